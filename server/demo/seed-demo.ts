@@ -1,0 +1,165 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../db/open-database";
+import {
+  campaigns,
+  campaignUnits,
+  organisations,
+  participationDaily,
+  questionnaires,
+  questionnaireVersions,
+  responses,
+  units,
+} from "../db/schema";
+import { compileResponseValidator } from "../responses/compile-response-validator";
+import { DEMO_CAMPAIGNS, type DemoCampaign } from "./demo-campaigns";
+import { DEMO_ORGANISATION, type DemoUnit } from "./demo-organisation";
+import { generateAnswers } from "./generate-answers";
+import { pickWeighted, seededRandom } from "./seeded-random";
+
+export interface DemoSummary {
+  organisation: string;
+  campaigns: { slug: string; title: string; responses: number; open: boolean }[];
+  /** A unit in scope of the open campaign, for a link that carries the unit. */
+  sampleUnitId: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Seeds the fictional university with its campaigns and synthetic responses. Everything but
+ * the open campaign's dates is deterministic (seeded RNG). Every synthetic response passes
+ * the same validator as a real submission.
+ */
+export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
+  return db.transaction((tx) => {
+    const organisationId = randomUUID();
+    tx.insert(organisations)
+      .values({
+        id: organisationId,
+        slug: DEMO_ORGANISATION.slug,
+        nameNl: DEMO_ORGANISATION.name.nl,
+        nameFr: DEMO_ORGANISATION.name.fr,
+        nameEn: DEMO_ORGANISATION.name.en,
+      })
+      .run();
+
+    const population: { id: string; weight: number }[] = [];
+    const insertUnit = (unit: DemoUnit, parentId: string | null) => {
+      const id = randomUUID();
+      tx.insert(units)
+        .values({
+          id,
+          organisationId,
+          parentId,
+          kind: unit.kind,
+          code: unit.code,
+          nameNl: unit.name.nl,
+          nameFr: unit.name.fr,
+          nameEn: unit.name.en,
+        })
+        .run();
+      population.push({ id, weight: unit.weight });
+      for (const child of unit.children ?? []) insertUnit(child, id);
+    };
+    for (const unit of DEMO_ORGANISATION.units) insertUnit(unit, null);
+
+    const summary: DemoSummary = {
+      organisation: DEMO_ORGANISATION.name.nl,
+      campaigns: [],
+      sampleUnitId: population[0]?.id ?? "",
+    };
+    for (const [index, demo] of DEMO_CAMPAIGNS.entries()) {
+      const version = latestPublishedVersion(tx as unknown as Db, demo.questionnaire);
+      const { opensAt, closesAt } = campaignWindow(demo, now);
+      const campaignId = randomUUID();
+      tx.insert(campaigns)
+        .values({
+          id: campaignId,
+          slug: demo.slug,
+          organisationId,
+          questionnaireVersionId: version.id,
+          titleNl: demo.title.nl,
+          titleFr: demo.title.fr,
+          titleEn: demo.title.en,
+          opensAt: opensAt.toISOString(),
+          closesAt: closesAt.toISOString(),
+          minCellSize: 5,
+          locales: "nl,fr,en",
+        })
+        .run();
+      for (const unit of population) {
+        tx.insert(campaignUnits).values({ campaignId, unitId: unit.id }).run();
+      }
+
+      const definition = JSON.parse(version.definition) as unknown;
+      const validator = compileResponseValidator(definition);
+      const unitIds = new Set(population.map((u) => u.id));
+      const weights = population.map((u) => u.weight);
+      const random = seededRandom(20201005 + index);
+      const perDay = new Map<string, number>();
+      for (let i = 0; i < demo.responses; i++) {
+        const unit = population[pickWeighted(random, weights)];
+        if (!unit) throw new Error("empty demo population");
+        const answers = generateAnswers(definition, demo.profile, random, unit.id);
+        const result = validator.validate(answers, { unitIds });
+        if (!result.ok) {
+          throw new Error(
+            `Demo generator produced an invalid response: ${JSON.stringify(result.errors)}`,
+          );
+        }
+        tx.insert(responses)
+          .values({
+            id: randomBytes(16).toString("hex"),
+            campaignId,
+            unitId: result.unitId,
+            answers: JSON.stringify(result.answers),
+          })
+          .run();
+        const day = participationDay(opensAt, closesAt < now ? closesAt : now, random);
+        perDay.set(day, (perDay.get(day) ?? 0) + 1);
+      }
+      for (const [day, count] of [...perDay].sort()) {
+        tx.insert(participationDaily).values({ campaignId, day, count }).run();
+      }
+      summary.campaigns.push({
+        slug: demo.slug,
+        title: demo.title.nl,
+        responses: demo.responses,
+        open: opensAt <= now && now < closesAt,
+      });
+    }
+    return summary;
+  });
+}
+
+function latestPublishedVersion(db: Db, slug: string) {
+  const version = db
+    .select({ id: questionnaireVersions.id, definition: questionnaireVersions.definition })
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(and(eq(questionnaires.slug, slug), eq(questionnaireVersions.published, true)))
+    .orderBy(desc(questionnaireVersions.number))
+    .get();
+  if (!version) throw new Error(`No published version of questionnaire "${slug}" to seed with.`);
+  return version;
+}
+
+/** Fixed dates for past waves; the open demo campaign runs around the seeding day. */
+function campaignWindow(demo: DemoCampaign, now: Date) {
+  if (demo.window.kind === "fixed") {
+    return { opensAt: new Date(demo.window.opensAt), closesAt: new Date(demo.window.closesAt) };
+  }
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return {
+    opensAt: new Date(today - demo.window.openedDaysAgo * DAY_MS),
+    closesAt: new Date(today + demo.window.closesInDays * DAY_MS),
+  };
+}
+
+/** Most people answer in the first days after the announcement e-mail. */
+function participationDay(opensAt: Date, closesAt: Date, random: () => number): string {
+  const days = Math.max(1, Math.floor((closesAt.getTime() - opensAt.getTime()) / DAY_MS));
+  const offset = Math.min(days - 1, Math.floor(days * random() ** 2.2));
+  return new Date(opensAt.getTime() + offset * DAY_MS).toISOString().slice(0, 10);
+}

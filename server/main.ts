@@ -1,0 +1,13 @@
+import { readConfig } from "./config";
+import { startServer } from "./start-server";
+
+const { server, db } = startServer(readConfig());
+
+function shutdown() {
+  server.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,62 @@
+import type { Db } from "../db/open-database";
+import { assertCampaignOpen, loadCampaign } from "./load-campaign";
+
+/**
+ * The form a respondent fills: the questionnaire version with the unit question's choices
+ * set to the campaign's units in scope (and fixed when the link names a unit in scope).
+ */
+export function getCampaignForm({
+  db,
+  slug,
+  unitFromLink,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  unitFromLink?: string;
+  now: Date;
+}) {
+  const campaign = loadCampaign(db, slug);
+  assertCampaignOpen(campaign, now);
+  const unitChoices = [...campaign.units]
+    .sort((a, b) => a.name.nl.localeCompare(b.name.nl, "nl"))
+    .map((unit) => ({ value: unit.id, text: unit.name }));
+  const fixedUnit = campaign.units.some((u) => u.id === unitFromLink) ? unitFromLink : undefined;
+  const definition = mapQuestions(campaign.questionnaire.definition, (question) =>
+    question.unitPicker === true
+      ? {
+          ...question,
+          choices: unitChoices,
+          ...(fixedUnit ? { defaultValue: fixedUnit, readOnly: true } : {}),
+        }
+      : question,
+  );
+  return {
+    campaign: {
+      slug: campaign.slug,
+      title: campaign.title,
+      locales: campaign.locales,
+      minCellSize: campaign.minCellSize,
+      opensAt: campaign.opensAt,
+      closesAt: campaign.closesAt,
+    },
+    questionnaire: { ...campaign.questionnaire, definition },
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/** A copy of a SurveyJS definition with `change` applied to every element, recursively. */
+function mapQuestions(definition: unknown, change: (element: Json) => Json): unknown {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (typeof value !== "object" || value === null) return value;
+    const element = value as Json;
+    const copy: Json = { ...element };
+    for (const key of ["pages", "elements", "questions"]) {
+      if (Array.isArray(element[key])) copy[key] = (element[key] as unknown[]).map(visit);
+    }
+    return typeof element.type === "string" ? change(copy) : copy;
+  };
+  return visit(definition);
+}

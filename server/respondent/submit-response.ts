@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/open-database";
+import { participationDaily, responses } from "../db/schema";
+import { ValidationError } from "../errors";
+import { assertCampaignOpen, loadCampaign } from "./load-campaign";
+
+/**
+ * Validates a submission against the campaign's exact questionnaire version and stores it
+ * anonymously: a random id, the unit and the answers. The daily participation counter is
+ * bumped in the same transaction but shares no key with the response.
+ */
+export function submitResponse({
+  db,
+  slug,
+  answers,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  answers: unknown;
+  now: Date;
+}): void {
+  const campaign = loadCampaign(db, slug);
+  assertCampaignOpen(campaign, now);
+  const result = campaign.validator.validate(answers, {
+    unitIds: new Set(campaign.units.map((u) => u.id)),
+  });
+  if (!result.ok) {
+    throw new ValidationError("Some answers are missing or not valid.", result.errors);
+  }
+  const day = brusselsDay(now);
+  db.transaction((tx) => {
+    tx.insert(responses)
+      .values({
+        id: randomBytes(16).toString("hex"),
+        campaignId: campaign.id,
+        unitId: result.unitId,
+        answers: JSON.stringify(result.answers),
+      })
+      .run();
+    tx.insert(participationDaily)
+      .values({ campaignId: campaign.id, day, count: 1 })
+      .onConflictDoUpdate({
+        target: [participationDaily.campaignId, participationDaily.day],
+        set: { count: sql`${participationDaily.count} + 1` },
+      })
+      .run();
+  });
+}
+
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Brussels",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar day in Brussels, as YYYY-MM-DD. */
+function brusselsDay(now: Date): string {
+  return dayFormat.format(now);
+}

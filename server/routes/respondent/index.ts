@@ -1,0 +1,72 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import type { Db } from "../../db/open-database";
+import { ProblemError, ValidationError } from "../../errors";
+import { readJsonBody } from "../../http/read-json-body";
+import { getCampaignForm } from "../../respondent/get-campaign-form";
+import { submitResponse } from "../../respondent/submit-response";
+
+/** Largest accepted submission; the longest legitimate one is far below. */
+export const MAX_SUBMISSION_BYTES = 64 * 1024;
+
+const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
+// A plain check rather than z.record: the answers reach the validator untouched, so keys such
+// as "__proto__" are reported as unknown questions instead of silently dropped.
+const answersObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  { message: "answers must be an object" },
+);
+const submissionSchema = z.strictObject({ answers: answersObject });
+
+function parseSlug(raw: string): string {
+  const slug = slugSchema.safeParse(raw);
+  if (!slug.success)
+    throw new ProblemError(404, "not-found", "Not found", "There is no such survey.");
+  return slug.data;
+}
+
+/**
+ * The anonymous respondent API. Nothing here logs, sets cookies or reads client addresses:
+ * a response must not be linkable to a person, device or moment.
+ */
+export function respondentRoutes({ db, now }: { db: Db; now: () => Date }) {
+  return new Hono()
+    .get("/:slug/form", (c) => {
+      const form = getCampaignForm({
+        db,
+        slug: parseSlug(c.req.param("slug")),
+        unitFromLink: c.req.query("unit"),
+        now: now(),
+      });
+      c.header("Cache-Control", "no-store");
+      return c.json(form);
+    })
+    .post(
+      "/:slug/responses",
+      bodyLimit({
+        maxSize: MAX_SUBMISSION_BYTES,
+        onError: () => {
+          throw new ProblemError(
+            413,
+            "too-large",
+            "Request body too large",
+            "The answers are too large.",
+          );
+        },
+      }),
+      async (c) => {
+        const slug = parseSlug(c.req.param("slug"));
+        const body = submissionSchema.safeParse(await readJsonBody(c));
+        if (!body.success) {
+          throw new ValidationError(
+            "The request must be an object with only an `answers` object.",
+            body.error.issues.map((i) => ({ question: i.path.join("."), message: i.message })),
+          );
+        }
+        submitResponse({ db, slug, answers: body.data.answers, now: now() });
+        c.header("Cache-Control", "no-store");
+        return c.json({ status: "stored" }, 201);
+      },
+    );
+}

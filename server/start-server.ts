@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import type { Config } from "./config";
+import { openDatabase } from "./db/open-database";
+import { organisations } from "./db/schema";
+import { seedDemo } from "./demo/seed-demo";
+import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
+import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
+
+const clientDir = fileURLToPath(new URL("../dist/client", import.meta.url));
+
+/** Migrates, loads the bundled questionnaires, seeds the demo into an empty database, serves. */
+export function startServer(config: Config) {
+  const db = openDatabase(config.databasePath);
+  syncBundledQuestionnaires(db, loadBundledVersions());
+  const empty = db.select({ id: organisations.id }).from(organisations).limit(1).all().length === 0;
+  const demo = empty ? seedDemo(db, { now: new Date() }) : undefined;
+  const app = createApp({ db, config: { clientDir } });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const base = `http://${config.host}:${info.port}`;
+    console.log(`Peilpunt is running at ${base}`);
+    console.log(`Database: ${config.databasePath}`);
+    if (demo) {
+      console.log(`Seeded the demo organisation "${demo.organisation}":`);
+      for (const campaign of demo.campaigns) {
+        const state = campaign.open ? "open" : "closed";
+        console.log(`  ${campaign.title} (${state}, ${campaign.responses} synthetic responses)`);
+        console.log(`    ${base}/s/${campaign.slug}`);
+      }
+    }
+  });
+  return { server, db };
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../server/db/open-database";
+import {
+  campaigns,
+  campaignUnits,
+  organisations,
+  questionnaires,
+  questionnaireVersions,
+  units,
+} from "../../server/db/schema";
+
+const localized = (en: string) => ({ en, nl: `${en} (nl)`, fr: `${en} (fr)` });
+
+/** A small questionnaire exercising every validation rule the server applies. */
+export const FIXTURE_QUESTIONNAIRE = {
+  pages: [
+    {
+      name: "about",
+      elements: [
+        {
+          type: "dropdown",
+          name: "unit",
+          unitPicker: true,
+          isRequired: true,
+          title: localized("Unit"),
+        },
+        {
+          type: "radiogroup",
+          name: "gender",
+          breakdown: true,
+          title: localized("Gender"),
+          choices: ["woman", "man", "another", "prefer_not_to_say"],
+        },
+        {
+          type: "radiogroup",
+          name: "excluded",
+          isRequired: true,
+          title: localized("Excluded?"),
+          choices: ["yes", "no"],
+        },
+        {
+          type: "checkbox",
+          name: "grounds",
+          isRequired: true,
+          visibleIf: "{excluded} = 'yes'",
+          title: localized("Grounds"),
+          choices: ["gender", "origin", "disability"],
+        },
+      ],
+    },
+    {
+      name: "climate",
+      elements: [
+        {
+          type: "rating",
+          name: "satisfaction",
+          title: localized("Satisfaction"),
+          rateMin: 1,
+          rateMax: 5,
+        },
+        {
+          type: "matrix",
+          name: "climate",
+          title: localized("Climate"),
+          rows: ["respected", "heard"],
+          columns: [1, 2, 3, 4, 5],
+        },
+        { type: "boolean", name: "knows_trust_person", title: localized("Knows the trust person") },
+        { type: "html", name: "note", html: localized("<p>Thank you</p>") },
+        { type: "comment", name: "comment", title: localized("Comment"), maxLength: 50 },
+      ],
+    },
+  ],
+};
+
+export interface FixtureCampaign {
+  slug: string;
+  campaignId: string;
+  inScope: string[];
+  outOfScope: string;
+}
+
+/** Inserts an organisation with three units (two in scope) and a campaign on the fixture. */
+export function createFixtureCampaign(
+  db: Db,
+  {
+    opensAt = "2000-01-01T00:00:00.000Z",
+    closesAt = "2999-01-01T00:00:00.000Z",
+    definition = FIXTURE_QUESTIONNAIRE as unknown,
+  }: { opensAt?: string; closesAt?: string; definition?: unknown } = {},
+): FixtureCampaign {
+  const organisationId = randomUUID();
+  db.insert(organisations)
+    .values({
+      id: organisationId,
+      slug: `org-${organisationId}`,
+      nameNl: "Org",
+      nameFr: "Org",
+      nameEn: "Org",
+    })
+    .run();
+  const unitIds = ["A", "B", "C"].map((code) => {
+    const id = randomUUID();
+    db.insert(units)
+      .values({
+        id,
+        organisationId,
+        parentId: null,
+        kind: "entity",
+        code,
+        nameNl: `Eenheid ${code}`,
+        nameFr: `Unité ${code}`,
+        nameEn: `Unit ${code}`,
+      })
+      .run();
+    return id;
+  });
+  const questionnaireId = randomUUID();
+  db.insert(questionnaires)
+    .values({ id: questionnaireId, slug: `q-${questionnaireId}`, kind: "diagnosis" })
+    .run();
+  const versionId = randomUUID();
+  db.insert(questionnaireVersions)
+    .values({
+      id: versionId,
+      questionnaireId,
+      number: 1,
+      definition: JSON.stringify(definition),
+      sha256: "x",
+      published: true,
+    })
+    .run();
+  const campaignId = randomUUID();
+  const slug = `c-${campaignId.slice(0, 8)}`;
+  db.insert(campaigns)
+    .values({
+      id: campaignId,
+      slug,
+      organisationId,
+      questionnaireVersionId: versionId,
+      titleNl: "Diagnose",
+      titleFr: "Diagnostic",
+      titleEn: "Diagnosis",
+      opensAt,
+      closesAt,
+    })
+    .run();
+  const inScope = unitIds.slice(0, 2);
+  for (const unitId of inScope) db.insert(campaignUnits).values({ campaignId, unitId }).run();
+  return { slug, campaignId, inScope, outOfScope: unitIds[2] as string };
+}
