@@ -14,7 +14,14 @@ export interface DemoCampaign {
 // Staff of a Belgian university: slightly more women than men overall, fewer in top management.
 const DEMOGRAPHICS: AnswerProfile["choiceWeights"] = {
   gender: { woman: 50, man: 44, another: 1, prefer_not_to_say: 5 },
-  age_band: { under_30: 18, "30_39": 27, "40_49": 25, "50_59": 21, "60_plus": 7, prefer_not_to_say: 2 },
+  age_band: {
+    under_30: 18,
+    "30_39": 27,
+    "40_49": 25,
+    "50_59": 21,
+    "60_plus": 7,
+    prefer_not_to_say: 2,
+  },
   job_level: {
     top_management: 2,
     middle_management: 9,
@@ -49,7 +56,11 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
       fr: "Diagnostic diversité 2020",
       en: "Diversity diagnosis 2020",
     },
-    window: { kind: "fixed", opensAt: "2020-10-05T07:00:00.000Z", closesAt: "2020-11-13T22:00:00.000Z" },
+    window: {
+      kind: "fixed",
+      opensAt: "2020-10-05T07:00:00.000Z",
+      closesAt: "2020-11-13T22:00:00.000Z",
+    },
     responses: 2400,
     profile: {
       scale: [9, 17, 26, 34, 14],
@@ -67,7 +78,11 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
       fr: "Diagnostic diversité 2021 (suivi)",
       en: "Diversity diagnosis 2021 (follow-up)",
     },
-    window: { kind: "fixed", opensAt: "2021-12-01T07:00:00.000Z", closesAt: "2021-12-22T22:00:00.000Z" },
+    window: {
+      kind: "fixed",
+      opensAt: "2021-12-01T07:00:00.000Z",
+      closesAt: "2021-12-22T22:00:00.000Z",
+    },
     responses: 2650,
     // The climate improved somewhat after the action plan: more agreement, less exclusion.
     profile: {
@@ -89,7 +104,11 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
       fr: "Évaluation de la campagne de sensibilisation « Chacun compte »",
       en: "Evaluation of the awareness campaign 'Everyone counts'",
     },
-    window: { kind: "fixed", opensAt: "2022-03-07T07:00:00.000Z", closesAt: "2022-03-27T22:00:00.000Z" },
+    window: {
+      kind: "fixed",
+      opensAt: "2022-03-07T07:00:00.000Z",
+      closesAt: "2022-03-27T22:00:00.000Z",
+    },
     responses: 1800,
     // Nine in ten find a diverse workplace important, 47% strongly.
     profile: {

@@ -28,7 +28,12 @@ if (mode === "peilpunt") {
   const insert = db.$client.prepare("INSERT INTO bare_responses VALUES (?, ?, ?, ?)");
   app = new Hono().post("/bare", async (c) => {
     const body = (await c.req.json()) as { answers: Record<string, unknown> };
-    insert.run(randomBytes(16).toString("hex"), "bench", String(body.answers.unit), JSON.stringify(body.answers));
+    insert.run(
+      randomBytes(16).toString("hex"),
+      "bench",
+      String(body.answers.unit),
+      JSON.stringify(body.answers),
+    );
     return c.json({ status: "stored" }, 201);
   });
 }

@@ -21,9 +21,13 @@ export interface LoadFigures {
 const OPEN_CAMPAIGN = "diagnose-2026";
 
 async function startServer(mode: "peilpunt" | "bare", dir: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/bench/bench-server.ts", mode, join(dir, `${mode}.db`)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/bench/bench-server.ts", mode, join(dir, `${mode}.db`)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -43,17 +47,26 @@ function rssOf(child: ChildProcess): number {
 
 /** Valid submission bodies for the open demo campaign, generated as the demo generates them. */
 async function validBodies(port: number, count: number): Promise<string[]> {
-  const form = (await (await fetch(`http://127.0.0.1:${port}/api/campaigns/${OPEN_CAMPAIGN}/form`)).json()) as {
+  const form = (await (
+    await fetch(`http://127.0.0.1:${port}/api/campaigns/${OPEN_CAMPAIGN}/form`)
+  ).json()) as {
     questionnaire: { definition: unknown };
   };
   const demo = DEMO_CAMPAIGNS.find((c) => c.slug === OPEN_CAMPAIGN);
   if (!demo) throw new Error("open demo campaign missing");
-  const unitQuestion = walkQuestions(form.questionnaire.definition).find((q) => q.element.unitPicker === true);
+  const unitQuestion = walkQuestions(form.questionnaire.definition).find(
+    (q) => q.element.unitPicker === true,
+  );
   const unitIds = choiceValues(unitQuestion?.element.choices).map(String);
   const random = seededRandom(7);
   return Array.from({ length: count }, (_, i) =>
     JSON.stringify({
-      answers: generateAnswers(form.questionnaire.definition, demo.profile, random, unitIds[i % unitIds.length] ?? ""),
+      answers: generateAnswers(
+        form.questionnaire.definition,
+        demo.profile,
+        random,
+        unitIds[i % unitIds.length] ?? "",
+      ),
     }),
   );
 }
@@ -81,7 +94,10 @@ async function fire(url: string, bodies: string[], connections: number, seconds:
 export async function measureSubmissionThroughput({
   connections = [50],
   seconds = 8,
-}: { connections?: number[]; seconds?: number } = {}): Promise<LoadFigures[]> {
+}: {
+  connections?: number[];
+  seconds?: number;
+} = {}): Promise<LoadFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), "peilpunt-bench-"));
   const figures: LoadFigures[] = [];
   try {
