@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/open-database";
+import { perDatabase } from "../db/per-database";
 import {
   campaigns,
   campaignUnits,
@@ -34,51 +35,71 @@ interface CompiledVersion {
   validator: ResponseValidator;
 }
 
-// Published questionnaire versions never change, so their parsed JSON and compiled validator
-// are kept for the life of the process.
+// A version's JSON is fixed for a given hash, so its parsed form and compiled validator are
+// kept for the life of the process, keyed by the hash.
 const compiledVersions = new Map<string, CompiledVersion>();
 
-function compiledVersion(id: string, definitionJson: string): CompiledVersion {
-  let compiled = compiledVersions.get(id);
+function compiledVersion(db: Db, versionId: string, sha256: string): CompiledVersion {
+  let compiled = compiledVersions.get(sha256);
   if (!compiled) {
-    const definition = JSON.parse(definitionJson) as unknown;
+    const row = queriesFor(db).definition.get({ versionId });
+    if (!row) throw new Error(`Questionnaire version ${versionId} vanished`);
+    const definition = JSON.parse(row.definition) as unknown;
     compiled = { definition, validator: compileResponseValidator(definition) };
-    compiledVersions.set(id, compiled);
+    compiledVersions.set(sha256, compiled);
   }
   return compiled;
 }
 
+function prepareQueries(db: Db) {
+  return {
+    // The definition is left out here: it is large and only read once per version (above).
+    campaign: db
+      .select({
+        campaign: campaigns,
+        versionId: questionnaireVersions.id,
+        versionNumber: questionnaireVersions.number,
+        sha256: questionnaireVersions.sha256,
+        questionnaireSlug: questionnaires.slug,
+      })
+      .from(campaigns)
+      .innerJoin(
+        questionnaireVersions,
+        eq(questionnaireVersions.id, campaigns.questionnaireVersionId),
+      )
+      .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+      .where(eq(campaigns.slug, sql.placeholder("slug")))
+      .prepare(),
+    definition: db
+      .select({ definition: questionnaireVersions.definition })
+      .from(questionnaireVersions)
+      .where(eq(questionnaireVersions.id, sql.placeholder("versionId")))
+      .prepare(),
+    scope: db
+      .select({
+        id: units.id,
+        parentId: units.parentId,
+        nameNl: units.nameNl,
+        nameFr: units.nameFr,
+        nameEn: units.nameEn,
+      })
+      .from(campaignUnits)
+      .innerJoin(units, eq(units.id, campaignUnits.unitId))
+      .where(eq(campaignUnits.campaignId, sql.placeholder("campaignId")))
+      .prepare(),
+  };
+}
+
+const queriesFor = perDatabase(prepareQueries);
+
 /** Loads a campaign by slug with its questionnaire version and units in scope, or throws 404. */
 export function loadCampaign(db: Db, slug: string): CampaignForRespondent {
-  const row = db
-    .select({
-      campaign: campaigns,
-      version: questionnaireVersions,
-      questionnaireSlug: questionnaires.slug,
-    })
-    .from(campaigns)
-    .innerJoin(
-      questionnaireVersions,
-      eq(questionnaireVersions.id, campaigns.questionnaireVersionId),
-    )
-    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(eq(campaigns.slug, slug))
-    .get();
+  const queries = queriesFor(db);
+  const row = queries.campaign.get({ slug });
   if (!row) throw new NotFoundError(`There is no survey with the address "${slug}".`);
-  const { campaign, version } = row;
-  const compiled = compiledVersion(version.id, version.definition);
-  const scope = db
-    .select({
-      id: units.id,
-      parentId: units.parentId,
-      nameNl: units.nameNl,
-      nameFr: units.nameFr,
-      nameEn: units.nameEn,
-    })
-    .from(campaignUnits)
-    .innerJoin(units, eq(units.id, campaignUnits.unitId))
-    .where(eq(campaignUnits.campaignId, campaign.id))
-    .all();
+  const { campaign } = row;
+  const compiled = compiledVersion(db, row.versionId, row.sha256);
+  const scope = queries.scope.all({ campaignId: campaign.id });
   return {
     id: campaign.id,
     slug: campaign.slug,
@@ -89,8 +110,8 @@ export function loadCampaign(db: Db, slug: string): CampaignForRespondent {
     closesAt: campaign.closesAt,
     questionnaire: {
       slug: row.questionnaireSlug,
-      version: version.number,
-      sha256: version.sha256,
+      version: row.versionNumber,
+      sha256: row.sha256,
       definition: compiled.definition,
     },
     validator: compiled.validator,

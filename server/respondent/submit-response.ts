@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open-database";
+import { perDatabase } from "../db/per-database";
 import { participationDaily, responses } from "../db/schema";
 import { ValidationError } from "../errors";
 import { assertCampaignOpen, loadCampaign } from "./load-campaign";
@@ -29,25 +30,42 @@ export function submitResponse({
   if (!result.ok) {
     throw new ValidationError("Some answers are missing or not valid.", result.errors);
   }
+  const statements = statementsFor(db);
   const day = brusselsDay(now);
-  db.transaction((tx) => {
-    tx.insert(responses)
+  db.transaction(() => {
+    statements.insertResponse.run({
+      id: randomBytes(16).toString("hex"),
+      campaignId: campaign.id,
+      unitId: result.unitId,
+      answers: JSON.stringify(result.answers),
+    });
+    statements.countParticipation.run({ campaignId: campaign.id, day });
+  });
+}
+
+function prepareStatements(db: Db) {
+  return {
+    insertResponse: db
+      .insert(responses)
       .values({
-        id: randomBytes(16).toString("hex"),
-        campaignId: campaign.id,
-        unitId: result.unitId,
-        answers: JSON.stringify(result.answers),
+        id: sql.placeholder("id"),
+        campaignId: sql.placeholder("campaignId"),
+        unitId: sql.placeholder("unitId"),
+        answers: sql.placeholder("answers"),
       })
-      .run();
-    tx.insert(participationDaily)
-      .values({ campaignId: campaign.id, day, count: 1 })
+      .prepare(),
+    countParticipation: db
+      .insert(participationDaily)
+      .values({ campaignId: sql.placeholder("campaignId"), day: sql.placeholder("day"), count: 1 })
       .onConflictDoUpdate({
         target: [participationDaily.campaignId, participationDaily.day],
         set: { count: sql`${participationDaily.count} + 1` },
       })
-      .run();
-  });
+      .prepare(),
+  };
 }
+
+const statementsFor = perDatabase(prepareStatements);
 
 const dayFormat = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Europe/Brussels",
