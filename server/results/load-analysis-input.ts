@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { ResponseRow, UnitNode } from "../../analysis/types";
 import type { Db } from "../db/open-database";
-import { campaigns, responses, units } from "../db/schema";
+import { campaigns, units } from "../db/schema";
 
 /** Synthetic id of the organisation node at the top of the unit tree given to the analysis. */
 export const ORGANISATION_NODE = "organisation";

@@ -1,0 +1,15 @@
+export const LOCALES = ["nl", "fr", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Localized = Record<Locale, string>;
+
+export const LOCALE_NAMES: Localized = { nl: "Nederlands", fr: "Français", en: "English" };
+
+/** The first of `offered` that the visitor asked for (?lang=, then the browser), else the first. */
+export function chooseLocale(offered: readonly Locale[], asked: readonly string[]): Locale {
+  for (const wish of asked) {
+    const base = wish.toLowerCase().slice(0, 2);
+    const match = offered.find((locale) => locale === base);
+    if (match) return match;
+  }
+  return offered[0] ?? "nl";
+}

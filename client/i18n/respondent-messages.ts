@@ -1,0 +1,260 @@
+import type { Locale } from "./locales";
+
+/** Every text of the respondent pages; each language must provide every key (typechecked). */
+export interface RespondentMessages {
+  skipToContent: string;
+  languageLabel: string;
+  loading: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  notOpenTitle: string;
+  notOpenText: (date: string) => string;
+  closedTitle: string;
+  closedText: (date: string) => string;
+  networkTitle: string;
+  networkText: string;
+  retry: string;
+  noticeTitle: string;
+  noticeStored: string;
+  noticeNeverStored: string;
+  noticeGroups: (k: number) => string;
+  noticeWhoSees: string;
+  noticeVoluntary: string;
+  privacyLink: string;
+  start: string;
+  submitting: string;
+  invalidTitle: string;
+  invalidText: string;
+  submitFailedTitle: string;
+  submitFailedText: string;
+  submitAgain: string;
+  thanksTitle: string;
+  thanksText: string;
+  privacyPageTitle: string;
+  privacySections: { title: string; paragraphs: string[] }[];
+  backToSurvey: string;
+  footer: string;
+}
+
+const nl: RespondentMessages = {
+  skipToContent: "Naar de inhoud",
+  languageLabel: "Taal",
+  loading: "De vragenlijst wordt geladen…",
+  notFoundTitle: "Deze bevraging bestaat niet",
+  notFoundText: "Controleer de link die je ontving. Misschien is hij onvolledig gekopieerd.",
+  notOpenTitle: "Deze bevraging is nog niet open",
+  notOpenText: (date) => `Je kunt deelnemen vanaf ${date}.`,
+  closedTitle: "Deze bevraging is afgesloten",
+  closedText: (date) => `Deelnemen kon tot ${date}. Bedankt voor je interesse.`,
+  networkTitle: "Geen verbinding",
+  networkText: "We konden de server niet bereiken. Controleer je verbinding en probeer opnieuw.",
+  retry: "Opnieuw proberen",
+  noticeTitle: "Anoniem en vertrouwelijk",
+  noticeStored: "We bewaren alleen je antwoorden en de eenheid waarin je werkt.",
+  noticeNeverStored:
+    "We bewaren nooit je naam, e-mailadres, IP-adres, toestel, taal of het tijdstip waarop je antwoordt.",
+  noticeGroups: (k) =>
+    `Resultaten worden alleen getoond voor groepen van minstens ${k} personen, en nooit zo dat een kleinere groep kan worden afgeleid.`,
+  noticeWhoSees:
+    "De diversiteitscoördinator en de evaluatoren van je organisatie zien enkel deze samengevatte resultaten, nooit afzonderlijke antwoorden.",
+  noticeVoluntary:
+    "Alle vragen over jezelf zijn facultatief en hebben het antwoord 'Zeg ik liever niet'.",
+  privacyLink: "Meer over je privacy",
+  start: "Start de vragenlijst",
+  submitting: "Je antwoorden worden verstuurd…",
+  invalidTitle: "Enkele antwoorden moeten nog aangepast worden",
+  invalidText: "Kijk de volgende vragen na en verstuur opnieuw:",
+  submitFailedTitle: "Je antwoorden zijn niet verstuurd",
+  submitFailedText: "Er ging iets mis. Je antwoorden staan nog op dit scherm; probeer opnieuw.",
+  submitAgain: "Opnieuw versturen",
+  thanksTitle: "Bedankt voor je deelname!",
+  thanksText: "Je antwoorden zijn anoniem bewaard. Je kunt dit venster nu sluiten.",
+  privacyPageTitle: "Je privacy bij Peilpunt",
+  privacySections: [
+    {
+      title: "Anoniem door de manier waarop het gebouwd is",
+      paragraphs: [
+        "Een bewaard antwoord bevat alleen de bevraging, je eenheid en je antwoorden. Er is geen naam, e-mailadres, uitnodiging, IP-adres, toestel, cookie, taal of tijdstip aan gekoppeld, ook geen datum.",
+        "Ook de volgorde van de antwoorden is niet terug te vinden: elk antwoord krijgt een willekeurige sleutel en wordt in die volgorde opgeslagen. Het aantal deelnemers per dag wordt apart geteld, zonder verband met een antwoord.",
+      ],
+    },
+    {
+      title: "Minimale groepsgrootte",
+      paragraphs: [
+        "Resultaten verschijnen alleen voor groepen van minstens k personen (meestal 5). Kleinere groepen worden verborgen.",
+        "Omdat je een verborgen groep soms kunt terugrekenen door gepubliceerde cijfers van elkaar af te trekken (een faculteit min haar departementen, of een totaal min de andere groepen), verbergt Peilpunt zo nodig ook andere cellen. Een controle berekent voor elke verborgen cel wat iemand met alle gepubliceerde cijfers nog kan afleiden; er wordt pas gepubliceerd als geen enkele kleine groep herleidbaar is.",
+        "Bij gevoelige vragen wordt ook een verdeling verborgen waarin (bijna) iedereen hetzelfde antwoordde, omdat die anders iets verraadt over elke persoon in de groep.",
+      ],
+    },
+    {
+      title: "Open antwoorden",
+      paragraphs: [
+        "Opmerkingen worden alleen getoond voor eenheden met minstens 10 deelnemers, nooit per achtergrondkenmerk, in willekeurige volgorde. E-mailadressen, telefoonnummers en webadressen worden gemaskeerd. Vermeld geen namen.",
+      ],
+    },
+    {
+      title: "Geen cookies, geen tracking",
+      paragraphs: [
+        "Deze pagina laadt niets van andere websites, zet geen cookies en registreert niets over je bezoek. Je taalkeuze blijft in je browser.",
+      ],
+    },
+    {
+      title: "Wie ziet wat",
+      paragraphs: [
+        "De diversiteitscoördinator en de evaluatoren van je organisatie zien alleen de samengevatte, beveiligde resultaten. Afzonderlijke antwoorden worden via Peilpunt aan niemand getoond.",
+      ],
+    },
+  ],
+  backToSurvey: "Terug",
+  footer: "Peilpunt — anonieme bevragingen over diversiteit en gelijke kansen",
+};
+
+const fr: RespondentMessages = {
+  skipToContent: "Aller au contenu",
+  languageLabel: "Langue",
+  loading: "Chargement du questionnaire…",
+  notFoundTitle: "Cette enquête n'existe pas",
+  notFoundText: "Vérifiez le lien reçu. Il a peut-être été copié de façon incomplète.",
+  notOpenTitle: "Cette enquête n'est pas encore ouverte",
+  notOpenText: (date) => `Vous pourrez participer à partir du ${date}.`,
+  closedTitle: "Cette enquête est clôturée",
+  closedText: (date) => `Il était possible de participer jusqu'au ${date}. Merci de votre intérêt.`,
+  networkTitle: "Pas de connexion",
+  networkText: "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+  retry: "Réessayer",
+  noticeTitle: "Anonyme et confidentiel",
+  noticeStored: "Nous conservons uniquement vos réponses et l'unité où vous travaillez.",
+  noticeNeverStored:
+    "Nous ne conservons jamais votre nom, votre adresse e-mail, votre adresse IP, votre appareil, votre langue ni le moment de votre réponse.",
+  noticeGroups: (k) =>
+    `Les résultats ne sont montrés que pour des groupes d'au moins ${k} personnes, et jamais de façon à permettre de déduire un groupe plus petit.`,
+  noticeWhoSees:
+    "La personne chargée de la diversité et les évaluateurs de votre organisation ne voient que ces résultats agrégés, jamais de réponses individuelles.",
+  noticeVoluntary:
+    "Toutes les questions vous concernant sont facultatives et proposent la réponse « Je préfère ne pas répondre ».",
+  privacyLink: "En savoir plus sur votre vie privée",
+  start: "Commencer le questionnaire",
+  submitting: "Envoi de vos réponses…",
+  invalidTitle: "Quelques réponses doivent encore être corrigées",
+  invalidText: "Vérifiez les questions suivantes et envoyez à nouveau :",
+  submitFailedTitle: "Vos réponses n'ont pas été envoyées",
+  submitFailedText:
+    "Un problème est survenu. Vos réponses sont toujours à l'écran ; veuillez réessayer.",
+  submitAgain: "Envoyer à nouveau",
+  thanksTitle: "Merci de votre participation !",
+  thanksText:
+    "Vos réponses ont été enregistrées de façon anonyme. Vous pouvez fermer cette fenêtre.",
+  privacyPageTitle: "Votre vie privée avec Peilpunt",
+  privacySections: [
+    {
+      title: "Anonyme par construction",
+      paragraphs: [
+        "Une réponse enregistrée contient uniquement l'enquête, votre unité et vos réponses. Aucun nom, adresse e-mail, invitation, adresse IP, appareil, cookie, langue ni moment n'y est lié, pas même la date.",
+        "L'ordre des réponses ne peut pas non plus être retrouvé : chaque réponse reçoit une clé aléatoire et est rangée dans cet ordre. Le nombre de participants par jour est compté à part, sans lien avec une réponse.",
+      ],
+    },
+    {
+      title: "Taille minimale des groupes",
+      paragraphs: [
+        "Les résultats n'apparaissent que pour des groupes d'au moins k personnes (en général 5). Les groupes plus petits sont masqués.",
+        "Comme un groupe masqué peut parfois être recalculé en soustrayant des chiffres publiés (une faculté moins ses départements, ou un total moins les autres groupes), Peilpunt masque si nécessaire d'autres cellules. Un contrôle calcule pour chaque cellule masquée ce qu'on peut encore en déduire à partir de tous les chiffres publiés ; rien n'est publié tant qu'un petit groupe reste déductible.",
+        "Pour les questions sensibles, une répartition où (presque) tout le monde a répondu la même chose est aussi masquée, car elle révélerait quelque chose sur chaque personne du groupe.",
+      ],
+    },
+    {
+      title: "Réponses ouvertes",
+      paragraphs: [
+        "Les commentaires ne sont montrés que pour des unités d'au moins 10 participants, jamais par caractéristique personnelle, dans un ordre aléatoire. Les adresses e-mail, numéros de téléphone et adresses web sont masqués. Ne citez pas de noms.",
+      ],
+    },
+    {
+      title: "Pas de cookies, pas de suivi",
+      paragraphs: [
+        "Cette page ne charge rien depuis d'autres sites, ne dépose aucun cookie et n'enregistre rien de votre visite. Votre choix de langue reste dans votre navigateur.",
+      ],
+    },
+    {
+      title: "Qui voit quoi",
+      paragraphs: [
+        "La personne chargée de la diversité et les évaluateurs de votre organisation ne voient que les résultats agrégés et protégés. Peilpunt ne montre à personne les réponses individuelles.",
+      ],
+    },
+  ],
+  backToSurvey: "Retour",
+  footer: "Peilpunt — enquêtes anonymes sur la diversité et l'égalité des chances",
+};
+
+const en: RespondentMessages = {
+  skipToContent: "Skip to content",
+  languageLabel: "Language",
+  loading: "Loading the questionnaire…",
+  notFoundTitle: "This survey does not exist",
+  notFoundText: "Check the link you received. It may have been copied incompletely.",
+  notOpenTitle: "This survey is not open yet",
+  notOpenText: (date) => `You can take part from ${date}.`,
+  closedTitle: "This survey is closed",
+  closedText: (date) => `It was open until ${date}. Thank you for your interest.`,
+  networkTitle: "No connection",
+  networkText: "We could not reach the server. Check your connection and try again.",
+  retry: "Try again",
+  noticeTitle: "Anonymous and confidential",
+  noticeStored: "We store only your answers and the unit you work in.",
+  noticeNeverStored:
+    "We never store your name, e-mail address, IP address, device, language or the time you answer.",
+  noticeGroups: (k) =>
+    `Results are shown only for groups of at least ${k} people, and never in a way that lets anyone work out a smaller group.`,
+  noticeWhoSees:
+    "The diversity coordinator and the evaluators of your organisation see only these aggregated results, never individual answers.",
+  noticeVoluntary:
+    "All questions about yourself are optional and offer the answer 'I prefer not to say'.",
+  privacyLink: "More about your privacy",
+  start: "Start the questionnaire",
+  submitting: "Sending your answers…",
+  invalidTitle: "Some answers still need a change",
+  invalidText: "Please check these questions and send again:",
+  submitFailedTitle: "Your answers were not sent",
+  submitFailedText: "Something went wrong. Your answers are still on screen; please try again.",
+  submitAgain: "Send again",
+  thanksTitle: "Thank you for taking part!",
+  thanksText: "Your answers have been stored anonymously. You can close this window now.",
+  privacyPageTitle: "Your privacy with Peilpunt",
+  privacySections: [
+    {
+      title: "Anonymous by construction",
+      paragraphs: [
+        "A stored response holds only the survey, your unit and your answers. No name, e-mail address, invitation, IP address, device, cookie, language or time is linked to it, not even the date.",
+        "The order of responses cannot be recovered either: each response gets a random key and is stored in that order. Participation per day is counted separately, with no link to any response.",
+      ],
+    },
+    {
+      title: "Minimum group size",
+      paragraphs: [
+        "Results appear only for groups of at least k people (usually 5). Smaller groups are hidden.",
+        "Because a hidden group can sometimes be recalculated by subtracting published figures (a faculty minus its departments, or a total minus the other groups), Peilpunt hides other cells where needed. A check computes, for every hidden cell, what anyone could still infer from all published figures; nothing is published while a small group remains derivable.",
+        "For sensitive questions, a distribution in which (almost) everyone gave the same answer is hidden too, because it would reveal something about every person in the group.",
+      ],
+    },
+    {
+      title: "Open answers",
+      paragraphs: [
+        "Comments are shown only for units with at least 10 participants, never per personal characteristic, in random order. E-mail addresses, phone numbers and web addresses are masked. Please do not mention names.",
+      ],
+    },
+    {
+      title: "No cookies, no tracking",
+      paragraphs: [
+        "This page loads nothing from other websites, sets no cookies and records nothing about your visit. Your choice of language stays in your browser.",
+      ],
+    },
+    {
+      title: "Who sees what",
+      paragraphs: [
+        "The diversity coordinator and the evaluators of your organisation see only the aggregated, protected results. Peilpunt shows individual responses to no one.",
+      ],
+    },
+  ],
+  backToSurvey: "Back",
+  footer: "Peilpunt — anonymous surveys on diversity and equal opportunities",
+};
+
+export const RESPONDENT_MESSAGES: Record<Locale, RespondentMessages> = { nl, fr, en };
