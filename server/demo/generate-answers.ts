@@ -1,10 +1,5 @@
 import { ConditionRunner } from "survey-core";
-import {
-  asArray,
-  choiceValues,
-  ratingValues,
-  walkQuestions,
-} from "../questionnaires/walk-questions";
+import { asArray, choiceValues, ratingValues, walkQuestions } from "../../surveys/walk-questions";
 import { pickWeighted } from "./seeded-random";
 
 /** How a synthetic population answers a questionnaire. */

@@ -1,7 +1,7 @@
 import { ConditionRunner } from "survey-core";
 import { z } from "zod";
+import { choiceValues, ratingValues, walkQuestions } from "../../surveys/walk-questions";
 import type { FieldError } from "../errors";
-import { choiceValues, ratingValues, walkQuestions } from "../questionnaires/walk-questions";
 
 /** What a compiled validator needs to know about the campaign at submission time. */
 export interface SubmissionContext {
