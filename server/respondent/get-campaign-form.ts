@@ -1,5 +1,5 @@
 import type { Db } from "../db/open-database";
-import { assertCampaignOpen, loadCampaign } from "./load-campaign";
+import { assertCampaignOpen, type CampaignForRespondent, loadCampaign } from "./load-campaign";
 
 /**
  * The form a respondent fills: the questionnaire version with the unit question's choices
@@ -18,9 +18,7 @@ export function getCampaignForm({
 }) {
   const campaign = loadCampaign(db, slug);
   assertCampaignOpen(campaign, now);
-  const unitChoices = [...campaign.units]
-    .sort((a, b) => a.name.nl.localeCompare(b.name.nl, "nl"))
-    .map((unit) => ({ value: unit.id, text: unit.name }));
+  const unitChoices = unitChoicesWithParents(campaign.units);
   const fixedUnit = campaign.units.some((u) => u.id === unitFromLink) ? unitFromLink : undefined;
   const definition = mapQuestions(campaign.questionnaire.definition, (question) =>
     question.unitPicker === true
@@ -42,6 +40,26 @@ export function getCampaignForm({
     },
     questionnaire: { ...campaign.questionnaire, definition },
   };
+}
+
+type Unit = CampaignForRespondent["units"][number];
+
+/**
+ * Units as choices, each labelled with its parent in scope ("Faculty › Department") so that
+ * departments of different faculties are told apart; sorted by that label in Dutch order.
+ */
+function unitChoicesWithParents(units: Unit[]) {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const label = (unit: Unit, locale: keyof Unit["name"]): string => {
+    const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+    return parent ? `${label(parent, locale)} › ${unit.name[locale]}` : unit.name[locale];
+  };
+  return units
+    .map((unit) => ({
+      value: unit.id,
+      text: { nl: label(unit, "nl"), fr: label(unit, "fr"), en: label(unit, "en") },
+    }))
+    .sort((a, b) => a.text.nl.localeCompare(b.text.nl, "nl"));
 }
 
 type Json = Record<string, unknown>;

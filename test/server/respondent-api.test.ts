@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../../server/app";
 import { type Db, openDatabase } from "../../server/db/open-database";
+import { campaignUnits, units } from "../../server/db/schema";
 import { MAX_SUBMISSION_BYTES } from "../../server/routes/respondent";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
@@ -68,6 +70,39 @@ describe("GET /api/campaigns/:slug/form", () => {
       [...campaign.inScope].sort(),
     );
     expect(unitQuestion.readOnly).toBeUndefined();
+  });
+
+  it("labels a unit with its parent so departments of different faculties are told apart", async () => {
+    const childId = randomUUID();
+    const organisationId = (
+      db.$client
+        .prepare("SELECT organisation_id AS o FROM units WHERE id = ?")
+        .get(campaign.inScope[0]) as {
+        o: string;
+      }
+    ).o;
+    db.insert(units)
+      .values({
+        id: childId,
+        organisationId,
+        parentId: campaign.inScope[0],
+        kind: "department",
+        code: "A1",
+        nameNl: "Departement 1",
+        nameFr: "Département 1",
+        nameEn: "Department 1",
+      })
+      .run();
+    db.insert(campaignUnits).values({ campaignId: campaign.campaignId, unitId: childId }).run();
+    const form = await (await app.request(`/api/campaigns/${campaign.slug}/form`)).json();
+    const choice = form.questionnaire.definition.pages[0].elements[0].choices.find(
+      (c: { value: string }) => c.value === childId,
+    );
+    expect(choice.text).toEqual({
+      nl: "Eenheid A › Departement 1",
+      fr: "Unité A › Département 1",
+      en: "Unit A › Department 1",
+    });
   });
 
   it("fixes the unit when the link names one in scope, and ignores one out of scope", async () => {
