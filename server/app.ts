@@ -1,9 +1,16 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { Db } from "./db/open-database";
 import { clientPages } from "./http/client-pages";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
+import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { respondentRoutes } from "./routes/respondent";
+
+/**
+ * A whole office often shares one public address (NAT), and a diagnosis opens to everyone on
+ * one morning, so the limit is generous; it stops scripted floods, not colleagues.
+ */
+export const DEFAULT_SUBMISSIONS_PER_MINUTE = 60;
 
 export interface AppOptions {
   db: Db;
@@ -12,6 +19,10 @@ export interface AppOptions {
     clientDir?: string;
     /** Clock, injectable for tests of opening and closing dates. */
     now?: () => Date;
+    /** Submissions per client address per minute (see DEFAULT_SUBMISSIONS_PER_MINUTE). */
+    submissionsPerMinute?: number;
+    /** How clients are told apart for rate limiting; defaults to the socket address. */
+    clientAddress?: (c: Context) => string | undefined;
   };
 }
 
@@ -20,7 +31,12 @@ export function createApp({ db, config = {} }: AppOptions) {
   const now = config.now ?? (() => new Date());
   const app = new Hono();
   app.use(securityHeaders);
-  app.route("/api/campaigns", respondentRoutes({ db, now }));
+  const submissionLimit = rateLimit({
+    limit: config.submissionsPerMinute ?? DEFAULT_SUBMISSIONS_PER_MINUTE,
+    windowMs: 60_000,
+    clientAddress: config.clientAddress,
+  });
+  app.route("/api/campaigns", respondentRoutes({ db, now, submissionLimit }));
   if (config.clientDir) app.route("/", clientPages(config.clientDir));
   app.notFound((c) =>
     problemResponse(c, 404, statusProblem(404, "There is nothing at this address.")),

@@ -30,5 +30,10 @@ export function startServer(config: Config) {
       }
     }
   });
+  // Slow clients (slowloris) cannot hold connections: headers must arrive within 10 s and a
+  // whole request within 30 s; a submission is a few kilobytes.
+  const http = server as unknown as { headersTimeout: number; requestTimeout: number };
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 30_000;
   return { server, db };
 }

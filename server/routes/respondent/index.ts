@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { Db } from "../../db/open-database";
@@ -30,7 +30,15 @@ function parseSlug(raw: string): string {
  * The anonymous respondent API. Nothing here logs, sets cookies or reads client addresses:
  * a response must not be linkable to a person, device or moment.
  */
-export function respondentRoutes({ db, now }: { db: Db; now: () => Date }) {
+export function respondentRoutes({
+  db,
+  now,
+  submissionLimit,
+}: {
+  db: Db;
+  now: () => Date;
+  submissionLimit: MiddlewareHandler;
+}) {
   return new Hono()
     .get("/:slug/form", (c) => {
       const form = getCampaignForm({
@@ -44,6 +52,7 @@ export function respondentRoutes({ db, now }: { db: Db; now: () => Date }) {
     })
     .post(
       "/:slug/responses",
+      submissionLimit,
       bodyLimit({
         maxSize: MAX_SUBMISSION_BYTES,
         onError: () => {
