@@ -1,16 +1,11 @@
 import { type Context, Hono } from "hono";
+import { DEFAULT_SUBMISSIONS_PER_MINUTE } from "./config";
 import type { Db } from "./db/open-database";
 import { clientPages } from "./http/client-pages";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
 import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { respondentRoutes } from "./routes/respondent";
-
-/**
- * A whole office often shares one public address (NAT), and a diagnosis opens to everyone on
- * one morning, so the limit is generous; it stops scripted floods, not colleagues.
- */
-export const DEFAULT_SUBMISSIONS_PER_MINUTE = 60;
 
 export interface AppOptions {
   db: Db;
@@ -19,7 +14,7 @@ export interface AppOptions {
     clientDir?: string;
     /** Clock, injectable for tests of opening and closing dates. */
     now?: () => Date;
-    /** Submissions per client address per minute (see DEFAULT_SUBMISSIONS_PER_MINUTE). */
+    /** Submissions per client address per minute. */
     submissionsPerMinute?: number;
     /** How clients are told apart for rate limiting; defaults to the socket address. */
     clientAddress?: (c: Context) => string | undefined;

@@ -1,15 +1,28 @@
 import { z } from "zod";
 
+/**
+ * A whole office often shares one public address (NAT) and a diagnosis opens to everyone on one
+ * morning, so the default submission limit is generous: it stops scripted floods, not colleagues.
+ */
+export const DEFAULT_SUBMISSIONS_PER_MINUTE = 60;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default("127.0.0.1"),
   PEILPUNT_DB: z.string().min(1).default("data/peilpunt.db"),
+  PEILPUNT_SUBMISSIONS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_SUBMISSIONS_PER_MINUTE),
 });
 
 export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** Submissions accepted per client address per minute. */
+  submissionsPerMinute: number;
 }
 
 /** Reads the configuration from the environment once; fails fast with a readable message. */
@@ -23,5 +36,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
     databasePath: parsed.data.PEILPUNT_DB,
+    submissionsPerMinute: parsed.data.PEILPUNT_SUBMISSIONS_PER_MINUTE,
   };
 }

@@ -16,7 +16,10 @@ export function startServer(config: Config) {
   syncBundledQuestionnaires(db, loadBundledVersions());
   const empty = db.select({ id: organisations.id }).from(organisations).limit(1).all().length === 0;
   const demo = empty ? seedDemo(db, { now: new Date() }) : undefined;
-  const app = createApp({ db, config: { clientDir } });
+  const app = createApp({
+    db,
+    config: { clientDir, submissionsPerMinute: config.submissionsPerMinute },
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
     console.log(`Peilpunt is running at ${base}`);
