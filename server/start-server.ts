@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import type { Config } from "./config";
 import { openDatabase } from "./db/open-database";
 import { organisations } from "./db/schema";
 import { seedDemo } from "./demo/seed-demo";
+import { listen } from "./http/listen";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
 
@@ -20,7 +20,7 @@ export function startServer(config: Config) {
     db,
     config: { clientDir, submissionsPerMinute: config.submissionsPerMinute },
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = listen(app, { port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
     console.log(`Peilpunt is running at ${base}`);
     console.log(`Database: ${config.databasePath}`);
@@ -33,10 +33,5 @@ export function startServer(config: Config) {
       }
     }
   });
-  // Slow clients (slowloris) cannot hold connections: headers must arrive within 10 s and a
-  // whole request within 30 s; a submission is a few kilobytes.
-  const http = server as unknown as { headersTimeout: number; requestTimeout: number };
-  http.headersTimeout = 10_000;
-  http.requestTimeout = 30_000;
   return { server, db };
 }
