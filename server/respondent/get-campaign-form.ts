@@ -1,5 +1,5 @@
 import type { Db } from "../db/open-database";
-import { assertCampaignOpen, type CampaignForRespondent, loadCampaign } from "./load-campaign";
+import { assertCampaignOpen, loadCampaign, type UnitInScope, unitsInScope } from "./load-campaign";
 
 /**
  * The form a respondent fills: the questionnaire version with the unit question's choices
@@ -18,8 +18,9 @@ export function getCampaignForm({
 }) {
   const campaign = loadCampaign(db, slug);
   assertCampaignOpen(campaign, now);
-  const unitChoices = unitChoicesWithParents(campaign.units);
-  const fixedUnit = campaign.units.some((u) => u.id === unitFromLink) ? unitFromLink : undefined;
+  const units = unitsInScope(db, campaign.id);
+  const unitChoices = unitChoicesWithParents(units);
+  const fixedUnit = units.some((u) => u.id === unitFromLink) ? unitFromLink : undefined;
   const definition = mapQuestions(campaign.questionnaire.definition, (question) =>
     question.unitPicker === true
       ? {
@@ -42,15 +43,13 @@ export function getCampaignForm({
   };
 }
 
-type Unit = CampaignForRespondent["units"][number];
-
 /**
  * Units as choices, each labelled with its parent in scope ("Faculty › Department") so that
  * departments of different faculties are told apart; sorted by that label in Dutch order.
  */
-function unitChoicesWithParents(units: Unit[]) {
+function unitChoicesWithParents(units: UnitInScope[]) {
   const byId = new Map(units.map((u) => [u.id, u]));
-  const label = (unit: Unit, locale: keyof Unit["name"]): string => {
+  const label = (unit: UnitInScope, locale: keyof UnitInScope["name"]): string => {
     const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
     return parent ? `${label(parent, locale)} › ${unit.name[locale]}` : unit.name[locale];
   };

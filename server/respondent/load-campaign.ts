@@ -27,7 +27,12 @@ export interface CampaignForRespondent {
   closesAt: string;
   questionnaire: { slug: string; version: number; sha256: string; definition: unknown };
   validator: ResponseValidator;
-  units: { id: string; parentId: string | null; name: Localized }[];
+}
+
+export interface UnitInScope {
+  id: string;
+  parentId: string | null;
+  name: Localized;
 }
 
 interface CompiledVersion {
@@ -87,19 +92,23 @@ function prepareQueries(db: Db) {
       .innerJoin(units, eq(units.id, campaignUnits.unitId))
       .where(eq(campaignUnits.campaignId, sql.placeholder("campaignId")))
       .prepare(),
+    scopeIds: db
+      .select({ id: campaignUnits.unitId })
+      .from(campaignUnits)
+      .where(eq(campaignUnits.campaignId, sql.placeholder("campaignId")))
+      .prepare(),
   };
 }
 
 const queriesFor = perDatabase(prepareQueries);
 
-/** Loads a campaign by slug with its questionnaire version and units in scope, or throws 404. */
+/** Loads a campaign by slug with its questionnaire version and validator, or throws 404. */
 export function loadCampaign(db: Db, slug: string): CampaignForRespondent {
   const queries = queriesFor(db);
   const row = queries.campaign.get({ slug });
   if (!row) throw new NotFoundError(`There is no survey with the address "${slug}".`);
   const { campaign } = row;
   const compiled = compiledVersion(db, row.versionId, row.sha256);
-  const scope = queries.scope.all({ campaignId: campaign.id });
   return {
     id: campaign.id,
     slug: campaign.slug,
@@ -115,12 +124,27 @@ export function loadCampaign(db: Db, slug: string): CampaignForRespondent {
       definition: compiled.definition,
     },
     validator: compiled.validator,
-    units: scope.map((u) => ({
+  };
+}
+
+/** The units a campaign covers, with their names. */
+export function unitsInScope(db: Db, campaignId: string): UnitInScope[] {
+  return queriesFor(db)
+    .scope.all({ campaignId })
+    .map((u) => ({
       id: u.id,
       parentId: u.parentId,
       name: { nl: u.nameNl, fr: u.nameFr, en: u.nameEn },
-    })),
-  };
+    }));
+}
+
+/** The ids of the units a campaign covers: all a submission needs to check its unit. */
+export function unitIdsInScope(db: Db, campaignId: string): Set<string> {
+  return new Set(
+    queriesFor(db)
+      .scopeIds.all({ campaignId })
+      .map((u) => u.id),
+  );
 }
 
 /** Throws 403 before the campaign opens and 410 once it has closed. */

@@ -4,7 +4,7 @@ import type { Db } from "../db/open-database";
 import { perDatabase } from "../db/per-database";
 import { participationDaily, responses } from "../db/schema";
 import { ValidationError } from "../errors";
-import { assertCampaignOpen, loadCampaign } from "./load-campaign";
+import { assertCampaignOpen, loadCampaign, unitIdsInScope } from "./load-campaign";
 
 /**
  * Validates a submission against the campaign's exact questionnaire version and stores it
@@ -25,7 +25,7 @@ export function submitResponse({
   const campaign = loadCampaign(db, slug);
   assertCampaignOpen(campaign, now);
   const result = campaign.validator.validate(answers, {
-    unitIds: new Set(campaign.units.map((u) => u.id)),
+    unitIds: unitIdsInScope(db, campaign.id),
   });
   if (!result.ok) {
     throw new ValidationError("Some answers are missing or not valid.", result.errors);

@@ -71,6 +71,15 @@ async function validBodies(port: number, count: number): Promise<string[]> {
   );
 }
 
+/** The same bodies made invalid in the ways clients get wrong: a bad value or an unknown key. */
+function invalidBodies(valid: string[]): string[] {
+  return valid.map((body, i) => {
+    const { answers } = JSON.parse(body) as { answers: Record<string, unknown> };
+    const broken = i % 2 === 0 ? { ...answers, gender: "robot" } : { ...answers, tracking_id: "x" };
+    return JSON.stringify({ answers: broken });
+  });
+}
+
 async function fire(url: string, bodies: string[], connections: number, seconds: number) {
   let next = 0;
   return autocannon({
@@ -104,14 +113,17 @@ export async function measureSubmissionThroughput({
     const peilpunt = await startServer("peilpunt", dir);
     const bare = await startServer("bare", dir);
     const bodies = await validBodies(peilpunt.port, 500);
+    const invalid = invalidBodies(bodies);
+    const submissions = `/api/campaigns/${OPEN_CAMPAIGN}/responses`;
     for (const c of connections) {
-      for (const [label, server, path] of [
-        ["bare Hono + SQLite insert", bare, "/bare"],
-        ["Peilpunt validated submission", peilpunt, `/api/campaigns/${OPEN_CAMPAIGN}/responses`],
+      for (const [label, server, path, sent] of [
+        ["bare Hono + SQLite insert", bare, "/bare", bodies],
+        ["Peilpunt validated submission", peilpunt, submissions, bodies],
+        ["Peilpunt invalid submission (422)", peilpunt, submissions, invalid],
       ] as const) {
         // Warm-up: JIT, compiled validator and SQLite page cache, not measured.
-        await fire(`http://127.0.0.1:${server.port}${path}`, bodies, c, 2);
-        const result = await fire(`http://127.0.0.1:${server.port}${path}`, bodies, c, seconds);
+        await fire(`http://127.0.0.1:${server.port}${path}`, sent, c, 2);
+        const result = await fire(`http://127.0.0.1:${server.port}${path}`, sent, c, seconds);
         figures.push({
           label,
           connections: c,
