@@ -7,7 +7,9 @@ function ratio(value: number, baseline: number): string {
 }
 
 async function main() {
-  console.log("Respondent submissions over HTTP (autocannon, 127.0.0.1, 8 s per run after 2 s warm-up)");
+  console.log(
+    "Respondent submissions over HTTP (autocannon, 127.0.0.1, 8 s per run after 2 s warm-up)",
+  );
   const load = await measureSubmissionThroughput({ connections: [50, 200] });
   for (const c of [...new Set(load.map((f) => f.connections))]) {
     const rows = load.filter((f) => f.connections === c);
