@@ -70,7 +70,7 @@ export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink:
         problem.status === 403
           ? [t.notOpenTitle, <p key="p">{t.notOpenText(date(problem.opensAt))}</p>]
           : problem.status === 410
-            ? [t.closedTitle, <p key="p">{t.closedText(date(problem.closesAt))}</p>]
+            ? [t.closedTitle, <p key="p">{t.closedText(date(lastMoment(problem.closesAt)))}</p>]
             : [t.notFoundTitle, <p key="p">{t.notFoundText}</p>];
       body = <div className="card">{body}</div>;
       break;
@@ -198,6 +198,11 @@ function SurveyForm({
       <Survey model={model} />
     </>
   );
+}
+
+/** The last moment a campaign was open: it closes at midnight, so the day before counts. */
+function lastMoment(closesAt?: string): string | undefined {
+  return closesAt ? new Date(new Date(closesAt).getTime() - 1).toISOString() : undefined;
 }
 
 function formatDate(iso: string, locale: Locale): string {

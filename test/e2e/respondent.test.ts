@@ -146,6 +146,8 @@ describe("the other respondent pages", () => {
     await page.getByRole("button", { name: "Français" }).click();
     await expect.poll(() => page.getByText("Cette enquête est clôturée").count()).toBe(1);
     expect(await page.getAttribute("html", "lang")).toBe("fr");
+    // The campaign closed at midnight starting 28 March (Brussels): its last day is the 27th.
+    expect(await page.getByText("jusqu'au 27 mars 2022").count()).toBe(1);
     await expectNoAxeViolations(page, "closed campaign (fr)");
     await page.screenshot({ path: join(shots, "7-closed-fr.png"), fullPage: true });
 
