@@ -45,6 +45,11 @@ export function handleError(error: Error, c: Context): Response {
       statusProblem(error.status, detail),
     );
   }
+  if (isClientAbort(error)) {
+    // The client went away, or the request timeout cut it off, mid-body: nobody is left to
+    // answer and nothing went wrong on our side, so nothing is logged.
+    return problemResponse(c, 400, statusProblem(400, "The request was not received in full."));
+  }
   // Never echo internals; the request itself is not logged (it may carry answers).
   console.error("Unexpected error:", error);
   return problemResponse(c, 500, {
@@ -53,4 +58,9 @@ export function handleError(error: Error, c: Context): Response {
     status: 500,
     detail: "Something went wrong on our side. Your answers were not stored; please try again.",
   });
+}
+
+/** Node's error for a request body cut short by its client or by the request timeout. */
+function isClientAbort(error: Error): boolean {
+  return error.message === "aborted" && (error as NodeJS.ErrnoException).code === "ECONNRESET";
 }

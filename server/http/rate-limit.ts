@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { isIPv4, isIPv6 } from "node:net";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { problemResponse, statusProblem } from "./problem-response";
@@ -9,7 +10,10 @@ export interface RateLimitOptions {
   windowMs: number;
   /** At most this many addresses are tracked; past it new addresses are not limited. */
   maxClients?: number;
-  /** How to tell clients apart; the default is the socket's remote address. */
+  /**
+   * How to tell clients apart; the default is the socket's remote address. A request for which
+   * it returns undefined is not limited (app.request in tests has no socket).
+   */
   clientAddress?: (c: Context) => string | undefined;
   /** Clock in milliseconds, injectable for tests. */
   clock?: () => number;
@@ -22,6 +26,30 @@ export function socketAddress(c: Context): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The network a client address is counted under: an IPv4 address as is (also when written as
+ * IPv4-mapped IPv6), an IPv6 address by its /64 prefix, since one subscriber holds a whole /64
+ * and could otherwise take a fresh address per request. Other keys pass unchanged.
+ */
+export function clientNetwork(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
+  const bare = address.replace(/%.*$/, "");
+  if (!isIPv6(bare)) return address;
+  // A dotted IPv4 tail (a:b::1.2.3.4) fills the last two groups.
+  const hex = bare.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+    [((+a << 8) | +b).toString(16), ((+c << 8) | +d).toString(16)].join(":"),
+  );
+  const [head = "", tail = ""] = hex.split("::");
+  const left = head ? head.split(":") : [];
+  const right = hex.includes("::") && tail ? tail.split(":") : [];
+  const zeros = Array.from({ length: 8 - left.length - right.length }, () => "0");
+  const prefix = [...left, ...zeros, ...right]
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16));
+  return `${prefix.join(":")}::/64`;
 }
 
 /**
@@ -51,7 +79,7 @@ export function rateLimit({
     if (address === undefined) return next();
     const now = clock();
     sweep(now);
-    const client = createHmac("sha256", key).update(address).digest("base64url");
+    const client = createHmac("sha256", key).update(clientNetwork(address)).digest("base64url");
     let window = windows.get(client);
     if (!window || window.endsAt <= now) {
       // Fail open when full: refusing unknown clients would let one attacker with many

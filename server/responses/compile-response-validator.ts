@@ -154,9 +154,14 @@ function valueSchema(type: string, item: Json): z.ZodType {
       const rows = new Set(choiceValues(item.rows).map(String));
       const column = oneOf(choiceValues(item.columns));
       const allRows = item.isAllRowRequired === true;
+      // Rows are checked on the input: z.record's output silently drops a "__proto__" row.
       return z
-        .record(z.string(), column)
+        .custom<object>(
+          (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+          "expected an object",
+        )
         .refine((value) => Object.keys(value).every((row) => rows.has(row)), "unknown row")
+        .pipe(z.record(z.string(), column))
         .refine((value) => Object.keys(value).length > 0, "empty")
         .refine(
           (value) => !allRows || Object.keys(value).length === rows.size,

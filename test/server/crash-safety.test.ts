@@ -6,6 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_CAMPAIGNS } from "../../server/demo/demo-campaigns";
+import { generateAnswers } from "../../server/demo/generate-answers";
+import { seededRandom } from "../../server/demo/seeded-random";
 import { choiceValues, walkQuestions } from "../../surveys/walk-questions";
 
 const dir = mkdtempSync(join(tmpdir(), "peilpunt-crash-"));
@@ -63,6 +66,14 @@ describe("crash safety", () => {
       (q) => q.element.unitPicker === true,
     );
     const units = choiceValues(unitQuestion?.element.choices).map(String);
+    const profile = DEMO_CAMPAIGNS.find((c) => c.slug === "diagnose-2026")?.profile;
+    if (!profile) throw new Error("open demo campaign missing");
+    const random = seededRandom(Date.now());
+    // Realistic answers, as the demo generates them, each marked by its (always shown) comment.
+    const answersMarked = (marker: string, unit: string) => ({
+      ...generateAnswers(form.questionnaire.definition, profile, random, unit),
+      comment: marker,
+    });
 
     const acknowledged: string[] = [];
     let next = 0;
@@ -75,11 +86,7 @@ describe("crash safety", () => {
             method: "POST",
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify({
-              answers: {
-                unit: units[next % units.length],
-                discrimination_experienced: "no",
-                comment: marker,
-              },
+              answers: answersMarked(marker, units[next % units.length] ?? ""),
             }),
           });
           if (response.status === 201) acknowledged.push(marker);
@@ -115,9 +122,10 @@ describe("crash safety", () => {
     const after = await fetch(`${base}/responses`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ answers: { unit: units[0], comment: "after-restart" } }),
+      body: JSON.stringify({ answers: answersMarked("after-restart", units[0] ?? "") }),
     });
     expect(after.status).toBe(201);
+    expect((await fetch(`${base}/form`)).status).toBe(200);
     restarted.kill("SIGTERM");
   });
 });
