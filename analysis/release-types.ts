@@ -1,0 +1,102 @@
+/**
+ * The published release of a campaign: the only shape in which results leave analysis/.
+ * Everything here is safe to show; a hidden figure carries its reason instead of a value.
+ *
+ * Structure an auditor can rebuild from this file alone (no other input needed):
+ * - Groups are identified by (unitId, part, filters). `part: "all"` is the unit's whole
+ *   subtree; `part: "direct"` is the respondents attached to a unit that has sub-units
+ *   (listed only where such respondents exist).
+ * - Hierarchy: for every unit u with children and every filter set F published for its
+ *   children, n(u, all, F) = n(u, direct, F) [0 when u has no direct group] + Σ n(c, all, F).
+ * - Partition by dimension: for every group (u, p, []) and every dimension D,
+ *   n(u, p, []) = Σ over D's values v of n(u, p, [D=v]) ("no answer" is the value null).
+ * - Declared crosses (A, B) exist at the root only: n(root, all, [A=a]) = Σ_b n(root, all,
+ *   [A=a, B=b]) and likewise per b.
+ * - Attacker knowledge assumed: every published figure, counts ≥ 0, the known headcounts
+ *   (n(u, all, []) ≤ headcount), and the reasons: a primary cell holds 1..k−1 respondents,
+ *   a secondary cell at least k (every group of 1..k−1 is primary), a unanimity cell ≥ 0.
+ */
+
+export type HiddenReason = "primary" | "secondary" | "unanimity";
+
+/** A published number, or the reason it is hidden. Hidden is never shown as 0. */
+export type Figure = { value: number } | { hidden: HiddenReason };
+
+/** Dimension values are published as strings; null is "no answer". */
+export type ReleaseValue = string | null;
+
+export interface ReleaseFilter {
+  dimension: string;
+  value: ReleaseValue;
+}
+
+export interface OptionFigure {
+  /** The option's value as a string; null is "no answer". */
+  value: ReleaseValue;
+  count: number;
+  /** count / n of the group, 0..1. */
+  share: number;
+}
+
+/** A question's results in one published group; hidden as a whole under the unanimity rule. */
+export type ReleaseItem =
+  | { key: string; kind: "single" | "multi"; hidden: HiddenReason }
+  | {
+      key: string;
+      kind: "single";
+      options: OptionFigure[];
+      /** Mean over answered scale points; null when nobody answered or the scale is not numeric. */
+      mean?: number | null;
+      /** Share choosing the top two scale points among those who answered. */
+      favourable?: number | null;
+    }
+  | {
+      key: string;
+      kind: "multi";
+      /** Per option: respondents who ticked it; the null option counts those who ticked none. */
+      options: OptionFigure[];
+    };
+
+export interface ReleaseGroup {
+  /** Stable identifier, also across waves of the same questionnaire and unit tree. */
+  id: string;
+  unitId: string;
+  part: "all" | "direct";
+  /** [] is everyone; one filter is a dimension value; two are a declared cross (root only). */
+  filters: ReleaseFilter[];
+  n: Figure;
+  /** Per question (breakdown questions excluded: their tables are the groups themselves). */
+  items: ReleaseItem[];
+}
+
+export interface ReleaseComments {
+  unitId: string;
+  item: string;
+  /** Masked (e-mail, phone, URL) and in an order unrelated to submission. */
+  texts: string[];
+}
+
+export interface AuditSummary {
+  /** Counting cells (groups) in the release. */
+  cells: number;
+  hiddenPrimary: number;
+  hiddenSecondary: number;
+  hiddenUnanimity: number;
+  /** Respondent-cells hidden beyond primary suppression (Σ n over secondary cells). */
+  respondentsHiddenSecondary: number;
+  /** Linear programmes solved by the audit, and audit rounds until clean. */
+  lpSolves: number;
+  rounds: number;
+}
+
+export interface Release {
+  k: number;
+  units: { id: string; parentId: string | null }[];
+  dimensions: { key: string; values: ReleaseValue[] }[];
+  crosses: [string, string][];
+  /** Attacker knowledge the audit assumed: respondents per unit subtree never exceed these. */
+  knownHeadcounts: Record<string, number>;
+  groups: ReleaseGroup[];
+  comments: ReleaseComments[];
+  audit: AuditSummary;
+}
