@@ -133,3 +133,19 @@ export const participationDaily = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.day] })],
 );
+
+/**
+ * The latest audited release of a campaign: suppressed aggregates only, safe to publish. It
+ * outlives the raw responses (deleted after the retention period) so later waves can compare.
+ */
+export const releases = sqliteTable("releases", {
+  campaignId: text("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  /** ISO time the release was built; only releases carry a time, never responses. */
+  builtAt: text("built_at").notNull(),
+  /** Respondents counted in the release (may lag the live count by the debounce delay). */
+  respondents: integer("respondents").notNull(),
+  /** The Release object (analysis/release-types.ts) as JSON. */
+  release: text("release").notNull(),
+});
