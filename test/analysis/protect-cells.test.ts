@@ -1,0 +1,92 @@
+import highsLoader, { type Highs } from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditRanges } from "../../analysis/audit-ranges";
+import type { CellModel } from "../../analysis/cell-model";
+import { protectCells } from "../../analysis/protect-cells";
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await highsLoader();
+});
+
+/** A rows × cols table with row, column and grand totals as one linked model. */
+function tableModel(values: number[][], k: number): CellModel {
+  const rows = values.length;
+  const cols = values[0]?.length ?? 0;
+  const interior = values.flat();
+  const rowTotals = values.map((row) => row.reduce((a, b) => a + b, 0));
+  const colTotals = Array.from({ length: cols }, (_, j) =>
+    values.reduce((sum, row) => sum + (row[j] as number), 0),
+  );
+  const grand = rowTotals.reduce((a, b) => a + b, 0);
+  const n = [...interior, ...rowTotals, ...colTotals, grand];
+  const cell = (i: number, j: number) => i * cols + j;
+  const rowTotal = (i: number) => rows * cols + i;
+  const colTotal = (j: number) => rows * cols + rows + j;
+  const grandCell = n.length - 1;
+  const equations = [
+    ...values.map((_, i) => ({
+      total: rowTotal(i),
+      parts: Array.from({ length: cols }, (_, j) => cell(i, j)),
+    })),
+    ...Array.from({ length: cols }, (_, j) => ({
+      total: colTotal(j),
+      parts: values.map((_, i) => cell(i, j)),
+    })),
+    { total: grandCell, parts: values.map((_, i) => rowTotal(i)) },
+    { total: grandCell, parts: Array.from({ length: cols }, (_, j) => colTotal(j)) },
+  ];
+  return {
+    k,
+    n,
+    hidden: n.map(() => null),
+    equations,
+    upper: n.map(() => Number.POSITIVE_INFINITY),
+    cost: n.map((value) => value),
+  };
+}
+
+describe("LP audit and secondary suppression", () => {
+  // Two hidden cells (or more) in every row and every column, yet the cell joining the two
+  // blocks is exactly recoverable: rows 1–2 minus columns 1–2 (hidden parts) isolate it. The
+  // pattern is the textbook failure of "at least two hidden cells per row and column" rules.
+  const values = [
+    [2, 3, 10, 10],
+    [3, 2, 2, 10],
+    [10, 10, 3, 2],
+    [10, 10, 2, 3],
+  ];
+  const bridge = 1 * 4 + 2;
+
+  it("finds the bridge cell that two-per-row-and-column suppression leaves recoverable", () => {
+    const model = tableModel(values, 5);
+    model.n.forEach((value, cell) => {
+      if (cell < 16 && value < 5) model.hidden[cell] = "primary";
+    });
+    const findings = auditRanges(highs, model);
+    expect(findings.exact).toContain(bridge);
+  });
+
+  it("hides more until no hidden cell is exact and every primary cell's range is at least k", () => {
+    const model = tableModel(values, 5);
+    protectCells(highs, model, []);
+    expect(model.hidden[bridge]).toBe("primary");
+    const findings = auditRanges(highs, model);
+    expect(findings.exact).toEqual([]);
+    expect(findings.narrow).toEqual([]);
+  });
+
+  it("catches a total split into one primary and one secondary cell: the reasons give both away", () => {
+    // Row: 1 + 5 + 20 = 26 with k = 5. Hiding the 1 and the 5 meets "two hidden, together ≥ k",
+    // but a secondary cell holds ≥ 5 and a primary ≥ 1, so 6 = 1 + 5 is the only split.
+    const model: CellModel = {
+      k: 5,
+      n: [26, 1, 5, 20],
+      hidden: [null, "primary", "secondary", null],
+      equations: [{ total: 0, parts: [1, 2, 3] }],
+      upper: [Infinity, Infinity, Infinity, Infinity],
+      cost: [26, 1, 5, 20],
+    };
+    expect(auditRanges(highs, model).exact).toEqual([1, 2]);
+  });
+});
