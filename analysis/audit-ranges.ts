@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import { type CellModel, reasonBounds } from "./cell-model";
+import { type CellModel, cellBounds } from "./cell-model";
 
 /** What the LP audit found: cells to protect better, and how many LPs it took. */
 export interface RangeFindings {
@@ -95,10 +95,7 @@ function auditComponent(
   const { cells, rows } = component;
   const column = new Map(cells.map((cell, index) => [cell, index]));
   const { k } = model;
-  const boundsB = cells.map((cell) => {
-    const { lower, upper } = reasonBounds(model.hidden[cell] ?? "unanimity", k);
-    return { lower, upper: Math.min(upper, model.upper[cell] as number) };
-  });
+  const boundsB = cells.map((cell) => cellBounds(model, cell));
   const boundsA = cells.map((cell) => ({ lower: 0, upper: model.upper[cell] as number }));
   const lp = highs.createModel(lpData(highs, cells.length, rows, column, boundsB));
   try {
@@ -144,7 +141,10 @@ function auditComponent(
       if (range.high - range.low >= 2) return;
       const min = solve(index, "min");
       observe();
-      if (Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON)) {
+      // An exact 0 only says a value is absent from a group the release already covers (a
+      // published zero above it, or a whole row hidden for unanimity): no small group follows.
+      const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
+      if (exact && (model.n[cell] as number) > 0) {
         findings.exact.push(cell);
       }
     });
@@ -169,7 +169,10 @@ function auditComponent(
       if (range.high - range.low >= k) continue;
       const min = solve(index, "min");
       observe();
-      if ((max as number) - (min as number) < k - EPSILON) findings.narrow.push(cell);
+      // A cell pinned at 0 is an exact zero, not a small group (see model B above).
+      if ((max as number) - (min as number) < k - EPSILON && (max as number) > EPSILON) {
+        findings.narrow.push(cell);
+      }
     }
   } finally {
     lp.dispose();

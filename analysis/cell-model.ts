@@ -16,11 +16,18 @@ export interface CellModel {
   upper: number[];
   /** Preference order for secondary suppression: lower is hidden first. */
   cost: number[];
+  /**
+   * Cells that break down a group hidden as primary (its split by a dimension). They are
+   * hidden with it, zeros included, so they may hold 0: "hidden" there says nothing.
+   */
+  breaksDownPrimary?: Uint8Array;
 }
 
 export interface Equation {
   total: number;
   parts: number[];
+  /** A split of one group by a dimension value (not a unit and its sub-units). */
+  partition?: boolean;
 }
 
 /** What an attacker knows a hidden cell holds, given its published reason (model B). */
@@ -35,6 +42,15 @@ export function reasonBounds(reason: HiddenReason, k: number): { lower: number; 
   }
 }
 
+/** What an attacker knows one hidden cell holds: its reason's bounds, capped by headcount. */
+export function cellBounds(model: CellModel, cell: number): { lower: number; upper: number } {
+  const { lower, upper } = reasonBounds(model.hidden[cell] ?? "unanimity", model.k);
+  return {
+    lower: model.breaksDownPrimary?.[cell] ? 0 : lower,
+    upper: Math.min(upper, model.upper[cell] as number),
+  };
+}
+
 /** Equations each cell takes part in, for re-checking after a cell is hidden. */
 export function equationsByCell(model: CellModel): number[][] {
   const byCell: number[][] = model.n.map(() => []);
@@ -45,9 +61,27 @@ export function equationsByCell(model: CellModel): number[][] {
   return byCell;
 }
 
-/** Hides every group of 1..k−1 respondents. */
+/**
+ * Hides every group of 1..k−1 respondents, and with it every cell splitting such a group by a
+ * dimension, zeros included: "0 of the 4 people in this unit" would say as much as the 4.
+ */
 export function applyPrimarySuppression(model: CellModel): void {
   model.n.forEach((n, cell) => {
     if (n >= 1 && n < model.k && model.hidden[cell] === null) model.hidden[cell] = "primary";
   });
+  const contained = model.breaksDownPrimary ?? new Uint8Array(model.n.length);
+  model.breaksDownPrimary = contained;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const { total, parts, partition } of model.equations) {
+      if (!partition || model.hidden[total] !== "primary") continue;
+      for (const part of parts) {
+        if (contained[part]) continue;
+        contained[part] = 1;
+        model.hidden[part] = "primary";
+        changed = true;
+      }
+    }
+  }
 }

@@ -70,7 +70,11 @@ export function releaseCells(
         const values = Array.from({ length: dimensionWidth(counts, d) }, (_, v) =>
           cellOf({ node, part, filter: start + v }),
         );
-        equations.push({ total: cellOf({ node, part, filter: 0 }), parts: values });
+        equations.push({
+          total: cellOf({ node, part, filter: 0 }),
+          parts: values,
+          partition: true,
+        });
       });
     }
   }
@@ -87,7 +91,11 @@ export function releaseCells(
         part: PART_ALL,
         filter: (space.dimensionStart[da] as number) + va,
       });
-      equations.push({ total, parts: Array.from({ length: widthB }, (_, vb) => at(va, vb)) });
+      equations.push({
+        total,
+        parts: Array.from({ length: widthB }, (_, vb) => at(va, vb)),
+        partition: true,
+      });
     }
     for (let vb = 0; vb < widthB; vb++) {
       const total = cellOf({
@@ -95,7 +103,11 @@ export function releaseCells(
         part: PART_ALL,
         filter: (space.dimensionStart[db] as number) + vb,
       });
-      equations.push({ total, parts: Array.from({ length: widthA }, (_, va) => at(va, vb)) });
+      equations.push({
+        total,
+        parts: Array.from({ length: widthA }, (_, va) => at(va, vb)),
+        partition: true,
+      });
     }
   }
 

@@ -15,6 +15,12 @@
  * - Attacker knowledge assumed: every published figure, counts ≥ 0, the known headcounts
  *   (n(u, all, []) ≤ headcount), and the reasons: a primary cell holds 1..k−1 respondents,
  *   a secondary cell at least k (every group of 1..k−1 is primary), a unanimity cell ≥ 0.
+ *   Exception: the split of a primary group by a dimension is hidden whole, zeros included,
+ *   and marked primary; such a cell holds 0..k−1.
+ * - Guarantees (checked by the LP audit): under these bounds no hidden non-zero cell is
+ *   exactly recoverable, and from published values alone (no reasons) every primary cell
+ *   not pinned at 0 ranges over at least k values. A derivable 0 is not treated as a leak:
+ *   it only says a value is absent from a group, as a published zero above it already does.
  */
 
 export type HiddenReason = "primary" | "secondary" | "unanimity";

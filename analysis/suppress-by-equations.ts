@@ -1,4 +1,4 @@
-import { type CellModel, equationsByCell, reasonBounds } from "./cell-model";
+import { type CellModel, cellBounds, equationsByCell } from "./cell-model";
 
 /**
  * Fast secondary suppression: hides more cells until, in every equation, the hidden cells
@@ -51,7 +51,7 @@ export function revealsHiddenCell(model: CellModel, total: number, parts: number
   let highest = 0;
   for (const part of hiddenParts) {
     sum += n[part] as number;
-    const bounds = reasonBounds(hidden[part] ?? "unanimity", k);
+    const bounds = cellBounds(model, part);
     lowest += bounds.lower;
     highest += bounds.upper;
   }

@@ -1,0 +1,197 @@
+import type { Highs } from "highs";
+import { aggregateCounts, type Counts, filterSpace } from "./aggregate-counts";
+import { protectCells } from "./protect-cells";
+import { publishComments } from "./publish-comments";
+import { publishItems } from "./publish-items";
+import { dimensionWidth, type GroupCell, PART_ALL, releaseCells } from "./release-cells";
+import type { Figure, Release, ReleaseFilter, ReleaseGroup, ReleaseValue } from "./release-types";
+import { ResponseMatrix } from "./response-matrix";
+import type { ItemSpec, ResponseRow, UnitNode } from "./types";
+import { buildUnitTree } from "./unit-tree";
+
+/** The default minimum group size: no group of fewer respondents is ever published. */
+export const DEFAULT_MIN_CELL_SIZE = 5;
+
+export interface ReleaseInput {
+  organisationId: string;
+  units: UnitNode[];
+  /** The questionnaire version's items (surveys/question-specs.ts describeQuestionnaire). */
+  items: ItemSpec[];
+  k: number;
+  /** Two-way crosses of dimension keys published at organisation level. */
+  crosses?: [string, string][];
+  /** Respondents per unit subtree never exceed these (an attacker may know headcounts). */
+  knownHeadcounts?: Record<string, number>;
+  /** Group ids hidden in an earlier wave: hiding them again costs less information. */
+  previouslyHidden?: ReadonlySet<string>;
+}
+
+/** Starts an in-memory matrix for a campaign; append responses as they arrive. */
+export function createResponseMatrix(input: ReleaseInput, rows: Iterable<ResponseRow> = []) {
+  const matrix = new ResponseMatrix(buildUnitTree(input.organisationId, input.units), input.items);
+  for (const row of rows) matrix.append(row);
+  return matrix;
+}
+
+/**
+ * Builds the audited release of a campaign: counts every declared group, hides groups under
+ * k, unanimous sensitive distributions and whatever else the LP audit needs hidden, and
+ * returns only publishable figures.
+ */
+export function buildRelease(highs: Highs, matrix: ResponseMatrix, input: ReleaseInput): Release {
+  if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
+  const { tree, items } = matrix;
+  const crosses = input.crosses ?? [];
+  const space = filterSpace(items, crosses);
+  const counts = aggregateCounts(matrix, space);
+  const describe = describeFilters(counts, items);
+  const groupId = (cell: GroupCell) =>
+    formatGroupId(tree.ids[cell.node] as string, cell.part, describe(cell.filter));
+  const { model, cells, cellOf } = releaseCells(tree, counts, {
+    k: input.k,
+    headcounts: input.knownHeadcounts ?? {},
+    previouslyHidden: input.previouslyHidden ?? new Set(),
+    groupId,
+  });
+  const { rounds, solves } = protectCells(
+    highs,
+    model,
+    unanimousRows(counts, cells, cellOf, model.n, input.k),
+  );
+  const published = (cell: number) => model.hidden[cell] === null;
+  const itemsByCell = publishItems({ counts, cells, model, items, published });
+
+  const groups: ReleaseGroup[] = cells.map((cell, index) => {
+    const reason = model.hidden[index];
+    const n: Figure = reason ? { hidden: reason } : { value: model.n[index] as number };
+    return {
+      id: groupId(cell),
+      unitId: tree.ids[cell.node] as string,
+      part: cell.part === PART_ALL ? "all" : "direct",
+      filters: describe(cell.filter),
+      n,
+      items: reason ? [] : (itemsByCell.get(index) ?? []),
+    };
+  });
+  const hiddenCount = (reason: string) => model.hidden.filter((r) => r === reason).length;
+  return {
+    k: input.k,
+    units: tree.ids.map((id, node) => ({
+      id,
+      parentId: node === 0 ? null : (tree.ids[tree.parent[node] as number] as string),
+    })),
+    dimensions: space.dimensions.map((item, d) => ({
+      key: (items[item] as ItemSpec).key,
+      values: Array.from({ length: dimensionWidth(counts, d) }, (_, v) =>
+        valueName(items[item], v),
+      ),
+    })),
+    crosses: crosses.map(([a, b]) => [a, b]),
+    knownHeadcounts: { ...(input.knownHeadcounts ?? {}) },
+    groups,
+    comments: publishComments({
+      matrix,
+      counts,
+      k: input.k,
+      published: (node) => published(cellOf({ node, part: PART_ALL, filter: 0 })),
+    }),
+    audit: {
+      cells: cells.length,
+      hiddenPrimary: hiddenCount("primary"),
+      hiddenSecondary: hiddenCount("secondary"),
+      hiddenUnanimity: hiddenCount("unanimity"),
+      respondentsHiddenSecondary: model.n.reduce(
+        (sum, value, cell) => sum + (model.hidden[cell] === "secondary" ? value : 0),
+        0,
+      ),
+      lpSolves: solves,
+      rounds,
+    },
+  };
+}
+
+/** "unit/part" followed by "/dimension=value" per filter; "no answer" is an empty value. */
+export function formatGroupId(unitId: string, part: number, filters: ReleaseFilter[]): string {
+  const head = `${unitId}/${part === PART_ALL ? "all" : "direct"}`;
+  return filters.reduce(
+    (id, filter) => `${id}/${filter.dimension}=${encodeURIComponent(filter.value ?? "")}`,
+    head,
+  );
+}
+
+function valueName(item: ItemSpec | undefined, value: number): ReleaseValue {
+  if (!item || item.kind === "text" || value === 0) return null;
+  return String(item.options[value - 1]);
+}
+
+function describeFilters(counts: Counts, items: ItemSpec[]) {
+  const described = counts.space.filters.map((filter) =>
+    filter.dims.map(({ item, value }) => ({
+      dimension: (items[item] as ItemSpec).key,
+      value: valueName(items[item], value),
+    })),
+  );
+  return (filter: number): ReleaseFilter[] => described[filter] ?? [];
+}
+
+/**
+ * Partitions in which all or all but one respondent share one value: a published group's
+ * split by a dimension (and, at the root, the rows and columns of each cross). Publishing
+ * them would tell every member's answer; they are hidden whole.
+ */
+function unanimousRows(
+  counts: Counts,
+  cells: GroupCell[],
+  cellOf: (cell: GroupCell) => number,
+  n: number[],
+  k: number,
+): number[][] {
+  const rows: number[][] = [];
+  const consider = (total: number, parts: number[]) => {
+    const size = n[total] as number;
+    if (size < k) return;
+    const largest = Math.max(...parts.map((part) => n[part] as number));
+    if (largest >= size - 1) rows.push(parts);
+  };
+  const { space } = counts;
+  cells.forEach((cell, index) => {
+    if (cell.filter !== 0) return;
+    space.dimensionStart.forEach((start, d) => {
+      const parts = Array.from({ length: dimensionWidth(counts, d) }, (_, v) =>
+        cellOf({ node: cell.node, part: cell.part, filter: start + v }),
+      );
+      consider(index, parts);
+    });
+  });
+  for (const cross of space.crosses) {
+    const da = space.dimensions.indexOf(cross.a);
+    const db = space.dimensions.indexOf(cross.b);
+    const widthA = dimensionWidth(counts, da);
+    const widthB = dimensionWidth(counts, db);
+    const at = (va: number, vb: number) =>
+      cellOf({ node: 0, part: PART_ALL, filter: cross.start + va * widthB + vb });
+    for (let va = 0; va < widthA; va++) {
+      const total = cellOf({
+        node: 0,
+        part: PART_ALL,
+        filter: (space.dimensionStart[da] as number) + va,
+      });
+      consider(
+        total,
+        Array.from({ length: widthB }, (_, vb) => at(va, vb)),
+      );
+    }
+    for (let vb = 0; vb < widthB; vb++) {
+      const total = cellOf({
+        node: 0,
+        part: PART_ALL,
+        filter: (space.dimensionStart[db] as number) + vb,
+      });
+      consider(
+        total,
+        Array.from({ length: widthA }, (_, va) => at(va, vb)),
+      );
+    }
+  }
+  return rows;
+}

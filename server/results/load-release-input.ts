@@ -1,0 +1,118 @@
+import { and, eq, lt, ne } from "drizzle-orm";
+import type { ReleaseInput } from "../../analysis/build-release";
+import type { Release } from "../../analysis/release-types";
+import type { ResponseRow } from "../../analysis/types";
+import { describeQuestionnaire } from "../../surveys/question-specs";
+import type { Db } from "../db/open-database";
+import { campaigns, campaignUnits, questionnaireVersions, releases, units } from "../db/schema";
+import { NotFoundError } from "../errors";
+
+/**
+ * Crosses published at organisation level when the questionnaire has both dimensions: gender
+ * by job level is the indicator every diagnosis asks for.
+ */
+export const DEFAULT_CROSSES: [string, string][] = [["gender", "job_level"]];
+
+export interface CampaignReleaseSource {
+  campaignId: string;
+  input: ReleaseInput;
+  /** Stored responses, read lazily one row at a time. */
+  rows: () => Iterable<ResponseRow>;
+}
+
+/** Everything analysis/ needs to build a campaign's release, read from the database. */
+export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSource {
+  const campaign = db
+    .select({
+      id: campaigns.id,
+      organisationId: campaigns.organisationId,
+      k: campaigns.minCellSize,
+      closesAt: campaigns.closesAt,
+      versionId: campaigns.questionnaireVersionId,
+      definition: questionnaireVersions.definition,
+      questionnaireId: questionnaireVersions.questionnaireId,
+    })
+    .from(campaigns)
+    .innerJoin(
+      questionnaireVersions,
+      eq(questionnaireVersions.id, campaigns.questionnaireVersionId),
+    )
+    .where(eq(campaigns.id, campaignId))
+    .get();
+  if (!campaign) throw new NotFoundError("There is no such campaign.");
+  const items = describeQuestionnaire(JSON.parse(campaign.definition));
+  const dimensionKeys = new Set(items.filter((item) => item.breakdown).map((item) => item.key));
+  return {
+    campaignId,
+    input: {
+      organisationId: campaign.organisationId,
+      units: unitsInScopeWithAncestors(db, campaignId, campaign.organisationId),
+      items,
+      k: campaign.k,
+      crosses: DEFAULT_CROSSES.filter(([a, b]) => dimensionKeys.has(a) && dimensionKeys.has(b)),
+      knownHeadcounts: {},
+      previouslyHidden: hiddenInEarlierWave(db, campaign),
+    },
+    rows: () => readResponses(db, campaignId),
+  };
+}
+
+function* readResponses(db: Db, campaignId: string): Iterable<ResponseRow> {
+  // better-sqlite3 iterates the result without holding every row in memory.
+  const statement = db.$client.prepare<[string], { unitId: string; answers: string }>(
+    "SELECT unit_id AS unitId, answers FROM responses WHERE campaign_id = ?",
+  );
+  for (const row of statement.iterate(campaignId)) {
+    yield { unitId: row.unitId, answers: JSON.parse(row.answers) as Record<string, unknown> };
+  }
+}
+
+function unitsInScopeWithAncestors(db: Db, campaignId: string, organisationId: string) {
+  const all = db
+    .select({ id: units.id, parentId: units.parentId })
+    .from(units)
+    .where(eq(units.organisationId, organisationId))
+    .all();
+  const byId = new Map(all.map((unit) => [unit.id, unit]));
+  const keep = new Set<string>();
+  const scope = db
+    .select({ unitId: campaignUnits.unitId })
+    .from(campaignUnits)
+    .where(eq(campaignUnits.campaignId, campaignId))
+    .all();
+  for (const { unitId } of scope) {
+    for (let id: string | null = unitId; id && !keep.has(id); id = byId.get(id)?.parentId ?? null) {
+      keep.add(id);
+    }
+  }
+  return all.filter((unit) => keep.has(unit.id));
+}
+
+/** Groups hidden in the latest earlier release of the same questionnaire and organisation. */
+function hiddenInEarlierWave(
+  db: Db,
+  campaign: { id: string; organisationId: string; closesAt: string; questionnaireId: string },
+): Set<string> {
+  const earlier = db
+    .select({ release: releases.release })
+    .from(releases)
+    .innerJoin(campaigns, eq(campaigns.id, releases.campaignId))
+    .innerJoin(
+      questionnaireVersions,
+      eq(questionnaireVersions.id, campaigns.questionnaireVersionId),
+    )
+    .where(
+      and(
+        eq(campaigns.organisationId, campaign.organisationId),
+        eq(questionnaireVersions.questionnaireId, campaign.questionnaireId),
+        ne(campaigns.id, campaign.id),
+        lt(campaigns.closesAt, campaign.closesAt),
+      ),
+    )
+    .orderBy(campaigns.closesAt)
+    .all()
+    .at(-1);
+  if (!earlier) return new Set();
+  const release = JSON.parse(earlier.release) as Release;
+  return new Set(release.groups.filter((group) => "hidden" in group.n).map((group) => group.id));
+}
