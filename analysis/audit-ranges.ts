@@ -162,15 +162,17 @@ function auditComponent(
     // Solutions seen under model B are feasible under A too: they still count.
     for (const { cell, index } of primaries) {
       const range = seen[index] as { low: number; high: number };
-      if (range.high - range.low >= k) continue;
+      // A known headcount under k caps what any release could leave open.
+      const need = Math.min(k, model.upper[cell] as number);
+      if (range.high - range.low >= need) continue;
       const max = solve(index, "max");
       if (max === null) continue;
       observe();
-      if (range.high - range.low >= k) continue;
+      if (range.high - range.low >= need) continue;
       const min = solve(index, "min");
       observe();
       // A cell pinned at 0 is an exact zero, not a small group (see model B above).
-      if ((max as number) - (min as number) < k - EPSILON && (max as number) > EPSILON) {
+      if ((max as number) - (min as number) < need - EPSILON && (max as number) > EPSILON) {
         findings.narrow.push(cell);
       }
     }

@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import { aggregateCounts, type Counts, filterSpace } from "./aggregate-counts";
-import { protectCells } from "./protect-cells";
+import { applyPrimarySuppression } from "./cell-model";
+import { protectCells, UnprotectableReleaseError } from "./protect-cells";
 import { publishComments } from "./publish-comments";
 import { publishItems } from "./publish-items";
 import { dimensionWidth, type GroupCell, PART_ALL, releaseCells } from "./release-cells";
@@ -53,27 +54,39 @@ export function buildRelease(highs: Highs, matrix: ResponseMatrix, input: Releas
     previouslyHidden: input.previouslyHidden ?? new Set(),
     groupId,
   });
-  const { rounds, solves } = protectCells(
-    highs,
-    model,
-    unanimousRows(counts, cells, cellOf, model.n, input.k),
-  );
-  const published = (cell: number) => model.hidden[cell] === null;
+  let outcome = { rounds: 0, solves: 0 };
+  let organisationOnly = false;
+  try {
+    outcome = protectCells(highs, model, unanimousRows(counts, cells, cellOf, model.n, input.k));
+  } catch (error) {
+    if (!(error instanceof UnprotectableReleaseError)) throw error;
+    // Too few respondents to publish any breakdown safely: only the organisation as a whole.
+    organisationOnly = true;
+    model.hidden.fill(null);
+    applyPrimarySuppression({ ...model, equations: [] });
+  }
+  const root = cellOf({ node: 0, part: PART_ALL, filter: 0 });
+  const inRelease = (cell: number) => !organisationOnly || cell === root;
+  const published = (cell: number) => inRelease(cell) && model.hidden[cell] === null;
   const itemsByCell = publishItems({ counts, cells, model, items, published });
 
-  const groups: ReleaseGroup[] = cells.map((cell, index) => {
+  const groups: ReleaseGroup[] = cells.flatMap((cell, index) => {
+    if (!inRelease(index)) return [];
     const reason = model.hidden[index];
     const n: Figure = reason ? { hidden: reason } : { value: model.n[index] as number };
-    return {
-      id: groupId(cell),
-      unitId: tree.ids[cell.node] as string,
-      part: cell.part === PART_ALL ? "all" : "direct",
-      filters: describe(cell.filter),
-      n,
-      items: reason ? [] : (itemsByCell.get(index) ?? []),
-    };
+    return [
+      {
+        id: groupId(cell),
+        unitId: tree.ids[cell.node] as string,
+        part: cell.part === PART_ALL ? ("all" as const) : ("direct" as const),
+        filters: describe(cell.filter),
+        n,
+        items: reason ? [] : (itemsByCell.get(index) ?? []),
+      },
+    ];
   });
-  const hiddenCount = (reason: string) => model.hidden.filter((r) => r === reason).length;
+  const hiddenCount = (reason: string) =>
+    model.hidden.filter((r, cell) => r === reason && inRelease(cell)).length;
   return {
     k: input.k,
     units: tree.ids.map((id, node) => ({
@@ -96,16 +109,18 @@ export function buildRelease(highs: Highs, matrix: ResponseMatrix, input: Releas
       published: (node) => published(cellOf({ node, part: PART_ALL, filter: 0 })),
     }),
     audit: {
-      cells: cells.length,
+      cells: groups.length,
+      organisationOnly,
       hiddenPrimary: hiddenCount("primary"),
       hiddenSecondary: hiddenCount("secondary"),
       hiddenUnanimity: hiddenCount("unanimity"),
       respondentsHiddenSecondary: model.n.reduce(
-        (sum, value, cell) => sum + (model.hidden[cell] === "secondary" ? value : 0),
+        (sum, value, cell) =>
+          sum + (model.hidden[cell] === "secondary" && inRelease(cell) ? value : 0),
         0,
       ),
-      lpSolves: solves,
-      rounds,
+      lpSolves: outcome.solves,
+      rounds: outcome.rounds,
     },
   };
 }

@@ -17,10 +17,12 @@ export interface CellModel {
   /** Preference order for secondary suppression: lower is hidden first. */
   cost: number[];
   /**
-   * Cells that break down a group hidden as primary (its split by a dimension). They are
-   * hidden with it, zeros included, so they may hold 0: "hidden" there says nothing.
+   * Cells that break down a group hidden as primary (by a dimension or into sub-units). They
+   * are hidden with it, zeros included, so they may hold 0: "hidden" there says nothing.
    */
   breaksDownPrimary?: Uint8Array;
+  /** Cells published because their value follows exactly anyway: never hidden again. */
+  settled?: Uint8Array;
 }
 
 export interface Equation {
@@ -62,8 +64,9 @@ export function equationsByCell(model: CellModel): number[][] {
 }
 
 /**
- * Hides every group of 1..k−1 respondents, and with it every cell splitting such a group by a
- * dimension, zeros included: "0 of the 4 people in this unit" would say as much as the 4.
+ * Hides every group of 1..k−1 respondents, and with it every cell splitting such a group (by
+ * a dimension or into sub-units), zeros included: "0 of the 4 people in this unit" says as
+ * much as the 4, and "hidden" on every sub-unit would say each holds at least one.
  */
 export function applyPrimarySuppression(model: CellModel): void {
   model.n.forEach((n, cell) => {
@@ -74,8 +77,8 @@ export function applyPrimarySuppression(model: CellModel): void {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const { total, parts, partition } of model.equations) {
-      if (!partition || model.hidden[total] !== "primary") continue;
+    for (const { total, parts } of model.equations) {
+      if (model.hidden[total] !== "primary") continue;
       for (const part of parts) {
         if (contained[part]) continue;
         contained[part] = 1;

@@ -1,7 +1,7 @@
 import type { Highs } from "highs";
 import { auditRanges } from "./audit-ranges";
 import { applyPrimarySuppression, type CellModel, equationsByCell } from "./cell-model";
-import { suppressByEquations } from "./suppress-by-equations";
+import { canHide, suppressByEquations } from "./suppress-by-equations";
 
 /** A release cannot be protected: every cell that could be hidden already is. */
 export class UnprotectableReleaseError extends Error {}
@@ -24,6 +24,8 @@ export function protectCells(
     for (const cell of row) if (model.hidden[cell] === null) model.hidden[cell] = "unanimity";
   }
   const byCell = equationsByCell(model);
+  const settled = model.settled ?? new Uint8Array(model.n.length);
+  model.settled = settled;
   let solves = 0;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     suppressByEquations(model);
@@ -31,14 +33,26 @@ export function protectCells(
     solves += findings.solves;
     const flagged = [...new Set([...findings.exact, ...findings.narrow])];
     if (flagged.length === 0) return { rounds: round, solves };
-    let hidOne = false;
+    let changed = false;
+    const derivableSecondary = (cell: number) =>
+      model.hidden[cell] === "secondary" && findings.exact.includes(cell);
+    if (flagged.every(derivableSecondary)) {
+      // Only secondary cells whose value follows from the published figures anyway are left:
+      // they protect nothing, and publishing them tells an attacker nothing new.
+      for (const cell of flagged) {
+        model.hidden[cell] = null;
+        settled[cell] = 1;
+      }
+      continue;
+    }
     for (const cell of flagged) {
+      if (derivableSecondary(cell)) continue;
       const next = nearestPublishedCell(model, byCell, cell);
       if (next === undefined) continue;
       model.hidden[next] = "secondary";
-      hidOne = true;
+      changed = true;
     }
-    if (!hidOne) {
+    if (!changed) {
       throw new UnprotectableReleaseError(
         "No publishable cell is left that could protect the remaining hidden cells.",
       );
@@ -74,7 +88,7 @@ function nearestPublishedCell(
           if (model.hidden[other] !== null) {
             nextRing.push(other);
           } else if (
-            (model.n[other] as number) > 0 &&
+            canHide(model, other) &&
             (best === undefined || (model.cost[other] as number) < (model.cost[best] as number))
           ) {
             best = other;

@@ -124,10 +124,20 @@ export function releaseCells(
     const depth = tree.depth[cell.node] as number;
     return (n[i] as number) * (isTotal[i] ? 4 : 1) * earlier + (maxDepth - depth) * 0.1;
   });
-  const upper = cells.map(({ node, part }) => {
-    const headcount = options.headcounts[tree.ids[node] as string];
-    return part === PART_ALL && headcount !== undefined ? headcount : Number.POSITIVE_INFINITY;
-  });
+  // What headcounts alone allow: a unit holds at most its sub-units' staff (plus its own when
+  // it has direct respondents), and every group is part of each enclosing unit's staff.
+  const ceiling = tree.ids.map((id) => options.headcounts[id] ?? Number.POSITIVE_INFINITY);
+  for (let node = tree.ids.length - 1; node >= 0; node--) {
+    const kids = tree.children[node] ?? [];
+    if (kids.length === 0 || hasDirect(node)) continue;
+    const below = kids.reduce((sum, child) => sum + (ceiling[child] as number), 0);
+    ceiling[node] = Math.min(ceiling[node] as number, below);
+  }
+  for (let node = 1; node < tree.ids.length; node++) {
+    const parent = tree.parent[node] as number;
+    ceiling[node] = Math.min(ceiling[node] as number, ceiling[parent] as number);
+  }
+  const upper = cells.map(({ node }) => ceiling[node] as number);
   return {
     model: { k: options.k, n, hidden: n.map(() => null), equations, upper, cost },
     cells,

@@ -15,8 +15,9 @@
  * - Attacker knowledge assumed: every published figure, counts ≥ 0, the known headcounts
  *   (n(u, all, []) ≤ headcount), and the reasons: a primary cell holds 1..k−1 respondents,
  *   a secondary cell at least k (every group of 1..k−1 is primary), a unanimity cell ≥ 0.
- *   Exception: the split of a primary group by a dimension is hidden whole, zeros included,
- *   and marked primary; such a cell holds 0..k−1.
+ *   Exception: every cell that splits a primary group (the parts of an equation whose total
+ *   is hidden as primary: its dimension values, its direct part and sub-units) is hidden
+ *   too, zeros included, and marked primary; such a cell holds 0..k−1.
  * - Guarantees (checked by the LP audit): under these bounds no hidden non-zero cell is
  *   exactly recoverable, and from published values alone (no reasons) every primary cell
  *   not pinned at 0 ranges over at least k values. A derivable 0 is not treated as a leak:
@@ -85,6 +86,11 @@ export interface ReleaseComments {
 export interface AuditSummary {
   /** Counting cells (groups) in the release. */
   cells: number;
+  /**
+   * True when no breakdown could be published safely (too few respondents): the release
+   * then holds the organisation as a whole only.
+   */
+  organisationOnly: boolean;
   hiddenPrimary: number;
   hiddenSecondary: number;
   hiddenUnanimity: number;

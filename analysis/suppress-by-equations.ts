@@ -62,7 +62,7 @@ export function revealsHiddenCell(model: CellModel, total: number, parts: number
 function cheapestPublished(model: CellModel, cells: number[]): number | undefined {
   let best: number | undefined;
   for (const cell of cells) {
-    if (model.hidden[cell] !== null || (model.n[cell] as number) === 0) continue;
+    if (!canHide(model, cell)) continue;
     if (best === undefined || (model.cost[cell] as number) < (model.cost[best] as number)) {
       best = cell;
     }
@@ -71,5 +71,10 @@ function cheapestPublished(model: CellModel, cells: number[]): number | undefine
 }
 
 function publishedNonZero(model: CellModel, cell: number): number | undefined {
-  return model.hidden[cell] === null && (model.n[cell] as number) > 0 ? cell : undefined;
+  return canHide(model, cell) ? cell : undefined;
+}
+
+/** A published, non-zero cell that was not published for being derivable anyway. */
+export function canHide(model: CellModel, cell: number): boolean {
+  return model.hidden[cell] === null && (model.n[cell] as number) > 0 && !model.settled?.[cell];
 }

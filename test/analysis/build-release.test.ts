@@ -1,0 +1,39 @@
+import fc from "fast-check";
+import highsLoader, { type Highs } from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildRelease, createResponseMatrix } from "../../analysis/build-release";
+import type { Release } from "../../analysis/release-types";
+import { randomCampaign } from "./random-campaign";
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await highsLoader();
+});
+
+const build = (campaign: { input: Parameters<typeof buildRelease>[2]; rows: never[] | object[] }) =>
+  buildRelease(
+    highs,
+    createResponseMatrix(campaign.input, campaign.rows as never[]),
+    campaign.input,
+  );
+
+function publishedCounts(release: Release): number[] {
+  return release.groups.flatMap((group) => ("value" in group.n ? [group.n.value] : []));
+}
+
+describe("the release", () => {
+  it("never publishes a group of 1..k−1 respondents, and is deterministic", () => {
+    fc.assert(
+      fc.property(randomCampaign(5000), (campaign) => {
+        const release = build(campaign);
+        const k = campaign.input.k;
+        for (const n of publishedCounts(release)) expect(n === 0 || n >= k).toBe(true);
+        for (const group of release.groups) {
+          if ("hidden" in group.n) expect(group.items).toEqual([]);
+        }
+        expect(build(campaign)).toEqual(release);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,134 @@
+import fc from "fast-check";
+import type { ReleaseInput } from "../../analysis/build-release";
+import type { ItemSpec, ResponseRow } from "../../analysis/types";
+
+export interface RandomCampaign {
+  input: ReleaseInput;
+  rows: ResponseRow[];
+}
+
+/**
+ * Random campaigns for property tests: a unit tree of depth ≤ 4 with up to 60 units, 1 to 5
+ * dimensions of 2 to 7 values, 0 to `maxResponses` responses with skewed values (so small and
+ * unanimous groups occur), k in 3..10, sometimes a cross and known headcounts.
+ */
+export function randomCampaign(maxResponses = 5000): fc.Arbitrary<RandomCampaign> {
+  return fc
+    .record({
+      parents: fc.array(fc.nat(), { minLength: 1, maxLength: 59 }),
+      dimensionSizes: fc.array(fc.integer({ min: 2, max: 7 }), { minLength: 1, maxLength: 5 }),
+      responses: fc.integer({ min: 0, max: maxResponses }),
+      k: fc.integer({ min: 3, max: 10 }),
+      cross: fc.boolean(),
+      headcounts: fc.boolean(),
+      seed: fc.integer(),
+    })
+    .map(({ parents, dimensionSizes, responses, k, cross, headcounts, seed }) => {
+      const random = mulberry32(seed);
+      const depth = new Map<string, number>([["org", 0]]);
+      const units = parents.map((pick, index) => {
+        const candidates = ["org", ...parents.slice(0, index).map((_, i) => `u${i}`)].filter(
+          (id) => (depth.get(id) ?? 0) < 4,
+        );
+        const parent = candidates[pick % candidates.length] as string;
+        depth.set(`u${index}`, (depth.get(parent) ?? 0) + 1);
+        return { id: `u${index}`, parentId: parent === "org" ? null : parent };
+      });
+      const dimensions: ItemSpec[] = dimensionSizes.map((size, d) => ({
+        kind: "single",
+        key: `dim${d}`,
+        path: [`dim${d}`],
+        options: Array.from({ length: size }, (_, v) => `v${v}`),
+        breakdown: true,
+        sensitive: true,
+      }));
+      const items: ItemSpec[] = [
+        ...dimensions,
+        {
+          kind: "single",
+          key: "climate",
+          path: ["climate"],
+          options: [1, 2, 3, 4, 5],
+          scale: { numeric: true, favourable: [4, 5] },
+          breakdown: false,
+          sensitive: false,
+        },
+        {
+          kind: "single",
+          key: "experienced",
+          path: ["experienced"],
+          options: ["yes", "no"],
+          breakdown: false,
+          sensitive: true,
+        },
+        {
+          kind: "multi",
+          key: "grounds",
+          path: ["grounds"],
+          options: ["a", "b", "c"],
+          breakdown: false,
+          sensitive: true,
+        },
+        { kind: "text", key: "comment", path: ["comment"], breakdown: false, sensitive: false },
+      ];
+      const unitIds = units.map((unit) => unit.id);
+      const unitWeights = unitIds.map(() => random() ** 3);
+      const rows: ResponseRow[] = Array.from({ length: responses }, () => {
+        const answers: Record<string, unknown> = {};
+        dimensionSizes.forEach((size, d) => {
+          // Skewed: value 0 is common, the rest rare; sometimes no answer.
+          const roll = random();
+          if (roll < 0.05) return;
+          answers[`dim${d}`] = roll < 0.6 ? "v0" : `v${Math.floor(random() * size)}`;
+        });
+        answers.climate = 1 + Math.floor(random() * 5);
+        answers.experienced = random() < 0.1 ? "yes" : "no";
+        if (answers.experienced === "yes") answers.grounds = ["a", "b", "c"].filter(() => random() < 0.4);
+        if (random() < 0.1) answers.comment = `comment ${Math.floor(random() * 1000)}`;
+        return { unitId: pickWeighted(unitIds, unitWeights, random), answers };
+      });
+      const known: Record<string, number> = {};
+      if (headcounts) {
+        for (const row of rows) known[row.unitId] = (known[row.unitId] ?? 0) + 1;
+        // Headcount = respondents of the unit subtree plus a little slack.
+        const subtree = new Map<string, number>();
+        for (const unit of [...units].reverse()) {
+          const own = (known[unit.id] ?? 0) + (subtree.get(unit.id) ?? 0);
+          subtree.set(unit.id, own);
+          if (unit.parentId) subtree.set(unit.parentId, (subtree.get(unit.parentId) ?? 0) + own);
+        }
+        for (const key of Object.keys(known)) delete known[key];
+        for (const [id, count] of subtree) known[id] = count + Math.floor(random() * 3);
+      }
+      const input: ReleaseInput = {
+        organisationId: "org",
+        units,
+        items,
+        k,
+        crosses: cross && dimensions.length >= 2 ? [["dim0", "dim1"]] : [],
+        knownHeadcounts: known,
+      };
+      return { input, rows };
+    });
+}
+
+function pickWeighted(ids: string[], weights: number[], random: () => number): string {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let roll = random() * total;
+  for (let i = 0; i < ids.length; i++) {
+    roll -= weights[i] as number;
+    if (roll <= 0) return ids[i] as string;
+  }
+  return ids[ids.length - 1] as string;
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
