@@ -83,7 +83,8 @@ export function randomCampaign(maxResponses = 5000): fc.Arbitrary<RandomCampaign
         });
         answers.climate = 1 + Math.floor(random() * 5);
         answers.experienced = random() < 0.1 ? "yes" : "no";
-        if (answers.experienced === "yes") answers.grounds = ["a", "b", "c"].filter(() => random() < 0.4);
+        if (answers.experienced === "yes")
+          answers.grounds = ["a", "b", "c"].filter(() => random() < 0.4);
         if (random() < 0.1) answers.comment = `comment ${Math.floor(random() * 1000)}`;
         return { unitId: pickWeighted(unitIds, unitWeights, random), answers };
       });
