@@ -1,11 +1,14 @@
 import { type Context, Hono } from "hono";
 import { DEFAULT_SUBMISSIONS_PER_MINUTE } from "./config";
 import type { Db } from "./db/open-database";
+import { requireAdminToken } from "./http/admin-token";
 import { clientPages } from "./http/client-pages";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
 import { rateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
+import type { ReleaseScheduler } from "./results/release-scheduler";
 import { respondentRoutes } from "./routes/respondent";
+import { resultsRoutes } from "./routes/results";
 
 export interface AppOptions {
   db: Db;
@@ -18,6 +21,10 @@ export interface AppOptions {
     submissionsPerMinute?: number;
     /** How clients are told apart for rate limiting; defaults to the socket address. */
     clientAddress?: (c: Context) => string | undefined;
+    /** Keeps audited releases current; without it results are only what is stored. */
+    releases?: ReleaseScheduler;
+    /** Bearer token for the results API until accounts replace it; unset: nobody. */
+    adminToken?: string;
   };
 }
 
@@ -31,7 +38,20 @@ export function createApp({ db, config = {} }: AppOptions) {
     windowMs: 60_000,
     clientAddress: config.clientAddress,
   });
-  app.route("/api/campaigns", respondentRoutes({ db, now, submissionLimit }));
+  const releases = config.releases;
+  app.route(
+    "/api/campaigns",
+    respondentRoutes({
+      db,
+      now,
+      submissionLimit,
+      onStored: (stored) => releases?.responseStored(stored.campaignId, stored),
+    }),
+  );
+  app.route(
+    "/api/admin/campaigns",
+    resultsRoutes({ db, access: requireAdminToken(config.adminToken) }),
+  );
   if (config.clientDir) app.route("/", clientPages(config.clientDir));
   app.notFound((c) =>
     problemResponse(c, 404, statusProblem(404, "There is nothing at this address.")),

@@ -15,6 +15,8 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(DEFAULT_SUBMISSIONS_PER_MINUTE),
+  PEILPUNT_ADMIN_TOKEN: z.string().min(24).optional(),
+  PEILPUNT_RELEASE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export interface Config {
@@ -23,6 +25,10 @@ export interface Config {
   databasePath: string;
   /** Submissions accepted per client address per minute. */
   submissionsPerMinute: number;
+  /** Bearer token for the results API; a random one is made and printed when unset. */
+  adminToken?: string;
+  /** Quiet time after the last submission before a campaign's release is rebuilt. */
+  releaseDebounceMs: number;
 }
 
 /** Reads the configuration from the environment once; fails fast with a readable message. */
@@ -37,5 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: parsed.data.HOST,
     databasePath: parsed.data.PEILPUNT_DB,
     submissionsPerMinute: parsed.data.PEILPUNT_SUBMISSIONS_PER_MINUTE,
+    adminToken: parsed.data.PEILPUNT_ADMIN_TOKEN,
+    releaseDebounceMs: parsed.data.PEILPUNT_RELEASE_DEBOUNCE_MS,
   };
 }

@@ -21,7 +21,7 @@ export function submitResponse({
   slug: string;
   answers: unknown;
   now: Date;
-}): void {
+}): StoredSubmission {
   const campaign = loadCampaign(db, slug);
   assertCampaignOpen(campaign, now);
   const result = campaign.validator.validate(answers, {
@@ -32,15 +32,24 @@ export function submitResponse({
   }
   const statements = statementsFor(db);
   const day = brusselsDay(now);
+  const id = randomBytes(16).toString("hex");
   db.transaction(() => {
     statements.insertResponse.run({
-      id: randomBytes(16).toString("hex"),
+      id,
       campaignId: campaign.id,
       unitId: result.unitId,
       answers: JSON.stringify(result.answers),
     });
     statements.countParticipation.run({ campaignId: campaign.id, day });
   });
+  return { campaignId: campaign.id, id, row: { unitId: result.unitId, answers: result.answers } };
+}
+
+/** What was stored, for the in-memory results matrix (never logged, never sent anywhere). */
+export interface StoredSubmission {
+  campaignId: string;
+  id: string;
+  row: { unitId: string; answers: Record<string, unknown> };
 }
 
 function prepareStatements(db: Db) {

@@ -1,7 +1,6 @@
 import { and, eq, lt, ne } from "drizzle-orm";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
-import type { ResponseRow } from "../../analysis/types";
 import { describeQuestionnaire } from "../../surveys/question-specs";
 import type { Db } from "../db/open-database";
 import { campaigns, campaignUnits, questionnaireVersions, releases, units } from "../db/schema";
@@ -16,8 +15,6 @@ export const DEFAULT_CROSSES: [string, string][] = [["gender", "job_level"]];
 export interface CampaignReleaseSource {
   campaignId: string;
   input: ReleaseInput;
-  /** Stored responses, read lazily one row at a time. */
-  rows: () => Iterable<ResponseRow>;
 }
 
 /** Everything analysis/ needs to build a campaign's release, read from the database. */
@@ -53,18 +50,7 @@ export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSou
       knownHeadcounts: {},
       previouslyHidden: hiddenInEarlierWave(db, campaign),
     },
-    rows: () => readResponses(db, campaignId),
   };
-}
-
-function* readResponses(db: Db, campaignId: string): Iterable<ResponseRow> {
-  // better-sqlite3 iterates the result without holding every row in memory.
-  const statement = db.$client.prepare<[string], { unitId: string; answers: string }>(
-    "SELECT unit_id AS unitId, answers FROM responses WHERE campaign_id = ?",
-  );
-  for (const row of statement.iterate(campaignId)) {
-    yield { unitId: row.unitId, answers: JSON.parse(row.answers) as Record<string, unknown> };
-  }
 }
 
 function unitsInScopeWithAncestors(db: Db, campaignId: string, organisationId: string) {

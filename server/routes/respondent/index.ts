@@ -5,7 +5,7 @@ import type { Db } from "../../db/open-database";
 import { ProblemError, ValidationError } from "../../errors";
 import { readJsonBody } from "../../http/read-json-body";
 import { getCampaignForm } from "../../respondent/get-campaign-form";
-import { submitResponse } from "../../respondent/submit-response";
+import { type StoredSubmission, submitResponse } from "../../respondent/submit-response";
 
 /** Largest accepted submission; the longest legitimate one is far below. */
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
@@ -34,10 +34,13 @@ export function respondentRoutes({
   db,
   now,
   submissionLimit,
+  onStored = () => {},
 }: {
   db: Db;
   now: () => Date;
   submissionLimit: MiddlewareHandler;
+  /** Called after a response is durably stored (the results matrix follows it). */
+  onStored?: (stored: StoredSubmission) => void;
 }) {
   return new Hono()
     .get("/:slug/form", (c) => {
@@ -73,7 +76,7 @@ export function respondentRoutes({
             body.error.issues.map((i) => ({ question: i.path.join("."), message: i.message })),
           );
         }
-        submitResponse({ db, slug, answers: body.data.answers, now: now() });
+        onStored(submitResponse({ db, slug, answers: body.data.answers, now: now() }));
         c.header("Cache-Control", "no-store");
         return c.json({ status: "stored" }, 201);
       },

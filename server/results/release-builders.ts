@@ -1,0 +1,83 @@
+import { Worker } from "node:worker_threads";
+import highsLoader, { type Highs } from "highs";
+import type { ReleaseInput } from "../../analysis/build-release";
+import type { Release } from "../../analysis/release-types";
+import type { Db } from "../db/open-database";
+import { CampaignMatrices, type StoredResponse } from "./campaign-matrices";
+import { readStoredResponses } from "./read-stored-responses";
+
+export interface BuiltRelease {
+  release: Release;
+  respondents: number;
+}
+
+/** Builds releases from in-memory matrices that follow each stored response. */
+export interface ReleaseBuilder {
+  append(campaignId: string, response: StoredResponse): void;
+  forget(campaignId: string): void;
+  build(campaignId: string, input: ReleaseInput): Promise<BuiltRelease>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds on the calling thread. The audit takes up to seconds and blocks meanwhile, so the
+ * server uses the worker; tests and commands use this one.
+ */
+export function inProcessBuilder(db: Db): ReleaseBuilder {
+  const matrices = new CampaignMatrices((campaignId) =>
+    readStoredResponses(db.$client, campaignId),
+  );
+  let highs: Promise<Highs> | undefined;
+  return {
+    append: (campaignId, response) => matrices.append(campaignId, response),
+    forget: (campaignId) => matrices.forget(campaignId),
+    async build(campaignId, input) {
+      highs ??= highsLoader();
+      return matrices.build(await highs, campaignId, input);
+    },
+    close: async () => {},
+  };
+}
+
+type WorkerReply =
+  | { type: "built"; requestId: number; release: Release; respondents: number }
+  | { type: "failed"; requestId: number; message: string };
+
+/** Builds in a worker thread that keeps the matrices and reads the database file itself. */
+export function workerBuilder(databasePath: string): ReleaseBuilder {
+  const worker = new Worker(new URL("./release-worker-entry.mjs", import.meta.url), {
+    workerData: { databasePath },
+  });
+  worker.unref();
+  const pending = new Map<
+    number,
+    { resolve: (built: BuiltRelease) => void; reject: (error: Error) => void }
+  >();
+  let nextId = 1;
+  worker.on("message", (reply: WorkerReply) => {
+    const request = pending.get(reply.requestId);
+    if (!request) return;
+    pending.delete(reply.requestId);
+    if (reply.type === "built")
+      request.resolve({ release: reply.release, respondents: reply.respondents });
+    else request.reject(new Error(reply.message));
+  });
+  worker.on("error", (error) => {
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  });
+  return {
+    append: (campaignId, response) => worker.postMessage({ type: "append", campaignId, response }),
+    forget: (campaignId) => worker.postMessage({ type: "forget", campaignId }),
+    build(campaignId, input) {
+      const requestId = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(requestId, { resolve, reject });
+        worker.postMessage({ type: "build", requestId, campaignId, input });
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}

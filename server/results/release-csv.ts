@@ -1,0 +1,57 @@
+import type { ReleaseGroup } from "../../analysis/release-types";
+
+/**
+ * One table of the release as CSV: a row per group and question option, hidden figures as
+ * "hidden (reason)", never as 0. Cells that a spreadsheet would run as formulas are quoted
+ * with a leading apostrophe (CSV injection).
+ */
+export function releaseTableCsv(groups: ReleaseGroup[], dimensions: string[]): string {
+  const header = [
+    "unit",
+    "part",
+    ...dimensions,
+    "n",
+    "question",
+    "option",
+    "count",
+    "share",
+    "mean",
+    "favourable",
+  ];
+  const lines = [header];
+  for (const group of groups) {
+    const head = [
+      group.unitId,
+      group.part,
+      ...dimensions.map((dimension) => {
+        const filter = group.filters.find((candidate) => candidate.dimension === dimension);
+        return filter?.value ?? "(no answer)";
+      }),
+      "value" in group.n ? String(group.n.value) : `hidden (${group.n.hidden})`,
+    ];
+    if (group.items.length === 0) lines.push([...head, "", "", "", "", "", ""]);
+    for (const item of group.items) {
+      if ("hidden" in item) {
+        lines.push([...head, item.key, "", `hidden (${item.hidden})`, "", "", ""]);
+        continue;
+      }
+      for (const option of item.options) {
+        lines.push([
+          ...head,
+          item.key,
+          option.value ?? "(no answer)",
+          String(option.count),
+          option.share.toFixed(4),
+          "mean" in item && item.mean != null ? item.mean.toFixed(3) : "",
+          "favourable" in item && item.favourable != null ? item.favourable.toFixed(4) : "",
+        ]);
+      }
+    }
+  }
+  return `${lines.map((line) => line.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}

@@ -1,0 +1,107 @@
+import type { Db } from "../db/open-database";
+import { releases } from "../db/schema";
+import type { StoredResponse } from "./campaign-matrices";
+import { loadReleaseInput } from "./load-release-input";
+import type { ReleaseBuilder } from "./release-builders";
+
+/** Wait after the last submission before rebuilding, so a burst costs one audit, not hundreds. */
+export const DEFAULT_RELEASE_DEBOUNCE_MS = 30_000;
+
+export interface ReleaseScheduler {
+  /** A response was stored (after its transaction committed). */
+  responseStored(campaignId: string, response: StoredResponse): void;
+  /** Rebuild now (a campaign closed, or a release is missing). */
+  rebuild(campaignId: string): Promise<void>;
+  /** The raw responses were deleted: drop the matrix, keep the stored release. */
+  responsesDeleted(campaignId: string): void;
+  /** Builds every campaign whose stored release is missing or behind its responses. */
+  catchUp(): Promise<void>;
+  /** Resolves when no build is running or waiting. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps each campaign's audited release current: rebuilt (debounced) after responses change
+ * and at once on request, one build at a time, the result stored in `releases`. The API only
+ * ever serves the stored release, so a reader never waits for an audit.
+ */
+export function createReleaseScheduler({
+  db,
+  builder,
+  debounceMs = DEFAULT_RELEASE_DEBOUNCE_MS,
+  now = () => new Date(),
+  onError = (campaignId, error) =>
+    console.error(`Release of campaign ${campaignId} failed:`, error.message),
+}: {
+  db: Db;
+  builder: ReleaseBuilder;
+  debounceMs?: number;
+  now?: () => Date;
+  onError?: (campaignId: string, error: Error) => void;
+}): ReleaseScheduler {
+  const timers = new Map<string, NodeJS.Timeout>();
+  let chain: Promise<void> = Promise.resolve();
+
+  const buildNow = (campaignId: string): Promise<void> => {
+    const run = chain.then(async () => {
+      try {
+        const { input } = loadReleaseInput(db, campaignId);
+        const { release, respondents } = await builder.build(campaignId, input);
+        const row = {
+          campaignId,
+          builtAt: now().toISOString(),
+          respondents,
+          release: JSON.stringify(release),
+        };
+        db.insert(releases)
+          .values(row)
+          .onConflictDoUpdate({ target: releases.campaignId, set: row })
+          .run();
+      } catch (error) {
+        onError(campaignId, error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    chain = run;
+    return run;
+  };
+
+  return {
+    responseStored(campaignId, response) {
+      builder.append(campaignId, response);
+      clearTimeout(timers.get(campaignId));
+      const timer = setTimeout(() => {
+        timers.delete(campaignId);
+        void buildNow(campaignId);
+      }, debounceMs);
+      timer.unref();
+      timers.set(campaignId, timer);
+    },
+    rebuild(campaignId) {
+      clearTimeout(timers.get(campaignId));
+      timers.delete(campaignId);
+      return buildNow(campaignId);
+    },
+    responsesDeleted(campaignId) {
+      builder.forget(campaignId);
+    },
+    async catchUp() {
+      const stale = db.$client
+        .prepare<[], { id: string }>(
+          `SELECT c.id FROM campaigns c LEFT JOIN releases r ON r.campaign_id = c.id
+           WHERE r.campaign_id IS NULL
+              OR r.respondents <> (SELECT COUNT(*) FROM responses WHERE campaign_id = c.id)`,
+        )
+        .all();
+      for (const { id } of stale) void buildNow(id);
+      await chain;
+    },
+    idle: () => chain,
+    async close() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      await chain;
+      await builder.close();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/**
+ * The output schema of everything the results API returns. Responses are parsed through it,
+ * so a field analysis/ never suppressed (or a raw count added by mistake) cannot leave the
+ * server: unknown keys are stripped, and every count is either a value or a hidden reason.
+ */
+const hiddenReason = z.enum(["primary", "secondary", "unanimity"]);
+export const figureSchema = z.union([
+  z.strictObject({ value: z.number().int().nonnegative() }),
+  z.strictObject({ hidden: hiddenReason }),
+]);
+const valueSchema = z.string().nullable();
+const optionSchema = z.object({
+  value: valueSchema,
+  count: z.number().int().nonnegative(),
+  share: z.number().min(0).max(1),
+});
+const itemSchema = z.union([
+  z.object({ key: z.string(), kind: z.enum(["single", "multi"]), hidden: hiddenReason }),
+  z.object({
+    key: z.string(),
+    kind: z.literal("single"),
+    options: z.array(optionSchema),
+    mean: z.number().nullable().optional(),
+    favourable: z.number().min(0).max(1).nullable().optional(),
+  }),
+  z.object({ key: z.string(), kind: z.literal("multi"), options: z.array(optionSchema) }),
+]);
+export const groupSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  part: z.enum(["all", "direct"]),
+  filters: z.array(z.object({ dimension: z.string(), value: valueSchema })).max(2),
+  n: figureSchema,
+  items: z.array(itemSchema),
+});
+export const commentsSchema = z.object({
+  unitId: z.string(),
+  item: z.string(),
+  texts: z.array(z.string()),
+});
+export const auditSchema = z.object({
+  cells: z.number().int(),
+  organisationOnly: z.boolean(),
+  hiddenPrimary: z.number().int(),
+  hiddenSecondary: z.number().int(),
+  hiddenUnanimity: z.number().int(),
+  respondentsHiddenSecondary: z.number().int(),
+  lpSolves: z.number().int(),
+  rounds: z.number().int(),
+});
+export const tableSchema = z.object({ id: z.string(), dimensions: z.array(z.string()) });
+
+export const resultsSummarySchema = z.object({
+  campaign: z.object({ slug: z.string(), k: z.number().int() }),
+  builtAt: z.string(),
+  audit: auditSchema,
+  units: z.array(z.object({ id: z.string(), parentId: z.string().nullable() })),
+  dimensions: z.array(z.object({ key: z.string(), values: z.array(valueSchema) })),
+  tables: z.array(tableSchema),
+});
+
+export const resultsTableSchema = z.object({
+  campaign: z.object({ slug: z.string(), k: z.number().int() }),
+  builtAt: z.string(),
+  table: tableSchema,
+  groups: z.array(groupSchema),
+});
+
+export const resultsCommentsSchema = z.object({
+  campaign: z.object({ slug: z.string(), k: z.number().int() }),
+  builtAt: z.string(),
+  comments: z.array(commentsSchema),
+});

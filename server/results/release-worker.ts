@@ -1,0 +1,41 @@
+import { parentPort, workerData } from "node:worker_threads";
+import Database from "better-sqlite3";
+import highsLoader from "highs";
+import type { ReleaseInput } from "../../analysis/build-release";
+import { CampaignMatrices, type StoredResponse } from "./campaign-matrices";
+import { readStoredResponses } from "./read-stored-responses";
+
+type Request =
+  | { type: "append"; campaignId: string; response: StoredResponse }
+  | { type: "forget"; campaignId: string }
+  | { type: "build"; requestId: number; campaignId: string; input: ReleaseInput };
+
+// Its own read-only connection: reading a campaign's responses never waits on the server.
+const sqlite = new Database((workerData as { databasePath: string }).databasePath, {
+  readonly: true,
+  fileMustExist: true,
+});
+const matrices = new CampaignMatrices((campaignId) => readStoredResponses(sqlite, campaignId));
+const highs = highsLoader();
+
+parentPort?.on("message", async (request: Request) => {
+  switch (request.type) {
+    case "append":
+      matrices.append(request.campaignId, request.response);
+      return;
+    case "forget":
+      matrices.forget(request.campaignId);
+      return;
+    case "build":
+      try {
+        const built = matrices.build(await highs, request.campaignId, request.input);
+        parentPort?.postMessage({ type: "built", requestId: request.requestId, ...built });
+      } catch (error) {
+        parentPort?.postMessage({
+          type: "failed",
+          requestId: request.requestId,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+  }
+});

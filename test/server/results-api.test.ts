@@ -1,0 +1,184 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createApp } from "../../server/app";
+import { type Db, openDatabase } from "../../server/db/open-database";
+import { inProcessBuilder } from "../../server/results/release-builders";
+import {
+  createReleaseScheduler,
+  type ReleaseScheduler,
+} from "../../server/results/release-scheduler";
+import {
+  resultsCommentsSchema,
+  resultsSummarySchema,
+  resultsTableSchema,
+} from "../../server/results/release-schema";
+import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
+
+const TOKEN = "results-token-for-tests-0123456789";
+const auth = { Authorization: `Bearer ${TOKEN}` };
+
+let db: Db;
+let releases: ReleaseScheduler;
+let app: ReturnType<typeof createApp>;
+let campaign: FixtureCampaign;
+
+beforeEach(() => {
+  db = openDatabase(":memory:");
+  releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
+  app = createApp({ db, config: { releases, adminToken: TOKEN } });
+  campaign = createFixtureCampaign(db);
+});
+afterEach(() => releases.close());
+
+async function submit(unit: string, gender: string, excluded = "no", comment?: string) {
+  const response = await app.request(`/api/campaigns/${campaign.slug}/responses`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      answers: { unit, gender, excluded, satisfaction: 3, ...(comment ? { comment } : {}) },
+    }),
+  });
+  expect(response.status).toBe(201);
+}
+
+/** Lets the debounce timer fire, then waits for the build it started. */
+async function settle() {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await releases.idle();
+}
+
+describe("results API", () => {
+  it("refuses readers without the token, with a problem document", async () => {
+    const response = await app.request(`/api/admin/campaigns/${campaign.slug}/results`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    const wrong = await app.request(`/api/admin/campaigns/${campaign.slug}/results`, {
+      headers: { Authorization: "Bearer not-the-token-not-the-token" },
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it("says the results are not ready before the first audited release", async () => {
+    const response = await app.request(`/api/admin/campaigns/${campaign.slug}/results`, {
+      headers: auth,
+    });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ type: "urn:peilpunt:problem:release-not-ready" });
+  });
+
+  it("serves the audited release after submissions, hiding small groups with a reason", async () => {
+    const [a, b] = campaign.inScope as [string, string];
+    for (let i = 0; i < 12; i++) await submit(a, i < 9 ? "woman" : "man");
+    await submit(b, "woman");
+    await submit(b, "man");
+    await settle();
+
+    const summary = await app.request(`/api/admin/campaigns/${campaign.slug}/results`, {
+      headers: auth,
+    });
+    expect(summary.status).toBe(200);
+    const body = resultsSummarySchema.parse(await summary.json());
+    expect(body.tables.map((table) => table.id)).toEqual(["units", "dimension:gender"]);
+
+    const units = await app.request(`/api/admin/campaigns/${campaign.slug}/results/tables/units`, {
+      headers: auth,
+    });
+    expect(units.status).toBe(200);
+    const table = resultsTableSchema.parse(await units.json());
+    const byUnit = new Map(table.groups.map((group) => [`${group.unitId}/${group.part}`, group]));
+    expect(byUnit.get(`${b}/all`)?.n).toEqual({ hidden: "primary" });
+    // The organisation total minus unit A would give unit B's 2 respondents: A is hidden too.
+    expect(byUnit.get(`${a}/all`)?.n).toEqual({ hidden: "secondary" });
+    for (const group of table.groups) {
+      if ("hidden" in group.n) expect(group.items).toEqual([]);
+      else expect(group.n.value === 0 || group.n.value >= 5).toBe(true);
+    }
+  });
+
+  it("keeps comments of groups under max(k, 10) out of the release", async () => {
+    const [a] = campaign.inScope as [string];
+    for (let i = 0; i < 6; i++)
+      await submit(a, "woman", "no", `note ${i} mail me at x${i}@example.org`);
+    await settle();
+    const response = await app.request(`/api/admin/campaigns/${campaign.slug}/results/comments`, {
+      headers: auth,
+    });
+    expect(resultsCommentsSchema.parse(await response.json()).comments).toEqual([]);
+    for (let i = 6; i < 12; i++)
+      await submit(a, "woman", "no", `note ${i} mail me at x${i}@example.org`);
+    await settle();
+    const later = resultsCommentsSchema.parse(
+      await (
+        await app.request(`/api/admin/campaigns/${campaign.slug}/results/comments`, {
+          headers: auth,
+        })
+      ).json(),
+    );
+    const texts = later.comments.flatMap((entry) => entry.texts);
+    expect(texts.length).toBeGreaterThanOrEqual(12);
+    expect(texts.join(" ")).not.toMatch(/@example\.org/);
+  });
+
+  it("exports a table as CSV with hidden figures spelled out, never as 0", async () => {
+    const [a, b] = campaign.inScope as [string, string];
+    for (let i = 0; i < 10; i++) await submit(a, "woman");
+    await submit(b, "man");
+    await settle();
+    const response = await app.request(
+      `/api/admin/campaigns/${campaign.slug}/results/tables/dimension:gender/export.csv`,
+      { headers: auth },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    const csv = await response.text();
+    expect(csv).toMatch(/hidden \(primary\)/);
+    const header = csv.split("\r\n")[0];
+    expect(header).toBe("unit,part,gender,n,question,option,count,share,mean,favourable");
+  });
+
+  it("answers an unknown table with 404 and never exposes responses", async () => {
+    const response = await app.request(
+      `/api/admin/campaigns/${campaign.slug}/results/tables/responses`,
+      { headers: auth },
+    );
+    expect([404]).toContain(response.status);
+    const raw = await app.request(`/api/admin/campaigns/${campaign.slug}/responses`, {
+      headers: auth,
+    });
+    expect(raw.status).toBe(404);
+  });
+});
+
+describe("output schema", () => {
+  it("strips anything that is not a published figure", () => {
+    const leaked = resultsTableSchema.parse({
+      campaign: { slug: "x", k: 5 },
+      builtAt: "now",
+      table: { id: "units", dimensions: [] },
+      groups: [
+        {
+          id: "u/all",
+          unitId: "u",
+          part: "all",
+          filters: [],
+          n: { hidden: "primary" },
+          items: [],
+          rawN: 2,
+        },
+      ],
+    });
+    expect(JSON.stringify(leaked)).not.toContain("rawN");
+    expect(() =>
+      z.array(resultsTableSchema.shape.groups.element).parse([
+        {
+          id: "u",
+          unitId: "u",
+          part: "all",
+          filters: [],
+          n: { hidden: "primary", value: 2 },
+          items: [],
+        },
+      ]),
+    ).toThrow();
+  });
+});
