@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine.
+import { measureReleaseBuild } from "./release-build";
 import { measureSubmissionThroughput } from "./submission-throughput";
 
 function ratio(value: number, baseline: number): string {
@@ -7,6 +8,23 @@ function ratio(value: number, baseline: number): string {
 }
 
 async function main() {
+  const release = await measureReleaseBuild();
+  console.log(
+    `Results: ${release.responses.toLocaleString("en")} responses × ${release.questions} questions, ${release.units} units in 3 levels, 5 dimensions, gender × job level cross`,
+  );
+  console.log(
+    `  aggregation (warm, median of 5)  ${release.aggregateMs.toFixed(0).padStart(6)} ms  (SQLite GROUP BY, same raw counts: ${release.sqliteMs.toFixed(0)} ms; ours = ${ratio(release.aggregateMs, release.sqliteMs)} of it, ${(release.sqliteMs / release.aggregateMs).toFixed(1)}× faster)`,
+  );
+  console.log(`  response matrix build (once)     ${release.matrixMs.toFixed(0).padStart(6)} ms`);
+  console.log(
+    `  full release with LP audit       ${release.releaseMs.toFixed(0).padStart(6)} ms  (${ratio(release.releaseMs, release.sqliteMs)} of the SQLite counting time)  ${JSON.stringify(release.audit)}`,
+  );
+  console.log(`  peak RSS of the bench process    ${String(release.peakRssMb).padStart(6)} MB`);
+  const { ours, nextSmallest } = release.loss;
+  const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
+  console.log(
+    `  hidden beyond primary: ours ${ours.cells} cells (${pct(ours.cellShare)}), ${ours.respondents} respondent-cells (${pct(ours.respondentShare)}); next-smallest rule ${nextSmallest.cells} cells (${pct(nextSmallest.cellShare)}), ${nextSmallest.respondents} (${pct(nextSmallest.respondentShare)})`,
+  );
   console.log(
     "Respondent submissions over HTTP (autocannon, 127.0.0.1, 8 s per run after 2 s warm-up)",
   );
