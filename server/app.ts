@@ -1,10 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { type Context, Hono } from "hono";
+import { adminAuth } from "./auth/admin-auth";
 import { DEFAULT_SUBMISSIONS_PER_MINUTE } from "./config";
 import type { Db } from "./db/open-database";
 import { clientPages } from "./http/client-pages";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
-import { rateLimit } from "./http/rate-limit";
+import { rateLimit, socketAddress } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
+import { adminRoutes } from "./routes/admin";
 import { respondentRoutes } from "./routes/respondent";
 
 export interface AppOptions {
@@ -18,6 +21,10 @@ export interface AppOptions {
     submissionsPerMinute?: number;
     /** How clients are told apart for rate limiting; defaults to the socket address. */
     clientAddress?: (c: Context) => string | undefined;
+    /** HMAC key of invitation codes (server/secret-key.ts); a random one when absent (tests). */
+    secretKey?: Uint8Array;
+    /** Session cookies carry Secure. */
+    secureCookies?: boolean;
   };
 }
 
@@ -31,7 +38,19 @@ export function createApp({ db, config = {} }: AppOptions) {
     windowMs: 60_000,
     clientAddress: config.clientAddress,
   });
-  app.route("/api/campaigns", respondentRoutes({ db, now, submissionLimit }));
+  const secretKey = config.secretKey ?? randomBytes(32);
+  app.route("/api/campaigns", respondentRoutes({ db, now, submissionLimit, secretKey }));
+  const auth = adminAuth({ db, now, secureCookies: config.secureCookies ?? false });
+  app.route(
+    "/api/admin",
+    adminRoutes({
+      db,
+      now,
+      auth,
+      secretKey,
+      clientAddress: config.clientAddress ?? socketAddress,
+    }),
+  );
   if (config.clientDir) app.route("/", clientPages(config.clientDir));
   app.notFound((c) =>
     problemResponse(c, 404, statusProblem(404, "There is nothing at this address.")),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app";
+import { scheduleMaintenance } from "./campaigns/run-maintenance";
 import type { Config } from "./config";
 import { openDatabase } from "./db/open-database";
 import { organisations } from "./db/schema";
@@ -7,18 +8,29 @@ import { seedDemo } from "./demo/seed-demo";
 import { listen } from "./http/listen";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
+import { loadOrCreateSecretKey } from "./secret-key";
 
 const clientDir = fileURLToPath(new URL("../dist/client", import.meta.url));
 
-/** Migrates, loads the bundled questionnaires, seeds the demo into an empty database, serves. */
+/**
+ * Migrates, loads the bundled questionnaires, seeds the demo into an empty database, starts the
+ * hourly maintenance job (closing by date, retention) and serves.
+ */
 export function startServer(config: Config) {
+  const secretKey = loadOrCreateSecretKey(config.secretFile);
   const db = openDatabase(config.databasePath);
   syncBundledQuestionnaires(db, loadBundledVersions());
   const empty = db.select({ id: organisations.id }).from(organisations).limit(1).all().length === 0;
   const demo = empty ? seedDemo(db, { now: new Date() }) : undefined;
+  const stopMaintenance = scheduleMaintenance({ db });
   const app = createApp({
     db,
-    config: { clientDir, submissionsPerMinute: config.submissionsPerMinute },
+    config: {
+      clientDir,
+      submissionsPerMinute: config.submissionsPerMinute,
+      secretKey,
+      secureCookies: config.secureCookies,
+    },
   });
   const server = listen(app, { port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
@@ -31,7 +43,11 @@ export function startServer(config: Config) {
         console.log(`  ${campaign.title} (${state}, ${campaign.responses} synthetic responses)`);
         console.log(`    ${base}/s/${campaign.slug}`);
       }
+      console.log(`Staff sign-in at ${base}/admin (passwords shown once, stored only as hashes):`);
+      for (const account of demo.accounts) {
+        console.log(`  ${account.role}: ${account.email} / ${account.password}`);
+      }
     }
   });
-  return { server, db };
+  return { server, db, stopMaintenance };
 }
