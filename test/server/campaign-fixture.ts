@@ -79,6 +79,7 @@ export interface FixtureCampaign {
   slug: string;
   campaignId: string;
   organisationId: string;
+  questionnaireSlug: string;
   inScope: string[];
   outOfScope: string;
 }
@@ -160,5 +161,12 @@ export function createFixtureCampaign(
     .run();
   const inScope = unitIds.slice(0, 2);
   for (const unitId of inScope) db.insert(campaignUnits).values({ campaignId, unitId }).run();
-  return { slug, campaignId, organisationId, inScope, outOfScope: unitIds[2] as string };
+  return {
+    slug,
+    campaignId,
+    organisationId,
+    questionnaireSlug: `q-${questionnaireId}`,
+    inScope,
+    outOfScope: unitIds[2] as string,
+  };
 }
