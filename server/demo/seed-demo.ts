@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { generatePassword, hashPasswordSync } from "../auth/password";
+import { MAX_RETENTION_DAYS } from "../campaigns/campaign-input";
 import type { Db } from "../db/open-database";
 import {
   campaigns,
@@ -131,6 +132,8 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
           locales: "nl,fr,en",
           // Past waves are closed, the current one open: as if their coordinators had opened them.
           status: closesAt <= now ? "closed" : "open",
+          // The demo compares waves from 2020 on: keep their raw responses (ten years).
+          retentionDays: MAX_RETENTION_DAYS,
         })
         .run();
       for (const unit of population) {
