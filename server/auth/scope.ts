@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { campaigns, campaignUnits, units } from "../db/schema";
 import { NotFoundError } from "../errors";
@@ -83,14 +83,4 @@ export function campaignForReader(db: Db, user: SessionUser, slug: string) {
 /** The ids of the given units that lie in a scope (all of them for a null scope). */
 export function unitsWithin(unitIds: string[], scope: ReadonlySet<string> | null): string[] {
   return scope === null ? unitIds : unitIds.filter((id) => scope.has(id));
-}
-
-/** Units of the given ids with their organisation, for scope checks of input. */
-export function unitsByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: units.id, organisationId: units.organisationId })
-    .from(units)
-    .where(inArray(units.id, ids))
-    .all();
 }

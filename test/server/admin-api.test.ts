@@ -109,6 +109,7 @@ describe("authentication", () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).not.toMatch(/Secure/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
     const body = z
       .strictObject({ user: userSchema, csrfToken: z.string().min(40) })
       .parse(await response.json());
