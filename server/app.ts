@@ -1,12 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { type Context, Hono } from "hono";
+import { adminAuth } from "./auth/admin-auth";
 import { DEFAULT_SUBMISSIONS_PER_MINUTE } from "./config";
 import type { Db } from "./db/open-database";
-import { requireAdminToken } from "./http/admin-token";
 import { clientPages } from "./http/client-pages";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
-import { rateLimit } from "./http/rate-limit";
+import { rateLimit, socketAddress } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import type { ReleaseScheduler } from "./results/release-scheduler";
+import { adminRoutes } from "./routes/admin";
 import { respondentRoutes } from "./routes/respondent";
 import { resultsRoutes } from "./routes/results";
 
@@ -23,8 +25,10 @@ export interface AppOptions {
     clientAddress?: (c: Context) => string | undefined;
     /** Keeps audited releases current; without it results are only what is stored. */
     releases?: ReleaseScheduler;
-    /** Bearer token for the results API until accounts replace it; unset: nobody. */
-    adminToken?: string;
+    /** HMAC key of invitation codes (server/secret-key.ts); a random one when absent (tests). */
+    secretKey?: Uint8Array;
+    /** Session cookies carry Secure. */
+    secureCookies?: boolean;
   };
 }
 
@@ -38,6 +42,7 @@ export function createApp({ db, config = {} }: AppOptions) {
     windowMs: 60_000,
     clientAddress: config.clientAddress,
   });
+  const secretKey = config.secretKey ?? randomBytes(32);
   const releases = config.releases;
   app.route(
     "/api/campaigns",
@@ -45,12 +50,22 @@ export function createApp({ db, config = {} }: AppOptions) {
       db,
       now,
       submissionLimit,
+      secretKey,
       onStored: (stored) => releases?.responseStored(stored.campaignId, stored),
     }),
   );
+  const auth = adminAuth({ db, now, secureCookies: config.secureCookies ?? false });
+  app.route("/api/admin/campaigns", resultsRoutes({ db, now, auth }));
   app.route(
-    "/api/admin/campaigns",
-    resultsRoutes({ db, access: requireAdminToken(config.adminToken) }),
+    "/api/admin",
+    adminRoutes({
+      db,
+      now,
+      auth,
+      secretKey,
+      clientAddress: config.clientAddress ?? socketAddress,
+      releases,
+    }),
   );
   if (config.clientDir) app.route("/", clientPages(config.clientDir));
   app.notFound((c) =>

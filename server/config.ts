@@ -6,6 +6,14 @@ import { z } from "zod";
  */
 export const DEFAULT_SUBMISSIONS_PER_MINUTE = 60;
 
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+
+/** "true"/"false" (or 1/0) from the environment; undefined when unset. */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"], { message: 'expected "true" or "false"' })
+  .transform((value) => value === "true" || value === "1")
+  .optional();
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -15,7 +23,8 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(DEFAULT_SUBMISSIONS_PER_MINUTE),
-  PEILPUNT_ADMIN_TOKEN: z.string().min(24).optional(),
+  PEILPUNT_SECURE_COOKIES: booleanFlag,
+  PEILPUNT_SECRET_FILE: z.string().min(1).default("data/secret.key"),
   PEILPUNT_RELEASE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
@@ -25,8 +34,13 @@ export interface Config {
   databasePath: string;
   /** Submissions accepted per client address per minute. */
   submissionsPerMinute: number;
-  /** Bearer token for the results API; a random one is made and printed when unset. */
-  adminToken?: string;
+  /**
+   * Session cookies carry `Secure`. Defaults to true unless the server listens on a loopback
+   * address (local demo over plain HTTP); set it to true behind an HTTPS proxy.
+   */
+  secureCookies: boolean;
+  /** File with the 32-byte key for invitation-code hashes; created at first start, never in the database. */
+  secretFile: string;
   /** Quiet time after the last submission before a campaign's release is rebuilt. */
   releaseDebounceMs: number;
 }
@@ -43,7 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: parsed.data.HOST,
     databasePath: parsed.data.PEILPUNT_DB,
     submissionsPerMinute: parsed.data.PEILPUNT_SUBMISSIONS_PER_MINUTE,
-    adminToken: parsed.data.PEILPUNT_ADMIN_TOKEN,
+    secureCookies: parsed.data.PEILPUNT_SECURE_COOKIES ?? !LOOPBACK_HOSTS.has(parsed.data.HOST),
+    secretFile: parsed.data.PEILPUNT_SECRET_FILE,
     releaseDebounceMs: parsed.data.PEILPUNT_RELEASE_DEBOUNCE_MS,
   };
 }

@@ -63,3 +63,63 @@ export function problemBody(error: ProblemError): Record<string, unknown> {
     ...error.extensions,
   };
 }
+
+/** Input to an administrative endpoint that fails its schema; `errors` names the fields. */
+export class InvalidInputError extends ProblemError {
+  constructor(detail: string, errors: FieldError[]) {
+    super(422, "invalid-input", "The input is not valid", detail, { errors });
+  }
+}
+
+export class UnauthorizedError extends ProblemError {
+  constructor(detail = "Sign in first.") {
+    super(401, "unauthorized", "Not signed in", detail);
+  }
+}
+
+export class ForbiddenError extends ProblemError {
+  constructor(detail: string, problem = "forbidden") {
+    super(403, problem, "Forbidden", detail);
+  }
+}
+
+export class ConflictError extends ProblemError {
+  constructor(detail: string, problem = "conflict") {
+    super(409, problem, "Conflict", detail);
+  }
+}
+
+/** The check character does not match: a typing mistake, told apart from an unknown code. */
+export class MistypedCodeError extends ProblemError {
+  constructor() {
+    super(
+      422,
+      "mistyped-code",
+      "The invitation code is mistyped",
+      "This invitation code contains a typing mistake. Check it against your invitation.",
+      { errors: [{ question: "code", message: "mistyped" }] },
+    );
+  }
+}
+
+export class InvalidCodeError extends ProblemError {
+  constructor() {
+    super(
+      403,
+      "invalid-code",
+      "Unknown invitation code",
+      "This invitation code is not valid for this survey.",
+    );
+  }
+}
+
+export class CodeUsedError extends ProblemError {
+  constructor() {
+    super(
+      409,
+      "code-used",
+      "Invitation code already used",
+      "This invitation code was already used.",
+    );
+  }
+}

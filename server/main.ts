@@ -1,9 +1,10 @@
 import { readConfig } from "./config";
 import { startServer } from "./start-server";
 
-const { server, db } = startServer(readConfig());
+const { server, db, stopMaintenance } = startServer(readConfig());
 
 function shutdown() {
+  stopMaintenance();
   server.close(() => {
     db.$client.close();
     process.exit(0);

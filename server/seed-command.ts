@@ -16,3 +16,7 @@ console.log(`Seeded "${summary.organisation}" into ${databasePath}:`);
 for (const campaign of summary.campaigns) {
   console.log(`  ${campaign.slug}: ${campaign.responses} synthetic responses`);
 }
+console.log("Staff accounts (passwords shown once, stored only as hashes):");
+for (const account of summary.accounts) {
+  console.log(`  ${account.role}: ${account.email} / ${account.password}`);
+}

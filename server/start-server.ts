@@ -1,20 +1,27 @@
-import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
 import { createApp } from "./app";
+import { scheduleMaintenance } from "./campaigns/run-maintenance";
 import type { Config } from "./config";
 import { openDatabase } from "./db/open-database";
-import { organisations } from "./db/schema";
+import { campaigns, organisations } from "./db/schema";
 import { seedDemo } from "./demo/seed-demo";
 import { listen } from "./http/listen";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
+
 import { workerBuilder } from "./results/release-builders";
 import { createReleaseScheduler } from "./results/release-scheduler";
+import { loadOrCreateSecretKey } from "./secret-key";
 
 const clientDir = fileURLToPath(new URL("../dist/client", import.meta.url));
 
-/** Migrates, loads the bundled questionnaires, seeds the demo into an empty database, serves. */
+/**
+ * Migrates, loads the bundled questionnaires, seeds the demo into an empty database, starts the
+ * hourly maintenance job (closing by date, retention) and serves.
+ */
 export function startServer(config: Config) {
+  const secretKey = loadOrCreateSecretKey(config.secretFile);
   const db = openDatabase(config.databasePath);
   syncBundledQuestionnaires(db, loadBundledVersions());
   const empty = db.select({ id: organisations.id }).from(organisations).limit(1).all().length === 0;
@@ -26,19 +33,35 @@ export function startServer(config: Config) {
   });
   // Campaigns whose audited release is missing or behind are rebuilt in the background.
   void releases.catchUp();
-  const adminToken = config.adminToken ?? randomBytes(24).toString("base64url");
+  const slugToId = (slug: string) =>
+    db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).get()?.id;
+  const stopMaintenance = scheduleMaintenance({
+    db,
+    onReport: (report) => {
+      for (const slug of report.closed) {
+        const id = slugToId(slug);
+        if (id) void releases.rebuild(id);
+      }
+      for (const { slug } of report.responsesDeleted) {
+        const id = slugToId(slug);
+        if (id) releases.responsesDeleted(id);
+      }
+    },
+  });
   const app = createApp({
     db,
-    config: { clientDir, submissionsPerMinute: config.submissionsPerMinute, releases, adminToken },
+    config: {
+      clientDir,
+      submissionsPerMinute: config.submissionsPerMinute,
+      secretKey,
+      secureCookies: config.secureCookies,
+      releases,
+    },
   });
   const server = listen(app, { port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
     console.log(`Peilpunt is running at ${base}`);
     console.log(`Database: ${config.databasePath}`);
-    if (!config.adminToken) {
-      console.log(`Results API token for this run (set PEILPUNT_ADMIN_TOKEN to fix one):`);
-      console.log(`  ${adminToken}`);
-    }
     if (demo) {
       console.log(`Seeded the demo organisation "${demo.organisation}":`);
       for (const campaign of demo.campaigns) {
@@ -46,7 +69,11 @@ export function startServer(config: Config) {
         console.log(`  ${campaign.title} (${state}, ${campaign.responses} synthetic responses)`);
         console.log(`    ${base}/s/${campaign.slug}`);
       }
+      console.log(`Staff sign-in at ${base}/admin (passwords shown once, stored only as hashes):`);
+      for (const account of demo.accounts) {
+        console.log(`  ${account.role}: ${account.email} / ${account.password}`);
+      }
     }
   });
-  return { server, db, releases };
+  return { server, db, releases, stopMaintenance };
 }

@@ -64,6 +64,17 @@ export const questionnaireVersions = sqliteTable(
   (t) => [uniqueIndex("questionnaire_versions_number").on(t.questionnaireId, t.number)],
 );
 
+/**
+ * Lifecycle of a campaign. The column is the truth; an open campaign whose closing date has
+ * passed counts as closed (see server/campaigns/campaign-status.ts) until the maintenance job
+ * writes it.
+ */
+export const CAMPAIGN_STATUSES = ["draft", "open", "closed", "archived"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const ACCESS_MODES = ["open-link", "invitation-codes"] as const;
+export type AccessMode = (typeof ACCESS_MODES)[number];
+
 export const campaigns = sqliteTable(
   "campaigns",
   {
@@ -83,6 +94,12 @@ export const campaigns = sqliteTable(
     minCellSize: integer("min_cell_size").notNull().default(5),
     /** Comma-separated subset of nl,fr,en in display order. */
     locales: text("locales").notNull().default("nl,fr,en"),
+    status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
+    accessMode: text("access_mode", { enum: ACCESS_MODES }).notNull().default("open-link"),
+    /** Days after closing until the raw responses are deleted (the release stays). */
+    retentionDays: integer("retention_days").notNull().default(365),
+    /** Set when results were first viewed; from then on k may only go up. */
+    resultsViewedAt: text("results_viewed_at"),
   },
   (t) => [check("campaigns_min_cell_size_floor", sql`${t.minCellSize} >= 3`)],
 );
@@ -149,3 +166,90 @@ export const releases = sqliteTable("releases", {
   /** The Release object (analysis/release-types.ts) as JSON. */
   release: text("release").notNull(),
 });
+
+/**
+ * Single-use invitation codes, stored only as HMAC-SHA256(secret key, normalised code). No time,
+ * counter or response id: redemption flips `used` and nothing else. WITHOUT ROWID (migration),
+ * so storage order follows the hash, not the order of generation or redemption.
+ */
+export const invitationCodes = sqliteTable(
+  "invitation_codes",
+  {
+    hash: text("hash").primaryKey(),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    used: integer("used").notNull().default(0),
+  },
+  (t) => [
+    index("invitation_codes_campaign_unit").on(t.campaignId, t.unitId),
+    check("invitation_codes_used_flag", sql`${t.used} in (0, 1)`),
+  ],
+);
+
+export const ROLES = ["admin", "coordinator", "evaluator"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const USER_LOCALES = ["nl", "fr", "en"] as const;
+
+/** Staff accounts. Passwords only as argon2id hashes. */
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  /** Lower-cased. */
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  /** Null for admins; the organisation a coordinator or evaluator works for. */
+  organisationId: text("organisation_id").references(() => organisations.id),
+  /** Set only for an evaluator limited to one unit subtree. */
+  unitId: text("unit_id").references(() => units.id),
+  locale: text("locale", { enum: USER_LOCALES }).notNull().default("nl"),
+});
+
+/** Staff sessions: only the SHA-256 of the cookie token is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/**
+ * Failed staff logins per account and per client network (both as keyed hashes), kept in the
+ * database so that a lock survives a restart.
+ */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowEndsAt: text("window_ends_at").notNull(),
+  lockedUntil: text("locked_until"),
+});
+
+/** Administrative actions (never respondent activity): who, what, on what, when. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    /** Null for the server's own jobs (retention, closing by date) and unknown accounts. */
+    actorId: text("actor_id"),
+    actorEmail: text("actor_email"),
+    /** The organisation concerned, so a coordinator sees the entries of their organisation. */
+    organisationId: text("organisation_id"),
+    action: text("action").notNull(),
+    target: text("target"),
+    /** JSON object. */
+    detail: text("detail").notNull().default("{}"),
+  },
+  (t) => [index("audit_log_organisation").on(t.organisationId, t.id)],
+);

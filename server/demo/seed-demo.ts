@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
+import { generatePassword, hashPasswordSync } from "../auth/password";
+import { MAX_RETENTION_DAYS } from "../campaigns/campaign-input";
 import type { Db } from "../db/open-database";
 import {
   campaigns,
@@ -8,8 +10,10 @@ import {
   participationDaily,
   questionnaires,
   questionnaireVersions,
+  type Role,
   responses,
   units,
+  users,
 } from "../db/schema";
 import { compileResponseValidator } from "../responses/compile-response-validator";
 import { DEMO_CAMPAIGNS, type DemoCampaign } from "./demo-campaigns";
@@ -22,7 +26,17 @@ export interface DemoSummary {
   campaigns: { slug: string; title: string; responses: number; open: boolean }[];
   /** A unit in scope of the open campaign, for a link that carries the unit. */
   sampleUnitId: string;
+  /**
+   * Staff accounts with their generated passwords, to print once; only argon2id hashes are
+   * stored.
+   */
+  accounts: { email: string; role: Role; password: string }[];
 }
+
+/** The faculty whose evaluator the demo creates: one split into departments. */
+const DEMO_EVALUATOR_UNIT = DEMO_ORGANISATION.units.find(
+  (unit) => unit.kind === "faculty" && (unit.children?.length ?? 0) > 0,
+);
 
 const DAY_MS = 86_400_000;
 
@@ -45,8 +59,10 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
       .run();
 
     const population: { id: string; weight: number }[] = [];
+    let evaluatorUnitId: string | null = null;
     const insertUnit = (unit: DemoUnit, parentId: string | null) => {
       const id = randomUUID();
+      if (unit === DEMO_EVALUATOR_UNIT) evaluatorUnitId = id;
       tx.insert(units)
         .values({
           id,
@@ -68,7 +84,35 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
       organisation: DEMO_ORGANISATION.name.nl,
       campaigns: [],
       sampleUnitId: population[0]?.id ?? "",
+      accounts: [],
     };
+    const accounts: {
+      email: string;
+      role: Role;
+      organisationId: string | null;
+      unitId: string | null;
+    }[] = [
+      { email: "admin@zennestad.example", role: "admin", organisationId: null, unitId: null },
+      { email: "coordinator@zennestad.example", role: "coordinator", organisationId, unitId: null },
+      {
+        email: "evaluator@zennestad.example",
+        role: "evaluator",
+        organisationId,
+        unitId: evaluatorUnitId,
+      },
+    ];
+    for (const account of accounts) {
+      const password = generatePassword();
+      tx.insert(users)
+        .values({
+          id: randomUUID(),
+          ...account,
+          passwordHash: hashPasswordSync(password),
+          locale: "nl",
+        })
+        .run();
+      summary.accounts.push({ email: account.email, role: account.role, password });
+    }
     for (const [index, demo] of DEMO_CAMPAIGNS.entries()) {
       const version = latestPublishedVersion(tx as unknown as Db, demo.questionnaire);
       const { opensAt, closesAt } = campaignWindow(demo, now);
@@ -86,6 +130,10 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
           closesAt: closesAt.toISOString(),
           minCellSize: 5,
           locales: "nl,fr,en",
+          // Past waves are closed, the current one open: as if their coordinators had opened them.
+          status: closesAt <= now ? "closed" : "open",
+          // The demo compares waves from 2020 on: keep their raw responses (ten years).
+          retentionDays: MAX_RETENTION_DAYS,
         })
         .run();
       for (const unit of population) {

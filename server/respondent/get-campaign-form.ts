@@ -1,9 +1,16 @@
 import type { Db } from "../db/open-database";
-import { assertCampaignOpen, loadCampaign, type UnitInScope, unitsInScope } from "./load-campaign";
+import {
+  assertCampaignOpen,
+  type CampaignForRespondent,
+  loadCampaign,
+  type UnitInScope,
+  unitsInScope,
+} from "./load-campaign";
 
 /**
  * The form a respondent fills: the questionnaire version with the unit question's choices
- * set to the campaign's units in scope (and fixed when the link names a unit in scope).
+ * set to the campaign's units in scope (and fixed when the link names a unit in scope). In
+ * invitation-codes mode the unit question is left out: the unit is the code's.
  */
 export function getCampaignForm({
   db,
@@ -18,6 +25,9 @@ export function getCampaignForm({
 }) {
   const campaign = loadCampaign(db, slug);
   assertCampaignOpen(campaign, now);
+  if (campaign.accessMode === "invitation-codes") {
+    return formAnswer(campaign, withoutUnitPicker(campaign.questionnaire.definition));
+  }
   const units = unitsInScope(db, campaign.id);
   const unitChoices = unitChoicesWithParents(units);
   const fixedUnit = units.some((u) => u.id === unitFromLink) ? unitFromLink : undefined;
@@ -30,6 +40,10 @@ export function getCampaignForm({
         }
       : question,
   );
+  return formAnswer(campaign, definition);
+}
+
+function formAnswer(campaign: CampaignForRespondent, definition: unknown) {
   return {
     campaign: {
       slug: campaign.slug,
@@ -38,9 +52,28 @@ export function getCampaignForm({
       minCellSize: campaign.minCellSize,
       opensAt: campaign.opensAt,
       closesAt: campaign.closesAt,
+      accessMode: campaign.accessMode,
     },
     questionnaire: { ...campaign.questionnaire, definition },
   };
+}
+
+/** A copy of a SurveyJS definition without its unit question. */
+function withoutUnitPicker(definition: unknown): unknown {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      return value
+        .filter((item) => !(typeof item === "object" && item !== null && item.unitPicker === true))
+        .map(visit);
+    }
+    if (typeof value !== "object" || value === null) return value;
+    const copy: Json = { ...(value as Json) };
+    for (const key of ["pages", "elements", "questions"]) {
+      if (Array.isArray(copy[key])) copy[key] = visit(copy[key]);
+    }
+    return copy;
+  };
+  return visit(definition);
 }
 
 /**

@@ -1,7 +1,10 @@
 import { eq, sql } from "drizzle-orm";
+import { effectiveStatus } from "../campaigns/campaign-status";
 import type { Db } from "../db/open-database";
 import { perDatabase } from "../db/per-database";
 import {
+  type AccessMode,
+  type CampaignStatus,
   campaigns,
   campaignUnits,
   questionnaires,
@@ -25,6 +28,8 @@ export interface CampaignForRespondent {
   minCellSize: number;
   opensAt: string;
   closesAt: string;
+  status: CampaignStatus;
+  accessMode: AccessMode;
   questionnaire: { slug: string; version: number; sha256: string; definition: unknown };
   validator: ResponseValidator;
 }
@@ -117,6 +122,8 @@ export function loadCampaign(db: Db, slug: string): CampaignForRespondent {
     minCellSize: campaign.minCellSize,
     opensAt: campaign.opensAt,
     closesAt: campaign.closesAt,
+    status: campaign.status,
+    accessMode: campaign.accessMode,
     questionnaire: {
       slug: row.questionnaireSlug,
       version: row.versionNumber,
@@ -147,8 +154,15 @@ export function unitIdsInScope(db: Db, campaignId: string): Set<string> {
   );
 }
 
-/** Throws 403 before the campaign opens and 410 once it has closed. */
+/**
+ * Throws 404 for a draft (not public yet), 403 before an open campaign's opening date, and 410
+ * once it is closed by button or by its closing date (see effectiveStatus) or archived.
+ */
 export function assertCampaignOpen(campaign: CampaignForRespondent, now: Date): void {
+  const status = effectiveStatus(campaign, now);
+  if (status === "draft") {
+    throw new NotFoundError(`There is no survey with the address "${campaign.slug}".`);
+  }
+  if (status !== "open") throw new CampaignClosedError(campaign.closesAt);
   if (now < new Date(campaign.opensAt)) throw new CampaignNotOpenError(campaign.opensAt);
-  if (now >= new Date(campaign.closesAt)) throw new CampaignClosedError(campaign.closesAt);
 }

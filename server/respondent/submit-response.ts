@@ -1,47 +1,80 @@
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { perDatabase } from "../db/per-database";
-import { participationDaily, responses } from "../db/schema";
-import { ValidationError } from "../errors";
+import { invitationCodes, participationDaily, responses } from "../db/schema";
+import { CodeUsedError, InvalidCodeError, MistypedCodeError, ValidationError } from "../errors";
+import { codeHash, parseCode } from "../invitations/invitation-code";
+import type { SubmissionContext } from "../responses/compile-response-validator";
 import { assertCampaignOpen, loadCampaign, unitIdsInScope } from "./load-campaign";
 
 /**
  * Validates a submission against the campaign's exact questionnaire version and stores it
  * anonymously: a random id, the unit and the answers. The daily participation counter is
- * bumped in the same transaction but shares no key with the response.
+ * bumped in the same transaction but shares no key with the response. In invitation-codes mode
+ * the code is redeemed in that same transaction (only its `used` flag changes), and the
+ * response gets the code's unit; nothing links the two.
  */
 export function submitResponse({
   db,
   slug,
   answers,
+  code,
+  secretKey,
   now,
 }: {
   db: Db;
   slug: string;
   answers: unknown;
+  code?: string;
+  secretKey: Uint8Array;
   now: Date;
 }): StoredSubmission {
   const campaign = loadCampaign(db, slug);
   assertCampaignOpen(campaign, now);
-  const result = campaign.validator.validate(answers, {
-    unitIds: unitIdsInScope(db, campaign.id),
-  });
+  const statements = statementsFor(db);
+  let hash: string | undefined;
+  let context: SubmissionContext;
+  if (campaign.accessMode === "invitation-codes") {
+    if (code === undefined) {
+      throw new ValidationError("This survey needs the code from your invitation.", [
+        { question: "code", message: "required" },
+      ]);
+    }
+    const parsed = parseCode(code);
+    if (!parsed.ok) throw new MistypedCodeError();
+    hash = codeHash(secretKey, parsed.code);
+    // Checked before validating so the respondent hears about the code first; checked again
+    // atomically below, where it counts.
+    const stored = statements.findCode.get({ hash, campaignId: campaign.id });
+    if (!stored) throw new InvalidCodeError();
+    if (stored.used !== 0) throw new CodeUsedError();
+    context = { unitFromCode: stored.unitId };
+  } else {
+    context = { unitIds: unitIdsInScope(db, campaign.id) };
+  }
+  const result = campaign.validator.validate(answers, context);
   if (!result.ok) {
     throw new ValidationError("Some answers are missing or not valid.", result.errors);
   }
-  const statements = statementsFor(db);
   const day = brusselsDay(now);
   const id = randomBytes(16).toString("hex");
-  db.transaction(() => {
-    statements.insertResponse.run({
-      id,
-      campaignId: campaign.id,
-      unitId: result.unitId,
-      answers: JSON.stringify(result.answers),
-    });
-    statements.countParticipation.run({ campaignId: campaign.id, day });
-  });
+  db.transaction(
+    () => {
+      // Of two concurrent submissions with one code, only one changes the row.
+      if (hash !== undefined && statements.redeemCode.run({ hash }).changes !== 1) {
+        throw new CodeUsedError();
+      }
+      statements.insertResponse.run({
+        id,
+        campaignId: campaign.id,
+        unitId: result.unitId,
+        answers: JSON.stringify(result.answers),
+      });
+      statements.countParticipation.run({ campaignId: campaign.id, day });
+    },
+    { behavior: "immediate" },
+  );
   return { campaignId: campaign.id, id, row: { unitId: result.unitId, answers: result.answers } };
 }
 
@@ -54,6 +87,21 @@ export interface StoredSubmission {
 
 function prepareStatements(db: Db) {
   return {
+    findCode: db
+      .select({ unitId: invitationCodes.unitId, used: invitationCodes.used })
+      .from(invitationCodes)
+      .where(
+        and(
+          eq(invitationCodes.hash, sql.placeholder("hash")),
+          eq(invitationCodes.campaignId, sql.placeholder("campaignId")),
+        ),
+      )
+      .prepare(),
+    redeemCode: db
+      .update(invitationCodes)
+      .set({ used: 1 })
+      .where(and(eq(invitationCodes.hash, sql.placeholder("hash")), eq(invitationCodes.used, 0)))
+      .prepare(),
     insertResponse: db
       .insert(responses)
       .values({

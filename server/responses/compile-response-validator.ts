@@ -4,10 +4,18 @@ import { choiceValues, ratingValues, walkQuestions } from "../../surveys/walk-qu
 import type { FieldError } from "../errors";
 
 /** What a compiled validator needs to know about the campaign at submission time. */
-export interface SubmissionContext {
-  /** Units a respondent may answer for (the campaign's units in scope). */
-  unitIds: ReadonlySet<string>;
-}
+export type SubmissionContext =
+  | {
+      /** Units a respondent may answer for (the campaign's units in scope). */
+      unitIds: ReadonlySet<string>;
+    }
+  | {
+      /**
+       * Invitation-codes mode: the unit is the code's; the form has no unit question, and a
+       * value given for it anyway is ignored, never stored.
+       */
+      unitFromCode: string;
+    };
 
 export type ValidationResult =
   | { ok: true; unitId: string; answers: Record<string, unknown> }
@@ -61,9 +69,11 @@ function validateAnswers(
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  let unitId: string | undefined;
+  const unitFromCode = "unitFromCode" in context ? context.unitFromCode : undefined;
+  let unitId = unitFromCode;
   const clean: Record<string, unknown> = {};
   for (const question of questions.values()) {
+    if (question.unitPicker && unitFromCode !== undefined) continue;
     const value = given[question.name];
     const visible = question.visibleIf.every((runner) => runner.runValues(given) === true);
     if (value === undefined || value === null) {
@@ -85,7 +95,11 @@ function validateAnswers(
       continue;
     }
     if (question.unitPicker) {
-      if (typeof parsed.data !== "string" || !context.unitIds.has(parsed.data)) {
+      if (
+        typeof parsed.data !== "string" ||
+        !("unitIds" in context) ||
+        !context.unitIds.has(parsed.data)
+      ) {
         errors.push({ question: question.name, message: "not a unit of this survey" });
       } else {
         unitId = parsed.data;

@@ -14,9 +14,14 @@ describe("what a stored response can reveal", () => {
     expect(columns("responses").sort()).toEqual(["answers", "campaign_id", "id", "unit_id"]);
   });
 
-  it("responses are stored WITHOUT ROWID, so storage order follows the random key", () => {
+  it("responses and invitation codes are stored WITHOUT ROWID, so storage order follows the key", () => {
     const tables = db.$client.prepare("PRAGMA table_list").all() as Row[];
     expect(tables.find((t) => t.name === "responses")?.wr).toBe(1);
+    expect(tables.find((t) => t.name === "invitation_codes")?.wr).toBe(1);
+  });
+
+  it("an invitation code row is its keyed hash, campaign, unit and a used flag, nothing else", () => {
+    expect(columns("invitation_codes").sort()).toEqual(["campaign_id", "hash", "unit_id", "used"]);
   });
 
   it("the participation counter shares no column with a response but the campaign", () => {
@@ -29,7 +34,7 @@ describe("what a stored response can reveal", () => {
       .filter((name) => !name.startsWith("sqlite_") && !name.startsWith("__drizzle"));
     const suspicious =
       /(created|updated|submitted|time|locale|lang|ip|agent|cookie|session|referr|device)/i;
-    const respondentTables = ["responses", "participation_daily"];
+    const respondentTables = ["responses", "participation_daily", "invitation_codes"];
     for (const table of respondentTables) {
       expect(tables).toContain(table);
       expect(columns(table).filter((c) => suspicious.test(String(c)))).toEqual([]);

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../server/db/open-database";
 import {
+  type AccessMode,
+  type CampaignStatus,
   campaigns,
   campaignUnits,
   organisations,
@@ -76,6 +78,8 @@ export const FIXTURE_QUESTIONNAIRE = {
 export interface FixtureCampaign {
   slug: string;
   campaignId: string;
+  organisationId: string;
+  questionnaireSlug: string;
   inScope: string[];
   outOfScope: string;
 }
@@ -87,7 +91,15 @@ export function createFixtureCampaign(
     opensAt = "2000-01-01T00:00:00.000Z",
     closesAt = "2999-01-01T00:00:00.000Z",
     definition = FIXTURE_QUESTIONNAIRE as unknown,
-  }: { opensAt?: string; closesAt?: string; definition?: unknown } = {},
+    status = "open",
+    accessMode = "open-link",
+  }: {
+    opensAt?: string;
+    closesAt?: string;
+    definition?: unknown;
+    status?: CampaignStatus;
+    accessMode?: AccessMode;
+  } = {},
 ): FixtureCampaign {
   const organisationId = randomUUID();
   db.insert(organisations)
@@ -143,9 +155,18 @@ export function createFixtureCampaign(
       titleEn: "Diagnosis",
       opensAt,
       closesAt,
+      status,
+      accessMode,
     })
     .run();
   const inScope = unitIds.slice(0, 2);
   for (const unitId of inScope) db.insert(campaignUnits).values({ campaignId, unitId }).run();
-  return { slug, campaignId, inScope, outOfScope: unitIds[2] as string };
+  return {
+    slug,
+    campaignId,
+    organisationId,
+    questionnaireSlug: `q-${questionnaireId}`,
+    inScope,
+    outOfScope: unitIds[2] as string,
+  };
 }

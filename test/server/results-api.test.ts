@@ -12,22 +12,35 @@ import {
   resultsSummarySchema,
   resultsTableSchema,
 } from "../../server/results/release-schema";
+import { type Agent, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
-
-const TOKEN = "results-token-for-tests-0123456789";
-const auth = { Authorization: `Bearer ${TOKEN}` };
 
 let db: Db;
 let releases: ReleaseScheduler;
 let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
+let evaluator: Agent;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
   releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
-  app = createApp({ db, config: { releases, adminToken: TOKEN } });
+  app = createApp({ db, config: { releases } });
   campaign = createFixtureCampaign(db);
+  evaluator = await signIn(
+    app,
+    insertUser(db, "evaluator", { organisationId: organisationOf(campaign) }),
+  );
 });
+
+function organisationOf(fixture: FixtureCampaign): string {
+  return (
+    db.$client
+      .prepare("SELECT organisation_id AS id FROM campaigns WHERE id = ?")
+      .get(fixture.campaignId) as { id: string }
+  ).id;
+}
+
+const get = (path: string, agent: Agent = evaluator) => agent.request("GET", path);
 afterEach(() => releases.close());
 
 async function submit(unit: string, gender: string, excluded = "no", comment?: string) {
@@ -48,20 +61,55 @@ async function settle() {
 }
 
 describe("results API", () => {
-  it("refuses readers without the token, with a problem document", async () => {
+  it("refuses readers without a session, with a problem document", async () => {
     const response = await app.request(`/api/admin/campaigns/${campaign.slug}/results`);
     expect(response.status).toBe(401);
     expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    const wrong = await app.request(`/api/admin/campaigns/${campaign.slug}/results`, {
-      headers: { Authorization: "Bearer not-the-token-not-the-token" },
-    });
-    expect(wrong.status).toBe(401);
+  });
+
+  it("hides another organisation's results (404), and shows a unit evaluator its subtree only", async () => {
+    const [a, b] = campaign.inScope as [string, string];
+    for (let i = 0; i < 12; i++) await submit(a, i % 2 ? "woman" : "man");
+    for (let i = 0; i < 12; i++) await submit(b, i % 2 ? "woman" : "man");
+    await settle();
+    const other = createFixtureCampaign(db);
+    const outsider = await signIn(
+      app,
+      insertUser(db, "evaluator", { organisationId: organisationOf(other) }),
+    );
+    expect((await get(`/api/admin/campaigns/${campaign.slug}/results`, outsider)).status).toBe(404);
+    expect(
+      (await get(`/api/admin/campaigns/${campaign.slug}/results/tables/units`, outsider)).status,
+    ).toBe(404);
+
+    const unitReader = await signIn(
+      app,
+      insertUser(db, "evaluator", { organisationId: organisationOf(campaign), unitId: a }),
+    );
+    const table = resultsTableSchema.parse(
+      await (
+        await get(`/api/admin/campaigns/${campaign.slug}/results/tables/units`, unitReader)
+      ).json(),
+    );
+    expect(new Set(table.groups.map((group) => group.unitId))).toEqual(new Set([a]));
+  });
+
+  it("records every results view and export in the audit log", async () => {
+    await submit(campaign.inScope[0] as string, "woman");
+    await settle();
+    await get(`/api/admin/campaigns/${campaign.slug}/results`);
+    await get(`/api/admin/campaigns/${campaign.slug}/results/tables/units/export.csv`);
+    const actions = db.$client
+      .prepare("SELECT action, target FROM audit_log WHERE action LIKE 'results.%' ORDER BY id")
+      .all();
+    expect(actions).toEqual([
+      { action: "results.view", target: campaign.slug },
+      { action: "results.export", target: `${campaign.slug} units` },
+    ]);
   });
 
   it("says the results are not ready before the first audited release", async () => {
-    const response = await app.request(`/api/admin/campaigns/${campaign.slug}/results`, {
-      headers: auth,
-    });
+    const response = await get(`/api/admin/campaigns/${campaign.slug}/results`);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ type: "urn:peilpunt:problem:release-not-ready" });
   });
@@ -73,16 +121,12 @@ describe("results API", () => {
     await submit(b, "man");
     await settle();
 
-    const summary = await app.request(`/api/admin/campaigns/${campaign.slug}/results`, {
-      headers: auth,
-    });
+    const summary = await get(`/api/admin/campaigns/${campaign.slug}/results`);
     expect(summary.status).toBe(200);
     const body = resultsSummarySchema.parse(await summary.json());
     expect(body.tables.map((table) => table.id)).toEqual(["units", "dimension:gender"]);
 
-    const units = await app.request(`/api/admin/campaigns/${campaign.slug}/results/tables/units`, {
-      headers: auth,
-    });
+    const units = await get(`/api/admin/campaigns/${campaign.slug}/results/tables/units`);
     expect(units.status).toBe(200);
     const table = resultsTableSchema.parse(await units.json());
     const byUnit = new Map(table.groups.map((group) => [`${group.unitId}/${group.part}`, group]));
@@ -100,19 +144,13 @@ describe("results API", () => {
     for (let i = 0; i < 6; i++)
       await submit(a, "woman", "no", `note ${i} mail me at x${i}@example.org`);
     await settle();
-    const response = await app.request(`/api/admin/campaigns/${campaign.slug}/results/comments`, {
-      headers: auth,
-    });
+    const response = await get(`/api/admin/campaigns/${campaign.slug}/results/comments`);
     expect(resultsCommentsSchema.parse(await response.json()).comments).toEqual([]);
     for (let i = 6; i < 12; i++)
       await submit(a, "woman", "no", `note ${i} mail me at x${i}@example.org`);
     await settle();
     const later = resultsCommentsSchema.parse(
-      await (
-        await app.request(`/api/admin/campaigns/${campaign.slug}/results/comments`, {
-          headers: auth,
-        })
-      ).json(),
+      await (await get(`/api/admin/campaigns/${campaign.slug}/results/comments`)).json(),
     );
     const texts = later.comments.flatMap((entry) => entry.texts);
     expect(texts.length).toBeGreaterThanOrEqual(12);
@@ -124,9 +162,8 @@ describe("results API", () => {
     for (let i = 0; i < 10; i++) await submit(a, "woman");
     await submit(b, "man");
     await settle();
-    const response = await app.request(
+    const response = await get(
       `/api/admin/campaigns/${campaign.slug}/results/tables/dimension:gender/export.csv`,
-      { headers: auth },
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
@@ -137,14 +174,9 @@ describe("results API", () => {
   });
 
   it("answers an unknown table with 404 and never exposes responses", async () => {
-    const response = await app.request(
-      `/api/admin/campaigns/${campaign.slug}/results/tables/responses`,
-      { headers: auth },
-    );
+    const response = await get(`/api/admin/campaigns/${campaign.slug}/results/tables/responses`);
     expect([404]).toContain(response.status);
-    const raw = await app.request(`/api/admin/campaigns/${campaign.slug}/responses`, {
-      headers: auth,
-    });
+    const raw = await get(`/api/admin/campaigns/${campaign.slug}/responses`);
     expect(raw.status).toBe(404);
   });
 });

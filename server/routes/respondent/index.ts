@@ -17,7 +17,11 @@ const answersObject = z.custom<Record<string, unknown>>(
   (value) => typeof value === "object" && value !== null && !Array.isArray(value),
   { message: "answers must be an object" },
 );
-const submissionSchema = z.strictObject({ answers: answersObject });
+const submissionSchema = z.strictObject({
+  answers: answersObject,
+  /** Invitation code, in invitation-codes mode; ignored (never stored) in open-link mode. */
+  code: z.string().max(64).optional(),
+});
 
 function parseSlug(raw: string): string {
   const slug = slugSchema.safeParse(raw);
@@ -34,11 +38,14 @@ export function respondentRoutes({
   db,
   now,
   submissionLimit,
+  secretKey,
   onStored = () => {},
 }: {
   db: Db;
   now: () => Date;
   submissionLimit: MiddlewareHandler;
+  /** HMAC key of invitation codes. */
+  secretKey: Uint8Array;
   /** Called after a response is durably stored (the results matrix follows it). */
   onStored?: (stored: StoredSubmission) => void;
 }) {
@@ -72,11 +79,20 @@ export function respondentRoutes({
         const body = submissionSchema.safeParse(await readJsonBody(c));
         if (!body.success) {
           throw new ValidationError(
-            "The request must be an object with only an `answers` object.",
+            "The request must be an object with an `answers` object and, with an invitation, a `code`.",
             body.error.issues.map((i) => ({ question: i.path.join("."), message: i.message })),
           );
         }
-        onStored(submitResponse({ db, slug, answers: body.data.answers, now: now() }));
+        onStored(
+          submitResponse({
+            db,
+            slug,
+            answers: body.data.answers,
+            code: body.data.code,
+            secretKey,
+            now: now(),
+          }),
+        );
         c.header("Cache-Control", "no-store");
         return c.json({ status: "stored" }, 201);
       },

@@ -1,4 +1,8 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
+import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
+import { recordAudit } from "../../auth/audit";
+import { campaignForReader, unitScopeOf } from "../../auth/scope";
+import { markResultsViewed } from "../../campaigns/manage-campaigns";
 import type { Db } from "../../db/open-database";
 import { readRelease, releaseTables, tableGroups } from "../../results/read-release";
 import { releaseTableCsv } from "../../results/release-csv";
@@ -9,45 +13,85 @@ import {
 } from "../../results/release-schema";
 
 /**
- * Results for evaluators: only ever the stored, audited release of a campaign, one table at a
- * time, serialised through the output schema. No route here reads responses.
+ * Results for evaluators, coordinators and admins of the campaign's scope: only ever the
+ * stored, audited release, one table at a time, serialised through the output schema. An
+ * evaluator of a unit sees only the groups of that unit and the units below it. Every view
+ * and export is written to the audit log. No route here reads responses.
  */
-export function resultsRoutes({ db, access }: { db: Db; access: MiddlewareHandler }) {
-  return new Hono()
-    .use("*", access)
+export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth: AdminAuth }) {
+  const readers = requireRole("admin", "coordinator", "evaluator");
+
+  const open = (
+    c: { get(key: "session"): AdminEnv["Variables"]["session"] },
+    slug: string,
+    action: string,
+    target?: string,
+  ) => {
+    const user = c.get("session").user;
+    const row = campaignForReader(db, user, slug);
+    const stored = readRelease(db, row.slug);
+    const at = now();
+    recordAudit(db, {
+      actor: user,
+      action,
+      target: target ? `${row.slug} ${target}` : row.slug,
+      organisationId: row.organisationId,
+      at,
+    });
+    markResultsViewed(db, row.id, at);
+    return { ...stored, visible: unitScopeOf(db, user) ?? undefined };
+  };
+
+  return new Hono<AdminEnv>()
+    .use("*", auth.protect, readers)
     .use("*", async (c, next) => {
       await next();
       c.header("Cache-Control", "no-store");
     })
     .get("/:slug/results", (c) => {
-      const { campaign, builtAt, release } = readRelease(db, c.req.param("slug"));
+      const { campaign, builtAt, release, visible } = open(c, c.req.param("slug"), "results.view");
       return c.json(
         resultsSummarySchema.parse({
           campaign,
           builtAt,
           audit: release.audit,
-          units: release.units,
+          units: visible ? release.units.filter((unit) => visible.has(unit.id)) : release.units,
           dimensions: release.dimensions,
           tables: releaseTables(release),
         }),
       );
     })
     .get("/:slug/results/tables/:table", (c) => {
-      const { campaign, builtAt, release } = readRelease(db, c.req.param("slug"));
-      const { table, groups } = tableGroups(release, c.req.param("table"));
-      return c.json(resultsTableSchema.parse({ campaign, builtAt, table, groups }));
+      const table = c.req.param("table");
+      const { campaign, builtAt, release, visible } = open(
+        c,
+        c.req.param("slug"),
+        "results.view",
+        table,
+      );
+      const { table: found, groups } = tableGroups(release, table, visible);
+      return c.json(resultsTableSchema.parse({ campaign, builtAt, table: found, groups }));
     })
     .get("/:slug/results/comments", (c) => {
-      const { campaign, builtAt, release } = readRelease(db, c.req.param("slug"));
-      return c.json(resultsCommentsSchema.parse({ campaign, builtAt, comments: release.comments }));
+      const { campaign, builtAt, release, visible } = open(
+        c,
+        c.req.param("slug"),
+        "results.view",
+        "comments",
+      );
+      const comments = visible
+        ? release.comments.filter((entry) => visible.has(entry.unitId))
+        : release.comments;
+      return c.json(resultsCommentsSchema.parse({ campaign, builtAt, comments }));
     })
     .get("/:slug/results/tables/:table/export.csv", (c) => {
-      const { campaign, release } = readRelease(db, c.req.param("slug"));
-      const { table, groups } = tableGroups(release, c.req.param("table"));
+      const table = c.req.param("table");
+      const { campaign, release, visible } = open(c, c.req.param("slug"), "results.export", table);
+      const { table: found, groups } = tableGroups(release, table, visible);
       const parsed = resultsTableSchema.shape.groups.parse(groups);
-      const name = `${campaign.slug}-${table.id.replaceAll(":", "-")}.csv`;
+      const name = `${campaign.slug}-${found.id.replaceAll(":", "-")}.csv`;
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="${name}"`);
-      return c.body(releaseTableCsv(parsed, table.dimensions));
+      return c.body(releaseTableCsv(parsed, found.dimensions));
     });
 }

@@ -1,0 +1,64 @@
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import type { Db } from "../db/open-database";
+import { auditLog } from "../db/schema";
+
+/** Who did it: a signed-in user, or null for the server's own jobs. */
+export interface AuditActor {
+  id: string | null;
+  email: string | null;
+  organisationId?: string | null;
+}
+
+export interface AuditEntry {
+  /** Null for the server's own jobs (closing by date, retention). */
+  actor: AuditActor | null;
+  /** Dotted verb, e.g. `campaign.open`, `login.failure`, `results.view`. */
+  action: string;
+  /** What it was done to (a campaign slug, a user's e-mail), if anything. */
+  target?: string | null;
+  /** Extra facts as a JSON object. Never codes, passwords or respondent data. */
+  detail?: Record<string, unknown>;
+  /** The organisation concerned; defaults to the actor's. Coordinators see their organisation's entries. */
+  organisationId?: string | null;
+  at?: Date;
+}
+
+/** Writes one administrative action to the audit log. Respondent activity is never recorded. */
+export function recordAudit(db: Db, entry: AuditEntry): void {
+  db.insert(auditLog)
+    .values({
+      at: (entry.at ?? new Date()).toISOString(),
+      actorId: entry.actor?.id ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      organisationId: entry.organisationId ?? entry.actor?.organisationId ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
+    .run();
+}
+
+/** Audit entries, newest first; `organisationId` limits them to one organisation. */
+export function listAudit(
+  db: Db,
+  { limit, before, organisationId }: { limit: number; before?: number; organisationId?: string },
+) {
+  const conditions: SQL[] = [];
+  if (before !== undefined) conditions.push(lt(auditLog.id, before));
+  if (organisationId !== undefined) conditions.push(eq(auditLog.organisationId, organisationId));
+  return db
+    .select()
+    .from(auditLog)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all()
+    .map((row) => ({
+      id: row.id,
+      at: row.at,
+      actor: row.actorEmail,
+      action: row.action,
+      target: row.target,
+      detail: JSON.parse(row.detail) as Record<string, unknown>,
+    }));
+}

@@ -1,0 +1,140 @@
+import { and, eq, inArray, lte } from "drizzle-orm";
+import { recordAudit } from "../auth/audit";
+import { sweepLoginThrottle } from "../auth/login-throttle";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../auth/sessions";
+import type { Db } from "../db/open-database";
+import { campaigns, invitationCodes, releases, responses, sessions } from "../db/schema";
+import { responsesDeleteAt } from "./campaign-status";
+
+/** How often the server runs the maintenance job (it also runs at start). */
+export const MAINTENANCE_INTERVAL_MS = 3_600_000;
+
+export interface MaintenanceReport {
+  closed: string[];
+  responsesDeleted: { slug: string; responses: number }[];
+  /** Campaigns past their retention date without an audited release: nothing deleted. */
+  skippedWithoutRelease: string[];
+}
+
+/**
+ * The hourly job: writes down the closing of open campaigns whose closing date passed, deletes
+ * the raw responses (and invitation codes) of campaigns whose retention period after closing
+ * has ended — only where an audited release exists, so the published aggregates survive —
+ * and drops expired sessions and login-throttle entries.
+ */
+export function runMaintenance({
+  db,
+  now,
+  log = console,
+}: {
+  db: Db;
+  now: Date;
+  log?: Pick<Console, "warn" | "log">;
+}): MaintenanceReport {
+  const report: MaintenanceReport = { closed: [], responsesDeleted: [], skippedWithoutRelease: [] };
+  const time = now.toISOString();
+
+  const pastClosing = db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.status, "open"), lte(campaigns.closesAt, time)))
+    .all();
+  for (const campaign of pastClosing) {
+    db.transaction((tx) => {
+      tx.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaign.id)).run();
+      recordAudit(tx as unknown as Db, {
+        actor: null,
+        action: "campaign.close",
+        target: campaign.slug,
+        detail: { reason: "closing date" },
+        organisationId: campaign.organisationId,
+        at: now,
+      });
+    });
+    report.closed.push(campaign.slug);
+  }
+
+  const finished = db
+    .select()
+    .from(campaigns)
+    .where(inArray(campaigns.status, ["closed", "archived"]))
+    .all();
+  for (const campaign of finished) {
+    const deleteAt = responsesDeleteAt(campaign, now);
+    if (!deleteAt || deleteAt > now) continue;
+    const stored = db
+      .select({ id: responses.id })
+      .from(responses)
+      .where(eq(responses.campaignId, campaign.id))
+      .limit(1)
+      .all().length;
+    const codes = db
+      .select({ hash: invitationCodes.hash })
+      .from(invitationCodes)
+      .where(eq(invitationCodes.campaignId, campaign.id))
+      .limit(1)
+      .all().length;
+    if (stored === 0 && codes === 0) continue;
+    const release = db
+      .select({ campaignId: releases.campaignId })
+      .from(releases)
+      .where(eq(releases.campaignId, campaign.id))
+      .get();
+    if (!release) {
+      log.warn(
+        `Retention: ${campaign.slug} is past its retention date but has no audited release; its responses are kept until one is built.`,
+      );
+      report.skippedWithoutRelease.push(campaign.slug);
+      continue;
+    }
+    db.transaction((tx) => {
+      const deleted = tx.delete(responses).where(eq(responses.campaignId, campaign.id)).run();
+      tx.delete(invitationCodes).where(eq(invitationCodes.campaignId, campaign.id)).run();
+      recordAudit(tx as unknown as Db, {
+        actor: null,
+        action: "retention.delete",
+        target: campaign.slug,
+        detail: { responses: deleted.changes },
+        organisationId: campaign.organisationId,
+        at: now,
+      });
+      report.responsesDeleted.push({ slug: campaign.slug, responses: deleted.changes });
+    });
+    log.log(`Retention: deleted the raw responses of ${campaign.slug}; its release stays.`);
+  }
+
+  db.delete(sessions)
+    .where(lte(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS).toISOString()))
+    .run();
+  db.delete(sessions)
+    .where(lte(sessions.createdAt, new Date(now.getTime() - SESSION_ABSOLUTE_MS).toISOString()))
+    .run();
+  sweepLoginThrottle(db, now);
+  return report;
+}
+
+/** Runs the job now and then every hour; returns a function that stops it. */
+export function scheduleMaintenance({
+  db,
+  now = () => new Date(),
+  intervalMs = MAINTENANCE_INTERVAL_MS,
+  onReport = () => {},
+}: {
+  db: Db;
+  now?: () => Date;
+  intervalMs?: number;
+  /** Told what each run did (the results worker rebuilds closed campaigns, drops deleted ones). */
+  onReport?: (report: MaintenanceReport) => void;
+}): () => void {
+  const run = () => {
+    try {
+      onReport(runMaintenance({ db, now: now() }));
+    } catch (error) {
+      console.error("Maintenance failed:", error);
+    }
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

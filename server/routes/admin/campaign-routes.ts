@@ -1,0 +1,116 @@
+import { Hono } from "hono";
+import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
+import { campaignForReader } from "../../auth/scope";
+import {
+  campaignInputSchema,
+  campaignPatchSchema,
+  codesRequestSchema,
+  slugSchema,
+} from "../../campaigns/campaign-input";
+import { getParticipation } from "../../campaigns/get-participation";
+import {
+  archiveCampaign,
+  closeCampaign,
+  createCampaign,
+  listCampaigns,
+  openCampaign,
+  toCampaignView,
+  updateCampaign,
+} from "../../campaigns/manage-campaigns";
+import type { Db } from "../../db/open-database";
+import { NotFoundError } from "../../errors";
+import { readInput } from "../../http/parse-input";
+import { generateCodes } from "../../invitations/generate-codes";
+import type { ReleaseScheduler } from "../../results/release-scheduler";
+
+function parseSlug(raw: string): string {
+  const slug = slugSchema.safeParse(raw);
+  if (!slug.success) throw new NotFoundError("There is no such campaign.");
+  return slug.data;
+}
+
+const managers = requireRole("admin", "coordinator");
+
+/** Campaigns: list and read in scope; create, edit, open, close, archive, codes for managers. */
+export function campaignRoutes({
+  db,
+  now,
+  auth,
+  secretKey,
+  releases,
+}: {
+  db: Db;
+  now: () => Date;
+  auth: AdminAuth;
+  secretKey: Uint8Array;
+  /** Rebuilds a campaign's audited release at once when it closes. */
+  releases?: ReleaseScheduler;
+}) {
+  const transitions = { open: openCampaign, close: closeCampaign, archive: archiveCampaign };
+  const app = new Hono<AdminEnv>()
+    .use("*", auth.protect)
+    .get("/", (c) => c.json({ campaigns: listCampaigns(db, c.get("session").user, now()) }))
+    .post("/", managers, async (c) => {
+      const input = await readInput(c, campaignInputSchema);
+      const campaign = createCampaign({ db, actor: c.get("session").user, input, now: now() });
+      return c.json({ campaign }, 201);
+    })
+    .get("/:slug", (c) => {
+      const row = campaignForReader(db, c.get("session").user, parseSlug(c.req.param("slug")));
+      return c.json({ campaign: toCampaignView(db, row, now()) });
+    })
+    .patch("/:slug", async (c) => {
+      const slug = parseSlug(c.req.param("slug"));
+      const patch = await readInput(c, campaignPatchSchema);
+      const campaign = updateCampaign({
+        db,
+        actor: c.get("session").user,
+        slug,
+        patch,
+        now: now(),
+      });
+      return c.json({ campaign });
+    })
+    .post("/:slug/codes", async (c) => {
+      const slug = parseSlug(c.req.param("slug"));
+      const input = await readInput(c, codesRequestSchema);
+      const codes = generateCodes({
+        db,
+        actor: c.get("session").user,
+        slug,
+        unitId: input.unitId,
+        count: input.count,
+        secretKey,
+        now: now(),
+      });
+      // Shown once: the response must not be kept by any cache.
+      c.header("Cache-Control", "no-store");
+      return c.json({ unitId: input.unitId, codes }, 201);
+    })
+    .get("/:slug/participation", (c) =>
+      c.json(
+        getParticipation({
+          db,
+          user: c.get("session").user,
+          slug: parseSlug(c.req.param("slug")),
+          now: now(),
+        }),
+      ),
+    );
+  for (const [name, transition] of Object.entries(transitions)) {
+    app.post(`/:slug/${name}`, (c) => {
+      const campaign = transition({
+        db,
+        actor: c.get("session").user,
+        slug: parseSlug(c.req.param("slug")),
+        now: now(),
+      });
+      if (name === "close") {
+        const row = campaignForReader(db, c.get("session").user, campaign.slug);
+        void releases?.rebuild(row.id);
+      }
+      return c.json({ campaign });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,50 @@
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
+import type { Db } from "../../db/open-database";
+import { ProblemError } from "../../errors";
+import type { ReleaseScheduler } from "../../results/release-scheduler";
+import { auditLogRoutes } from "./audit-log-routes";
+import { campaignRoutes } from "./campaign-routes";
+import { referenceRoutes } from "./reference-routes";
+import { sessionRoutes } from "./session-routes";
+import { userRoutes } from "./user-routes";
+
+/** Largest admin request body (a campaign with thousands of units stays far below). */
+export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The staff API under /api/admin (contract: /work/contract/admin-api.md). Every route but
+ * POST /session requires a session (401), every state-changing one its CSRF token (403), and
+ * requests from other origins are refused (403). Scope is checked in the services.
+ */
+export function adminRoutes(deps: {
+  db: Db;
+  now: () => Date;
+  auth: AdminAuth;
+  secretKey: Uint8Array;
+  clientAddress: (c: Context) => string | undefined;
+  releases?: ReleaseScheduler;
+}) {
+  return new Hono<AdminEnv>()
+    .use(
+      "*",
+      deps.auth.sameOrigin,
+      bodyLimit({
+        maxSize: MAX_ADMIN_BODY_BYTES,
+        onError: () => {
+          throw new ProblemError(
+            413,
+            "too-large",
+            "Request body too large",
+            "The request is too large.",
+          );
+        },
+      }),
+    )
+    .route("/", sessionRoutes(deps))
+    .route("/", referenceRoutes(deps))
+    .route("/users", userRoutes(deps))
+    .route("/campaigns", campaignRoutes(deps))
+    .route("/audit-log", auditLogRoutes(deps));
+}

@@ -1,0 +1,88 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { type AdminAuth, type AdminEnv, isSameOrigin } from "../../auth/admin-auth";
+import { recordAudit } from "../../auth/audit";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password";
+import { deleteSession } from "../../auth/sessions";
+import { LoginLockedError, signIn } from "../../auth/sign-in";
+import type { Db } from "../../db/open-database";
+import { ForbiddenError, problemBody } from "../../errors";
+import { readInput } from "../../http/parse-input";
+import { problemResponse } from "../../http/problem-response";
+import { changeOwnPassword } from "../../users/manage-users";
+
+const signInSchema = z.strictObject({
+  email: z.string().trim().max(254).pipe(z.email()),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+});
+
+export const newPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
+
+const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  newPassword: newPasswordSchema,
+});
+
+/** Sign in, who am I, sign out, change my password. */
+export function sessionRoutes({
+  db,
+  now,
+  auth,
+  secretKey,
+  clientAddress,
+}: {
+  db: Db;
+  now: () => Date;
+  auth: AdminAuth;
+  secretKey: Uint8Array;
+  clientAddress: (c: Context) => string | undefined;
+}) {
+  return new Hono<AdminEnv>()
+    .post("/session", async (c) => {
+      // No session yet, so no CSRF token: the origin check is what stops login CSRF.
+      if (!isSameOrigin(c)) {
+        throw new ForbiddenError("Requests from other sites are refused.", "cross-origin");
+      }
+      const input = await readInput(c, signInSchema);
+      try {
+        const { user, token, csrfToken } = await signIn({
+          db,
+          email: input.email,
+          password: input.password,
+          address: clientAddress(c),
+          secretKey,
+          now,
+        });
+        auth.setSessionCookie(c, token);
+        return c.json({ user, csrfToken });
+      } catch (error) {
+        if (!(error instanceof LoginLockedError)) throw error;
+        c.header("Retry-After", String(error.retryAfterSeconds));
+        return problemResponse(c, 429, problemBody(error));
+      }
+    })
+    .get("/session", auth.protect, (c) => {
+      const { user, csrfToken } = c.get("session");
+      return c.json({ user, csrfToken });
+    })
+    .delete("/session", auth.protect, (c) => {
+      const { user, tokenHash } = c.get("session");
+      deleteSession(db, tokenHash);
+      recordAudit(db, { actor: user, action: "logout", at: now() });
+      auth.clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .post("/password", auth.protect, async (c) => {
+      const input = await readInput(c, passwordChangeSchema);
+      const { user, tokenHash } = c.get("session");
+      await changeOwnPassword({
+        db,
+        user,
+        keepSession: tokenHash,
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+        now: now(),
+      });
+      return c.body(null, 204);
+    });
+}
