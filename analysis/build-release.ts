@@ -1,6 +1,6 @@
 import type { Highs } from "highs";
 import { aggregateCounts, type Counts, filterSpace } from "./aggregate-counts";
-import { applyPrimarySuppression } from "./cell-model";
+import { applyPrimarySuppression, type CellModel } from "./cell-model";
 import { protectCells, UnprotectableReleaseError } from "./protect-cells";
 import { publishComments } from "./publish-comments";
 import { publishItems } from "./publish-items";
@@ -57,7 +57,7 @@ export function buildRelease(highs: Highs, matrix: ResponseMatrix, input: Releas
   let outcome = { rounds: 0, solves: 0 };
   let organisationOnly = false;
   try {
-    outcome = protectCells(highs, model, unanimousRows(counts, cells, cellOf, model.n, input.k));
+    outcome = protectCells(highs, model, unanimousRows(model));
   } catch (error) {
     if (!(error instanceof UnprotectableReleaseError)) throw error;
     // Too few respondents to publish any breakdown safely: only the organisation as a whole.
@@ -154,59 +154,12 @@ function describeFilters(counts: Counts, items: ItemSpec[]) {
  * split by a dimension (and, at the root, the rows and columns of each cross). Publishing
  * them would tell every member's answer; they are hidden whole.
  */
-function unanimousRows(
-  counts: Counts,
-  cells: GroupCell[],
-  cellOf: (cell: GroupCell) => number,
-  n: number[],
-  k: number,
-): number[][] {
-  const rows: number[][] = [];
-  const consider = (total: number, parts: number[]) => {
-    const size = n[total] as number;
-    if (size < k) return;
-    const largest = Math.max(...parts.map((part) => n[part] as number));
-    if (largest >= size - 1) rows.push(parts);
-  };
-  const { space } = counts;
-  cells.forEach((cell, index) => {
-    if (cell.filter !== 0) return;
-    space.dimensionStart.forEach((start, d) => {
-      const parts = Array.from({ length: dimensionWidth(counts, d) }, (_, v) =>
-        cellOf({ node: cell.node, part: cell.part, filter: start + v }),
-      );
-      consider(index, parts);
-    });
-  });
-  for (const cross of space.crosses) {
-    const da = space.dimensions.indexOf(cross.a);
-    const db = space.dimensions.indexOf(cross.b);
-    const widthA = dimensionWidth(counts, da);
-    const widthB = dimensionWidth(counts, db);
-    const at = (va: number, vb: number) =>
-      cellOf({ node: 0, part: PART_ALL, filter: cross.start + va * widthB + vb });
-    for (let va = 0; va < widthA; va++) {
-      const total = cellOf({
-        node: 0,
-        part: PART_ALL,
-        filter: (space.dimensionStart[da] as number) + va,
-      });
-      consider(
-        total,
-        Array.from({ length: widthB }, (_, vb) => at(va, vb)),
-      );
-    }
-    for (let vb = 0; vb < widthB; vb++) {
-      const total = cellOf({
-        node: 0,
-        part: PART_ALL,
-        filter: (space.dimensionStart[db] as number) + vb,
-      });
-      consider(
-        total,
-        Array.from({ length: widthA }, (_, va) => at(va, vb)),
-      );
-    }
-  }
-  return rows;
+function unanimousRows(model: CellModel): number[][] {
+  return model.equations
+    .filter(({ total, parts, partition }) => {
+      const size = model.n[total] as number;
+      if (!partition || size < model.k) return false;
+      return Math.max(...parts.map((part) => model.n[part] as number)) >= size - 1;
+    })
+    .map(({ parts }) => parts);
 }
