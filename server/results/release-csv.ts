@@ -1,11 +1,10 @@
 import type { ReleaseGroup } from "../../analysis/release-types";
 
 /**
- * One table of the release as CSV: a row per group and question option, hidden figures as
- * "hidden (reason)", never as 0. Cells that a spreadsheet would run as formulas are quoted
- * with a leading apostrophe (CSV injection).
+ * One table of the release as rows: one per group and question option, hidden figures as
+ * "hidden (reason)", never as 0. The first row is the header.
  */
-export function releaseTableCsv(groups: ReleaseGroup[], dimensions: string[]): string {
+export function releaseTableRows(groups: ReleaseGroup[], dimensions: string[]): string[][] {
   const header = [
     "unit",
     "part",
@@ -48,6 +47,15 @@ export function releaseTableCsv(groups: ReleaseGroup[], dimensions: string[]): s
       }
     }
   }
+  return lines;
+}
+
+/**
+ * One table of the release as CSV. Cells that a spreadsheet would run as formulas are quoted
+ * with a leading apostrophe (CSV injection).
+ */
+export function releaseTableCsv(groups: ReleaseGroup[], dimensions: string[]): string {
+  const lines = releaseTableRows(groups, dimensions);
   return `${lines.map((line) => line.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 

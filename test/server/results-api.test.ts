@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../../server/app";
@@ -212,5 +213,29 @@ describe("output schema", () => {
         },
       ]),
     ).toThrow();
+  });
+});
+
+describe("XLSX export", () => {
+  it("holds one sheet per table with the release's figures, hidden ones spelled out", async () => {
+    const [a, b] = campaign.inScope as [string, string];
+    for (let i = 0; i < 10; i++) await submit(a, "woman");
+    await submit(b, "man");
+    await settle();
+    const response = await get(`/api/admin/campaigns/${campaign.slug}/results/export.xlsx`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "about",
+      "units",
+      "gender",
+      "comments",
+    ]);
+    const units = workbook.getWorksheet("units");
+    const values = units?.getSheetValues().flat().map(String) ?? [];
+    expect(values).toContain("hidden (primary)");
+    // Organisation (11) minus unit A (10) would give unit B's 1: unit A is hidden as well.
+    expect(values).toContain("hidden (secondary)");
   });
 });

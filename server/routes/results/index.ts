@@ -11,6 +11,7 @@ import {
   resultsSummarySchema,
   resultsTableSchema,
 } from "../../results/release-schema";
+import { releaseWorkbook } from "../../results/release-xlsx";
 
 /**
  * Results for evaluators, coordinators and admins of the campaign's scope: only ever the
@@ -83,6 +84,27 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         ? release.comments.filter((entry) => visible.has(entry.unitId))
         : release.comments;
       return c.json(resultsCommentsSchema.parse({ campaign, builtAt, comments }));
+    })
+    .get("/:slug/results/export.xlsx", async (c) => {
+      const { campaign, builtAt, release, visible } = open(
+        c,
+        c.req.param("slug"),
+        "results.export",
+        "xlsx",
+      );
+      const checked = {
+        ...release,
+        groups: resultsTableSchema.shape.groups.parse(release.groups),
+        comments: resultsCommentsSchema.shape.comments.parse(release.comments),
+      };
+      const body = await releaseWorkbook(checked, {
+        slug: campaign.slug,
+        builtAt,
+        visibleUnits: visible,
+      });
+      c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      c.header("Content-Disposition", `attachment; filename="${campaign.slug}-results.xlsx"`);
+      return c.body(body);
     })
     .get("/:slug/results/tables/:table/export.csv", (c) => {
       const table = c.req.param("table");
