@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Release } from "../../analysis/release-types";
+import { createApp } from "../../server/app";
+import { type Db, openDatabase } from "../../server/db/open-database";
+import { workerBuilder } from "../../server/results/release-builders";
+import {
+  createReleaseScheduler,
+  type ReleaseScheduler,
+} from "../../server/results/release-scheduler";
+import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
+
+let dir: string;
+let db: Db;
+let releases: ReleaseScheduler;
+let app: ReturnType<typeof createApp>;
+let campaign: FixtureCampaign;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "peilpunt-worker-"));
+  const path = join(dir, "peilpunt.db");
+  db = openDatabase(path);
+  campaign = createFixtureCampaign(db);
+  // A long debounce: builds happen only when the test asks for them.
+  releases = createReleaseScheduler({ db, builder: workerBuilder(path), debounceMs: 60_000 });
+  app = createApp({ db, config: { releases } });
+});
+
+afterEach(async () => {
+  await releases.close();
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function submit(gender: string) {
+  const response = await app.request(`/api/campaigns/${campaign.slug}/responses`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ answers: { unit: campaign.inScope[0], gender, excluded: "no" } }),
+  });
+  expect(response.status).toBe(201);
+}
+
+function stored(): { respondents: number; release: Release } {
+  const row = db.$client
+    .prepare("SELECT respondents, release FROM releases WHERE campaign_id = ?")
+    .get(campaign.campaignId) as { respondents: number; release: string };
+  return { respondents: row.respondents, release: JSON.parse(row.release) as Release };
+}
+
+const organisationN = (release: Release) =>
+  release.groups.find(
+    (group) => group.unitId === release.units[0]?.id && group.filters.length === 0,
+  )?.n;
+
+describe("release worker", () => {
+  it("builds in a worker thread from the database file, then follows each new response once", async () => {
+    for (let i = 0; i < 6; i++) await submit("woman");
+    await releases.rebuild(campaign.campaignId);
+    expect(stored().respondents).toBe(6);
+    expect(organisationN(stored().release)).toEqual({ value: 6 });
+
+    // Later submissions reach the worker's in-memory matrix; none is counted twice.
+    for (let i = 0; i < 4; i++) await submit("man");
+    await releases.rebuild(campaign.campaignId);
+    expect(stored().respondents).toBe(10);
+    expect(organisationN(stored().release)).toEqual({ value: 10 });
+  });
+
+  it("catches up on campaigns whose release is missing or behind", async () => {
+    for (let i = 0; i < 5; i++) await submit("woman");
+    await releases.catchUp();
+    expect(stored().respondents).toBe(5);
+  });
+});
