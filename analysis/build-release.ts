@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import { aggregateCounts, type Counts, filterSpace } from "./aggregate-counts";
 import { applyPrimarySuppression, type CellModel } from "./cell-model";
+import { suppressNextSmallest, suppressPrimaryOnly } from "./naive-suppression";
 import { protectCells, UnprotectableReleaseError } from "./protect-cells";
 import { publishComments } from "./publish-comments";
 import { publishItems } from "./publish-items";
@@ -27,6 +28,12 @@ export interface ReleaseInput {
   previouslyHidden?: ReadonlySet<string>;
 }
 
+/**
+ * How groups are protected: the audited suppression (the only one the server uses), or one
+ * of the naive baselines kept for comparison (see naive-suppression.ts).
+ */
+export type SuppressionStrategy = "audited" | "primary-only" | "next-smallest";
+
 /** Starts an in-memory matrix for a campaign; append responses as they arrive. */
 export function createResponseMatrix(input: ReleaseInput, rows: Iterable<ResponseRow> = []) {
   const matrix = new ResponseMatrix(buildUnitTree(input.organisationId, input.units), input.items);
@@ -39,7 +46,12 @@ export function createResponseMatrix(input: ReleaseInput, rows: Iterable<Respons
  * k, unanimous sensitive distributions and whatever else the LP audit needs hidden, and
  * returns only publishable figures.
  */
-export function buildRelease(highs: Highs, matrix: ResponseMatrix, input: ReleaseInput): Release {
+export function buildRelease(
+  highs: Highs,
+  matrix: ResponseMatrix,
+  input: ReleaseInput,
+  { strategy = "audited" }: { strategy?: SuppressionStrategy } = {},
+): Release {
   if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
   const { tree, items } = matrix;
   const crosses = input.crosses ?? [];
@@ -57,7 +69,9 @@ export function buildRelease(highs: Highs, matrix: ResponseMatrix, input: Releas
   let outcome = { rounds: 0, solves: 0 };
   let organisationOnly = false;
   try {
-    outcome = protectCells(highs, model, unanimousRows(model));
+    if (strategy === "primary-only") suppressPrimaryOnly(model);
+    else if (strategy === "next-smallest") suppressNextSmallest(model);
+    else outcome = protectCells(highs, model, unanimousRows(model));
   } catch (error) {
     if (!(error instanceof UnprotectableReleaseError)) throw error;
     // Too few respondents to publish any breakdown safely: only the organisation as a whole.

@@ -6,7 +6,8 @@ import {
   createResponseMatrix,
   type ReleaseInput,
 } from "../../analysis/build-release";
-import { applyPrimarySuppression, type CellModel } from "../../analysis/cell-model";
+import type { CellModel } from "../../analysis/cell-model";
+import { suppressNextSmallest } from "../../analysis/naive-suppression";
 import { releaseCells } from "../../analysis/release-cells";
 import type { ItemSpec, ResponseRow } from "../../analysis/types";
 
@@ -187,22 +188,7 @@ function sqliteCounts(input: ReleaseInput, rows: ResponseRow[]): number {
 
 /** Glint-style rule for comparison: where one cell of a partition is hidden, hide the next smallest. */
 function nextSmallestLoss(model: CellModel): Loss {
-  applyPrimarySuppression(model);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const { total, parts } of model.equations) {
-      if (model.hidden[total] !== null) continue;
-      const hidden = parts.filter((part) => model.hidden[part] !== null);
-      if (hidden.length !== 1) continue;
-      const next = parts
-        .filter((part) => model.hidden[part] === null && (model.n[part] as number) > 0)
-        .sort((a, b) => (model.n[a] as number) - (model.n[b] as number))[0];
-      if (next === undefined) continue;
-      model.hidden[next] = "secondary";
-      changed = true;
-    }
-  }
+  suppressNextSmallest(model);
   return lossOf(
     model.n,
     model.hidden.map((reason) => reason === "secondary"),
