@@ -56,7 +56,7 @@ export function determinedByEquations(system: ReleaseSystem): Map<number, number
   for (let col = 0; col < hidden.length && pivotRow < rows.length; col++) {
     let found = -1;
     for (let r = pivotRow; r < rows.length; r++) {
-      if ((rows[r]?.[col] as Rational).n !== 0n) {
+      if (((rows[r] as Rational[])[col] as Rational).n !== 0n) {
         found = r;
         break;
       }
