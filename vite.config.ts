@@ -14,6 +14,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         respondent: here("./client/respondent/index.html"),
+        admin: here("./client/admin/index.html"),
       },
     },
   },

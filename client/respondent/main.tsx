@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RespondentApp } from "./respondent-app";
-import "./respondent.css";
+import "../shared/page.css";
 
 const root = document.getElementById("root");
 if (root) {

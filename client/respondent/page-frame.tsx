@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Locale } from "../i18n/locales";
 import { RESPONDENT_MESSAGES } from "../i18n/respondent-messages";
-import { LanguageSwitcher } from "./language-switcher";
+import { LanguageSwitcher } from "../shared/language-switcher";
 
 /** Header with the language switcher, the main landmark and the footer of every page. */
 export function PageFrame({

@@ -3,28 +3,18 @@ import { join, relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { type Context, Hono } from "hono";
 
-/** Serves the built client (`vite build` output): hashed assets and the respondent entry. */
+/**
+ * Serves the built client (`vite build` output): hashed assets, the respondent entry and the
+ * admin entry (loaded apart, so respondents never download the admin screens).
+ */
 export function clientPages(clientDir: string) {
   const app = new Hono();
-  const respondentHtml = join(clientDir, "respondent", "index.html");
-  let cachedHtml: string | undefined;
-  const page = () => {
-    if (cachedHtml === undefined) {
-      if (!existsSync(respondentHtml)) return undefined;
-      cachedHtml = readFileSync(respondentHtml, "utf8");
-    }
-    return cachedHtml;
-  };
-  const servePage = (c: Context) => {
-    const html = page();
-    if (html === undefined) {
-      return c.text("The client is not built: run `npm run build`.", 503);
-    }
-    c.header("Cache-Control", "no-store");
-    return c.html(html);
-  };
-  app.get("/s/:slug", servePage);
-  app.get("/privacy", servePage);
+  const respondentPage = entryPage(join(clientDir, "respondent", "index.html"));
+  const adminPage = entryPage(join(clientDir, "admin", "index.html"));
+  app.get("/s/:slug", respondentPage);
+  app.get("/privacy", respondentPage);
+  app.get("/admin", adminPage);
+  app.get("/admin/*", adminPage);
   app.use(
     "/assets/*",
     serveStatic({ root: relative(process.cwd(), clientDir) || "." }),
@@ -34,4 +24,17 @@ export function clientPages(clientDir: string) {
     },
   );
   return app;
+}
+
+/** One built HTML entry, read once; 503 until `npm run build` has made it. */
+function entryPage(file: string) {
+  let cachedHtml: string | undefined;
+  return (c: Context) => {
+    if (cachedHtml === undefined) {
+      if (!existsSync(file)) return c.text("The client is not built: run `npm run build`.", 503);
+      cachedHtml = readFileSync(file, "utf8");
+    }
+    c.header("Cache-Control", "no-store");
+    return c.html(cachedHtml);
+  };
 }

@@ -1,0 +1,63 @@
+import { createContext, useContext } from "react";
+import { chooseLocale, LOCALES, type Locale } from "../i18n/locales";
+
+const STORAGE_KEY = "peilpunt.admin.locale";
+
+/** The staff member's language: ?lang=, then their last choice here, then the browser's. */
+export function initialAdminLocale(): Locale {
+  const asked = new URLSearchParams(location.search).get("lang");
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Storage may be disabled; the browser's languages still apply.
+  }
+  return chooseLocale(LOCALES, [
+    ...(asked ? [asked] : []),
+    ...(stored ? [stored] : []),
+    ...navigator.languages,
+  ]);
+}
+
+export function rememberAdminLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered then; nothing else depends on it.
+  }
+}
+
+export const AdminLocaleContext = createContext<Locale>("nl");
+
+/** The current admin language. */
+export function useAdminLocale(): Locale {
+  return useContext(AdminLocaleContext);
+}
+
+/** A screen's texts in the current language; every screen keeps its own nl/fr/en table. */
+export function useMessages<T>(messages: Record<Locale, T>): T {
+  return messages[useAdminLocale()];
+}
+
+const TAGS: Record<Locale, string> = { nl: "nl-BE", fr: "fr-BE", en: "en-GB" };
+
+/** A date (and time) as people in Belgium read it, in Brussels time. */
+export function formatDateTime(iso: string, locale: Locale, withTime = true): string {
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    dateStyle: "medium",
+    ...(withTime ? { timeStyle: "short" } : {}),
+    timeZone: "Europe/Brussels",
+  }).format(new Date(iso));
+}
+
+/** A number with the locale's separators; shares as whole percentages. */
+export function formatNumber(
+  value: number,
+  locale: Locale,
+  style: "decimal" | "percent" = "decimal",
+) {
+  return new Intl.NumberFormat(TAGS[locale], {
+    style,
+    maximumFractionDigits: style === "percent" ? 0 : 2,
+  }).format(value);
+}

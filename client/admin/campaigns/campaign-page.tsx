@@ -1,0 +1,3 @@
+export function CampaignPage({ slug }: { slug: string }) {
+  return <h1>{slug}</h1>;
+}

@@ -1,0 +1,3 @@
+export function CampaignsPage() {
+  return <h1>CampaignsPage</h1>;
+}
