@@ -24,7 +24,7 @@ import { effectiveStatus, responsesDeleteAt } from "./campaign-status";
 type CampaignRow = typeof campaigns.$inferSelect;
 type Locale = "nl" | "fr" | "en";
 
-/** A campaign as the admin API shows it (see /work/contract/admin-api.md). */
+/** A campaign as the admin API shows it (README: "Admin screens and API"). */
 export interface CampaignView {
   slug: string;
   organisationId: string;

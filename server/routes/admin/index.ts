@@ -14,7 +14,7 @@ import { userRoutes } from "./user-routes";
 export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 
 /**
- * The staff API under /api/admin (contract: /work/contract/admin-api.md). Every route but
+ * The staff API under /api/admin (README: "Admin screens and API"). Every route but
  * POST /session requires a session (401), every state-changing one its CSRF token (403), and
  * requests from other origins are refused (403). Scope is checked in the services.
  */
