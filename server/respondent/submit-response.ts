@@ -3,9 +3,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { perDatabase } from "../db/per-database";
 import { invitationCodes, participationDaily, responses } from "../db/schema";
-import { CodeUsedError, InvalidCodeError, MistypedCodeError, ValidationError } from "../errors";
-import { codeHash, parseCode } from "../invitations/invitation-code";
+import { CodeUsedError, ValidationError } from "../errors";
 import type { SubmissionContext } from "../responses/compile-response-validator";
+import { findUnusedCode } from "./find-invitation-code";
 import { assertCampaignOpen, loadCampaign, unitIdsInScope } from "./load-campaign";
 
 /**
@@ -41,15 +41,11 @@ export function submitResponse({
         { question: "code", message: "required" },
       ]);
     }
-    const parsed = parseCode(code);
-    if (!parsed.ok) throw new MistypedCodeError();
-    hash = codeHash(secretKey, parsed.code);
     // Checked before validating so the respondent hears about the code first; checked again
     // atomically below, where it counts.
-    const stored = statements.findCode.get({ hash, campaignId: campaign.id });
-    if (!stored) throw new InvalidCodeError();
-    if (stored.used !== 0) throw new CodeUsedError();
-    context = { unitFromCode: stored.unitId };
+    const found = findUnusedCode({ db, campaignId: campaign.id, code, secretKey });
+    hash = found.hash;
+    context = { unitFromCode: found.unitId };
   } else {
     context = { unitIds: unitIdsInScope(db, campaign.id) };
   }
@@ -87,16 +83,6 @@ export interface StoredSubmission {
 
 function prepareStatements(db: Db) {
   return {
-    findCode: db
-      .select({ unitId: invitationCodes.unitId, used: invitationCodes.used })
-      .from(invitationCodes)
-      .where(
-        and(
-          eq(invitationCodes.hash, sql.placeholder("hash")),
-          eq(invitationCodes.campaignId, sql.placeholder("campaignId")),
-        ),
-      )
-      .prepare(),
     redeemCode: db
       .update(invitationCodes)
       .set({ used: 1 })

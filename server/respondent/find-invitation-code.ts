@@ -1,0 +1,50 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/open-database";
+import { perDatabase } from "../db/per-database";
+import { invitationCodes } from "../db/schema";
+import { CodeUsedError, InvalidCodeError, MistypedCodeError } from "../errors";
+import { codeHash, parseCode } from "../invitations/invitation-code";
+
+/** An unused code of the campaign: its keyed hash (to redeem it) and the unit it belongs to. */
+export interface UnusedCode {
+  hash: string;
+  unitId: string;
+}
+
+/**
+ * Finds a typed invitation code among the campaign's codes, reading only: throws 422 when it
+ * is mistyped (check character), 403 when no such code belongs to this campaign, 409 when it
+ * was used. Submission and the code check both ask here, so they can never disagree.
+ */
+export function findUnusedCode({
+  db,
+  campaignId,
+  code,
+  secretKey,
+}: {
+  db: Db;
+  campaignId: string;
+  code: string;
+  secretKey: Uint8Array;
+}): UnusedCode {
+  const parsed = parseCode(code);
+  if (!parsed.ok) throw new MistypedCodeError();
+  const hash = codeHash(secretKey, parsed.code);
+  const stored = statementsFor(db).findCode.get({ hash, campaignId });
+  if (!stored) throw new InvalidCodeError();
+  if (stored.used !== 0) throw new CodeUsedError();
+  return { hash, unitId: stored.unitId };
+}
+
+const statementsFor = perDatabase((db: Db) => ({
+  findCode: db
+    .select({ unitId: invitationCodes.unitId, used: invitationCodes.used })
+    .from(invitationCodes)
+    .where(
+      and(
+        eq(invitationCodes.hash, sql.placeholder("hash")),
+        eq(invitationCodes.campaignId, sql.placeholder("campaignId")),
+      ),
+    )
+    .prepare(),
+}));
