@@ -1,5 +1,15 @@
 import type { Locale } from "./locales";
 
+/** Why an invitation code was not accepted (or could not be checked). */
+export type CodeProblem =
+  | "empty"
+  | "mistyped"
+  | "unknown"
+  | "used"
+  | "network"
+  | "tooMany"
+  | "failed";
+
 /** Every text of the respondent pages; each language must provide every key (typechecked). */
 export interface RespondentMessages {
   skipToContent: string;
@@ -22,6 +32,16 @@ export interface RespondentMessages {
   noticeVoluntary: string;
   privacyLink: string;
   start: string;
+  codeTitle: string;
+  codeIntro: string;
+  codeLabel: string;
+  codeHint: string;
+  codeContinue: string;
+  codeChecking: string;
+  codeProblems: Record<CodeProblem, string>;
+  codeRejectedText: string;
+  codeUseOther: string;
+  codeReplaced: string;
   submitting: string;
   invalidTitle: string;
   invalidText: string;
@@ -61,6 +81,27 @@ const nl: RespondentMessages = {
     "Alle vragen over jezelf zijn facultatief en hebben het antwoord 'Zeg ik liever niet'.",
   privacyLink: "Meer over je privacy",
   start: "Start de vragenlijst",
+  codeTitle: "Je uitnodigingscode",
+  codeIntro:
+    "Deze bevraging is voor wie een uitnodiging kreeg. Vul de code uit je uitnodiging in. Je code wordt niet aan je antwoorden gekoppeld: we onthouden alleen dat hij gebruikt is.",
+  codeLabel: "Uitnodigingscode",
+  codeHint: "Vorm: XXXX-XXXX-XXXX-X. Hoofdletters of kleine letters, het maakt niet uit.",
+  codeContinue: "Verder",
+  codeChecking: "Je code wordt gecontroleerd…",
+  codeProblems: {
+    empty: "Vul de code uit je uitnodiging in.",
+    mistyped: "Deze code bevat een tikfout. Vergelijk hem teken per teken met je uitnodiging.",
+    unknown:
+      "Deze code hoort niet bij deze bevraging. Controleer of de link en de code uit dezelfde uitnodiging komen.",
+    used: "Deze code werd al gebruikt. Met elke code kun je één keer deelnemen.",
+    network: "We konden je code niet controleren: er is geen verbinding. Probeer opnieuw.",
+    tooMany: "Te veel pogingen vanaf dit netwerk. Wacht een minuut en probeer opnieuw.",
+    failed: "Er ging iets mis bij het controleren van je code. Probeer opnieuw.",
+  },
+  codeRejectedText:
+    "Je antwoorden staan nog op dit scherm. Heb je een andere code, vul hem hieronder in en verstuur opnieuw.",
+  codeUseOther: "Deze code gebruiken",
+  codeReplaced: "Code aanvaard. Verstuur je antwoorden nu opnieuw.",
   submitting: "Je antwoorden worden verstuurd…",
   invalidTitle: "Enkele antwoorden moeten nog aangepast worden",
   invalidText: "Kijk de volgende vragen na en verstuur opnieuw:",
@@ -134,6 +175,28 @@ const fr: RespondentMessages = {
     "Toutes les questions vous concernant sont facultatives et proposent la réponse « Je préfère ne pas répondre ».",
   privacyLink: "En savoir plus sur votre vie privée",
   start: "Commencer le questionnaire",
+  codeTitle: "Votre code d'invitation",
+  codeIntro:
+    "Cette enquête s'adresse aux personnes qui ont reçu une invitation. Introduisez le code figurant dans votre invitation. Votre code n'est pas lié à vos réponses : nous retenons seulement qu'il a été utilisé.",
+  codeLabel: "Code d'invitation",
+  codeHint: "Format : XXXX-XXXX-XXXX-X. Majuscules ou minuscules, peu importe.",
+  codeContinue: "Continuer",
+  codeChecking: "Vérification de votre code…",
+  codeProblems: {
+    empty: "Introduisez le code figurant dans votre invitation.",
+    mistyped:
+      "Ce code contient une faute de frappe. Comparez-le caractère par caractère avec votre invitation.",
+    unknown:
+      "Ce code ne correspond pas à cette enquête. Vérifiez que le lien et le code proviennent de la même invitation.",
+    used: "Ce code a déjà été utilisé. Chaque code permet de participer une seule fois.",
+    network: "Impossible de vérifier votre code : pas de connexion. Veuillez réessayer.",
+    tooMany: "Trop de tentatives depuis ce réseau. Attendez une minute et réessayez.",
+    failed: "Un problème est survenu lors de la vérification de votre code. Veuillez réessayer.",
+  },
+  codeRejectedText:
+    "Vos réponses sont toujours à l'écran. Si vous avez un autre code, introduisez-le ci-dessous et envoyez à nouveau.",
+  codeUseOther: "Utiliser ce code",
+  codeReplaced: "Code accepté. Envoyez maintenant vos réponses à nouveau.",
   submitting: "Envoi de vos réponses…",
   invalidTitle: "Quelques réponses doivent encore être corrigées",
   invalidText: "Vérifiez les questions suivantes et envoyez à nouveau :",
@@ -209,6 +272,28 @@ const en: RespondentMessages = {
     "All questions about yourself are optional and offer the answer 'I prefer not to say'.",
   privacyLink: "More about your privacy",
   start: "Start the questionnaire",
+  codeTitle: "Your invitation code",
+  codeIntro:
+    "This survey is for people who received an invitation. Enter the code from your invitation. Your code is not linked to your answers: we only keep the fact that it was used.",
+  codeLabel: "Invitation code",
+  codeHint: "Format: XXXX-XXXX-XXXX-X. Upper or lower case, it does not matter.",
+  codeContinue: "Continue",
+  codeChecking: "Checking your code…",
+  codeProblems: {
+    empty: "Enter the code from your invitation.",
+    mistyped:
+      "This code contains a typing mistake. Compare it character by character with your invitation.",
+    unknown:
+      "This code does not belong to this survey. Check that the link and the code come from the same invitation.",
+    used: "This code has already been used. Each code lets you take part once.",
+    network: "We could not check your code: there is no connection. Please try again.",
+    tooMany: "Too many attempts from this network. Wait a minute and try again.",
+    failed: "Something went wrong while checking your code. Please try again.",
+  },
+  codeRejectedText:
+    "Your answers are still on screen. If you have another code, enter it below and send again.",
+  codeUseOther: "Use this code",
+  codeReplaced: "Code accepted. Now send your answers again.",
   submitting: "Sending your answers…",
   invalidTitle: "Some answers still need a change",
   invalidText: "Please check these questions and send again:",

@@ -8,6 +8,8 @@ export interface CampaignForm {
     minCellSize: number;
     opensAt: string;
     closesAt: string;
+    /** With invitation codes the respondent enters a code first; its unit is the response's. */
+    accessMode: "open-link" | "invitation-codes";
   };
   questionnaire: { slug: string; version: number; sha256: string; definition: object };
 }
@@ -44,15 +46,42 @@ export type SubmitResult =
   | { kind: "problem"; problem: Problem }
   | { kind: "network" };
 
-/** Sends the answers, and only the answers: never the language or any timing. */
-export async function submitAnswers(slug: string, answers: object): Promise<SubmitResult> {
+/**
+ * Sends the answers, and with an invitation the code, and nothing else: never the language or
+ * any timing.
+ */
+export async function submitAnswers(
+  slug: string,
+  answers: object,
+  code?: string,
+): Promise<SubmitResult> {
   try {
     const response = await fetch(`/api/campaigns/${encodeURIComponent(slug)}/responses`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ answers }),
+      body: JSON.stringify(code === undefined ? { answers } : { answers, code }),
     });
     if (response.status === 201) return { kind: "stored" };
+    return { kind: "problem", problem: (await response.json()) as Problem };
+  } catch {
+    return { kind: "network" };
+  }
+}
+
+export type CodeCheckResult =
+  | { kind: "accepted" }
+  | { kind: "problem"; problem: Problem }
+  | { kind: "network" };
+
+/** Asks whether an invitation code would be accepted; nothing is stored or used up by asking. */
+export async function checkCode(slug: string, code: string): Promise<CodeCheckResult> {
+  try {
+    const response = await fetch(`/api/campaigns/${encodeURIComponent(slug)}/code-check`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ code }),
+    });
+    if (response.status === 204) return { kind: "accepted" };
     return { kind: "problem", problem: (await response.json()) as Problem };
   } catch {
     return { kind: "network" };

@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Model } from "survey-core";
-import { Survey } from "survey-react-ui";
-import "survey-core/survey-core.fontless.css";
+import { useCallback, useEffect, useState } from "react";
 import { LOCALES, type Locale } from "../i18n/locales";
 import { RESPONDENT_MESSAGES } from "../i18n/respondent-messages";
+import { InvitationCodeStep } from "./invitation-code-step";
 import { PageFrame } from "./page-frame";
 import { PrivacyNotice } from "./privacy-notice";
-import { type CampaignForm, fetchForm, type Problem, submitAnswers } from "./respondent-api";
-import { createSurveyModel } from "./survey-model";
+import { type CampaignForm, fetchForm, type Problem } from "./respondent-api";
+import { SurveyForm } from "./survey-form";
 import { useLocale } from "./use-locale";
 
 type Stage =
@@ -15,10 +13,15 @@ type Stage =
   | { kind: "problem"; problem: Problem }
   | { kind: "network" }
   | { kind: "notice"; form: CampaignForm }
-  | { kind: "survey"; form: CampaignForm }
+  | { kind: "code"; form: CampaignForm }
+  // The code lives here, in memory only: never in storage, the address or a cookie.
+  | { kind: "survey"; form: CampaignForm; code?: string }
   | { kind: "done"; form: CampaignForm };
 
-/** One campaign's survey: privacy notice, questionnaire, thank-you, and every error state. */
+/**
+ * One campaign's survey: privacy notice, the invitation code (in invitation-codes mode),
+ * questionnaire, thank-you, and every error state.
+ */
 export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink: string | null }) {
   const [stage, setStage] = useState<Stage>({ kind: "loading" });
   const offered = "form" in stage ? stage.form.campaign.locales : LOCALES;
@@ -81,7 +84,22 @@ export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink:
           locale={locale}
           slug={slug}
           minCellSize={stage.form.campaign.minCellSize}
-          onStart={() => setStage({ kind: "survey", form: stage.form })}
+          onStart={() =>
+            setStage({
+              kind: stage.form.campaign.accessMode === "invitation-codes" ? "code" : "survey",
+              form: stage.form,
+            })
+          }
+        />
+      );
+      break;
+    case "code":
+      body = (
+        <InvitationCodeStep
+          locale={locale}
+          slug={slug}
+          onAccepted={(code) => setStage({ kind: "survey", form: stage.form, code })}
+          onCampaignProblem={(problem) => setStage({ kind: "problem", problem })}
         />
       );
       break;
@@ -91,6 +109,8 @@ export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink:
           form={stage.form}
           slug={slug}
           locale={locale}
+          code={stage.code}
+          onCode={(code) => setStage({ ...stage, code })}
           onStored={() => setStage({ kind: "done", form: stage.form })}
           onProblem={(problem) => setStage({ kind: "problem", problem })}
         />
@@ -109,94 +129,6 @@ export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink:
     <PageFrame locale={locale} offered={offered} onLocale={setLocale} heading={heading}>
       {body}
     </PageFrame>
-  );
-}
-
-function SurveyForm({
-  form,
-  slug,
-  locale,
-  onStored,
-  onProblem,
-}: {
-  form: CampaignForm;
-  slug: string;
-  locale: Locale;
-  onStored: () => void;
-  onProblem: (problem: Problem) => void;
-}) {
-  const t = RESPONDENT_MESSAGES[locale];
-  const [failure, setFailure] = useState<
-    { kind: "invalid"; questions: string[] } | { kind: "failed" } | null
-  >(null);
-  // The model is built once per form; the effect below applies language changes to it without
-  // losing answers.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: locale is applied by that effect
-  const model = useMemo<Model>(
-    () => createSurveyModel(form.questionnaire.definition, locale),
-    [form],
-  );
-  const callbacks = useRef({ onStored, onProblem });
-  callbacks.current = { onStored, onProblem };
-
-  useEffect(() => {
-    model.locale = locale;
-  }, [model, locale]);
-
-  useEffect(() => {
-    const completing = async (sender: Model, options: { allow: boolean }) => {
-      setFailure(null);
-      const result = await submitAnswers(slug, sender.data);
-      if (result.kind === "stored") return;
-      options.allow = false;
-      if (result.kind === "network") {
-        setFailure({ kind: "failed" });
-        return;
-      }
-      const { problem } = result;
-      if (problem.status === 422 && problem.errors) {
-        const faulty = problem.errors
-          .map((error) => sender.getQuestionByName(error.question))
-          .filter((question) => question !== null);
-        for (const question of faulty) question.addError(t.invalidTitle);
-        setFailure({ kind: "invalid", questions: faulty.map((q) => q.processedTitle) });
-        faulty[0]?.focus(true);
-      } else if (problem.status === 403 || problem.status === 410 || problem.status === 404) {
-        callbacks.current.onProblem(problem);
-      } else {
-        setFailure({ kind: "failed" });
-      }
-    };
-    const complete = () => callbacks.current.onStored();
-    model.onCompleting.add(completing);
-    model.onComplete.add(complete);
-    return () => {
-      model.onCompleting.remove(completing);
-      model.onComplete.remove(complete);
-    };
-  }, [model, slug, t]);
-
-  return (
-    <>
-      {failure?.kind === "invalid" ? (
-        <div className="card alert" role="alert">
-          <h2>{t.invalidTitle}</h2>
-          <p>{t.invalidText}</p>
-          <ul>
-            {failure.questions.map((title) => (
-              <li key={title}>{title}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {failure?.kind === "failed" ? (
-        <div className="card alert" role="alert">
-          <h2>{t.submitFailedTitle}</h2>
-          <p>{t.submitFailedText}</p>
-        </div>
-      ) : null}
-      <Survey model={model} />
-    </>
   );
 }
 
