@@ -1,0 +1,722 @@
+import type { Locale } from "../../i18n/locales";
+import type { AccessMode, CampaignStatus, HiddenReason } from "./campaign-types";
+
+/** Fields of the campaign form that the server may name in a 422 answer. */
+export type CampaignField =
+  | "slug"
+  | "organisationId"
+  | "title.nl"
+  | "title.fr"
+  | "title.en"
+  | "questionnaire"
+  | "unitIds"
+  | "locales"
+  | "k"
+  | "opensAt"
+  | "closesAt"
+  | "accessMode"
+  | "retentionDays";
+
+/** A change of status offered by the campaign page. */
+export type Transition = "open" | "close" | "archive";
+
+/** Conflicts the server names (problem types), said in the staff member's language. */
+export type KnownConflict =
+  | "slug-taken"
+  | "dates"
+  | "not-draft"
+  | "not-editable"
+  | "k-only-up"
+  | "codes-issued"
+  | "status"
+  | "access-mode";
+
+/** Texts of the campaign screens: list, form, campaign page, preview, codes, participation. */
+export interface CampaignMessages {
+  // List
+  listTitle: string;
+  newCampaign: string;
+  emptyForManagers: string;
+  emptyForReaders: string;
+  statuses: Record<CampaignStatus, string>;
+  accessModes: Record<AccessMode, string>;
+  periodDays: (first: string, last: string) => string;
+  periodUntil: (opens: string, closes: string) => string;
+  // Campaign page
+  factsTitle: string;
+  factStatus: string;
+  factOrganisation: string;
+  factQuestionnaire: string;
+  questionnaireVersion: (slug: string, version: number) => string;
+  factUnits: string;
+  unitsCount: (count: number) => string;
+  factLocales: string;
+  factK: string;
+  kValue: (k: number) => string;
+  factOpens: string;
+  factCloses: string;
+  factLastDay: string;
+  languageNames: Record<Locale, string>;
+  factAccess: string;
+  factRetention: string;
+  retentionValue: (days: number) => string;
+  deleteOn: (date: string) => string;
+  deleteAfterClosing: (days: number) => string;
+  respondentLink: string;
+  respondentLinkCodes: string;
+  copyLink: string;
+  linkCopied: string;
+  copyFailed: string;
+  resultsLink: string;
+  resultsViewed: string;
+  // Lifecycle
+  lifecycleTitle: string;
+  nextStep: Record<Transition, string>;
+  transitionButton: Record<Transition, string>;
+  confirmText: Record<Transition, string>;
+  confirmButton: Record<Transition, string>;
+  transitionDone: Record<Transition, string>;
+  archivedText: string;
+  cancel: string;
+  editSettings: string;
+  // Raising k
+  raiseKTitle: string;
+  raiseKIntro: string;
+  newK: string;
+  raiseKHint: (k: number) => string;
+  raiseK: string;
+  kMustRise: (k: number) => string;
+  kRaised: (k: number) => string;
+  // Form
+  newTitle: string;
+  editTitle: string;
+  slug: string;
+  slugHint: string;
+  organisation: string;
+  titles: string;
+  titleIn: Record<Locale, string>;
+  questionnaire: string;
+  questionnaireKinds: Record<string, string>;
+  version: string;
+  versionOption: (number: number) => string;
+  noPublishedVersion: string;
+  units: string;
+  unitsHint: string;
+  selectAll: string;
+  selectNone: string;
+  unitsSelected: (selected: number, total: number) => string;
+  locales: string;
+  localesHint: string;
+  k: string;
+  kHint: string;
+  firstDay: string;
+  lastDay: string;
+  datesHint: string;
+  accessMode: string;
+  accessHints: Record<AccessMode, string>;
+  retentionDays: string;
+  retentionHint: string;
+  create: string;
+  creating: string;
+  save: string;
+  saved: string;
+  cancelEdit: string;
+  errorSummary: string;
+  fieldProblems: Record<CampaignField, string>;
+  conflicts: Record<KnownConflict, string>;
+  // Preview
+  previewTitle: string;
+  previewIntro: string;
+  showPreview: string;
+  hidePreview: string;
+  previewLanguages: string;
+  previewLoading: string;
+  previewShowing: (language: string) => string;
+  // Invitation codes
+  codesTitle: string;
+  codesIntro: string;
+  codesUnit: string;
+  codesCount: string;
+  codesCountHint: (max: number) => string;
+  generate: string;
+  generating: string;
+  codesGenerated: (count: number, unit: string) => string;
+  codesOnce: string;
+  downloadCsv: string;
+  codesCaption: (count: number, unit: string) => string;
+  forgetCodes: string;
+  // Participation
+  participationTitle: string;
+  participationIntro: (k: number) => string;
+  participationCaption: string;
+  asOf: (time: string) => string;
+  refresh: string;
+  refreshing: string;
+  columnUnit: string;
+  columnRespondents: string;
+  columnDirect: string;
+  columnIssued: string;
+  columnRate: string;
+  organisationTotal: string;
+  hidden: Record<HiddenReason, string>;
+  notApplicable: string;
+  noParticipationRows: string;
+}
+
+const nl: CampaignMessages = {
+  listTitle: "Bevragingen",
+  newCampaign: "Nieuwe bevraging",
+  emptyForManagers: "Er zijn nog geen bevragingen. Maak de eerste aan met ‘Nieuwe bevraging’.",
+  emptyForReaders: "Er zijn nog geen bevragingen die je mag bekijken.",
+  statuses: { draft: "Ontwerp", open: "Open", closed: "Afgesloten", archived: "Gearchiveerd" },
+  accessModes: { "open-link": "Open link", "invitation-codes": "Uitnodigingscodes" },
+  periodDays: (first, last) => `Van ${first} tot en met ${last}`,
+  periodUntil: (opens, closes) => `Van ${opens} tot ${closes}`,
+  factsTitle: "Instellingen",
+  factStatus: "Status",
+  factOrganisation: "Organisatie",
+  factQuestionnaire: "Vragenlijst",
+  questionnaireVersion: (slug, version) => `${slug}, versie ${version}`,
+  factUnits: "Eenheden",
+  unitsCount: (count) => (count === 1 ? "1 eenheid" : `${count} eenheden`),
+  factLocales: "Talen",
+  factK: "Minimale groepsgrootte (k)",
+  kValue: (k) => `${k} — resultaten alleen voor groepen van minstens ${k} personen`,
+  factOpens: "Opent",
+  factCloses: "Sluit",
+  factLastDay: "Laatste dag",
+  languageNames: { nl: "Nederlands", fr: "Frans", en: "Engels" },
+  factAccess: "Toegang",
+  factRetention: "Bewaartermijn ruwe antwoorden",
+  retentionValue: (days) => (days === 1 ? "1 dag na het sluiten" : `${days} dagen na het sluiten`),
+  deleteOn: (date) =>
+    `De ruwe antwoorden worden op ${date} verwijderd. Exporteer de resultaten vóór die datum.`,
+  deleteAfterClosing: (days) =>
+    `De ruwe antwoorden worden ${days} dagen na het sluiten verwijderd; de gepubliceerde resultaten blijven.`,
+  respondentLink: "Link voor de respondenten",
+  respondentLinkCodes: "Respondenten vullen op dit adres hun uitnodigingscode in.",
+  copyLink: "Link kopiëren",
+  linkCopied: "De link is gekopieerd.",
+  copyFailed: "Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.",
+  resultsLink: "Resultaten bekijken",
+  resultsViewed: "De resultaten zijn al bekeken: k kan vanaf nu alleen nog omhoog.",
+  lifecycleTitle: "Status wijzigen",
+  nextStep: {
+    open: "Deze bevraging is een ontwerp. Respondenten kunnen pas antwoorden als ze open is.",
+    close: "Deze bevraging is open. Ze sluit vanzelf na de laatste dag, of nu met de knop.",
+    archive: "Deze bevraging is afgesloten. Archiveren haalt ze uit de werklijst.",
+  },
+  transitionButton: { open: "Openen", close: "Afsluiten", archive: "Archiveren" },
+  confirmText: {
+    open: "Na het openen kunnen respondenten meteen antwoorden via de link, en kan alleen k nog veranderen. Een openingsdatum in de toekomst wordt vandaag.",
+    close: "Na het afsluiten kan niemand nog antwoorden. Dit kan niet ongedaan worden gemaakt.",
+    archive:
+      "Archiveren haalt de bevraging uit de werklijst. De gepubliceerde resultaten blijven beschikbaar.",
+  },
+  confirmButton: {
+    open: "Ja, nu openen",
+    close: "Ja, nu afsluiten",
+    archive: "Ja, archiveren",
+  },
+  transitionDone: {
+    open: "De bevraging is open.",
+    close: "De bevraging is afgesloten.",
+    archive: "De bevraging is gearchiveerd.",
+  },
+  archivedText: "Deze bevraging is gearchiveerd. Er is niets meer te wijzigen.",
+  cancel: "Annuleren",
+  editSettings: "Instellingen wijzigen",
+  raiseKTitle: "Minimale groepsgrootte verhogen",
+  raiseKIntro:
+    "Na het ontwerp kan alleen k nog veranderen, en alleen omhoog: zo verschijnt nooit een groep die eerder verborgen was.",
+  newK: "Nieuwe k",
+  raiseKHint: (k) => `Nu ${k}. Kies een groter getal; dan worden meer kleine groepen verborgen.`,
+  raiseK: "k verhogen",
+  kMustRise: (k) => `Vul een geheel getal groter dan ${k} in.`,
+  kRaised: (k) => `k is nu ${k}.`,
+  newTitle: "Nieuwe bevraging",
+  editTitle: "Instellingen wijzigen",
+  slug: "Adres (slug)",
+  slugHint:
+    "Kleine letters, cijfers en koppeltekens, bv. diagnose-2027. Het wordt deel van de link /s/… en verandert later niet meer.",
+  organisation: "Organisatie",
+  titles: "Titel",
+  titleIn: { nl: "Titel in het Nederlands", fr: "Titel in het Frans", en: "Titel in het Engels" },
+  questionnaire: "Vragenlijst",
+  questionnaireKinds: { diagnosis: "diagnose", campaign: "campagne-evaluatie" },
+  version: "Gepubliceerde versie",
+  versionOption: (number) => `Versie ${number}`,
+  noPublishedVersion: "Deze vragenlijst heeft nog geen gepubliceerde versie.",
+  units: "Eenheden in de bevraging",
+  unitsHint: "Alleen wie in deze eenheden werkt, kan antwoorden.",
+  selectAll: "Alles selecteren",
+  selectNone: "Niets selecteren",
+  unitsSelected: (selected, total) => `${selected} van ${total} geselecteerd`,
+  locales: "Talen voor de respondenten",
+  localesHint: "De respondenten kiezen een van deze talen.",
+  k: "Minimale groepsgrootte (k)",
+  kHint:
+    "Resultaten tonen alleen groepen van minstens k personen; kleinere groepen blijven verborgen. Minstens 3; een hogere k beschermt beter.",
+  firstDay: "Eerste dag",
+  lastDay: "Laatste dag",
+  datesHint:
+    "De bevraging opent om 00.00 uur (Brusselse tijd) op de eerste dag en sluit om middernacht na de laatste dag: de laatste dag telt helemaal mee.",
+  accessMode: "Toegang",
+  accessHints: {
+    "open-link": "Iedereen met de link kan antwoorden en kiest zelf zijn eenheid.",
+    "invitation-codes":
+      "Elke respondent krijgt een eenmalige code; de code bepaalt de eenheid. Je maakt de codes op deze pagina aan.",
+  },
+  retentionDays: "Bewaartermijn ruwe antwoorden (dagen)",
+  retentionHint:
+    "Zoveel dagen na het sluiten worden de ruwe antwoorden en codes verwijderd; de gepubliceerde resultaten blijven.",
+  create: "Bevraging aanmaken",
+  creating: "Bezig met aanmaken…",
+  save: "Wijzigingen bewaren",
+  saved: "De wijzigingen zijn bewaard.",
+  cancelEdit: "Annuleren",
+  errorSummary: "De bevraging kon niet bewaard worden. Controleer deze velden:",
+  fieldProblems: {
+    slug: "Gebruik alleen kleine letters, cijfers en koppeltekens (maximaal 80 tekens), beginnend met een letter of cijfer.",
+    organisationId: "Kies een organisatie.",
+    "title.nl": "Vul een Nederlandse titel in (maximaal 200 tekens).",
+    "title.fr": "Vul een Franse titel in (maximaal 200 tekens).",
+    "title.en": "Vul een Engelse titel in (maximaal 200 tekens).",
+    questionnaire: "Kies een gepubliceerde versie van een vragenlijst.",
+    unitIds: "Kies minstens één eenheid van de organisatie.",
+    locales: "Kies minstens één taal.",
+    k: "Vul een geheel getal van minstens 3 in.",
+    opensAt: "Kies de eerste dag.",
+    closesAt: "Kies een laatste dag die op of na de eerste dag valt.",
+    accessMode: "Kies hoe respondenten toegang krijgen.",
+    retentionDays: "Vul een aantal dagen in tussen 1 en 3650.",
+  },
+  conflicts: {
+    "slug-taken": "Dit adres is al in gebruik. Kies een ander.",
+    dates: "De laatste dag is al voorbij. Wijzig de data voor je de bevraging opent.",
+    "not-draft": "Alleen k kan nog veranderen; de rest wordt in het ontwerp ingesteld.",
+    "not-editable": "Deze instelling kan niet meer veranderen.",
+    "k-only-up":
+      "De resultaten zijn al bekeken met deze k: een kleinere k zou verborgen groepen tonen.",
+    "codes-issued":
+      "Er zijn al uitnodigingscodes aangemaakt: de toegang en de eenheden liggen vast.",
+    status: "De status van de bevraging is intussen veranderd. Laad de pagina opnieuw.",
+    "access-mode": "Deze bevraging gebruikt een open link, geen uitnodigingscodes.",
+  },
+  previewTitle: "Voorbeeld van de vragenlijst",
+  previewIntro:
+    "Bekijk de vragen zoals respondenten ze zien, in elke taal van de bevraging. Niets wordt ingevuld of verstuurd.",
+  showPreview: "Voorbeeld tonen",
+  hidePreview: "Voorbeeld verbergen",
+  previewLanguages: "Taal van het voorbeeld",
+  previewLoading: "Het voorbeeld wordt geladen…",
+  previewShowing: (language) => `Voorbeeld in het ${language}`,
+  codesTitle: "Uitnodigingscodes",
+  codesIntro:
+    "Maak codes aan per eenheid en verdeel ze zelf, bv. met een mailing. Peilpunt bewaart geen namen of e-mailadressen, en van de codes alleen een vingerafdruk.",
+  codesUnit: "Eenheid",
+  codesCount: "Aantal codes",
+  codesCountHint: (max) => `Van 1 tot ${max.toLocaleString("nl-BE")} per keer.`,
+  generate: "Codes aanmaken",
+  generating: "Bezig met aanmaken…",
+  codesGenerated: (count, unit) =>
+    count === 1 ? `1 code aangemaakt voor ${unit}.` : `${count} codes aangemaakt voor ${unit}.`,
+  codesOnce:
+    "Deze codes worden maar één keer getoond. Download ze nu: Peilpunt kan ze niet opnieuw tonen.",
+  downloadCsv: "CSV downloaden",
+  codesCaption: (count, unit) => `${count} nieuwe codes voor ${unit}`,
+  forgetCodes: "Codes verbergen",
+  participationTitle: "Deelname per eenheid",
+  participationIntro: (k) =>
+    `Aantallen onder ${k} worden niet getoond, en ook geen aantallen waaruit je een kleine groep zou kunnen afleiden (bv. een totaal min de andere eenheden). Verborgen is dus niet hetzelfde als nul.`,
+  participationCaption: "Respondenten per eenheid",
+  asOf: (time) => `Stand op ${time}`,
+  refresh: "Vernieuwen",
+  refreshing: "Bezig met vernieuwen…",
+  columnUnit: "Eenheid",
+  columnRespondents: "Respondenten",
+  columnDirect: "Rechtstreeks in de eenheid",
+  columnIssued: "Codes uitgedeeld",
+  columnRate: "Responsgraad",
+  organisationTotal: "totaal",
+  hidden: {
+    primary: "verborgen: minder dan k",
+    secondary: "verborgen: zou een kleine groep onthullen",
+    unanimity: "verborgen: iedereen antwoordde hetzelfde",
+  },
+  notApplicable: "—",
+  noParticipationRows: "Er zijn geen eenheden om te tonen.",
+};
+
+const fr: CampaignMessages = {
+  listTitle: "Enquêtes",
+  newCampaign: "Nouvelle enquête",
+  emptyForManagers: "Il n'y a pas encore d'enquête. Créez la première avec « Nouvelle enquête ».",
+  emptyForReaders: "Il n'y a pas encore d'enquête que vous pouvez consulter.",
+  statuses: { draft: "Brouillon", open: "Ouverte", closed: "Clôturée", archived: "Archivée" },
+  accessModes: { "open-link": "Lien ouvert", "invitation-codes": "Codes d'invitation" },
+  periodDays: (first, last) => `Du ${first} au ${last} inclus`,
+  periodUntil: (opens, closes) => `Du ${opens} au ${closes}`,
+  factsTitle: "Paramètres",
+  factStatus: "Statut",
+  factOrganisation: "Organisation",
+  factQuestionnaire: "Questionnaire",
+  questionnaireVersion: (slug, version) => `${slug}, version ${version}`,
+  factUnits: "Unités",
+  unitsCount: (count) => (count === 1 ? "1 unité" : `${count} unités`),
+  factLocales: "Langues",
+  factK: "Taille minimale des groupes (k)",
+  kValue: (k) => `${k} — résultats uniquement pour des groupes d'au moins ${k} personnes`,
+  factOpens: "Ouverture",
+  factCloses: "Clôture",
+  factLastDay: "Dernier jour",
+  languageNames: { nl: "néerlandais", fr: "français", en: "anglais" },
+  factAccess: "Accès",
+  factRetention: "Conservation des réponses brutes",
+  retentionValue: (days) =>
+    days === 1 ? "1 jour après la clôture" : `${days} jours après la clôture`,
+  deleteOn: (date) =>
+    `Les réponses brutes seront supprimées le ${date}. Exportez les résultats avant cette date.`,
+  deleteAfterClosing: (days) =>
+    `Les réponses brutes sont supprimées ${days} jours après la clôture ; les résultats publiés restent.`,
+  respondentLink: "Lien pour les répondants",
+  respondentLinkCodes: "À cette adresse, les répondants saisissent leur code d'invitation.",
+  copyLink: "Copier le lien",
+  linkCopied: "Le lien a été copié.",
+  copyFailed: "La copie a échoué. Sélectionnez le lien et copiez-le vous-même.",
+  resultsLink: "Voir les résultats",
+  resultsViewed: "Les résultats ont déjà été consultés : k ne peut désormais qu'augmenter.",
+  lifecycleTitle: "Changer le statut",
+  nextStep: {
+    open: "Cette enquête est un brouillon. Les répondants ne peuvent répondre qu'une fois qu'elle est ouverte.",
+    close:
+      "Cette enquête est ouverte. Elle se clôture d'elle-même après le dernier jour, ou maintenant avec le bouton.",
+    archive: "Cette enquête est clôturée. L'archiver la retire de la liste de travail.",
+  },
+  transitionButton: { open: "Ouvrir", close: "Clôturer", archive: "Archiver" },
+  confirmText: {
+    open: "Une fois ouverte, les répondants peuvent répondre tout de suite via le lien, et seul k peut encore changer. Une date d'ouverture future devient aujourd'hui.",
+    close: "Une fois clôturée, plus personne ne peut répondre. Cette action est définitive.",
+    archive:
+      "L'archivage retire l'enquête de la liste de travail. Les résultats publiés restent disponibles.",
+  },
+  confirmButton: {
+    open: "Oui, ouvrir maintenant",
+    close: "Oui, clôturer maintenant",
+    archive: "Oui, archiver",
+  },
+  transitionDone: {
+    open: "L'enquête est ouverte.",
+    close: "L'enquête est clôturée.",
+    archive: "L'enquête est archivée.",
+  },
+  archivedText: "Cette enquête est archivée. Plus rien ne peut être modifié.",
+  cancel: "Annuler",
+  editSettings: "Modifier les paramètres",
+  raiseKTitle: "Augmenter la taille minimale des groupes",
+  raiseKIntro:
+    "Après le brouillon, seul k peut encore changer, et uniquement à la hausse : ainsi, aucun groupe masqué auparavant n'apparaît.",
+  newK: "Nouveau k",
+  raiseKHint: (k) =>
+    `Actuellement ${k}. Choisissez un nombre plus grand ; davantage de petits groupes seront masqués.`,
+  raiseK: "Augmenter k",
+  kMustRise: (k) => `Indiquez un nombre entier supérieur à ${k}.`,
+  kRaised: (k) => `k vaut maintenant ${k}.`,
+  newTitle: "Nouvelle enquête",
+  editTitle: "Modifier les paramètres",
+  slug: "Adresse (slug)",
+  slugHint:
+    "Lettres minuscules, chiffres et traits d'union, p. ex. diagnostic-2027. Elle fait partie du lien /s/… et ne change plus par la suite.",
+  organisation: "Organisation",
+  titles: "Titre",
+  titleIn: { nl: "Titre en néerlandais", fr: "Titre en français", en: "Titre en anglais" },
+  questionnaire: "Questionnaire",
+  questionnaireKinds: { diagnosis: "diagnostic", campaign: "évaluation de campagne" },
+  version: "Version publiée",
+  versionOption: (number) => `Version ${number}`,
+  noPublishedVersion: "Ce questionnaire n'a pas encore de version publiée.",
+  units: "Unités concernées",
+  unitsHint: "Seules les personnes qui travaillent dans ces unités peuvent répondre.",
+  selectAll: "Tout sélectionner",
+  selectNone: "Ne rien sélectionner",
+  unitsSelected: (selected, total) =>
+    `${selected} sur ${total} sélectionnée${selected === 1 ? "" : "s"}`,
+  locales: "Langues pour les répondants",
+  localesHint: "Les répondants choisissent l'une de ces langues.",
+  k: "Taille minimale des groupes (k)",
+  kHint:
+    "Les résultats ne montrent que des groupes d'au moins k personnes ; les groupes plus petits restent masqués. Au moins 3 ; un k plus élevé protège mieux.",
+  firstDay: "Premier jour",
+  lastDay: "Dernier jour",
+  datesHint:
+    "L'enquête ouvre à 0 h (heure de Bruxelles) le premier jour et se clôture à minuit à la fin du dernier jour : le dernier jour compte entièrement.",
+  accessMode: "Accès",
+  accessHints: {
+    "open-link": "Toute personne disposant du lien peut répondre et choisit elle-même son unité.",
+    "invitation-codes":
+      "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Vous créez les codes sur cette page.",
+  },
+  retentionDays: "Conservation des réponses brutes (jours)",
+  retentionHint:
+    "Ce nombre de jours après la clôture, les réponses brutes et les codes sont supprimés ; les résultats publiés restent.",
+  create: "Créer l'enquête",
+  creating: "Création en cours…",
+  save: "Enregistrer les modifications",
+  saved: "Les modifications sont enregistrées.",
+  cancelEdit: "Annuler",
+  errorSummary: "L'enquête n'a pas pu être enregistrée. Vérifiez ces champs :",
+  fieldProblems: {
+    slug: "Utilisez uniquement des lettres minuscules, des chiffres et des traits d'union (80 caractères au plus), en commençant par une lettre ou un chiffre.",
+    organisationId: "Choisissez une organisation.",
+    "title.nl": "Indiquez un titre en néerlandais (200 caractères au plus).",
+    "title.fr": "Indiquez un titre en français (200 caractères au plus).",
+    "title.en": "Indiquez un titre en anglais (200 caractères au plus).",
+    questionnaire: "Choisissez une version publiée d'un questionnaire.",
+    unitIds: "Choisissez au moins une unité de l'organisation.",
+    locales: "Choisissez au moins une langue.",
+    k: "Indiquez un nombre entier d'au moins 3.",
+    opensAt: "Choisissez le premier jour.",
+    closesAt: "Choisissez un dernier jour identique ou postérieur au premier jour.",
+    accessMode: "Choisissez comment les répondants accèdent à l'enquête.",
+    retentionDays: "Indiquez un nombre de jours entre 1 et 3650.",
+  },
+  conflicts: {
+    "slug-taken": "Cette adresse est déjà utilisée. Choisissez-en une autre.",
+    dates: "Le dernier jour est déjà passé. Modifiez les dates avant d'ouvrir l'enquête.",
+    "not-draft": "Seul k peut encore changer ; le reste se règle dans le brouillon.",
+    "not-editable": "Ce paramètre ne peut plus changer.",
+    "k-only-up":
+      "Les résultats ont déjà été consultés avec ce k : un k plus petit montrerait des groupes masqués.",
+    "codes-issued": "Des codes d'invitation ont déjà été créés : l'accès et les unités sont fixés.",
+    status: "Le statut de l'enquête a changé entre-temps. Rechargez la page.",
+    "access-mode": "Cette enquête utilise un lien ouvert, pas des codes d'invitation.",
+  },
+  previewTitle: "Aperçu du questionnaire",
+  previewIntro:
+    "Consultez les questions telles que les répondants les voient, dans chaque langue de l'enquête. Rien n'est rempli ni envoyé.",
+  showPreview: "Afficher l'aperçu",
+  hidePreview: "Masquer l'aperçu",
+  previewLanguages: "Langue de l'aperçu",
+  previewLoading: "Chargement de l'aperçu…",
+  previewShowing: (language) => `Aperçu en ${language}`,
+  codesTitle: "Codes d'invitation",
+  codesIntro:
+    "Créez des codes par unité et distribuez-les vous-même, p. ex. par publipostage. Peilpunt ne conserve ni noms ni adresses e-mail, et des codes seulement une empreinte.",
+  codesUnit: "Unité",
+  codesCount: "Nombre de codes",
+  codesCountHint: (max) => `De 1 à ${max.toLocaleString("fr-BE")} à la fois.`,
+  generate: "Créer les codes",
+  generating: "Création en cours…",
+  codesGenerated: (count, unit) =>
+    count === 1 ? `1 code créé pour ${unit}.` : `${count} codes créés pour ${unit}.`,
+  codesOnce:
+    "Ces codes ne sont affichés qu'une seule fois. Téléchargez-les maintenant : Peilpunt ne peut pas les afficher à nouveau.",
+  downloadCsv: "Télécharger le CSV",
+  codesCaption: (count, unit) => `${count} nouveaux codes pour ${unit}`,
+  forgetCodes: "Masquer les codes",
+  participationTitle: "Participation par unité",
+  participationIntro: (k) =>
+    `Les nombres inférieurs à ${k} ne sont pas montrés, ni ceux dont on pourrait déduire un petit groupe (p. ex. un total moins les autres unités). Masqué ne veut donc pas dire zéro.`,
+  participationCaption: "Répondants par unité",
+  asOf: (time) => `Situation au ${time}`,
+  refresh: "Actualiser",
+  refreshing: "Actualisation…",
+  columnUnit: "Unité",
+  columnRespondents: "Répondants",
+  columnDirect: "Directement dans l'unité",
+  columnIssued: "Codes distribués",
+  columnRate: "Taux de réponse",
+  organisationTotal: "total",
+  hidden: {
+    primary: "masqué : moins de k",
+    secondary: "masqué : pourrait révéler un petit groupe",
+    unanimity: "masqué : tout le monde a répondu pareil",
+  },
+  notApplicable: "—",
+  noParticipationRows: "Il n'y a aucune unité à afficher.",
+};
+
+const en: CampaignMessages = {
+  listTitle: "Campaigns",
+  newCampaign: "New campaign",
+  emptyForManagers: "There are no campaigns yet. Create the first one with “New campaign”.",
+  emptyForReaders: "There are no campaigns you can see yet.",
+  statuses: { draft: "Draft", open: "Open", closed: "Closed", archived: "Archived" },
+  accessModes: { "open-link": "Open link", "invitation-codes": "Invitation codes" },
+  periodDays: (first, last) => `From ${first} up to and including ${last}`,
+  periodUntil: (opens, closes) => `From ${opens} until ${closes}`,
+  factsTitle: "Settings",
+  factStatus: "Status",
+  factOrganisation: "Organisation",
+  factQuestionnaire: "Questionnaire",
+  questionnaireVersion: (slug, version) => `${slug}, version ${version}`,
+  factUnits: "Units",
+  unitsCount: (count) => (count === 1 ? "1 unit" : `${count} units`),
+  factLocales: "Languages",
+  factK: "Minimum group size (k)",
+  kValue: (k) => `${k} — results only for groups of at least ${k} people`,
+  factOpens: "Opens",
+  factCloses: "Closes",
+  factLastDay: "Last day",
+  languageNames: { nl: "Dutch", fr: "French", en: "English" },
+  factAccess: "Access",
+  factRetention: "Keeping raw responses",
+  retentionValue: (days) => (days === 1 ? "1 day after closing" : `${days} days after closing`),
+  deleteOn: (date) =>
+    `The raw responses will be deleted on ${date}. Export the results before that date.`,
+  deleteAfterClosing: (days) =>
+    `The raw responses are deleted ${days} days after closing; the published results stay.`,
+  respondentLink: "Link for respondents",
+  respondentLinkCodes: "At this address, respondents enter their invitation code.",
+  copyLink: "Copy link",
+  linkCopied: "The link has been copied.",
+  copyFailed: "Copying failed. Select the link and copy it yourself.",
+  resultsLink: "View results",
+  resultsViewed: "The results have been viewed: from now on k can only go up.",
+  lifecycleTitle: "Change status",
+  nextStep: {
+    open: "This campaign is a draft. Respondents can only answer once it is open.",
+    close: "This campaign is open. It closes by itself after its last day, or now with the button.",
+    archive: "This campaign is closed. Archiving removes it from the working list.",
+  },
+  transitionButton: { open: "Open", close: "Close", archive: "Archive" },
+  confirmText: {
+    open: "Once open, respondents can answer at once through the link, and only k can still change. An opening date in the future becomes today.",
+    close: "Once closed, nobody can answer any more. This cannot be undone.",
+    archive:
+      "Archiving removes the campaign from the working list. The published results stay available.",
+  },
+  confirmButton: {
+    open: "Yes, open now",
+    close: "Yes, close now",
+    archive: "Yes, archive",
+  },
+  transitionDone: {
+    open: "The campaign is open.",
+    close: "The campaign is closed.",
+    archive: "The campaign is archived.",
+  },
+  archivedText: "This campaign is archived. Nothing can be changed any more.",
+  cancel: "Cancel",
+  editSettings: "Edit settings",
+  raiseKTitle: "Raise the minimum group size",
+  raiseKIntro:
+    "After the draft, only k can change, and only upwards: that way no group that was hidden before ever appears.",
+  newK: "New k",
+  raiseKHint: (k) => `Now ${k}. Choose a larger number; more small groups will then be hidden.`,
+  raiseK: "Raise k",
+  kMustRise: (k) => `Enter a whole number larger than ${k}.`,
+  kRaised: (k) => `k is now ${k}.`,
+  newTitle: "New campaign",
+  editTitle: "Edit settings",
+  slug: "Address (slug)",
+  slugHint:
+    "Lower-case letters, digits and hyphens, e.g. diagnosis-2027. It becomes part of the link /s/… and cannot change later.",
+  organisation: "Organisation",
+  titles: "Title",
+  titleIn: { nl: "Title in Dutch", fr: "Title in French", en: "Title in English" },
+  questionnaire: "Questionnaire",
+  questionnaireKinds: { diagnosis: "diagnosis", campaign: "campaign evaluation" },
+  version: "Published version",
+  versionOption: (number) => `Version ${number}`,
+  noPublishedVersion: "This questionnaire has no published version yet.",
+  units: "Units in the campaign",
+  unitsHint: "Only people who work in these units can answer.",
+  selectAll: "Select all",
+  selectNone: "Select none",
+  unitsSelected: (selected, total) => `${selected} of ${total} selected`,
+  locales: "Languages for respondents",
+  localesHint: "Respondents choose one of these languages.",
+  k: "Minimum group size (k)",
+  kHint:
+    "Results only show groups of at least k people; smaller groups stay hidden. At least 3; a higher k protects better.",
+  firstDay: "First day",
+  lastDay: "Last day",
+  datesHint:
+    "The campaign opens at 00:00 (Brussels time) on the first day and closes at midnight at the end of the last day: the last day counts in full.",
+  accessMode: "Access",
+  accessHints: {
+    "open-link": "Anyone with the link can answer and chooses their own unit.",
+    "invitation-codes":
+      "Each respondent gets a single-use code; the code sets the unit. You create the codes on this page.",
+  },
+  retentionDays: "Keeping raw responses (days)",
+  retentionHint:
+    "This many days after closing, the raw responses and codes are deleted; the published results stay.",
+  create: "Create campaign",
+  creating: "Creating…",
+  save: "Save changes",
+  saved: "The changes have been saved.",
+  cancelEdit: "Cancel",
+  errorSummary: "The campaign could not be saved. Check these fields:",
+  fieldProblems: {
+    slug: "Use only lower-case letters, digits and hyphens (80 characters at most), starting with a letter or digit.",
+    organisationId: "Choose an organisation.",
+    "title.nl": "Enter a Dutch title (200 characters at most).",
+    "title.fr": "Enter a French title (200 characters at most).",
+    "title.en": "Enter an English title (200 characters at most).",
+    questionnaire: "Choose a published version of a questionnaire.",
+    unitIds: "Choose at least one unit of the organisation.",
+    locales: "Choose at least one language.",
+    k: "Enter a whole number of at least 3.",
+    opensAt: "Choose the first day.",
+    closesAt: "Choose a last day on or after the first day.",
+    accessMode: "Choose how respondents get access.",
+    retentionDays: "Enter a number of days between 1 and 3650.",
+  },
+  conflicts: {
+    "slug-taken": "This address is already in use. Choose another one.",
+    dates: "The last day has passed. Change the dates before opening the campaign.",
+    "not-draft": "Only k can still change; everything else is set in the draft.",
+    "not-editable": "This setting cannot change any more.",
+    "k-only-up": "The results were viewed with this k: a smaller k would show hidden groups.",
+    "codes-issued": "Invitation codes have been issued: the access and the units are fixed.",
+    status: "The campaign's status has changed in the meantime. Reload the page.",
+    "access-mode": "This campaign uses an open link, not invitation codes.",
+  },
+  previewTitle: "Questionnaire preview",
+  previewIntro:
+    "See the questions as respondents see them, in each language of the campaign. Nothing is filled in or sent.",
+  showPreview: "Show preview",
+  hidePreview: "Hide preview",
+  previewLanguages: "Language of the preview",
+  previewLoading: "Loading the preview…",
+  previewShowing: (language) => `Preview in ${language}`,
+  codesTitle: "Invitation codes",
+  codesIntro:
+    "Create codes per unit and hand them out yourself, e.g. with a mail merge. Peilpunt keeps no names or e-mail addresses, and of the codes only a fingerprint.",
+  codesUnit: "Unit",
+  codesCount: "Number of codes",
+  codesCountHint: (max) => `From 1 to ${max.toLocaleString("en-GB")} at a time.`,
+  generate: "Create codes",
+  generating: "Creating…",
+  codesGenerated: (count, unit) =>
+    count === 1 ? `1 code created for ${unit}.` : `${count} codes created for ${unit}.`,
+  codesOnce:
+    "These codes are shown only this once. Download them now: Peilpunt cannot show them again.",
+  downloadCsv: "Download CSV",
+  codesCaption: (count, unit) => `${count} new codes for ${unit}`,
+  forgetCodes: "Hide codes",
+  participationTitle: "Participation per unit",
+  participationIntro: (k) =>
+    `Counts under ${k} are not shown, nor counts from which a small group could be worked out (e.g. a total minus the other units). Hidden therefore does not mean zero.`,
+  participationCaption: "Respondents per unit",
+  asOf: (time) => `As of ${time}`,
+  refresh: "Refresh",
+  refreshing: "Refreshing…",
+  columnUnit: "Unit",
+  columnRespondents: "Respondents",
+  columnDirect: "Directly in the unit",
+  columnIssued: "Codes issued",
+  columnRate: "Response rate",
+  organisationTotal: "total",
+  hidden: {
+    primary: "hidden: fewer than k",
+    secondary: "hidden: could reveal a small group",
+    unanimity: "hidden: everyone answered alike",
+  },
+  notApplicable: "—",
+  noParticipationRows: "There are no units to show.",
+};
+
+export const CAMPAIGN_MESSAGES: Record<Locale, CampaignMessages> = { nl, fr, en };

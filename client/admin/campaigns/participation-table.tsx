@@ -1,0 +1,173 @@
+import { useId, useState } from "react";
+import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
+import { Loading, ProblemAlert } from "../page-states";
+import type { ApiData } from "../use-api-data";
+import { CAMPAIGN_MESSAGES } from "./campaign-messages";
+import type {
+  CampaignView,
+  Figure,
+  Organisation,
+  Participation,
+  UnitParticipationView,
+} from "./campaign-types";
+import { unitsInTreeOrder } from "./unit-tree";
+
+interface Row {
+  view: UnitParticipationView;
+  name: string;
+  depth: number;
+  total: boolean;
+}
+
+/** The participation rows in reading order: the organisation's total, then units by hierarchy. */
+function orderRows(
+  views: UnitParticipationView[],
+  organisation: Organisation | undefined,
+  organisationId: string,
+  locale: "nl" | "fr" | "en",
+): Row[] {
+  const byId = new Map(views.map((view) => [view.unitId, view]));
+  const rows: Row[] = [];
+  const total = byId.get(organisationId);
+  if (total) {
+    rows.push({
+      view: total,
+      name: organisation?.name[locale] ?? organisationId,
+      depth: 0,
+      total: true,
+    });
+    byId.delete(organisationId);
+  }
+  const offset = total ? 1 : 0;
+  for (const { unit, depth } of unitsInTreeOrder(organisation?.units ?? [])) {
+    const view = byId.get(unit.id);
+    if (!view) continue;
+    rows.push({ view, name: unit.name[locale], depth: depth + offset, total: false });
+    byId.delete(unit.id);
+  }
+  // Units the reference list does not name (it should): still shown, never dropped.
+  for (const view of byId.values()) {
+    rows.push({ view, name: view.unitId, depth: offset, total: false });
+  }
+  return rows;
+}
+
+/** A count or share as published, or the reason it is hidden: hidden is never shown as 0. */
+function FigureText({ figure, percent }: { figure: Figure | undefined; percent?: boolean }) {
+  const t = useMessages(CAMPAIGN_MESSAGES);
+  const locale = useAdminLocale();
+  if (!figure) return <>{t.notApplicable}</>;
+  if ("hidden" in figure) return <span className="hidden-mark">{t.hidden[figure.hidden]}</span>;
+  return <>{formatNumber(figure.value, locale, percent ? "percent" : "decimal")}</>;
+}
+
+/** Live respondents per unit under the suppression rules, with codes issued and response rate. */
+export function ParticipationSection({
+  campaign,
+  organisation,
+  data,
+  reload,
+}: {
+  campaign: CampaignView;
+  organisation: Organisation | undefined;
+  data: ApiData<Participation>;
+  reload: () => Promise<void>;
+}) {
+  const t = useMessages(CAMPAIGN_MESSAGES);
+  const locale = useAdminLocale();
+  const id = useId();
+  const [refreshing, setRefreshing] = useState(false);
+  const codes = campaign.accessMode === "invitation-codes";
+
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await reload();
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
+  let body: React.ReactNode;
+  if (data.state === "loading") body = <Loading />;
+  else if (data.state === "error") body = <ProblemAlert problem={data.problem} onRetry={refresh} />;
+  else {
+    const rows = orderRows(data.data.units, organisation, campaign.organisationId, locale);
+    const direct = rows.some((row) => row.view.direct);
+    body =
+      rows.length === 0 ? (
+        <p>{t.noParticipationRows}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data participation">
+            <caption>{t.participationCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.columnUnit}</th>
+                <th scope="col" className="number">
+                  {t.columnRespondents}
+                </th>
+                {direct ? (
+                  <th scope="col" className="number">
+                    {t.columnDirect}
+                  </th>
+                ) : null}
+                {codes ? (
+                  <>
+                    <th scope="col" className="number">
+                      {t.columnIssued}
+                    </th>
+                    <th scope="col" className="number">
+                      {t.columnRate}
+                    </th>
+                  </>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.view.unitId} className={row.total ? "total-row" : undefined}>
+                  <th scope="row" style={{ paddingInlineStart: `${0.6 + row.depth * 1.25}rem` }}>
+                    {row.name}
+                    {row.total ? ` (${t.organisationTotal})` : null}
+                  </th>
+                  <td className="number">
+                    <FigureText figure={row.view.respondents} />
+                  </td>
+                  {direct ? (
+                    <td className="number">
+                      <FigureText figure={row.view.direct} />
+                    </td>
+                  ) : null}
+                  {codes ? (
+                    <>
+                      <td className="number">{formatNumber(row.view.issued ?? 0, locale)}</td>
+                      <td className="number">
+                        <FigureText figure={row.view.rate} percent />
+                      </td>
+                    </>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t.participationTitle}</h2>
+      <p>{t.participationIntro(campaign.k)}</p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={refresh} disabled={refreshing}>
+          {refreshing ? t.refreshing : t.refresh}
+        </button>
+        <p role="status" className="hint as-of">
+          {data.state === "ready" ? t.asOf(formatDateTime(data.data.builtAt, locale)) : ""}
+        </p>
+      </div>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useMemo } from "react";
+import { useAdminLocale, useMessages } from "../admin-locale";
+import { CAMPAIGN_MESSAGES } from "./campaign-messages";
+import type { OrgUnit } from "./campaign-types";
+import { unitsInTreeOrder } from "./unit-tree";
+
+/** Checkboxes for an organisation's units, indented by hierarchy, with select all and none. */
+export function UnitChecklist({
+  units,
+  selected,
+  onChange,
+  describedBy,
+  error,
+}: {
+  units: OrgUnit[];
+  selected: string[];
+  onChange: (unitIds: string[]) => void;
+  describedBy: string;
+  error: boolean;
+}) {
+  const t = useMessages(CAMPAIGN_MESSAGES);
+  const locale = useAdminLocale();
+  const rows = useMemo(() => unitsInTreeOrder(units), [units]);
+  const chosen = new Set(selected);
+  const toggle = (id: string, on: boolean) =>
+    onChange(on ? [...selected, id] : selected.filter((unitId) => unitId !== id));
+
+  return (
+    <fieldset aria-describedby={describedBy}>
+      <legend>{t.units}</legend>
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => onChange(units.map((unit) => unit.id))}
+        >
+          {t.selectAll}
+        </button>
+        <button type="button" className="secondary" onClick={() => onChange([])}>
+          {t.selectNone}
+        </button>
+        <span className="hint">{t.unitsSelected(chosen.size, units.length)}</span>
+      </div>
+      <ul className="unit-checklist">
+        {rows.map(({ unit, depth }) => (
+          <li key={unit.id} style={{ paddingInlineStart: `${depth * 1.5}rem` }}>
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={chosen.has(unit.id)}
+                aria-invalid={error || undefined}
+                onChange={(event) => toggle(unit.id, event.currentTarget.checked)}
+              />
+              <span>
+                {unit.name[locale]} <span className="unit-code">({unit.code})</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
