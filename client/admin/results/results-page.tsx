@@ -1,3 +1,385 @@
+import { useEffect, useMemo, useState } from "react";
+import type { z } from "zod";
+import type { ReleaseComments, ReleaseValue } from "../../../analysis/release-types";
+import type { CampaignView } from "../../../server/campaigns/manage-campaigns";
+import type {
+  getQuestionnaireVersion,
+  listOrganisations,
+} from "../../../server/reference/list-reference-data";
+import type { ReleaseTable } from "../../../server/results/read-release";
+import type {
+  resultsSummarySchema,
+  resultsTableSchema,
+} from "../../../server/results/release-schema";
+import { ApiProblem, apiUrl } from "../admin-api";
+import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
+import { ADMIN_MESSAGES } from "../admin-messages";
+import { Loading, ProblemAlert, usePageTitle } from "../page-states";
+import { useApiData } from "../use-api-data";
+import { followLink } from "../use-route";
+import { QuestionResults } from "./group-table";
+import { HiddenMark } from "./hidden-mark";
+import { optionLabel, type QuestionnaireLabels, questionnaireLabels } from "./questionnaire-labels";
+import {
+  anyPublished,
+  questionSections,
+  type RowTexts,
+  rowsForView,
+  unitTree,
+} from "./release-view";
+import { commentsMinimum, ResultsComments } from "./results-comments";
+import { RESULTS_MESSAGES } from "./results-messages";
+import { TablePicker } from "./table-picker";
+import "./results.css";
+
+type Summary = z.infer<typeof resultsSummarySchema>;
+type TableAnswer = z.infer<typeof resultsTableSchema>;
+type Organisation = ReturnType<typeof listOrganisations>[number];
+type QuestionnaireVersion = ReturnType<typeof getQuestionnaireVersion>;
+
+/** While the release is being built, the page asks again this often by itself. */
+const NOT_READY_RETRY_MS = 30_000;
+
+/**
+ * The results of one campaign, as its audited release holds them: for admins, coordinators
+ * and evaluators. Every figure is looked up in the release; hidden ones show their reason.
+ */
 export function ResultsPage({ slug }: { slug: string }) {
-  return <h1>{slug}</h1>;
+  const t = useMessages(RESULTS_MESSAGES);
+  const common = useMessages(ADMIN_MESSAGES);
+  const locale = useAdminLocale();
+  const base = `/campaigns/${encodeURIComponent(slug)}`;
+  const [campaign] = useApiData<{ campaign: CampaignView }>(base);
+  const [summary, reloadSummary] = useApiData<Summary>(`${base}/results`);
+  const title = campaign.state === "ready" ? campaign.data.campaign.title[locale] : null;
+  usePageTitle(title ? t.heading(title) : t.pageTitle);
+
+  const notReady =
+    summary.state === "error" &&
+    summary.problem instanceof ApiProblem &&
+    summary.problem.problemName === "release-not-ready";
+  useEffect(() => {
+    if (!notReady) return;
+    const timer = setTimeout(() => void reloadSummary(), NOT_READY_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [notReady, reloadSummary]);
+
+  const heading = <h1>{title ? t.heading(title) : t.pageTitle}</h1>;
+  const back = (
+    <p>
+      <a href={`/admin/campaigns/${encodeURIComponent(slug)}`} onClick={followLink}>
+        {t.backToCampaign}
+      </a>
+    </p>
+  );
+
+  if (campaign.state === "error") {
+    return (
+      <>
+        {heading}
+        <ProblemAlert problem={campaign.problem} />
+        <p>
+          <a href="/admin" onClick={followLink}>
+            {common.backToCampaigns}
+          </a>
+        </p>
+      </>
+    );
+  }
+  if (notReady) {
+    return (
+      <>
+        {heading}
+        {back}
+        <section className="card" aria-labelledby="results-not-ready">
+          <h2 id="results-not-ready">{t.notReadyTitle}</h2>
+          <p role="status">{t.notReadyText}</p>
+          <button type="button" className="secondary" onClick={() => void reloadSummary()}>
+            {t.notReadyAgain}
+          </button>
+        </section>
+      </>
+    );
+  }
+  if (summary.state === "error") {
+    return (
+      <>
+        {heading}
+        {back}
+        <ProblemAlert problem={summary.problem} onRetry={() => void reloadSummary()} />
+      </>
+    );
+  }
+  if (campaign.state === "loading" || summary.state === "loading") {
+    return (
+      <>
+        {heading}
+        <Loading />
+      </>
+    );
+  }
+  return (
+    <>
+      {heading}
+      {back}
+      <Release base={base} campaign={campaign.data.campaign} summary={summary.data} />
+    </>
+  );
+}
+
+interface Choice {
+  table: string | null;
+  unit: string | null;
+  part: "all" | "direct";
+  /** A question's name, or "" for all questions. */
+  question: string;
+}
+
+/** Reads ?table=, ?unit= and ?part= so a reload or a shared link shows the same table. */
+function initialChoice(): Choice {
+  const params = new URLSearchParams(location.search);
+  return {
+    table: params.get("table"),
+    unit: params.get("unit"),
+    part: params.get("part") === "direct" ? "direct" : "all",
+    question: "",
+  };
+}
+
+function Release({
+  base,
+  campaign,
+  summary,
+}: {
+  base: string;
+  campaign: CampaignView;
+  summary: Summary;
+}) {
+  const t = useMessages(RESULTS_MESSAGES);
+  const locale = useAdminLocale();
+  const k = summary.campaign.k;
+  const [organisations] = useApiData<{ organisations: Organisation[] }>("/organisations");
+  const [version] = useApiData<QuestionnaireVersion>(
+    `/questionnaires/${encodeURIComponent(campaign.questionnaire.slug)}/versions/${campaign.questionnaire.version}`,
+  );
+  const [comments, reloadComments] = useApiData<{ comments: ReleaseComments[] }>(
+    `${base}/results/comments`,
+  );
+
+  // Without the questionnaire the keys stand in for the texts; the figures stay readable.
+  const definition = version.state === "ready" ? version.data.definition : null;
+  const labels: QuestionnaireLabels = useMemo(
+    () => questionnaireLabels(definition, locale),
+    [definition, locale],
+  );
+  const organisation =
+    organisations.state === "ready"
+      ? organisations.data.organisations.find((entry) => entry.id === campaign.organisationId)
+      : undefined;
+
+  const tree = useMemo(() => {
+    const order = new Map(organisation?.units.map((unit, index) => [unit.id, index]) ?? []);
+    const names = new Map<string, string>(
+      organisation?.units.map((unit) => [unit.id, unit.name[locale]]) ?? [],
+    );
+    if (organisation) names.set(organisation.id, organisation.name[locale]);
+    return unitTree(
+      summary.units,
+      (id) => names.get(id) ?? t.unknownUnit,
+      (id) => order.get(id) ?? -1,
+    );
+  }, [organisation, summary.units, locale, t]);
+
+  // A cross table holds the organisation's top unit only; a unit evaluator cannot see it.
+  const rootVisible = summary.units.some((unit) => unit.parentId === null);
+  const tables = summary.tables.filter((table) => table.dimensions.length < 2 || rootVisible);
+
+  const [choice, setChoice] = useState(initialChoice);
+  const table = tables.find((entry) => entry.id === choice.table) ?? tables[0];
+  const unit = tree.find((entry) => entry.id === choice.unit) ?? tree[0];
+  const unitId = unit?.id ?? "";
+
+  useEffect(() => {
+    const params = new URLSearchParams();
+    if (table) params.set("table", table.id);
+    if (unitId) params.set("unit", unitId);
+    if (choice.part === "direct") params.set("part", "direct");
+    history.replaceState(history.state, "", `${location.pathname}?${params}`);
+  }, [table, unitId, choice.part]);
+
+  const [units, reloadUnits] = useApiData<TableAnswer>(`${base}/results/tables/units`);
+  const ownPath = table && table.id !== "units" ? `${base}/results/tables/${table.id}` : null;
+  const [own, reloadOwn] = useApiData<TableAnswer>(ownPath);
+  const shown = ownPath === null ? units : own;
+  const reloadShown = ownPath === null ? reloadUnits : reloadOwn;
+
+  const unitGroups = units.state === "ready" ? units.data.groups : [];
+  const directPart = unitGroups.some(
+    (group) => group.unitId === unitId && group.part === "direct" && group.filters.length === 0,
+  );
+  const part = directPart ? choice.part : "all";
+
+  const dimensionName = (key: string) => t.dimensionNames[key] ?? labels.get(key)?.title ?? key;
+  const tableName = (entry: ReleaseTable) => {
+    const [a, b] = entry.dimensions;
+    if (a === undefined) return t.tableUnits;
+    if (b === undefined) return t.tableDimension(dimensionName(a));
+    return t.tableCross(dimensionName(a), dimensionName(b));
+  };
+  const texts: RowTexts = {
+    everyone: t.everyone,
+    wholeUnit: t.wholeUnit,
+    directlyIn: t.directlyIn,
+    unitName: (id) => tree.find((entry) => entry.id === id)?.name ?? t.unknownUnit,
+    value: (dimension: string, value: ReleaseValue) =>
+      value === null ? t.noAnswer : optionLabel(labels, dimension, value),
+  };
+  const rows =
+    table && shown.state === "ready" && units.state === "ready"
+      ? rowsForView({
+          choice: { table, unitId, part },
+          groups: shown.data.groups,
+          unitGroups,
+          tree,
+          dimensionValues: (key) =>
+            summary.dimensions.find((dimension) => dimension.key === key)?.values ?? [],
+          texts,
+        })
+      : [];
+  const sections = questionSections(
+    rows.map((row) => row.group),
+    labels,
+  );
+  const question = sections.some((section) => section.question === choice.question)
+    ? choice.question
+    : "";
+  const cross = (table?.dimensions.length ?? 0) > 1;
+  const update = (patch: Partial<Choice>) => setChoice((current) => ({ ...current, ...patch }));
+
+  return (
+    <>
+      <dl className="card facts">
+        <dt>{t.builtAtLabel}</dt>
+        <dd>{formatDateTime(summary.builtAt, locale)}</dd>
+        <dt>{t.minimumLabel}</dt>
+        <dd>{t.minimumValue(k)}</dd>
+        <dt>{t.hiddenLabel}</dt>
+        <dd>
+          {t.hiddenValue(
+            summary.audit.hiddenPrimary,
+            summary.audit.hiddenSecondary,
+            summary.audit.hiddenUnanimity,
+          )}
+        </dd>
+      </dl>
+      {summary.audit.organisationOnly ? (
+        <p className="card notice-box">{t.organisationOnly}</p>
+      ) : null}
+      <MarksLegend k={k} />
+      {units.state === "ready" && !anyPublished(unitGroups) ? (
+        <p className="card notice-box">{t.nothingPublished(k)}</p>
+      ) : null}
+      {table && unit ? (
+        <TablePicker
+          tables={tables}
+          tableName={tableName}
+          table={table}
+          onTable={(id) => update({ table: id })}
+          units={tree}
+          unitId={unitId}
+          onUnit={(id) => update({ unit: id })}
+          directPart={directPart}
+          part={part}
+          onPart={(next) => update({ part: next })}
+          sections={sections}
+          question={question}
+          onQuestion={(next) => update({ question: next })}
+        />
+      ) : null}
+      {table ? (
+        <section aria-labelledby="results-shown">
+          <h2 id="results-shown" className="results-heading">
+            {t.shownHeading(tableName(table), cross ? null : (unit?.name ?? null))}
+          </h2>
+          <p className="hint">{t.cellHint}</p>
+          <p className="hint">{t.scaleHint}</p>
+          {shown.state === "loading" || units.state === "loading" ? <Loading /> : null}
+          {shown.state === "error" ? (
+            <ProblemAlert problem={shown.problem} onRetry={() => void reloadShown()} />
+          ) : null}
+          {units.state === "error" && shown !== units ? (
+            <ProblemAlert problem={units.problem} onRetry={() => void reloadUnits()} />
+          ) : null}
+          {shown.state === "ready" && units.state === "ready" && rows.length === 0 ? (
+            <p className="card">{t.nothingHere}</p>
+          ) : null}
+          {sections
+            .filter((section) => question === "" || section.question === question)
+            .map((section) => (
+              <QuestionResults
+                key={section.question}
+                section={section}
+                rows={rows}
+                labels={labels}
+                k={k}
+              />
+            ))}
+        </section>
+      ) : null}
+      {table ? (
+        <section className="card" aria-labelledby="results-downloads">
+          <h2 id="results-downloads">{t.downloadsTitle}</h2>
+          <ul className="download-list">
+            <li>
+              <a href={apiUrl(`${base}/results/tables/${table.id}/export.csv`)} download>
+                {t.downloadCsv(tableName(table))}
+              </a>
+            </li>
+            <li>
+              <a href={apiUrl(`${base}/results/export.xlsx`)} download>
+                {t.downloadXlsx}
+              </a>
+            </li>
+          </ul>
+          <p className="hint">{t.downloadHint}</p>
+        </section>
+      ) : null}
+      {unit ? (
+        <ResultsComments
+          comments={comments}
+          onRetry={() => void reloadComments()}
+          unitId={unit.id}
+          unitName={unit.name}
+          labels={labels}
+          k={k}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** What the marks mean, in the words of the README's rules, next to the marks themselves. */
+function MarksLegend({ k }: { k: number }) {
+  const t = useMessages(RESULTS_MESSAGES);
+  return (
+    <section className="card" aria-labelledby="results-legend">
+      <h2 id="results-legend">{t.legendTitle}</h2>
+      <p>{t.legendIntro}</p>
+      <ul className="marks-legend">
+        <li>
+          <HiddenMark reason="primary" k={k} />
+          <span>{t.legendPrimary(k)}</span>
+        </li>
+        <li>
+          <HiddenMark reason="secondary" k={k} />
+          <span>{t.legendSecondary}</span>
+        </li>
+        <li>
+          <HiddenMark reason="unanimity" k={k} />
+          <span>{t.legendUnanimity}</span>
+        </li>
+      </ul>
+      <p>{t.legendComments(commentsMinimum(k))}</p>
+    </section>
+  );
 }

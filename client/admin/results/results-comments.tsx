@@ -1,0 +1,113 @@
+import { useState } from "react";
+import type { ReleaseComments } from "../../../analysis/release-types";
+import { useMessages } from "../admin-locale";
+import { Loading, ProblemAlert } from "../page-states";
+import type { ApiData } from "../use-api-data";
+import { itemLabel, type QuestionnaireLabels } from "./questionnaire-labels";
+import { RESULTS_MESSAGES } from "./results-messages";
+
+/** Texts shown before "show all": a long list stays scannable on a phone. */
+const FIRST_COMMENTS = 20;
+
+/** Comments are published only for whole units of at least this many respondents (README rule 4). */
+export function commentsMinimum(k: number): number {
+  return Math.max(k, 10);
+}
+
+/** The comments of the chosen unit, per open question, with how many there are. */
+export function ResultsComments({
+  comments,
+  onRetry,
+  unitId,
+  unitName,
+  labels,
+  k,
+}: {
+  comments: ApiData<{ comments: ReleaseComments[] }>;
+  onRetry: () => void;
+  unitId: string;
+  unitName: string;
+  labels: QuestionnaireLabels;
+  k: number;
+}) {
+  const t = useMessages(RESULTS_MESSAGES);
+  return (
+    <section className="card" aria-labelledby="results-comments">
+      <h2 id="results-comments">{t.commentsFor(unitName)}</h2>
+      <p className="hint">{t.commentsUnitOnly}</p>
+      {comments.state === "loading" ? <Loading /> : null}
+      {comments.state === "error" ? (
+        <ProblemAlert problem={comments.problem} onRetry={onRetry} />
+      ) : null}
+      {comments.state === "ready" ? (
+        <UnitComments
+          all={comments.data.comments}
+          unitId={unitId}
+          labels={labels}
+          minimum={commentsMinimum(k)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function UnitComments({
+  all,
+  unitId,
+  labels,
+  minimum,
+}: {
+  all: readonly ReleaseComments[];
+  unitId: string;
+  labels: QuestionnaireLabels;
+  minimum: number;
+}) {
+  const t = useMessages(RESULTS_MESSAGES);
+  const own = all.filter((entry) => entry.unitId === unitId && entry.texts.length > 0);
+  if (own.length === 0) {
+    const others = new Set(
+      all.filter((entry) => entry.texts.length > 0).map((entry) => entry.unitId),
+    ).size;
+    return (
+      <>
+        <p>{t.noComments(minimum)}</p>
+        {others > 0 ? <p>{t.commentsOtherUnits(others)}</p> : null}
+      </>
+    );
+  }
+  return (
+    <>
+      {own.map((entry) => (
+        <CommentList
+          key={entry.item}
+          title={itemLabel(labels, entry.item).title}
+          texts={entry.texts}
+        />
+      ))}
+    </>
+  );
+}
+
+function CommentList({ title, texts }: { title: string; texts: readonly string[] }) {
+  const t = useMessages(RESULTS_MESSAGES);
+  const [all, setAll] = useState(false);
+  const shown = all ? texts : texts.slice(0, FIRST_COMMENTS);
+  return (
+    <div className="comment-block">
+      <h3>{title}</h3>
+      <p className="hint">{t.commentsCount(texts.length)}</p>
+      <ul className="comment-list">
+        {shown.map((text, index) => (
+          // The order is deliberately meaningless and texts may repeat; the index is the identity.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          <li key={index}>{text}</li>
+        ))}
+      </ul>
+      {shown.length < texts.length ? (
+        <button type="button" className="secondary" onClick={() => setAll(true)}>
+          {t.showAllComments(texts.length)}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,357 @@
+import type { Locale } from "../../i18n/locales";
+
+/** Texts of the results screen. */
+export interface ResultsMessages {
+  heading: (campaign: string) => string;
+  pageTitle: string;
+  backToCampaign: string;
+  builtAtLabel: string;
+  minimumLabel: string;
+  minimumValue: (k: number) => string;
+  hiddenLabel: string;
+  hiddenValue: (primary: number, secondary: number, unanimity: number) => string;
+  notReadyTitle: string;
+  notReadyText: string;
+  notReadyAgain: string;
+  nothingPublished: (k: number) => string;
+  organisationOnly: string;
+  legendTitle: string;
+  legendIntro: string;
+  legendPrimary: (k: number) => string;
+  legendSecondary: string;
+  legendUnanimity: string;
+  legendComments: (minimum: number) => string;
+  markPrimary: (k: number) => string;
+  markSecondary: string;
+  markUnanimity: string;
+  chooseTitle: string;
+  tableLabel: string;
+  unitLabel: string;
+  partLabel: string;
+  partAll: string;
+  partDirect: (unit: string) => string;
+  questionLabel: string;
+  allQuestions: string;
+  crossRootOnly: string;
+  tableUnits: string;
+  tableDimension: (dimension: string) => string;
+  tableCross: (a: string, b: string) => string;
+  /** Background questions by key, as they read after “by” (lower case but for names). */
+  dimensionNames: Record<string, string>;
+  shownHeading: (table: string, unit: string | null) => string;
+  everyone: string;
+  wholeUnit: (unit: string) => string;
+  directlyIn: (unit: string) => string;
+  noAnswer: string;
+  noneTicked: string;
+  groupColumn: string;
+  nColumn: string;
+  meanColumn: string;
+  favourableColumn: string;
+  cellHint: string;
+  multiHint: string;
+  scaleHint: string;
+  answersCaption: (question: string) => string;
+  noRespondents: string;
+  notInRelease: string;
+  notApplicable: string;
+  countOf: (count: string) => string;
+  nothingHere: string;
+  downloadsTitle: string;
+  downloadCsv: (table: string) => string;
+  downloadXlsx: string;
+  downloadHint: string;
+  commentsTitle: string;
+  commentsFor: (unit: string) => string;
+  commentsCount: (count: number) => string;
+  noComments: (minimum: number) => string;
+  commentsOtherUnits: (count: number) => string;
+  commentsUnitOnly: string;
+  showAllComments: (count: number) => string;
+  unknownUnit: string;
+}
+
+/** “job level” → “Job level”, for a name that starts a phrase. */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const nl: ResultsMessages = {
+  heading: (campaign) => `Resultaten: ${campaign}`,
+  pageTitle: "Resultaten",
+  backToCampaign: "Terug naar de bevraging",
+  builtAtLabel: "Berekend op",
+  minimumLabel: "Minimale groepsgrootte",
+  minimumValue: (k) => `k = ${k} respondenten`,
+  hiddenLabel: "Verborgen cijfers",
+  hiddenValue: (primary, secondary, unanimity) =>
+    `${primary} kleine groepen, ${secondary} ter bescherming, ${unanimity} (bijna) unaniem`,
+  notReadyTitle: "De resultaten worden berekend",
+  notReadyText:
+    "De resultaten worden nog berekend en gecontroleerd. Kom over een minuutje terug; deze pagina probeert het ook zelf opnieuw.",
+  notReadyAgain: "Nu opnieuw proberen",
+  nothingPublished: (k) =>
+    `Geen enkele groep telt minstens ${k} respondenten, dus er kan nog niets getoond worden zonder de anonimiteit in gevaar te brengen.`,
+  organisationOnly:
+    "Er zijn te weinig antwoorden om uitsplitsingen veilig te tonen: deze resultaten gelden alleen voor de organisatie als geheel.",
+  legendTitle: "Zo lees je deze cijfers",
+  legendIntro:
+    "Alle cijfers komen uit één gecontroleerde set tabellen. Om de anonimiteit te beschermen zijn sommige cijfers verborgen; een verborgen cijfer wordt nooit als 0 getoond, maar met de reden:",
+  legendPrimary: (k) =>
+    `Groepen van 1 tot ${k - 1} personen, en alles binnen zo'n groep (ook nullen).`,
+  legendSecondary:
+    "Extra groepen, zodat je een kleine groep niet kunt afleiden door cijfers van elkaar af te trekken.",
+  legendUnanimity:
+    "Gevoelige vragen waarop iedereen of iedereen op één na in de groep hetzelfde antwoordde.",
+  legendComments: (minimum) =>
+    `Opmerkingen worden alleen getoond voor hele eenheden met minstens ${minimum} respondenten; e-mailadressen, telefoonnummers en links zijn afgeschermd.`,
+  markPrimary: (k) => `Verborgen: minder dan ${k} respondenten`,
+  markSecondary: "Verborgen zodat een kleine groep niet af te leiden is",
+  markUnanimity: "Verborgen: (bijna) iedereen gaf hetzelfde antwoord",
+  chooseTitle: "Wat wil je zien?",
+  tableLabel: "Tabel",
+  unitLabel: "Eenheid",
+  partLabel: "Welke medewerkers",
+  partAll: "De hele eenheid, met haar onderdelen",
+  partDirect: (unit) => `Alleen wie rechtstreeks in ${unit} werkt`,
+  questionLabel: "Vraag",
+  allQuestions: "Alle vragen",
+  crossRootOnly: "Deze kruistabel bestaat alleen voor de organisatie als geheel.",
+  tableUnits: "Per eenheid",
+  tableDimension: (dimension) => `Per ${dimension}`,
+  tableCross: (a, b) => `${capitalised(a)} × ${b} (hele organisatie)`,
+  dimensionNames: {
+    gender: "gender",
+    age_band: "leeftijd",
+    job_level: "functieniveau",
+    migration_background: "migratieachtergrond",
+    disability: "handicap of chronische ziekte",
+    lgbtq: "LGBTQ+",
+  },
+  shownHeading: (table, unit) => (unit ? `${table}: ${unit}` : table),
+  everyone: "Iedereen",
+  wholeUnit: (unit) => `${unit} (hele eenheid)`,
+  directlyIn: (unit) => `Rechtstreeks in ${unit}`,
+  noAnswer: "Geen antwoord",
+  noneTicked: "Niets aangevinkt",
+  groupColumn: "Groep",
+  nColumn: "Respondenten",
+  meanColumn: "Gemiddelde",
+  favourableColumn: "Eens (2 hoogste)",
+  cellHint:
+    "Elke cel toont het aandeel van de groep en, eronder, het aantal personen. Schuif de tabel opzij op een smal scherm.",
+  multiHint: "Meerdere antwoorden mogelijk: de aandelen tellen op tot meer dan 100 %.",
+  scaleHint:
+    "Gemiddelde op de schaal van de vraag; “eens” is het aandeel dat een van de twee hoogste antwoorden koos, onder wie antwoordde.",
+  answersCaption: (question) => `Antwoorden per groep: ${question}`,
+  noRespondents: "Geen respondenten in deze groep",
+  notInRelease: "Niet in deze resultaten",
+  notApplicable: "n.v.t.",
+  countOf: (count) => `${count} pers.`,
+  nothingHere: "Deze tabel heeft geen groepen voor de gekozen eenheid.",
+  downloadsTitle: "Downloaden",
+  downloadCsv: (table) => `${table}, alle eenheden (CSV)`,
+  downloadXlsx: "Alle resultaten (Excel)",
+  downloadHint:
+    "De bestanden bevatten dezelfde verborgen cijfers met hun reden. Elke download wordt in het logboek opgenomen.",
+  commentsTitle: "Opmerkingen",
+  commentsFor: (unit) => `Opmerkingen: ${unit}`,
+  commentsCount: (count) => (count === 1 ? "1 opmerking" : `${count} opmerkingen`),
+  noComments: (minimum) =>
+    `Voor deze eenheid worden geen opmerkingen getoond: ze telt minder dan ${minimum} respondenten, of de opmerkingen zouden te herleiden zijn.`,
+  commentsOtherUnits: (count) =>
+    count === 1
+      ? "1 andere eenheid heeft opmerkingen; kies ze hierboven."
+      : `${count} andere eenheden hebben opmerkingen; kies een eenheid hierboven.`,
+  commentsUnitOnly:
+    "Opmerkingen bestaan alleen per eenheid, nooit per achtergrondkenmerk. Je ziet die van de gekozen eenheid.",
+  showAllComments: (count) => `Alle ${count} opmerkingen tonen`,
+  unknownUnit: "Eenheid",
+};
+
+const fr: ResultsMessages = {
+  heading: (campaign) => `Résultats : ${campaign}`,
+  pageTitle: "Résultats",
+  backToCampaign: "Retour à l'enquête",
+  builtAtLabel: "Calculés le",
+  minimumLabel: "Taille minimale d'un groupe",
+  minimumValue: (k) => `k = ${k} répondants`,
+  hiddenLabel: "Chiffres masqués",
+  hiddenValue: (primary, secondary, unanimity) =>
+    `${primary} petits groupes, ${secondary} par protection, ${unanimity} (quasi) unanimes`,
+  notReadyTitle: "Les résultats sont en cours de calcul",
+  notReadyText:
+    "Les résultats sont encore en cours de calcul et de vérification. Revenez dans une minute ; cette page réessaie aussi d'elle-même.",
+  notReadyAgain: "Réessayer maintenant",
+  nothingPublished: (k) =>
+    `Aucun groupe ne compte au moins ${k} répondants : rien ne peut encore être affiché sans mettre l'anonymat en danger.`,
+  organisationOnly:
+    "Il y a trop peu de réponses pour afficher des ventilations en toute sécurité : ces résultats portent uniquement sur l'organisation dans son ensemble.",
+  legendTitle: "Comment lire ces chiffres",
+  legendIntro:
+    "Tous les chiffres proviennent d'un seul ensemble de tableaux vérifié. Pour protéger l'anonymat, certains chiffres sont masqués ; un chiffre masqué n'est jamais affiché comme 0, mais avec sa raison :",
+  legendPrimary: (k) =>
+    `Les groupes de 1 à ${k - 1} personnes, et tout ce qui se trouve à l'intérieur (zéros compris).`,
+  legendSecondary:
+    "Des groupes supplémentaires, pour qu'on ne puisse pas retrouver un petit groupe par soustraction.",
+  legendUnanimity:
+    "Les questions sensibles auxquelles tout le groupe, ou tous sauf une personne, a donné la même réponse.",
+  legendComments: (minimum) =>
+    `Les commentaires ne sont affichés que pour des unités entières d'au moins ${minimum} répondants ; les adresses e-mail, numéros de téléphone et liens sont masqués.`,
+  markPrimary: (k) => `Masqué : moins de ${k} répondants`,
+  markSecondary: "Masqué pour qu'un petit groupe ne puisse pas être déduit",
+  markUnanimity: "Masqué : (presque) tout le monde a donné la même réponse",
+  chooseTitle: "Que voulez-vous voir ?",
+  tableLabel: "Tableau",
+  unitLabel: "Unité",
+  partLabel: "Quels membres du personnel",
+  partAll: "Toute l'unité, avec ses subdivisions",
+  partDirect: (unit) => `Uniquement les personnes rattachées directement à ${unit}`,
+  questionLabel: "Question",
+  allQuestions: "Toutes les questions",
+  crossRootOnly: "Ce tableau croisé n'existe que pour l'organisation dans son ensemble.",
+  tableUnits: "Par unité",
+  tableDimension: (dimension) => `Par ${dimension}`,
+  tableCross: (a, b) => `${capitalised(a)} × ${b} (toute l'organisation)`,
+  dimensionNames: {
+    gender: "genre",
+    age_band: "âge",
+    job_level: "niveau de fonction",
+    migration_background: "origine migratoire",
+    disability: "handicap ou maladie chronique",
+    lgbtq: "LGBTQ+",
+  },
+  shownHeading: (table, unit) => (unit ? `${table} : ${unit}` : table),
+  everyone: "Tout le monde",
+  wholeUnit: (unit) => `${unit} (toute l'unité)`,
+  directlyIn: (unit) => `Directement à ${unit}`,
+  noAnswer: "Pas de réponse",
+  noneTicked: "Rien de coché",
+  groupColumn: "Groupe",
+  nColumn: "Répondants",
+  meanColumn: "Moyenne",
+  favourableColumn: "D'accord (2 plus hautes)",
+  cellHint:
+    "Chaque cellule indique la part du groupe et, en dessous, le nombre de personnes. Sur un petit écran, faites défiler le tableau latéralement.",
+  multiHint: "Plusieurs réponses possibles : le total des parts dépasse 100 %.",
+  scaleHint:
+    "Moyenne sur l'échelle de la question ; « d'accord » est la part ayant choisi l'une des deux réponses les plus hautes, parmi celles et ceux qui ont répondu.",
+  answersCaption: (question) => `Réponses par groupe : ${question}`,
+  noRespondents: "Aucun répondant dans ce groupe",
+  notInRelease: "Absent de ces résultats",
+  notApplicable: "s.o.",
+  countOf: (count) => `${count} pers.`,
+  nothingHere: "Ce tableau n'a pas de groupes pour l'unité choisie.",
+  downloadsTitle: "Télécharger",
+  downloadCsv: (table) => `${table}, toutes les unités (CSV)`,
+  downloadXlsx: "Tous les résultats (Excel)",
+  downloadHint:
+    "Les fichiers contiennent les mêmes chiffres masqués avec leur raison. Chaque téléchargement est inscrit au journal.",
+  commentsTitle: "Commentaires",
+  commentsFor: (unit) => `Commentaires : ${unit}`,
+  commentsCount: (count) => (count === 1 ? "1 commentaire" : `${count} commentaires`),
+  noComments: (minimum) =>
+    `Aucun commentaire n'est affiché pour cette unité : elle compte moins de ${minimum} répondants, ou les commentaires pourraient être retracés.`,
+  commentsOtherUnits: (count) =>
+    count === 1
+      ? "1 autre unité a des commentaires ; choisissez-la ci-dessus."
+      : `${count} autres unités ont des commentaires ; choisissez une unité ci-dessus.`,
+  commentsUnitOnly:
+    "Les commentaires existent uniquement par unité, jamais par caractéristique personnelle. Vous voyez ceux de l'unité choisie.",
+  showAllComments: (count) => `Afficher les ${count} commentaires`,
+  unknownUnit: "Unité",
+};
+
+const en: ResultsMessages = {
+  heading: (campaign) => `Results: ${campaign}`,
+  pageTitle: "Results",
+  backToCampaign: "Back to the campaign",
+  builtAtLabel: "Release built at",
+  minimumLabel: "Minimum group size",
+  minimumValue: (k) => `k = ${k} respondents`,
+  hiddenLabel: "Hidden figures",
+  hiddenValue: (primary, secondary, unanimity) =>
+    `${primary} small groups, ${secondary} to protect them, ${unanimity} (nearly) unanimous`,
+  notReadyTitle: "Results are being computed",
+  notReadyText:
+    "The results are still being computed and checked. Check back in a minute; this page also tries again by itself.",
+  notReadyAgain: "Try again now",
+  nothingPublished: (k) =>
+    `No group has at least ${k} respondents, so nothing can be shown yet without putting anonymity at risk.`,
+  organisationOnly:
+    "There are too few answers to show breakdowns safely: these results cover the organisation as a whole only.",
+  legendTitle: "How to read these figures",
+  legendIntro:
+    "Every figure comes from one checked set of tables. To protect anonymity some figures are hidden; a hidden figure is never shown as 0 but with its reason:",
+  legendPrimary: (k) =>
+    `Groups of 1 to ${k - 1} people, and everything inside such a group (zeros included).`,
+  legendSecondary: "Further groups, so that no small group can be worked out by subtraction.",
+  legendUnanimity:
+    "Sensitive questions where everyone, or everyone but one, in the group gave the same answer.",
+  legendComments: (minimum) =>
+    `Comments are shown only for whole units of at least ${minimum} respondents; e-mail addresses, phone numbers and links are masked.`,
+  markPrimary: (k) => `Hidden: fewer than ${k} respondents`,
+  markSecondary: "Hidden so a small group cannot be derived",
+  markUnanimity: "Hidden: (nearly) everyone gave the same answer",
+  chooseTitle: "What do you want to see?",
+  tableLabel: "Table",
+  unitLabel: "Unit",
+  partLabel: "Which staff",
+  partAll: "The whole unit, including its sub-units",
+  partDirect: (unit) => `Only people directly in ${unit}`,
+  questionLabel: "Question",
+  allQuestions: "All questions",
+  crossRootOnly: "This cross table exists for the organisation as a whole only.",
+  tableUnits: "By unit",
+  tableDimension: (dimension) => `By ${dimension}`,
+  tableCross: (a, b) => `${capitalised(a)} × ${b} (whole organisation)`,
+  dimensionNames: {
+    gender: "gender",
+    age_band: "age",
+    job_level: "job level",
+    migration_background: "migration background",
+    disability: "disability or chronic illness",
+    lgbtq: "LGBTQ+",
+  },
+  shownHeading: (table, unit) => (unit ? `${table}: ${unit}` : table),
+  everyone: "Everyone",
+  wholeUnit: (unit) => `${unit} (whole unit)`,
+  directlyIn: (unit) => `Directly in ${unit}`,
+  noAnswer: "No answer",
+  noneTicked: "None ticked",
+  groupColumn: "Group",
+  nColumn: "Respondents",
+  meanColumn: "Mean",
+  favourableColumn: "Agree (top 2)",
+  cellHint:
+    "Each cell shows the group's share and, below it, the number of people. On a narrow screen, scroll the table sideways.",
+  multiHint: "Several answers possible: the shares add up to more than 100%.",
+  scaleHint:
+    "Mean on the question's scale; “agree” is the share choosing one of the two highest answers, among those who answered.",
+  answersCaption: (question) => `Answers per group: ${question}`,
+  noRespondents: "No respondents in this group",
+  notInRelease: "Not in these results",
+  notApplicable: "n/a",
+  countOf: (count) => `${count} ppl`,
+  nothingHere: "This table has no groups for the chosen unit.",
+  downloadsTitle: "Download",
+  downloadCsv: (table) => `${table}, all units (CSV)`,
+  downloadXlsx: "All results (Excel)",
+  downloadHint:
+    "The files hold the same hidden figures with their reasons. Every download is recorded in the audit log.",
+  commentsTitle: "Comments",
+  commentsFor: (unit) => `Comments: ${unit}`,
+  commentsCount: (count) => (count === 1 ? "1 comment" : `${count} comments`),
+  noComments: (minimum) =>
+    `No comments are shown for this unit: it has fewer than ${minimum} respondents, or the comments could be traced back.`,
+  commentsOtherUnits: (count) =>
+    count === 1
+      ? "1 other unit has comments; choose it above."
+      : `${count} other units have comments; choose a unit above.`,
+  commentsUnitOnly:
+    "Comments exist per unit only, never per background. You see those of the chosen unit.",
+  showAllComments: (count) => `Show all ${count} comments`,
+  unknownUnit: "Unit",
+};
+
+export const RESULTS_MESSAGES: Record<Locale, ResultsMessages> = { nl, fr, en };
