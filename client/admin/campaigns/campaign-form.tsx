@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { LOCALES } from "../../i18n/locales";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
@@ -98,6 +98,11 @@ function LoadedCampaignForm({
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
 
+  // The summary is announced (role=alert) and takes focus, so keyboard users start there.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) summary.current?.focus();
+  }, [errors]);
+
   const set = <K extends keyof CampaignFormValues>(key: K, value: CampaignFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
   const organisation = organisations.find((org) => org.id === values.organisationId);
@@ -139,8 +144,6 @@ function LoadedCampaignForm({
       const found = fieldErrorsOf(caught, t);
       if (Object.keys(found).length > 0) {
         setErrors(found);
-        // The summary is announced (role=alert) and takes focus, so keyboard users start there.
-        requestAnimationFrame(() => summary.current?.focus());
       } else {
         setProblem(caught);
       }
@@ -309,9 +312,10 @@ function LoadedCampaignForm({
           onChange={(unitIds) => set("unitIds", unitIds)}
           describedBy={describedBy("unitIds") ?? hintIdOf("unitIds")}
           error={Boolean(errors.unitIds)}
-        />
-        {hint("unitIds", t.unitsHint)}
-        {error("unitIds")}
+        >
+          {hint("unitIds", t.unitsHint)}
+          {error("unitIds")}
+        </UnitChecklist>
       </div>
 
       <fieldset id={idOf("locales")} tabIndex={-1} aria-describedby={describedBy("locales")}>
@@ -356,36 +360,37 @@ function LoadedCampaignForm({
         {error("k")}
       </label>
 
-      <div className="date-pair">
-        <label htmlFor={idOf("opensAt")}>
-          {t.firstDay}
-          <input
-            id={idOf("opensAt")}
-            type="date"
-            value={values.firstDay}
-            aria-invalid={invalid("opensAt")}
-            aria-describedby={[describedBy("opensAt", false), hintIdOf("closesAt")]
-              .filter(Boolean)
-              .join(" ")}
-            onChange={(event) => set("firstDay", event.currentTarget.value)}
-          />
-          {error("opensAt")}
-        </label>
-        <label htmlFor={idOf("closesAt")}>
-          {t.lastDay}
-          <input
-            id={idOf("closesAt")}
-            type="date"
-            value={values.lastDay}
-            min={values.firstDay || undefined}
-            aria-invalid={invalid("closesAt")}
-            aria-describedby={describedBy("closesAt")}
-            onChange={(event) => set("lastDay", event.currentTarget.value)}
-          />
-          {error("closesAt")}
-        </label>
-      </div>
-      {hint("closesAt", t.datesHint)}
+      <fieldset aria-describedby={hintIdOf("closesAt")}>
+        <legend>{t.period}</legend>
+        {hint("closesAt", t.datesHint)}
+        <div className="date-pair">
+          <label htmlFor={idOf("opensAt")}>
+            {t.firstDay}
+            <input
+              id={idOf("opensAt")}
+              type="date"
+              value={values.firstDay}
+              aria-invalid={invalid("opensAt")}
+              aria-describedby={describedBy("opensAt", false)}
+              onChange={(event) => set("firstDay", event.currentTarget.value)}
+            />
+            {error("opensAt")}
+          </label>
+          <label htmlFor={idOf("closesAt")}>
+            {t.lastDay}
+            <input
+              id={idOf("closesAt")}
+              type="date"
+              value={values.lastDay}
+              min={values.firstDay || undefined}
+              aria-invalid={invalid("closesAt")}
+              aria-describedby={describedBy("closesAt", false)}
+              onChange={(event) => set("lastDay", event.currentTarget.value)}
+            />
+            {error("closesAt")}
+          </label>
+        </div>
+      </fieldset>
 
       <fieldset
         id={idOf("accessMode")}

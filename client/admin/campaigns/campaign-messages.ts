@@ -109,6 +109,7 @@ export interface CampaignMessages {
   localesHint: string;
   k: string;
   kHint: string;
+  period: string;
   firstDay: string;
   lastDay: string;
   datesHint: string;
@@ -257,6 +258,7 @@ const nl: CampaignMessages = {
   k: "Minimale groepsgrootte (k)",
   kHint:
     "Resultaten tonen alleen groepen van minstens k personen; kleinere groepen blijven verborgen. Minstens 3; een hogere k beschermt beter.",
+  period: "Periode",
   firstDay: "Eerste dag",
   lastDay: "Laatste dag",
   datesHint:
@@ -265,7 +267,7 @@ const nl: CampaignMessages = {
   accessHints: {
     "open-link": "Iedereen met de link kan antwoorden en kiest zelf zijn eenheid.",
     "invitation-codes":
-      "Elke respondent krijgt een eenmalige code; de code bepaalt de eenheid. Je maakt de codes op deze pagina aan.",
+      "Elke respondent krijgt een eenmalige code; de code bepaalt de eenheid. Je maakt de codes aan op de pagina van de bevraging.",
   },
   retentionDays: "Bewaartermijn ruwe antwoorden (dagen)",
   retentionHint:
@@ -335,7 +337,7 @@ const nl: CampaignMessages = {
   refreshing: "Bezig met vernieuwen…",
   columnUnit: "Eenheid",
   columnRespondents: "Respondenten",
-  columnDirect: "Rechtstreeks in de eenheid",
+  columnDirect: "waarvan rechtstreeks in de eenheid",
   columnIssued: "Codes uitgedeeld",
   columnRate: "Responsgraad",
   organisationTotal: "totaal",
@@ -446,6 +448,7 @@ const fr: CampaignMessages = {
   k: "Taille minimale des groupes (k)",
   kHint:
     "Les résultats ne montrent que des groupes d'au moins k personnes ; les groupes plus petits restent masqués. Au moins 3 ; un k plus élevé protège mieux.",
+  period: "Période",
   firstDay: "Premier jour",
   lastDay: "Dernier jour",
   datesHint:
@@ -454,7 +457,7 @@ const fr: CampaignMessages = {
   accessHints: {
     "open-link": "Toute personne disposant du lien peut répondre et choisit elle-même son unité.",
     "invitation-codes":
-      "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Vous créez les codes sur cette page.",
+      "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Vous créez les codes sur la page de l'enquête.",
   },
   retentionDays: "Conservation des réponses brutes (jours)",
   retentionHint:
@@ -523,7 +526,7 @@ const fr: CampaignMessages = {
   refreshing: "Actualisation…",
   columnUnit: "Unité",
   columnRespondents: "Répondants",
-  columnDirect: "Directement dans l'unité",
+  columnDirect: "dont directement dans l'unité",
   columnIssued: "Codes distribués",
   columnRate: "Taux de réponse",
   organisationTotal: "total",
@@ -630,6 +633,7 @@ const en: CampaignMessages = {
   k: "Minimum group size (k)",
   kHint:
     "Results only show groups of at least k people; smaller groups stay hidden. At least 3; a higher k protects better.",
+  period: "Period",
   firstDay: "First day",
   lastDay: "Last day",
   datesHint:
@@ -638,7 +642,7 @@ const en: CampaignMessages = {
   accessHints: {
     "open-link": "Anyone with the link can answer and chooses their own unit.",
     "invitation-codes":
-      "Each respondent gets a single-use code; the code sets the unit. You create the codes on this page.",
+      "Each respondent gets a single-use code; the code sets the unit. You create the codes on the campaign's page.",
   },
   retentionDays: "Keeping raw responses (days)",
   retentionHint:
@@ -706,7 +710,7 @@ const en: CampaignMessages = {
   refreshing: "Refreshing…",
   columnUnit: "Unit",
   columnRespondents: "Respondents",
-  columnDirect: "Directly in the unit",
+  columnDirect: "of whom directly in the unit",
   columnIssued: "Codes issued",
   columnRate: "Response rate",
   organisationTotal: "total",

@@ -70,15 +70,17 @@ export function CampaignPage({ slug }: { slug: string }) {
       {data.state === "error" ? <ProblemAlert problem={data.problem} onRetry={reload} /> : null}
       {campaign ? (
         <>
-          <div className="actions">
-            <a
-              className="button"
-              href={`/admin/campaigns/${encodeURIComponent(campaign.slug)}/results`}
-              onClick={followLink}
-            >
-              {t.resultsLink}
-            </a>
-          </div>
+          {campaign.status !== "draft" ? (
+            <div className="actions">
+              <a
+                className="button"
+                href={`/admin/campaigns/${encodeURIComponent(campaign.slug)}/results`}
+                onClick={followLink}
+              >
+                {t.resultsLink}
+              </a>
+            </div>
+          ) : null}
           {editing && campaign.status === "draft" ? (
             <section className="card" aria-labelledby={`${factsId}-edit`}>
               <h2 id={`${factsId}-edit`}>{t.editTitle}</h2>

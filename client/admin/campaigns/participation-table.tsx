@@ -93,25 +93,20 @@ export function ParticipationSection({
   else if (data.state === "error") body = <ProblemAlert problem={data.problem} onRetry={refresh} />;
   else {
     const rows = orderRows(data.data.units, organisation, campaign.organisationId, locale);
-    const direct = rows.some((row) => row.view.direct);
     body =
       rows.length === 0 ? (
         <p>{t.noParticipationRows}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data participation">
-            <caption>{t.participationCaption}</caption>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways on a phone, so the keyboard must reach it (WCAG 2.1.1)
+        <section className="table-wrap" aria-labelledby={`${id}-caption`} tabIndex={0}>
+          <table className={`data participation${codes ? " with-codes" : ""}`}>
+            <caption id={`${id}-caption`}>{t.participationCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">{t.columnUnit}</th>
                 <th scope="col" className="number">
                   {t.columnRespondents}
                 </th>
-                {direct ? (
-                  <th scope="col" className="number">
-                    {t.columnDirect}
-                  </th>
-                ) : null}
                 {codes ? (
                   <>
                     <th scope="col" className="number">
@@ -130,15 +125,15 @@ export function ParticipationSection({
                   <th scope="row" style={{ paddingInlineStart: `${0.6 + row.depth * 1.25}rem` }}>
                     {row.name}
                     {row.total ? ` (${t.organisationTotal})` : null}
+                    {row.view.direct ? (
+                      <span className="direct-count">
+                        {t.columnDirect}: <FigureText figure={row.view.direct} />
+                      </span>
+                    ) : null}
                   </th>
                   <td className="number">
                     <FigureText figure={row.view.respondents} />
                   </td>
-                  {direct ? (
-                    <td className="number">
-                      <FigureText figure={row.view.direct} />
-                    </td>
-                  ) : null}
                   {codes ? (
                     <>
                       <td className="number">{formatNumber(row.view.issued ?? 0, locale)}</td>
@@ -151,7 +146,7 @@ export function ParticipationSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       );
   }
 

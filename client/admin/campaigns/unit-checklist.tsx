@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type { OrgUnit } from "./campaign-types";
@@ -11,12 +11,15 @@ export function UnitChecklist({
   onChange,
   describedBy,
   error,
+  children,
 }: {
   units: OrgUnit[];
   selected: string[];
   onChange: (unitIds: string[]) => void;
   describedBy: string;
   error: boolean;
+  /** The hint and any error, shown under the legend. */
+  children: ReactNode;
 }) {
   const t = useMessages(CAMPAIGN_MESSAGES);
   const locale = useAdminLocale();
@@ -28,6 +31,7 @@ export function UnitChecklist({
   return (
     <fieldset aria-describedby={describedBy}>
       <legend>{t.units}</legend>
+      {children}
       <div className="actions">
         <button
           type="button"
