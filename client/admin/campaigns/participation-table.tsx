@@ -127,7 +127,7 @@ export function ParticipationSection({
                     {row.total ? ` (${t.organisationTotal})` : null}
                     {row.view.direct ? (
                       <span className="direct-count">
-                        {t.columnDirect}: <FigureText figure={row.view.direct} />
+                        {t.columnDirect} <FigureText figure={row.view.direct} />
                       </span>
                     ) : null}
                   </th>
