@@ -88,15 +88,22 @@ function ItemTable({
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls, so the keyboard must reach it (WCAG 2.1.1)
     <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
+      {/* Shown above the scrolling table so it wraps to the screen; the caption says it to screen readers. */}
+      {captionHidden ? null : (
+        <p className="item-title" aria-hidden="true">
+          {caption}
+        </p>
+      )}
       <table className="data results-table">
-        <caption id={captionId} className={captionHidden ? "visually-hidden" : undefined}>
+        <caption id={captionId} className="visually-hidden">
           {caption}
         </caption>
         <thead>
           <tr>
             <th scope="col">{t.groupColumn}</th>
             <th scope="col" className="number">
-              {t.nColumn}
+              <span aria-hidden="true">n</span>
+              <span className="visually-hidden">{t.nColumn}</span>
             </th>
             {values.map((value) => (
               <th scope="col" className="number" key={String(value)}>
@@ -123,7 +130,7 @@ function ItemTable({
               <tr key={row.group.id} className={row.total ? "total-row" : undefined}>
                 <th scope="row">{row.label}</th>
                 {"hidden" in n ? (
-                  <td colSpan={1 + Math.max(1, figureColumns)}>
+                  <td colSpan={1 + Math.max(1, figureColumns)} className="hidden-cell">
                     <HiddenMark reason={n.hidden} k={k} />
                   </td>
                 ) : (
@@ -138,7 +145,7 @@ function ItemTable({
                         {t.notInRelease}
                       </td>
                     ) : "hidden" in item ? (
-                      <td colSpan={Math.max(1, figureColumns)}>
+                      <td colSpan={Math.max(1, figureColumns)} className="hidden-cell">
                         <HiddenMark reason={item.hidden} k={k} />
                       </td>
                     ) : (
@@ -151,7 +158,7 @@ function ItemTable({
                                 <>
                                   <span className="share">{percent(option.share)}</span>
                                   <span className="count">
-                                    {t.countOf(formatNumber(option.count, locale))}
+                                    {t.countOf(option.count, formatNumber(option.count, locale))}
                                   </span>
                                 </>
                               ) : (

@@ -55,7 +55,7 @@ export interface ResultsMessages {
   noRespondents: string;
   notInRelease: string;
   notApplicable: string;
-  countOf: (count: string) => string;
+  countOf: (count: number, formatted: string) => string;
   nothingHere: string;
   downloadsTitle: string;
   downloadCsv: (table: string) => string;
@@ -139,7 +139,7 @@ const nl: ResultsMessages = {
   meanColumn: "Gemiddelde",
   favourableColumn: "Eens (2 hoogste)",
   cellHint:
-    "Elke cel toont het aandeel van de groep en, eronder, het aantal personen. Schuif de tabel opzij op een smal scherm.",
+    "n is het aantal respondenten in de groep; elke cel toont het aandeel van de groep en, eronder, het aantal personen. Schuif de tabel opzij op een smal scherm.",
   multiHint: "Meerdere antwoorden mogelijk: de aandelen tellen op tot meer dan 100 %.",
   scaleHint:
     "Gemiddelde op de schaal van de vraag; “eens” is het aandeel dat een van de twee hoogste antwoorden koos, onder wie antwoordde.",
@@ -147,7 +147,7 @@ const nl: ResultsMessages = {
   noRespondents: "Geen respondenten in deze groep",
   notInRelease: "Niet in deze resultaten",
   notApplicable: "n.v.t.",
-  countOf: (count) => `${count} pers.`,
+  countOf: (_count, formatted) => `${formatted} pers.`,
   nothingHere: "Deze tabel heeft geen groepen voor de gekozen eenheid.",
   downloadsTitle: "Downloaden",
   downloadCsv: (table) => `${table}, alle eenheden (CSV)`,
@@ -232,7 +232,7 @@ const fr: ResultsMessages = {
   meanColumn: "Moyenne",
   favourableColumn: "D'accord (2 plus hautes)",
   cellHint:
-    "Chaque cellule indique la part du groupe et, en dessous, le nombre de personnes. Sur un petit écran, faites défiler le tableau latéralement.",
+    "n est le nombre de répondants du groupe ; chaque cellule indique la part du groupe et, en dessous, le nombre de personnes. Sur un petit écran, faites défiler le tableau latéralement.",
   multiHint: "Plusieurs réponses possibles : le total des parts dépasse 100 %.",
   scaleHint:
     "Moyenne sur l'échelle de la question ; « d'accord » est la part ayant choisi l'une des deux réponses les plus hautes, parmi celles et ceux qui ont répondu.",
@@ -240,7 +240,7 @@ const fr: ResultsMessages = {
   noRespondents: "Aucun répondant dans ce groupe",
   notInRelease: "Absent de ces résultats",
   notApplicable: "s.o.",
-  countOf: (count) => `${count} pers.`,
+  countOf: (_count, formatted) => `${formatted} pers.`,
   nothingHere: "Ce tableau n'a pas de groupes pour l'unité choisie.",
   downloadsTitle: "Télécharger",
   downloadCsv: (table) => `${table}, toutes les unités (CSV)`,
@@ -324,7 +324,7 @@ const en: ResultsMessages = {
   meanColumn: "Mean",
   favourableColumn: "Agree (top 2)",
   cellHint:
-    "Each cell shows the group's share and, below it, the number of people. On a narrow screen, scroll the table sideways.",
+    "n is the number of respondents in the group; each cell shows the group's share and, below it, the number of people. On a narrow screen, scroll the table sideways.",
   multiHint: "Several answers possible: the shares add up to more than 100%.",
   scaleHint:
     "Mean on the question's scale; “agree” is the share choosing one of the two highest answers, among those who answered.",
@@ -332,7 +332,7 @@ const en: ResultsMessages = {
   noRespondents: "No respondents in this group",
   notInRelease: "Not in these results",
   notApplicable: "n/a",
-  countOf: (count) => `${count} ppl`,
+  countOf: (count, formatted) => (count === 1 ? "1 person" : `${formatted} people`),
   nothingHere: "This table has no groups for the chosen unit.",
   downloadsTitle: "Download",
   downloadCsv: (table) => `${table}, all units (CSV)`,
