@@ -189,7 +189,7 @@ function EditSection({
   }, []);
   return (
     <section className="card" aria-labelledby="users-edit">
-      <h2 id="users-edit" ref={heading} tabIndex={-1}>
+      <h2 id="users-edit" className="user-email" ref={heading} tabIndex={-1}>
         {t.editTitle(user.email)}
       </h2>
       <AccountForm
@@ -279,9 +279,15 @@ function UserList({
           <thead>
             <tr>
               <th scope="col">{t.email}</th>
-              <th scope="col">{t.role}</th>
-              <th scope="col">{t.organisation}</th>
-              <th scope="col">{t.unit}</th>
+              <th scope="col" className="user-extra">
+                {t.role}
+              </th>
+              <th scope="col" className="user-extra">
+                {t.organisation}
+              </th>
+              <th scope="col" className="user-extra">
+                {t.unit}
+              </th>
               <th scope="col">{t.actions}</th>
             </tr>
           </thead>
@@ -290,10 +296,16 @@ function UserList({
               <tr key={user.id}>
                 <th scope="row" className="user-email">
                   {user.email} {user.id === me.id ? <span className="hint">{t.you}</span> : null}
+                  {/* On a phone the role and scope columns give way to this line. */}
+                  <span className="user-scope-inline">
+                    {[common.roles[user.role], organisationName(user.organisationId)]
+                      .concat(user.role === "evaluator" ? [unitName(user)] : [])
+                      .join(" · ")}
+                  </span>
                 </th>
-                <td>{common.roles[user.role]}</td>
-                <td>{organisationName(user.organisationId)}</td>
-                <td>{unitName(user)}</td>
+                <td className="user-extra">{common.roles[user.role]}</td>
+                <td className="user-extra">{organisationName(user.organisationId)}</td>
+                <td className="user-extra">{unitName(user)}</td>
                 <td>
                   {confirming === user.id ? (
                     <div className="confirm-remove">
