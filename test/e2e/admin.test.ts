@@ -1,0 +1,220 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import { type Db, openDatabase } from "../../server/db/open-database";
+import { seedDemo } from "../../server/demo/seed-demo";
+import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
+import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
+import { inProcessBuilder } from "../../server/results/release-builders";
+import {
+  createReleaseScheduler,
+  type ReleaseScheduler,
+} from "../../server/results/release-scheduler";
+import { insertUser, PASSWORD } from "../server/admin-fixture";
+import { expectNoAxeViolations, launchChromium, watchPage } from "./browser";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const shots = join(root, "test-results", "screenshots");
+const SLUG = "e2e-uitnodiging";
+
+let db: Db;
+let browser: Browser;
+let server: ReturnType<typeof serve>;
+let releases: ReleaseScheduler;
+let origin: string;
+let workDir: string;
+let coordinator: string;
+let evaluator: string;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-admin-"));
+  // Our own build folder, so this test never collides with another build of dist/client.
+  const clientDir = join(workDir, "client");
+  await build({
+    configFile: join(root, "vite.config.ts"),
+    logLevel: "error",
+    build: { outDir: clientDir, emptyOutDir: true },
+  });
+  mkdirSync(shots, { recursive: true });
+  db = openDatabase(join(workDir, "e2e.db"));
+  syncBundledQuestionnaires(db, loadBundledVersions());
+  seedDemo(db, { now: new Date() });
+  const organisationId = (
+    db.$client.prepare("SELECT id FROM organisations").get() as { id: string }
+  ).id;
+  coordinator = insertUser(db, "coordinator", { organisationId });
+  evaluator = insertUser(db, "evaluator", { organisationId });
+  releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 50 });
+  await releases.catchUp();
+  const app = createApp({ db, config: { clientDir, releases } });
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await new Promise((resolve) => server.close(resolve));
+  await releases?.close();
+  db?.$client.close();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+/** A fresh browser profile (own cookies) with the page watched for errors and foreign requests. */
+async function openPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems = watchPage(page, origin);
+  // Before sign-in the app asks who is signed in and hears 401; refused codes answer 409.
+  const unexpected = () => problems.filter((p) => !/status of (401|409)/.test(p));
+  return { context, page, unexpected };
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${origin}/admin?lang=en`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect.poll(() => page.getByRole("button", { name: "Sign out" }).count()).toBe(1);
+}
+
+function isoDay(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function respondentCount(page: Page, unit: string): Promise<string> {
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: unit }) });
+  return ((await row.getByRole("cell").first().textContent()) ?? "").trim();
+}
+
+async function answerWithCode(context: BrowserContext, code: string): Promise<string> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${origin}/s/${SLUG}?lang=en`);
+  await page.getByRole("button", { name: "Start the questionnaire" }).click();
+  await page.getByRole("textbox", { name: "Invitation code", exact: true }).fill(code);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  const alert = page.getByRole("alert");
+  const survey = page.getByText("Have you seen or heard of our diversity campaign?");
+  await expect.poll(async () => (await alert.count()) + (await survey.count())).toBeGreaterThan(0);
+  if ((await alert.count()) > 0) {
+    const text = (await alert.first().textContent()) ?? "";
+    await page.close();
+    return text;
+  }
+  await page.getByText("Yes", { exact: true }).click();
+  // "Yes" shows follow-up statements; agree strongly with each.
+  const agree = page.getByText("Strongly agree", { exact: true });
+  for (let i = 0; i < (await agree.count()); i++) await agree.nth(i).click();
+  await page.getByRole("button", { name: "Complete", exact: true }).click();
+  await expect.poll(() => page.getByText("Thank you for taking part!").count()).toBe(1);
+  await page.close();
+  return "stored";
+}
+
+describe("a coordinator runs a campaign with invitation codes", () => {
+  it("signs in, creates and opens a campaign, generates codes; answers move the counter; a code works once", async () => {
+    const { context, page, unexpected } = await openPage();
+    await page.goto(`${origin}/admin?lang=en`);
+    await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).count()).toBe(1);
+    await expectNoAxeViolations(page, "sign-in");
+    await signIn(page, coordinator);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Campaigns", level: 1 }).count())
+      .toBe(1);
+    await expectNoAxeViolations(page, "campaign list");
+    await page.screenshot({ path: join(shots, "admin-1-campaigns.png"), fullPage: true });
+
+    await page.getByRole("link", { name: "New campaign" }).click();
+    await page.getByLabel("Address (slug)").fill(SLUG);
+    await page.getByLabel("Title in Dutch").fill("Uitnodiging e2e");
+    await page.getByLabel("Title in French").fill("Invitation e2e");
+    await page.getByLabel("Title in English").fill("Invitation e2e");
+    await page.getByRole("button", { name: "Select all" }).click();
+    await page.getByLabel("Minimum group size (k)").fill("3");
+    await page.getByLabel("First day").fill(isoDay(0));
+    await page.getByLabel("Last day").fill(isoDay(30));
+    await page.getByRole("radio", { name: "Invitation codes" }).check();
+    await expectNoAxeViolations(page, "new campaign form");
+    await page.screenshot({ path: join(shots, "admin-2-new-campaign.png"), fullPage: true });
+    await page.getByRole("button", { name: "Create campaign" }).click();
+
+    await expect.poll(() => page.getByRole("heading", { name: "Invitation e2e" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.getByRole("button", { name: "Yes, open now" }).click();
+    await expect.poll(() => page.getByText("The campaign is open.").count()).toBe(1);
+
+    await page
+      .getByRole("combobox", { name: /^Unit\b/ })
+      .selectOption({ label: "Faculty of Law (LAW)" });
+    await page.getByLabel("Number of codes").fill("4");
+    await page.getByRole("button", { name: "Create codes" }).click();
+    const codesBox = page.getByRole("textbox", { name: /new codes for Faculty of Law/ });
+    await expect.poll(() => codesBox.count()).toBe(1);
+    const codes = (await codesBox.inputValue()).split("\n");
+    expect(codes).toHaveLength(4);
+    for (const code of codes) expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-.$/);
+    await expectNoAxeViolations(page, "campaign page with codes");
+    await page.screenshot({ path: join(shots, "admin-3-codes.png"), fullPage: true });
+    expect(await respondentCount(page, "Faculty of Law")).toBe("0");
+
+    // Three colleagues answer (k = 3), each with their own code.
+    const respondents = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    for (const code of codes.slice(0, 3)) {
+      expect(await answerWithCode(respondents, code as string)).toBe("stored");
+    }
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await expect.poll(() => respondentCount(page, "Faculty of Law")).toBe("3");
+    await page.screenshot({ path: join(shots, "admin-4-participation.png"), fullPage: true });
+
+    // A used code is refused, and nothing more is stored.
+    expect(await answerWithCode(respondents, codes[0] as string)).toContain("already been used");
+    const stored = db.$client
+      .prepare(
+        "SELECT count(*) AS n FROM responses r JOIN campaigns c ON c.id = r.campaign_id WHERE c.slug = ?",
+      )
+      .get(SLUG) as { n: number };
+    expect(stored.n).toBe(3);
+    await respondents.close();
+
+    // On a phone, the campaign page still works and passes axe.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.reload();
+    await expect.poll(() => page.getByRole("heading", { name: "Invitation e2e" }).count()).toBe(1);
+    await expectNoAxeViolations(page, "campaign page on a phone");
+    await page.screenshot({ path: join(shots, "admin-5-campaign-phone.png"), fullPage: true });
+    expect(unexpected()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("an evaluator reads results", () => {
+  it("sees the audited release with hidden groups marked, on a phone, in Dutch", async () => {
+    const { context, page, unexpected } = await openPage({ width: 375, height: 800 });
+    await signIn(page, evaluator);
+    await page.getByRole("button", { name: "Nederlands" }).click();
+    await page.goto(`${origin}/admin/campaigns/diagnose-2021/results`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).count()).toBe(1);
+    await expect.poll(() => page.locator("table").count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, "results (nl, phone)");
+    await page.screenshot({ path: join(shots, "admin-6-results-phone.png"), fullPage: true });
+    const xlsx = page.locator('a[href$="/results/export.xlsx"]');
+    expect(await xlsx.count()).toBe(1);
+    // An evaluator may read but not manage: no lifecycle buttons on the campaign page.
+    await page.goto(`${origin}/admin/campaigns/diagnose-2026`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Sluiten", exact: true }).count()).toBe(0);
+    expect(unexpected()).toEqual([]);
+    await context.close();
+  });
+});
