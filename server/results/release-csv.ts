@@ -1,12 +1,20 @@
 import type { ReleaseGroup } from "../../analysis/release-types";
 
+/** A unit's code and name as an export shows them (the organisation itself included). */
+export type UnitLabel = (unitId: string) => { code: string; name: string };
+
 /**
  * One table of the release as rows: one per group and question option, hidden figures as
  * "hidden (reason)", never as 0. The first row is the header.
  */
-export function releaseTableRows(groups: ReleaseGroup[], dimensions: string[]): string[][] {
+export function releaseTableRows(
+  groups: ReleaseGroup[],
+  dimensions: string[],
+  unitLabel: UnitLabel,
+): string[][] {
   const header = [
     "unit",
+    "unit_name",
     "part",
     ...dimensions,
     "n",
@@ -19,8 +27,10 @@ export function releaseTableRows(groups: ReleaseGroup[], dimensions: string[]): 
   ];
   const lines = [header];
   for (const group of groups) {
+    const unit = unitLabel(group.unitId);
     const head = [
-      group.unitId,
+      unit.code,
+      unit.name,
       group.part,
       ...dimensions.map((dimension) => {
         const filter = group.filters.find((candidate) => candidate.dimension === dimension);
@@ -54,8 +64,12 @@ export function releaseTableRows(groups: ReleaseGroup[], dimensions: string[]): 
  * One table of the release as CSV. Cells that a spreadsheet would run as formulas are quoted
  * with a leading apostrophe (CSV injection).
  */
-export function releaseTableCsv(groups: ReleaseGroup[], dimensions: string[]): string {
-  const lines = releaseTableRows(groups, dimensions);
+export function releaseTableCsv(
+  groups: ReleaseGroup[],
+  dimensions: string[],
+  unitLabel: UnitLabel,
+): string {
+  const lines = releaseTableRows(groups, dimensions, unitLabel);
   return `${lines.map((line) => line.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Release } from "../../analysis/release-types";
 import { type ReleaseTable, releaseTables, tableGroups } from "./read-release";
-import { releaseTableRows } from "./release-csv";
+import { releaseTableRows, type UnitLabel } from "./release-csv";
 
 /**
  * The whole release as a workbook: a sheet per table, one for comments and one that says what
@@ -10,7 +10,12 @@ import { releaseTableRows } from "./release-csv";
  */
 export async function releaseWorkbook(
   release: Release,
-  meta: { slug: string; builtAt: string; visibleUnits?: ReadonlySet<string> },
+  meta: {
+    slug: string;
+    builtAt: string;
+    unitLabel: UnitLabel;
+    visibleUnits?: ReadonlySet<string>;
+  },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Peilpunt";
@@ -26,16 +31,17 @@ export async function releaseWorkbook(
   for (const table of releaseTables(release)) {
     const { groups } = tableGroups(release, table.id, meta.visibleUnits);
     const sheet = workbook.addWorksheet(sheetName(table));
-    const rows = releaseTableRows(groups, table.dimensions);
+    const rows = releaseTableRows(groups, table.dimensions, meta.unitLabel);
     sheet.addRows(rows.map((row, index) => (index === 0 ? row : row.map(numeric))));
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: "frozen", ySplit: 1 }];
   }
   const comments = workbook.addWorksheet("comments");
-  comments.addRow(["unit", "question", "comment"]).font = { bold: true };
+  comments.addRow(["unit", "unit_name", "question", "comment"]).font = { bold: true };
   for (const entry of release.comments) {
     if (meta.visibleUnits && !meta.visibleUnits.has(entry.unitId)) continue;
-    for (const text of entry.texts) comments.addRow([entry.unitId, entry.item, text]);
+    const unit = meta.unitLabel(entry.unitId);
+    for (const text of entry.texts) comments.addRow([unit.code, unit.name, entry.item, text]);
   }
   const bytes = await workbook.xlsx.writeBuffer();
   return Uint8Array.from(bytes as unknown as ArrayLike<number>);

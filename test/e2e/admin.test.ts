@@ -208,7 +208,7 @@ describe("an evaluator reads results", () => {
     await expect.poll(() => page.locator("table").count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, "results (nl, phone)");
     await page.screenshot({ path: join(shots, "admin-6-results-phone.png"), fullPage: true });
-    const xlsx = page.locator('a[href$="/results/export.xlsx"]');
+    const xlsx = page.locator('a[href*="/results/export.xlsx?lang=nl"]');
     expect(await xlsx.count()).toBe(1);
     // An evaluator may read but not manage: no lifecycle buttons on the campaign page.
     await page.goto(`${origin}/admin/campaigns/diagnose-2026`);

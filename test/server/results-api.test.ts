@@ -164,14 +164,17 @@ describe("results API", () => {
     await submit(b, "man");
     await settle();
     const response = await get(
-      `/api/admin/campaigns/${campaign.slug}/results/tables/dimension:gender/export.csv`,
+      `/api/admin/campaigns/${campaign.slug}/results/tables/dimension:gender/export.csv?lang=fr`,
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
     const csv = await response.text();
     expect(csv).toMatch(/hidden \(primary\)/);
-    const header = csv.split("\r\n")[0];
-    expect(header).toBe("unit,part,gender,n,question,option,count,share,mean,favourable");
+    const [header, ...rows] = csv.split("\r\n");
+    expect(header).toBe("unit,unit_name,part,gender,n,question,option,count,share,mean,favourable");
+    // Units by code and name in the asked language, never by internal id.
+    expect(rows.some((row) => row.startsWith("A,Unité A,"))).toBe(true);
+    expect(csv).not.toContain(a);
   });
 
   it("answers an unknown table with 404 and never exposes responses", async () => {

@@ -331,12 +331,15 @@ function Release({
           <h2 id="results-downloads">{t.downloadsTitle}</h2>
           <ul className="download-list">
             <li>
-              <a href={apiUrl(`${base}/results/tables/${table.id}/export.csv`)} download>
+              <a
+                href={apiUrl(`${base}/results/tables/${table.id}/export.csv?lang=${locale}`)}
+                download
+              >
                 {t.downloadCsv(tableName(table))}
               </a>
             </li>
             <li>
-              <a href={apiUrl(`${base}/results/export.xlsx`)} download>
+              <a href={apiUrl(`${base}/results/export.xlsx?lang=${locale}`)} download>
                 {t.downloadXlsx}
               </a>
             </li>

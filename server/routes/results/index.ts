@@ -12,6 +12,12 @@ import {
   resultsTableSchema,
 } from "../../results/release-schema";
 import { releaseWorkbook } from "../../results/release-xlsx";
+import { EXPORT_LOCALES, type ExportLocale, unitLabels } from "../../results/unit-labels";
+
+/** The language of unit names in exports: `?lang=nl|fr|en`, English otherwise. */
+function exportLocale(asked: string | undefined): ExportLocale {
+  return EXPORT_LOCALES.find((locale) => locale === asked) ?? "en";
+}
 
 /**
  * Results for evaluators, coordinators and admins of the campaign's scope: only ever the
@@ -100,6 +106,7 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       const body = await releaseWorkbook(checked, {
         slug: campaign.slug,
         builtAt,
+        unitLabel: unitLabels(db, campaign.organisationId, exportLocale(c.req.query("lang"))),
         visibleUnits: visible,
       });
       c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -114,6 +121,7 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       const name = `${campaign.slug}-${found.id.replaceAll(":", "-")}.csv`;
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="${name}"`);
-      return c.body(releaseTableCsv(parsed, found.dimensions));
+      const unitLabel = unitLabels(db, campaign.organisationId, exportLocale(c.req.query("lang")));
+      return c.body(releaseTableCsv(parsed, found.dimensions, unitLabel));
     });
 }
