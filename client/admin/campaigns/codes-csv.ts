@@ -1,6 +1,10 @@
-/** One CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180). */
+/**
+ * One CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180); a value
+ * a spreadsheet would run as a formula gets a leading apostrophe (CSV injection).
+ */
 function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /**
