@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { hash, hashSync, verify } from "@node-rs/argon2";
 
-/** Shortest password accepted: a passphrase, since staff accounts can read special-category results. */
-export const MIN_PASSWORD_LENGTH = 12;
-/** Longest password hashed; longer input is refused before it reaches argon2. */
-export const MAX_PASSWORD_LENGTH = 1024;
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../staff-limits";
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 // @node-rs/argon2's Algorithm is a const enum, which isolatedModules cannot import: 2 is Argon2id.
 const ARGON2ID = 2;

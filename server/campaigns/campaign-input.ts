@@ -1,12 +1,9 @@
 import { z } from "zod";
 import { ACCESS_MODES } from "../db/schema";
 
-/** The smallest k a campaign may have (a DB CHECK holds the same floor). */
-export const MIN_K = 3;
-/** Longest retention accepted, in days (ten years). */
-export const MAX_RETENTION_DAYS = 3650;
-/** Most codes generated in one call (one transaction). */
-export const MAX_CODES_PER_CALL = 5000;
+import { MAX_CODES_PER_CALL, MAX_RETENTION_DAYS, MIN_K } from "../staff-limits";
+
+export { MAX_CODES_PER_CALL, MAX_RETENTION_DAYS, MIN_K };
 
 const LOCALES = ["nl", "fr", "en"] as const;
 

@@ -1,8 +1,4 @@
-/**
- * The shortest password the server accepts (server/auth/password.ts MIN_PASSWORD_LENGTH);
- * repeated here because the client may not import server runtime code. The server decides.
- */
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "../../../server/staff-limits";
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

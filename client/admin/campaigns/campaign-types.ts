@@ -28,12 +28,7 @@ export interface Participation {
   units: UnitParticipationView[];
 }
 
-/** The smallest k the server accepts (MIN_K in server/campaigns/campaign-input.ts). */
-export const MIN_K = 3;
-/** Longest retention the server accepts, in days (MAX_RETENTION_DAYS there). */
-export const MAX_RETENTION_DAYS = 3650;
-/** Most codes the server generates in one call (MAX_CODES_PER_CALL there). */
-export const MAX_CODES_PER_CALL = 5000;
+export { MAX_CODES_PER_CALL, MAX_RETENTION_DAYS, MIN_K } from "../../../server/staff-limits";
 
 /** Who may change campaigns; evaluators only read (the server answers 403 to their writes). */
 export function canManage(role: "admin" | "coordinator" | "evaluator"): boolean {

@@ -1,0 +1,15 @@
+/**
+ * Limits the server enforces on staff input, shared with the admin screens so that both check
+ * the same numbers. The client imports this module: keep it free of imports.
+ */
+
+/** The smallest k a campaign may have (a DB CHECK holds the same floor): groups under 3 are too easy to single out. */
+export const MIN_K = 3;
+/** Longest retention accepted, in days (ten years). */
+export const MAX_RETENTION_DAYS = 3650;
+/** Most codes generated in one call (one transaction). */
+export const MAX_CODES_PER_CALL = 5000;
+/** Shortest password accepted: a passphrase, since staff accounts can read special-category results. */
+export const MIN_PASSWORD_LENGTH = 12;
+/** Longest password hashed; longer input is refused before it reaches argon2. */
+export const MAX_PASSWORD_LENGTH = 1024;
