@@ -32,6 +32,7 @@ let origin: string;
 let workDir: string;
 let coordinator: string;
 let evaluator: string;
+let admin: string;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-admin-"));
@@ -51,6 +52,7 @@ beforeAll(async () => {
   ).id;
   coordinator = insertUser(db, "coordinator", { organisationId });
   evaluator = insertUser(db, "evaluator", { organisationId });
+  admin = insertUser(db, "admin");
   releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 50 });
   await releases.catchUp();
   const app = createApp({ db, config: { clientDir, releases } });
@@ -214,6 +216,36 @@ describe("an evaluator reads results", () => {
     await page.goto(`${origin}/admin/campaigns/diagnose-2026`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).count()).toBe(1);
     expect(await page.getByRole("button", { name: "Sluiten", exact: true }).count()).toBe(0);
+    expect(unexpected()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("an admin looks after accounts", () => {
+  it("reads users, the audit log and their account, in French on a phone and in English on a desktop", async () => {
+    const { context, page, unexpected } = await openPage({ width: 375, height: 800 });
+    await signIn(page, admin);
+    for (const [lang, viewport] of [
+      ["fr", { width: 375, height: 800 }],
+      ["en", { width: 1280, height: 900 }],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await page.getByRole("button", { name: lang === "fr" ? "Français" : "English" }).click();
+      for (const screen of ["users", "audit", "account"]) {
+        await page.goto(`${origin}/admin/${screen}`);
+        await expect.poll(() => page.getByRole("heading", { level: 1 }).count()).toBe(1);
+        await expect.poll(() => page.getByRole("status").filter({ hasText: /…/ }).count()).toBe(0);
+        expect(await page.getAttribute("html", "lang")).toBe(lang);
+        await expectNoAxeViolations(page, `${screen} (${lang})`);
+        await page.screenshot({
+          path: join(shots, `admin-7-${screen}-${lang}.png`),
+          fullPage: true,
+        });
+      }
+    }
+    // The coordinator's sign-in and campaign actions above are in the log, by e-mail address.
+    await page.goto(`${origin}/admin/audit`);
+    await expect.poll(() => page.getByText(coordinator).count()).toBeGreaterThan(0);
     expect(unexpected()).toEqual([]);
     await context.close();
   });

@@ -1,9 +1,10 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import type { listOrganisations } from "../../../server/reference/list-reference-data";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
 import { useSessionUser } from "../admin-session";
+import { Field } from "../form-field";
 import { usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { ACCOUNT_MESSAGES } from "./account-messages";
@@ -168,32 +169,11 @@ function PasswordInput({
   hint?: string;
   error?: string;
 }) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-      />
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <input {...control} name={name} type="password" autoComplete={autoComplete} required />
+      )}
+    </Field>
   );
 }

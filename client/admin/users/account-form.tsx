@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import type { SessionUser } from "../../../server/auth/sessions";
 import type { listOrganisations } from "../../../server/reference/list-reference-data";
 import { LOCALE_NAMES, LOCALES, type Locale } from "../../i18n/locales";
@@ -6,6 +6,7 @@ import { generatePassword, MIN_PASSWORD_LENGTH } from "../account/password-rules
 import { ApiProblem } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
+import { Field } from "../form-field";
 import { unitTree } from "../results/release-view";
 import { USERS_MESSAGES, type UsersMessages } from "./users-messages";
 
@@ -266,49 +267,5 @@ export function AccountForm({
         {children}
       </div>
     </form>
-  );
-}
-
-interface ControlProps {
-  id: string;
-  "aria-describedby"?: string;
-  "aria-invalid"?: true;
-}
-
-/** A labelled control with its hint and, after a failed save, its error right below it. */
-function Field({
-  label,
-  hint,
-  error,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  error?: string;
-  children: (props: ControlProps) => ReactNode;
-}) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children({
-        id,
-        ...(described ? { "aria-describedby": described } : {}),
-        ...(error ? { "aria-invalid": true as const } : {}),
-      })}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
