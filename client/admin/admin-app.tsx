@@ -5,6 +5,7 @@ import { api, SESSION_ENDED, setCsrfToken } from "./admin-api";
 import { AdminFrame } from "./admin-frame";
 import {
   AdminLocaleContext,
+  chosenAdminLocale,
   initialAdminLocale,
   rememberAdminLocale,
   useMessages,
@@ -39,6 +40,8 @@ export function AdminApp() {
   const signedIn = useCallback(({ user, csrfToken }: SignedIn) => {
     setCsrfToken(csrfToken);
     setSession({ kind: "signed-in", user });
+    // The account's language applies unless one was chosen in this browser (or the link).
+    setLocale(chosenAdminLocale() ?? user.locale);
   }, []);
 
   useEffect(() => {

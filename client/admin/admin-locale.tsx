@@ -3,15 +3,31 @@ import { chooseLocale, LOCALES, type Locale } from "../i18n/locales";
 
 const STORAGE_KEY = "peilpunt.admin.locale";
 
+/**
+ * The language chosen in this browser: a link's ?lang= (remembered from then on), else the
+ * last choice made here, if any.
+ */
+export function chosenAdminLocale(): Locale | null {
+  const asked = new URLSearchParams(location.search).get("lang");
+  const fromLink = LOCALES.find((locale) => locale === asked);
+  if (fromLink) rememberAdminLocale(fromLink);
+  return fromLink ?? storedLocale() ?? null;
+}
+
+function storedLocale(): Locale | undefined {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return LOCALES.find((locale) => locale === stored);
+  } catch {
+    // Storage may be disabled; the browser's languages still apply.
+    return undefined;
+  }
+}
+
 /** The staff member's language: ?lang=, then their last choice here, then the browser's. */
 export function initialAdminLocale(): Locale {
   const asked = new URLSearchParams(location.search).get("lang");
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(STORAGE_KEY);
-  } catch {
-    // Storage may be disabled; the browser's languages still apply.
-  }
+  const stored = storedLocale();
   return chooseLocale(LOCALES, [
     ...(asked ? [asked] : []),
     ...(stored ? [stored] : []),
