@@ -99,7 +99,11 @@ export function randomCampaign(maxResponses = 5000): fc.Arbitrary<RandomCampaign
           if (unit.parentId) subtree.set(unit.parentId, (subtree.get(unit.parentId) ?? 0) + own);
         }
         for (const key of Object.keys(known)) delete known[key];
-        for (const [id, count] of subtree) known[id] = count + Math.floor(random() * 3);
+        // At least 2: in a unit known to have one member, the mark "hidden: fewer than k" itself
+        // tells that this person took part; no release that gives reasons can hide that
+        // (README, results limits), so the property is checked for units of two or more.
+        for (const [id, count] of subtree)
+          known[id] = Math.max(2, count + Math.floor(random() * 3));
       }
       const input: ReleaseInput = {
         organisationId: "org",

@@ -171,6 +171,46 @@ describe("independent auditor", () => {
     expect(leaking("next-smallest")).toBeGreaterThan(0);
   });
 
+  it("audits an organisation-only release without inventing relations for the tables it leaves out", () => {
+    // Found by the random property below (one respondent, k = 3, a known headcount): the auditor
+    // read "organisation = sum of its units" with every unit missing as "organisation = 0".
+    const items: RandomCampaign["input"]["items"] = [
+      {
+        kind: "single",
+        key: "dim0",
+        path: ["dim0"],
+        options: ["v0", "v1"],
+        breakdown: true,
+        sensitive: true,
+      },
+      { kind: "text", key: "comment", path: ["comment"], breakdown: false, sensitive: false },
+    ];
+    const built = build({
+      input: {
+        organisationId: "org",
+        units: [{ id: "u0", parentId: null }],
+        items,
+        k: 3,
+        crosses: [],
+        knownHeadcounts: { u0: 2 },
+      },
+      rows: [{ unitId: "u0", answers: { dim0: "v1" } }],
+    } as RandomCampaign);
+    // The fallback form of the same release: the organisation as a whole only.
+    const release: Release = {
+      ...built,
+      groups: built.groups.filter((group) => group.id === "org/all"),
+      audit: { ...built.audit, organisationOnly: true },
+    };
+    expect(release.groups.map((group) => group.n)).toEqual([{ hidden: "primary" }]);
+    expect(auditRelease(release)).toEqual({
+      publishedSmall: [],
+      recoverable: [],
+      narrow: [],
+      organisationOnlyBroken: false,
+    });
+  });
+
   it("finds nothing in the audited releases of random campaigns", () => {
     fc.assert(
       fc.property(randomCampaign(2000), (campaign) => {

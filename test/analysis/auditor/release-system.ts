@@ -46,9 +46,25 @@ export function releaseSystem(release: Release): ReleaseSystem {
     }
   }
   const relations: { total: number; parts: number[] }[] = [];
-  const relate = (total: number | undefined, parts: (number | undefined)[]) => {
+  // A relation holds only when every part is in the release: a release that leaves a table out
+  // (organisation only) says nothing about it. The one part that may be absent is "directly in
+  // the unit", which the release omits when nobody answered there (it is then 0).
+  const relate = (
+    total: number | undefined,
+    parts: (number | undefined)[],
+    direct?: number | undefined,
+  ) => {
     if (total === undefined) return;
-    relations.push({ total, parts: parts.filter((part): part is number => part !== undefined) });
+    if (parts.some((part) => part === undefined)) {
+      // Only an organisation-only release may leave parts out; anywhere else a missing group
+      // would silently weaken the audit, so the auditor refuses to go on.
+      if (release.audit.organisationOnly) return;
+      throw new Error(`Auditor: a part of ${cells[total]?.id} is missing from the release`);
+    }
+    relations.push({
+      total,
+      parts: [...parts, direct].filter((part): part is number => part !== undefined),
+    });
   };
 
   const filterSets: ReleaseGroup["filters"][] = [
@@ -72,10 +88,11 @@ export function releaseSystem(release: Release): ReleaseSystem {
     }
     if (kids.length === 0) continue;
     for (const filters of filterSets) {
-      relate(find(unit.id, "all", filters), [
+      relate(
+        find(unit.id, "all", filters),
+        kids.map((child) => find(child, "all", filters)),
         find(unit.id, "direct", filters),
-        ...kids.map((child) => find(child, "all", filters)),
-      ]);
+      );
     }
   }
   const root = release.units.find((unit) => unit.parentId === null)?.id ?? "";
