@@ -30,6 +30,10 @@ export interface AdminMessages {
   forbiddenText: string;
   backToCampaigns: string;
   fieldErrors: string;
+  /** What a hidden figure says instead of a number, per reason (results, participation). */
+  hiddenPrimary: (k: number) => string;
+  hiddenSecondary: string;
+  hiddenUnanimity: string;
   footer: string;
 }
 
@@ -63,6 +67,9 @@ const nl: AdminMessages = {
   forbiddenText: "Je rol laat deze handeling niet toe.",
   backToCampaigns: "Terug naar de bevragingen",
   fieldErrors: "Controleer de gemarkeerde velden.",
+  hiddenPrimary: (k) => `Verborgen: minder dan ${k} respondenten`,
+  hiddenSecondary: "Verborgen zodat een kleine groep niet af te leiden is",
+  hiddenUnanimity: "Verborgen: (bijna) iedereen gaf hetzelfde antwoord",
   footer:
     "Peilpunt — anonieme bevragingen, resultaten alleen voor groepen van minstens k personen.",
 };
@@ -97,6 +104,9 @@ const fr: AdminMessages = {
   forbiddenText: "Votre rôle ne permet pas cette action.",
   backToCampaigns: "Retour aux enquêtes",
   fieldErrors: "Vérifiez les champs indiqués.",
+  hiddenPrimary: (k) => `Masqué : moins de ${k} répondants`,
+  hiddenSecondary: "Masqué pour qu'un petit groupe ne puisse pas être déduit",
+  hiddenUnanimity: "Masqué : (presque) tout le monde a donné la même réponse",
   footer:
     "Peilpunt — enquêtes anonymes, résultats uniquement pour des groupes d'au moins k personnes.",
 };
@@ -131,6 +141,9 @@ const en: AdminMessages = {
   forbiddenText: "Your role does not allow this action.",
   backToCampaigns: "Back to campaigns",
   fieldErrors: "Check the marked fields.",
+  hiddenPrimary: (k) => `Hidden: fewer than ${k} respondents`,
+  hiddenSecondary: "Hidden so a small group cannot be derived",
+  hiddenUnanimity: "Hidden: (nearly) everyone gave the same answer",
   footer: "Peilpunt — anonymous surveys, results only for groups of at least k people.",
 };
 

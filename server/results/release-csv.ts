@@ -1,4 +1,5 @@
 import type { ReleaseGroup } from "../../analysis/release-types";
+import { csvField } from "../csv-field";
 
 /** A unit's code and name as an export shows them (the organisation itself included). */
 export type UnitLabel = (unitId: string) => { code: string; name: string };
@@ -60,10 +61,7 @@ export function releaseTableRows(
   return lines;
 }
 
-/**
- * One table of the release as CSV. Cells that a spreadsheet would run as formulas are quoted
- * with a leading apostrophe (CSV injection).
- */
+/** One table of the release as CSV (formula-like cells defused, see csvField). */
 export function releaseTableCsv(
   groups: ReleaseGroup[],
   dimensions: string[],
@@ -71,9 +69,4 @@ export function releaseTableCsv(
 ): string {
   const lines = releaseTableRows(groups, dimensions, unitLabel);
   return `${lines.map((line) => line.map(csvField).join(",")).join("\r\n")}\r\n`;
-}
-
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,11 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { type Db, openDatabase } from "../../server/db/open-database";
@@ -18,15 +14,20 @@ import {
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
-import { expectNoAxeViolations, launchChromium, watchPage } from "./browser";
+import {
+  buildClient,
+  expectNoAxeViolations,
+  launchChromium,
+  serveApp,
+  SCREENSHOTS as shots,
+  watchPage,
+} from "./browser";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const shots = join(root, "test-results", "screenshots");
 const SLUG = "e2e-uitnodiging";
 
 let db: Db;
 let browser: Browser;
-let server: ReturnType<typeof serve>;
+let server: Awaited<ReturnType<typeof serveApp>>;
 let releases: ReleaseScheduler;
 let origin: string;
 let workDir: string;
@@ -36,13 +37,8 @@ let admin: string;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-admin-"));
-  // Our own build folder, so this test never collides with another build of dist/client.
   const clientDir = join(workDir, "client");
-  await build({
-    configFile: join(root, "vite.config.ts"),
-    logLevel: "error",
-    build: { outDir: clientDir, emptyOutDir: true },
-  });
+  await buildClient(clientDir);
   mkdirSync(shots, { recursive: true });
   db = openDatabase(join(workDir, "e2e.db"));
   syncBundledQuestionnaires(db, loadBundledVersions());
@@ -56,16 +52,14 @@ beforeAll(async () => {
   releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 50 });
   await releases.catchUp();
   const app = createApp({ db, config: { clientDir, releases } });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveApp(app);
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await new Promise((resolve) => server.close(resolve));
+  await server?.close();
   await releases?.close();
   db?.$client.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });

@@ -1,10 +1,47 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { build } from "vite";
 import { expect } from "vitest";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Where browser tests save their screenshots (ignored by git). */
+export const SCREENSHOTS = join(root, "test-results", "screenshots");
+
+/**
+ * Builds the client as `npm run build` does (vite.config.ts, both entries) into `outDir`, a
+ * folder of the test's own, so browser test files running side by side never share a build.
+ */
+export async function buildClient(outDir: string): Promise<void> {
+  await build({
+    configFile: join(root, "vite.config.ts"),
+    logLevel: "error",
+    build: { outDir, emptyOutDir: true },
+  });
+}
+
+/** Serves an app on a free loopback port; `close` stops it. */
+export async function serveApp(app: {
+  fetch: (request: Request) => Response | Promise<Response>;
+}): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () =>
+      resolve(started),
+    );
+  });
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** Debian's chromium, headless, with no background traffic (this machine has no internet). */
 export function launchChromium(): Promise<Browser> {

@@ -1,12 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
-import react from "@vitejs/plugin-react";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import type { SessionUser } from "../../server/auth/sessions";
@@ -17,16 +12,21 @@ import { generateCodes } from "../../server/invitations/generate-codes";
 import { CROCKFORD_ALPHABET } from "../../server/invitations/invitation-code";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
-import { expectNoAxeViolations, launchChromium, watchPage } from "./browser";
+import {
+  buildClient,
+  expectNoAxeViolations,
+  launchChromium,
+  serveApp,
+  SCREENSHOTS as shots,
+  watchPage,
+} from "./browser";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const shots = join(root, "test-results", "screenshots");
 const SLUG = "uitnodiging-2026";
 const secretKey = new Uint8Array(32).fill(7);
 
 let db: Db;
 let browser: Browser;
-let server: ReturnType<typeof serve>;
+let server: Awaited<ReturnType<typeof serveApp>>;
 let origin: string;
 let workDir: string;
 let codes: string[];
@@ -88,21 +88,8 @@ function createCodesCampaign(now: Date): string[] {
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-code-"));
-  // Our own build folder, so this test never collides with another build of dist/client.
   const clientDir = join(workDir, "client");
-  // Only the respondent entry (as vite.config.ts builds it): the admin screens are not served
-  // here, and a half-edited admin screen must not fail this test.
-  await build({
-    configFile: false,
-    root: join(root, "client"),
-    plugins: [react()],
-    logLevel: "error",
-    build: {
-      outDir: clientDir,
-      emptyOutDir: true,
-      rollupOptions: { input: { respondent: join(root, "client", "respondent", "index.html") } },
-    },
-  });
+  await buildClient(clientDir);
   mkdirSync(shots, { recursive: true });
   db = openDatabase(join(workDir, "e2e.db"));
   syncBundledQuestionnaires(db, loadBundledVersions());
@@ -110,16 +97,14 @@ beforeAll(async () => {
   seedDemo(db, { now });
   codes = createCodesCampaign(now);
   const app = createApp({ db, config: { clientDir, secretKey } });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveApp(app);
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await new Promise((resolve) => server.close(resolve));
+  await server?.close();
   db?.$client.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });

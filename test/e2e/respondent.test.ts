@@ -1,47 +1,45 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { type Db, openDatabase } from "../../server/db/open-database";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
-import { expectNoAxeViolations, launchChromium, watchPage } from "./browser";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const clientDir = join(root, "dist", "client");
-const shots = join(root, "test-results", "screenshots");
+import {
+  buildClient,
+  expectNoAxeViolations,
+  launchChromium,
+  serveApp,
+  SCREENSHOTS as shots,
+  watchPage,
+} from "./browser";
 
 let db: Db;
 let browser: Browser;
-let server: ReturnType<typeof serve>;
+let server: Awaited<ReturnType<typeof serveApp>>;
 let origin: string;
 let workDir: string;
 
 beforeAll(async () => {
-  await build({ configFile: join(root, "vite.config.ts"), logLevel: "error" });
   workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-"));
+  const clientDir = join(workDir, "client");
+  await buildClient(clientDir);
   mkdirSync(shots, { recursive: true });
   db = openDatabase(join(workDir, "e2e.db"));
   syncBundledQuestionnaires(db, loadBundledVersions());
   seedDemo(db, { now: new Date() });
   const app = createApp({ db, config: { clientDir } });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveApp(app);
+  origin = server.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   db?.$client.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });

@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/locales";
-import type { AccessMode, CampaignStatus, HiddenReason } from "./campaign-types";
+import type { AccessMode, CampaignStatus } from "./campaign-types";
 
 /** Fields of the campaign form that the server may name in a 422 answer. */
 export type CampaignField =
@@ -159,7 +159,6 @@ export interface CampaignMessages {
   columnIssued: string;
   columnRate: string;
   organisationTotal: string;
-  hidden: Record<HiddenReason, string>;
   notApplicable: string;
   noParticipationRows: string;
 }
@@ -341,11 +340,6 @@ const nl: CampaignMessages = {
   columnIssued: "Codes uitgedeeld",
   columnRate: "Responsgraad",
   organisationTotal: "totaal",
-  hidden: {
-    primary: "verborgen: minder dan k",
-    secondary: "verborgen: zou een kleine groep onthullen",
-    unanimity: "verborgen: iedereen antwoordde hetzelfde",
-  },
   notApplicable: "—",
   noParticipationRows: "Er zijn geen eenheden om te tonen.",
 };
@@ -530,11 +524,6 @@ const fr: CampaignMessages = {
   columnIssued: "Codes distribués",
   columnRate: "Taux de réponse",
   organisationTotal: "total",
-  hidden: {
-    primary: "masqué : moins de k",
-    secondary: "masqué : pourrait révéler un petit groupe",
-    unanimity: "masqué : tout le monde a répondu pareil",
-  },
   notApplicable: "—",
   noParticipationRows: "Il n'y a aucune unité à afficher.",
 };
@@ -714,11 +703,6 @@ const en: CampaignMessages = {
   columnIssued: "Codes issued",
   columnRate: "Response rate",
   organisationTotal: "total",
-  hidden: {
-    primary: "hidden: fewer than k",
-    secondary: "hidden: could reveal a small group",
-    unanimity: "hidden: everyone answered alike",
-  },
   notApplicable: "—",
   noParticipationRows: "There are no units to show.",
 };

@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
+import { byCode, unitsInTreeOrder } from "../unit-tree";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import { CampaignProblem } from "./campaign-problem";
 import { type CampaignView, MAX_CODES_PER_CALL, type Organisation } from "./campaign-types";
 import { codesCsv } from "./codes-csv";
-import { unitsInTreeOrder } from "./unit-tree";
 
 interface Generated {
   unit: { code: string; name: string };
@@ -42,7 +42,9 @@ export function CodeGenerator({
   const id = useId();
   const units = useMemo(() => {
     const inScope = new Set(campaign.unitIds);
-    return unitsInTreeOrder(organisation?.units ?? []).filter((row) => inScope.has(row.unit.id));
+    return unitsInTreeOrder(organisation?.units ?? [], byCode).filter((row) =>
+      inScope.has(row.unit.id),
+    );
   }, [campaign.unitIds, organisation]);
   const [unitId, setUnitId] = useState(units[0]?.unit.id ?? "");
   const [count, setCount] = useState("50");

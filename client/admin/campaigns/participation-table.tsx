@@ -1,6 +1,8 @@
 import { useId, useState } from "react";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
+import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert } from "../page-states";
+import { byCode, unitsInTreeOrder } from "../unit-tree";
 import type { ApiData } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type {
@@ -10,7 +12,6 @@ import type {
   Participation,
   UnitParticipationView,
 } from "./campaign-types";
-import { unitsInTreeOrder } from "./unit-tree";
 
 interface Row {
   view: UnitParticipationView;
@@ -39,7 +40,7 @@ function orderRows(
     byId.delete(organisationId);
   }
   const offset = total ? 1 : 0;
-  for (const { unit, depth } of unitsInTreeOrder(organisation?.units ?? [])) {
+  for (const { unit, depth } of unitsInTreeOrder(organisation?.units ?? [], byCode)) {
     const view = byId.get(unit.id);
     if (!view) continue;
     rows.push({ view, name: unit.name[locale], depth: depth + offset, total: false });
@@ -53,11 +54,19 @@ function orderRows(
 }
 
 /** A count or share as published, or the reason it is hidden: hidden is never shown as 0. */
-function FigureText({ figure, percent }: { figure: Figure | undefined; percent?: boolean }) {
+function FigureText({
+  figure,
+  k,
+  percent,
+}: {
+  figure: Figure | undefined;
+  k: number;
+  percent?: boolean;
+}) {
   const t = useMessages(CAMPAIGN_MESSAGES);
   const locale = useAdminLocale();
   if (!figure) return <>{t.notApplicable}</>;
-  if ("hidden" in figure) return <span className="hidden-mark">{t.hidden[figure.hidden]}</span>;
+  if ("hidden" in figure) return <HiddenMark reason={figure.hidden} k={k} />;
   return <>{formatNumber(figure.value, locale, percent ? "percent" : "decimal")}</>;
 }
 
@@ -127,18 +136,18 @@ export function ParticipationSection({
                     {row.total ? ` (${t.organisationTotal})` : null}
                     {row.view.direct ? (
                       <span className="direct-count">
-                        {t.columnDirect} <FigureText figure={row.view.direct} />
+                        {t.columnDirect} <FigureText figure={row.view.direct} k={campaign.k} />
                       </span>
                     ) : null}
                   </th>
                   <td className="number">
-                    <FigureText figure={row.view.respondents} />
+                    <FigureText figure={row.view.respondents} k={campaign.k} />
                   </td>
                   {codes ? (
                     <>
                       <td className="number">{formatNumber(row.view.issued ?? 0, locale)}</td>
                       <td className="number">
-                        <FigureText figure={row.view.rate} percent />
+                        <FigureText figure={row.view.rate} k={campaign.k} percent />
                       </td>
                     </>
                   ) : null}

@@ -2,11 +2,11 @@ import { lazy, Suspense, useId, useMemo, useState } from "react";
 import type { Locale } from "../../i18n/locales";
 import { useMessages } from "../admin-locale";
 import { Loading, ProblemAlert } from "../page-states";
+import { byCode, unitsInTreeOrder } from "../unit-tree";
 import { useApiData } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type { CampaignView, Organisation, QuestionnaireVersion } from "./campaign-types";
 import { definitionForCampaign } from "./preview-definition";
-import { unitsInTreeOrder } from "./unit-tree";
 
 const SurveyPreview = lazy(() => import("./survey-preview"));
 
@@ -61,7 +61,7 @@ function LoadedPreview({
     const inScope = new Set(campaign.unitIds);
     const units =
       campaign.accessMode === "open-link"
-        ? unitsInTreeOrder(organisation?.units ?? [])
+        ? unitsInTreeOrder(organisation?.units ?? [], byCode)
             .map((row) => row.unit)
             .filter((unit) => inScope.has(unit.id))
         : null;

@@ -1,8 +1,8 @@
 import { type ReactNode, useMemo } from "react";
 import { useAdminLocale, useMessages } from "../admin-locale";
+import { byCode, unitsInTreeOrder } from "../unit-tree";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type { OrgUnit } from "./campaign-types";
-import { unitsInTreeOrder } from "./unit-tree";
 
 /** Checkboxes for an organisation's units, indented by hierarchy, with select all and none. */
 export function UnitChecklist({
@@ -23,7 +23,7 @@ export function UnitChecklist({
 }) {
   const t = useMessages(CAMPAIGN_MESSAGES);
   const locale = useAdminLocale();
-  const rows = useMemo(() => unitsInTreeOrder(units), [units]);
+  const rows = useMemo(() => unitsInTreeOrder(units, byCode), [units]);
   const chosen = new Set(selected);
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...selected, id] : selected.filter((unitId) => unitId !== id));

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import type { ReleaseItem, ReleaseValue } from "../../../analysis/release-types";
 import { formatNumber, useAdminLocale, useMessages } from "../admin-locale";
-import { HiddenMark } from "./hidden-mark";
+import { HiddenMark } from "../hidden-mark";
 import { optionLabel, type QuestionnaireLabels } from "./questionnaire-labels";
 import type { GroupRow, QuestionSection } from "./release-view";
 import { RESULTS_MESSAGES } from "./results-messages";

@@ -1,5 +1,6 @@
 import type { ReleaseGroup, ReleaseValue } from "../../../analysis/release-types";
 import type { ReleaseTable } from "../../../server/results/read-release";
+import { unitsInTreeOrder } from "../unit-tree";
 import { itemLabel, type QuestionnaireLabels } from "./questionnaire-labels";
 
 /** A unit of the release as a picker lists it: in tree order, with its depth for indenting. */
@@ -19,24 +20,15 @@ export function unitTree(
   name: (id: string) => string,
   order: (id: string) => number,
 ): UnitChoice[] {
-  const known = new Set(units.map((unit) => unit.id));
-  const children = new Map<string | null, { id: string; parentId: string | null }[]>();
-  for (const unit of units) {
-    const parent = unit.parentId !== null && known.has(unit.parentId) ? unit.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), unit]);
-  }
-  const tree: UnitChoice[] = [];
-  const visit = (parent: string | null, depth: number) => {
-    const siblings = [...(children.get(parent) ?? [])].sort(
-      (a, b) => order(a.id) - order(b.id) || name(a.id).localeCompare(name(b.id)),
-    );
-    for (const unit of siblings) {
-      tree.push({ id: unit.id, parentId: unit.parentId, name: name(unit.id), depth });
-      visit(unit.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  return tree;
+  return unitsInTreeOrder(
+    units,
+    (a, b) => order(a.id) - order(b.id) || name(a.id).localeCompare(name(b.id)),
+  ).map(({ unit, depth }) => ({
+    id: unit.id,
+    parentId: unit.parentId,
+    name: name(unit.id),
+    depth,
+  }));
 }
 
 /** One row of a shown table: a published group and what to call it. */

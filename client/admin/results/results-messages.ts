@@ -21,9 +21,6 @@ export interface ResultsMessages {
   legendSecondary: string;
   legendUnanimity: string;
   legendComments: (minimum: number) => string;
-  markPrimary: (k: number) => string;
-  markSecondary: string;
-  markUnanimity: string;
   chooseTitle: string;
   tableLabel: string;
   unitLabel: string;
@@ -105,9 +102,6 @@ const nl: ResultsMessages = {
     "Gevoelige vragen waarop iedereen of iedereen op één na in de groep hetzelfde antwoordde.",
   legendComments: (minimum) =>
     `Opmerkingen worden alleen getoond voor hele eenheden met minstens ${minimum} respondenten; e-mailadressen, telefoonnummers en links zijn afgeschermd.`,
-  markPrimary: (k) => `Verborgen: minder dan ${k} respondenten`,
-  markSecondary: "Verborgen zodat een kleine groep niet af te leiden is",
-  markUnanimity: "Verborgen: (bijna) iedereen gaf hetzelfde antwoord",
   chooseTitle: "Wat wil je zien?",
   tableLabel: "Tabel",
   unitLabel: "Eenheid",
@@ -198,9 +192,6 @@ const fr: ResultsMessages = {
     "Les questions sensibles auxquelles tout le groupe, ou tous sauf une personne, a donné la même réponse.",
   legendComments: (minimum) =>
     `Les commentaires ne sont affichés que pour des unités entières d'au moins ${minimum} répondants ; les adresses e-mail, numéros de téléphone et liens sont masqués.`,
-  markPrimary: (k) => `Masqué : moins de ${k} répondants`,
-  markSecondary: "Masqué pour qu'un petit groupe ne puisse pas être déduit",
-  markUnanimity: "Masqué : (presque) tout le monde a donné la même réponse",
   chooseTitle: "Que voulez-vous voir ?",
   tableLabel: "Tableau",
   unitLabel: "Unité",
@@ -290,9 +281,6 @@ const en: ResultsMessages = {
     "Sensitive questions where everyone, or everyone but one, in the group gave the same answer.",
   legendComments: (minimum) =>
     `Comments are shown only for whole units of at least ${minimum} respondents; e-mail addresses, phone numbers and links are masked.`,
-  markPrimary: (k) => `Hidden: fewer than ${k} respondents`,
-  markSecondary: "Hidden so a small group cannot be derived",
-  markUnanimity: "Hidden: (nearly) everyone gave the same answer",
   chooseTitle: "What do you want to see?",
   tableLabel: "Table",
   unitLabel: "Unit",

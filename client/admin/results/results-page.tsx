@@ -14,11 +14,11 @@ import type {
 import { ApiProblem, apiUrl } from "../admin-api";
 import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
+import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
 import { QuestionResults } from "./group-table";
-import { HiddenMark } from "./hidden-mark";
 import { optionLabel, type QuestionnaireLabels, questionnaireLabels } from "./questionnaire-labels";
 import {
   anyPublished,

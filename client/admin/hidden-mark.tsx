@@ -1,16 +1,16 @@
-import type { HiddenReason } from "../../../analysis/release-types";
-import { useMessages } from "../admin-locale";
-import { RESULTS_MESSAGES } from "./results-messages";
+import type { HiddenReason } from "../../analysis/release-types";
+import { useMessages } from "./admin-locale";
+import { ADMIN_MESSAGES } from "./admin-messages";
 
 /** The reason a figure is hidden, in words; a hidden figure never reads as 0 or blank. */
 export function useHiddenText(k: number): (reason: HiddenReason) => string {
-  const t = useMessages(RESULTS_MESSAGES);
+  const t = useMessages(ADMIN_MESSAGES);
   return (reason) =>
     reason === "primary"
-      ? t.markPrimary(k)
+      ? t.hiddenPrimary(k)
       : reason === "secondary"
-        ? t.markSecondary
-        : t.markUnanimity;
+        ? t.hiddenSecondary
+        : t.hiddenUnanimity;
 }
 
 /** A hidden figure: a symbol for its reason and the reason spelled out. */

@@ -4,12 +4,17 @@ export interface TreeRow<U> {
   depth: number;
 }
 
+/** Siblings by unit code, the order the organisation's own lists use. */
+export const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+
 /**
- * Units in reading order: each unit followed by its sub-units, siblings by code. A unit whose
- * parent is not in the list (e.g. the top of an evaluator's subtree) starts a tree of its own.
+ * Units in reading order: each unit followed by its sub-units, siblings in `compare` order. A
+ * unit whose parent is not in the list (e.g. the top of an evaluator's subtree) starts a tree of
+ * its own.
  */
-export function unitsInTreeOrder<U extends { id: string; parentId: string | null; code: string }>(
+export function unitsInTreeOrder<U extends { id: string; parentId: string | null }>(
   units: readonly U[],
+  compare: (a: U, b: U) => number,
 ): TreeRow<U>[] {
   const ids = new Set(units.map((unit) => unit.id));
   const children = new Map<string | null, U[]>();
@@ -17,7 +22,7 @@ export function unitsInTreeOrder<U extends { id: string; parentId: string | null
     const parent = unit.parentId !== null && ids.has(unit.parentId) ? unit.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), unit]);
   }
-  for (const list of children.values()) list.sort((a, b) => a.code.localeCompare(b.code));
+  for (const list of children.values()) list.sort(compare);
   const rows: TreeRow<U>[] = [];
   const seen = new Set<string>();
   const visit = (parent: string | null, depth: number) => {
