@@ -1,8 +1,7 @@
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
 import type { Db } from "../../db/open-database";
-import { ProblemError } from "../../errors";
+import { limitBody } from "../../http/limit-body";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 import { auditLogRoutes } from "./audit-log-routes";
 import { campaignRoutes } from "./campaign-routes";
@@ -27,21 +26,7 @@ export function adminRoutes(deps: {
   releases?: ReleaseScheduler;
 }) {
   return new Hono<AdminEnv>()
-    .use(
-      "*",
-      deps.auth.sameOrigin,
-      bodyLimit({
-        maxSize: MAX_ADMIN_BODY_BYTES,
-        onError: () => {
-          throw new ProblemError(
-            413,
-            "too-large",
-            "Request body too large",
-            "The request is too large.",
-          );
-        },
-      }),
-    )
+    .use("*", deps.auth.sameOrigin, limitBody(MAX_ADMIN_BODY_BYTES, "The request is too large."))
     .route("/", sessionRoutes(deps))
     .route("/", referenceRoutes(deps))
     .route("/users", userRoutes(deps))

@@ -1,8 +1,8 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { Db } from "../../db/open-database";
 import { ProblemError, ValidationError } from "../../errors";
+import { limitBody } from "../../http/limit-body";
 import { readJsonBody } from "../../http/read-json-body";
 import { checkInvitationCode } from "../../respondent/check-invitation-code";
 import { getCampaignForm } from "../../respondent/get-campaign-form";
@@ -70,17 +70,7 @@ export function respondentRoutes({
       .post(
         "/:slug/responses",
         submissionLimit,
-        bodyLimit({
-          maxSize: MAX_SUBMISSION_BYTES,
-          onError: () => {
-            throw new ProblemError(
-              413,
-              "too-large",
-              "Request body too large",
-              "The answers are too large.",
-            );
-          },
-        }),
+        limitBody(MAX_SUBMISSION_BYTES, "The answers are too large."),
         async (c) => {
           const slug = parseSlug(c.req.param("slug"));
           const body = submissionSchema.safeParse(await readJsonBody(c));
@@ -110,17 +100,7 @@ export function respondentRoutes({
       .post(
         "/:slug/code-check",
         submissionLimit,
-        bodyLimit({
-          maxSize: MAX_CODE_CHECK_BYTES,
-          onError: () => {
-            throw new ProblemError(
-              413,
-              "too-large",
-              "Request body too large",
-              "The request is too large.",
-            );
-          },
-        }),
+        limitBody(MAX_CODE_CHECK_BYTES, "The request is too large."),
         async (c) => {
           const slug = parseSlug(c.req.param("slug"));
           const body = codeCheckSchema.safeParse(await readJsonBody(c));
