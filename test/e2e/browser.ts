@@ -7,6 +7,7 @@ import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { expect } from "vitest";
+import { findChromium } from "./find-chromium";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -43,10 +44,12 @@ export async function serveApp(app: {
   };
 }
 
-/** Debian's chromium, headless, with no background traffic (this machine has no internet). */
-export function launchChromium(): Promise<Browser> {
+/** Chromium (see `findChromium`), headless, with no background traffic (no internet here). */
+export async function launchChromium(): Promise<Browser> {
+  const { executablePath, env } = await findChromium();
   return chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath,
+    env: { ...process.env, ...env },
     args: [
       "--headless",
       "--no-sandbox",
