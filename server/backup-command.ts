@@ -4,7 +4,9 @@
 import { join } from "node:path";
 import { readConfig } from "./config";
 import { backupDatabase } from "./db/backup-database";
+import { createFilesOwnerOnly } from "./owner-only-files";
 
+createFilesOwnerOnly();
 const { databasePath } = readConfig();
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const target = process.argv[2] ?? join("backups", `peilpunt-${stamp}.db`);

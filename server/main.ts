@@ -1,6 +1,8 @@
 import { readConfig } from "./config";
+import { createFilesOwnerOnly } from "./owner-only-files";
 import { startServer } from "./start-server";
 
+createFilesOwnerOnly();
 const { server, db, stopMaintenance } = startServer(readConfig());
 
 function shutdown() {

@@ -2,10 +2,13 @@
 import { rmSync } from "node:fs";
 import { readConfig } from "./config";
 import { openDatabase } from "./db/open-database";
+import { announceDemoAccounts } from "./demo/demo-accounts-file";
 import { seedDemo } from "./demo/seed-demo";
+import { createFilesOwnerOnly } from "./owner-only-files";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
 
+createFilesOwnerOnly();
 const { databasePath } = readConfig();
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databasePath}${suffix}`, { force: true });
 const db = openDatabase(databasePath);
@@ -16,7 +19,4 @@ console.log(`Seeded "${summary.organisation}" into ${databasePath}:`);
 for (const campaign of summary.campaigns) {
   console.log(`  ${campaign.slug}: ${campaign.responses} synthetic responses`);
 }
-console.log("Staff accounts (passwords shown once, stored only as hashes):");
-for (const account of summary.accounts) {
-  console.log(`  ${account.role}: ${account.email} / ${account.password}`);
-}
+for (const line of announceDemoAccounts(summary.accounts, databasePath)) console.log(line);

@@ -5,11 +5,12 @@ import { scheduleMaintenance } from "./campaigns/run-maintenance";
 import type { Config } from "./config";
 import { openDatabase } from "./db/open-database";
 import { campaigns, organisations } from "./db/schema";
+import { announceDemoAccounts } from "./demo/demo-accounts-file";
 import { seedDemo } from "./demo/seed-demo";
 import { listen } from "./http/listen";
+import { restrictToOwner } from "./owner-only-files";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
-
 import { workerBuilder } from "./results/release-builders";
 import { createReleaseScheduler } from "./results/release-scheduler";
 import { loadOrCreateSecretKey } from "./secret-key";
@@ -23,6 +24,7 @@ const clientDir = fileURLToPath(new URL("../dist/client", import.meta.url));
 export function startServer(config: Config) {
   const secretKey = loadOrCreateSecretKey(config.secretFile);
   const db = openDatabase(config.databasePath);
+  restrictToOwner(["", "-wal", "-shm"].map((suffix) => `${config.databasePath}${suffix}`));
   syncBundledQuestionnaires(db, loadBundledVersions());
   const empty = db.select({ id: organisations.id }).from(organisations).limit(1).all().length === 0;
   const demo = empty ? seedDemo(db, { now: new Date() }) : undefined;
@@ -69,9 +71,9 @@ export function startServer(config: Config) {
         console.log(`  ${campaign.title} (${state}, ${campaign.responses} synthetic responses)`);
         console.log(`    ${base}/s/${campaign.slug}`);
       }
-      console.log(`Staff sign-in at ${base}/admin (passwords shown once, stored only as hashes):`);
-      for (const account of demo.accounts) {
-        console.log(`  ${account.role}: ${account.email} / ${account.password}`);
+      console.log(`Staff sign-in at ${base}/admin`);
+      for (const line of announceDemoAccounts(demo.accounts, config.databasePath)) {
+        console.log(line);
       }
     }
   });

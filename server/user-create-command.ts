@@ -8,6 +8,7 @@ import { readConfig } from "./config";
 import { openDatabase } from "./db/open-database";
 import { organisations, ROLES, type Role, units } from "./db/schema";
 import { ProblemError } from "./errors";
+import { createFilesOwnerOnly } from "./owner-only-files";
 import { createUser } from "./users/manage-users";
 
 const { values } = parseArgs({
@@ -30,6 +31,7 @@ if (!values.email || !role || !ROLES.includes(role)) {
     "Usage: npm run user:create -- --email <address> --role admin|coordinator|evaluator [--organisation <slug>] [--unit <code>]",
   );
 }
+createFilesOwnerOnly();
 const db = openDatabase(readConfig().databasePath);
 let organisationId: string | null = null;
 let unitId: string | null = null;

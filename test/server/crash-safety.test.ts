@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -10,6 +9,7 @@ import { DEMO_CAMPAIGNS } from "../../server/demo/demo-campaigns";
 import { generateAnswers } from "../../server/demo/generate-answers";
 import { seededRandom } from "../../server/demo/seeded-random";
 import { choiceValues, walkQuestions } from "../../surveys/walk-questions";
+import { freePort, startRealServer } from "./real-server";
 
 const dir = mkdtempSync(join(tmpdir(), "peilpunt-crash-"));
 const databasePath = join(dir, "crash.db");
@@ -19,38 +19,14 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the real server (`server/main.ts`) as a child process and waits until it listens. */
+/** Starts the real server on the crash test's database and waits until it listens. */
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: {
-      ...process.env,
-      PEILPUNT_DB: databasePath,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PEILPUNT_SUBMISSIONS_PER_MINUTE: "1000000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const { child } = await startRealServer({
+    PEILPUNT_DB: databasePath,
+    PORT: String(port),
+    PEILPUNT_SUBMISSIONS_PER_MINUTE: "1000000",
   });
   children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let output = "";
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Peilpunt is running at")) resolve();
-    };
-    child.stdout?.on("data", read);
-    child.stderr?.on("data", read);
-  });
   return child;
 }
 
