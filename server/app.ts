@@ -29,6 +29,8 @@ export interface AppOptions {
     secretKey?: Uint8Array;
     /** Session cookies carry Secure. */
     secureCookies?: boolean;
+    /** The one origin admin requests may come from; HSTS when it is https (server/config.ts). */
+    publicOrigin?: string;
   };
 }
 
@@ -36,7 +38,7 @@ export interface AppOptions {
 export function createApp({ db, config = {} }: AppOptions) {
   const now = config.now ?? (() => new Date());
   const app = new Hono();
-  app.use(securityHeaders);
+  app.use(securityHeaders({ https: config.publicOrigin?.startsWith("https:") ?? false }));
   const submissionLimit = rateLimit({
     limit: config.submissionsPerMinute ?? DEFAULT_SUBMISSIONS_PER_MINUTE,
     windowMs: 60_000,
@@ -54,7 +56,12 @@ export function createApp({ db, config = {} }: AppOptions) {
       onStored: (stored) => releases?.responseStored(stored.campaignId, stored),
     }),
   );
-  const auth = adminAuth({ db, now, secureCookies: config.secureCookies ?? false });
+  const auth = adminAuth({
+    db,
+    now,
+    secureCookies: config.secureCookies ?? false,
+    publicOrigin: config.publicOrigin,
+  });
   app.route("/api/admin/campaigns", resultsRoutes({ db, now, auth }));
   app.route(
     "/api/admin",

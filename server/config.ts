@@ -8,6 +8,13 @@ export const DEFAULT_SUBMISSIONS_PER_MINUTE = 60;
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 
+/**
+ * Which request header names the client when a reverse proxy stands in front: "none" (the
+ * socket's address; forwarded headers are anyone's to forge), or the header the proxy sets.
+ */
+export const TRUSTED_PROXY_HEADERS = ["none", "x-forwarded-for", "x-real-ip"] as const;
+export type TrustedProxyHeader = (typeof TRUSTED_PROXY_HEADERS)[number];
+
 /** "true"/"false" (or 1/0) from the environment; undefined when unset. */
 const booleanFlag = z
   .enum(["true", "false", "1", "0"], { message: 'expected "true" or "false"' })
@@ -26,6 +33,17 @@ const envSchema = z.object({
   PEILPUNT_SECURE_COOKIES: booleanFlag,
   PEILPUNT_SECRET_FILE: z.string().min(1).default("data/secret.key"),
   PEILPUNT_RELEASE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(30_000),
+  PEILPUNT_PUBLIC_ORIGIN: z
+    .url({
+      protocol: /^https?$/,
+      message: "expected an origin such as https://peilpunt.example.be",
+    })
+    .refine((value) => new URL(value).origin === value.replace(/\/$/, ""), {
+      message: "expected only scheme, host and port (no path, query or user)",
+    })
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  PEILPUNT_TRUST_PROXY: z.enum(TRUSTED_PROXY_HEADERS).default("none"),
 });
 
 export interface Config {
@@ -43,6 +61,13 @@ export interface Config {
   secretFile: string;
   /** Quiet time after the last submission before a campaign's release is rebuilt. */
   releaseDebounceMs: number;
+  /**
+   * The one origin staff pages are served from (behind a proxy: the proxy's https origin).
+   * Admin requests must come from it; without it, only from a loopback host (local use).
+   */
+  publicOrigin?: string;
+  /** Where the client's address is read for the per-client limits. */
+  trustProxy: TrustedProxyHeader;
 }
 
 /** Reads the configuration from the environment once; fails fast with a readable message. */
@@ -52,13 +77,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
+  const { HOST: host, PEILPUNT_PUBLIC_ORIGIN: publicOrigin } = parsed.data;
+  if (!LOOPBACK_HOSTS.has(host) && publicOrigin === undefined) {
+    throw new Error(
+      `Invalid configuration in the environment:\n  HOST is ${host}, not a loopback address: set PEILPUNT_PUBLIC_ORIGIN to the address staff use (e.g. https://peilpunt.example.be), so that requests from other sites can be told apart.`,
+    );
+  }
   return {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
     databasePath: parsed.data.PEILPUNT_DB,
     submissionsPerMinute: parsed.data.PEILPUNT_SUBMISSIONS_PER_MINUTE,
-    secureCookies: parsed.data.PEILPUNT_SECURE_COOKIES ?? !LOOPBACK_HOSTS.has(parsed.data.HOST),
+    secureCookies:
+      parsed.data.PEILPUNT_SECURE_COOKIES ??
+      (publicOrigin ? publicOrigin.startsWith("https:") : !LOOPBACK_HOSTS.has(host)),
     secretFile: parsed.data.PEILPUNT_SECRET_FILE,
     releaseDebounceMs: parsed.data.PEILPUNT_RELEASE_DEBOUNCE_MS,
+    publicOrigin,
+    trustProxy: parsed.data.PEILPUNT_TRUST_PROXY,
   };
 }

@@ -8,6 +8,7 @@ import { campaigns, organisations } from "./db/schema";
 import { announceDemoAccounts } from "./demo/demo-accounts-file";
 import { seedDemo } from "./demo/seed-demo";
 import { listen } from "./http/listen";
+import { forwardedAddress, socketAddress } from "./http/rate-limit";
 import { restrictToOwner } from "./owner-only-files";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
@@ -57,6 +58,9 @@ export function startServer(config: Config) {
       submissionsPerMinute: config.submissionsPerMinute,
       secretKey,
       secureCookies: config.secureCookies,
+      publicOrigin: config.publicOrigin,
+      clientAddress:
+        config.trustProxy === "none" ? socketAddress : forwardedAddress(config.trustProxy),
       releases,
     },
   });

@@ -16,19 +16,26 @@ export interface AdminEnv {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Host names a local (loopback-only) Peilpunt is reached by. */
+const LOOPBACK_NAMES = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
 /**
  * Whether a request comes from a page of this server: Sec-Fetch-Site, when the browser sends
- * it, must be same-origin (or none: typed by the user); an Origin header must name this host.
- * The scheme is not compared, so a TLS-terminating proxy in front of plain HTTP still works.
+ * it, must be same-origin (or none: typed by the user), and an Origin header must be the
+ * configured public origin. Without one (local use) it must name the Host of the request and
+ * that host must be a loopback name: the Host header is the caller's to choose, so a site that
+ * points its own name at 127.0.0.1 (DNS rebinding) would otherwise pass as "same origin".
  */
-export function isSameOrigin(c: Context): boolean {
+export function isSameOrigin(c: Context, publicOrigin?: string): boolean {
   const site = c.req.header("sec-fetch-site");
   if (site !== undefined && site !== "same-origin" && site !== "none") return false;
   const origin = c.req.header("origin");
   if (origin === undefined) return true;
+  if (publicOrigin !== undefined) return origin === publicOrigin;
   const host = c.req.header("host") ?? new URL(c.req.url).host;
   try {
-    return new URL(origin).host === host;
+    const url = new URL(origin);
+    return url.host === host && LOOPBACK_NAMES.has(url.hostname);
   } catch {
     // "null" (sandboxed frames, privacy-sensitive redirects) or garbage.
     return false;
@@ -46,13 +53,17 @@ export function adminAuth({
   db,
   now,
   secureCookies,
+  publicOrigin,
 }: {
   db: Db;
   now: () => Date;
   secureCookies: boolean;
+  /** The one origin admin requests may come from (server/config.ts). */
+  publicOrigin?: string;
 }) {
+  const fromOwnOrigin = (c: Context) => isSameOrigin(c, publicOrigin);
   const sameOrigin: MiddlewareHandler = async (c, next) => {
-    if (!isSameOrigin(c)) {
+    if (!fromOwnOrigin(c)) {
       throw new ForbiddenError("Requests from other sites are refused.", "cross-origin");
     }
     await next();
@@ -75,6 +86,7 @@ export function adminAuth({
     await next();
   };
   return {
+    fromOwnOrigin,
     sameOrigin,
     requireSession,
     requireCsrf,

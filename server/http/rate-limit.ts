@@ -29,6 +29,21 @@ export function socketAddress(c: Context): string | undefined {
 }
 
 /**
+ * The client's address as a reverse proxy in front of Peilpunt forwards it: the last entry of
+ * X-Forwarded-For (the one our proxy appended; earlier ones are the client's to forge) or
+ * X-Real-IP. Only for a server that nobody can reach but through that proxy.
+ */
+export function forwardedAddress(
+  header: "x-forwarded-for" | "x-real-ip",
+): (c: Context) => string | undefined {
+  return (c) => {
+    const value = c.req.header(header);
+    const last = value?.split(",").at(-1)?.trim();
+    return last ? last : socketAddress(c);
+  };
+}
+
+/**
  * The network a client address is counted under: an IPv4 address as is (also when written as
  * IPv4-mapped IPv6), an IPv6 address by its /64 prefix, since one subscriber holds a whole /64
  * and could otherwise take a fresh address per request. Other keys pass unchanged.

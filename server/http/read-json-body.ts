@@ -3,15 +3,21 @@ import { ProblemError } from "../errors";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Reads a JSON request body, refusing other media types (415), bad UTF-8 and malformed JSON (400). */
+/**
+ * Reads a JSON request body, refusing other media types and any charset but UTF-8 (415: JSON is
+ * UTF-8, and a body declared latin1 must not be read as something else), bad UTF-8 and
+ * malformed JSON (400).
+ */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(type)?.[1];
+  const utf8Declared = charset === undefined || /^utf-?8$/i.test(charset);
+  if (!/^application\/json\s*(;|$)/i.test(type) || !utf8Declared) {
     throw new ProblemError(
       415,
       "unsupported-media-type",
       "Unsupported media type",
-      "Send the answers as application/json.",
+      "Send the answers as application/json, in UTF-8.",
     );
   }
   // Strict decoding: invalid UTF-8 is refused, not turned into U+FFFD and stored as an answer.

@@ -14,25 +14,30 @@ const SURVEYJS_STYLE_HASHES = [
 
 /**
  * Strict headers for every answer: only our own origin may provide scripts, styles, fonts and
- * images, so no request from a respondent's page ever reaches a third party.
+ * images, so no request from a respondent's page ever reaches a third party. No page may be
+ * framed (CSP and X-Frame-Options say the same). HSTS only where staff and respondents reach
+ * Peilpunt over HTTPS: over plain HTTP browsers ignore it, and it would promise what is not so.
  */
-export const securityHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    styleSrcElem: ["'self'", ...SURVEYJS_STYLE_HASHES],
-    // SurveyJS sets its theme as CSS variables in style attributes. Attributes cannot load
-    // anything or run script; <style> elements stay limited to 'self' and the hashes below.
-    styleSrcAttr: ["'unsafe-inline'"],
-    imgSrc: ["'self'", "data:"],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'none'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-  referrerPolicy: "no-referrer",
-  permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
-});
+export const securityHeaders = ({ https }: { https: boolean }) =>
+  secureHeaders({
+    strictTransportSecurity: https ? "max-age=63072000; includeSubDomains" : false,
+    xFrameOptions: "DENY",
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      styleSrcElem: ["'self'", ...SURVEYJS_STYLE_HASHES],
+      // SurveyJS sets its theme as CSS variables in style attributes. Attributes cannot load
+      // anything or run script; <style> elements stay limited to 'self' and the hashes below.
+      styleSrcAttr: ["'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    referrerPolicy: "no-referrer",
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+  });

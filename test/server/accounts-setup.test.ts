@@ -27,11 +27,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("configuration", () => {
   it("sends Secure cookies unless the server listens on a loopback address, or as told", () => {
     expect(readConfig({}).secureCookies).toBe(false);
-    expect(readConfig({ HOST: "0.0.0.0" }).secureCookies).toBe(true);
+    // Beyond loopback the public origin is required, and its scheme decides.
+    const exposed = { HOST: "0.0.0.0", PEILPUNT_PUBLIC_ORIGIN: "https://peilpunt.example.be" };
+    expect(readConfig(exposed).secureCookies).toBe(true);
+    expect(
+      readConfig({ ...exposed, PEILPUNT_PUBLIC_ORIGIN: "http://192.0.2.1:8787" }).secureCookies,
+    ).toBe(false);
     expect(readConfig({ PEILPUNT_SECURE_COOKIES: "true" }).secureCookies).toBe(true);
-    expect(readConfig({ HOST: "0.0.0.0", PEILPUNT_SECURE_COOKIES: "false" }).secureCookies).toBe(
-      false,
-    );
+    expect(readConfig({ ...exposed, PEILPUNT_SECURE_COOKIES: "false" }).secureCookies).toBe(false);
     expect(() => readConfig({ PEILPUNT_SECURE_COOKIES: "yes" })).toThrow(/PEILPUNT_SECURE_COOKIES/);
     expect(readConfig({}).secretFile).toBe("data/secret.key");
   });

@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { type AdminAuth, type AdminEnv, isSameOrigin } from "../../auth/admin-auth";
+import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
 import { recordAudit } from "../../auth/audit";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password";
 import { deleteSession } from "../../auth/sessions";
@@ -40,7 +40,7 @@ export function sessionRoutes({
   return new Hono<AdminEnv>()
     .post("/session", async (c) => {
       // No session yet, so no CSRF token: the origin check is what stops login CSRF.
-      if (!isSameOrigin(c)) {
+      if (!auth.fromOwnOrigin(c)) {
         throw new ForbiddenError("Requests from other sites are refused.", "cross-origin");
       }
       const input = await readInput(c, signInSchema);
