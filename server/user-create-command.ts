@@ -5,8 +5,9 @@ import { parseArgs } from "node:util";
 import { and, eq } from "drizzle-orm";
 import { generatePassword } from "./auth/password";
 import { readConfig } from "./config";
+import { ROLES, type Role } from "./contract/vocabulary";
 import { openDatabase } from "./db/open-database";
-import { organisations, ROLES, type Role, units } from "./db/schema";
+import { organisations, units } from "./db/schema";
 import { ProblemError } from "./errors";
 import { createUser } from "./users/manage-users";
 

@@ -1,10 +1,12 @@
 import { SurveyModel } from "survey-core";
+import { LOCALES } from "../server/contract/locales";
 import { registerPeilpuntProperties } from "./custom-properties";
-import { asArray, asObject, walkQuestions } from "./walk-questions";
+import { asArray, asObject, walkQuestions } from "./model/walk-questions";
 
 export type CheckResult = { ok: true } | { ok: false; issues: string[] };
 
-export const REQUIRED_LOCALES = ["nl", "fr", "en"] as const;
+/** Every text a respondent reads is needed in each language. */
+export const REQUIRED_LOCALES = LOCALES;
 export const PREFER_NOT_TO_SAY = "prefer_not_to_say";
 
 /** Question types the server validator and the analysis understand. */

@@ -1,5 +1,5 @@
 import type { ChoiceValue, ItemSpec } from "../analysis/types";
-import { choiceValues, ratingValues, walkQuestions } from "./walk-questions";
+import { choiceValues, ratingValues, walkQuestions } from "./model/walk-questions";
 
 /** Answers on a 1..5 agreement scale: mean and top-two-box share apply. */
 const FIVE_POINT = [1, 2, 3, 4, 5];

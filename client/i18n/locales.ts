@@ -1,6 +1,6 @@
-export const LOCALES = ["nl", "fr", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export type Localized = Record<Locale, string>;
+import { LOCALES, type Locale, type Localized } from "../../server/contract/locales";
+
+export { LOCALES, type Locale, type Localized };
 
 export const LOCALE_NAMES: Localized = { nl: "Nederlands", fr: "Français", en: "English" };
 

@@ -1,20 +1,11 @@
 import { count, eq } from "drizzle-orm";
-import type { Figure, Release } from "../../analysis/release-types";
+import type { Release } from "../../analysis/release-types";
 import { suppressParticipation } from "../../analysis/suppress-participation";
 import { campaignForReader, unitScopeOf } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
+import type { UnitParticipation } from "../contract/participation-schema";
 import type { Db } from "../db/open-database";
 import { campaignUnits, invitationCodes, releases, responses, units } from "../db/schema";
-
-export interface UnitParticipationView {
-  unitId: string;
-  respondents: Figure;
-  direct?: Figure;
-  /** Codes issued for the unit and its sub-units (invitation-codes mode only). */
-  issued?: number;
-  /** Respondents / issued, only where the respondents figure itself is shown. */
-  rate?: Figure;
-}
 
 /** Units whose whole-unit count the latest audited release hides: they stay hidden live too. */
 function hiddenInRelease(db: Db, campaignId: string): Set<string> {
@@ -48,7 +39,7 @@ export function getParticipation({
   user: SessionUser;
   slug: string;
   now: Date;
-}): { builtAt: string; units: UnitParticipationView[] } {
+}): { builtAt: string; units: UnitParticipation[] } {
   const campaign = campaignForReader(db, user, slug);
   const orgUnits = db
     .select({ id: units.id, parentId: units.parentId })
@@ -115,7 +106,7 @@ export function getParticipation({
     units: figures
       .filter((row) => shown(row.unitId))
       .map((row) => {
-        const view: UnitParticipationView = { ...row };
+        const view: UnitParticipation = { ...row };
         if (codes) {
           const issued = issuedSubtree.get(row.unitId) ?? 0;
           view.issued = issued;

@@ -1,5 +1,10 @@
 import { ConditionRunner } from "survey-core";
-import { asArray, choiceValues, ratingValues, walkQuestions } from "../../surveys/walk-questions";
+import {
+  asArray,
+  choiceValues,
+  ratingValues,
+  walkQuestions,
+} from "../../surveys/model/walk-questions";
 import { pickWeighted } from "./seeded-random";
 
 /** How a synthetic population answers a questionnaire. */

@@ -1,6 +1,6 @@
 import { ConditionRunner } from "survey-core";
 import { z } from "zod";
-import { choiceValues, ratingValues, walkQuestions } from "../../surveys/walk-questions";
+import { choiceValues, ratingValues, walkQuestions } from "../../surveys/model/walk-questions";
 import type { FieldError } from "../errors";
 
 /** What a compiled validator needs to know about the campaign at submission time. */

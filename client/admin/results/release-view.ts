@@ -1,5 +1,8 @@
-import type { ReleaseGroup, ReleaseValue } from "../../../analysis/release-types";
-import type { ReleaseTable } from "../../../server/results/read-release";
+import type {
+  ReleaseGroup,
+  ReleaseTable,
+  ReleaseValue,
+} from "../../../server/contract/release-schema";
 import { unitsInTreeOrder } from "../unit-tree";
 import { itemLabel, type QuestionnaireLabels } from "./questionnaire-labels";
 
