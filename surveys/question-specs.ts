@@ -18,13 +18,11 @@ function scaleOf(
  */
 export function describeQuestionnaire(json: unknown): ItemSpec[] {
   const items: ItemSpec[] = [];
-  for (const { element } of walkQuestions(json)) {
-    const name = String(element.name);
-    const sensitive = element.sensitive === true || element.breakdown === true;
-    switch (element.type) {
+  for (const { element, name, type, breakdown, sensitive, unitPicker } of walkQuestions(json)) {
+    switch (type) {
       case "radiogroup":
       case "dropdown": {
-        if (element.unitPicker === true) break;
+        if (unitPicker) break;
         const options = choiceValues(element.choices);
         const scale = scaleOf(options);
         items.push({
@@ -33,7 +31,7 @@ export function describeQuestionnaire(json: unknown): ItemSpec[] {
           path: [name],
           options,
           ...(scale ? { scale } : {}),
-          breakdown: element.breakdown === true,
+          breakdown,
           sensitive,
         });
         break;

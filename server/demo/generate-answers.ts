@@ -30,10 +30,9 @@ export function generateAnswers(
   unitId: string,
 ): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
-  for (const { element, conditions } of walkQuestions(definition)) {
-    const name = String(element.name);
+  for (const { element, name, conditions, unitPicker } of walkQuestions(definition)) {
     if (!conditions.every((c) => new ConditionRunner(c).runValues(answers) === true)) continue;
-    if (element.unitPicker === true) {
+    if (unitPicker) {
       answers[name] = unitId;
       continue;
     }

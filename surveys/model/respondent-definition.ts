@@ -1,0 +1,60 @@
+import type { Locale, Localized } from "../../server/contract/locales";
+import type { AccessMode } from "../../server/contract/vocabulary";
+import { type Json, mapElements } from "./walk-questions";
+
+/** A unit a campaign covers, as the unit question lists it. */
+export interface UnitForForm {
+  id: string;
+  parentId: string | null;
+  name: Localized;
+}
+
+/**
+ * A questionnaire version as a campaign's respondents get it. With an open link the unit
+ * question lists the campaign's units (fixed when the link names one of them); with invitation
+ * codes the code sets the unit, so the question is left out. The respondent form
+ * (server/respondent/get-campaign-form.ts) and the admin preview both come from here.
+ */
+export function respondentDefinition(
+  definition: unknown,
+  campaign: { accessMode: AccessMode; units: readonly UnitForForm[]; fixedUnit?: string },
+): unknown {
+  if (campaign.accessMode === "invitation-codes") {
+    return mapElements(definition, (element) => (element.unitPicker === true ? null : element));
+  }
+  const choices = unitChoices(campaign.units);
+  const fixed = campaign.units.some((unit) => unit.id === campaign.fixedUnit)
+    ? campaign.fixedUnit
+    : undefined;
+  return mapElements(
+    definition,
+    (element): Json =>
+      element.unitPicker === true
+        ? { ...element, choices, ...(fixed ? { defaultValue: fixed, readOnly: true } : {}) }
+        : element,
+  );
+}
+
+/**
+ * Units as choices, each labelled with its parents in the list ("Faculty › Department") so
+ * that departments of different faculties are told apart; sorted by that label in Dutch order
+ * in every language, so that a unit keeps its place when the respondent switches language.
+ */
+export function unitChoices(units: readonly UnitForForm[]): { value: string; text: Localized }[] {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const label = (unit: UnitForForm, locale: Locale, seen: Set<string>): string => {
+    const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+    if (!parent || seen.has(parent.id)) return unit.name[locale];
+    return `${label(parent, locale, seen.add(unit.id))} › ${unit.name[locale]}`;
+  };
+  return units
+    .map((unit) => ({
+      value: unit.id,
+      text: {
+        nl: label(unit, "nl", new Set()),
+        fr: label(unit, "fr", new Set()),
+        en: label(unit, "en", new Set()),
+      },
+    }))
+    .sort((a, b) => a.text.nl.localeCompare(b.text.nl, "nl"));
+}
