@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import type { Release } from "../../analysis/release-types";
 import { suppressParticipation } from "../../analysis/suppress-participation";
+import { lineage } from "../../analysis/unit-tree";
 import { campaignForReader, unitScopeOf } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
 import type { UnitParticipation } from "../contract/participation-schema";
@@ -66,7 +67,7 @@ export function getParticipation({
   const codes = campaign.accessMode === "invitation-codes";
   const issuedSubtree = new Map<string, number>();
   if (codes) {
-    const parentOf = new Map(orgUnits.map((unit) => [unit.id, unit.parentId]));
+    const unitsById = new Map(orgUnits.map((unit) => [unit.id, unit]));
     const issued = db
       .select({ unitId: invitationCodes.unitId, n: count() })
       .from(invitationCodes)
@@ -75,9 +76,7 @@ export function getParticipation({
       .all();
     for (const { unitId, n } of issued) {
       // Each code counts for its unit, every unit above it and the organisation.
-      const seen = new Set<string>();
-      for (let id: string | null | undefined = unitId; id && !seen.has(id); id = parentOf.get(id)) {
-        seen.add(id);
+      for (const id of lineage(unitId, unitsById)) {
         issuedSubtree.set(id, (issuedSubtree.get(id) ?? 0) + n);
       }
       issuedSubtree.set(

@@ -1,3 +1,4 @@
+import { lineage } from "../../analysis/unit-tree";
 import type { Locale, Localized } from "../../server/contract/locales";
 import type { AccessMode } from "../../server/contract/vocabulary";
 import { type Json, mapElements } from "./walk-questions";
@@ -42,19 +43,15 @@ export function respondentDefinition(
  */
 export function unitChoices(units: readonly UnitForForm[]): { value: string; text: Localized }[] {
   const byId = new Map(units.map((unit) => [unit.id, unit]));
-  const label = (unit: UnitForForm, locale: Locale, seen: Set<string>): string => {
-    const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
-    if (!parent || seen.has(parent.id)) return unit.name[locale];
-    return `${label(parent, locale, seen.add(unit.id))} › ${unit.name[locale]}`;
-  };
+  const label = (unit: UnitForForm, locale: Locale): string =>
+    lineage(unit.id, byId)
+      .reverse()
+      .map((id) => byId.get(id)?.name[locale])
+      .join(" › ");
   return units
     .map((unit) => ({
       value: unit.id,
-      text: {
-        nl: label(unit, "nl", new Set()),
-        fr: label(unit, "fr", new Set()),
-        en: label(unit, "en", new Set()),
-      },
+      text: { nl: label(unit, "nl"), fr: label(unit, "fr"), en: label(unit, "en") },
     }))
     .sort((a, b) => a.text.nl.localeCompare(b.text.nl, "nl"));
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { byCode, unitsInTreeOrder } from "../../../analysis/unit-tree";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
-import { byCode, unitsInTreeOrder } from "../unit-tree";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import { CampaignProblem } from "./campaign-problem";
 import { type CampaignView, MAX_CODES_PER_CALL, type Organisation } from "./campaign-types";

@@ -1,9 +1,9 @@
 import { useId, useState } from "react";
+import { byCode, unitsInTreeOrder } from "../../../analysis/unit-tree";
 import type { Locale } from "../../i18n/locales";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert } from "../page-states";
-import { byCode, unitsInTreeOrder } from "../unit-tree";
 import type { ApiData } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type {
