@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { localizedSchema } from "./locale-schema";
 import { LOCALES } from "./locales";
+import { SLUG_PATTERN } from "./slug-pattern";
 import { MAX_CODES_PER_CALL, MAX_RETENTION_DAYS, MIN_K } from "./staff-limits";
 import { ACCESS_MODES, CAMPAIGN_STATUSES } from "./vocabulary";
 
 /** A campaign's address (`/s/<slug>`), for the admin API and the respondent API alike. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "lower-case letters, digits and hyphens");
+export const slugSchema = z.string().regex(SLUG_PATTERN, "lower-case letters, digits and hyphens");
 
 const isoDate = z.iso
   .datetime({ offset: true })

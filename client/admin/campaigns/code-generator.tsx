@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { byCode, unitsInTreeOrder } from "../../../analysis/unit-tree";
+import type { CodesAnswer } from "../../../server/contract/campaign-schemas";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
@@ -79,7 +80,7 @@ export function CodeGenerator({
     setProblem(null);
     setBusy(true);
     try {
-      const answer = await api<{ unitId: string; codes: string[] }>(
+      const answer = await api<CodesAnswer>(
         "POST",
         `/campaigns/${encodeURIComponent(campaign.slug)}/codes`,
         { unitId, count: wanted },
