@@ -12,17 +12,8 @@ export interface UnitTree {
   indexOf: Map<string, number>;
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Builds the tree from the organisation id and its units; cycles and orphans hang at the root.
- * Siblings come in `compare` order of their ids (by id unless told otherwise).
- */
-export function buildUnitTree(
-  rootId: string,
-  units: readonly UnitNode[],
-  compare: (a: string, b: string) => number = byId,
-): UnitTree {
+/** Builds the tree from the organisation id and its units; cycles and orphans hang at the root. */
+export function buildUnitTree(rootId: string, units: UnitNode[]): UnitTree {
   const known = new Set(units.map((unit) => unit.id));
   const kids = new Map<string, string[]>();
   for (const unit of units) {
@@ -46,7 +37,7 @@ export function buildUnitTree(
     ids.push(id);
     parents.push(parent);
     depths.push(depth);
-    for (const child of (kids.get(id) ?? []).slice().sort(compare)) visit(child, index, depth + 1);
+    for (const child of (kids.get(id) ?? []).slice().sort()) visit(child, index, depth + 1);
   };
   visit(rootId, -1, 0);
   // Units on a parent cycle are unreachable from the root: hang them directly under it.
@@ -64,65 +55,4 @@ export function buildUnitTree(
     children,
     indexOf,
   };
-}
-
-/** A unit with its depth in the organisation's hierarchy (0 for a top-level unit). */
-export interface TreeRow<U> {
-  unit: U;
-  depth: number;
-}
-
-/** Siblings by unit code, the order the organisation's own lists use. */
-export const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
-
-/** Stands for the organisation above the units; no unit id looks like it. */
-const VIRTUAL_ROOT = "\u0000organisation";
-
-/**
- * Units in reading order: each unit followed by its sub-units, siblings in `compare` order. A
- * unit whose parent is not in the list (e.g. the top of an evaluator's subtree) starts a tree of
- * its own.
- */
-export function unitsInTreeOrder<U extends UnitNode>(
-  units: readonly U[],
-  compare: (a: U, b: U) => number,
-): TreeRow<U>[] {
-  const unitOf = new Map(units.map((unit) => [unit.id, unit]));
-  const tree = buildUnitTree(VIRTUAL_ROOT, units, (a, b) =>
-    compare(unitOf.get(a) as U, unitOf.get(b) as U),
-  );
-  return tree.ids.slice(1).map((id, index) => ({
-    unit: unitOf.get(id) as U,
-    depth: (tree.depth[index + 1] ?? 1) - 1,
-  }));
-}
-
-/** A unit and the units above it in `units`, nearest first (safe against parent cycles). */
-export function lineage(unitId: string, units: ReadonlyMap<string, UnitNode>): string[] {
-  const found: string[] = [];
-  for (let id: string | null = unitId; id !== null && !found.includes(id); ) {
-    const unit = units.get(id);
-    if (!unit) break;
-    found.push(id);
-    id = unit.parentId;
-  }
-  return found;
-}
-
-/** A unit and every unit below it. */
-export function subtreeOf(unitId: string, units: readonly UnitNode[]): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const unit of units) {
-    if (unit.parentId !== null)
-      children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
-  }
-  const subtree = new Set<string>();
-  const stack = [unitId];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (subtree.has(id)) continue;
-    subtree.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return subtree;
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { subtreeOf } from "../../analysis/unit-tree";
+import { subtreeOf } from "../contract/unit-tree";
 import type { Db } from "../db/open-database";
 import { campaigns, campaignUnits, units } from "../db/schema";
 import { NotFoundError } from "../errors";

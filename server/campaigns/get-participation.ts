@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import type { Release } from "../../analysis/release-types";
 import { suppressParticipation } from "../../analysis/suppress-participation";
-import { lineage } from "../../analysis/unit-tree";
 import { campaignForReader, unitScopeOf } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
 import type { UnitParticipation } from "../contract/participation-schema";
+import { lineage } from "../contract/unit-tree";
 import type { Db } from "../db/open-database";
 import { campaignUnits, invitationCodes, releases, responses, units } from "../db/schema";
 

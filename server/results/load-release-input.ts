@@ -1,8 +1,8 @@
 import { and, eq, lt, ne } from "drizzle-orm";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
-import { lineage } from "../../analysis/unit-tree";
 import { describeQuestionnaire } from "../../surveys/question-specs";
+import { lineage } from "../contract/unit-tree";
 import type { Db } from "../db/open-database";
 import { campaigns, campaignUnits, questionnaireVersions, releases, units } from "../db/schema";
 import { NotFoundError } from "../errors";

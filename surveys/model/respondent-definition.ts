@@ -1,5 +1,5 @@
-import { lineage } from "../../analysis/unit-tree";
 import type { Locale, Localized } from "../../server/contract/locales";
+import { lineage } from "../../server/contract/unit-tree";
 import type { AccessMode } from "../../server/contract/vocabulary";
 import { type Json, mapElements } from "./walk-questions";
 

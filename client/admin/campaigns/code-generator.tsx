@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
-import { byCode, unitsInTreeOrder } from "../../../analysis/unit-tree";
 import type { CodesAnswer } from "../../../server/contract/campaign-schemas";
+import { byCode, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";

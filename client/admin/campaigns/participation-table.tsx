@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { byCode, unitsInTreeOrder } from "../../../analysis/unit-tree";
+import { byCode, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import type { Locale } from "../../i18n/locales";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark } from "../hidden-mark";

@@ -1,5 +1,5 @@
 import { type ReactNode, useMemo } from "react";
-import { byCode, unitsInTreeOrder } from "../../../analysis/unit-tree";
+import { byCode, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type { OrgUnit } from "./campaign-types";

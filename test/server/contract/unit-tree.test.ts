@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byCode, lineage, subtreeOf, unitsInTreeOrder } from "../../analysis/unit-tree";
+import { byCode, lineage, subtreeOf, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 
 const unit = (id: string, parentId: string | null, code = id) => ({ id, parentId, code });
 
