@@ -1,8 +1,7 @@
-/** One field (question) at fault, as listed in a problem's `errors`. */
-export interface FieldError {
-  question: string;
-  message: string;
-}
+import { type FieldError, type ProblemName, problemType } from "./contract/problems";
+
+export type { FieldError };
+export { problemType };
 
 /**
  * An error a service throws for the client to see. `app.onError` turns it into an
@@ -11,7 +10,7 @@ export interface FieldError {
 export class ProblemError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: string,
+    readonly problem: ProblemName,
     readonly title: string,
     readonly detail: string,
     readonly extensions: Record<string, unknown> = {},
@@ -49,10 +48,6 @@ export class CampaignClosedError extends ProblemError {
   }
 }
 
-export function problemType(name: string): string {
-  return `urn:peilpunt:problem:${name}`;
-}
-
 /** The JSON body of a problem answer. */
 export function problemBody(error: ProblemError): Record<string, unknown> {
   return {
@@ -78,13 +73,13 @@ export class UnauthorizedError extends ProblemError {
 }
 
 export class ForbiddenError extends ProblemError {
-  constructor(detail: string, problem = "forbidden") {
+  constructor(detail: string, problem: ProblemName = "forbidden") {
     super(403, problem, "Forbidden", detail);
   }
 }
 
 export class ConflictError extends ProblemError {
-  constructor(detail: string, problem = "conflict") {
+  constructor(detail: string, problem: ProblemName = "conflict") {
     super(409, problem, "Conflict", detail);
   }
 }

@@ -1,10 +1,12 @@
 import { SurveyModel } from "survey-core";
+import { LOCALES } from "../server/contract/locales";
 import { registerPeilpuntProperties } from "./custom-properties";
-import { asArray, asObject, walkQuestions } from "./walk-questions";
+import { asArray, asObject, choiceItems, walkQuestions } from "./model/walk-questions";
 
 export type CheckResult = { ok: true } | { ok: false; issues: string[] };
 
-export const REQUIRED_LOCALES = ["nl", "fr", "en"] as const;
+/** Every text a respondent reads is needed in each language. */
+export const REQUIRED_LOCALES = LOCALES;
 export const PREFER_NOT_TO_SAY = "prefer_not_to_say";
 
 /** Question types the server validator and the analysis understand. */
@@ -65,8 +67,7 @@ function surveyJsErrors(json: unknown): string[] {
 function duplicateNames(json: unknown): string[] {
   const seen = new Set<string>();
   const issues: string[] = [];
-  for (const { element } of walkQuestions(json)) {
-    const name = String(element.name);
+  for (const { name } of walkQuestions(json)) {
     if (seen.has(name)) issues.push(`duplicate question name "${name}"`);
     seen.add(name);
   }
@@ -113,23 +114,21 @@ function localeIssues(text: unknown, path: string): string[] {
 
 function questionIssues(json: unknown): string[] {
   const questions = walkQuestions(json);
-  const names = new Set(questions.map((q) => String(q.element.name)));
+  const names = new Set(questions.map((q) => q.name));
   const issues: string[] = [];
-  for (const { element } of questions) {
-    const name = String(element.name);
-    const type = String(element.type);
+  for (const { element, name, type, breakdown } of questions) {
     if (!SUPPORTED_TYPES.has(type))
       issues.push(`"${name}": question type "${type}" is not supported`);
     for (const property of UNSUPPORTED_PROPERTIES) {
       if (property in element) issues.push(`"${name}": property "${property}" is not supported`);
     }
-    if (element.breakdown === true) {
+    if (breakdown) {
       if (!SINGLE_CHOICE.has(type)) {
         issues.push(
           `"${name}": a breakdown dimension must be single-choice (radiogroup or dropdown)`,
         );
       }
-      const values = asArray(element.choices).map((c) => asObject(c).value ?? c);
+      const values = choiceItems(element.choices).map((choice) => choice.value);
       if (!values.includes(PREFER_NOT_TO_SAY)) {
         issues.push(`"${name}": a breakdown dimension needs the choice "${PREFER_NOT_TO_SAY}"`);
       }

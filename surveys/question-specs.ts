@@ -1,5 +1,5 @@
 import type { ChoiceValue, ItemSpec } from "../analysis/types";
-import { choiceValues, ratingValues, walkQuestions } from "./walk-questions";
+import { choiceValues, ratingValues, walkQuestions } from "./model/walk-questions";
 
 /** Answers on a 1..5 agreement scale: mean and top-two-box share apply. */
 const FIVE_POINT = [1, 2, 3, 4, 5];
@@ -18,13 +18,11 @@ function scaleOf(
  */
 export function describeQuestionnaire(json: unknown): ItemSpec[] {
   const items: ItemSpec[] = [];
-  for (const { element } of walkQuestions(json)) {
-    const name = String(element.name);
-    const sensitive = element.sensitive === true || element.breakdown === true;
-    switch (element.type) {
+  for (const { element, name, type, breakdown, sensitive, unitPicker } of walkQuestions(json)) {
+    switch (type) {
       case "radiogroup":
       case "dropdown": {
-        if (element.unitPicker === true) break;
+        if (unitPicker) break;
         const options = choiceValues(element.choices);
         const scale = scaleOf(options);
         items.push({
@@ -33,7 +31,7 @@ export function describeQuestionnaire(json: unknown): ItemSpec[] {
           path: [name],
           options,
           ...(scale ? { scale } : {}),
-          breakdown: element.breakdown === true,
+          breakdown,
           sensitive,
         });
         break;

@@ -1,3 +1,5 @@
+import { type ProblemName, problemNameOf } from "../../server/contract/problems";
+
 /** A problem answer of the admin API (application/problem+json), or a network failure (status 0). */
 export class ApiProblem extends Error {
   constructor(
@@ -11,9 +13,9 @@ export class ApiProblem extends Error {
     super(detail);
   }
 
-  /** The problem's short name, e.g. `conflict` from `urn:peilpunt:problem:conflict`. */
-  get problemName(): string {
-    return this.type.split(":").pop() ?? "";
+  /** The problem's name, e.g. `conflict` from `urn:peilpunt:problem:conflict`; undefined if unknown. */
+  get problemName(): ProblemName | undefined {
+    return problemNameOf(this.type);
   }
 }
 
@@ -27,7 +29,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
 /**
  * Calls the admin API under /api/admin. Answers other than 2xx throw an ApiProblem; a failed
@@ -65,6 +67,11 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       Array.isArray(parsed.errors) ? (parsed.errors as ApiProblem["errors"]) : [],
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );
+  }
+  if (import.meta.env.DEV) {
+    // Left out of production builds: the contract's schemas (and zod) stay out of the bundle.
+    const { checkAnswer } = await import("./check-answer");
+    checkAnswer(method, path, parsed);
   }
   return parsed as T;
 }

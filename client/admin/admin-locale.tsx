@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import { chooseLocale, LOCALES, type Locale } from "../i18n/locales";
+import { chooseLocale, LANGUAGE_TAGS, LOCALES, type Locale } from "../i18n/locales";
 
 const STORAGE_KEY = "peilpunt.admin.locale";
 
@@ -55,11 +55,9 @@ export function useMessages<T>(messages: Record<Locale, T>): T {
   return messages[useAdminLocale()];
 }
 
-const TAGS: Record<Locale, string> = { nl: "nl-BE", fr: "fr-BE", en: "en-GB" };
-
 /** A date (and time) as people in Belgium read it, in Brussels time. */
 export function formatDateTime(iso: string, locale: Locale, withTime = true): string {
-  return new Intl.DateTimeFormat(TAGS[locale], {
+  return new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], {
     dateStyle: "medium",
     ...(withTime ? { timeStyle: "short" } : {}),
     timeZone: "Europe/Brussels",
@@ -72,7 +70,7 @@ export function formatNumber(
   locale: Locale,
   style: "decimal" | "percent" = "decimal",
 ) {
-  return new Intl.NumberFormat(TAGS[locale], {
+  return new Intl.NumberFormat(LANGUAGE_TAGS[locale], {
     style,
     maximumFractionDigits: style === "percent" ? 0 : 2,
   }).format(value);

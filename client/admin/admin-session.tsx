@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { SessionUser } from "../../server/auth/sessions";
+import type { SessionUser } from "../../server/contract/staff-schemas";
 
 export type { SessionUser };
 

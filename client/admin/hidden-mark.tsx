@@ -1,4 +1,4 @@
-import type { HiddenReason } from "../../analysis/release-types";
+import type { HiddenReason } from "../../server/contract/release-schema";
 import { useMessages } from "./admin-locale";
 import { ADMIN_MESSAGES } from "./admin-messages";
 

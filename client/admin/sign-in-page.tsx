@@ -1,14 +1,12 @@
 import { type FormEvent, useState } from "react";
+import type { SessionAnswer } from "../../server/contract/staff-schemas";
 import { ApiProblem, api } from "./admin-api";
 import { useMessages } from "./admin-locale";
 import { ADMIN_MESSAGES } from "./admin-messages";
-import type { SessionUser } from "./admin-session";
 import { usePageTitle } from "./page-states";
 
-export interface SignedIn {
-  user: SessionUser;
-  csrfToken: string;
-}
+/** What POST and GET /session answer: the user and the session's CSRF token. */
+export type SignedIn = SessionAnswer;
 
 /** E-mail and password; wrong credentials, a lock-out and a lost connection each say so. */
 export function SignInPage({

@@ -1,3 +1,4 @@
+import { SLUG_PATTERN } from "../../server/contract/slug-pattern";
 import { LOCALES } from "../i18n/locales";
 import { RESPONDENT_MESSAGES } from "../i18n/respondent-messages";
 import { PageFrame } from "./page-frame";
@@ -18,7 +19,7 @@ export function PrivacyPage() {
           ))}
         </section>
       ))}
-      {back && /^[a-z0-9-]+$/.test(back) ? (
+      {back && SLUG_PATTERN.test(back) ? (
         <p>
           <a href={`/s/${back}?lang=${locale}`}>{t.backToSurvey}</a>
         </p>

@@ -1,28 +1,7 @@
-import type { Locale, Localized } from "../i18n/locales";
+import type { ProblemBody as Problem } from "../../server/contract/problems";
+import type { CampaignForm } from "../../server/contract/respondent-schemas";
 
-export interface CampaignForm {
-  campaign: {
-    slug: string;
-    title: Localized;
-    locales: Locale[];
-    minCellSize: number;
-    opensAt: string;
-    closesAt: string;
-    /** With invitation codes the respondent enters a code first; its unit is the response's. */
-    accessMode: "open-link" | "invitation-codes";
-  };
-  questionnaire: { slug: string; version: number; sha256: string; definition: object };
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  opensAt?: string;
-  closesAt?: string;
-  errors?: { question: string; message: string }[];
-}
+export type { CampaignForm, Problem };
 
 export type FormResult =
   | { kind: "form"; form: CampaignForm }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { LOCALES, type Locale } from "../i18n/locales";
+import { LANGUAGE_TAGS, LOCALES, type Locale } from "../i18n/locales";
 import { RESPONDENT_MESSAGES } from "../i18n/respondent-messages";
 import { InvitationCodeStep } from "./invitation-code-step";
 import { PageFrame } from "./page-frame";
@@ -138,7 +138,7 @@ function lastMoment(closesAt?: string): string | undefined {
 }
 
 function formatDate(iso: string, locale: Locale): string {
-  const tag = { nl: "nl-BE", fr: "fr-BE", en: "en-GB" }[locale];
+  const tag = LANGUAGE_TAGS[locale];
   return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "Europe/Brussels" }).format(
     new Date(iso),
   );

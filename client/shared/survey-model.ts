@@ -11,7 +11,7 @@ registerPeilpuntProperties();
 const ACCENT = "rgba(12, 92, 75, 1)";
 
 /** A SurveyJS model for a questionnaire version, themed and set up for anonymous answering. */
-export function createSurveyModel(definition: object, locale: Locale): Model {
+export function createSurveyModel(definition: unknown, locale: Locale): Model {
   const model = new Model(definition);
   model.applyTheme({
     ...DefaultLight,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hash, hashSync, verify } from "@node-rs/argon2";
 
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../staff-limits";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../contract/staff-limits";
 
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 

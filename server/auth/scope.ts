@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { subtreeOf } from "../contract/unit-tree";
 import type { Db } from "../db/open-database";
 import { campaigns, campaignUnits, units } from "../db/schema";
 import { NotFoundError } from "../errors";
@@ -22,20 +23,7 @@ export function unitScopeOf(db: Db, user: SessionUser): ReadonlySet<string> | nu
     .from(units)
     .where(eq(units.organisationId, user.organisationId ?? ""))
     .all();
-  const children = new Map<string, string[]>();
-  for (const unit of all) {
-    if (unit.parentId === null) continue;
-    children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
-  }
-  const scope = new Set<string>();
-  const stack = [user.unitId];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (scope.has(id)) continue;
-    scope.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return scope;
+  return subtreeOf(user.unitId, all);
 }
 
 /** Whether a user may read a campaign (its settings, participation and results). */

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { SessionUser } from "../contract/staff-schemas";
 import type { Db } from "../db/open-database";
-import { type Role, sessions, users } from "../db/schema";
+import { sessions, users } from "../db/schema";
 
 /** A session ends after this long without a request (a staff member left their desk). */
 export const SESSION_IDLE_MS = 8 * 3_600_000;
@@ -10,14 +11,7 @@ export const SESSION_ABSOLUTE_MS = 24 * 3_600_000;
 /** last_seen_at is written at most this often, so reads do not all become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  role: Role;
-  organisationId: string | null;
-  unitId: string | null;
-  locale: "nl" | "fr" | "en";
-}
+export type { SessionUser };
 
 export interface LoadedSession {
   tokenHash: string;

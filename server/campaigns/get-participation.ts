@@ -1,20 +1,12 @@
 import { count, eq } from "drizzle-orm";
-import type { Figure, Release } from "../../analysis/release-types";
+import type { Release } from "../../analysis/release-types";
 import { suppressParticipation } from "../../analysis/suppress-participation";
 import { campaignForReader, unitScopeOf } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
+import type { UnitParticipation } from "../contract/participation-schema";
+import { lineage } from "../contract/unit-tree";
 import type { Db } from "../db/open-database";
 import { campaignUnits, invitationCodes, releases, responses, units } from "../db/schema";
-
-export interface UnitParticipationView {
-  unitId: string;
-  respondents: Figure;
-  direct?: Figure;
-  /** Codes issued for the unit and its sub-units (invitation-codes mode only). */
-  issued?: number;
-  /** Respondents / issued, only where the respondents figure itself is shown. */
-  rate?: Figure;
-}
 
 /** Units whose whole-unit count the latest audited release hides: they stay hidden live too. */
 function hiddenInRelease(db: Db, campaignId: string): Set<string> {
@@ -48,7 +40,7 @@ export function getParticipation({
   user: SessionUser;
   slug: string;
   now: Date;
-}): { builtAt: string; units: UnitParticipationView[] } {
+}): { builtAt: string; units: UnitParticipation[] } {
   const campaign = campaignForReader(db, user, slug);
   const orgUnits = db
     .select({ id: units.id, parentId: units.parentId })
@@ -75,7 +67,7 @@ export function getParticipation({
   const codes = campaign.accessMode === "invitation-codes";
   const issuedSubtree = new Map<string, number>();
   if (codes) {
-    const parentOf = new Map(orgUnits.map((unit) => [unit.id, unit.parentId]));
+    const unitsById = new Map(orgUnits.map((unit) => [unit.id, unit]));
     const issued = db
       .select({ unitId: invitationCodes.unitId, n: count() })
       .from(invitationCodes)
@@ -84,9 +76,7 @@ export function getParticipation({
       .all();
     for (const { unitId, n } of issued) {
       // Each code counts for its unit, every unit above it and the organisation.
-      const seen = new Set<string>();
-      for (let id: string | null | undefined = unitId; id && !seen.has(id); id = parentOf.get(id)) {
-        seen.add(id);
+      for (const id of lineage(unitId, unitsById)) {
         issuedSubtree.set(id, (issuedSubtree.get(id) ?? 0) + n);
       }
       issuedSubtree.set(
@@ -115,7 +105,7 @@ export function getParticipation({
     units: figures
       .filter((row) => shown(row.unitId))
       .map((row) => {
-        const view: UnitParticipationView = { ...row };
+        const view: UnitParticipation = { ...row };
         if (codes) {
           const issued = issuedSubtree.get(row.unitId) ?? 0;
           view.issued = issued;

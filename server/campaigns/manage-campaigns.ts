@@ -8,6 +8,8 @@ import {
   canReadCampaign,
 } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
+import type { CampaignInput, CampaignPatch, CampaignView } from "../contract/campaign-schemas";
+import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
 import {
   campaigns,
@@ -18,30 +20,11 @@ import {
   units,
 } from "../db/schema";
 import { ConflictError, ForbiddenError, InvalidInputError } from "../errors";
-import type { CampaignInput, CampaignPatch } from "./campaign-input";
 import { effectiveStatus, responsesDeleteAt } from "./campaign-status";
 
 type CampaignRow = typeof campaigns.$inferSelect;
-type Locale = "nl" | "fr" | "en";
 
-/** A campaign as the admin API shows it (README: "Admin screens and API"). */
-export interface CampaignView {
-  slug: string;
-  organisationId: string;
-  title: Record<Locale, string>;
-  status: CampaignRow["status"];
-  questionnaire: { slug: string; version: number };
-  unitIds: string[];
-  locales: Locale[];
-  k: number;
-  opensAt: string;
-  closesAt: string;
-  accessMode: CampaignRow["accessMode"];
-  retentionDays: number;
-  responsesDeleteAt: string | null;
-  resultsViewed: boolean;
-  respondentUrl: string;
-}
+export type { CampaignView };
 
 function questionnaireOf(db: Db, versionId: string) {
   const row = db

@@ -8,6 +8,8 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { LOCALES } from "../contract/locales";
+import { ACCESS_MODES, CAMPAIGN_STATUSES, ROLES } from "../contract/vocabulary";
 
 export const organisations = sqliteTable("organisations", {
   id: text("id").primaryKey(),
@@ -69,11 +71,7 @@ export const questionnaireVersions = sqliteTable(
  * passed counts as closed (see server/campaigns/campaign-status.ts) until the maintenance job
  * writes it.
  */
-export const CAMPAIGN_STATUSES = ["draft", "open", "closed", "archived"] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-
-export const ACCESS_MODES = ["open-link", "invitation-codes"] as const;
-export type AccessMode = (typeof ACCESS_MODES)[number];
+export type { AccessMode, CampaignStatus, Role } from "../contract/vocabulary";
 
 export const campaigns = sqliteTable(
   "campaigns",
@@ -190,11 +188,6 @@ export const invitationCodes = sqliteTable(
   ],
 );
 
-export const ROLES = ["admin", "coordinator", "evaluator"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const USER_LOCALES = ["nl", "fr", "en"] as const;
-
 /** Staff accounts. Passwords only as argon2id hashes. */
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -206,7 +199,7 @@ export const users = sqliteTable("users", {
   organisationId: text("organisation_id").references(() => organisations.id),
   /** Set only for an evaluator limited to one unit subtree. */
   unitId: text("unit_id").references(() => units.id),
-  locale: text("locale", { enum: USER_LOCALES }).notNull().default("nl"),
+  locale: text("locale", { enum: LOCALES }).notNull().default("nl"),
 });
 
 /** Staff sessions: only the SHA-256 of the cookie token is stored. */

@@ -1,5 +1,10 @@
 import { ConditionRunner } from "survey-core";
-import { asArray, choiceValues, ratingValues, walkQuestions } from "../../surveys/walk-questions";
+import {
+  asArray,
+  choiceValues,
+  ratingValues,
+  walkQuestions,
+} from "../../surveys/model/walk-questions";
 import { pickWeighted } from "./seeded-random";
 
 /** How a synthetic population answers a questionnaire. */
@@ -25,10 +30,9 @@ export function generateAnswers(
   unitId: string,
 ): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
-  for (const { element, conditions } of walkQuestions(definition)) {
-    const name = String(element.name);
+  for (const { element, name, conditions, unitPicker } of walkQuestions(definition)) {
     if (!conditions.every((c) => new ConditionRunner(c).runValues(answers) === true)) continue;
-    if (element.unitPicker === true) {
+    if (unitPicker) {
       answers[name] = unitId;
       continue;
     }

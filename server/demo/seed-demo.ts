@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { generatePassword, hashPasswordSync } from "../auth/password";
-import { MAX_RETENTION_DAYS } from "../campaigns/campaign-input";
+import { MAX_RETENTION_DAYS } from "../contract/staff-limits";
 import type { Db } from "../db/open-database";
 import {
   campaigns,

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ProblemName } from "../contract/problems";
 import { ProblemError, problemBody, problemType } from "../errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -17,7 +18,7 @@ export function problemResponse(
   });
 }
 
-const TITLES: Record<number, [string, string]> = {
+const TITLES: Record<number, [ProblemName, string]> = {
   400: ["bad-request", "Bad request"],
   404: ["not-found", "Not found"],
   405: ["method-not-allowed", "Method not allowed"],
@@ -28,7 +29,7 @@ const TITLES: Record<number, [string, string]> = {
 
 /** A problem for a plain HTTP status, with an optional detail. */
 export function statusProblem(status: number, detail: string): Record<string, unknown> {
-  const [name, title] = TITLES[status] ?? ["error", "Error"];
+  const [name, title]: [ProblemName, string] = TITLES[status] ?? ["error", "Error"];
   return { type: problemType(name), title, status, detail };
 }
 

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { effectiveStatus } from "../campaigns/campaign-status";
+import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
 import { perDatabase } from "../db/per-database";
 import {
@@ -17,7 +18,7 @@ import {
   type ResponseValidator,
 } from "../responses/compile-response-validator";
 
-export type Locale = "nl" | "fr" | "en";
+export type { Locale };
 export type Localized = Record<Locale, string>;
 
 export interface CampaignForRespondent {

@@ -1,6 +1,6 @@
 import { ConditionRunner } from "survey-core";
 import { z } from "zod";
-import { choiceValues, ratingValues, walkQuestions } from "../../surveys/walk-questions";
+import { choiceValues, ratingValues, walkQuestions } from "../../surveys/model/walk-questions";
 import type { FieldError } from "../errors";
 
 /** What a compiled validator needs to know about the campaign at submission time. */
@@ -122,18 +122,16 @@ function describeIssue(error: z.ZodError): string {
 }
 
 function collectQuestions(definition: unknown): CompiledQuestion[] {
-  return walkQuestions(definition).map(({ element, conditions }) => {
+  return walkQuestions(definition).map(({ element, name, type, conditions, unitPicker }) => {
     for (const unsupported of ["enableIf", "requiredIf", "choicesVisibleIf", "rowsVisibleIf"]) {
-      if (unsupported in element)
-        throw new Error(`${unsupported} is not supported (${element.name})`);
+      if (unsupported in element) throw new Error(`${unsupported} is not supported (${name})`);
     }
-    const type = String(element.type ?? "");
     return {
-      name: String(element.name),
+      name,
       required: element.isRequired === true,
       visibleIf: conditions.map((expression) => new ConditionRunner(expression)),
       schema: DISPLAY_ONLY.has(type) ? null : valueSchema(type, element),
-      unitPicker: element.unitPicker === true,
+      unitPicker,
     };
   });
 }

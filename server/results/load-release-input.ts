@@ -2,6 +2,7 @@ import { and, eq, lt, ne } from "drizzle-orm";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
 import { describeQuestionnaire } from "../../surveys/question-specs";
+import { lineage } from "../contract/unit-tree";
 import type { Db } from "../db/open-database";
 import { campaigns, campaignUnits, questionnaireVersions, releases, units } from "../db/schema";
 import { NotFoundError } from "../errors";
@@ -67,9 +68,7 @@ function unitsInScopeWithAncestors(db: Db, campaignId: string, organisationId: s
     .where(eq(campaignUnits.campaignId, campaignId))
     .all();
   for (const { unitId } of scope) {
-    for (let id: string | null = unitId; id && !keep.has(id); id = byId.get(id)?.parentId ?? null) {
-      keep.add(id);
-    }
+    for (const id of lineage(unitId, byId)) keep.add(id);
   }
   return all.filter((unit) => keep.has(unit.id));
 }

@@ -1,5 +1,5 @@
 import type { ReleaseGroup } from "../../analysis/release-types";
-import { csvField } from "../csv-field";
+import { csvField } from "../contract/csv-field";
 
 /** A unit's code and name as an export shows them (the organisation itself included). */
 export type UnitLabel = (unitId: string) => { code: string; name: string };

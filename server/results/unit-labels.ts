@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
+import { LOCALES, type Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
 import { organisations, units } from "../db/schema";
 import type { UnitLabel } from "./release-csv";
 
-export const EXPORT_LOCALES = ["nl", "fr", "en"] as const;
-export type ExportLocale = (typeof EXPORT_LOCALES)[number];
+/** Exports are offered in every language. */
+export const EXPORT_LOCALES = LOCALES;
+export type ExportLocale = Locale;
 
 /**
  * Codes and names of an organisation's units (and of the organisation, the release's root

@@ -3,6 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../auth/audit";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { deleteUserSessions, type SessionUser, toSessionUser } from "../auth/sessions";
+import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
 import { organisations, type Role, sessions, units, users } from "../db/schema";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
@@ -59,7 +60,7 @@ export async function createUser({
 }: {
   db: Db;
   actor: SessionUser | null;
-  input: UserScopeInput & { email: string; password: string; locale?: "nl" | "fr" | "en" };
+  input: UserScopeInput & { email: string; password: string; locale?: Locale };
   now: Date;
 }): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();

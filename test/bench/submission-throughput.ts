@@ -6,7 +6,7 @@ import autocannon from "autocannon";
 import { DEMO_CAMPAIGNS } from "../../server/demo/demo-campaigns";
 import { generateAnswers } from "../../server/demo/generate-answers";
 import { seededRandom } from "../../server/demo/seeded-random";
-import { choiceValues, walkQuestions } from "../../surveys/walk-questions";
+import { choiceValues, walkQuestions } from "../../surveys/model/walk-questions";
 
 export interface LoadFigures {
   label: string;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   itemLabel,
-  localizedText,
   optionLabel,
   questionnaireLabels,
 } from "../../client/admin/results/questionnaire-labels";
+import { localizedText } from "../../surveys/model/question-texts";
 
 const definition = {
   pages: [

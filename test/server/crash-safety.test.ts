@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_CAMPAIGNS } from "../../server/demo/demo-campaigns";
 import { generateAnswers } from "../../server/demo/generate-answers";
 import { seededRandom } from "../../server/demo/seeded-random";
-import { choiceValues, walkQuestions } from "../../surveys/walk-questions";
+import { choiceValues, walkQuestions } from "../../surveys/model/walk-questions";
 import { freePort, startRealServer } from "./real-server";
 
 const dir = mkdtempSync(join(tmpdir(), "peilpunt-crash-"));

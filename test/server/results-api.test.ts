@@ -2,17 +2,17 @@ import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../../server/app";
+import {
+  resultsCommentsSchema,
+  resultsSummarySchema,
+  resultsTableSchema,
+} from "../../server/contract/release-schema";
 import { type Db, openDatabase } from "../../server/db/open-database";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
-import {
-  resultsCommentsSchema,
-  resultsSummarySchema,
-  resultsTableSchema,
-} from "../../server/results/release-schema";
 import { type Agent, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import type { listOrganisations } from "../../../server/reference/list-reference-data";
+import type { OrganisationsAnswer } from "../../../server/contract/reference-schemas";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
@@ -11,7 +11,6 @@ import { ACCOUNT_MESSAGES } from "./account-messages";
 import { MIN_PASSWORD_LENGTH } from "./password-rules";
 import "./account.css";
 
-type Organisation = ReturnType<typeof listOrganisations>[number];
 type PasswordField = "currentPassword" | "newPassword" | "repeat";
 
 /** Who is signed in (e-mail, role, scope) and a form to change one's own password. */
@@ -21,7 +20,7 @@ export function AccountPage() {
   const locale = useAdminLocale();
   const user = useSessionUser();
   usePageTitle(t.title);
-  const [organisations] = useApiData<{ organisations: Organisation[] }>("/organisations");
+  const [organisations] = useApiData<OrganisationsAnswer>("/organisations");
   const organisation =
     organisations.state === "ready"
       ? organisations.data.organisations.find((entry) => entry.id === user.organisationId)

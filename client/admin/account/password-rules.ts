@@ -1,4 +1,4 @@
-export { MIN_PASSWORD_LENGTH } from "../../../server/staff-limits";
+export { MIN_PASSWORD_LENGTH } from "../../../server/contract/staff-limits";
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

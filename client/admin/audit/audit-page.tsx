@@ -1,23 +1,12 @@
 import { useState } from "react";
-import type { listOrganisations } from "../../../server/reference/list-reference-data";
+import type { Organisation, OrganisationsAnswer } from "../../../server/contract/reference-schemas";
+import type { AuditPage as AuditAnswer, AuditEntry } from "../../../server/contract/staff-schemas";
 import { api } from "../admin-api";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { AUDIT_MESSAGES, type AuditMessages } from "./audit-messages";
 import "./audit.css";
-
-type Organisation = ReturnType<typeof listOrganisations>[number];
-
-/** One entry as GET /api/admin/audit-log lists it (server/auth/audit.ts listAudit). */
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown>;
-}
 
 /** Entries per request; "load older" asks for the next ones before the oldest shown. */
 const PAGE = 50;
@@ -28,8 +17,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 export function AuditPage() {
   const t = useMessages(AUDIT_MESSAGES);
   usePageTitle(t.title);
-  const [first, reloadFirst] = useApiData<{ entries: AuditEntry[] }>(`/audit-log?limit=${PAGE}`);
-  const [organisations] = useApiData<{ organisations: Organisation[] }>("/organisations");
+  const [first, reloadFirst] = useApiData<AuditAnswer>(`/audit-log?limit=${PAGE}`);
+  const [organisations] = useApiData<OrganisationsAnswer>("/organisations");
   const [older, setOlder] = useState<AuditEntry[]>([]);
   const [lastPageFull, setLastPageFull] = useState<boolean | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -68,10 +57,7 @@ export function AuditPage() {
     setLoadingOlder(true);
     setOlderProblem(null);
     try {
-      const page = await api<{ entries: AuditEntry[] }>(
-        "GET",
-        `/audit-log?limit=${PAGE}&before=${oldest.id}`,
-      );
+      const page = await api<AuditAnswer>("GET", `/audit-log?limit=${PAGE}&before=${oldest.id}`);
       setOlder((current) => [...current, ...page.entries]);
       setLastPageFull(page.entries.length === PAGE);
     } catch (problem) {

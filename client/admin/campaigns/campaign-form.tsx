@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { ACCESS_MODES } from "../../../server/contract/vocabulary";
 import { LOCALES } from "../../i18n/locales";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
@@ -17,7 +18,6 @@ import {
 import { CAMPAIGN_MESSAGES, type CampaignField, type CampaignMessages } from "./campaign-messages";
 import { CampaignProblem } from "./campaign-problem";
 import {
-  type AccessMode,
   type CampaignView,
   MAX_RETENTION_DAYS,
   MIN_K,
@@ -27,8 +27,6 @@ import {
 import { UnitChecklist } from "./unit-checklist";
 
 type FieldErrors = Partial<Record<CampaignField, string>>;
-
-const ACCESS_MODES: AccessMode[] = ["open-link", "invitation-codes"];
 
 const idOf = (field: CampaignField) => `campaign-${field.replace(".", "-")}`;
 const errorIdOf = (field: CampaignField) => `${idOf(field)}-error`;

@@ -25,5 +25,5 @@ export function conflictText(
 ): string | null {
   if (!(problem instanceof ApiProblem) || problem.status !== 409) return null;
   const name = problem.problemName;
-  return name in conflicts ? conflicts[name as KnownConflict] : null;
+  return name !== undefined && name in conflicts ? conflicts[name as KnownConflict] : null;
 }

@@ -1,34 +1,22 @@
-import type { Figure, HiddenReason } from "../../../analysis/release-types";
-import type { UnitParticipationView } from "../../../server/campaigns/get-participation";
-import type { CampaignView } from "../../../server/campaigns/manage-campaigns";
-import type { AccessMode, CampaignStatus } from "../../../server/db/schema";
-import type {
-  getQuestionnaireVersion,
-  listOrganisations,
-  listQuestionnaires,
-} from "../../../server/reference/list-reference-data";
-
-// Types of the admin API's answers, taken from the server so that the two cannot drift apart.
+// Types of the admin API's answers, from the contract the server answers through.
+export type { CampaignView } from "../../../server/contract/campaign-schemas";
 export type {
-  AccessMode,
-  CampaignStatus,
-  CampaignView,
-  Figure,
-  HiddenReason,
-  UnitParticipationView,
-};
-
-export type Organisation = ReturnType<typeof listOrganisations>[number];
-export type OrgUnit = Organisation["units"][number];
-export type Questionnaire = ReturnType<typeof listQuestionnaires>[number];
-export type QuestionnaireVersion = ReturnType<typeof getQuestionnaireVersion>;
-
-export interface Participation {
-  builtAt: string;
-  units: UnitParticipationView[];
-}
-
-export { MAX_CODES_PER_CALL, MAX_RETENTION_DAYS, MIN_K } from "../../../server/staff-limits";
+  Participation,
+  UnitParticipation,
+} from "../../../server/contract/participation-schema";
+export type {
+  Organisation,
+  OrgUnit,
+  Questionnaire,
+  QuestionnaireVersion,
+} from "../../../server/contract/reference-schemas";
+export type { Figure, HiddenReason } from "../../../server/contract/release-schema";
+export {
+  MAX_CODES_PER_CALL,
+  MAX_RETENTION_DAYS,
+  MIN_K,
+} from "../../../server/contract/staff-limits";
+export type { AccessMode, CampaignStatus } from "../../../server/contract/vocabulary";
 
 /** Who may change campaigns; evaluators only read (the server answers 403 to their writes). */
 export function canManage(role: "admin" | "coordinator" | "evaluator"): boolean {

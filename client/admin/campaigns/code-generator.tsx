@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import type { CodesAnswer } from "../../../server/contract/campaign-schemas";
+import { byCode, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
-import { byCode, unitsInTreeOrder } from "../unit-tree";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import { CampaignProblem } from "./campaign-problem";
 import { type CampaignView, MAX_CODES_PER_CALL, type Organisation } from "./campaign-types";
@@ -79,7 +80,7 @@ export function CodeGenerator({
     setProblem(null);
     setBusy(true);
     try {
-      const answer = await api<{ unitId: string; codes: string[] }>(
+      const answer = await api<CodesAnswer>(
         "POST",
         `/campaigns/${encodeURIComponent(campaign.slug)}/codes`,
         { unitId, count: wanted },

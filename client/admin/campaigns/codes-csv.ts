@@ -1,4 +1,4 @@
-import { csvField } from "../../../server/csv-field";
+import { csvField } from "../../../server/contract/csv-field";
 
 /**
  * The invitation codes of one unit as CSV for a mail merge: columns unit_code, unit_name, code,

@@ -1,8 +1,9 @@
 import { useId, useState } from "react";
+import { byCode, unitsInTreeOrder } from "../../../server/contract/unit-tree";
+import type { Locale } from "../../i18n/locales";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert } from "../page-states";
-import { byCode, unitsInTreeOrder } from "../unit-tree";
 import type { ApiData } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type {
@@ -10,11 +11,11 @@ import type {
   Figure,
   Organisation,
   Participation,
-  UnitParticipationView,
+  UnitParticipation,
 } from "./campaign-types";
 
 interface Row {
-  view: UnitParticipationView;
+  view: UnitParticipation;
   name: string;
   depth: number;
   total: boolean;
@@ -22,10 +23,10 @@ interface Row {
 
 /** The participation rows in reading order: the organisation's total, then units by hierarchy. */
 function orderRows(
-  views: UnitParticipationView[],
+  views: UnitParticipation[],
   organisation: Organisation | undefined,
   organisationId: string,
-  locale: "nl" | "fr" | "en",
+  locale: Locale,
 ): Row[] {
   const byId = new Map(views.map((view) => [view.unitId, view]));
   const rows: Row[] = [];

@@ -1,35 +1,20 @@
-import type { Locale } from "../../i18n/locales";
-
-type Json = Record<string, unknown>;
-
-const isUnitPicker = (value: unknown) =>
-  typeof value === "object" && value !== null && (value as Json).unitPicker === true;
+import { respondentDefinition } from "../../../surveys/model/respondent-definition";
+import type { CampaignView, Organisation } from "./campaign-types";
 
 /**
- * A questionnaire definition as a campaign's respondents get it: with an open link the unit
- * question lists the campaign's units (the server does the same); with invitation codes the
- * code sets the unit, so the question is left out.
+ * The questionnaire exactly as the campaign's respondents get it (GET /api/campaigns/<slug>/form
+ * builds it with the same function), from what the admin API tells a coordinator: the unit
+ * question lists the campaign's units of `organisation`, or is left out with invitation codes.
+ * An evaluator of a subtree only knows the units of that subtree, and sees only those.
  */
-export function definitionForCampaign(
+export function previewDefinition(
   definition: unknown,
-  units: { id: string; name: Record<Locale, string> }[] | null,
+  campaign: Pick<CampaignView, "accessMode" | "unitIds">,
+  organisation: Pick<Organisation, "units"> | undefined,
 ): unknown {
-  const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) {
-      return value
-        .filter((item) => units !== null || !isUnitPicker(item))
-        .map((item) =>
-          isUnitPicker(item) && units
-            ? { ...(item as Json), choices: units.map((u) => ({ value: u.id, text: u.name })) }
-            : visit(item),
-        );
-    }
-    if (typeof value !== "object" || value === null) return value;
-    const copy: Json = { ...(value as Json) };
-    for (const key of ["pages", "elements", "questions", "templateElements"]) {
-      if (Array.isArray(copy[key])) copy[key] = visit(copy[key]);
-    }
-    return copy;
-  };
-  return visit(definition);
+  const inScope = new Set(campaign.unitIds);
+  return respondentDefinition(definition, {
+    accessMode: campaign.accessMode,
+    units: (organisation?.units ?? []).filter((unit) => inScope.has(unit.id)),
+  });
 }

@@ -2,11 +2,10 @@ import { lazy, Suspense, useId, useMemo, useState } from "react";
 import type { Locale } from "../../i18n/locales";
 import { useMessages } from "../admin-locale";
 import { Loading, ProblemAlert } from "../page-states";
-import { byCode, unitsInTreeOrder } from "../unit-tree";
 import { useApiData } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type { CampaignView, Organisation, QuestionnaireVersion } from "./campaign-types";
-import { definitionForCampaign } from "./preview-definition";
+import { previewDefinition } from "./preview-definition";
 
 const SurveyPreview = lazy(() => import("./survey-preview"));
 
@@ -56,17 +55,13 @@ function LoadedPreview({
     `/questionnaires/${encodeURIComponent(slug)}/versions/${version}`,
   );
   const [locale, setLocale] = useState<Locale>(campaign.locales[0] ?? "nl");
-  const definition = useMemo(() => {
-    if (data.state !== "ready") return null;
-    const inScope = new Set(campaign.unitIds);
-    const units =
-      campaign.accessMode === "open-link"
-        ? unitsInTreeOrder(organisation?.units ?? [], byCode)
-            .map((row) => row.unit)
-            .filter((unit) => inScope.has(unit.id))
-        : null;
-    return definitionForCampaign(data.data.definition, units) as object;
-  }, [data, campaign.accessMode, campaign.unitIds, organisation]);
+  const definition = useMemo(
+    () =>
+      data.state === "ready"
+        ? previewDefinition(data.data.definition, campaign, organisation)
+        : null,
+    [data, campaign, organisation],
+  );
 
   if (data.state === "loading") return <Loading />;
   if (data.state === "error") return <ProblemAlert problem={data.problem} onRetry={reload} />;

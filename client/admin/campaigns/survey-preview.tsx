@@ -12,7 +12,7 @@ export default function SurveyPreview({
   definition,
   locale,
 }: {
-  definition: object;
+  definition: unknown;
   locale: Locale;
 }) {
   const model = useMemo(() => {

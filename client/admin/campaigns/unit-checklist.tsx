@@ -1,6 +1,6 @@
 import { type ReactNode, useMemo } from "react";
+import { byCode, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import { useAdminLocale, useMessages } from "../admin-locale";
-import { byCode, unitsInTreeOrder } from "../unit-tree";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type { OrgUnit } from "./campaign-types";
 

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { ReleaseItem, ReleaseValue } from "../../../analysis/release-types";
+import type { ReleaseItem, ReleaseValue } from "../../../server/contract/release-schema";
 import { formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark } from "../hidden-mark";
 import { optionLabel, type QuestionnaireLabels } from "./questionnaire-labels";

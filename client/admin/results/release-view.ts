@@ -1,6 +1,9 @@
-import type { ReleaseGroup, ReleaseValue } from "../../../analysis/release-types";
-import type { ReleaseTable } from "../../../server/results/read-release";
-import { unitsInTreeOrder } from "../unit-tree";
+import type {
+  ReleaseGroup,
+  ReleaseTable,
+  ReleaseValue,
+} from "../../../server/contract/release-schema";
+import { unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import { itemLabel, type QuestionnaireLabels } from "./questionnaire-labels";
 
 /** A unit of the release as a picker lists it: in tree order, with its depth for indenting. */

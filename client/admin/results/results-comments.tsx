@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ReleaseComments } from "../../../analysis/release-types";
+import type { ReleaseComments } from "../../../server/contract/release-schema";
 import { useMessages } from "../admin-locale";
 import { Loading, ProblemAlert } from "../page-states";
 import type { ApiData } from "../use-api-data";

@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useState } from "react";
-import type { z } from "zod";
-import type { ReleaseComments, ReleaseValue } from "../../../analysis/release-types";
-import type { CampaignView } from "../../../server/campaigns/manage-campaigns";
+import type { CampaignAnswer, CampaignView } from "../../../server/contract/campaign-schemas";
 import type {
-  getQuestionnaireVersion,
-  listOrganisations,
-} from "../../../server/reference/list-reference-data";
-import type { ReleaseTable } from "../../../server/results/read-release";
+  OrganisationsAnswer,
+  QuestionnaireVersion,
+} from "../../../server/contract/reference-schemas";
 import type {
-  resultsSummarySchema,
-  resultsTableSchema,
-} from "../../../server/results/release-schema";
+  ReleaseTable,
+  ReleaseValue,
+  ResultsComments as ResultsCommentsAnswer,
+  ResultsSummary as Summary,
+  ResultsTable as TableAnswer,
+} from "../../../server/contract/release-schema";
 import { ApiProblem, apiUrl } from "../admin-api";
 import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
@@ -32,11 +32,6 @@ import { RESULTS_MESSAGES } from "./results-messages";
 import { TablePicker } from "./table-picker";
 import "./results.css";
 
-type Summary = z.infer<typeof resultsSummarySchema>;
-type TableAnswer = z.infer<typeof resultsTableSchema>;
-type Organisation = ReturnType<typeof listOrganisations>[number];
-type QuestionnaireVersion = ReturnType<typeof getQuestionnaireVersion>;
-
 /** While the release is being built, the page asks again this often by itself. */
 const NOT_READY_RETRY_MS = 30_000;
 
@@ -49,7 +44,7 @@ export function ResultsPage({ slug }: { slug: string }) {
   const common = useMessages(ADMIN_MESSAGES);
   const locale = useAdminLocale();
   const base = `/campaigns/${encodeURIComponent(slug)}`;
-  const [campaign] = useApiData<{ campaign: CampaignView }>(base);
+  const [campaign] = useApiData<CampaignAnswer>(base);
   const [summary, reloadSummary] = useApiData<Summary>(`${base}/results`);
   const title = campaign.state === "ready" ? campaign.data.campaign.title[locale] : null;
   usePageTitle(title ? t.heading(title) : t.pageTitle);
@@ -158,13 +153,11 @@ function Release({
   const t = useMessages(RESULTS_MESSAGES);
   const locale = useAdminLocale();
   const k = summary.campaign.k;
-  const [organisations] = useApiData<{ organisations: Organisation[] }>("/organisations");
+  const [organisations] = useApiData<OrganisationsAnswer>("/organisations");
   const [version] = useApiData<QuestionnaireVersion>(
     `/questionnaires/${encodeURIComponent(campaign.questionnaire.slug)}/versions/${campaign.questionnaire.version}`,
   );
-  const [comments, reloadComments] = useApiData<{ comments: ReleaseComments[] }>(
-    `${base}/results/comments`,
-  );
+  const [comments, reloadComments] = useApiData<ResultsCommentsAnswer>(`${base}/results/comments`);
 
   // Without the questionnaire the keys stand in for the texts; the figures stay readable.
   const definition = version.state === "ready" ? version.data.definition : null;

@@ -1,4 +1,4 @@
-import type { ReleaseTable } from "../../../server/results/read-release";
+import type { ReleaseTable } from "../../../server/contract/release-schema";
 import { useMessages } from "../admin-locale";
 import type { QuestionSection, UnitChoice } from "./release-view";
 import { RESULTS_MESSAGES } from "./results-messages";

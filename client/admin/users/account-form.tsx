@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from "react";
-import type { SessionUser } from "../../../server/auth/sessions";
-import type { listOrganisations } from "../../../server/reference/list-reference-data";
+import type { Organisation } from "../../../server/contract/reference-schemas";
+import type { SessionUser } from "../../../server/contract/staff-schemas";
+import { ROLES } from "../../../server/contract/vocabulary";
 import { LOCALE_NAMES, LOCALES, type Locale } from "../../i18n/locales";
 import { generatePassword, MIN_PASSWORD_LENGTH } from "../account/password-rules";
 import { ApiProblem } from "../admin-api";
@@ -10,7 +11,8 @@ import { Field } from "../form-field";
 import { unitTree } from "../results/release-view";
 import { USERS_MESSAGES, type UsersMessages } from "./users-messages";
 
-export type Organisation = ReturnType<typeof listOrganisations>[number];
+export type { Organisation };
+
 type Role = SessionUser["role"];
 export type AccountField = "email" | "role" | "organisationId" | "unitId" | "password";
 
@@ -22,8 +24,6 @@ export interface AccountValues {
   password: string;
   locale: Locale;
 }
-
-const ROLES: readonly Role[] = ["admin", "coordinator", "evaluator"];
 
 /** A failed save, told per field where the server named one, else for the whole form. */
 export interface SaveProblem {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { SessionUser } from "../../../server/auth/sessions";
+import type { SessionUser } from "../../../server/contract/staff-schemas";
 import { api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
 import { listAudit } from "../../auth/audit";
+import type { AuditPage } from "../../contract/staff-schemas";
 import type { Db } from "../../db/open-database";
 import { parseInput } from "../../http/parse-input";
 
@@ -19,6 +20,6 @@ export function auditLogRoutes({ db, auth }: { db: Db; auth: AdminAuth }) {
       ...query,
       ...(user.role === "admin" ? {} : { organisationId: user.organisationId ?? "" }),
     });
-    return c.json({ entries });
+    return c.json({ entries } satisfies AuditPage);
   });
 }

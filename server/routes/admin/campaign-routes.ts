@@ -1,12 +1,6 @@
 import { Hono } from "hono";
 import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
 import { campaignForReader } from "../../auth/scope";
-import {
-  campaignInputSchema,
-  campaignPatchSchema,
-  codesRequestSchema,
-  slugSchema,
-} from "../../campaigns/campaign-input";
 import { getParticipation } from "../../campaigns/get-participation";
 import {
   archiveCampaign,
@@ -17,6 +11,16 @@ import {
   toCampaignView,
   updateCampaign,
 } from "../../campaigns/manage-campaigns";
+import {
+  type CampaignAnswer,
+  type CampaignListAnswer,
+  type CodesAnswer,
+  campaignInputSchema,
+  campaignPatchSchema,
+  codesRequestSchema,
+  slugSchema,
+} from "../../contract/campaign-schemas";
+import { participationSchema } from "../../contract/participation-schema";
 import type { Db } from "../../db/open-database";
 import { NotFoundError } from "../../errors";
 import { readInput } from "../../http/parse-input";
@@ -49,15 +53,19 @@ export function campaignRoutes({
   const transitions = { open: openCampaign, close: closeCampaign, archive: archiveCampaign };
   const app = new Hono<AdminEnv>()
     .use("*", auth.protect)
-    .get("/", (c) => c.json({ campaigns: listCampaigns(db, c.get("session").user, now()) }))
+    .get("/", (c) =>
+      c.json({
+        campaigns: listCampaigns(db, c.get("session").user, now()),
+      } satisfies CampaignListAnswer),
+    )
     .post("/", managers, async (c) => {
       const input = await readInput(c, campaignInputSchema);
       const campaign = createCampaign({ db, actor: c.get("session").user, input, now: now() });
-      return c.json({ campaign }, 201);
+      return c.json({ campaign } satisfies CampaignAnswer, 201);
     })
     .get("/:slug", (c) => {
       const row = campaignForReader(db, c.get("session").user, parseSlug(c.req.param("slug")));
-      return c.json({ campaign: toCampaignView(db, row, now()) });
+      return c.json({ campaign: toCampaignView(db, row, now()) } satisfies CampaignAnswer);
     })
     .patch("/:slug", async (c) => {
       const slug = parseSlug(c.req.param("slug"));
@@ -69,7 +77,7 @@ export function campaignRoutes({
         patch,
         now: now(),
       });
-      return c.json({ campaign });
+      return c.json({ campaign } satisfies CampaignAnswer);
     })
     .post("/:slug/codes", async (c) => {
       const slug = parseSlug(c.req.param("slug"));
@@ -85,16 +93,19 @@ export function campaignRoutes({
       });
       // Shown once: the response must not be kept by any cache.
       c.header("Cache-Control", "no-store");
-      return c.json({ unitId: input.unitId, codes }, 201);
+      return c.json({ unitId: input.unitId, codes } satisfies CodesAnswer, 201);
     })
+    // Live counts leave through their output schema, like results: unknown fields are stripped.
     .get("/:slug/participation", (c) =>
       c.json(
-        getParticipation({
-          db,
-          user: c.get("session").user,
-          slug: parseSlug(c.req.param("slug")),
-          now: now(),
-        }),
+        participationSchema.parse(
+          getParticipation({
+            db,
+            user: c.get("session").user,
+            slug: parseSlug(c.req.param("slug")),
+            now: now(),
+          }),
+        ),
       ),
     );
   for (const [name, transition] of Object.entries(transitions)) {
@@ -109,7 +120,7 @@ export function campaignRoutes({
         const row = campaignForReader(db, c.get("session").user, campaign.slug);
         void releases?.rebuild(row.id);
       }
-      return c.json({ campaign });
+      return c.json({ campaign } satisfies CampaignAnswer);
     });
   }
   return app;

@@ -1,27 +1,18 @@
 import { type Context, Hono } from "hono";
-import { z } from "zod";
 import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
 import { recordAudit } from "../../auth/audit";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password";
 import { deleteSession } from "../../auth/sessions";
 import { LoginLockedError, signIn } from "../../auth/sign-in";
+import {
+  passwordChangeSchema,
+  type SessionAnswer,
+  signInSchema,
+} from "../../contract/staff-schemas";
 import type { Db } from "../../db/open-database";
 import { ForbiddenError, problemBody } from "../../errors";
 import { readInput } from "../../http/parse-input";
 import { problemResponse } from "../../http/problem-response";
 import { changeOwnPassword } from "../../users/manage-users";
-
-const signInSchema = z.strictObject({
-  email: z.string().trim().max(254).pipe(z.email()),
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-});
-
-export const newPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
-
-const passwordChangeSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-  newPassword: newPasswordSchema,
-});
 
 /** Sign in, who am I, sign out, change my password. */
 export function sessionRoutes({
@@ -54,7 +45,7 @@ export function sessionRoutes({
           now,
         });
         auth.setSessionCookie(c, token);
-        return c.json({ user, csrfToken });
+        return c.json({ user, csrfToken } satisfies SessionAnswer);
       } catch (error) {
         if (!(error instanceof LoginLockedError)) throw error;
         c.header("Retry-After", String(error.retryAfterSeconds));
@@ -63,7 +54,7 @@ export function sessionRoutes({
     })
     .get("/session", auth.protect, (c) => {
       const { user, csrfToken } = c.get("session");
-      return c.json({ user, csrfToken });
+      return c.json({ user, csrfToken } satisfies SessionAnswer);
     })
     .delete("/session", auth.protect, (c) => {
       const { user, tokenHash } = c.get("session");

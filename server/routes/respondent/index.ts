@@ -1,5 +1,10 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { z } from "zod";
+import { slugSchema } from "../../contract/campaign-schemas";
+import {
+  type CampaignForm,
+  codeCheckSchema,
+  submissionSchema,
+} from "../../contract/respondent-schemas";
 import type { Db } from "../../db/open-database";
 import { ProblemError, ValidationError } from "../../errors";
 import { limitBody } from "../../http/limit-body";
@@ -13,21 +18,6 @@ export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
 /** Largest accepted code check: `{"code": …}` with a code of at most 64 characters. */
 const MAX_CODE_CHECK_BYTES = 1024;
-
-const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
-// A plain check rather than z.record: the answers reach the validator untouched, so keys such
-// as "__proto__" are reported as unknown questions instead of silently dropped.
-const answersObject = z.custom<Record<string, unknown>>(
-  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-  { message: "answers must be an object" },
-);
-const submissionSchema = z.strictObject({
-  answers: answersObject,
-  /** Invitation code, in invitation-codes mode; ignored (never stored) in open-link mode. */
-  code: z.string().max(64).optional(),
-});
-
-const codeCheckSchema = z.strictObject({ code: z.string().max(64) });
 
 function parseSlug(raw: string): string {
   const slug = slugSchema.safeParse(raw);
@@ -65,7 +55,7 @@ export function respondentRoutes({
           now: now(),
         });
         c.header("Cache-Control", "no-store");
-        return c.json(form);
+        return c.json(form satisfies CampaignForm);
       })
       .post(
         "/:slug/responses",

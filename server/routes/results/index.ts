@@ -3,14 +3,14 @@ import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-aut
 import { recordAudit } from "../../auth/audit";
 import { campaignForReader, unitScopeOf } from "../../auth/scope";
 import { markResultsViewed } from "../../campaigns/manage-campaigns";
-import type { Db } from "../../db/open-database";
-import { readRelease, releaseTables, tableGroups } from "../../results/read-release";
-import { releaseTableCsv } from "../../results/release-csv";
 import {
   resultsCommentsSchema,
   resultsSummarySchema,
   resultsTableSchema,
-} from "../../results/release-schema";
+} from "../../contract/release-schema";
+import type { Db } from "../../db/open-database";
+import { readRelease, releaseTables, tableGroups } from "../../results/read-release";
+import { releaseTableCsv } from "../../results/release-csv";
 import { releaseWorkbook } from "../../results/release-xlsx";
 import { EXPORT_LOCALES, type ExportLocale, unitLabels } from "../../results/unit-labels";
 

@@ -1,7 +1,7 @@
 /**
  * One CSV field (RFC 4180): quoted when it holds a separator, a quote or a line break, and with a
  * leading apostrophe when a spreadsheet would run it as a formula (CSV injection). Shared by the
- * server's exports and the admin screens' code download: keep this module free of imports.
+ * server's exports and the admin screens' code download.
  */
 export function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

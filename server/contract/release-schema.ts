@@ -5,12 +5,17 @@ import { z } from "zod";
  * so a field analysis/ never suppressed (or a raw count added by mistake) cannot leave the
  * server: unknown keys are stripped, and every count is either a value or a hidden reason.
  */
-const hiddenReason = z.enum(["primary", "secondary", "unanimity"]);
+export const hiddenReasonSchema = z.enum(["primary", "secondary", "unanimity"]);
+const hiddenReason = hiddenReasonSchema;
+export type HiddenReason = z.infer<typeof hiddenReasonSchema>;
 export const figureSchema = z.union([
   z.strictObject({ value: z.number().int().nonnegative() }),
   z.strictObject({ hidden: hiddenReason }),
 ]);
+export type Figure = z.infer<typeof figureSchema>;
+/** Dimension and option values are published as strings; null is "no answer". */
 const valueSchema = z.string().nullable();
+export type ReleaseValue = z.infer<typeof valueSchema>;
 const optionSchema = z.object({
   value: valueSchema,
   count: z.number().int().nonnegative(),
@@ -27,6 +32,7 @@ const itemSchema = z.union([
   }),
   z.object({ key: z.string(), kind: z.literal("multi"), options: z.array(optionSchema) }),
 ]);
+export type ReleaseItem = z.infer<typeof itemSchema>;
 export const groupSchema = z.object({
   id: z.string(),
   unitId: z.string(),
@@ -35,11 +41,13 @@ export const groupSchema = z.object({
   n: figureSchema,
   items: z.array(itemSchema),
 });
+export type ReleaseGroup = z.infer<typeof groupSchema>;
 export const commentsSchema = z.object({
   unitId: z.string(),
   item: z.string(),
   texts: z.array(z.string()),
 });
+export type ReleaseComments = z.infer<typeof commentsSchema>;
 export const auditSchema = z.object({
   cells: z.number().int(),
   organisationOnly: z.boolean(),
@@ -51,6 +59,7 @@ export const auditSchema = z.object({
   rounds: z.number().int(),
 });
 export const tableSchema = z.object({ id: z.string(), dimensions: z.array(z.string()) });
+export type ReleaseTable = z.infer<typeof tableSchema>;
 
 export const resultsSummarySchema = z.object({
   campaign: z.object({ slug: z.string(), k: z.number().int() }),
@@ -73,3 +82,7 @@ export const resultsCommentsSchema = z.object({
   builtAt: z.string(),
   comments: z.array(commentsSchema),
 });
+
+export type ResultsSummary = z.infer<typeof resultsSummarySchema>;
+export type ResultsTable = z.infer<typeof resultsTableSchema>;
+export type ResultsComments = z.infer<typeof resultsCommentsSchema>;

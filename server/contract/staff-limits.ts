@@ -1,6 +1,6 @@
 /**
  * Limits the server enforces on staff input, shared with the admin screens so that both check
- * the same numbers. The client imports this module: keep it free of imports.
+ * the same numbers (part of the contract: the admin screens import it).
  */
 
 /** The smallest k a campaign may have (a DB CHECK holds the same floor): groups under 3 are too easy to single out. */

@@ -1,0 +1,52 @@
+import type { z } from "zod";
+import {
+  campaignAnswerSchema,
+  campaignListAnswerSchema,
+  codesAnswerSchema,
+} from "./campaign-schemas";
+import { participationSchema } from "./participation-schema";
+import {
+  organisationsAnswerSchema,
+  questionnairesAnswerSchema,
+  questionnaireVersionSchema,
+} from "./reference-schemas";
+import { resultsCommentsSchema, resultsSummarySchema, resultsTableSchema } from "./release-schema";
+import {
+  auditPageSchema,
+  sessionAnswerSchema,
+  userAnswerSchema,
+  usersAnswerSchema,
+} from "./staff-schemas";
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+const SEGMENT = "[^/?]+";
+
+/** The JSON answers of /api/admin (README: "Admin screens and API"): method, path, schema. */
+const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
+  [["GET", "POST"], /^\/session$/, sessionAnswerSchema],
+  [["GET"], /^\/organisations$/, organisationsAnswerSchema],
+  [["GET"], /^\/questionnaires$/, questionnairesAnswerSchema],
+  [["GET"], new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+$`), questionnaireVersionSchema],
+  [["GET"], /^\/campaigns$/, campaignListAnswerSchema],
+  [["POST"], /^\/campaigns$/, campaignAnswerSchema],
+  [["GET", "PATCH"], new RegExp(`^/campaigns/${SEGMENT}$`), campaignAnswerSchema],
+  [["POST"], new RegExp(`^/campaigns/${SEGMENT}/(open|close|archive)$`), campaignAnswerSchema],
+  [["POST"], new RegExp(`^/campaigns/${SEGMENT}/codes$`), codesAnswerSchema],
+  [["GET"], new RegExp(`^/campaigns/${SEGMENT}/participation$`), participationSchema],
+  [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results$`), resultsSummarySchema],
+  [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/tables/${SEGMENT}$`), resultsTableSchema],
+  [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comments$`), resultsCommentsSchema],
+  [["GET"], /^\/users$/, usersAnswerSchema],
+  [["POST"], /^\/users$/, userAnswerSchema],
+  [["PATCH"], new RegExp(`^/users/${SEGMENT}$`), userAnswerSchema],
+  [["GET"], /^\/audit-log$/, auditPageSchema],
+];
+
+/** The schema of the answer to `method` on an /api/admin `path` (query ignored), if it has one. */
+export function adminAnswerSchema(method: Method, path: string): z.ZodType | undefined {
+  const route = path.split("?")[0] ?? "";
+  return ADMIN_ANSWERS.find(
+    ([methods, pattern]) => methods.includes(method) && pattern.test(route),
+  )?.[2];
+}

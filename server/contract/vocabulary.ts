@@ -1,0 +1,11 @@
+/** Lifecycle of a campaign (README: "Campaigns"). */
+export const CAMPAIGN_STATUSES = ["draft", "open", "closed", "archived"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** How respondents reach a campaign: a link where they pick their unit, or a code per person. */
+export const ACCESS_MODES = ["open-link", "invitation-codes"] as const;
+export type AccessMode = (typeof ACCESS_MODES)[number];
+
+/** Staff roles (README: "Staff accounts"). */
+export const ROLES = ["admin", "coordinator", "evaluator"] as const;
+export type Role = (typeof ROLES)[number];
