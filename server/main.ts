@@ -1,4 +1,5 @@
 import { readConfig } from "./config";
+import { closeDatabase } from "./db/open-database";
 import { startServer } from "./start-server";
 
 const { server, db, stopMaintenance } = startServer(readConfig());
@@ -6,7 +7,7 @@ const { server, db, stopMaintenance } = startServer(readConfig());
 function shutdown() {
   stopMaintenance();
   server.close(() => {
-    db.$client.close();
+    closeDatabase(db);
     process.exit(0);
   });
 }

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { and, eq } from "drizzle-orm";
 import { generatePassword } from "./auth/password";
 import { readConfig } from "./config";
-import { openDatabase } from "./db/open-database";
+import { closeDatabase, openDatabase } from "./db/open-database";
 import { organisations, ROLES, type Role, units } from "./db/schema";
 import { ProblemError } from "./errors";
 import { createUser } from "./users/manage-users";
@@ -65,5 +65,5 @@ try {
   }
   throw error;
 } finally {
-  db.$client.close();
+  closeDatabase(db);
 }

@@ -17,6 +17,7 @@ import {
   questionnaireVersions,
   units,
 } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { ConflictError, ForbiddenError, InvalidInputError } from "../errors";
 import type { CampaignInput, CampaignPatch } from "./campaign-input";
 import { effectiveStatus, responsesDeleteAt } from "./campaign-status";
@@ -179,7 +180,7 @@ export function createCampaign({
   checkUnits(db, input.organisationId, input.unitIds);
   checkDates(input.opensAt, input.closesAt);
   const id = randomUUID();
-  db.transaction((tx) => {
+  withTransaction(db, (tx) => {
     tx.insert(campaigns)
       .values({
         id,
@@ -200,7 +201,7 @@ export function createCampaign({
       .run();
     for (const unitId of input.unitIds)
       tx.insert(campaignUnits).values({ campaignId: id, unitId }).run();
-    recordAudit(tx as unknown as Db, {
+    recordAudit(tx, {
       actor,
       action: "campaign.create",
       target: input.slug,
@@ -281,7 +282,7 @@ export function updateCampaign({
   const opensAt = patch.opensAt ?? row.opensAt;
   const closesAt = patch.closesAt ?? row.closesAt;
   checkDates(opensAt, closesAt);
-  db.transaction((tx) => {
+  withTransaction(db, (tx) => {
     tx.update(campaigns)
       .set({
         questionnaireVersionId: versionId,
@@ -303,7 +304,7 @@ export function updateCampaign({
         tx.insert(campaignUnits).values({ campaignId: row.id, unitId }).run();
       }
     }
-    recordAudit(tx as unknown as Db, {
+    recordAudit(tx, {
       actor,
       action: "campaign.update",
       target: slug,
@@ -357,12 +358,12 @@ function transition(
     );
   }
   const change = dates(row, now);
-  db.transaction((tx) => {
+  withTransaction(db, (tx) => {
     tx.update(campaigns)
       .set({ status: to, ...change })
       .where(eq(campaigns.id, row.id))
       .run();
-    recordAudit(tx as unknown as Db, {
+    recordAudit(tx, {
       actor,
       action,
       target: slug,

@@ -4,6 +4,7 @@ import { sweepLoginThrottle } from "../auth/login-throttle";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../auth/sessions";
 import type { Db } from "../db/open-database";
 import { campaigns, invitationCodes, releases, responses, sessions } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { responsesDeleteAt } from "./campaign-status";
 
 /** How often the server runs the maintenance job (it also runs at start). */
@@ -40,9 +41,9 @@ export function runMaintenance({
     .where(and(eq(campaigns.status, "open"), lte(campaigns.closesAt, time)))
     .all();
   for (const campaign of pastClosing) {
-    db.transaction((tx) => {
+    withTransaction(db, (tx) => {
       tx.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaign.id)).run();
-      recordAudit(tx as unknown as Db, {
+      recordAudit(tx, {
         actor: null,
         action: "campaign.close",
         target: campaign.slug,
@@ -87,10 +88,10 @@ export function runMaintenance({
       report.skippedWithoutRelease.push(campaign.slug);
       continue;
     }
-    db.transaction((tx) => {
+    withTransaction(db, (tx) => {
       const deleted = tx.delete(responses).where(eq(responses.campaignId, campaign.id)).run();
       tx.delete(invitationCodes).where(eq(invitationCodes.campaignId, campaign.id)).run();
-      recordAudit(tx as unknown as Db, {
+      recordAudit(tx, {
         actor: null,
         action: "retention.delete",
         target: campaign.slug,

@@ -3,13 +3,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { markResultsViewed } from "../../server/campaigns/manage-campaigns";
 import { runMaintenance } from "../../server/campaigns/run-maintenance";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { questionnaireVersions, releases } from "../../server/db/schema";
 import { type Agent, campaignInput, expectProblem, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
 const DAY = 86_400_000;
-let db: Db;
+let db: DbConnection;
 let app: ReturnType<typeof createApp>;
 let fixture: FixtureCampaign;
 let coordinator: Agent;

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
@@ -16,7 +16,7 @@ import {
 import { type Agent, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
-let db: Db;
+let db: DbConnection;
 let releases: ReleaseScheduler;
 let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
