@@ -6,6 +6,7 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
+import { assertWithoutRowid } from "./without-rowid";
 
 /**
  * A connection or a transaction: what every service takes. A transaction is a database, so a
@@ -17,7 +18,8 @@ export type Db = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
 /** An open database: a Db plus the driver handle that server/db/ needs to close or stream it. */
 export type DbConnection = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+/** The committed migrations, applied in the order of their journal (meta/_journal.json). */
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /**
  * Opens (creating if needed) the SQLite database and applies the committed migrations.
@@ -36,6 +38,7 @@ export function openDatabase(path: string): DbConnection {
   sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema }) as DbConnection;
   migrate(db, { migrationsFolder });
+  assertWithoutRowid(db);
   return db;
 }
 
