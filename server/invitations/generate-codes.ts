@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../auth/audit";
 import type { SessionUser } from "../auth/sessions";
 import { effectiveStatus } from "../campaigns/campaign-status";
-import { manageableCampaign } from "../campaigns/manage-campaigns";
+import { manageableCampaign } from "../campaigns/manageable-campaign";
 import type { Db } from "../db/open-database";
 import { campaignUnits, invitationCodes } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";

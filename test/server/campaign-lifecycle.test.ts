@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { markResultsViewed } from "../../server/campaigns/manage-campaigns";
+import { markResultsViewed } from "../../server/campaigns/mark-results-viewed";
 import { runMaintenance } from "../../server/campaigns/run-maintenance";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { questionnaireVersions, releases } from "../../server/db/schema";

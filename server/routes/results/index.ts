@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
 import { recordAudit } from "../../auth/audit";
 import { campaignForReader, unitScopeOf } from "../../auth/scope";
-import { markResultsViewed } from "../../campaigns/manage-campaigns";
+import { markResultsViewed } from "../../campaigns/mark-results-viewed";
 import type { Db } from "../../db/open-database";
 import { readRelease, releaseTables, tableGroups } from "../../results/read-release";
 import { releaseTableCsv } from "../../results/release-csv";
