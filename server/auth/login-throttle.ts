@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { eq, lte, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { loginThrottle } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
@@ -84,7 +84,10 @@ export function sweepLoginThrottle(db: Db, now: Date): void {
   const time = now.toISOString();
   db.delete(loginThrottle)
     .where(
-      sql`${lte(loginThrottle.windowEndsAt, time)} and (${loginThrottle.lockedUntil} is null or ${lte(loginThrottle.lockedUntil, time)})`,
+      and(
+        lte(loginThrottle.windowEndsAt, time),
+        or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, time)),
+      ),
     )
     .run();
 }
