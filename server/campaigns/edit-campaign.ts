@@ -12,6 +12,7 @@ import {
   publishedVersionId,
 } from "./campaign-references";
 import { changedFields, checkDates, checkEdit } from "./campaign-rules";
+import { responsesDeleteAt } from "./campaign-status";
 import { type CampaignView, campaignViewById, toCampaignView } from "./campaign-view";
 import { manageableCampaign } from "./manageable-campaign";
 
@@ -19,7 +20,8 @@ import { manageableCampaign } from "./manageable-campaign";
  * Edits a campaign with `patch` (any subset of the creation fields, checked against
  * campaignPatchSchema) under the rules of campaign-rules.ts, with its audit entry, in one
  * transaction. A changed k on a campaign past draft calls `afterKChanged` once committed: its
- * release must be rebuilt with the new k.
+ * release must be rebuilt with the new k (not once retention deleted the responses: a rebuild
+ * would replace the kept release with an empty one).
  */
 export function editCampaign({
   db,
@@ -85,10 +87,15 @@ export function editCampaign({
     });
     return {
       view: campaignViewById(tx, row.id, now),
-      kChanged: changed.includes("k") && current.status !== "draft",
+      kChanged: changed.includes("k") && current.status !== "draft" && !pastRetention(row, now),
       id: row.id,
     };
   });
   if (edited.kChanged) afterKChanged(edited.id);
   return edited.view;
+}
+
+function pastRetention(row: Parameters<typeof responsesDeleteAt>[0], now: Date): boolean {
+  const deleteAt = responsesDeleteAt(row, now);
+  return deleteAt !== null && deleteAt <= now;
 }
