@@ -17,6 +17,14 @@ export interface MaintenanceReport {
   skippedWithoutRelease: string[];
 }
 
+/** What follows a maintenance step, once it is committed (the server's release scheduler). */
+export interface MaintenanceEffects {
+  /** A campaign was closed by its closing date: its release is rebuilt at once. */
+  afterClose?: (campaignId: string) => void;
+  /** A campaign's raw responses were deleted: its in-memory matrix goes, its release stays. */
+  afterResponsesDeleted?: (campaignId: string) => void;
+}
+
 /**
  * The hourly job: writes down the closing of open campaigns whose closing date passed, deletes
  * the raw responses (and invitation codes) of campaigns whose retention period after closing
@@ -27,11 +35,13 @@ export function runMaintenance({
   db,
   now,
   log = console,
+  afterClose = () => {},
+  afterResponsesDeleted = () => {},
 }: {
   db: Db;
   now: Date;
   log?: Pick<Console, "warn" | "log">;
-}): MaintenanceReport {
+} & MaintenanceEffects): MaintenanceReport {
   const report: MaintenanceReport = { closed: [], responsesDeleted: [], skippedWithoutRelease: [] };
   const time = now.toISOString();
 
@@ -53,6 +63,7 @@ export function runMaintenance({
       });
     });
     report.closed.push(campaign.slug);
+    afterClose(campaign.id);
   }
 
   const finished = db
@@ -101,6 +112,7 @@ export function runMaintenance({
       });
       report.responsesDeleted.push({ slug: campaign.slug, responses: deleted.changes });
     });
+    afterResponsesDeleted(campaign.id);
     log.log(`Retention: deleted the raw responses of ${campaign.slug}; its release stays.`);
   }
 
@@ -119,17 +131,15 @@ export function scheduleMaintenance({
   db,
   now = () => new Date(),
   intervalMs = MAINTENANCE_INTERVAL_MS,
-  onReport = () => {},
+  ...effects
 }: {
   db: Db;
   now?: () => Date;
   intervalMs?: number;
-  /** Told what each run did (the results worker rebuilds closed campaigns, drops deleted ones). */
-  onReport?: (report: MaintenanceReport) => void;
-}): () => void {
+} & MaintenanceEffects): () => void {
   const run = () => {
     try {
-      onReport(runMaintenance({ db, now: now() }));
+      runMaintenance({ db, now: now(), ...effects });
     } catch (error) {
       console.error("Maintenance failed:", error);
     }
