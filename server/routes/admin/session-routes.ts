@@ -1,10 +1,9 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { type AdminAuth, type AdminEnv, isSameOrigin } from "../../auth/admin-auth";
-import { recordAudit } from "../../auth/audit";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password";
-import { deleteSession } from "../../auth/sessions";
 import { LoginLockedError, signIn } from "../../auth/sign-in";
+import { signOut } from "../../auth/sign-out";
 import type { Db } from "../../db/open-database";
 import { ForbiddenError, problemBody } from "../../errors";
 import { readInput } from "../../http/parse-input";
@@ -67,8 +66,7 @@ export function sessionRoutes({
     })
     .delete("/session", auth.protect, (c) => {
       const { user, tokenHash } = c.get("session");
-      deleteSession(db, tokenHash);
-      recordAudit(db, { actor: user, action: "logout", at: now() });
+      signOut({ db, user, tokenHash, now: now() });
       auth.clearSessionCookie(c);
       return c.body(null, 204);
     })
