@@ -1,4 +1,5 @@
 import { readConfig } from "./config";
+import { closeDatabase } from "./db/open-database";
 import { createFilesOwnerOnly } from "./owner-only-files";
 import { startServer } from "./start-server";
 
@@ -8,7 +9,7 @@ const { server, db, stopMaintenance } = startServer(readConfig());
 function shutdown() {
   stopMaintenance();
   server.close(() => {
-    db.$client.close();
+    closeDatabase(db);
     process.exit(0);
   });
 }

@@ -1,7 +1,7 @@
 // `npm run seed`: replaces the database with a fresh copy of the demo. Stop the server first.
 import { rmSync } from "node:fs";
 import { readConfig } from "./config";
-import { openDatabase } from "./db/open-database";
+import { closeDatabase, openDatabase } from "./db/open-database";
 import { announceDemoAccounts } from "./demo/demo-accounts-file";
 import { seedDemo } from "./demo/seed-demo";
 import { createFilesOwnerOnly } from "./owner-only-files";
@@ -14,7 +14,7 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databasePath}${suffix}`, { 
 const db = openDatabase(databasePath);
 syncBundledQuestionnaires(db, loadBundledVersions());
 const summary = seedDemo(db, { now: new Date() });
-db.$client.close();
+closeDatabase(db);
 console.log(`Seeded "${summary.organisation}" into ${databasePath}:`);
 for (const campaign of summary.campaigns) {
   console.log(`  ${campaign.slug}: ${campaign.responses} synthetic responses`);

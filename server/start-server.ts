@@ -1,10 +1,9 @@
 import { fileURLToPath } from "node:url";
-import { eq } from "drizzle-orm";
 import { createApp } from "./app";
 import { scheduleMaintenance } from "./campaigns/run-maintenance";
 import type { Config } from "./config";
 import { openDatabase } from "./db/open-database";
-import { campaigns, organisations } from "./db/schema";
+import { organisations } from "./db/schema";
 import { announceDemoAccounts } from "./demo/demo-accounts-file";
 import { seedDemo } from "./demo/seed-demo";
 import { listen } from "./http/listen";
@@ -36,20 +35,10 @@ export function startServer(config: Config) {
   });
   // Campaigns whose audited release is missing or behind are rebuilt in the background.
   void releases.catchUp();
-  const slugToId = (slug: string) =>
-    db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)).get()?.id;
   const stopMaintenance = scheduleMaintenance({
     db,
-    onReport: (report) => {
-      for (const slug of report.closed) {
-        const id = slugToId(slug);
-        if (id) void releases.rebuild(id);
-      }
-      for (const { slug } of report.responsesDeleted) {
-        const id = slugToId(slug);
-        if (id) releases.responsesDeleted(id);
-      }
-    },
+    afterClose: (campaignId) => void releases.rebuild(campaignId),
+    afterResponsesDeleted: (campaignId) => releases.responsesDeleted(campaignId),
   });
   const app = createApp({
     db,

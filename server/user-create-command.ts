@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { generatePassword } from "./auth/password";
 import { readConfig } from "./config";
 import { ROLES, type Role } from "./contract/vocabulary";
-import { openDatabase } from "./db/open-database";
+import { closeDatabase, openDatabase } from "./db/open-database";
 import { organisations, units } from "./db/schema";
 import { ProblemError } from "./errors";
 import { createFilesOwnerOnly } from "./owner-only-files";
@@ -68,5 +68,5 @@ try {
   }
   throw error;
 } finally {
-  db.$client.close();
+  closeDatabase(db);
 }

@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
-import { eq, lte, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { loginThrottle } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { clientNetwork } from "../http/rate-limit";
 
 /** Failed logins counted within this window… */
@@ -50,7 +51,7 @@ export function lockRemainingMs(db: Db, keys: ThrottleKeys, now: Date): number {
 
 /** Counts a failed login under both keys and locks a key that reaches its limit. */
 export function recordLoginFailure(db: Db, keys: ThrottleKeys, now: Date): void {
-  db.transaction((tx) => {
+  withTransaction(db, (tx) => {
     const count = (key: string, max: number) => {
       const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
       const fresh = !row || new Date(row.windowEndsAt) <= now;
@@ -83,7 +84,10 @@ export function sweepLoginThrottle(db: Db, now: Date): void {
   const time = now.toISOString();
   db.delete(loginThrottle)
     .where(
-      sql`${lte(loginThrottle.windowEndsAt, time)} and (${loginThrottle.lockedUntil} is null or ${lte(loginThrottle.lockedUntil, time)})`,
+      and(
+        lte(loginThrottle.windowEndsAt, time),
+        or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, time)),
+      ),
     )
     .run();
 }

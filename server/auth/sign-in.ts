@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { users } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { ProblemError, UnauthorizedError } from "../errors";
 import { recordAudit } from "./audit";
 import {
@@ -50,8 +51,8 @@ export async function signIn({
   const normalised = email.trim().toLowerCase();
   const keys = throttleKeys(secretKey, normalised, address);
   const user = db.select().from(users).where(eq(users.email, normalised)).get();
-  const audit = (action: string, detail: Record<string, unknown> = {}) =>
-    recordAudit(db, {
+  const audit = (tx: Db, action: string, detail: Record<string, unknown> = {}) =>
+    recordAudit(tx, {
       actor: user ? { id: user.id, email: user.email, organisationId: user.organisationId } : null,
       action,
       target: normalised,
@@ -60,18 +61,23 @@ export async function signIn({
     });
   const locked = lockRemainingMs(db, keys, now());
   if (locked > 0) {
-    audit("login.failure", { reason: "locked" });
+    audit(db, "login.failure", { reason: "locked" });
     throw new LoginLockedError(Math.ceil(locked / 1000));
   }
   decoyHash ??= hashPassword("decoy password, never valid");
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
   if (!user || !ok) {
-    recordLoginFailure(db, keys, now());
-    audit("login.failure", { reason: user ? "wrong-password" : "unknown-account" });
+    withTransaction(db, (tx) => {
+      recordLoginFailure(tx, keys, now());
+      audit(tx, "login.failure", { reason: user ? "wrong-password" : "unknown-account" });
+    });
     throw new UnauthorizedError("The e-mail address or the password is wrong.");
   }
-  clearAccountFailures(db, keys);
-  const session = createSession(db, user.id, now());
-  audit("login.success");
+  const session = withTransaction(db, (tx) => {
+    clearAccountFailures(tx, keys);
+    const created = createSession(tx, user.id, now());
+    audit(tx, "login.success");
+    return created;
+  });
   return { user: toSessionUser(user), ...session };
 }

@@ -4,6 +4,7 @@ import { sweepLoginThrottle } from "../auth/login-throttle";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../auth/sessions";
 import type { Db } from "../db/open-database";
 import { campaigns, invitationCodes, releases, responses, sessions } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { responsesDeleteAt } from "./campaign-status";
 
 /** How often the server runs the maintenance job (it also runs at start). */
@@ -16,6 +17,14 @@ export interface MaintenanceReport {
   skippedWithoutRelease: string[];
 }
 
+/** What follows a maintenance step, once it is committed (the server's release scheduler). */
+export interface MaintenanceEffects {
+  /** A campaign was closed by its closing date: its release is rebuilt at once. */
+  afterClose?: (campaignId: string) => void;
+  /** A campaign's raw responses were deleted: its in-memory matrix goes, its release stays. */
+  afterResponsesDeleted?: (campaignId: string) => void;
+}
+
 /**
  * The hourly job: writes down the closing of open campaigns whose closing date passed, deletes
  * the raw responses (and invitation codes) of campaigns whose retention period after closing
@@ -26,11 +35,13 @@ export function runMaintenance({
   db,
   now,
   log = console,
+  afterClose = () => {},
+  afterResponsesDeleted = () => {},
 }: {
   db: Db;
   now: Date;
   log?: Pick<Console, "warn" | "log">;
-}): MaintenanceReport {
+} & MaintenanceEffects): MaintenanceReport {
   const report: MaintenanceReport = { closed: [], responsesDeleted: [], skippedWithoutRelease: [] };
   const time = now.toISOString();
 
@@ -40,9 +51,9 @@ export function runMaintenance({
     .where(and(eq(campaigns.status, "open"), lte(campaigns.closesAt, time)))
     .all();
   for (const campaign of pastClosing) {
-    db.transaction((tx) => {
+    withTransaction(db, (tx) => {
       tx.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaign.id)).run();
-      recordAudit(tx as unknown as Db, {
+      recordAudit(tx, {
         actor: null,
         action: "campaign.close",
         target: campaign.slug,
@@ -52,6 +63,7 @@ export function runMaintenance({
       });
     });
     report.closed.push(campaign.slug);
+    afterClose(campaign.id);
   }
 
   const finished = db
@@ -87,10 +99,10 @@ export function runMaintenance({
       report.skippedWithoutRelease.push(campaign.slug);
       continue;
     }
-    db.transaction((tx) => {
+    withTransaction(db, (tx) => {
       const deleted = tx.delete(responses).where(eq(responses.campaignId, campaign.id)).run();
       tx.delete(invitationCodes).where(eq(invitationCodes.campaignId, campaign.id)).run();
-      recordAudit(tx as unknown as Db, {
+      recordAudit(tx, {
         actor: null,
         action: "retention.delete",
         target: campaign.slug,
@@ -100,6 +112,7 @@ export function runMaintenance({
       });
       report.responsesDeleted.push({ slug: campaign.slug, responses: deleted.changes });
     });
+    afterResponsesDeleted(campaign.id);
     log.log(`Retention: deleted the raw responses of ${campaign.slug}; its release stays.`);
   }
 
@@ -118,17 +131,15 @@ export function scheduleMaintenance({
   db,
   now = () => new Date(),
   intervalMs = MAINTENANCE_INTERVAL_MS,
-  onReport = () => {},
+  ...effects
 }: {
   db: Db;
   now?: () => Date;
   intervalMs?: number;
-  /** Told what each run did (the results worker rebuilds closed campaigns, drops deleted ones). */
-  onReport?: (report: MaintenanceReport) => void;
-}): () => void {
+} & MaintenanceEffects): () => void {
   const run = () => {
     try {
-      onReport(runMaintenance({ db, now: now() }));
+      runMaintenance({ db, now: now(), ...effects });
     } catch (error) {
       console.error("Maintenance failed:", error);
     }

@@ -117,7 +117,7 @@ export const campaignUnits = sqliteTable(
 
 /**
  * An anonymous response: campaign, unit and answers, nothing else. The primary key is random
- * and the table is WITHOUT ROWID (set in the migration), so neither ids nor storage order
+ * and the table is WITHOUT ROWID (server/db/without-rowid.ts), so neither ids nor storage order
  * reveal when or in which order responses arrived.
  */
 export const responses = sqliteTable(
@@ -167,8 +167,9 @@ export const releases = sqliteTable("releases", {
 
 /**
  * Single-use invitation codes, stored only as HMAC-SHA256(secret key, normalised code). No time,
- * counter or response id: redemption flips `used` and nothing else. WITHOUT ROWID (migration),
- * so storage order follows the hash, not the order of generation or redemption.
+ * counter or response id: redemption flips `used` and nothing else. WITHOUT ROWID
+ * (server/db/without-rowid.ts), so storage order follows the hash, not the order of generation
+ * or redemption.
  */
 export const invitationCodes = sqliteTable(
   "invitation_codes",

@@ -15,6 +15,7 @@ import {
   units,
   users,
 } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { compileResponseValidator } from "../responses/compile-response-validator";
 import { DEMO_CAMPAIGNS, type DemoCampaign } from "./demo-campaigns";
 import { DEMO_ORGANISATION, type DemoUnit } from "./demo-organisation";
@@ -46,7 +47,7 @@ const DAY_MS = 86_400_000;
  * the same validator as a real submission.
  */
 export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
-  return db.transaction((tx) => {
+  return withTransaction(db, (tx) => {
     const organisationId = randomUUID();
     tx.insert(organisations)
       .values({
@@ -114,7 +115,7 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
       summary.accounts.push({ email: account.email, role: account.role, password });
     }
     for (const [index, demo] of DEMO_CAMPAIGNS.entries()) {
-      const version = latestPublishedVersion(tx as unknown as Db, demo.questionnaire);
+      const version = latestPublishedVersion(tx, demo.questionnaire);
       const { opensAt, closesAt } = campaignWindow(demo, now);
       const campaignId = randomUUID();
       tx.insert(campaigns)

@@ -2,9 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../auth/audit";
 import type { SessionUser } from "../auth/sessions";
 import { effectiveStatus } from "../campaigns/campaign-status";
-import { manageableCampaign } from "../campaigns/manage-campaigns";
+import { manageableCampaign } from "../campaigns/manageable-campaign";
 import type { Db } from "../db/open-database";
 import { campaignUnits, invitationCodes } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { ConflictError, InvalidInputError } from "../errors";
 import { codeHash, displayCode, generateCode } from "./invitation-code";
 
@@ -52,7 +53,7 @@ export function generateCodes({
     ]);
   }
   const codes: string[] = [];
-  db.transaction((tx) => {
+  withTransaction(db, (tx) => {
     while (codes.length < count) {
       const code = generateCode();
       // A repeat of an existing code (2^-60 per pair) is skipped, never stored twice.
@@ -63,7 +64,7 @@ export function generateCodes({
         .run();
       if (inserted.changes === 1) codes.push(displayCode(code));
     }
-    recordAudit(tx as unknown as Db, {
+    recordAudit(tx, {
       actor,
       action: "codes.generate",
       target: slug,

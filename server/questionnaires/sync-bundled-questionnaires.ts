@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { questionnaires, questionnaireVersions } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 
 export interface BundledVersion {
   slug: string;
@@ -18,7 +19,7 @@ export interface BundledVersion {
  * another hash is refused: published versions are immutable, a change must be a new version.
  */
 export function syncBundledQuestionnaires(db: Db, bundled: BundledVersion[]): void {
-  db.transaction((tx) => {
+  withTransaction(db, (tx) => {
     for (const file of bundled) {
       let questionnaire = tx
         .select()

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { perDatabase } from "../db/per-database";
 import { invitationCodes, participationDaily, responses } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { CodeUsedError, ValidationError } from "../errors";
 import type { SubmissionContext } from "../responses/compile-response-validator";
 import { findUnusedCode } from "./find-invitation-code";
@@ -55,7 +56,8 @@ export function submitResponse({
   }
   const day = brusselsDay(now);
   const id = randomBytes(16).toString("hex");
-  db.transaction(
+  withTransaction(
+    db,
     () => {
       // Of two concurrent submissions with one code, only one changes the row.
       if (hash !== undefined && statements.redeemCode.run({ hash }).changes !== 1) {

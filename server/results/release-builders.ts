@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import highsLoader, { type Highs } from "highs";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
-import type { Db } from "../db/open-database";
+import type { DbConnection } from "../db/open-database";
 import { CampaignMatrices, type StoredResponse } from "./campaign-matrices";
 import { readStoredResponses } from "./read-stored-responses";
 
@@ -23,10 +23,8 @@ export interface ReleaseBuilder {
  * Builds on the calling thread. The audit takes up to seconds and blocks meanwhile, so the
  * server uses the worker; tests and commands use this one.
  */
-export function inProcessBuilder(db: Db): ReleaseBuilder {
-  const matrices = new CampaignMatrices((campaignId) =>
-    readStoredResponses(db.$client, campaignId),
-  );
+export function inProcessBuilder(db: DbConnection): ReleaseBuilder {
+  const matrices = new CampaignMatrices((campaignId) => readStoredResponses(db, campaignId));
   let highs: Promise<Highs> | undefined;
   return {
     append: (campaignId, response) => matrices.append(campaignId, response),

@@ -1,5 +1,6 @@
 import type { Db } from "../db/open-database";
 import { releases } from "../db/schema";
+import { campaignIdsWithStaleRelease } from "../db/stale-releases";
 import type { StoredResponse } from "./campaign-matrices";
 import { loadReleaseInput } from "./load-release-input";
 import type { ReleaseBuilder } from "./release-builders";
@@ -86,14 +87,7 @@ export function createReleaseScheduler({
       builder.forget(campaignId);
     },
     async catchUp() {
-      const stale = db.$client
-        .prepare<[], { id: string }>(
-          `SELECT c.id FROM campaigns c LEFT JOIN releases r ON r.campaign_id = c.id
-           WHERE r.campaign_id IS NULL
-              OR r.respondents <> (SELECT COUNT(*) FROM responses WHERE campaign_id = c.id)`,
-        )
-        .all();
-      for (const { id } of stale) void buildNow(id);
+      for (const id of campaignIdsWithStaleRelease(db)) void buildNow(id);
       await chain;
     },
     idle: () => chain,

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
-import Database from "better-sqlite3";
 import highsLoader from "highs";
 import type { ReleaseInput } from "../../analysis/build-release";
+import { openReadOnlyDatabase } from "../db/open-database";
 import { CampaignMatrices, type StoredResponse } from "./campaign-matrices";
 import { readStoredResponses } from "./read-stored-responses";
 
@@ -11,11 +11,8 @@ type Request =
   | { type: "build"; requestId: number; campaignId: string; input: ReleaseInput };
 
 // Its own read-only connection: reading a campaign's responses never waits on the server.
-const sqlite = new Database((workerData as { databasePath: string }).databasePath, {
-  readonly: true,
-  fileMustExist: true,
-});
-const matrices = new CampaignMatrices((campaignId) => readStoredResponses(sqlite, campaignId));
+const db = openReadOnlyDatabase((workerData as { databasePath: string }).databasePath);
+const matrices = new CampaignMatrices((campaignId) => readStoredResponses(db, campaignId));
 const highs = highsLoader();
 
 parentPort?.on("message", async (request: Request) => {

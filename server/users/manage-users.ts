@@ -6,6 +6,7 @@ import { deleteUserSessions, type SessionUser, toSessionUser } from "../auth/ses
 import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
 import { organisations, type Role, sessions, units, users } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 
 export interface UserScopeInput {
@@ -66,7 +67,7 @@ export async function createUser({
   const email = input.email.trim().toLowerCase();
   checkUserScope(db, input);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return withTransaction(db, (tx) => {
     const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
     if (taken) throw new ConflictError(`There is already an account for ${email}.`, "email-taken");
     const row = {
@@ -79,7 +80,7 @@ export async function createUser({
       locale: input.locale ?? "nl",
     };
     tx.insert(users).values(row).run();
-    recordAudit(tx as unknown as Db, {
+    recordAudit(tx, {
       actor,
       action: "user.create",
       target: email,
@@ -139,13 +140,13 @@ export async function updateUser({
   }
   const passwordHash =
     input.password !== undefined ? await hashPassword(input.password) : current.passwordHash;
-  return db.transaction((tx) => {
+  return withTransaction(db, (tx) => {
     tx.update(users)
       .set({ ...scope, passwordHash })
       .where(eq(users.id, userId))
       .run();
-    if (input.password !== undefined) deleteUserSessions(tx as unknown as Db, userId);
-    recordAudit(tx as unknown as Db, {
+    if (input.password !== undefined) deleteUserSessions(tx, userId);
+    recordAudit(tx, {
       actor,
       action: "user.update",
       target: current.email,
@@ -177,10 +178,10 @@ export function deleteUser({
   if (current.role === "admin" && adminsOtherThan(db, userId) === 0) {
     throw new ConflictError("The last admin cannot be deleted.", "last-admin");
   }
-  db.transaction((tx) => {
-    deleteUserSessions(tx as unknown as Db, userId);
+  withTransaction(db, (tx) => {
+    deleteUserSessions(tx, userId);
     tx.delete(users).where(eq(users.id, userId)).run();
-    recordAudit(tx as unknown as Db, {
+    recordAudit(tx, {
       actor,
       action: "user.delete",
       target: current.email,
@@ -213,11 +214,11 @@ export async function changeOwnPassword({
     throw new ForbiddenError("The current password is wrong.", "wrong-password");
   }
   const passwordHash = await hashPassword(newPassword);
-  db.transaction((tx) => {
+  withTransaction(db, (tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
     tx.delete(sessions)
       .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, keepSession)))
       .run();
-    recordAudit(tx as unknown as Db, { actor: user, action: "password.change", at: now });
+    recordAudit(tx, { actor: user, action: "password.change", at: now });
   });
 }

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
-// the same run on the same machine.
+// the same run on the same machine. `npm run bench -- results` or `-- submissions` runs one part.
 import { measureReleaseBuild } from "./release-build";
 import { measureSubmissionThroughput } from "./submission-throughput";
 
@@ -7,7 +7,18 @@ function ratio(value: number, baseline: number): string {
   return baseline > 0 ? `${((100 * value) / baseline).toFixed(0)}%` : "n/a";
 }
 
+const PARTS = ["results", "submissions"] as const;
+
 async function main() {
+  const asked = process.argv[2];
+  if (asked !== undefined && !PARTS.some((part) => part === asked)) {
+    throw new Error(`Unknown benchmark "${asked}"; one of: ${PARTS.join(", ")}`);
+  }
+  if (asked !== "submissions") await results();
+  if (asked !== "results") await submissions();
+}
+
+async function results() {
   const release = await measureReleaseBuild();
   console.log(
     `Results: ${release.responses.toLocaleString("en")} responses × ${release.questions} questions, ${release.units} units in 3 levels, 5 dimensions, gender × job level cross`,
@@ -25,6 +36,9 @@ async function main() {
   console.log(
     `  hidden beyond primary: ours ${ours.cells} cells (${pct(ours.cellShare)}), ${ours.respondents} respondent-cells (${pct(ours.respondentShare)}); next-smallest rule ${nextSmallest.cells} cells (${pct(nextSmallest.cellShare)}), ${nextSmallest.respondents} (${pct(nextSmallest.respondentShare)})`,
   );
+}
+
+async function submissions() {
   console.log(
     "Respondent submissions over HTTP (autocannon, 127.0.0.1, 8 s per run after 2 s warm-up)",
   );

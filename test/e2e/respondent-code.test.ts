@@ -5,8 +5,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import type { SessionUser } from "../../server/auth/sessions";
-import { createCampaign, openCampaign } from "../../server/campaigns/manage-campaigns";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { createCampaign } from "../../server/campaigns/create-campaign";
+import { openCampaign } from "../../server/campaigns/open-campaign";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { generateCodes } from "../../server/invitations/generate-codes";
 import { CROCKFORD_ALPHABET } from "../../server/invitations/invitation-code";
@@ -24,7 +25,7 @@ import {
 const SLUG = "uitnodiging-2026";
 const secretKey = new Uint8Array(32).fill(7);
 
-let db: Db;
+let db: DbConnection;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let origin: string;

@@ -33,7 +33,7 @@ function lintImport(folder: string, specifier: string): { restricted: boolean; o
 describe("import boundaries (biome.json)", () => {
   it.each([
     ["client/admin", "../../server/db/schema"],
-    ["client/admin/campaigns", "../../../server/campaigns/manage-campaigns"],
+    ["client/admin/campaigns", "../../../server/campaigns/campaign-view"],
     ["client/respondent", "../../server/respondent/get-campaign-form"],
     ["client/admin", "../../analysis/release-types"],
     ["client/shared", "node:fs"],

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import {
   type Agent,
   campaignInput,
@@ -13,7 +13,7 @@ import {
 } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
-let db: Db;
+let db: DbConnection;
 let app: ReturnType<typeof createApp>;
 let orgA: FixtureCampaign;
 let orgB: FixtureCampaign;

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { markResultsViewed } from "../../server/campaigns/manage-campaigns";
+import { markResultsViewed } from "../../server/campaigns/mark-results-viewed";
 import { runMaintenance } from "../../server/campaigns/run-maintenance";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { questionnaireVersions, releases } from "../../server/db/schema";
 import { type Agent, campaignInput, expectProblem, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
 const DAY = 86_400_000;
-let db: Db;
+let db: DbConnection;
 let app: ReturnType<typeof createApp>;
 let fixture: FixtureCampaign;
 let coordinator: Agent;
@@ -46,6 +46,8 @@ const act = (slug: string, action: string) =>
 const form = (slug: string) => app.request(`/api/campaigns/${slug}/form`);
 const count = (sql: string, ...params: unknown[]) =>
   (db.$client.prepare(sql).get(...params) as { n: number }).n;
+const idOf = (slug: string) =>
+  (db.$client.prepare("SELECT id FROM campaigns WHERE slug = ?").get(slug) as { id: string }).id;
 
 describe("campaign lifecycle", () => {
   it("creates a draft that respondents cannot see", async () => {
@@ -160,12 +162,7 @@ describe("campaign lifecycle", () => {
   it("lets k only go up once results were viewed", async () => {
     const campaign = await create({ k: 6 });
     expect((await act(campaign.slug, "open")).status).toBe(200);
-    const id = (
-      db.$client.prepare("SELECT id FROM campaigns WHERE slug = ?").get(campaign.slug) as {
-        id: string;
-      }
-    ).id;
-    markResultsViewed(db, id, new Date(clock.time));
+    markResultsViewed(db, idOf(campaign.slug), new Date(clock.time));
     const viewed = await (
       await coordinator.request("GET", `/api/admin/campaigns/${campaign.slug}`)
     ).json();
@@ -228,8 +225,15 @@ describe("campaign lifecycle", () => {
       responsesDeleteAt: "2030-02-19T00:00:00.000Z",
     });
     await expectProblem(await act(campaign.slug, "close"), 409);
-    const report = runMaintenance({ db, now: new Date(clock.time), log: silent });
+    const closedIds: string[] = [];
+    const report = runMaintenance({
+      db,
+      now: new Date(clock.time),
+      log: silent,
+      afterClose: (campaignId) => closedIds.push(campaignId),
+    });
     expect(report.closed).toContain(campaign.slug);
+    expect(closedIds).toContain(idOf(campaign.slug));
     expect(
       count(
         "SELECT count(*) AS n FROM campaigns WHERE slug = ? AND status = 'closed'",
@@ -300,8 +304,15 @@ describe("retention", () => {
     expect(before.responsesDeleted).toEqual([]);
     expect(responsesOf(expired.campaignId)).toBe(4);
 
-    const report = runMaintenance({ db, now: new Date("2030-01-20T00:00:00.000Z"), log: silent });
+    const deletedIds: string[] = [];
+    const report = runMaintenance({
+      db,
+      now: new Date("2030-01-20T00:00:00.000Z"),
+      log: silent,
+      afterResponsesDeleted: (campaignId) => deletedIds.push(campaignId),
+    });
     expect(report.responsesDeleted).toEqual([{ slug: expired.slug, responses: 4 }]);
+    expect(deletedIds).toEqual([expired.campaignId]);
     expect(responsesOf(expired.campaignId)).toBe(0);
     expect(
       count("SELECT count(*) AS n FROM invitation_codes WHERE campaign_id = ?", expired.campaignId),

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { invitationCodes } from "../../server/db/schema";
 import {
   CROCKFORD_ALPHABET,
@@ -13,7 +13,7 @@ import { expectProblem } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
 const secretKey = randomBytes(32);
-let db: Db;
+let db: DbConnection;
 let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
 

@@ -3,11 +3,11 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { readConfig } from "../../server/config";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { forwardedAddress, socketAddress } from "../../server/http/rate-limit";
 import { expectProblem, insertUser, PASSWORD } from "./admin-fixture";
 
-let db: Db;
+let db: DbConnection;
 beforeAll(() => {
   db = openDatabase(":memory:");
 });

@@ -5,7 +5,7 @@ import { runInNewContext } from "node:vm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { listen } from "../../server/http/listen";
 import { MAX_SUBMISSION_BYTES } from "../../server/routes/respondent";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
@@ -25,7 +25,7 @@ const QUESTIONS = [
 ];
 const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"];
 
-let db: Db;
+let db: DbConnection;
 let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
 

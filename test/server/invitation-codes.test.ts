@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { releases } from "../../server/db/schema";
 import {
   CROCKFORD_ALPHABET,
@@ -62,7 +62,7 @@ describe("invitation code format", () => {
   });
 });
 
-let db: Db;
+let db: DbConnection;
 let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
 let coordinator: Agent;

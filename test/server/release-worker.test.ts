@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Release } from "../../analysis/release-types";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { workerBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
@@ -13,7 +13,7 @@ import {
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
 let dir: string;
-let db: Db;
+let db: DbConnection;
 let releases: ReleaseScheduler;
 let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;

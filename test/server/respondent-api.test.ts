@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { campaignUnits, units } from "../../server/db/schema";
 import { MAX_SUBMISSION_BYTES } from "../../server/routes/respondent";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
@@ -15,7 +15,7 @@ const problemSchema = z.looseObject({
   errors: z.array(z.object({ question: z.string(), message: z.string() })).optional(),
 });
 
-let db: Db;
+let db: DbConnection;
 let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
 

@@ -7,7 +7,7 @@ import {
   resultsSummarySchema,
   resultsTableSchema,
 } from "../../server/contract/release-schema";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
@@ -16,7 +16,7 @@ import {
 import { type Agent, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
-let db: Db;
+let db: DbConnection;
 let releases: ReleaseScheduler;
 let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
@@ -186,6 +186,30 @@ describe("results API", () => {
 });
 
 describe("output schema", () => {
+  it("raising k publishes a new release with the new k at once (a new release follows)", async () => {
+    const [a, b] = campaign.inScope as [string, string];
+    for (let i = 0; i < 6; i++) await submit(a, i % 2 ? "woman" : "man");
+    for (let i = 0; i < 6; i++) await submit(b, i % 2 ? "woman" : "man");
+    await settle();
+    const unitFigure = async () => {
+      const response = await get(`/api/admin/campaigns/${campaign.slug}/results/tables/units`);
+      expect(response.status).toBe(200);
+      const table = resultsTableSchema.parse(await response.json());
+      return table.groups.find((group) => group.unitId === a && group.part === "all")?.n;
+    };
+    expect(await unitFigure()).toEqual({ value: 6 });
+
+    const coordinator = await signIn(
+      app,
+      insertUser(db, "coordinator", { organisationId: organisationOf(campaign) }),
+    );
+    const path = `/api/admin/campaigns/${campaign.slug}`;
+    expect((await coordinator.request("PATCH", path, { body: { k: 7 } })).status).toBe(200);
+    await releases.idle();
+    // No submission came in meanwhile: only the k change can have rebuilt the release.
+    expect(await unitFigure()).toEqual({ hidden: "primary" });
+  });
+
   it("strips anything that is not a published figure", () => {
     const leaked = resultsTableSchema.parse({
       campaign: { slug: "x", k: 5 },

@@ -1,22 +1,19 @@
 import { Hono } from "hono";
 import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
 import { campaignForReader } from "../../auth/scope";
+import { archiveCampaign } from "../../campaigns/archive-campaign";
+import { toCampaignView } from "../../campaigns/campaign-view";
+import { closeCampaign } from "../../campaigns/close-campaign";
+import { createCampaign } from "../../campaigns/create-campaign";
+import { editCampaign } from "../../campaigns/edit-campaign";
 import { getParticipation } from "../../campaigns/get-participation";
-import {
-  archiveCampaign,
-  closeCampaign,
-  createCampaign,
-  listCampaigns,
-  openCampaign,
-  toCampaignView,
-  updateCampaign,
-} from "../../campaigns/manage-campaigns";
+import { listCampaigns } from "../../campaigns/list-campaigns";
+import { openCampaign } from "../../campaigns/open-campaign";
+import type { TransitionRequest } from "../../campaigns/transition-campaign";
 import {
   type CampaignAnswer,
   type CampaignListAnswer,
   type CodesAnswer,
-  campaignInputSchema,
-  campaignPatchSchema,
   codesRequestSchema,
   slugSchema,
 } from "../../contract/campaign-schemas";
@@ -24,6 +21,7 @@ import { participationSchema } from "../../contract/participation-schema";
 import type { Db } from "../../db/open-database";
 import { NotFoundError } from "../../errors";
 import { readInput } from "../../http/parse-input";
+import { readJsonBody } from "../../http/read-json-body";
 import { generateCodes } from "../../invitations/generate-codes";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 
@@ -47,10 +45,16 @@ export function campaignRoutes({
   now: () => Date;
   auth: AdminAuth;
   secretKey: Uint8Array;
-  /** Rebuilds a campaign's audited release at once when it closes. */
+  /** Rebuilds a campaign's audited release at once when it closes or its k changes. */
   releases?: ReleaseScheduler;
 }) {
-  const transitions = { open: openCampaign, close: closeCampaign, archive: archiveCampaign };
+  const rebuildRelease = (campaignId: string) => void releases?.rebuild(campaignId);
+  const transitions = {
+    open: openCampaign,
+    close: (request: TransitionRequest) =>
+      closeCampaign({ ...request, afterClose: rebuildRelease }),
+    archive: archiveCampaign,
+  };
   const app = new Hono<AdminEnv>()
     .use("*", auth.protect)
     .get("/", (c) =>
@@ -59,7 +63,7 @@ export function campaignRoutes({
       } satisfies CampaignListAnswer),
     )
     .post("/", managers, async (c) => {
-      const input = await readInput(c, campaignInputSchema);
+      const input = await readJsonBody(c);
       const campaign = createCampaign({ db, actor: c.get("session").user, input, now: now() });
       return c.json({ campaign } satisfies CampaignAnswer, 201);
     })
@@ -69,13 +73,14 @@ export function campaignRoutes({
     })
     .patch("/:slug", async (c) => {
       const slug = parseSlug(c.req.param("slug"));
-      const patch = await readInput(c, campaignPatchSchema);
-      const campaign = updateCampaign({
+      const patch = await readJsonBody(c);
+      const campaign = editCampaign({
         db,
         actor: c.get("session").user,
         slug,
         patch,
         now: now(),
+        afterKChanged: rebuildRelease,
       });
       return c.json({ campaign } satisfies CampaignAnswer);
     })
@@ -116,10 +121,6 @@ export function campaignRoutes({
         slug: parseSlug(c.req.param("slug")),
         now: now(),
       });
-      if (name === "close") {
-        const row = campaignForReader(db, c.get("session").user, campaign.slug);
-        void releases?.rebuild(row.id);
-      }
       return c.json({ campaign } satisfies CampaignAnswer);
     });
   }

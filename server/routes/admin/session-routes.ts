@@ -1,8 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
-import { recordAudit } from "../../auth/audit";
-import { deleteSession } from "../../auth/sessions";
 import { LoginLockedError, signIn } from "../../auth/sign-in";
+import { signOut } from "../../auth/sign-out";
 import {
   passwordChangeSchema,
   type SessionAnswer,
@@ -58,8 +57,7 @@ export function sessionRoutes({
     })
     .delete("/session", auth.protect, (c) => {
       const { user, tokenHash } = c.get("session");
-      deleteSession(db, tokenHash);
-      recordAudit(db, { actor: user, action: "logout", at: now() });
+      signOut({ db, user, tokenHash, now: now() });
       auth.clearSessionCookie(c);
       return c.body(null, 204);
     })

@@ -1,18 +1,16 @@
 import { Hono } from "hono";
 import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
-import { recordAudit } from "../../auth/audit";
-import { campaignForReader, unitScopeOf } from "../../auth/scope";
-import { markResultsViewed } from "../../campaigns/manage-campaigns";
 import {
   resultsCommentsSchema,
   resultsSummarySchema,
   resultsTableSchema,
 } from "../../contract/release-schema";
 import type { Db } from "../../db/open-database";
-import { readRelease, releaseTables, tableGroups } from "../../results/read-release";
+import { releaseTables, tableGroups } from "../../results/read-release";
 import { releaseTableCsv } from "../../results/release-csv";
 import { releaseWorkbook } from "../../results/release-xlsx";
 import { EXPORT_LOCALES, type ExportLocale, unitLabels } from "../../results/unit-labels";
+import { viewResults } from "../../results/view-results";
 
 /** The language of unit names in exports: `?lang=nl|fr|en`, English otherwise. */
 function exportLocale(asked: string | undefined): ExportLocale {
@@ -31,23 +29,9 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
   const open = (
     c: { get(key: "session"): AdminEnv["Variables"]["session"] },
     slug: string,
-    action: string,
+    action: "results.view" | "results.export",
     target?: string,
-  ) => {
-    const user = c.get("session").user;
-    const row = campaignForReader(db, user, slug);
-    const stored = readRelease(db, row.slug);
-    const at = now();
-    recordAudit(db, {
-      actor: user,
-      action,
-      target: target ? `${row.slug} ${target}` : row.slug,
-      organisationId: row.organisationId,
-      at,
-    });
-    markResultsViewed(db, row.id, at);
-    return { ...stored, visible: unitScopeOf(db, user) ?? undefined };
-  };
+  ) => viewResults({ db, user: c.get("session").user, slug, action, target, now: now() });
 
   return new Hono<AdminEnv>()
     .use("*", auth.protect, readers)

@@ -30,7 +30,7 @@ describe("the demo's published releases", () => {
         .find((row) => row.slug === slug);
       if (!campaign) throw new Error(`no demo campaign ${slug}`);
       const { input } = loadReleaseInput(db, campaign.id);
-      const rows = [...readStoredResponses(db.$client, campaign.id)].map((stored) => stored.row);
+      const rows = [...readStoredResponses(db, campaign.id)].map((stored) => stored.row);
       const release = buildRelease(await highsLoader(), createResponseMatrix(input, rows), input);
       // The diagnoses have small groups, so the audit has work to do; the campaign has none.
       expect(release.audit.hiddenPrimary + release.audit.hiddenSecondary > 0).toBe(suppressed);
