@@ -95,12 +95,14 @@ export function labelledTable(
       }),
       "value" in group.n ? group.n.value : HIDDEN[group.n.hidden],
     ];
-    if (group.items.length === 0) rows.push(head);
+    // Every row as wide as the header, so a CSV reader sees a rectangle.
+    if (group.items.length === 0)
+      rows.push([...head, null, null, null, null, null, null, null, null]);
     for (const item of group.items) {
       const label = itemLabel(questions, item.key);
       const question = label.row ? `${label.title} — ${label.row}` : label.title;
       if ("hidden" in item) {
-        rows.push([...head, question, null, HIDDEN[item.hidden], null, null, null, item.key]);
+        rows.push([...head, question, null, HIDDEN[item.hidden], null, null, null, item.key, null]);
         continue;
       }
       const mean = "mean" in item && item.mean != null ? item.mean : null;

@@ -27,7 +27,10 @@ export interface ExportSource {
  * The groups of one table as the results API serves them: through the output schema, so an
  * export can never hold a field the API would not.
  */
-function checkedTable({ stored, visible }: ExportSource, tableId: string) {
+function checkedTable(
+  { stored, visible }: Pick<ExportSource, "stored" | "visible">,
+  tableId: string,
+) {
   const { table, groups } = tableGroups(stored.release, tableId, visible);
   return {
     table,
@@ -63,7 +66,10 @@ export function tableCsvForExcel(source: ExportSource, tableId: string): ExportF
 }
 
 /** One table as JSON for analysts: exactly the results API's answer for that table. */
-export function tableJson(source: ExportSource, tableId: string): ExportFile {
+export function tableJson(
+  source: Pick<ExportSource, "stored" | "visible">,
+  tableId: string,
+): ExportFile {
   const { table, groups, base } = checkedTable(source, tableId);
   const { campaign, builtAt } = source.stored;
   return {

@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from "node:zlib";
-import { CELL_TEXT_LIMIT, xmlEscape } from "./xml-safe-text";
+import { CELL_TEXT_LIMIT, xmlEscape, xmlSafeText } from "./xml-safe-text";
 
 /**
  * A minimal SpreadsheetML (Office Open XML) writer for large, plain tables: texts in a shared
@@ -71,8 +71,8 @@ export function writeWorkbook(sheets: readonly Sheet[]): Uint8Array<ArrayBuffer>
 /** A valid, unique sheet name: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(wanted: string, taken: Set<string>): string {
   const base =
-    wanted
-      .replace(/[:\\/?*[\]]/g, " ")
+    xmlSafeText(wanted)
+      .replace(/[:\\/?*[\]\s]+/g, " ")
       .trim()
       .slice(0, 31) || "sheet";
   let name = base;
@@ -198,7 +198,12 @@ function sheetXml(sheet: Sheet, strings: SharedStrings): Buffer {
     let xml = `<row r="${row}">`;
     for (let column = 0; column < cells.length; column++) {
       const cell = cells[column] as SheetCell;
-      if (cell === null || cell === "") continue;
+      if (
+        cell === null ||
+        cell === "" ||
+        (typeof cell === "object" && "text" in cell && cell.text === "")
+      )
+        continue;
       const ref = columnName(column) + row;
       if (typeof cell === "number") {
         if (Number.isFinite(cell))

@@ -15,9 +15,16 @@ export function xmlSafeText(text: string): string {
   return text.replace(FORBIDDEN, "\uFFFD");
 }
 
-/** Escaped element content for XML: safe characters, &, < and > escaped. */
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  // A parser turns a raw CR (or CR LF) into LF; as a reference it survives.
+  "\r": "&#13;",
+};
+
+/** Escaped XML text: safe characters, markup escaped, carriage returns kept. */
 export function xmlEscape(text: string): string {
-  return xmlSafeText(text).replace(/[&<>"]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
-  );
+  return xmlSafeText(text).replace(/[&<>"\r]/g, (c) => ESCAPES[c] as string);
 }
