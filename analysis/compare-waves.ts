@@ -145,6 +145,8 @@ export interface CompareOptions {
    * of one group ("group", the default) or one question across all groups ("question").
    */
   family?: "group" | "question";
+  /** Compare only these groups of the latest wave (one table, one unit): what a screen shows. */
+  only?: (group: ReleaseGroup) => boolean;
 }
 
 /**
@@ -164,11 +166,34 @@ export function compareWaves(
   const unitsIn = waves.map((wave) => unitIndex(wave));
   const groupsIn = waves.map((wave) => groupIndex(wave.release.groups));
   const specsIn = waves.map((wave) => specIndex(wave.items));
+  const positionsIn = waves.map((wave) => itemPositions(wave.release.groups));
   const family = options.family ?? "group";
   const pending: { family: string; test: ChangeTest & { p?: number } }[] = [];
+  // Each question of the latest wave with its version in every wave (renames followed).
+  const compared = latest.items
+    .filter((spec) => spec.kind !== "text" && !spec.breakdown)
+    .map((spec) => ({
+      spec: spec as Exclude<ItemSpec, { kind: "text" }>,
+      specs: waves.map((_, index) => {
+        const name = questionNames[index]?.(spec.path[0] as string) as string;
+        return specsIn[index]?.get(pathKey([name, ...spec.path.slice(1)]));
+      }),
+      favourable: new Set(
+        spec.kind === "single" && spec.scale ? spec.scale.favourable.map(String) : [],
+      ),
+    }))
+    .map((entry) => ({
+      ...entry,
+      // Whether each consecutive pair of versions can be compared at all (same for every group).
+      changed: entry.specs.slice(1).map((later, index) => {
+        const earlier = entry.specs[index];
+        return earlier && later ? comparability(earlier, later) : undefined;
+      }),
+    }));
 
   const groups: GroupComparison[] = [];
   for (const group of latest.release.groups) {
+    if (options.only && !options.only(group)) continue;
     const unitCode = codeOf(latest, group.unitId);
     const chain = unitChain(waves, unitCode);
     const matched = waves.map((_, index) => {
@@ -182,18 +207,16 @@ export function compareWaves(
       return groupsIn[index]?.get(groupKey(unitId, group.part, filters));
     });
     const items: ItemComparison[] = [];
-    for (const spec of latest.items) {
-      if (spec.kind === "text" || spec.breakdown) continue;
-      const specs = waves.map((_, index) => {
-        const name = questionNames[index]?.(spec.path[0] as string);
-        return specsIn[index]?.get(pathKey([name as string, ...spec.path.slice(1)]));
-      });
+    const itemsIn = matched.map((found, index) =>
+      found ? itemLookup(found, positionsIn[index] as Map<string, number>) : undefined,
+    );
+    for (const { spec, specs, favourable, changed } of compared) {
       const figures = waves.map((_, index) =>
-        itemFigures(matched[index], specs[index]?.key ?? null),
+        itemFigures(matched[index], itemsIn[index], specs[index]?.key ?? null),
       );
       const steps: ItemStep[] = [];
       for (let to = 1; to < waves.length; to++) {
-        const step = compareStep(to - 1, to, specs, figures);
+        const step = compareStep(to - 1, to, specs[to], changed[to - 1], favourable, figures);
         steps.push(step);
         if (!step.compared) continue;
         const familyKey = family === "group" ? group.id : spec.key;
@@ -259,7 +282,9 @@ function verdictOf(
 function compareStep(
   from: number,
   to: number,
-  specs: (ItemSpec | undefined)[],
+  later: ItemSpec | undefined,
+  changed: NotComparable | undefined,
+  favourable: ReadonlySet<string>,
   figures: WaveItemFigures[],
 ): ItemStep {
   const before = figures[from] as WaveItemFigures;
@@ -280,46 +305,33 @@ function compareStep(
       return { from, to, compared: false, notCompared: { why: "absent", wave, of: side.of } };
     }
   }
-  const a = specs[from] as ItemSpec;
-  const b = specs[to] as ItemSpec;
-  const change = comparability(a, b);
-  if (change) return { from, to, compared: false, notCompared: { why: change } };
+  if (changed) return { from, to, compared: false, notCompared: { why: changed } };
   if (before.state !== "shown" || after.state !== "shown") throw new Error("unreachable");
 
-  const shareOf = (side: typeof before, value: string | null) =>
-    side.options.find((option) => option.value === value);
-  const values = before.options.map((option) => option.value);
-  const scale = b.kind === "single" ? b.scale : undefined;
-  const options = values.map((value) => {
-    const x = shareOf(before, value) as OptionFigure;
-    const y = shareOf(after, value) as OptionFigure;
+  const scale = later?.kind === "single" ? later.scale : undefined;
+  const options: { value: string | null; change: number; test?: ChangeTest }[] = [];
+  for (const x of before.options) {
+    const y = optionOf(after, x.value);
+    if (!y) continue;
     const entry: { value: string | null; change: number; test?: ChangeTest } = {
-      value,
+      value: x.value,
       change: y.share - x.share,
     };
-    if (!scale && value !== null) {
+    if (!scale && x.value !== null) {
       entry.test = proportionTest(x.count, before.n, y.count, after.n, "none");
     }
-    return entry;
-  });
+    options.push(entry);
+  }
   if (!scale) return { from, to, compared: true, options };
-
-  const favourable = new Set(scale.favourable.map(String));
-  const top = (side: typeof before) =>
-    side.options.reduce(
-      (sum, option) =>
-        sum + (option.value !== null && favourable.has(option.value) ? option.count : 0),
-      0,
-    );
   const result: ItemStep = {
     from,
     to,
     compared: true,
     options,
     favourable: proportionTest(
-      top(before),
+      favourableCount(before, favourable),
       before.answered,
-      top(after),
+      favourableCount(after, favourable),
       after.answered,
       "agreement",
     ),
@@ -328,11 +340,33 @@ function compareStep(
   return result;
 }
 
+type Shown = Extract<WaveItemFigures, { state: "shown" }>;
+type NotComparable = "kind-changed" | "scale-changed" | "options-changed";
+
+function optionOf(side: Shown, value: string | null): OptionFigure | undefined {
+  for (const option of side.options) if (option.value === value) return option;
+  return undefined;
+}
+
+function favourableCount(side: Shown, favourable: ReadonlySet<string>): number {
+  let sum = 0;
+  for (const option of side.options) {
+    if (option.value !== null && favourable.has(option.value)) sum += option.count;
+  }
+  return sum;
+}
+
+/** Answers, mean and sample variance of a numeric scale from its published counts. */
+function scaleMoments(side: Shown) {
+  const points: { value: number; count: number }[] = [];
+  for (const option of side.options) {
+    if (option.value !== null) points.push({ value: Number(option.value), count: option.count });
+  }
+  return distributionMoments(points);
+}
+
 /** Why two versions of a question cannot be compared, or undefined when they can. */
-function comparability(
-  a: ItemSpec,
-  b: ItemSpec,
-): "kind-changed" | "scale-changed" | "options-changed" | undefined {
+function comparability(a: ItemSpec, b: ItemSpec): NotComparable | undefined {
   if (a.kind !== b.kind || a.kind === "text" || b.kind === "text") return "kind-changed";
   const scaleA = a.kind === "single" ? a.scale : undefined;
   const scaleB = b.kind === "single" ? b.scale : undefined;
@@ -379,18 +413,9 @@ function proportionTest(
   return { ...raw, polarity, pAdjusted: raw.p, verdict: "no-clear-change" };
 }
 
-function meanTest(
-  before: Extract<WaveItemFigures, { state: "shown" }>,
-  after: Extract<WaveItemFigures, { state: "shown" }>,
-): ChangeTest {
-  const moments = (side: typeof before) =>
-    distributionMoments(
-      side.options
-        .filter((option) => option.value !== null)
-        .map((option) => ({ value: Number(option.value), count: option.count })),
-    );
-  const a = moments(before);
-  const b = moments(after);
+function meanTest(before: Shown, after: Shown): ChangeTest {
+  const a = scaleMoments(before);
+  const b = scaleMoments(after);
   if (a.n < MIN_ANSWERS_FOR_VERDICT || b.n < MIN_ANSWERS_FOR_VERDICT) {
     return {
       polarity: "agreement",
@@ -403,11 +428,34 @@ function meanTest(
 }
 
 /** A question's figures in one wave's group, or why there are none. */
-function itemFigures(group: ReleaseGroup | undefined, key: string | null): WaveItemFigures {
+/** A release writes every group's items in the same order: where each key usually is. */
+function itemPositions(groups: readonly ReleaseGroup[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  for (const group of groups) {
+    group.items.forEach((item, index) => {
+      if (!positions.has(item.key)) positions.set(item.key, index);
+    });
+  }
+  return positions;
+}
+
+/** Finds an item of a group by key: at its usual position, else by a search. */
+function itemLookup(group: ReleaseGroup, positions: ReadonlyMap<string, number>) {
+  return (key: string): ReleaseItem | undefined => {
+    const position = positions.get(key);
+    const usual = position === undefined ? undefined : group.items[position];
+    return usual?.key === key ? usual : group.items.find((item) => item.key === key);
+  };
+}
+
+function itemFigures(
+  group: ReleaseGroup | undefined,
+  find: ((key: string) => ReleaseItem | undefined) | undefined,
+  key: string | null,
+): WaveItemFigures {
   if (!group) return { state: "absent", of: "group" };
   if ("hidden" in group.n) return { state: "hidden", reason: group.n.hidden, of: "group" };
-  const item: ReleaseItem | undefined =
-    key === null ? undefined : group.items.find((candidate) => candidate.key === key);
+  const item = key === null ? undefined : find?.(key);
   if (!item) return { state: "absent", of: "question" };
   if ("hidden" in item) return { state: "hidden", reason: item.hidden, of: "question" };
   const noAnswer = item.options.find((option) => option.value === null)?.count ?? 0;

@@ -16,7 +16,7 @@ import type {
   ReleaseItem,
 } from "../../analysis/release-types";
 import type { ItemSpec } from "../../analysis/types";
-import { holmAdjust } from "../../analysis/wave-statistics";
+import { holmAdjust, studentCritical } from "../../analysis/wave-statistics";
 
 // ---------------------------------------------------------------------------------------------
 // Independent reference values: the p-values below come from numerical integration of the
@@ -240,6 +240,18 @@ describe("statistics against independently computed values", () => {
     const half = (mean.ci[1] - mean.ci[0]) / 2;
     expect(studentTwoSidedByIntegration(half / se, hand.df)).toBeCloseTo(0.05, 6);
     expect(mean.verdict).toBe("clearly-worse");
+  });
+
+  it("t quantiles for the intervals match the printed tables (t 0.975)", () => {
+    const table: [number, number][] = [
+      [1, 12.7062],
+      [2, 4.3027],
+      [5, 2.5706],
+      [10, 2.2281],
+      [30, 2.0423],
+      [120, 1.9799],
+    ];
+    for (const [df, t] of table) expect(studentCritical(df)).toBeCloseTo(t, 4);
   });
 
   it("Holm's adjustment by hand", () => {
@@ -555,6 +567,18 @@ describe("matching across waves", () => {
     ]);
     expect(tested(compared(item, 0).favourable).change).toBeCloseTo(0.1, 12);
     expect(tested(compared(item, 1).favourable).verdict).toBe("no-clear-change");
+  });
+
+  it("compares only the groups asked for (one table at a time)", () => {
+    const items = [SCALE_ITEM("q")];
+    const both = release([
+      group("org", { value: 100 }, [scaleFigures("q", [10, 20, 30, 25, 15])]),
+      group("A", { value: 50 }, [scaleFigures("q", [5, 10, 15, 10, 10])]),
+    ]);
+    const result = compareWaves([wave("w1", both, items), wave("w2", both, items)], {
+      only: (g) => g.unitId === "A",
+    });
+    expect(result.groups.map((g) => g.unitCode)).toEqual(["A"]);
   });
 
   it("refuses a single wave", () => {

@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine.
 import { measureReleaseBuild } from "./release-build";
+import { measureResultsExports } from "./results-exports";
 import { measureSubmissionThroughput } from "./submission-throughput";
 
 function ratio(value: number, baseline: number): string {
@@ -24,6 +25,16 @@ async function main() {
   const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
   console.log(
     `  hidden beyond primary: ours ${ours.cells} cells (${pct(ours.cellShare)}), ${ours.respondents} respondent-cells (${pct(ours.respondentShare)}); next-smallest rule ${nextSmallest.cells} cells (${pct(nextSmallest.cellShare)}), ${nextSmallest.respondents} (${pct(nextSmallest.respondentShare)})`,
+  );
+  const exports = await measureResultsExports();
+  console.log(
+    `Results exports and comparison (demo diagnose-2021: ${exports.groups.toLocaleString("en")} groups, ${exports.rows.toLocaleString("en")} table rows)`,
+  );
+  console.log(
+    `  XLSX export (schema, labels, workbook)  ${exports.xlsxMs.toFixed(0).padStart(6)} ms  ${(exports.xlsxBytes / 1e6).toFixed(1)} MB  (ExcelJS object model as before: ${exports.baselineMs.toFixed(0)} ms, ${(exports.baselineBytes / 1e6).toFixed(1)} MB; ours = ${ratio(exports.xlsxMs, exports.baselineMs)} of it)`,
+  );
+  console.log(
+    `  comparison 2020 → 2021 (median of 5)   ${exports.compareMs.toFixed(0).padStart(6)} ms  (${exports.comparedSteps.toLocaleString("en")} group × question changes compared)`,
   );
   console.log(
     "Respondent submissions over HTTP (autocannon, 127.0.0.1, 8 s per run after 2 s warm-up)",
