@@ -289,22 +289,8 @@ function compareStep(
 ): ItemStep {
   const before = figures[from] as WaveItemFigures;
   const after = figures[to] as WaveItemFigures;
-  for (const [wave, side] of [
-    [from, before],
-    [to, after],
-  ] as const) {
-    if (side.state === "hidden") {
-      return {
-        from,
-        to,
-        compared: false,
-        notCompared: { why: "hidden", wave, reason: side.reason },
-      };
-    }
-    if (side.state === "absent") {
-      return { from, to, compared: false, notCompared: { why: "absent", wave, of: side.of } };
-    }
-  }
+  const missing = notShown(before, from) ?? notShown(after, to);
+  if (missing) return { from, to, compared: false, notCompared: missing };
   if (changed) return { from, to, compared: false, notCompared: { why: changed } };
   if (before.state !== "shown" || after.state !== "shown") throw new Error("unreachable");
 
@@ -341,6 +327,12 @@ function compareStep(
 }
 
 type Shown = Extract<WaveItemFigures, { state: "shown" }>;
+
+function notShown(side: WaveItemFigures, wave: number): NotCompared | undefined {
+  if (side.state === "hidden") return { why: "hidden", wave, reason: side.reason };
+  if (side.state === "absent") return { why: "absent", wave, of: side.of };
+  return undefined;
+}
 type NotComparable = "kind-changed" | "scale-changed" | "options-changed";
 
 function optionOf(side: Shown, value: string | null): OptionFigure | undefined {
@@ -409,8 +401,22 @@ function proportionTest(
   if (pooled > 0 && pooled < 1 && expected < MIN_EXPECTED_FOR_PROPORTION) {
     return { polarity, change: x2 / n2 - x1 / n1, verdict: "too-few-answers" };
   }
-  const raw = twoProportionTest(x1, n1, x2, n2);
-  return { ...raw, polarity, pAdjusted: raw.p, verdict: "no-clear-change" };
+  return pending(twoProportionTest(x1, n1, x2, n2), polarity);
+}
+
+/** A test before Holm's adjustment sets its adjusted p and verdict. */
+function pending(raw: RawTest, polarity: "agreement" | "none"): ChangeTest {
+  const test: ChangeTest = {
+    change: raw.change,
+    ci: raw.ci,
+    statistic: raw.statistic,
+    p: raw.p,
+    polarity,
+    pAdjusted: raw.p,
+    verdict: "no-clear-change",
+  };
+  if (raw.df !== undefined) test.df = raw.df;
+  return test;
 }
 
 function meanTest(before: Shown, after: Shown): ChangeTest {
@@ -423,8 +429,7 @@ function meanTest(before: Shown, after: Shown): ChangeTest {
       verdict: "too-few-answers",
     };
   }
-  const raw = welchTest(a, b);
-  return { ...raw, polarity: "agreement", pAdjusted: raw.p, verdict: "no-clear-change" };
+  return pending(welchTest(a, b), "agreement");
 }
 
 /** A question's figures in one wave's group, or why there are none. */
