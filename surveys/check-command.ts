@@ -5,20 +5,26 @@ import { join } from "node:path";
 import { checkPublished } from "./check-published";
 import { checkQuestionnaire } from "./check-questionnaire";
 import { loadQuestionnaires, readManifest, SURVEYS_DIR } from "./load-questionnaires";
+import { checkPreviousNames } from "./previous-names";
 
 const files = loadQuestionnaires();
 const manifest = readManifest();
 let failed = false;
 
 for (const file of files) {
-  const result = checkQuestionnaire(file.definition);
+  const previous = files.find((f) => f.slug === file.slug && f.version === file.version - 1);
+  const own = checkQuestionnaire(file.definition);
+  const issues = [
+    ...(own.ok ? [] : own.issues),
+    ...checkPreviousNames(file.definition, previous?.definition),
+  ];
   const label = `${file.slug}/v${file.version}.json`;
-  if (result.ok) {
+  if (issues.length === 0) {
     console.log(`ok      ${label}${file.published ? "" : " (draft)"}`);
   } else {
     failed = true;
     console.log(`FAILED  ${label}`);
-    for (const issue of result.issues) console.log(`          ${issue}`);
+    for (const issue of issues) console.log(`          ${issue}`);
   }
 }
 

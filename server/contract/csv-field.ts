@@ -4,6 +4,17 @@
  * server's exports and the admin screens' code download.
  */
 export function csvField(value: string): string {
+  return field(value, ",");
+}
+
+/** csvField for a file separated by `separator` (`;` for a Dutch or French Excel). */
+export function csvFieldSeparatedBy(separator: "," | ";"): (value: string) => string {
+  return (value) => field(value, separator);
+}
+
+function field(value: string, separator: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return safe.includes(separator) || /["\r\n]/.test(safe)
+    ? `"${safe.replaceAll('"', '""')}"`
+    : safe;
 }

@@ -1,60 +1,96 @@
-import ExcelJS from "exceljs";
 import type { Release } from "../../analysis/release-types";
-import { type ReleaseTable, releaseTables, tableGroups } from "./read-release";
-import { releaseTableRows, type UnitLabel } from "./release-csv";
+import { itemLabel } from "../../surveys/model/questionnaire-labels";
+import { type ExportLabels, type LabelledCell, labelledTable } from "./labelled-rows";
+import { releaseTables, tableGroups } from "./read-release";
+import {
+  type NumberStyle,
+  type Sheet,
+  type SheetCell,
+  sheetName,
+  writeWorkbook,
+} from "./xlsx-writer";
 
 /**
- * The whole release as a workbook: a sheet per table, one for comments and one that says what
- * was published and how. Figures are the release's, nothing recomputed; exceljs writes
- * strings as inline text, never as formulas.
+ * The whole release as a workbook in the reader's language: a first sheet saying which
+ * campaign, when the figures were computed, k and the rules in plain words; a sheet per table
+ * (numbers as numbers, shares formatted as percentages, hidden figures as their reason); and
+ * the comments. Figures are the release's, nothing recomputed; texts are cell values, never
+ * formulas, with the characters XML forbids replaced (see xml-safe-text.ts).
  */
-export async function releaseWorkbook(
+export function releaseWorkbook(
   release: Release,
   meta: {
-    slug: string;
+    campaign: string;
     builtAt: string;
-    unitLabel: UnitLabel;
+    labels: ExportLabels;
     visibleUnits?: ReadonlySet<string>;
   },
-): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Peilpunt";
-  const about = workbook.addWorksheet("about");
-  about.addRows([
-    ["campaign", meta.slug],
-    ["results computed at", meta.builtAt],
-    ["minimum group size (k)", release.k],
-    ["hidden (primary)", "fewer than k respondents"],
-    ["hidden (secondary)", "hidden so that no small group can be worked out by subtraction"],
-    ["hidden (unanimity)", "(nearly) everyone gave the same answer to a sensitive question"],
-  ]);
+): Uint8Array<ArrayBuffer> {
+  const { labels } = meta;
+  const { messages } = labels;
+  const taken = new Set<string>();
+  const about: SheetCell[][] = [
+    [{ text: messages.about.campaign, style: "bold" }, meta.campaign],
+    [{ text: messages.about.builtAt, style: "bold" }, meta.builtAt],
+    [{ text: messages.about.k, style: "bold" }, release.k],
+    [],
+    [{ text: messages.about.rulesTitle, style: "bold" }],
+    ...messages.about.rules(release.k).map((rule) => [{ text: rule, style: "wrap" as const }]),
+    [],
+    ...messages.about.reading.map((line) => [{ text: line, style: "wrap" as const }]),
+  ];
+  const sheets: Sheet[] = [
+    { name: sheetName(messages.aboutSheet, taken), rows: about, widths: [100, 40] },
+  ];
   for (const table of releaseTables(release)) {
     const { groups } = tableGroups(release, table.id, meta.visibleUnits);
-    const sheet = workbook.addWorksheet(sheetName(table));
-    const rows = releaseTableRows(groups, table.dimensions, meta.unitLabel);
-    sheet.addRows(rows.map((row, index) => (index === 0 ? row : row.map(numeric))));
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: "frozen", ySplit: 1 }];
+    const labelled = labelledTable(groups, table.dimensions, labels);
+    const name = table.dimensions.length === 0 ? messages.unitsTable : table.dimensions.join(" × ");
+    sheets.push({
+      name: sheetName(name, taken),
+      header: labelled.header,
+      rows: sheetRows(labelled.rows, labels),
+      numberStyles: labelled.kinds.map((kind) => NUMBER_STYLES[kind]),
+      widths: [30, 12, 18, ...table.dimensions.map(() => 22), 12, 50, 28, 10, 10, 10, 12, 22, 16],
+    });
   }
-  const comments = workbook.addWorksheet("comments");
-  comments.addRow(["unit", "unit_name", "question", "comment"]).font = { bold: true };
+  const c = messages.columns;
+  const comments: SheetCell[][] = [];
   for (const entry of release.comments) {
     if (meta.visibleUnits && !meta.visibleUnits.has(entry.unitId)) continue;
-    const unit = meta.unitLabel(entry.unitId);
-    for (const text of entry.texts) comments.addRow([unit.code, unit.name, entry.item, text]);
+    const unit = labels.unit(entry.unitId);
+    const question = itemLabel(labels.questions, entry.item).title;
+    for (const text of entry.texts) {
+      comments.push([unit.name, unit.code, question, { text, style: "wrap" }, entry.item]);
+    }
   }
-  const bytes = await workbook.xlsx.writeBuffer();
-  return Uint8Array.from(bytes as unknown as ArrayLike<number>);
+  sheets.push({
+    name: sheetName(messages.commentsSheet, taken),
+    header: [c.unit, c.unitCode, c.question, c.comment, c.questionCode],
+    rows: comments,
+    widths: [30, 12, 40, 80, 16],
+  });
+  return writeWorkbook(sheets);
 }
 
-function sheetName(table: ReleaseTable): string {
-  // Sheet names: at most 31 characters, none of : \ / ? * [ ].
-  return table.id
-    .replace(/^dimension:/, "")
-    .replace(/[:\\/?*[\]]/g, " × ")
-    .slice(0, 31);
-}
+const NUMBER_STYLES: Record<string, NumberStyle | undefined> = {
+  count: "integer",
+  share: "percent",
+  mean: "decimal",
+};
 
-function numeric(value: string): string | number {
-  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+/** Labelled rows as sheet rows: a hidden figure becomes its reason in words, in grey italics. */
+function* sheetRows(rows: readonly LabelledCell[][], labels: ExportLabels): Iterable<SheetCell[]> {
+  const hidden = new Map<string, SheetCell>();
+  for (const row of rows) {
+    yield row.map((cell): SheetCell => {
+      if (cell === null || typeof cell !== "object") return cell;
+      let text = hidden.get(cell.hidden);
+      if (!text) {
+        text = { text: labels.messages.hidden(cell.hidden, labels.k), style: "note" };
+        hidden.set(cell.hidden, text);
+      }
+      return text;
+    });
+  }
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- results` or `-- submissions` runs one part.
 import { measureReleaseBuild } from "./release-build";
+import { measureResultsExports } from "./results-exports";
 import { measureSubmissionThroughput } from "./submission-throughput";
 
 function ratio(value: number, baseline: number): string {
@@ -35,6 +36,16 @@ async function results() {
   const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
   console.log(
     `  hidden beyond primary: ours ${ours.cells} cells (${pct(ours.cellShare)}), ${ours.respondents} respondent-cells (${pct(ours.respondentShare)}); next-smallest rule ${nextSmallest.cells} cells (${pct(nextSmallest.cellShare)}), ${nextSmallest.respondents} (${pct(nextSmallest.respondentShare)})`,
+  );
+  const exports = await measureResultsExports();
+  console.log(
+    `Results exports and comparison (demo diagnose-2021: ${exports.groups.toLocaleString("en")} groups, ${exports.rows.toLocaleString("en")} table rows)`,
+  );
+  console.log(
+    `  XLSX export (schema, labels, workbook)  ${exports.xlsxMs.toFixed(0).padStart(6)} ms wall, ${exports.xlsxCpuMs.toFixed(0)} ms CPU, ${(exports.xlsxBytes / 1e6).toFixed(1)} MB  (ExcelJS object model as before: ${exports.baselineMs.toFixed(0)} ms wall, ${exports.baselineCpuMs.toFixed(0)} ms CPU, ${(exports.baselineBytes / 1e6).toFixed(1)} MB; ours = ${ratio(exports.xlsxMs, exports.baselineMs)} of it)`,
+  );
+  console.log(
+    `  comparison 2020 → 2021 (median of 5)   ${exports.compareMs.toFixed(0).padStart(6)} ms wall, ${exports.compareCpuMs.toFixed(0)} ms CPU  (${exports.comparedSteps.toLocaleString("en")} group × question changes compared)`,
   );
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { localizedText } from "../../surveys/model/question-texts";
 import {
   itemLabel,
   optionLabel,
   questionnaireLabels,
-} from "../../client/admin/results/questionnaire-labels";
-import { localizedText } from "../../surveys/model/question-texts";
+} from "../../surveys/model/questionnaire-labels";
 
 const definition = {
   pages: [

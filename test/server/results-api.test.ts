@@ -185,6 +185,86 @@ describe("results API", () => {
   });
 });
 
+describe("exports for Excel and for analysts", () => {
+  async function fill() {
+    const [a, b] = campaign.inScope as [string, string];
+    for (let i = 0; i < 10; i++) await submit(a, i < 6 ? "woman" : "man");
+    await submit(b, "man");
+    await settle();
+  }
+
+  it("writes a Dutch CSV for Excel: byte-order mark, ';', decimal comma, texts not codes", async () => {
+    await fill();
+    const response = await get(
+      `/api/admin/campaigns/${campaign.slug}/results/tables/dimension:gender/export-for-excel.csv?lang=nl`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes.slice(3));
+    const [header, ...rows] = csv.trimEnd().split("\r\n");
+    expect(header?.split(";").slice(0, 6)).toEqual([
+      "Eenheid",
+      "Code eenheid",
+      "Welk personeel",
+      "Gender (nl)",
+      "Respondenten",
+      "Vraag",
+    ]);
+    // The six women all rated satisfaction 3: count 6, share 100,0, mean 3,00, agree 0,0 (the
+    // fixture's gender choices have no texts, so their values stand in).
+    const satisfaction = rows.filter((row) => row.includes(";Satisfaction (nl);3;"));
+    expect(satisfaction.map((row) => row.split(";").slice(3, 11).join("|"))).toContain(
+      "woman|6|Satisfaction (nl)|3|6|100,0|3,00|0,0",
+    );
+    expect(csv).toContain("verborgen: minder dan 5 respondenten");
+    expect(csv).not.toMatch(/\d\.\d/);
+    const english = await (
+      await get(
+        `/api/admin/campaigns/${campaign.slug}/results/tables/units/export-for-excel.csv?lang=en`,
+      )
+    ).text();
+    expect(english.split("\r\n")[0]).toMatch(/^Unit,Unit code,Which staff,Respondents,/);
+    expect(english).toMatch(/,100\.0,3\.00,/);
+  });
+
+  it("serves a table as JSON exactly as the results API does", async () => {
+    await fill();
+    const api = await (
+      await get(`/api/admin/campaigns/${campaign.slug}/results/tables/dimension:gender`)
+    ).json();
+    const response = await get(
+      `/api/admin/campaigns/${campaign.slug}/results/tables/dimension:gender/export.json`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename=".*\.json"/);
+    expect(resultsTableSchema.parse(await response.json())).toEqual(resultsTableSchema.parse(api));
+  });
+
+  it("writes every export to the audit log", async () => {
+    await fill();
+    const base = `/api/admin/campaigns/${campaign.slug}/results`;
+    for (const path of [
+      "/tables/units/export.csv",
+      "/tables/units/export-for-excel.csv?lang=fr",
+      "/tables/units/export.json",
+      "/export.xlsx",
+    ]) {
+      expect((await get(`${base}${path}`)).status).toBe(200);
+    }
+    const targets = db.$client
+      .prepare("SELECT target FROM audit_log WHERE action = 'results.export' ORDER BY id")
+      .all();
+    expect(targets).toEqual([
+      { target: `${campaign.slug} units` },
+      { target: `${campaign.slug} units csv-for-excel` },
+      { target: `${campaign.slug} units json` },
+      { target: `${campaign.slug} xlsx` },
+    ]);
+  });
+});
+
 describe("output schema", () => {
   it("raising k publishes a new release with the new k at once (a new release follows)", async () => {
     const [a, b] = campaign.inScope as [string, string];
@@ -255,14 +335,26 @@ describe("XLSX export", () => {
     await workbook.xlsx.load(await response.arrayBuffer());
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "about",
-      "units",
+      "by unit",
       "gender",
       "comments",
     ]);
-    const units = workbook.getWorksheet("units");
+    const units = workbook.getWorksheet("by unit");
     const values = units?.getSheetValues().flat().map(String) ?? [];
-    expect(values).toContain("hidden (primary)");
+    expect(values).toContain("◌ hidden: fewer than 5 respondents");
     // Organisation (11) minus unit A (10) would give unit B's 1: unit A is hidden as well.
-    expect(values).toContain("hidden (secondary)");
+    expect(values).toContain("◍ hidden: protects a small group");
+    // The first sheet states the campaign, k and the rules, in the asked language.
+    const dutch = new ExcelJS.Workbook();
+    await dutch.xlsx.load(
+      await (
+        await get(`/api/admin/campaigns/${campaign.slug}/results/export.xlsx?lang=nl`)
+      ).arrayBuffer(),
+    );
+    const about = dutch.worksheets[0];
+    expect(about?.name).toBe("toelichting");
+    expect(about?.getCell("A3").value).toBe("Minimale groepsgrootte (k)");
+    expect(about?.getCell("B3").value).toBe(5);
+    expect(String(about?.getCell("B1").value)).toContain(campaign.slug);
   });
 });

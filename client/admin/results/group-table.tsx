@@ -1,8 +1,8 @@
 import { useId } from "react";
 import type { ReleaseItem, ReleaseValue } from "../../../server/contract/release-schema";
+import { optionLabel, type QuestionnaireLabels } from "../../../surveys/model/questionnaire-labels";
 import { formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark } from "../hidden-mark";
-import { optionLabel, type QuestionnaireLabels } from "./questionnaire-labels";
 import type { GroupRow, QuestionSection } from "./release-view";
 import { RESULTS_MESSAGES } from "./results-messages";
 

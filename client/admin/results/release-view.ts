@@ -4,7 +4,7 @@ import type {
   ReleaseValue,
 } from "../../../server/contract/release-schema";
 import { unitsInTreeOrder } from "../../../server/contract/unit-tree";
-import { itemLabel, type QuestionnaireLabels } from "./questionnaire-labels";
+import { itemLabel, type QuestionnaireLabels } from "../../../surveys/model/questionnaire-labels";
 
 /** A unit of the release as a picker lists it: in tree order, with its depth for indenting. */
 export interface UnitChoice {

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import type { ReleaseComments } from "../../../server/contract/release-schema";
+import { itemLabel, type QuestionnaireLabels } from "../../../surveys/model/questionnaire-labels";
 import { useMessages } from "../admin-locale";
 import { Loading, ProblemAlert } from "../page-states";
 import type { ApiData } from "../use-api-data";
-import { itemLabel, type QuestionnaireLabels } from "./questionnaire-labels";
 import { RESULTS_MESSAGES } from "./results-messages";
 
 /** Texts shown before "show all": a long list stays scannable on a phone. */

@@ -11,6 +11,11 @@ import type {
   ResultsSummary as Summary,
   ResultsTable as TableAnswer,
 } from "../../../server/contract/release-schema";
+import {
+  optionLabel,
+  type QuestionnaireLabels,
+  questionnaireLabels,
+} from "../../../surveys/model/questionnaire-labels";
 import { ApiProblem, apiUrl } from "../admin-api";
 import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
@@ -19,7 +24,6 @@ import { Loading, ProblemAlert, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
 import { QuestionResults } from "./group-table";
-import { optionLabel, type QuestionnaireLabels, questionnaireLabels } from "./questionnaire-labels";
 import {
   anyPublished,
   questionSections,

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
 import {
   resultsCommentsSchema,
@@ -7,14 +7,26 @@ import {
 } from "../../contract/release-schema";
 import type { Db } from "../../db/open-database";
 import { releaseTables, tableGroups } from "../../results/read-release";
-import { releaseTableCsv } from "../../results/release-csv";
-import { releaseWorkbook } from "../../results/release-xlsx";
-import { EXPORT_LOCALES, type ExportLocale, unitLabels } from "../../results/unit-labels";
+import {
+  campaignWorkbook,
+  type ExportFile,
+  tableCsvForAnalysis,
+  tableCsvForExcel,
+  tableJson,
+} from "../../results/release-exports";
+import { EXPORT_LOCALES, type ExportLocale } from "../../results/unit-labels";
 import { viewResults } from "../../results/view-results";
 
 /** The language of unit names in exports: `?lang=nl|fr|en`, English otherwise. */
 function exportLocale(asked: string | undefined): ExportLocale {
   return EXPORT_LOCALES.find((locale) => locale === asked) ?? "en";
+}
+
+/** A download, with its type and file name. */
+function send(c: Context, file: ExportFile) {
+  c.header("Content-Type", file.contentType);
+  c.header("Content-Disposition", `attachment; filename="${file.filename}"`);
+  return c.body(file.body);
 }
 
 /**
@@ -32,6 +44,12 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
     action: "results.view" | "results.export",
     target?: string,
   ) => viewResults({ db, user: c.get("session").user, slug, action, target, now: now() });
+  const exportSource = (opened: ReturnType<typeof open>, lang: string | undefined) => ({
+    db,
+    stored: opened,
+    visible: opened.visible,
+    locale: exportLocale(lang),
+  });
 
   return new Hono<AdminEnv>()
     .use("*", auth.protect, readers)
@@ -75,37 +93,23 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         : release.comments;
       return c.json(resultsCommentsSchema.parse({ campaign, builtAt, comments }));
     })
-    .get("/:slug/results/export.xlsx", async (c) => {
-      const { campaign, builtAt, release, visible } = open(
-        c,
-        c.req.param("slug"),
-        "results.export",
-        "xlsx",
-      );
-      const checked = {
-        ...release,
-        groups: resultsTableSchema.shape.groups.parse(release.groups),
-        comments: resultsCommentsSchema.shape.comments.parse(release.comments),
-      };
-      const body = await releaseWorkbook(checked, {
-        slug: campaign.slug,
-        builtAt,
-        unitLabel: unitLabels(db, campaign.organisationId, exportLocale(c.req.query("lang"))),
-        visibleUnits: visible,
-      });
-      c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      c.header("Content-Disposition", `attachment; filename="${campaign.slug}-results.xlsx"`);
-      return c.body(body);
+    .get("/:slug/results/export.xlsx", (c) => {
+      const opened = open(c, c.req.param("slug"), "results.export", "xlsx");
+      return send(c, campaignWorkbook(exportSource(opened, c.req.query("lang"))));
     })
     .get("/:slug/results/tables/:table/export.csv", (c) => {
       const table = c.req.param("table");
-      const { campaign, release, visible } = open(c, c.req.param("slug"), "results.export", table);
-      const { table: found, groups } = tableGroups(release, table, visible);
-      const parsed = resultsTableSchema.shape.groups.parse(groups);
-      const name = `${campaign.slug}-${found.id.replaceAll(":", "-")}.csv`;
-      c.header("Content-Type", "text/csv; charset=utf-8");
-      c.header("Content-Disposition", `attachment; filename="${name}"`);
-      const unitLabel = unitLabels(db, campaign.organisationId, exportLocale(c.req.query("lang")));
-      return c.body(releaseTableCsv(parsed, found.dimensions, unitLabel));
+      const opened = open(c, c.req.param("slug"), "results.export", table);
+      return send(c, tableCsvForAnalysis(exportSource(opened, c.req.query("lang")), table));
+    })
+    .get("/:slug/results/tables/:table/export-for-excel.csv", (c) => {
+      const table = c.req.param("table");
+      const opened = open(c, c.req.param("slug"), "results.export", `${table} csv-for-excel`);
+      return send(c, tableCsvForExcel(exportSource(opened, c.req.query("lang")), table));
+    })
+    .get("/:slug/results/tables/:table/export.json", (c) => {
+      const table = c.req.param("table");
+      const opened = open(c, c.req.param("slug"), "results.export", `${table} json`);
+      return send(c, tableJson(exportSource(opened, c.req.query("lang")), table));
     });
 }

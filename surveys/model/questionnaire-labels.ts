@@ -1,6 +1,6 @@
-import { choiceTexts, localizedText, optionTexts } from "../../../surveys/model/question-texts";
-import { walkQuestions } from "../../../surveys/model/walk-questions";
-import type { Locale } from "../../i18n/locales";
+import type { Locale } from "../../server/contract/locales";
+import { choiceTexts, localizedText, optionTexts } from "./question-texts";
+import { walkQuestions } from "./walk-questions";
 
 /** What one question of a questionnaire is called, with its rows and answer options. */
 export interface QuestionLabel {

@@ -1,0 +1,186 @@
+import type { HiddenReason } from "../../analysis/release-types";
+import type { ExportLocale } from "./unit-labels";
+
+/** The texts of the exports for Excel, in the reader's language. */
+export interface ExportMessages {
+  columns: {
+    unit: string;
+    unitCode: string;
+    part: string;
+    n: string;
+    question: string;
+    answer: string;
+    count: string;
+    share: string;
+    mean: string;
+    favourable: string;
+    questionCode: string;
+    answerCode: string;
+    comment: string;
+  };
+  partAll: string;
+  partDirect: string;
+  noAnswer: string;
+  noneTicked: string;
+  hidden: (reason: HiddenReason, k: number) => string;
+  aboutSheet: string;
+  commentsSheet: string;
+  unitsTable: string;
+  about: {
+    campaign: string;
+    builtAt: string;
+    k: string;
+    rulesTitle: string;
+    rules: (k: number) => string[];
+    reading: string[];
+  };
+}
+
+/** One symbol per reason, as the results screen shows them. */
+const SYMBOLS: Record<HiddenReason, string> = { primary: "◌", secondary: "◍", unanimity: "≡" };
+
+const nl: ExportMessages = {
+  columns: {
+    unit: "Eenheid",
+    unitCode: "Code eenheid",
+    part: "Welk personeel",
+    n: "Respondenten",
+    question: "Vraag",
+    answer: "Antwoord",
+    count: "Aantal",
+    share: "Aandeel (%)",
+    mean: "Gemiddelde",
+    favourable: "Akkoord, hoogste 2 (%)",
+    questionCode: "Code vraag",
+    answerCode: "Code antwoord",
+    comment: "Opmerking",
+  },
+  partAll: "hele eenheid",
+  partDirect: "rechtstreeks in de eenheid",
+  noAnswer: "Geen antwoord",
+  noneTicked: "Niets aangevinkt",
+  hidden: (reason, k) =>
+    `${SYMBOLS[reason]} verborgen: ${
+      reason === "primary"
+        ? `minder dan ${k} respondenten`
+        : reason === "secondary"
+          ? "beschermt een kleine groep"
+          : "(bijna) unaniem"
+    }`,
+  aboutSheet: "toelichting",
+  commentsSheet: "opmerkingen",
+  unitsTable: "per eenheid",
+  about: {
+    campaign: "Bevraging",
+    builtAt: "Resultaten berekend op",
+    k: "Minimale groepsgrootte (k)",
+    rulesTitle: "Wat wordt getoond, en wat verborgen",
+    rules: (k) => [
+      `◌ Groepen van 1 tot ${k - 1} mensen zijn verborgen, met alles wat erin zit (ook nullen). Een verborgen cijfer is nooit 0.`,
+      "◍ Andere groepen zijn verborgen zodat geen kleine groep door aftrekken te berekenen is (gecontroleerd met lineaire programmering).",
+      "≡ Gevoelige vragen waarop (bijna) iedereen in een groep hetzelfde antwoordde, zijn voor die groep verborgen.",
+      "Opmerkingen staan er alleen voor hele eenheden met minstens max(k, 10) respondenten; e-mailadressen, telefoonnummers en links zijn gemaskeerd.",
+    ],
+    reading: [
+      "Aandeel: deel van de respondenten van de groep (met 'geen antwoord'). Gemiddelde en 'akkoord' tellen alleen wie antwoordde; 'akkoord' is het aandeel in de twee hoogste antwoorden.",
+    ],
+  },
+};
+
+const fr: ExportMessages = {
+  columns: {
+    unit: "Unité",
+    unitCode: "Code unité",
+    part: "Quel personnel",
+    n: "Répondants",
+    question: "Question",
+    answer: "Réponse",
+    count: "Nombre",
+    share: "Part (%)",
+    mean: "Moyenne",
+    favourable: "D'accord, 2 plus hautes (%)",
+    questionCode: "Code question",
+    answerCode: "Code réponse",
+    comment: "Commentaire",
+  },
+  partAll: "unité entière",
+  partDirect: "directement dans l'unité",
+  noAnswer: "Pas de réponse",
+  noneTicked: "Rien coché",
+  hidden: (reason, k) =>
+    `${SYMBOLS[reason]} masqué : ${
+      reason === "primary"
+        ? `moins de ${k} répondants`
+        : reason === "secondary"
+          ? "protège un petit groupe"
+          : "(quasi) unanime"
+    }`,
+  aboutSheet: "explications",
+  commentsSheet: "commentaires",
+  unitsTable: "par unité",
+  about: {
+    campaign: "Enquête",
+    builtAt: "Résultats calculés le",
+    k: "Taille minimale d'un groupe (k)",
+    rulesTitle: "Ce qui est montré, et ce qui est masqué",
+    rules: (k) => [
+      `◌ Les groupes de 1 à ${k - 1} personnes sont masqués, avec tout ce qu'ils contiennent (zéros compris). Un chiffre masqué n'est jamais 0.`,
+      "◍ D'autres groupes sont masqués pour qu'aucun petit groupe ne puisse être calculé par soustraction (vérifié par programmation linéaire).",
+      "≡ Les questions sensibles auxquelles (presque) tout le groupe a donné la même réponse sont masquées pour ce groupe.",
+      "Les commentaires ne figurent que pour des unités entières d'au moins max(k, 10) répondants ; adresses e-mail, numéros de téléphone et liens sont masqués.",
+    ],
+    reading: [
+      "Part : part des répondants du groupe (« pas de réponse » compris). La moyenne et « d'accord » ne comptent que ceux qui ont répondu ; « d'accord » est la part des deux réponses les plus hautes.",
+    ],
+  },
+};
+
+const en: ExportMessages = {
+  columns: {
+    unit: "Unit",
+    unitCode: "Unit code",
+    part: "Which staff",
+    n: "Respondents",
+    question: "Question",
+    answer: "Answer",
+    count: "Count",
+    share: "Share (%)",
+    mean: "Mean",
+    favourable: "Agree, top 2 (%)",
+    questionCode: "Question code",
+    answerCode: "Answer code",
+    comment: "Comment",
+  },
+  partAll: "whole unit",
+  partDirect: "directly in the unit",
+  noAnswer: "No answer",
+  noneTicked: "None ticked",
+  hidden: (reason, k) =>
+    `${SYMBOLS[reason]} hidden: ${
+      reason === "primary"
+        ? `fewer than ${k} respondents`
+        : reason === "secondary"
+          ? "protects a small group"
+          : "(nearly) unanimous"
+    }`,
+  aboutSheet: "about",
+  commentsSheet: "comments",
+  unitsTable: "by unit",
+  about: {
+    campaign: "Campaign",
+    builtAt: "Results computed at",
+    k: "Minimum group size (k)",
+    rulesTitle: "What is shown, and what is hidden",
+    rules: (k) => [
+      `◌ Groups of 1 to ${k - 1} people are hidden, with everything inside them (zeros included). A hidden figure is never 0.`,
+      "◍ Further groups are hidden so that no small group can be worked out by subtraction (checked with linear programming).",
+      "≡ Sensitive questions where (nearly) everyone in a group gave the same answer are hidden for that group.",
+      "Comments appear only for whole units of at least max(k, 10) respondents; e-mail addresses, phone numbers and links are masked.",
+    ],
+    reading: [
+      "Share: of the group's respondents (including 'no answer'). Mean and 'agree' count only those who answered; 'agree' is the share in the two highest answers.",
+    ],
+  },
+};
+
+export const EXPORT_MESSAGES: Record<ExportLocale, ExportMessages> = { nl, fr, en };

@@ -1,0 +1,130 @@
+import type { HiddenReason, ReleaseGroup, ReleaseValue } from "../../analysis/release-types";
+import {
+  itemLabel,
+  optionLabel,
+  type QuestionnaireLabels,
+} from "../../surveys/model/questionnaire-labels";
+import type { ExportMessages } from "./export-messages";
+import type { UnitLabel } from "./release-csv";
+
+/**
+ * A cell of an export for people: a text, a release figure (what it measures is its column's
+ * kind), or the reason a figure is hidden. The CSV for Excel and the workbook format these;
+ * neither computes a figure.
+ */
+export type LabelledCell = string | number | { hidden: HiddenReason } | null;
+
+/** What a column holds: texts, counts, shares (0..1) or means. */
+export type ColumnKind = "text" | "count" | "share" | "mean";
+
+export interface LabelledTable {
+  header: string[];
+  kinds: ColumnKind[];
+  rows: LabelledCell[][];
+}
+
+/** One object per reason, shared by every hidden cell. */
+const HIDDEN: Record<HiddenReason, { hidden: HiddenReason }> = {
+  primary: { hidden: "primary" },
+  secondary: { hidden: "secondary" },
+  unanimity: { hidden: "unanimity" },
+};
+
+/** What an export for people needs to name things in one language. */
+export interface ExportLabels {
+  messages: ExportMessages;
+  questions: QuestionnaireLabels;
+  unit: UnitLabel;
+  k: number;
+}
+
+/**
+ * One table of the release as rows for people: unit names, question and answer texts in the
+ * reader's language, then the codes (so a row can be traced to the API). One row per group,
+ * question and answer; a hidden group or question is one row holding its reason.
+ */
+export function labelledTable(
+  groups: readonly ReleaseGroup[],
+  dimensions: readonly string[],
+  labels: ExportLabels,
+): LabelledTable {
+  const { messages, questions } = labels;
+  const c = messages.columns;
+  const header: string[] = [
+    c.unit,
+    c.unitCode,
+    c.part,
+    ...dimensions.map((dimension) => questions.get(dimension)?.title ?? dimension),
+    c.n,
+    c.question,
+    c.answer,
+    c.count,
+    c.share,
+    c.mean,
+    c.favourable,
+    c.questionCode,
+    c.answerCode,
+  ];
+  const kinds: ColumnKind[] = [
+    "text",
+    "text",
+    "text",
+    ...dimensions.map((): ColumnKind => "text"),
+    "count",
+    "text",
+    "text",
+    "count",
+    "share",
+    "mean",
+    "share",
+    "text",
+    "text",
+  ];
+  const rows: LabelledCell[][] = [];
+  const dimensionText = (dimension: string, value: ReleaseValue) =>
+    value === null ? messages.noAnswer : optionLabel(questions, dimension, value);
+  for (const group of groups) {
+    const unit = labels.unit(group.unitId);
+    const head: LabelledCell[] = [
+      unit.name,
+      unit.code,
+      group.part === "all" ? messages.partAll : messages.partDirect,
+      ...dimensions.map((dimension) => {
+        const filter = group.filters.find((candidate) => candidate.dimension === dimension);
+        return dimensionText(dimension, filter?.value ?? null);
+      }),
+      "value" in group.n ? group.n.value : HIDDEN[group.n.hidden],
+    ];
+    // Every row as wide as the header, so a CSV reader sees a rectangle.
+    if (group.items.length === 0)
+      rows.push([...head, null, null, null, null, null, null, null, null]);
+    for (const item of group.items) {
+      const label = itemLabel(questions, item.key);
+      const question = label.row ? `${label.title} — ${label.row}` : label.title;
+      if ("hidden" in item) {
+        rows.push([...head, question, null, HIDDEN[item.hidden], null, null, null, item.key, null]);
+        continue;
+      }
+      const mean = "mean" in item && item.mean != null ? item.mean : null;
+      const favourable = "favourable" in item && item.favourable != null ? item.favourable : null;
+      for (const option of item.options) {
+        rows.push([
+          ...head,
+          question,
+          option.value === null
+            ? item.kind === "multi"
+              ? messages.noneTicked
+              : messages.noAnswer
+            : optionLabel(questions, item.key, option.value),
+          option.count,
+          option.share,
+          mean,
+          favourable,
+          item.key,
+          option.value,
+        ]);
+      }
+    }
+  }
+  return { header, kinds, rows };
+}
