@@ -1,11 +1,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+
+/** Hashed file names change with their content, so a browser may keep them for good. */
+export const ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
 /**
  * Serves the built client (`vite build` output): hashed assets, the respondent entry and the
- * admin entry (loaded apart, so respondents never download the admin screens).
+ * admin entry (loaded apart, so respondents never download the admin screens). Assets are sent
+ * as the brotli or gzip copy the build wrote beside them (`precompressAssets` in vite.config.ts)
+ * when the browser accepts it.
  */
 export function clientPages(clientDir: string) {
   const app = new Hono();
@@ -17,14 +22,25 @@ export function clientPages(clientDir: string) {
   app.get("/admin/*", adminPage);
   app.use(
     "/assets/*",
-    serveStatic({ root: relative(process.cwd(), clientDir) || "." }),
-    async (c, next) => {
-      await next();
-      if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
-    },
+    assetCaching,
+    serveStatic({ root: relative(process.cwd(), clientDir) || ".", precompressed: true }),
   );
   return app;
 }
+
+/**
+ * Long caching for assets that were found, and `Vary: Accept-Encoding` on every one of them
+ * (also when sent uncompressed), so a shared cache never hands brotli to a browser that asked
+ * for none. Runs around serveStatic, which answers without calling what follows it.
+ */
+const assetCaching: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.res.status !== 200) return;
+  c.res.headers.set("Cache-Control", ASSET_CACHE_CONTROL);
+  if (!/accept-encoding/i.test(c.res.headers.get("Vary") ?? "")) {
+    c.res.headers.append("Vary", "Accept-Encoding");
+  }
+};
 
 /** One built HTML entry, read once; 503 until `npm run build` has made it. */
 function entryPage(file: string) {
