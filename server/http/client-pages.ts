@@ -16,7 +16,10 @@ export function clientPages(clientDir: string) {
   const app = new Hono();
   const respondentPage = entryPage(join(clientDir, "respondent", "index.html"));
   const adminPage = entryPage(join(clientDir, "admin", "index.html"));
-  app.get("/s/:slug", respondentPage);
+  app.get("/s/:slug", (c) => {
+    c.header("Link", formPreload(c.req.param("slug"), c.req.query("unit")));
+    return respondentPage(c);
+  });
   app.get("/privacy", respondentPage);
   app.get("/admin", adminPage);
   app.get("/admin/*", adminPage);
@@ -41,6 +44,18 @@ const assetCaching: MiddlewareHandler = async (c, next) => {
     c.res.headers.append("Vary", "Accept-Encoding");
   }
 };
+
+/**
+ * Asks the browser to fetch the campaign's form while it loads the page's code, one round trip
+ * earlier than the code itself would ask (on a phone at 150 ms per round trip, a third of a
+ * repeat visit). The address must be exactly the one `fetchForm` in
+ * client/respondent/respondent-api.ts requests, or the browser fetches the form twice.
+ */
+function formPreload(slug: string, unit: string | undefined): string {
+  const query = unit ? `?unit=${encodeURIComponent(unit)}` : "";
+  const url = `/api/campaigns/${encodeURIComponent(slug)}/form${query}`;
+  return `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`;
+}
 
 /** One built HTML entry, read once; 503 until `npm run build` has made it. */
 function entryPage(file: string) {

@@ -72,6 +72,15 @@ describe("client assets", () => {
     expect(page.headers.get("Cache-Control")).toBe("no-store");
   });
 
+  it("has the survey page ask for its campaign's form at once, at the address the page uses", async () => {
+    const page = await get("/s/diagnose-2026?unit=u%201");
+    expect(page.headers.get("Link")).toBe(
+      "</api/campaigns/diagnose-2026/form?unit=u%201>; rel=preload; as=fetch; crossorigin=anonymous",
+    );
+    const privacy = await get("/privacy");
+    expect(privacy.headers.get("Link")).toBeNull();
+  });
+
   it("does not serve a compressed copy by its own name outside the assets folder", async () => {
     const response = await get("/assets/../respondent/index.html", "br");
     expect(response.status).toBe(404);
