@@ -30,6 +30,10 @@ export interface RespondentMessages {
   noticeGroups: (k: number) => string;
   noticeWhoSees: string;
   noticeVoluntary: string;
+  /** How long filling in takes, estimated from the questionnaire. */
+  noticeDuration: (minutes: number, questions: number) => string;
+  /** What the page keeps in the browser tab, and when it goes. */
+  noticeBrowser: string;
   privacyLink: string;
   start: string;
   codeTitle: string;
@@ -42,6 +46,16 @@ export interface RespondentMessages {
   codeRejectedText: string;
   codeUseOther: string;
   codeReplaced: string;
+  codeAgainAfterReload: string;
+  progressLabel: string;
+  progress: (page: number, pages: number) => string;
+  draftKept: string;
+  draftRestored: string;
+  clearAnswers: string;
+  clearConfirm: string;
+  clearYes: string;
+  clearCancel: string;
+  cleared: string;
   submitting: string;
   invalidTitle: string;
   invalidText: string;
@@ -50,6 +64,8 @@ export interface RespondentMessages {
   submitAgain: string;
   thanksTitle: string;
   thanksText: string;
+  /** When and how results are shared: the default, from the campaign's closing date. */
+  thanksResults: (closingDay: string, k: number) => string;
   privacyPageTitle: string;
   privacySections: { title: string; paragraphs: string[] }[];
   backToSurvey: string;
@@ -79,6 +95,10 @@ const nl: RespondentMessages = {
     "De diversiteitscoördinator en de evaluatoren van je organisatie zien enkel deze samengevatte resultaten, nooit afzonderlijke antwoorden.",
   noticeVoluntary:
     "Alle vragen over jezelf zijn facultatief en hebben het antwoord 'Zeg ik liever niet'.",
+  noticeDuration: (minutes, questions) =>
+    `Invullen duurt ongeveer ${minutes} minuten (${questions} vragen).`,
+  noticeBrowser:
+    "Tot je ze verstuurt, blijven je antwoorden, de pagina waarop je bent en je taalkeuze bewaard in dit browsertabblad alleen, zodat ze een herlaadbeurt overleven. Ze worden gewist zodra je verstuurt, als je 'Mijn antwoorden wissen' kiest of als je het tabblad sluit.",
   privacyLink: "Meer over je privacy",
   start: "Start de vragenlijst",
   codeTitle: "Je uitnodigingscode",
@@ -102,6 +122,17 @@ const nl: RespondentMessages = {
     "Je antwoorden staan nog op dit scherm. Heb je een andere code, vul hem hieronder in en verstuur opnieuw.",
   codeUseOther: "Deze code gebruiken",
   codeReplaced: "Code aanvaard. Verstuur je antwoorden nu opnieuw.",
+  codeAgainAfterReload:
+    "Je antwoorden staan nog in dit tabblad. Vul je code opnieuw in om verder te gaan: we bewaren hem nergens.",
+  progressLabel: "Voortgang",
+  progress: (page, pages) => `Pagina ${page} van ${pages}`,
+  draftKept: "Je antwoorden blijven in dit tabblad bewaard tot je ze verstuurt.",
+  draftRestored: "Je antwoorden van eerder in dit tabblad zijn teruggezet.",
+  clearAnswers: "Mijn antwoorden wissen",
+  clearConfirm: "Alle antwoorden in dit tabblad wissen? Dat kan niet ongedaan worden.",
+  clearYes: "Ja, alles wissen",
+  clearCancel: "Niet wissen",
+  cleared: "Je antwoorden zijn gewist. Je kunt opnieuw beginnen.",
   submitting: "Je antwoorden worden verstuurd…",
   invalidTitle: "Enkele antwoorden moeten nog aangepast worden",
   invalidText: "Kijk de volgende vragen na en verstuur opnieuw:",
@@ -110,6 +141,8 @@ const nl: RespondentMessages = {
   submitAgain: "Opnieuw versturen",
   thanksTitle: "Bedankt voor je deelname!",
   thanksText: "Je antwoorden zijn anoniem bewaard. Je kunt dit venster nu sluiten.",
+  thanksResults: (day, k) =>
+    `De resultaten worden gedeeld na het afsluiten van de bevraging op ${day}: alleen cijfers voor groepen van minstens ${k} personen, nooit afzonderlijke antwoorden. Je diversiteitscoördinator laat weten waar je ze kunt lezen.`,
   privacyPageTitle: "Je privacy bij Peilpunt",
   privacySections: [
     {
@@ -131,6 +164,13 @@ const nl: RespondentMessages = {
       title: "Open antwoorden",
       paragraphs: [
         "Opmerkingen worden alleen getoond voor eenheden met minstens 10 deelnemers, nooit per achtergrondkenmerk, in willekeurige volgorde. E-mailadressen, telefoonnummers en webadressen worden gemaskeerd. Vermeld geen namen.",
+      ],
+    },
+    {
+      title: "Wat in je browser blijft",
+      paragraphs: [
+        "Zolang je niet verstuurd hebt, bewaart deze pagina je antwoorden, de pagina waarop je bent en je taalkeuze in de sessieopslag van dit ene browsertabblad, zodat een herlaadbeurt of de knop Terug niets doet verdwijnen. Een ander tabblad, een ander venster of de volgende gebruiker van deze computer ziet ze niet.",
+        "Ze worden gewist zodra je antwoorden verstuurd zijn, als je 'Mijn antwoorden wissen' kiest of als je het tabblad sluit. Ze worden nooit naar de server gestuurd voor je verstuurt, en nooit in een cookie of in blijvende opslag gezet. Een uitnodigingscode blijft alleen in het geheugen van de pagina.",
       ],
     },
     {
@@ -173,6 +213,10 @@ const fr: RespondentMessages = {
     "La personne chargée de la diversité et les évaluateurs de votre organisation ne voient que ces résultats agrégés, jamais de réponses individuelles.",
   noticeVoluntary:
     "Toutes les questions vous concernant sont facultatives et proposent la réponse « Je préfère ne pas répondre ».",
+  noticeDuration: (minutes, questions) =>
+    `Répondre prend environ ${minutes} minutes (${questions} questions).`,
+  noticeBrowser:
+    "Jusqu'à leur envoi, vos réponses, la page où vous êtes et votre choix de langue sont gardés dans cet onglet du navigateur uniquement, pour survivre à un rechargement. Ils sont effacés dès l'envoi, si vous choisissez « Effacer mes réponses » ou si vous fermez l'onglet.",
   privacyLink: "En savoir plus sur votre vie privée",
   start: "Commencer le questionnaire",
   codeTitle: "Votre code d'invitation",
@@ -197,6 +241,17 @@ const fr: RespondentMessages = {
     "Vos réponses sont toujours à l'écran. Si vous avez un autre code, introduisez-le ci-dessous et envoyez à nouveau.",
   codeUseOther: "Utiliser ce code",
   codeReplaced: "Code accepté. Envoyez maintenant vos réponses à nouveau.",
+  codeAgainAfterReload:
+    "Vos réponses sont toujours dans cet onglet. Introduisez à nouveau votre code pour continuer : nous ne le gardons nulle part.",
+  progressLabel: "Progression",
+  progress: (page, pages) => `Page ${page} sur ${pages}`,
+  draftKept: "Vos réponses restent gardées dans cet onglet jusqu'à leur envoi.",
+  draftRestored: "Vos réponses précédentes dans cet onglet ont été rétablies.",
+  clearAnswers: "Effacer mes réponses",
+  clearConfirm: "Effacer toutes les réponses de cet onglet ? Cette action est définitive.",
+  clearYes: "Oui, tout effacer",
+  clearCancel: "Ne pas effacer",
+  cleared: "Vos réponses ont été effacées. Vous pouvez recommencer.",
   submitting: "Envoi de vos réponses…",
   invalidTitle: "Quelques réponses doivent encore être corrigées",
   invalidText: "Vérifiez les questions suivantes et envoyez à nouveau :",
@@ -207,6 +262,8 @@ const fr: RespondentMessages = {
   thanksTitle: "Merci de votre participation !",
   thanksText:
     "Vos réponses ont été enregistrées de façon anonyme. Vous pouvez fermer cette fenêtre.",
+  thanksResults: (day, k) =>
+    `Les résultats seront partagés après la clôture de l'enquête le ${day} : uniquement des chiffres pour des groupes d'au moins ${k} personnes, jamais de réponses individuelles. La personne chargée de la diversité vous indiquera où les lire.`,
   privacyPageTitle: "Votre vie privée avec Peilpunt",
   privacySections: [
     {
@@ -228,6 +285,13 @@ const fr: RespondentMessages = {
       title: "Réponses ouvertes",
       paragraphs: [
         "Les commentaires ne sont montrés que pour des unités d'au moins 10 participants, jamais par caractéristique personnelle, dans un ordre aléatoire. Les adresses e-mail, numéros de téléphone et adresses web sont masqués. Ne citez pas de noms.",
+      ],
+    },
+    {
+      title: "Ce qui reste dans votre navigateur",
+      paragraphs: [
+        "Tant que vous n'avez pas envoyé vos réponses, cette page garde vos réponses, la page où vous êtes et votre choix de langue dans le stockage de session de cet onglet uniquement, pour qu'un rechargement ou le bouton Retour ne fasse rien disparaître. Un autre onglet, une autre fenêtre ou la personne suivante sur cet ordinateur ne les voit pas.",
+        "Ils sont effacés dès que vos réponses sont envoyées, si vous choisissez « Effacer mes réponses » ou si vous fermez l'onglet. Ils ne sont jamais envoyés au serveur avant votre envoi, ni mis dans un cookie ou un stockage durable. Un code d'invitation reste uniquement dans la mémoire de la page.",
       ],
     },
     {
@@ -270,6 +334,10 @@ const en: RespondentMessages = {
     "The diversity coordinator and the evaluators of your organisation see only these aggregated results, never individual answers.",
   noticeVoluntary:
     "All questions about yourself are optional and offer the answer 'I prefer not to say'.",
+  noticeDuration: (minutes, questions) =>
+    `Filling in takes about ${minutes} minutes (${questions} questions).`,
+  noticeBrowser:
+    "Until you send them, your answers, the page you are on and your choice of language are kept in this browser tab only, so that they survive a reload. They are removed as soon as you send, when you choose 'Clear my answers' or when you close the tab.",
   privacyLink: "More about your privacy",
   start: "Start the questionnaire",
   codeTitle: "Your invitation code",
@@ -294,6 +362,17 @@ const en: RespondentMessages = {
     "Your answers are still on screen. If you have another code, enter it below and send again.",
   codeUseOther: "Use this code",
   codeReplaced: "Code accepted. Now send your answers again.",
+  codeAgainAfterReload:
+    "Your answers are still in this tab. Enter your code again to continue: we keep it nowhere.",
+  progressLabel: "Progress",
+  progress: (page, pages) => `Page ${page} of ${pages}`,
+  draftKept: "Your answers are kept in this tab until you send them.",
+  draftRestored: "Your earlier answers in this tab are back.",
+  clearAnswers: "Clear my answers",
+  clearConfirm: "Clear every answer in this tab? This cannot be undone.",
+  clearYes: "Yes, clear everything",
+  clearCancel: "Do not clear",
+  cleared: "Your answers were cleared. You can start again.",
   submitting: "Sending your answers…",
   invalidTitle: "Some answers still need a change",
   invalidText: "Please check these questions and send again:",
@@ -302,6 +381,8 @@ const en: RespondentMessages = {
   submitAgain: "Send again",
   thanksTitle: "Thank you for taking part!",
   thanksText: "Your answers have been stored anonymously. You can close this window now.",
+  thanksResults: (day, k) =>
+    `Results are shared after the survey closes on ${day}: only figures for groups of at least ${k} people, never individual answers. Your diversity coordinator will tell you where to read them.`,
   privacyPageTitle: "Your privacy with Peilpunt",
   privacySections: [
     {
@@ -323,6 +404,13 @@ const en: RespondentMessages = {
       title: "Open answers",
       paragraphs: [
         "Comments are shown only for units with at least 10 participants, never per personal characteristic, in random order. E-mail addresses, phone numbers and web addresses are masked. Please do not mention names.",
+      ],
+    },
+    {
+      title: "What stays in your browser",
+      paragraphs: [
+        "Until you have sent your answers, this page keeps your answers, the page you are on and your choice of language in the session storage of this one browser tab, so that a reload or the Back button loses nothing. Another tab, another window or the next user of this computer does not see them.",
+        "They are removed as soon as your answers are sent, when you choose 'Clear my answers' or when you close the tab. They are never sent to the server before you send, and never put in a cookie or in lasting storage. An invitation code stays in the page's memory only.",
       ],
     },
     {

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useLayoutEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { Locale } from "../i18n/locales";
 import { type CodeProblem, RESPONDENT_MESSAGES } from "../i18n/respondent-messages";
 import { caretAfterFormatting, codeProblemOf, formatTypedCode } from "./invitation-code";
@@ -112,12 +112,23 @@ export function CodeForm({
 }
 
 /** The step between the privacy notice and the questions in invitation-codes mode. */
-export function InvitationCodeStep(props: Omit<CodeFormProps, "submitLabel">) {
+export function InvitationCodeStep({
+  resumed,
+  onShown,
+  ...props
+}: Omit<CodeFormProps, "submitLabel"> & {
+  /** Answers from before a reload wait in this tab; the code itself was never kept. */
+  resumed: boolean;
+  /** Called once the step is on screen (the page then loads the questionnaire's code). */
+  onShown: () => void;
+}) {
   const t = RESPONDENT_MESSAGES[props.locale];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the step first shows
+  useEffect(() => onShown(), []);
   return (
     <section className="card" aria-labelledby="code-title">
       <h2 id="code-title">{t.codeTitle}</h2>
-      <p>{t.codeIntro}</p>
+      <p>{resumed ? t.codeAgainAfterReload : t.codeIntro}</p>
       <CodeForm {...props} submitLabel={t.codeContinue} />
     </section>
   );

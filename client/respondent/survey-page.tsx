@@ -1,26 +1,33 @@
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { LANGUAGE_TAGS, LOCALES, type Locale } from "../i18n/locales";
 import { RESPONDENT_MESSAGES } from "../i18n/respondent-messages";
+import { type AnswerDraft, readDraft } from "./answer-draft";
 import { InvitationCodeStep } from "./invitation-code-step";
 import { PageFrame } from "./page-frame";
 import { PrivacyNotice } from "./privacy-notice";
 import { type CampaignForm, fetchForm, type Problem } from "./respondent-api";
-import { SurveyForm } from "./survey-form";
 import { useLocale } from "./use-locale";
+
+// SurveyJS is most of the page's weight: the privacy notice shows without it, and the notice
+// starts loading it (loadSurveyForm) while the person reads.
+const loadSurveyForm = () => import("./survey-form");
+const SurveyForm = lazy(loadSurveyForm);
 
 type Stage =
   | { kind: "loading" }
   | { kind: "problem"; problem: Problem }
   | { kind: "network" }
   | { kind: "notice"; form: CampaignForm }
-  | { kind: "code"; form: CampaignForm }
+  | { kind: "code"; form: CampaignForm; draft?: AnswerDraft }
   // The code lives here, in memory only: never in storage, the address or a cookie.
-  | { kind: "survey"; form: CampaignForm; code?: string }
+  | { kind: "survey"; form: CampaignForm; code?: string; draft?: AnswerDraft }
   | { kind: "done"; form: CampaignForm };
 
 /**
  * One campaign's survey: privacy notice, the invitation code (in invitation-codes mode),
- * questionnaire, thank-you, and every error state.
+ * questionnaire, thank-you, and every error state. Answers kept in this tab before a reload
+ * bring the person back to where they were (past the notice, which they read already; with an
+ * invitation, to the code, which is never kept).
  */
 export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink: string | null }) {
   const [stage, setStage] = useState<Stage>({ kind: "loading" });
@@ -31,10 +38,18 @@ export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink:
   const load = useCallback(async () => {
     setStage({ kind: "loading" });
     const result = await fetchForm(slug, unitFromLink);
-    if (result.kind === "form") setStage({ kind: "notice", form: result.form });
-    else if (result.kind === "problem") setStage({ kind: "problem", problem: result.problem });
-    else setStage({ kind: "network" });
-  }, [slug, unitFromLink]);
+    if (result.kind === "problem") return setStage({ kind: "problem", problem: result.problem });
+    if (result.kind === "network") return setStage({ kind: "network" });
+    const { form } = result;
+    const draft = readDraft(slug, form.questionnaire.sha256);
+    if (!draft) return setStage({ kind: "notice", form });
+    if (form.campaign.locales.includes(draft.locale)) setLocale(draft.locale);
+    setStage({
+      kind: form.campaign.accessMode === "invitation-codes" ? "code" : "survey",
+      form,
+      draft,
+    });
+  }, [slug, unitFromLink, setLocale]);
 
   useEffect(() => {
     void load();
@@ -83,7 +98,8 @@ export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink:
         <PrivacyNotice
           locale={locale}
           slug={slug}
-          minCellSize={stage.form.campaign.minCellSize}
+          form={stage.form}
+          onShown={() => void loadSurveyForm()}
           onStart={() =>
             setStage({
               kind: stage.form.campaign.accessMode === "invitation-codes" ? "code" : "survey",
@@ -98,32 +114,49 @@ export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink:
         <InvitationCodeStep
           locale={locale}
           slug={slug}
-          onAccepted={(code) => setStage({ kind: "survey", form: stage.form, code })}
+          resumed={stage.draft !== undefined}
+          onShown={() => void loadSurveyForm()}
+          onAccepted={(code) =>
+            setStage({ kind: "survey", form: stage.form, code, draft: stage.draft })
+          }
           onCampaignProblem={(problem) => setStage({ kind: "problem", problem })}
         />
       );
       break;
     case "survey":
       body = (
-        <SurveyForm
-          form={stage.form}
-          slug={slug}
-          locale={locale}
-          code={stage.code}
-          onCode={(code) => setStage({ ...stage, code })}
-          onStored={() => setStage({ kind: "done", form: stage.form })}
-          onProblem={(problem) => setStage({ kind: "problem", problem })}
-        />
+        <Suspense
+          fallback={
+            <p role="status" className="card">
+              {t.loading}
+            </p>
+          }
+        >
+          <SurveyForm
+            form={stage.form}
+            slug={slug}
+            locale={locale}
+            code={stage.code}
+            draft={stage.draft}
+            onCode={(code) => setStage({ ...stage, code })}
+            onStored={() => setStage({ kind: "done", form: stage.form })}
+            onProblem={(problem) => setStage({ kind: "problem", problem })}
+          />
+        </Suspense>
       );
       break;
-    case "done":
+    case "done": {
+      const { campaign } = stage.form;
+      const closingDay = formatDate(lastMoment(campaign.closesAt) ?? campaign.closesAt, locale);
       heading = t.thanksTitle;
       body = (
         <div className="card" role="status">
           <p>{t.thanksText}</p>
+          <p>{t.thanksResults(closingDay, campaign.minCellSize)}</p>
         </div>
       );
       break;
+    }
   }
   return (
     <PageFrame locale={locale} offered={offered} onLocale={setLocale} heading={heading}>

@@ -1,5 +1,7 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
-// the same run on the same machine. `npm run bench -- results` or `-- submissions` runs one part.
+// the same run on the same machine. `npm run bench -- page-load` (or `results`, `submissions`)
+// runs only those named.
+import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
 import { measureReleaseBuild } from "./release-build";
 import { measureResultsExports } from "./results-exports";
 import { measureSubmissionThroughput } from "./submission-throughput";
@@ -8,18 +10,16 @@ function ratio(value: number, baseline: number): string {
   return baseline > 0 ? `${((100 * value) / baseline).toFixed(0)}%` : "n/a";
 }
 
-const PARTS = ["results", "submissions"] as const;
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 async function main() {
-  const asked = process.argv[2];
-  if (asked !== undefined && !PARTS.some((part) => part === asked)) {
-    throw new Error(`Unknown benchmark "${asked}"; one of: ${PARTS.join(", ")}`);
-  }
-  if (asked !== "submissions") await results();
-  if (asked !== "results") await submissions();
+  if (wanted("results")) await benchResults();
+  if (wanted("submissions")) await benchSubmissions();
+  if (wanted("page-load")) await benchPageLoad();
 }
 
-async function results() {
+async function benchResults() {
   const release = await measureReleaseBuild();
   console.log(
     `Results: ${release.responses.toLocaleString("en")} responses × ${release.questions} questions, ${release.units} units in 3 levels, 5 dimensions, gender × job level cross`,
@@ -49,7 +49,7 @@ async function results() {
   );
 }
 
-async function submissions() {
+async function benchSubmissions() {
   console.log(
     "Respondent submissions over HTTP (autocannon, 127.0.0.1, 8 s per run after 2 s warm-up)",
   );
@@ -63,6 +63,24 @@ async function submissions() {
       );
     }
   }
+}
+
+async function benchPageLoad() {
+  const figures = await measurePageLoad();
+  const { latency, downloadThroughput, uploadThroughput, cpuSlowdown } = SLOW_4G;
+  console.log(
+    `Respondent page on a slow-4G phone (${latency} ms RTT, ${(downloadThroughput * 8) / 1e6} Mbit/s down, ${(uploadThroughput * 8) / 1e3} kbit/s up, CPU ×${cpuSlowdown}; 390 px; median of ${figures.runs}; before = ${figures.baselineRef})`,
+  );
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+  const row = (label: string, f: VisitFigures, base: VisitFigures) =>
+    console.log(
+      `  ${label.padEnd(15)} notice ${(f.noticeMs / 1000).toFixed(2).padStart(5)} s (${ratio(f.noticeMs, base.noticeMs).padStart(4)})  ${kb(f.noticeBytes).padStart(8)} (${ratio(f.noticeBytes, base.noticeBytes).padStart(4)})   first question ${(f.questionsMs / 1000).toFixed(2).padStart(5)} s (${ratio(f.questionsMs, base.questionsMs).padStart(4)})  ${kb(f.questionsBytes).padStart(8)} (${ratio(f.questionsBytes, base.questionsBytes).padStart(4)})  ${f.requests} responses`,
+    );
+  const { before, after } = figures;
+  row("before, first", before.first, before.first);
+  row("after, first", after.first, before.first);
+  row("before, repeat", before.repeat, before.repeat);
+  row("after, repeat", after.repeat, before.repeat);
 }
 
 main().catch((error) => {

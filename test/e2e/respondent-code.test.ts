@@ -81,7 +81,7 @@ function createCodesCampaign(now: Date): string[] {
     actor,
     slug: SLUG,
     unitId: unitIds[0] as string,
-    count: 3,
+    count: 4,
     secretKey,
     now,
   });
@@ -263,6 +263,32 @@ describe("a respondent with an invitation code", () => {
     const mine = storedResponses().filter((r) => r.answers.comment === "Code intussen gebruikt.");
     expect(mine).toHaveLength(1);
     expect(mine[0]?.answers).toMatchObject({ gender: "woman" });
+    expect(unexpected()).toEqual([]);
+    await page.close();
+  });
+
+  it("after a reload keeps the answers in the tab but asks for the code again", async () => {
+    const { page, unexpected } = await openPage();
+    const [, , , fourth] = codes as [string, string, string, string];
+    page.on("dialog", (dialog) => void dialog.accept());
+    await startWithCode(page);
+    await enterCode(page, fourth);
+    await expect.poll(() => page.getByText("Vrouw", { exact: true }).count()).toBe(1);
+    await page.getByText("Vrouw", { exact: true }).click();
+    // The tab keeps the answers, never the code.
+    const kept = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+    expect(kept).toContain("woman");
+    expect(kept.toUpperCase().replaceAll("-", "")).not.toContain(
+      fourth.replaceAll("-", "").slice(0, 8),
+    );
+
+    await page.reload();
+    await expect
+      .poll(() => page.getByText("Vul je code opnieuw in", { exact: false }).count())
+      .toBe(1);
+    await enterCode(page, fourth);
+    await expect.poll(() => page.getByRole("radio", { name: "Vrouw" }).isChecked()).toBe(true);
+    await page.screenshot({ path: join(shots, "code-8-after-reload-phone.png"), fullPage: true });
     expect(unexpected()).toEqual([]);
     await page.close();
   });
