@@ -11,7 +11,7 @@ import { Hono } from "hono";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type Db, type DbConnection, openDatabase } from "../../server/db/open-database";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { securityHeaders } from "../../server/http/security-headers";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
@@ -192,7 +192,7 @@ export async function measurePageLoad({
   const baselineRef = process.env.PEILPUNT_BENCH_BASELINE ?? DEFAULT_BASELINE;
   const workDir = mkdtempSync(join(tmpdir(), "peilpunt-bench-page-"));
   let browser: Browser | undefined;
-  let db: Db | undefined;
+  let db: DbConnection | undefined;
   const servers: Awaited<ReturnType<typeof serveApp>>[] = [];
   try {
     const beforeDir = join(workDir, "before");

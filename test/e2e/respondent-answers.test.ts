@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
@@ -19,7 +19,7 @@ import {
 
 const SLUG = "diagnose-2026";
 
-let db: Db;
+let db: DbConnection;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let origin: string;

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "../../client/i18n/locales";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open-database";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { ASSET_CACHE_CONTROL } from "../../server/http/client-pages";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
@@ -46,7 +46,7 @@ function gridsOfDiagnosis(): Grid[] {
   );
 }
 
-let db: Db;
+let db: DbConnection;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let origin: string;
