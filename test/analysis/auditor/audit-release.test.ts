@@ -61,6 +61,10 @@ function handRelease(
       respondentsHiddenSecondary: 0,
       lpSolves: 0,
       rounds: 0,
+      itemCells: 0,
+      itemsHidden: 0,
+      answersHidden: 0,
+      itemRounds: 0,
     },
   };
 }
