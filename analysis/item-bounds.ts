@@ -46,6 +46,8 @@ export class IntegerBounds {
   /** Tightens to a fixpoint; throws if the bounds admit no solution (a modelling error). */
   tighten(): void {
     const count = this.rowRhs.length;
+    const lows = this.lows;
+    const highs = this.highs;
     const queued = new Uint8Array(count).fill(1);
     const queue: number[] = Array.from({ length: count }, (_, index) => index);
     let budget = 100 * Math.max(1, count);
@@ -55,45 +57,57 @@ export class IntegerBounds {
       const vars = this.rowVars[index] as number[];
       const coefficients = this.rowCoefficients[index] as number[];
       const rhs = this.rowRhs[index] as number;
+      const size = vars.length;
+      // Σ of each term's least and greatest value, counting infinite ones apart.
       let minSum = 0;
       let maxSum = 0;
       let minInfinite = 0;
       let maxInfinite = 0;
-      for (let i = 0; i < vars.length; i++) {
-        const [lo, hi] = this.termRange(vars[i] as number, coefficients[i] as number);
+      for (let i = 0; i < size; i++) {
+        const v = vars[i] as number;
+        const a = coefficients[i] as number;
+        const lo = a > 0 ? a * (lows[v] as number) : a * (highs[v] as number);
+        const hi = a > 0 ? a * (highs[v] as number) : a * (lows[v] as number);
         if (lo === Number.NEGATIVE_INFINITY) minInfinite++;
         else minSum += lo;
         if (hi === Number.POSITIVE_INFINITY) maxInfinite++;
         else maxSum += hi;
       }
-      for (let i = 0; i < vars.length; i++) {
+      if (minInfinite > 1 && maxInfinite > 1) continue;
+      for (let i = 0; i < size; i++) {
         const v = vars[i] as number;
         const a = coefficients[i] as number;
-        const [lo, hi] = this.termRange(v, a);
-        const loInfinite = lo === Number.NEGATIVE_INFINITY ? 1 : 0;
-        const hiInfinite = hi === Number.POSITIVE_INFINITY ? 1 : 0;
+        const lo = a > 0 ? a * (lows[v] as number) : a * (highs[v] as number);
+        const hi = a > 0 ? a * (highs[v] as number) : a * (lows[v] as number);
+        const loInfinite = lo === Number.NEGATIVE_INFINITY;
+        const hiInfinite = hi === Number.POSITIVE_INFINITY;
+        // a·v = rhs − (the other terms), which range over [minOthers, maxOthers].
         const minOthers =
-          minInfinite - loInfinite > 0 ? Number.NEGATIVE_INFINITY : minSum - (loInfinite ? 0 : lo);
+          minInfinite - (loInfinite ? 1 : 0) > 0
+            ? Number.NEGATIVE_INFINITY
+            : minSum - (loInfinite ? 0 : lo);
         const maxOthers =
-          maxInfinite - hiInfinite > 0 ? Number.POSITIVE_INFINITY : maxSum - (hiInfinite ? 0 : hi);
+          maxInfinite - (hiInfinite ? 1 : 0) > 0
+            ? Number.POSITIVE_INFINITY
+            : maxSum - (hiInfinite ? 0 : hi);
         const termLow = rhs - maxOthers;
         const termHigh = rhs - minOthers;
         const newLow = Math.ceil((a > 0 ? termLow / a : termHigh / a) - 1e-9);
         const newHigh = Math.floor((a > 0 ? termHigh / a : termLow / a) + 1e-9);
         let changed = false;
-        if (newLow > (this.lows[v] as number)) {
-          this.lows[v] = newLow;
+        if (newLow > (lows[v] as number)) {
+          lows[v] = newLow;
           changed = true;
         }
-        if (newHigh < (this.highs[v] as number)) {
-          this.highs[v] = newHigh;
+        if (newHigh < (highs[v] as number)) {
+          highs[v] = newHigh;
           changed = true;
-        }
-        if ((this.lows[v] as number) > (this.highs[v] as number)) {
-          throw new Error("Item audit: the release's figures admit no solution");
         }
         if (!changed) continue;
-        for (const other of this.rowsOf[v] ?? []) {
+        if ((lows[v] as number) > (highs[v] as number)) {
+          throw new Error("Item audit: the release's figures admit no solution");
+        }
+        for (const other of this.rowsOf[v] as number[]) {
           if (!queued[other]) {
             queued[other] = 1;
             queue.push(other);
@@ -101,11 +115,5 @@ export class IntegerBounds {
         }
       }
     }
-  }
-
-  private termRange(v: number, a: number): [number, number] {
-    const low = this.lows[v] as number;
-    const high = this.highs[v] as number;
-    return a > 0 ? [a * low, a * high] : [a * high, a * low];
   }
 }
