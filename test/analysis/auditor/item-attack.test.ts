@@ -71,4 +71,14 @@ describe("item-level attack", () => {
     expect(new Set(reasons)).toEqual(new Set(["secondary"]));
     expect(release.audit.itemsHidden).toBe(reasons.length);
   });
+
+  it("finds nothing in protected releases of random campaigns, skewed and unanimous answers too", () => {
+    // Seeded and small: each run builds a release with both audits and attacks it.
+    fc.assert(
+      fc.property(randomCampaign(600, ["mixed", "skewed", "unanimous"]), (random) => {
+        expect(attackItems(build(random, true), sensitive(random))).toEqual([]);
+      }),
+      { numRuns: 16, seed: 1616 },
+    );
+  });
 });
