@@ -44,7 +44,8 @@ const MAX_ROUNDS = 400;
  *   question or a multi-choice option, none of them that way),
  * - on a sensitive question, no group whose answers are not shown can be shown all or all but
  *   one on one answer (or at most one on a yes/no answer or option),
- * - no hidden non-zero option count can be pinned down exactly,
+ * - no option count of a published group whose question is hidden can be pinned down exactly
+ *   (a non-zero one; hidden groups' counts are covered by the two rules above),
  * except where a published group containing it already says as much (a published zero above
  * it, or a published unanimous non-sensitive answer).
  * Deductions are integer bound tightening; `initial` are the groups hidden by the unanimity rule.
@@ -203,8 +204,11 @@ export function findLeaks(
     for (let slot = 0; slot < slots; slot++) {
       const count = counts[slot] as number;
       const rest = rests[slot] as number;
+      // Shown as hidden in a published group: its option counts must not be exactly recoverable.
       const exact =
-        bounds.lows[count] === bounds.highs[count] && (bounds.lows[count] as number) > 0;
+        reason === null &&
+        bounds.lows[count] === bounds.highs[count] &&
+        (bounds.lows[count] as number) > 0;
       const all =
         rule >= 0 &&
         canHoldSomeone &&

@@ -18,7 +18,7 @@ export interface ItemFinding {
    * all: every member of a hidden small group gave this answer; none: no member did (a yes/no
    * answer or a multi-choice option, where that says the same); nearlyAll / nearlyNone: on a
    * sensitive question, all or all but one of a group whose answers are not shown; exact: a
-   * hidden non-zero option count pinned down.
+   * non-zero option count of a published group whose question is hidden, pinned down.
    */
   kind: "all" | "none" | "nearlyAll" | "nearlyNone" | "exact";
   option: string | null;
@@ -200,7 +200,9 @@ function attackQuestion(
           report(rule === 0 ? "none" : "nearlyNone", s);
         }
       }
-      if (box.low(xs) === box.high(xs) && box.low(xs) > 0) report("exact", s);
+      if (cell.value !== null && box.low(xs) === box.high(xs) && box.low(xs) > 0) {
+        report("exact", s);
+      }
     }
   });
   return findings;
