@@ -50,7 +50,17 @@ export function buildRelease(
   highs: Highs,
   matrix: ResponseMatrix,
   input: ReleaseInput,
-  { strategy = "audited" }: { strategy?: SuppressionStrategy } = {},
+  {
+    strategy = "audited",
+    itemAudit = true,
+  }: {
+    strategy?: SuppressionStrategy;
+    /**
+     * Audit every question's option counts as linked tables too (issue 16). Off only to show,
+     * in tests and the bench, what the group-size audit alone leaves derivable.
+     */
+    itemAudit?: boolean;
+  } = {},
 ): Release {
   if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
   const { tree, items } = matrix;
@@ -82,7 +92,17 @@ export function buildRelease(
   const root = cellOf({ node: 0, part: PART_ALL, filter: 0 });
   const inRelease = (cell: number) => !organisationOnly || cell === root;
   const published = (cell: number) => inRelease(cell) && model.hidden[cell] === null;
-  const itemsByCell = publishItems({ counts, cells, model, items, published });
+  const { items: itemsByCell, itemRounds } = publishItems({
+    counts,
+    cells,
+    model,
+    items,
+    published,
+    itemAudit:
+      itemAudit && !organisationOnly && strategy === "audited"
+        ? { model, cells, tree, space, cellOf }
+        : null,
+  });
 
   const groups: ReleaseGroup[] = cells.flatMap((cell, index) => {
     if (!inRelease(index)) return [];
@@ -135,8 +155,27 @@ export function buildRelease(
       ),
       lpSolves: outcome.solves,
       rounds: outcome.rounds,
+      ...itemLoss(groups),
+      itemRounds,
     },
   };
+}
+
+/** How many answer distributions the published groups could show, and how many are hidden. */
+function itemLoss(groups: ReleaseGroup[]) {
+  let itemCells = 0;
+  let itemsHidden = 0;
+  let answersHidden = 0;
+  for (const group of groups) {
+    if (!("value" in group.n)) continue;
+    for (const item of group.items) {
+      itemCells++;
+      if (!("hidden" in item)) continue;
+      itemsHidden++;
+      answersHidden += group.n.value;
+    }
+  }
+  return { itemCells, itemsHidden, answersHidden };
 }
 
 /** "unit/part" followed by "/dimension=value" per filter; "no answer" is an empty value. */

@@ -1,14 +1,19 @@
 import type { Counts } from "./aggregate-counts";
 import type { CellModel } from "./cell-model";
+import { type ItemAuditContext, protectItemCounts } from "./protect-items";
 import { type GroupCell, PART_ALL } from "./release-cells";
-import type { OptionFigure, ReleaseItem } from "./release-types";
+import type { HiddenReason, OptionFigure, ReleaseItem } from "./release-types";
 import type { ItemSpec } from "./types";
 
 /**
  * Per published group, each question's counts, shares, mean and favourable share. A
- * sensitive question is hidden ("unanimity") where all or all but one respondents gave the
- * same answer, and also where such a distribution would follow from published ones: a
- * group's distribution minus those of its published parts.
+ * sensitive question is hidden where all or all but one respondents gave the same answer, and
+ * also where such a distribution would follow from published ones: a group's distribution
+ * minus those of its published parts. With `itemAudit` (the default), every question then goes
+ * through the item-level audit (protect-items.ts), which hides it for more groups where the
+ * linked tables would still give answers away; every hidden question is then marked
+ * "secondary", whatever hid it: a mark saying "(nearly) unanimous" would tell, on a skewed
+ * question, which answer the group gave.
  */
 export function publishItems({
   counts,
@@ -16,13 +21,16 @@ export function publishItems({
   model,
   items,
   published,
+  itemAudit,
 }: {
   counts: Counts;
   cells: GroupCell[];
   model: CellModel;
   items: ItemSpec[];
   published: (cell: number) => boolean;
-}): Map<number, ReleaseItem[]> {
+  /** The item-level audit's context, or null to publish under the group rules alone. */
+  itemAudit: Omit<ItemAuditContext, "published"> | null;
+}): { items: Map<number, ReleaseItem[]>; itemRounds: number } {
   const { space } = counts;
   const F = space.filters.length;
   const S = space.slots;
@@ -33,11 +41,23 @@ export function publishItems({
     return Array.from(source.subarray(base, base + width));
   };
   const hiddenItems = new Map<number, Set<number>>();
+  let itemRounds = 0;
   for (const { item, offset, slots } of space.counted) {
-    if (!(items[item] as ItemSpec).sensitive) continue;
-    const hidden = hideUnanimous(model, published, (cell) => slotsOf(cell, offset, slots));
+    const spec = items[item] as ItemSpec;
+    const countsOf = (cell: number) => slotsOf(cell, offset, slots);
+    let hidden = spec.sensitive ? hideUnanimous(model, published, countsOf) : new Set<number>();
+    if (itemAudit && spec.kind !== "text") {
+      const outcome = protectItemCounts(
+        { ...itemAudit, published },
+        { kind: spec.kind, slots, sensitive: spec.sensitive, countsOf },
+        hidden,
+      );
+      hidden = outcome.hidden;
+      itemRounds += outcome.rounds;
+    }
     hiddenItems.set(item, hidden);
   }
+  const itemReason: HiddenReason = itemAudit ? "secondary" : "unanimity";
 
   const result = new Map<number, ReleaseItem[]>();
   cells.forEach((_, cell) => {
@@ -48,7 +68,7 @@ export function publishItems({
       const spec = items[item] as ItemSpec;
       if (spec.kind === "text") continue;
       if (hiddenItems.get(item)?.has(cell)) {
-        list.push({ key: spec.key, kind: spec.kind, hidden: "unanimity" });
+        list.push({ key: spec.key, kind: spec.kind, hidden: itemReason });
         continue;
       }
       const values = slotsOf(cell, offset, slots);
@@ -66,7 +86,7 @@ export function publishItems({
     }
     result.set(cell, list);
   });
-  return result;
+  return { items: result, itemRounds };
 }
 
 function optionFigure(value: string | null, count: number, n: number): OptionFigure {

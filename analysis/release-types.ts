@@ -99,6 +99,14 @@ export interface AuditSummary {
   /** Linear programmes solved by the audit, and audit rounds until clean. */
   lpSolves: number;
   rounds: number;
+  /** Questions × published groups: how many answer distributions the release could show. */
+  itemCells: number;
+  /** Of those, hidden (unanimity rule and item-level audit together). */
+  itemsHidden: number;
+  /** Respondent-answers in the hidden distributions (Σ group size over them). */
+  answersHidden: number;
+  /** Item-level audit rounds summed over questions (0 when it did not run). */
+  itemRounds: number;
 }
 
 export interface Release {

@@ -57,6 +57,11 @@ export const auditSchema = z.object({
   respondentsHiddenSecondary: z.number().int(),
   lpSolves: z.number().int(),
   rounds: z.number().int(),
+  /** Item-level audit (releases built before it lack these). */
+  itemCells: z.number().int().optional(),
+  itemsHidden: z.number().int().optional(),
+  answersHidden: z.number().int().optional(),
+  itemRounds: z.number().int().optional(),
 });
 export const tableSchema = z.object({ id: z.string(), dimensions: z.array(z.string()) });
 export type ReleaseTable = z.infer<typeof tableSchema>;

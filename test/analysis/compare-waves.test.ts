@@ -149,6 +149,10 @@ function release(groups: ReleaseGroup[], units = ["org", "A", "B"]): Release {
       respondentsHiddenSecondary: 0,
       lpSolves: 0,
       rounds: 0,
+      itemCells: 0,
+      itemsHidden: 0,
+      answersHidden: 0,
+      itemRounds: 0,
     },
   };
 }

@@ -8,13 +8,25 @@ export interface RandomCampaign {
 }
 
 /**
+ * How answers to the questions are drawn: "mixed" (ratings uniform, 10% report discrimination),
+ * "skewed" (most rate 4, 3% report it) or "unanimous" (everyone in a unit gives the unit's
+ * rating, and almost nobody reports discrimination).
+ */
+export type AnswerStyle = "mixed" | "skewed" | "unanimous";
+
+/**
  * Random campaigns for property tests: a unit tree of depth ≤ 4 with up to 60 units, 1 to 5
  * dimensions of 2 to 7 values, 0 to `maxResponses` responses with skewed values (so small and
- * unanimous groups occur), k in 3..10, sometimes a cross and known headcounts.
+ * unanimous groups occur), k in 3..10, sometimes a cross and known headcounts. Answers are
+ * "mixed" unless `styles` lists the answer styles to draw from.
  */
-export function randomCampaign(maxResponses = 5000): fc.Arbitrary<RandomCampaign> {
+export function randomCampaign(
+  maxResponses = 5000,
+  styles?: AnswerStyle[],
+): fc.Arbitrary<RandomCampaign> {
   return fc
     .record({
+      ...(styles ? { style: fc.constantFrom(...styles) } : {}),
       parents: fc.array(fc.nat(), { minLength: 1, maxLength: 59 }),
       dimensionSizes: fc.array(fc.integer({ min: 2, max: 7 }), { minLength: 1, maxLength: 5 }),
       responses: fc.integer({ min: 0, max: maxResponses }),
@@ -23,7 +35,8 @@ export function randomCampaign(maxResponses = 5000): fc.Arbitrary<RandomCampaign
       headcounts: fc.boolean(),
       seed: fc.integer(),
     })
-    .map(({ parents, dimensionSizes, responses, k, cross, headcounts, seed }) => {
+    .map(({ parents, dimensionSizes, responses, k, cross, headcounts, seed, ...rest }) => {
+      const style: AnswerStyle = "style" in rest ? (rest.style as AnswerStyle) : "mixed";
       const random = mulberry32(seed);
       const depth = new Map<string, number>([["org", 0]]);
       const units = parents.map((pick, index) => {
@@ -81,12 +94,15 @@ export function randomCampaign(maxResponses = 5000): fc.Arbitrary<RandomCampaign
           if (roll < 0.05) return;
           answers[`dim${d}`] = roll < 0.6 ? "v0" : `v${Math.floor(random() * size)}`;
         });
-        answers.climate = 1 + Math.floor(random() * 5);
-        answers.experienced = random() < 0.1 ? "yes" : "no";
+        // Drawn last unless the answers depend on it, so "mixed" campaigns stay as they were.
+        const early = style === "unanimous" ? pickWeighted(unitIds, unitWeights, random) : null;
+        const draw = answerDraw[style];
+        answers.climate = draw.climate(random, early === null ? 0 : unitIds.indexOf(early));
+        answers.experienced = random() < draw.yes ? "yes" : "no";
         if (answers.experienced === "yes")
           answers.grounds = ["a", "b", "c"].filter(() => random() < 0.4);
         if (random() < 0.1) answers.comment = `comment ${Math.floor(random() * 1000)}`;
-        return { unitId: pickWeighted(unitIds, unitWeights, random), answers };
+        return { unitId: early ?? pickWeighted(unitIds, unitWeights, random), answers };
       });
       const known: Record<string, number> = {};
       if (headcounts) {
@@ -116,6 +132,15 @@ export function randomCampaign(maxResponses = 5000): fc.Arbitrary<RandomCampaign
       return { input, rows };
     });
 }
+
+const answerDraw: Record<
+  AnswerStyle,
+  { climate: (random: () => number, unit: number) => number; yes: number }
+> = {
+  mixed: { climate: (random) => 1 + Math.floor(random() * 5), yes: 0.1 },
+  skewed: { climate: (random) => (random() < 0.85 ? 4 : 1 + Math.floor(random() * 5)), yes: 0.03 },
+  unanimous: { climate: (_, unit) => 1 + (unit % 5), yes: 0.01 },
+};
 
 function pickWeighted(ids: string[], weights: number[], random: () => number): string {
   const total = weights.reduce((a, b) => a + b, 0);

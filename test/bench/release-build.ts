@@ -19,9 +19,19 @@ export interface ReleaseBenchFigures {
   aggregateMs: number;
   sqliteMs: number;
   releaseMs: number;
+  /** The same release with the item-level audit off: the group-size audit alone. */
+  releaseWithoutItemsMs: number;
   peakRssMb: number;
   audit: Record<string, number | boolean>;
   loss: { ours: Loss; nextSmallest: Loss };
+  /** Answer distributions (question × published group) hidden, with and without the item audit. */
+  itemLoss: {
+    cells: number;
+    hidden: number;
+    hiddenBefore: number;
+    answersHidden: number;
+    answers: number;
+  };
 }
 
 interface Loss {
@@ -228,8 +238,15 @@ export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseB
   }
   const sqliteMs = sqliteCounts(input, rows);
   start = performance.now();
+  const withoutItems = buildRelease(highs, matrix, input, { itemAudit: false });
+  const releaseWithoutItemsMs = performance.now() - start;
+  start = performance.now();
   const release = buildRelease(highs, matrix, input);
   const releaseMs = performance.now() - start;
+  const answers = release.groups.reduce(
+    (sum, group) => sum + ("value" in group.n ? group.n.value * group.items.length : 0),
+    0,
+  );
 
   const counts = aggregateCounts(matrix, space);
   const { model } = releaseCells(matrix.tree, counts, {
@@ -248,8 +265,16 @@ export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseB
     aggregateMs: median(aggregateRuns),
     sqliteMs,
     releaseMs,
+    releaseWithoutItemsMs,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     audit: release.audit as unknown as Record<string, number | boolean>,
     loss: { ours: oursLoss, nextSmallest: nextSmallestLoss(model) },
+    itemLoss: {
+      cells: release.audit.itemCells,
+      hidden: release.audit.itemsHidden,
+      hiddenBefore: withoutItems.audit.itemsHidden,
+      answersHidden: release.audit.answersHidden,
+      answers,
+    },
   };
 }

@@ -31,11 +31,18 @@ async function benchResults() {
   console.log(
     `  full release with LP audit       ${release.releaseMs.toFixed(0).padStart(6)} ms  (${ratio(release.releaseMs, release.sqliteMs)} of the SQLite counting time)  ${JSON.stringify(release.audit)}`,
   );
+  console.log(
+    `  of which item-level audit         ${(release.releaseMs - release.releaseWithoutItemsMs).toFixed(0).padStart(6)} ms  (${ratio(release.releaseMs - release.releaseWithoutItemsMs, release.releaseMs)} of the full release; group-size audit alone ${release.releaseWithoutItemsMs.toFixed(0)} ms)`,
+  );
   console.log(`  peak RSS of the bench process    ${String(release.peakRssMb).padStart(6)} MB`);
   const { ours, nextSmallest } = release.loss;
   const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
   console.log(
     `  hidden beyond primary: ours ${ours.cells} cells (${pct(ours.cellShare)}), ${ours.respondents} respondent-cells (${pct(ours.respondentShare)}); next-smallest rule ${nextSmallest.cells} cells (${pct(nextSmallest.cellShare)}), ${nextSmallest.respondents} (${pct(nextSmallest.respondentShare)})`,
+  );
+  const items = release.itemLoss;
+  console.log(
+    `  answer distributions hidden: ${items.hidden} of ${items.cells} (${pct(items.hidden / items.cells)}; group rules alone ${items.hiddenBefore}), ${items.answersHidden} of ${items.answers} respondent-answers (${pct(items.answersHidden / items.answers)})`,
   );
   const exports = await measureResultsExports();
   console.log(

@@ -198,6 +198,10 @@ const scenario = fc
         respondentsHiddenSecondary: 0,
         lpSolves: 0,
         rounds: 0,
+        itemCells: 0,
+        itemsHidden: 0,
+        answersHidden: 0,
+        itemRounds: 0,
       },
     };
     const t = (i: number) => texts[i] as string;
@@ -483,6 +487,10 @@ describe("respondent text cannot break a workbook", () => {
         respondentsHiddenSecondary: 0,
         lpSolves: 0,
         rounds: 0,
+        itemCells: 0,
+        itemsHidden: 0,
+        answersHidden: 0,
+        itemRounds: 0,
       },
     };
     const labels: ExportLabels = {
@@ -527,6 +535,10 @@ describe("respondent text cannot break a workbook", () => {
         respondentsHiddenSecondary: 0,
         lpSolves: 0,
         rounds: 0,
+        itemCells: 0,
+        itemsHidden: 0,
+        answersHidden: 0,
+        itemRounds: 0,
       },
     };
     const workbook = new ExcelJS.Workbook();
