@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import type { OrganisationsAnswer } from "../../../server/contract/reference-schemas";
-import { ApiProblem, api } from "../admin-api";
+import type { SessionAnswer } from "../../../server/contract/staff-schemas";
+import { ApiProblem, api, setCsrfToken } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
 import { useSessionUser } from "../admin-session";
@@ -89,7 +90,12 @@ function PasswordForm() {
     }
     setBusy(true);
     try {
-      await api("POST", "/password", { currentPassword, newPassword });
+      // The change ends every session, this one too; the answer carries its successor's token.
+      const answer = await api<SessionAnswer>("POST", "/password", {
+        currentPassword,
+        newPassword,
+      });
+      setCsrfToken(answer.csrfToken);
       form.reset();
       setDone(true);
     } catch (problem) {
