@@ -24,6 +24,20 @@ export interface AuditEntry {
   at?: Date;
 }
 
+/**
+ * The longest target the log stores: a campaign slug with a table id, or an e-mail address
+ * (at most 254 characters by the staff schemas). Callers pass validated ids or checked text;
+ * this bound and the normalisation below hold even for one that forgot.
+ */
+export const AUDIT_TARGET_MAX_LENGTH = 300;
+
+/** A target as stored: NFC, without control characters, at most AUDIT_TARGET_MAX_LENGTH long. */
+export function auditTarget(target: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  const clean = target.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+  return Array.from(clean).slice(0, AUDIT_TARGET_MAX_LENGTH).join("");
+}
+
 /** Writes one administrative action to the audit log. Respondent activity is never recorded. */
 export function recordAudit(db: Db, entry: AuditEntry): void {
   db.insert(auditLog)
@@ -33,7 +47,7 @@ export function recordAudit(db: Db, entry: AuditEntry): void {
       actorEmail: entry.actor?.email ?? null,
       organisationId: entry.organisationId ?? entry.actor?.organisationId ?? null,
       action: entry.action,
-      target: entry.target ?? null,
+      target: entry.target == null ? null : auditTarget(entry.target),
       detail: JSON.stringify(entry.detail ?? {}),
     })
     .run();
@@ -66,7 +80,7 @@ export function tallyRefusedAttempt(
         and(
           gt(auditLog.id, (newest?.id ?? 0) - REFUSAL_TALLY_LOOKBACK_ROWS),
           eq(auditLog.action, entry.action),
-          eq(auditLog.target, entry.target),
+          eq(auditLog.target, auditTarget(entry.target)),
         ),
       )
       .orderBy(desc(auditLog.id))

@@ -6,11 +6,11 @@ import {
   resultsTableSchema,
 } from "../../contract/release-schema";
 import type { Db } from "../../db/open-database";
-import { releaseTables, tableGroups } from "../../results/read-release";
+import { releaseTables } from "../../results/read-release";
 import { releaseTableCsv } from "../../results/release-csv";
 import { releaseWorkbook } from "../../results/release-xlsx";
 import { EXPORT_LOCALES, type ExportLocale, unitLabels } from "../../results/unit-labels";
-import { viewResults } from "../../results/view-results";
+import { type ResultsPart, type ViewedTable, viewResults } from "../../results/view-results";
 
 /** The language of unit names in exports: `?lang=nl|fr|en`, English otherwise. */
 function exportLocale(asked: string | undefined): ExportLocale {
@@ -30,8 +30,8 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
     c: { get(key: "session"): AdminEnv["Variables"]["session"] },
     slug: string,
     action: "results.view" | "results.export",
-    target?: string,
-  ) => viewResults({ db, user: c.get("session").user, slug, action, target, now: now() });
+    part: ResultsPart,
+  ) => viewResults({ db, user: c.get("session").user, slug, action, part, now: now() });
 
   return new Hono<AdminEnv>()
     .use("*", auth.protect, readers)
@@ -40,7 +40,12 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       c.header("Cache-Control", "no-store");
     })
     .get("/:slug/results", (c) => {
-      const { campaign, builtAt, release, visible } = open(c, c.req.param("slug"), "results.view");
+      const { campaign, builtAt, release, visible } = open(
+        c,
+        c.req.param("slug"),
+        "results.view",
+        "summary",
+      );
       return c.json(
         resultsSummarySchema.parse({
           campaign,
@@ -53,15 +58,10 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       );
     })
     .get("/:slug/results/tables/:table", (c) => {
-      const table = c.req.param("table");
-      const { campaign, builtAt, release, visible } = open(
-        c,
-        c.req.param("slug"),
-        "results.view",
-        table,
-      );
-      const { table: found, groups } = tableGroups(release, table, visible);
-      return c.json(resultsTableSchema.parse({ campaign, builtAt, table: found, groups }));
+      const { campaign, builtAt, viewedTable } = open(c, c.req.param("slug"), "results.view", {
+        table: c.req.param("table"),
+      });
+      return c.json(resultsTableSchema.parse({ campaign, builtAt, ...viewedTable }));
     })
     .get("/:slug/results/comments", (c) => {
       const { campaign, builtAt, release, visible } = open(
@@ -98,9 +98,10 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       return c.body(body);
     })
     .get("/:slug/results/tables/:table/export.csv", (c) => {
-      const table = c.req.param("table");
-      const { campaign, release, visible } = open(c, c.req.param("slug"), "results.export", table);
-      const { table: found, groups } = tableGroups(release, table, visible);
+      const { campaign, viewedTable } = open(c, c.req.param("slug"), "results.export", {
+        table: c.req.param("table"),
+      });
+      const { table: found, groups } = viewedTable as ViewedTable;
       const parsed = resultsTableSchema.shape.groups.parse(groups);
       const name = `${campaign.slug}-${found.id.replaceAll(":", "-")}.csv`;
       c.header("Content-Type", "text/csv; charset=utf-8");
