@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
-// the same run on the same machine. `npm run bench -- results` or `-- submissions` runs one part.
+// the same run on the same machine. `npm run bench -- results`, `-- submissions` or `-- codes` runs one part.
+import { measureCodeGeneration } from "./code-generation";
 import { measureReleaseBuild } from "./release-build";
 import { measureSubmissionThroughput } from "./submission-throughput";
 
@@ -7,15 +8,16 @@ function ratio(value: number, baseline: number): string {
   return baseline > 0 ? `${((100 * value) / baseline).toFixed(0)}%` : "n/a";
 }
 
-const PARTS = ["results", "submissions"] as const;
+const PARTS = ["results", "submissions", "codes"] as const;
 
 async function main() {
   const asked = process.argv[2];
   if (asked !== undefined && !PARTS.some((part) => part === asked)) {
     throw new Error(`Unknown benchmark "${asked}"; one of: ${PARTS.join(", ")}`);
   }
-  if (asked !== "submissions") await results();
-  if (asked !== "results") await submissions();
+  if (asked === undefined || asked === "results") await results();
+  if (asked === undefined || asked === "submissions") await submissions();
+  if (asked === undefined || asked === "codes") await codes();
 }
 
 async function results() {
@@ -52,6 +54,20 @@ async function submissions() {
       );
     }
   }
+}
+
+async function codes() {
+  console.log("Respondent page (GET form, autocannon, 10 connections, 8 s) beside code generation");
+  const figures = await measureCodeGeneration();
+  const { baseline } = figures;
+  for (const f of [figures.baseline, figures.duringGeneration]) {
+    console.log(
+      `  ${f.label.padEnd(58)} p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(3)} ms (${ratio(f.p99, baseline.p99)} of alone)  max ${f.max} ms  ${f.requests} requests  non-2xx ${f.non2xx}`,
+    );
+  }
+  console.log(
+    `  ${figures.generations} complete generations of 5,000 codes meanwhile, ${figures.generationMs.toFixed(0)} ms each on average (target: p99 under 50 ms)`,
+  );
 }
 
 main().catch((error) => {

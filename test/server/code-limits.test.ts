@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { DEFAULT_MAX_CODES_PER_CAMPAIGN } from "../../server/contract/staff-limits";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { CODES_PER_CHUNK } from "../../server/invitations/generate-codes";
+import { CODES_PER_COMMIT } from "../../server/invitations/generate-codes";
 import { heavyJobQueue } from "../../server/jobs/heavy-jobs";
 import { type Agent, expectProblem, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
@@ -67,7 +67,7 @@ describe("code generation beside respondents", () => {
     const order: string[] = [];
     const generation = agent
       .request("POST", `/api/admin/campaigns/${campaign.slug}/codes`, {
-        body: { unitId: campaign.inScope[0], count: 20 * CODES_PER_CHUNK },
+        body: { unitId: campaign.inScope[0], count: 5000 },
       })
       .then((answer) => {
         order.push("codes");
@@ -88,9 +88,9 @@ describe("code generation beside respondents", () => {
   });
 
   it("keeps nothing of a generation that fails part-way", async () => {
-    // A full disk, say, after the first chunk.
+    // A full disk, say, after the first commit of codes.
     db.$client.exec(
-      `CREATE TRIGGER disk_full BEFORE INSERT ON invitation_codes WHEN (SELECT count(*) FROM invitation_codes) >= ${CODES_PER_CHUNK} BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+      `CREATE TRIGGER disk_full BEFORE INSERT ON invitation_codes WHEN (SELECT count(*) FROM invitation_codes) >= ${CODES_PER_COMMIT} BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
     );
     const big = createApp({ db, config: { secretKey: randomBytes(32) } });
     const agent = await signIn(
@@ -98,7 +98,7 @@ describe("code generation beside respondents", () => {
       insertUser(db, "coordinator", { organisationId: campaign.organisationId }),
     );
     const failed = await agent.request("POST", `/api/admin/campaigns/${campaign.slug}/codes`, {
-      body: { unitId: campaign.inScope[0], count: 3 * CODES_PER_CHUNK },
+      body: { unitId: campaign.inScope[0], count: 5000 },
     });
     expect(failed.status).toBe(500);
     expect(storedCodes()).toBe(0);
