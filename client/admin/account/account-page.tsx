@@ -104,6 +104,11 @@ function PasswordForm() {
       if (known?.status === 403 && known.problemName === "wrong-password") {
         setErrors({ currentPassword: t.wrongCurrent });
         form.querySelector<HTMLInputElement>('[name="currentPassword"]')?.focus();
+      } else if (known?.status === 429) {
+        // The current-password check shares the sign-in lock: the same words apply.
+        setFormError(
+          common.signInLocked(Math.max(1, Math.ceil((known.retryAfterSeconds ?? 900) / 60))),
+        );
       } else if (known?.status === 422) {
         const fields: Partial<Record<PasswordField, string>> = {};
         for (const error of known.errors) {
