@@ -14,7 +14,7 @@ import { seedDemo } from "../../server/demo/seed-demo";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 
-export const BENCH_ADMIN = {
+const BENCH_ADMIN = {
   email: "bench-admin@example.org",
   password: "bench password, not secret",
 };
