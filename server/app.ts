@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { adminAuth } from "./auth/admin-auth";
 import { DEFAULT_SUBMISSIONS_PER_MINUTE } from "./config";
+import { DEFAULT_MAX_CODES_PER_CAMPAIGN } from "./contract/staff-limits";
 import type { Db } from "./db/open-database";
 import { clientPages } from "./http/client-pages";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
 import { rateLimit, socketAddress } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
+import { type HeavyJobs, heavyJobQueue } from "./jobs/heavy-jobs";
 import type { ReleaseScheduler } from "./results/release-scheduler";
 import { adminRoutes } from "./routes/admin";
 import { respondentRoutes } from "./routes/respondent";
@@ -31,6 +33,10 @@ export interface AppOptions {
     secureCookies?: boolean;
     /** The one origin admin requests may come from; HSTS when it is https (server/config.ts). */
     publicOrigin?: string;
+    /** Ceiling of invitation codes per campaign (server/config.ts). */
+    maxCodesPerCampaign?: number;
+    /** Where heavy admin work queues; one per app by default. */
+    heavyJobs?: HeavyJobs;
   };
 }
 
@@ -72,6 +78,8 @@ export function createApp({ db, config = {} }: AppOptions) {
       secretKey,
       clientAddress: config.clientAddress ?? socketAddress,
       releases,
+      maxCodesPerCampaign: config.maxCodesPerCampaign ?? DEFAULT_MAX_CODES_PER_CAMPAIGN,
+      heavyJobs: config.heavyJobs ?? heavyJobQueue(),
     }),
   );
   if (config.clientDir) app.route("/", clientPages(config.clientDir));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_MAX_CODES_PER_CAMPAIGN } from "./contract/staff-limits";
 
 /**
  * A whole office often shares one public address (NAT) and a diagnosis opens to everyone on one
@@ -44,6 +45,11 @@ const envSchema = z.object({
     .transform((value) => new URL(value).origin)
     .optional(),
   PEILPUNT_TRUST_PROXY: z.enum(TRUSTED_PROXY_HEADERS).default("none"),
+  PEILPUNT_MAX_CODES_PER_CAMPAIGN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_MAX_CODES_PER_CAMPAIGN),
 });
 
 export interface Config {
@@ -68,6 +74,8 @@ export interface Config {
   publicOrigin?: string;
   /** Where the client's address is read for the per-client limits. */
   trustProxy: TrustedProxyHeader;
+  /** Ceiling of invitation codes per campaign, all units together. */
+  maxCodesPerCampaign: number;
 }
 
 /** Reads the configuration from the environment once; fails fast with a readable message. */
@@ -95,5 +103,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     releaseDebounceMs: parsed.data.PEILPUNT_RELEASE_DEBOUNCE_MS,
     publicOrigin,
     trustProxy: parsed.data.PEILPUNT_TRUST_PROXY,
+    maxCodesPerCampaign: parsed.data.PEILPUNT_MAX_CODES_PER_CAMPAIGN,
   };
 }

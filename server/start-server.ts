@@ -48,6 +48,7 @@ export function startServer(config: Config) {
       secretKey,
       secureCookies: config.secureCookies,
       publicOrigin: config.publicOrigin,
+      maxCodesPerCampaign: config.maxCodesPerCampaign,
       clientAddress:
         config.trustProxy === "none" ? socketAddress : forwardedAddress(config.trustProxy),
       releases,

@@ -1,6 +1,7 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { auditLog } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 
 /** Who did it: a signed-in user, or null for the server's own jobs. */
 export interface AuditActor {
@@ -23,6 +24,20 @@ export interface AuditEntry {
   at?: Date;
 }
 
+/**
+ * The longest target the log stores: a campaign slug with a table id, or an e-mail address
+ * (at most 254 characters by the staff schemas). Callers pass validated ids or checked text;
+ * this bound and the normalisation below hold even for one that forgot.
+ */
+export const AUDIT_TARGET_MAX_LENGTH = 300;
+
+/** A target as stored: NFC, without control characters, at most AUDIT_TARGET_MAX_LENGTH long. */
+export function auditTarget(target: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  const clean = target.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+  return Array.from(clean).slice(0, AUDIT_TARGET_MAX_LENGTH).join("");
+}
+
 /** Writes one administrative action to the audit log. Respondent activity is never recorded. */
 export function recordAudit(db: Db, entry: AuditEntry): void {
   db.insert(auditLog)
@@ -32,10 +47,64 @@ export function recordAudit(db: Db, entry: AuditEntry): void {
       actorEmail: entry.actor?.email ?? null,
       organisationId: entry.organisationId ?? entry.actor?.organisationId ?? null,
       action: entry.action,
-      target: entry.target ?? null,
+      target: entry.target == null ? null : auditTarget(entry.target),
       detail: JSON.stringify(entry.detail ?? {}),
     })
     .run();
+}
+
+/** How far back (in audit rows) a refusal looks for its lock's open tally before starting another. */
+export const REFUSAL_TALLY_LOOKBACK_ROWS = 10_000;
+
+/**
+ * Counts one attempt refused because its key is locked: one audit row per locked key and lock
+ * window carries the count, so a flood of refused requests adds no rows. `target` must be
+ * the same text for every refusal under the key (the account's e-mail, or a name for the
+ * network) and already validated and bounded by the caller.
+ */
+export function tallyRefusedAttempt(
+  db: Db,
+  entry: Omit<AuditEntry, "detail"> & { target: string; lockedUntil: string; scope: string },
+): void {
+  withTransaction(db, (tx) => {
+    const newest = tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .orderBy(desc(auditLog.id))
+      .limit(1)
+      .get();
+    const open = tx
+      .select({ id: auditLog.id, detail: auditLog.detail })
+      .from(auditLog)
+      .where(
+        and(
+          gt(auditLog.id, (newest?.id ?? 0) - REFUSAL_TALLY_LOOKBACK_ROWS),
+          eq(auditLog.action, entry.action),
+          eq(auditLog.target, auditTarget(entry.target)),
+        ),
+      )
+      .orderBy(desc(auditLog.id))
+      .limit(1)
+      .get();
+    const tally = open ? (JSON.parse(open.detail) as { lockedUntil?: string; count?: number }) : {};
+    if (open && tally.lockedUntil === entry.lockedUntil) {
+      tx.update(auditLog)
+        .set({
+          detail: JSON.stringify({
+            ...tally,
+            count: (tally.count ?? 0) + 1,
+            lastAt: (entry.at ?? new Date()).toISOString(),
+          }),
+        })
+        .where(eq(auditLog.id, open.id))
+        .run();
+      return;
+    }
+    recordAudit(tx, {
+      ...entry,
+      detail: { reason: "locked", scope: entry.scope, lockedUntil: entry.lockedUntil, count: 1 },
+    });
+  });
 }
 
 /** Audit entries, newest first; `organisationId` limits them to one organisation. */

@@ -38,45 +38,92 @@ export function throttleKeys(
 
 /** Milliseconds until the later lock ends, or 0 when neither key is locked. */
 export function lockRemainingMs(db: Db, keys: ThrottleKeys, now: Date): number {
-  let remaining = 0;
-  for (const key of [keys.account, keys.address]) {
+  return Math.max(0, ...lockedKeys(db, keys, now).map((lock) => lock.remainingMs));
+}
+
+export interface KeyLock {
+  key: string;
+  scope: "account" | "network";
+  /** When the lock ends (ISO), which also names the lock's window. */
+  lockedUntil: string;
+  remainingMs: number;
+}
+
+/** The keys that are locked now, the account's first. */
+export function lockedKeys(db: Db, keys: ThrottleKeys, now: Date): KeyLock[] {
+  const locks: KeyLock[] = [];
+  for (const [scope, key] of [
+    ["account", keys.account],
+    ["network", keys.address],
+  ] as const) {
     if (key === undefined) continue;
     const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-    if (row?.lockedUntil) {
-      remaining = Math.max(remaining, new Date(row.lockedUntil).getTime() - now.getTime());
-    }
+    if (!row?.lockedUntil) continue;
+    const remainingMs = new Date(row.lockedUntil).getTime() - now.getTime();
+    if (remainingMs > 0) locks.push({ key, scope, lockedUntil: row.lockedUntil, remainingMs });
   }
-  return remaining;
+  return locks;
 }
 
-/** Counts a failed login under both keys and locks a key that reaches its limit. */
-export function recordLoginFailure(db: Db, keys: ThrottleKeys, now: Date): void {
+/**
+ * Admits one password check, counting it as a failure under both keys *before* the password is
+ * verified, in one synchronous transaction: argon2 is asynchronous, so checking first and
+ * counting after the verification let 30 parallel guesses all pass the check. Returns the locks
+ * that refuse the attempt (nothing counted then), or an empty list once it is admitted and
+ * counted; an admitted attempt that reaches a limit sets the lock for every later one. A
+ * correct password then takes its count back (`settleCorrectPassword`).
+ */
+export function admitPasswordCheck(db: Db, keys: ThrottleKeys, now: Date): KeyLock[] {
+  return withTransaction(
+    db,
+    (tx) => {
+      const locks = lockedKeys(tx, keys, now);
+      if (locks.length > 0) return locks;
+      const count = (key: string, max: number) => {
+        const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+        const fresh = !row || new Date(row.windowEndsAt) <= now;
+        const failures = fresh ? 1 : row.failures + 1;
+        const windowEndsAt = fresh
+          ? new Date(now.getTime() + LOGIN_WINDOW_MS).toISOString()
+          : row.windowEndsAt;
+        const lockedUntil =
+          failures >= max ? new Date(now.getTime() + LOGIN_LOCK_MS).toISOString() : null;
+        tx.insert(loginThrottle)
+          .values({ key, failures, windowEndsAt, lockedUntil })
+          .onConflictDoUpdate({
+            target: loginThrottle.key,
+            set: { failures, windowEndsAt, lockedUntil },
+          })
+          .run();
+      };
+      count(keys.account, LOGIN_MAX_FAILURES_PER_ACCOUNT);
+      if (keys.address !== undefined) count(keys.address, LOGIN_MAX_FAILURES_PER_ADDRESS);
+      return [];
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * A correct password: clears its account's failures, and takes back the one count it added to
+ * its network (not the network's other failures: one good account must not unlock a guesser),
+ * lifting the network's lock if that count alone had set it.
+ */
+export function settleCorrectPassword(db: Db, keys: ThrottleKeys): void {
   withTransaction(db, (tx) => {
-    const count = (key: string, max: number) => {
-      const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-      const fresh = !row || new Date(row.windowEndsAt) <= now;
-      const failures = fresh ? 1 : row.failures + 1;
-      const windowEndsAt = fresh
-        ? new Date(now.getTime() + LOGIN_WINDOW_MS).toISOString()
-        : row.windowEndsAt;
-      const lockedUntil =
-        failures >= max ? new Date(now.getTime() + LOGIN_LOCK_MS).toISOString() : null;
-      tx.insert(loginThrottle)
-        .values({ key, failures, windowEndsAt, lockedUntil })
-        .onConflictDoUpdate({
-          target: loginThrottle.key,
-          set: { failures, windowEndsAt, lockedUntil },
-        })
-        .run();
-    };
-    count(keys.account, LOGIN_MAX_FAILURES_PER_ACCOUNT);
-    if (keys.address !== undefined) count(keys.address, LOGIN_MAX_FAILURES_PER_ADDRESS);
+    tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.account)).run();
+    if (keys.address === undefined) return;
+    const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, keys.address)).get();
+    if (!row || row.failures === 0) return;
+    const failures = row.failures - 1;
+    tx.update(loginThrottle)
+      .set({
+        failures,
+        lockedUntil: failures < LOGIN_MAX_FAILURES_PER_ADDRESS ? null : row.lockedUntil,
+      })
+      .where(eq(loginThrottle.key, keys.address))
+      .run();
   });
-}
-
-/** A successful login clears its account's failures (not the address's: one good account must not unlock a guesser). */
-export function clearAccountFailures(db: Db, keys: ThrottleKeys): void {
-  db.delete(loginThrottle).where(eq(loginThrottle.key, keys.account)).run();
 }
 
 /** Drops entries whose window and lock have both ended. */

@@ -2,35 +2,20 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { users } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
-import { ProblemError, UnauthorizedError } from "../errors";
+import { UnauthorizedError } from "../errors";
 import { recordAudit } from "./audit";
-import {
-  clearAccountFailures,
-  lockRemainingMs,
-  recordLoginFailure,
-  throttleKeys,
-} from "./login-throttle";
+import { admitPasswordCheck, settleCorrectPassword, throttleKeys } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
+import { refuseLockedAttempt } from "./refuse-locked-attempt";
 import { createSession, type SessionUser, toSessionUser } from "./sessions";
-
-export class LoginLockedError extends ProblemError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      429,
-      "login-locked",
-      "Too many failed sign-ins",
-      `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-      { retryAfter: retryAfterSeconds },
-    );
-  }
-}
 
 // Verified against when the e-mail is unknown, so both cases take the same time.
 let decoyHash: Promise<string> | undefined;
 
 /**
- * Checks an e-mail and password. A locked account or client network is refused before the
- * password is even checked, so a lock holds for its whole window.
+ * Checks an e-mail and password. The attempt is counted before the password is checked, and a
+ * locked account or client network is refused without checking it, so parallel guesses cannot
+ * outrun the lock and a lock holds for its whole window.
  */
 export async function signIn({
   db,
@@ -59,22 +44,19 @@ export async function signIn({
       detail,
       at: now(),
     });
-  const locked = lockRemainingMs(db, keys, now());
-  if (locked > 0) {
-    audit(db, "login.failure", { reason: "locked" });
-    throw new LoginLockedError(Math.ceil(locked / 1000));
+  const locks = admitPasswordCheck(db, keys, now());
+  if (locks.length > 0) {
+    refuseLockedAttempt(db, { locks, email: normalised, user: user ?? null, at: now() });
   }
   decoyHash ??= hashPassword("decoy password, never valid");
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
   if (!user || !ok) {
-    withTransaction(db, (tx) => {
-      recordLoginFailure(tx, keys, now());
-      audit(tx, "login.failure", { reason: user ? "wrong-password" : "unknown-account" });
-    });
+    // Already counted by admitPasswordCheck.
+    audit(db, "login.failure", { reason: user ? "wrong-password" : "unknown-account" });
     throw new UnauthorizedError("The e-mail address or the password is wrong.");
   }
   const session = withTransaction(db, (tx) => {
-    clearAccountFailures(tx, keys);
+    settleCorrectPassword(tx, keys);
     const created = createSession(tx, user.id, now());
     audit(tx, "login.success");
     return created;

@@ -25,6 +25,8 @@ const SEGMENT = "[^/?]+";
 /** The JSON answers of /api/admin (README: "Admin screens and API"): method, path, schema. */
 const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   [["GET", "POST"], /^\/session$/, sessionAnswerSchema],
+  // A password change ends every session, its own too, and answers with its successor.
+  [["POST"], /^\/password$/, sessionAnswerSchema],
   [["GET"], /^\/organisations$/, organisationsAnswerSchema],
   [["GET"], /^\/questionnaires$/, questionnairesAnswerSchema],
   [["GET"], new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+$`), questionnaireVersionSchema],

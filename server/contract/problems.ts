@@ -43,6 +43,8 @@ export const PROBLEM_NAMES = [
   "dates",
   "status",
   "release-not-ready",
+  "code-limit",
+  "busy",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

@@ -7,8 +7,14 @@
 export const MIN_K = 3;
 /** Longest retention accepted, in days (ten years). */
 export const MAX_RETENTION_DAYS = 3650;
-/** Most codes generated in one call (one transaction). */
+/** Most codes generated in one call. */
 export const MAX_CODES_PER_CALL = 5000;
+/**
+ * Default ceiling of invitation codes per campaign, all units together (PEILPUNT_MAX_CODES_PER_CAMPAIGN
+ * changes it): ten times a 5,000-person campaign, room for re-issues, yet a bound on what one
+ * account can make the server generate and store.
+ */
+export const DEFAULT_MAX_CODES_PER_CAMPAIGN = 50_000;
 /** Shortest password accepted: a passphrase, since staff accounts can read special-category results. */
 export const MIN_PASSWORD_LENGTH = 12;
 /** Longest password hashed; longer input is refused before it reaches argon2. */

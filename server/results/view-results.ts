@@ -4,7 +4,7 @@ import type { SessionUser } from "../auth/sessions";
 import { markResultsViewed } from "../campaigns/mark-results-viewed";
 import type { Db } from "../db/open-database";
 import { withTransaction } from "../db/with-transaction";
-import { readRelease, type StoredRelease } from "./read-release";
+import { readRelease, type StoredRelease, tableGroups } from "./read-release";
 
 /** A release as one reader may see it. */
 export interface ViewedRelease extends StoredRelease {
@@ -12,18 +12,30 @@ export interface ViewedRelease extends StoredRelease {
   visible: ReadonlySet<string> | undefined;
 }
 
+/** What within a release is viewed: all of it, its comments, the workbook, or one table. */
+export type ResultsPart =
+  | "summary"
+  | "comments"
+  | "xlsx"
+  | { table: string; format?: "csv-for-excel" | "json" };
+
+/** One table of a release as one reader may see it. */
+export type ViewedTable = ReturnType<typeof tableGroups>;
+
 /**
  * Opens a campaign's stored, audited release for a reader: 404 when the campaign is out of
- * their scope or has no release yet; otherwise the view or export goes to the audit log and
- * the campaign is marked as viewed (its k may only go up from now), in one transaction, so no
- * reader sees results that were not recorded.
+ * their scope, has no release yet, or has no such table; only then does the view or export go
+ * to the audit log and the campaign get marked as viewed (its k may only go up from now), in
+ * one transaction, so no reader sees results that were not recorded, and a request that was
+ * refused writes nothing (the log's target is the campaign's slug and a table id of the
+ * release, never the text of the URL).
  */
 export function viewResults({
   db,
   user,
   slug,
   action,
-  target,
+  part,
   now,
 }: {
   db: Db;
@@ -31,13 +43,22 @@ export function viewResults({
   slug: string;
   /** `results.view` or `results.export`. */
   action: "results.view" | "results.export";
-  /** What within the release: a table, `comments`, `xlsx`. */
-  target?: string;
+  part: ResultsPart;
   now: Date;
-}): ViewedRelease {
+}): ViewedRelease & { viewedTable?: ViewedTable } {
   return withTransaction(db, (tx) => {
     const row = campaignForReader(tx, user, slug);
     const stored = readRelease(tx, row.slug);
+    const visible = unitScopeOf(tx, user) ?? undefined;
+    const viewedTable =
+      typeof part === "object" ? tableGroups(stored.release, part.table, visible) : undefined;
+    const target = viewedTable
+      ? [viewedTable.table.id, typeof part === "object" ? part.format : undefined]
+          .filter(Boolean)
+          .join(" ")
+      : part === "summary"
+        ? undefined
+        : part;
     recordAudit(tx, {
       actor: user,
       action,
@@ -46,6 +67,6 @@ export function viewResults({
       at: now,
     });
     markResultsViewed(tx, row.id, now);
-    return { ...stored, visible: unitScopeOf(tx, user) ?? undefined };
+    return { ...stored, visible, ...(viewedTable ? { viewedTable } : {}) };
   });
 }

@@ -1,11 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../auth/audit";
+import { admitPasswordCheck, settleCorrectPassword, throttleKeys } from "../auth/login-throttle";
 import { hashPassword, verifyPassword } from "../auth/password";
-import { deleteUserSessions, type SessionUser, toSessionUser } from "../auth/sessions";
+import { refuseLockedAttempt } from "../auth/refuse-locked-attempt";
+import {
+  createSession,
+  deleteUserSessions,
+  type SessionUser,
+  toSessionUser,
+} from "../auth/sessions";
 import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
-import { organisations, type Role, sessions, units, users } from "../db/schema";
+import { organisations, type Role, units, users } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 
@@ -191,34 +198,45 @@ export function deleteUser({
   });
 }
 
-/** A user changes their own password, proving the current one; their other sessions end. */
+/**
+ * A user changes their own password, proving the current one under the same throttle as
+ * sign-in (counted before it is checked; a locked account or network is refused). Every
+ * session of the user ends, the one making the change included: it gets a new token, so a
+ * token stolen before the change is worthless after it.
+ */
 export async function changeOwnPassword({
   db,
   user,
-  keepSession,
   currentPassword,
   newPassword,
+  address,
+  secretKey,
   now,
 }: {
   db: Db;
   user: SessionUser;
-  /** The token hash of the session making the change, which stays signed in. */
-  keepSession: string;
   currentPassword: string;
   newPassword: string;
+  /** The client's address, when known, for the per-network limit. */
+  address: string | undefined;
+  secretKey: Uint8Array;
   now: Date;
-}): Promise<void> {
+}): Promise<{ token: string; csrfToken: string }> {
+  const keys = throttleKeys(secretKey, user.email, address);
+  const locks = admitPasswordCheck(db, keys, now);
+  if (locks.length > 0) refuseLockedAttempt(db, { locks, email: user.email, user, at: now });
   const row = db.select().from(users).where(eq(users.id, user.id)).get();
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
     recordAudit(db, { actor: user, action: "password.change-failure", at: now });
     throw new ForbiddenError("The current password is wrong.", "wrong-password");
   }
   const passwordHash = await hashPassword(newPassword);
-  withTransaction(db, (tx) => {
+  return withTransaction(db, (tx) => {
+    settleCorrectPassword(tx, keys);
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-    tx.delete(sessions)
-      .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, keepSession)))
-      .run();
+    deleteUserSessions(tx, user.id);
+    const session = createSession(tx, user.id, now);
     recordAudit(tx, { actor: user, action: "password.change", at: now });
+    return session;
   });
 }

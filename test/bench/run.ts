@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
-// the same run on the same machine. `npm run bench -- page-load` (or `results`, `submissions`)
-// runs only those named.
+// the same run on the same machine. `npm run bench -- page-load` (or `results`, `submissions`,
+// `codes`) runs only those named.
+import { measureCodeGeneration } from "./code-generation";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
 import { measureReleaseBuild } from "./release-build";
 import { measureResultsExports } from "./results-exports";
@@ -17,6 +18,7 @@ async function main() {
   if (wanted("results")) await benchResults();
   if (wanted("submissions")) await benchSubmissions();
   if (wanted("page-load")) await benchPageLoad();
+  if (wanted("codes")) await benchCodes();
 }
 
 async function benchResults() {
@@ -88,6 +90,20 @@ async function benchPageLoad() {
   row("after, first", after.first, before.first);
   row("before, repeat", before.repeat, before.repeat);
   row("after, repeat", after.repeat, before.repeat);
+}
+
+async function benchCodes() {
+  console.log("Respondent page (GET form, autocannon, 10 connections, 8 s) beside code generation");
+  const figures = await measureCodeGeneration();
+  const { baseline } = figures;
+  for (const f of [figures.baseline, figures.duringGeneration]) {
+    console.log(
+      `  ${f.label.padEnd(58)} p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(3)} ms (${ratio(f.p99, baseline.p99)} of alone)  max ${f.max} ms  ${f.requests} requests  non-2xx ${f.non2xx}`,
+    );
+  }
+  console.log(
+    `  ${figures.generations} complete generations of 5,000 codes meanwhile, ${figures.generationMs.toFixed(0)} ms each on average (target: p99 under 50 ms)`,
+  );
 }
 
 main().catch((error) => {

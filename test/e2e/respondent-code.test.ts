@@ -7,10 +7,12 @@ import { createApp } from "../../server/app";
 import type { SessionUser } from "../../server/auth/sessions";
 import { createCampaign } from "../../server/campaigns/create-campaign";
 import { openCampaign } from "../../server/campaigns/open-campaign";
+import { DEFAULT_MAX_CODES_PER_CAMPAIGN } from "../../server/contract/staff-limits";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { generateCodes } from "../../server/invitations/generate-codes";
 import { CROCKFORD_ALPHABET } from "../../server/invitations/invitation-code";
+import { heavyJobQueue } from "../../server/jobs/heavy-jobs";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 import {
@@ -43,7 +45,7 @@ function demoCoordinator(): SessionUser {
 }
 
 /** An open invitation-codes copy of the demo diagnosis, with codes made by the admin service. */
-function createCodesCampaign(now: Date): string[] {
+function createCodesCampaign(now: Date): Promise<string[]> {
   const actor = demoCoordinator();
   const demo = db.$client
     .prepare(
@@ -84,6 +86,8 @@ function createCodesCampaign(now: Date): string[] {
     count: 4,
     secretKey,
     now,
+    maxCodesPerCampaign: DEFAULT_MAX_CODES_PER_CAMPAIGN,
+    heavyJobs: heavyJobQueue(),
   });
 }
 
@@ -96,7 +100,7 @@ beforeAll(async () => {
   syncBundledQuestionnaires(db, loadBundledVersions());
   const now = new Date();
   seedDemo(db, { now });
-  codes = createCodesCampaign(now);
+  codes = await createCodesCampaign(now);
   const app = createApp({ db, config: { clientDir, secretKey } });
   server = await serveApp(app);
   origin = server.origin;

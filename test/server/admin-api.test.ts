@@ -419,7 +419,7 @@ describe("users (admin only)", () => {
 });
 
 describe("password change", () => {
-  it("needs the current password, at least 12 characters, and ends the other sessions", async () => {
+  it("needs the current password, at least 12 characters, and ends every session but a renewed one", async () => {
     const email = insertUser(db, "evaluator", { organisationId: orgA.organisationId });
     const first = await signIn(app, email);
     const second = await signIn(app, email);
@@ -440,8 +440,13 @@ describe("password change", () => {
     const changed = await first.request("POST", "/api/admin/password", {
       body: { currentPassword: PASSWORD, newPassword: "a brand new password" },
     });
-    expect(changed.status).toBe(204);
-    expect((await first.request("GET", "/api/admin/session")).status).toBe(200);
+    expect(changed.status).toBe(200);
+    // Every session ends, the changing one too; it carries on under the new cookie.
+    const renewed = (changed.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    await expectProblem(await first.request("GET", "/api/admin/session"), 401);
+    expect((await app.request("/api/admin/session", { headers: { Cookie: renewed } })).status).toBe(
+      200,
+    );
     await expectProblem(await second.request("GET", "/api/admin/session"), 401);
     await signIn(app, email, "a brand new password");
   });

@@ -17,7 +17,7 @@ beforeEach(() => {
       campaignId: campaign.campaignId,
       builtAt: now.toISOString(),
       respondents: 0,
-      release: JSON.stringify({ groups: [], comments: [] }),
+      release: JSON.stringify({ groups: [], comments: [], dimensions: [], crosses: [] }),
     })
     .run();
 });
@@ -56,7 +56,7 @@ describe("viewing results", () => {
       user: evaluator(),
       slug: campaign.slug,
       action: "results.view",
-      target: "units",
+      part: { table: "units" },
       now,
     });
     expect(seen.campaign.slug).toBe(campaign.slug);
@@ -68,7 +68,14 @@ describe("viewing results", () => {
   it("leaves no audit entry when the viewed mark cannot be written (one transaction)", () => {
     failWritesTo("campaigns");
     expect(() =>
-      viewResults({ db, user: evaluator(), slug: campaign.slug, action: "results.view", now }),
+      viewResults({
+        db,
+        user: evaluator(),
+        slug: campaign.slug,
+        action: "results.view",
+        part: "summary",
+        now,
+      }),
     ).toThrow("write failed");
     expect(auditActions()).toEqual([]);
   });
@@ -76,7 +83,14 @@ describe("viewing results", () => {
   it("shows nothing and marks nothing when the audit entry cannot be written", () => {
     failWritesTo("audit_log");
     expect(() =>
-      viewResults({ db, user: evaluator(), slug: campaign.slug, action: "results.view", now }),
+      viewResults({
+        db,
+        user: evaluator(),
+        slug: campaign.slug,
+        action: "results.view",
+        part: "summary",
+        now,
+      }),
     ).toThrow("write failed");
     expect(viewedAt()).toBeNull();
   });
@@ -84,8 +98,31 @@ describe("viewing results", () => {
   it("answers 404 out of scope and writes nothing", () => {
     const outsider = { ...evaluator(), organisationId: "another-organisation" };
     expect(() =>
-      viewResults({ db, user: outsider, slug: campaign.slug, action: "results.view", now }),
+      viewResults({
+        db,
+        user: outsider,
+        slug: campaign.slug,
+        action: "results.view",
+        part: "summary",
+        now,
+      }),
     ).toThrow(/no campaign/);
+    expect(auditActions()).toEqual([]);
+    expect(viewedAt()).toBeNull();
+  });
+
+  it("answers 404 for a table the release does not have and writes nothing", () => {
+    const table = "x".repeat(3000);
+    expect(() =>
+      viewResults({
+        db,
+        user: evaluator(),
+        slug: campaign.slug,
+        action: "results.view",
+        part: { table },
+        now,
+      }),
+    ).toThrow(/no such table/);
     expect(auditActions()).toEqual([]);
     expect(viewedAt()).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import type { OrganisationsAnswer } from "../../../server/contract/reference-schemas";
-import { ApiProblem, api } from "../admin-api";
+import type { SessionAnswer } from "../../../server/contract/staff-schemas";
+import { ApiProblem, api, setCsrfToken } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
 import { useSessionUser } from "../admin-session";
@@ -89,7 +90,12 @@ function PasswordForm() {
     }
     setBusy(true);
     try {
-      await api("POST", "/password", { currentPassword, newPassword });
+      // The change ends every session, this one too; the answer carries its successor's token.
+      const answer = await api<SessionAnswer>("POST", "/password", {
+        currentPassword,
+        newPassword,
+      });
+      setCsrfToken(answer.csrfToken);
       form.reset();
       setDone(true);
     } catch (problem) {
@@ -98,6 +104,11 @@ function PasswordForm() {
       if (known?.status === 403 && known.problemName === "wrong-password") {
         setErrors({ currentPassword: t.wrongCurrent });
         form.querySelector<HTMLInputElement>('[name="currentPassword"]')?.focus();
+      } else if (known?.status === 429) {
+        // The current-password check shares the sign-in lock: the same words apply.
+        setFormError(
+          common.signInLocked(Math.max(1, Math.ceil((known.retryAfterSeconds ?? 900) / 60))),
+        );
       } else if (known?.status === 422) {
         const fields: Partial<Record<PasswordField, string>> = {};
         for (const error of known.errors) {

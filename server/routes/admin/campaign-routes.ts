@@ -23,6 +23,7 @@ import { NotFoundError } from "../../errors";
 import { readInput } from "../../http/parse-input";
 import { readJsonBody } from "../../http/read-json-body";
 import { generateCodes } from "../../invitations/generate-codes";
+import type { HeavyJobs } from "../../jobs/heavy-jobs";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 
 function parseSlug(raw: string): string {
@@ -40,6 +41,8 @@ export function campaignRoutes({
   auth,
   secretKey,
   releases,
+  maxCodesPerCampaign,
+  heavyJobs,
 }: {
   db: Db;
   now: () => Date;
@@ -47,6 +50,9 @@ export function campaignRoutes({
   secretKey: Uint8Array;
   /** Rebuilds a campaign's audited release at once when it closes or its k changes. */
   releases?: ReleaseScheduler;
+  maxCodesPerCampaign: number;
+  /** Code generation runs here, one job at a time, in chunks that let respondents through. */
+  heavyJobs: HeavyJobs;
 }) {
   const rebuildRelease = (campaignId: string) => void releases?.rebuild(campaignId);
   const transitions = {
@@ -87,7 +93,7 @@ export function campaignRoutes({
     .post("/:slug/codes", async (c) => {
       const slug = parseSlug(c.req.param("slug"));
       const input = await readInput(c, codesRequestSchema);
-      const codes = generateCodes({
+      const codes = await generateCodes({
         db,
         actor: c.get("session").user,
         slug,
@@ -95,6 +101,8 @@ export function campaignRoutes({
         count: input.count,
         secretKey,
         now: now(),
+        maxCodesPerCampaign,
+        heavyJobs,
       });
       // Shown once: the response must not be kept by any cache.
       c.header("Cache-Control", "no-store");

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
-import { LoginLockedError, signIn } from "../../auth/sign-in";
+import { LoginLockedError } from "../../auth/refuse-locked-attempt";
+import { signIn } from "../../auth/sign-in";
 import { signOut } from "../../auth/sign-out";
 import {
   passwordChangeSchema,
@@ -46,9 +47,7 @@ export function sessionRoutes({
         auth.setSessionCookie(c, token);
         return c.json({ user, csrfToken } satisfies SessionAnswer);
       } catch (error) {
-        if (!(error instanceof LoginLockedError)) throw error;
-        c.header("Retry-After", String(error.retryAfterSeconds));
-        return problemResponse(c, 429, problemBody(error));
+        return lockedAnswer(c, error);
       }
     })
     .get("/session", auth.protect, (c) => {
@@ -63,15 +62,29 @@ export function sessionRoutes({
     })
     .post("/password", auth.protect, async (c) => {
       const input = await readInput(c, passwordChangeSchema);
-      const { user, tokenHash } = c.get("session");
-      await changeOwnPassword({
-        db,
-        user,
-        keepSession: tokenHash,
-        currentPassword: input.currentPassword,
-        newPassword: input.newPassword,
-        now: now(),
-      });
-      return c.body(null, 204);
+      const { user } = c.get("session");
+      try {
+        const { token, csrfToken } = await changeOwnPassword({
+          db,
+          user,
+          currentPassword: input.currentPassword,
+          newPassword: input.newPassword,
+          address: clientAddress(c),
+          secretKey,
+          now: now(),
+        });
+        // Every earlier token ended with the change, this request's too: here is its successor.
+        auth.setSessionCookie(c, token);
+        return c.json({ user, csrfToken } satisfies SessionAnswer);
+      } catch (error) {
+        return lockedAnswer(c, error);
+      }
     });
+}
+
+/** A 429 with Retry-After for a locked account or network; any other error goes on to onError. */
+function lockedAnswer(c: Context, error: unknown) {
+  if (!(error instanceof LoginLockedError)) throw error;
+  c.header("Retry-After", String(error.retryAfterSeconds));
+  return problemResponse(c, 429, problemBody(error));
 }

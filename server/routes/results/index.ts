@@ -6,7 +6,7 @@ import {
   resultsTableSchema,
 } from "../../contract/release-schema";
 import type { Db } from "../../db/open-database";
-import { releaseTables, tableGroups } from "../../results/read-release";
+import { releaseTables } from "../../results/read-release";
 import {
   campaignWorkbook,
   type ExportFile,
@@ -15,7 +15,7 @@ import {
   tableJson,
 } from "../../results/release-exports";
 import { EXPORT_LOCALES, type ExportLocale } from "../../results/unit-labels";
-import { viewResults } from "../../results/view-results";
+import { type ResultsPart, viewResults } from "../../results/view-results";
 
 /** The language of unit names in exports: `?lang=nl|fr|en`, English otherwise. */
 function exportLocale(asked: string | undefined): ExportLocale {
@@ -42,14 +42,24 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
     c: { get(key: "session"): AdminEnv["Variables"]["session"] },
     slug: string,
     action: "results.view" | "results.export",
-    target?: string,
-  ) => viewResults({ db, user: c.get("session").user, slug, action, target, now: now() });
+    part: ResultsPart,
+  ) => viewResults({ db, user: c.get("session").user, slug, action, part, now: now() });
   const exportSource = (opened: ReturnType<typeof open>, lang: string | undefined) => ({
     db,
     stored: opened,
     visible: opened.visible,
     locale: exportLocale(lang),
   });
+  /** Opens one table for export: 404 (and nothing logged) unless the release has it. */
+  const openTable = (
+    c: { get(key: "session"): AdminEnv["Variables"]["session"] },
+    slug: string,
+    table: string,
+    format?: "csv-for-excel" | "json",
+  ) => {
+    const opened = open(c, slug, "results.export", format ? { table, format } : { table });
+    return { opened, table: opened.viewedTable?.table.id ?? table };
+  };
 
   return new Hono<AdminEnv>()
     .use("*", auth.protect, readers)
@@ -58,7 +68,12 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       c.header("Cache-Control", "no-store");
     })
     .get("/:slug/results", (c) => {
-      const { campaign, builtAt, release, visible } = open(c, c.req.param("slug"), "results.view");
+      const { campaign, builtAt, release, visible } = open(
+        c,
+        c.req.param("slug"),
+        "results.view",
+        "summary",
+      );
       return c.json(
         resultsSummarySchema.parse({
           campaign,
@@ -71,15 +86,10 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       );
     })
     .get("/:slug/results/tables/:table", (c) => {
-      const table = c.req.param("table");
-      const { campaign, builtAt, release, visible } = open(
-        c,
-        c.req.param("slug"),
-        "results.view",
-        table,
-      );
-      const { table: found, groups } = tableGroups(release, table, visible);
-      return c.json(resultsTableSchema.parse({ campaign, builtAt, table: found, groups }));
+      const { campaign, builtAt, viewedTable } = open(c, c.req.param("slug"), "results.view", {
+        table: c.req.param("table"),
+      });
+      return c.json(resultsTableSchema.parse({ campaign, builtAt, ...viewedTable }));
     })
     .get("/:slug/results/comments", (c) => {
       const { campaign, builtAt, release, visible } = open(
@@ -98,18 +108,20 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       return send(c, campaignWorkbook(exportSource(opened, c.req.query("lang"))));
     })
     .get("/:slug/results/tables/:table/export.csv", (c) => {
-      const table = c.req.param("table");
-      const opened = open(c, c.req.param("slug"), "results.export", table);
+      const { opened, table } = openTable(c, c.req.param("slug"), c.req.param("table"));
       return send(c, tableCsvForAnalysis(exportSource(opened, c.req.query("lang")), table));
     })
     .get("/:slug/results/tables/:table/export-for-excel.csv", (c) => {
-      const table = c.req.param("table");
-      const opened = open(c, c.req.param("slug"), "results.export", `${table} csv-for-excel`);
+      const { opened, table } = openTable(
+        c,
+        c.req.param("slug"),
+        c.req.param("table"),
+        "csv-for-excel",
+      );
       return send(c, tableCsvForExcel(exportSource(opened, c.req.query("lang")), table));
     })
     .get("/:slug/results/tables/:table/export.json", (c) => {
-      const table = c.req.param("table");
-      const opened = open(c, c.req.param("slug"), "results.export", `${table} json`);
+      const { opened, table } = openTable(c, c.req.param("slug"), c.req.param("table"), "json");
       return send(c, tableJson(exportSource(opened, c.req.query("lang")), table));
     });
 }
