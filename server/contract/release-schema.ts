@@ -54,7 +54,6 @@ export const auditSchema = z.object({
   hiddenPrimary: z.number().int(),
   hiddenSecondary: z.number().int(),
   hiddenUnanimity: z.number().int(),
-  respondentsHiddenSecondary: z.number().int(),
   lpSolves: z.number().int(),
   rounds: z.number().int(),
   /** Item-level audit (releases built before it lack these). */
