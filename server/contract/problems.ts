@@ -43,6 +43,7 @@ export const PROBLEM_NAMES = [
   "dates",
   "status",
   "release-not-ready",
+  "results-at-close",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

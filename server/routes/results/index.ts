@@ -6,7 +6,7 @@ import {
   resultsTableSchema,
 } from "../../contract/release-schema";
 import type { Db } from "../../db/open-database";
-import { releaseTables, tableGroups } from "../../results/read-release";
+import { releaseTables, tableGroups, visibleAudit } from "../../results/read-release";
 import {
   campaignWorkbook,
   type ExportFile,
@@ -58,12 +58,17 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       c.header("Cache-Control", "no-store");
     })
     .get("/:slug/results", (c) => {
-      const { campaign, builtAt, release, visible } = open(c, c.req.param("slug"), "results.view");
+      const { campaign, builtAt, release, visible, interim } = open(
+        c,
+        c.req.param("slug"),
+        "results.view",
+      );
       return c.json(
         resultsSummarySchema.parse({
           campaign,
           builtAt,
-          audit: release.audit,
+          interim,
+          audit: visibleAudit(release, visible),
           units: visible ? release.units.filter((unit) => visible.has(unit.id)) : release.units,
           dimensions: release.dimensions,
           tables: releaseTables(release),
