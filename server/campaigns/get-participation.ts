@@ -5,7 +5,7 @@ import type { SessionUser } from "../auth/sessions";
 import type { UnitParticipation } from "../contract/participation-schema";
 import { lineage } from "../contract/unit-tree";
 import type { Db } from "../db/open-database";
-import { campaignUnits, invitationCodes, units } from "../db/schema";
+import { campaignUnits, invitationCodes, responses, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { readRelease } from "../results/read-release";
 import { markResultsViewed } from "./mark-results-viewed";
@@ -35,11 +35,13 @@ export function getParticipation({
     .from(units)
     .where(eq(units.organisationId, campaign.organisationId))
     .all();
-  const served = withTransaction(db, (tx) => {
-    const release = readRelease(tx, campaign.slug, now);
-    markResultsViewed(tx, campaign.id, now);
-    return release;
-  });
+  const served = noResponsesYet(db, campaign.id)
+    ? emptyParticipation(campaign.organisationId, orgUnits, now)
+    : withTransaction(db, (tx) => {
+        const release = readRelease(tx, campaign.slug, now);
+        markResultsViewed(tx, campaign.id, now);
+        return release;
+      });
   const figureOf = new Map<string, ReleaseGroup["n"]>();
   for (const group of served.release.groups) {
     if (group.filters.length === 0) figureOf.set(`${group.unitId}/${group.part}`, group.n);
@@ -105,5 +107,37 @@ export function getParticipation({
         }
         return view;
       }),
+  };
+}
+
+function noResponsesYet(db: Db, campaignId: string): boolean {
+  return (
+    db
+      .select({ id: responses.id })
+      .from(responses)
+      .where(eq(responses.campaignId, campaignId))
+      .limit(1)
+      .all().length === 0
+  );
+}
+
+/** Before anyone answered, every count is a true 0: nothing to protect, no release needed. */
+function emptyParticipation(
+  organisationId: string,
+  orgUnits: { id: string; parentId: string | null }[],
+  now: Date,
+) {
+  const ids = [organisationId, ...orgUnits.map((unit) => unit.id)];
+  return {
+    builtAt: now.toISOString(),
+    release: {
+      units: ids.map((id) => ({ id })),
+      groups: ids.map((unitId) => ({
+        unitId,
+        part: "all" as const,
+        filters: [],
+        n: { value: 0 },
+      })),
+    },
   };
 }
