@@ -53,6 +53,7 @@ export function buildRelease(
   {
     strategy = "audited",
     itemAudit = true,
+    alsoHide = new Set(),
   }: {
     strategy?: SuppressionStrategy;
     /**
@@ -60,6 +61,12 @@ export function buildRelease(
      * in tests and the bench, what the group-size audit alone leaves derivable.
      */
     itemAudit?: boolean;
+    /**
+     * Groups to hide from the start (as "protects a small group"; only groups of k or more,
+     * smaller ones are hidden anyway): the sequence audit asks for them when their change
+     * since a release already shown would tell about the newcomers.
+     */
+    alsoHide?: ReadonlySet<string>;
   } = {},
 ): Release {
   if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
@@ -76,6 +83,12 @@ export function buildRelease(
     previouslyHidden: input.previouslyHidden ?? new Set(),
     groupId,
   });
+  if (alsoHide.size > 0) {
+    cells.forEach((cell, index) => {
+      if ((model.n[index] as number) >= input.k && alsoHide.has(groupId(cell)))
+        model.hidden[index] = "secondary";
+    });
+  }
   let outcome = { rounds: 0, solves: 0 };
   let organisationOnly = false;
   try {
@@ -148,11 +161,6 @@ export function buildRelease(
       hiddenPrimary: hiddenCount("primary"),
       hiddenSecondary: hiddenCount("secondary"),
       hiddenUnanimity: hiddenCount("unanimity"),
-      respondentsHiddenSecondary: model.n.reduce(
-        (sum, value, cell) =>
-          sum + (model.hidden[cell] === "secondary" && inRelease(cell) ? value : 0),
-        0,
-      ),
       lpSolves: outcome.solves,
       rounds: outcome.rounds,
       ...itemLoss(groups),

@@ -94,8 +94,6 @@ export interface AuditSummary {
   hiddenPrimary: number;
   hiddenSecondary: number;
   hiddenUnanimity: number;
-  /** Respondent-cells hidden beyond primary suppression (Σ n over secondary cells). */
-  respondentsHiddenSecondary: number;
   /** Linear programmes solved by the audit, and audit rounds until clean. */
   lpSolves: number;
   rounds: number;

@@ -63,7 +63,11 @@ export function checkEdit({
       "not-editable",
     );
   }
-  if (current.status !== "draft" && changed.some((key) => key !== "k")) {
+  // k and who sees interim results may change while open: both only affect what is shown next.
+  if (
+    current.status !== "draft" &&
+    changed.some((key) => key !== "k" && key !== "interimResultRoles")
+  ) {
     throw new ConflictError(
       `Only k can change once a campaign is ${current.status}; it is edited in draft.`,
       "not-draft",

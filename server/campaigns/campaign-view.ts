@@ -3,6 +3,7 @@ import type { CampaignView } from "../contract/campaign-schemas";
 import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
 import { campaigns, campaignUnits, questionnaires, questionnaireVersions } from "../db/schema";
+import { interimResultRoles } from "./assert-may-read-results";
 import { effectiveStatus, responsesDeleteAt } from "./campaign-status";
 
 export type { CampaignView };
@@ -44,6 +45,7 @@ export function toCampaignView(db: Db, row: CampaignRow, now: Date): CampaignVie
     closesAt: row.closesAt,
     accessMode: row.accessMode,
     retentionDays: row.retentionDays,
+    interimResultRoles: interimResultRoles(row),
     responsesDeleteAt: deleteAt ? deleteAt.toISOString() : null,
     resultsViewed: row.resultsViewedAt !== null,
     respondentUrl: `/s/${row.slug}`,

@@ -59,6 +59,7 @@ export function createCampaign({
         status: "draft",
         accessMode: campaign.accessMode,
         retentionDays: campaign.retentionDays,
+        interimResultRoles: (campaign.interimResultRoles ?? []).join(","),
       })
       .run();
     for (const unitId of campaign.unitIds)

@@ -65,6 +65,9 @@ export function editCampaign({
         locales: patch.locales ? patch.locales.join(",") : row.locales,
         accessMode: patch.accessMode ?? row.accessMode,
         retentionDays: patch.retentionDays ?? row.retentionDays,
+        interimResultRoles: patch.interimResultRoles
+          ? patch.interimResultRoles.join(",")
+          : row.interimResultRoles,
       })
       .where(eq(campaigns.id, row.id))
       .run();

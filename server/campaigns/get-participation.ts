@@ -1,34 +1,22 @@
 import { count, eq } from "drizzle-orm";
-import type { Release } from "../../analysis/release-types";
-import { suppressParticipation } from "../../analysis/suppress-participation";
+import type { ReleaseGroup } from "../../analysis/release-types";
 import { campaignForReader, unitScopeOf } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
 import type { UnitParticipation } from "../contract/participation-schema";
 import { lineage } from "../contract/unit-tree";
 import type { Db } from "../db/open-database";
-import { campaignUnits, invitationCodes, releases, responses, units } from "../db/schema";
-
-/** Units whose whole-unit count the latest audited release hides: they stay hidden live too. */
-function hiddenInRelease(db: Db, campaignId: string): Set<string> {
-  const row = db
-    .select({ release: releases.release })
-    .from(releases)
-    .where(eq(releases.campaignId, campaignId))
-    .get();
-  if (!row) return new Set();
-  const release = JSON.parse(row.release) as Release;
-  return new Set(
-    release.groups
-      .filter((group) => group.part === "all" && group.filters.length === 0 && "hidden" in group.n)
-      .map((group) => group.unitId),
-  );
-}
+import { campaignUnits, invitationCodes, responses, units } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
+import { readRelease } from "../results/read-release";
+import { markResultsViewed } from "./mark-results-viewed";
 
 /**
- * Live respondent counts per unit of a campaign under the suppression rules
- * (analysis/suppress-participation.ts), with issued codes and the response rate in
- * invitation-codes mode. The organisation's own row (unitId = organisationId) is the total.
- * An evaluator of a unit subtree gets the rows of that subtree only.
+ * Respondent counts per unit of a campaign, as the release being served shows them: no live
+ * counter, so participation moves only when a release passes the sequence audit (no step
+ * reveals fewer than k newcomers of a unit), and reading it counts as showing that release
+ * and fixes k, as a results view does. With invitation codes, the codes issued and the
+ * response rate where the count is shown. The organisation's row (unitId = organisationId)
+ * is the total. An evaluator of a unit subtree gets the rows of that subtree only.
  */
 export function getParticipation({
   db,
@@ -47,21 +35,22 @@ export function getParticipation({
     .from(units)
     .where(eq(units.organisationId, campaign.organisationId))
     .all();
-  const respondentsByUnit = new Map(
-    db
-      .select({ unitId: responses.unitId, n: count() })
-      .from(responses)
-      .where(eq(responses.campaignId, campaign.id))
-      .groupBy(responses.unitId)
-      .all()
-      .map((row) => [row.unitId, row.n]),
-  );
-  const figures = suppressParticipation({
-    organisationId: campaign.organisationId,
-    units: orgUnits,
-    respondentsByUnit,
-    k: campaign.minCellSize,
-    hiddenInRelease: hiddenInRelease(db, campaign.id),
+  const served = noResponsesYet(db, campaign.id)
+    ? emptyParticipation(campaign.organisationId, orgUnits, now)
+    : withTransaction(db, (tx) => {
+        const release = readRelease(tx, campaign.slug, now);
+        markResultsViewed(tx, campaign.id, now);
+        return release;
+      });
+  const figureOf = new Map<string, ReleaseGroup["n"]>();
+  for (const group of served.release.groups) {
+    if (group.filters.length === 0) figureOf.set(`${group.unitId}/${group.part}`, group.n);
+  }
+  const figures = served.release.units.flatMap((unit) => {
+    const respondents = figureOf.get(`${unit.id}/all`);
+    if (!respondents) return [];
+    const direct = figureOf.get(`${unit.id}/direct`);
+    return [{ unitId: unit.id, respondents, ...(direct ? { direct } : {}) }];
   });
 
   const codes = campaign.accessMode === "invitation-codes";
@@ -101,7 +90,7 @@ export function getParticipation({
       : scope.has(unitId) && covered.has(unitId);
 
   return {
-    builtAt: now.toISOString(),
+    builtAt: served.builtAt,
     units: figures
       .filter((row) => shown(row.unitId))
       .map((row) => {
@@ -118,5 +107,37 @@ export function getParticipation({
         }
         return view;
       }),
+  };
+}
+
+function noResponsesYet(db: Db, campaignId: string): boolean {
+  return (
+    db
+      .select({ id: responses.id })
+      .from(responses)
+      .where(eq(responses.campaignId, campaignId))
+      .limit(1)
+      .all().length === 0
+  );
+}
+
+/** Before anyone answered, every count is a true 0: nothing to protect, no release needed. */
+function emptyParticipation(
+  organisationId: string,
+  orgUnits: { id: string; parentId: string | null }[],
+  now: Date,
+) {
+  const ids = [organisationId, ...orgUnits.map((unit) => unit.id)];
+  return {
+    builtAt: now.toISOString(),
+    release: {
+      units: ids.map((id) => ({ id })),
+      groups: ids.map((unitId) => ({
+        unitId,
+        part: "all" as const,
+        filters: [],
+        n: { value: 0 },
+      })),
+    },
   };
 }

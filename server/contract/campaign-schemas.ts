@@ -3,7 +3,7 @@ import { localizedSchema } from "./locale-schema";
 import { LOCALES } from "./locales";
 import { SLUG_PATTERN } from "./slug-pattern";
 import { MAX_CODES_PER_CALL, MAX_RETENTION_DAYS, MIN_K } from "./staff-limits";
-import { ACCESS_MODES, CAMPAIGN_STATUSES } from "./vocabulary";
+import { ACCESS_MODES, CAMPAIGN_STATUSES, INTERIM_RESULT_ROLES } from "./vocabulary";
 
 /** A campaign's address (`/s/<slug>`), for the admin API and the respondent API alike. */
 export const slugSchema = z.string().regex(SLUG_PATTERN, "lower-case letters, digits and hyphens");
@@ -39,6 +39,15 @@ export const campaignInputSchema = z.strictObject({
   closesAt: isoDate,
   accessMode: z.enum(ACCESS_MODES),
   retentionDays: z.number().int().min(1).max(MAX_RETENTION_DAYS),
+  /**
+   * Roles besides admins that see interim results while the campaign is open ("live"); none
+   * (the default) is phased access: results open at close. Interim releases obey the sequence
+   * audit either way.
+   */
+  interimResultRoles: z
+    .array(z.enum(INTERIM_RESULT_ROLES))
+    .refine((list) => new Set(list).size === list.length, "duplicate roles")
+    .optional(),
 });
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
 
@@ -65,6 +74,8 @@ export const campaignViewSchema = z.object({
   closesAt: z.string(),
   accessMode: z.enum(ACCESS_MODES),
   retentionDays: z.number().int(),
+  /** Roles besides admins that see interim results while open; [] is phased access. */
+  interimResultRoles: z.array(z.enum(INTERIM_RESULT_ROLES)),
   responsesDeleteAt: z.string().nullable(),
   resultsViewed: z.boolean(),
   respondentUrl: z.string(),

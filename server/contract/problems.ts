@@ -45,6 +45,7 @@ export const PROBLEM_NAMES = [
   "release-not-ready",
   "code-limit",
   "busy",
+  "results-at-close",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

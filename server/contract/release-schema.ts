@@ -48,20 +48,16 @@ export const commentsSchema = z.object({
   texts: z.array(z.string()),
 });
 export type ReleaseComments = z.infer<typeof commentsSchema>;
+/**
+ * What a reader is told about the suppression: counts of the marks they can see (so derivable
+ * from the groups served to them), never solver figures or anything counted outside their scope.
+ */
 export const auditSchema = z.object({
   cells: z.number().int(),
   organisationOnly: z.boolean(),
   hiddenPrimary: z.number().int(),
   hiddenSecondary: z.number().int(),
   hiddenUnanimity: z.number().int(),
-  respondentsHiddenSecondary: z.number().int(),
-  lpSolves: z.number().int(),
-  rounds: z.number().int(),
-  /** Item-level audit (releases built before it lack these). */
-  itemCells: z.number().int().optional(),
-  itemsHidden: z.number().int().optional(),
-  answersHidden: z.number().int().optional(),
-  itemRounds: z.number().int().optional(),
 });
 export const tableSchema = z.object({ id: z.string(), dimensions: z.array(z.string()) });
 export type ReleaseTable = z.infer<typeof tableSchema>;
@@ -69,6 +65,11 @@ export type ReleaseTable = z.infer<typeof tableSchema>;
 export const resultsSummarySchema = z.object({
   campaign: z.object({ slug: z.string(), k: z.number().int() }),
   builtAt: z.string(),
+  /**
+   * The campaign is still open: this is an interim release, updated when enough new answers
+   * have arrived (said always while open, so it never tells whether a newer one is held back).
+   */
+  interim: z.boolean(),
   audit: auditSchema,
   units: z.array(z.object({ id: z.string(), parentId: z.string().nullable() })),
   dimensions: z.array(z.object({ key: z.string(), values: z.array(valueSchema) })),

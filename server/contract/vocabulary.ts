@@ -5,6 +5,8 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 /** How respondents reach a campaign: a link where they pick their unit, or a code per person. */
 export const ACCESS_MODES = ["open-link", "invitation-codes"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
+/** Roles a campaign may let see interim results while open (admins always may). */
+export const INTERIM_RESULT_ROLES = ["coordinator", "evaluator"] as const;
 
 /** Staff roles (README: "Staff accounts"). */
 export const ROLES = ["admin", "coordinator", "evaluator"] as const;

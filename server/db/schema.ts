@@ -98,6 +98,11 @@ export const campaigns = sqliteTable(
     retentionDays: integer("retention_days").notNull().default(365),
     /** Set when results were first viewed; from then on k may only go up. */
     resultsViewedAt: text("results_viewed_at"),
+    /**
+     * Roles besides admins that see interim results while the campaign is open, comma-separated
+     * ("coordinator", "evaluator"); empty is phased access: results open at close.
+     */
+    interimResultRoles: text("interim_result_roles").notNull().default(""),
   },
   (t) => [check("campaigns_min_cell_size_floor", sql`${t.minCellSize} >= 3`)],
 );
@@ -153,17 +158,34 @@ export const participationDaily = sqliteTable(
  * The latest audited release of a campaign: suppressed aggregates only, safe to publish. It
  * outlives the raw responses (deleted after the retention period) so later waves can compare.
  */
-export const releases = sqliteTable("releases", {
-  campaignId: text("campaign_id")
-    .primaryKey()
-    .references(() => campaigns.id),
-  /** ISO time the release was built; only releases carry a time, never responses. */
-  builtAt: text("built_at").notNull(),
-  /** Respondents counted in the release (may lag the live count by the debounce delay). */
-  respondents: integer("respondents").notNull(),
-  /** The Release object (analysis/release-types.ts) as JSON. */
-  release: text("release").notNull(),
-});
+/**
+ * Every release built for a campaign, append-only: what readers were shown stays, so each new
+ * release can be audited against all of them (analysis/audit-release-sequence.ts). Raw
+ * responses may be deleted after retention; releases never are.
+ */
+export const releases = sqliteTable(
+  "releases",
+  {
+    /** Build order within the database; releases are staff-side aggregates, not responses. */
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    /** ISO time the release was built; only releases carry a time, never responses. */
+    builtAt: text("built_at").notNull(),
+    /** Respondents counted in the release (may lag the live count by the debounce delay). */
+    respondents: integer("respondents").notNull(),
+    /** The Release object (analysis/release-types.ts) as JSON. */
+    release: text("release").notNull(),
+    /** Passed the sequence audit against every release shown up to `auditedAfter`. */
+    servable: integer("servable", { mode: "boolean" }).notNull(),
+    /** Id of the newest release already shown when this one was audited; 0 when none was. */
+    auditedAfter: integer("audited_after").notNull().default(0),
+    /** When a reader first got this release; null while it was never shown. */
+    firstServedAt: text("first_served_at"),
+  },
+  (t) => [index("releases_campaign_id").on(t.campaignId, t.id)],
+);
 
 /**
  * Single-use invitation codes, stored only as HMAC-SHA256(secret key, normalised code). No time,

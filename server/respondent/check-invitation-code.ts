@@ -1,13 +1,15 @@
 import type { Db } from "../db/open-database";
 import { ConflictError } from "../errors";
-import { findUnusedCode } from "./find-invitation-code";
+import { assertCampaignCode } from "./find-invitation-code";
 import { assertCampaignOpen, loadCampaign } from "./load-campaign";
 
 /**
- * Tells a respondent, before the questions, whether their invitation code would be accepted:
- * returns when it is a valid unused code of this open campaign, else throws exactly what a
- * submission with it would (422 mistyped, 403 unknown, 409 used). Reads only: the code stays
- * unused until the answers are submitted with it, and nothing about the check is kept.
+ * Tells a respondent, before the questions, whether they typed their invitation code right:
+ * returns when it is a well-formed code of this open campaign, else throws what a submission
+ * with it would (422 mistyped, 403 unknown). It never says whether the code was used: anyone
+ * holding another person's code (whoever ran the mail merge) would learn who took part. A used
+ * code is refused at submission (409), where the page keeps the answers and takes another code.
+ * Reads only, and nothing about the check is kept.
  */
 export function checkInvitationCode({
   db,
@@ -30,5 +32,5 @@ export function checkInvitationCode({
       "access-mode",
     );
   }
-  findUnusedCode({ db, campaignId: campaign.id, code, secretKey });
+  assertCampaignCode({ db, campaignId: campaign.id, code, secretKey });
 }

@@ -36,6 +36,31 @@ export function findUnusedCode({
   return { hash, unitId: stored.unitId };
 }
 
+/**
+ * Confirms that a typed code is well formed and belongs to the campaign, and nothing more:
+ * whether it was used stays unsaid, so whoever holds someone else's code cannot learn from
+ * the code check whether its owner took part. Throws 422 mistyped or 403 unknown.
+ */
+export function assertCampaignCode({
+  db,
+  campaignId,
+  code,
+  secretKey,
+}: {
+  db: Db;
+  campaignId: string;
+  code: string;
+  secretKey: Uint8Array;
+}): void {
+  const parsed = parseCode(code);
+  if (!parsed.ok) throw new MistypedCodeError();
+  const stored = statementsFor(db).findCode.get({
+    hash: codeHash(secretKey, parsed.code),
+    campaignId,
+  });
+  if (!stored) throw new InvalidCodeError();
+}
+
 const statementsFor = perDatabase((db: Db) => ({
   findCode: db
     .select({ unitId: invitationCodes.unitId, used: invitationCodes.used })

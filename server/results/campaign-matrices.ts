@@ -1,9 +1,6 @@
 import type { Highs } from "highs";
-import {
-  buildRelease,
-  createResponseMatrix,
-  type ReleaseInput,
-} from "../../analysis/build-release";
+import { createResponseMatrix, type ReleaseInput } from "../../analysis/build-release";
+import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
 import type { Release } from "../../analysis/release-types";
 import type { ResponseMatrix } from "../../analysis/response-matrix";
 import type { ResponseRow } from "../../analysis/types";
@@ -40,13 +37,16 @@ export class CampaignMatrices {
     this.entries.delete(campaignId);
   }
 
+  /** The next release, audited against the releases readers were already shown (oldest first). */
   build(
     highs: Highs,
     campaignId: string,
     input: ReleaseInput,
-  ): { release: Release; respondents: number } {
+    shown: Release[],
+  ): { release: Release; respondents: number; servable: boolean } {
     const matrix = this.matrixFor(campaignId, input);
-    return { release: buildRelease(highs, matrix, input), respondents: matrix.size };
+    const built = buildSequencedRelease(highs, matrix, input, shown);
+    return { release: built.release, respondents: matrix.size, servable: built.passes };
   }
 
   private matrixFor(campaignId: string, input: ReleaseInput): ResponseMatrix {

@@ -94,7 +94,7 @@ function hiddenInEarlierWave(
         lt(campaigns.closesAt, campaign.closesAt),
       ),
     )
-    .orderBy(campaigns.closesAt)
+    .orderBy(campaigns.closesAt, releases.id)
     .all()
     .at(-1);
   if (!earlier) return new Set();

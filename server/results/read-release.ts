@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq, gt, gte, isNotNull, isNull } from "drizzle-orm";
 import type { Release, ReleaseGroup } from "../../analysis/release-types";
 import type { Db } from "../db/open-database";
 import { campaigns, releases } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
 import { NotFoundError, ProblemError } from "../errors";
 
 export interface StoredRelease {
@@ -10,29 +11,59 @@ export interface StoredRelease {
   release: Release;
 }
 
-/** A table of the release: the unit hierarchy, one per dimension, one per declared cross. */
-export interface ReleaseTable {
-  id: string;
-  dimensions: string[];
-}
-
-/** The latest audited release of a campaign; 404 while none has been built yet. */
-export function readRelease(db: Db, slug: string): StoredRelease {
-  const row = db
+/**
+ * The release a reader gets now: the newest one that passed the sequence audit against every
+ * release shown before it, or else the one shown last (held back until enough new answers have
+ * arrived). Serving marks it shown, so every later release is audited against it as well.
+ * 404 while none has been built yet.
+ */
+export function readRelease(db: Db, slug: string, now: Date = new Date()): StoredRelease {
+  const campaign = db
     .select({
       id: campaigns.id,
       slug: campaigns.slug,
       k: campaigns.minCellSize,
       organisationId: campaigns.organisationId,
-      builtAt: releases.builtAt,
-      release: releases.release,
     })
     .from(campaigns)
-    .leftJoin(releases, eq(releases.campaignId, campaigns.id))
     .where(eq(campaigns.slug, slug))
     .get();
-  if (!row) throw new NotFoundError("There is no such campaign.");
-  if (!row.release || !row.builtAt) {
+  if (!campaign) throw new NotFoundError("There is no such campaign.");
+  const served = withTransaction(db, (tx) => {
+    const lastShown = tx
+      .select({ id: releases.id })
+      .from(releases)
+      .where(and(eq(releases.campaignId, campaign.id), isNotNull(releases.firstServedAt)))
+      .orderBy(desc(releases.id))
+      .get();
+    const shownId = lastShown?.id ?? 0;
+    // Newer than what was shown, and audited against all of it (nothing shown since its audit).
+    const next = tx
+      .select({ id: releases.id })
+      .from(releases)
+      .where(
+        and(
+          eq(releases.campaignId, campaign.id),
+          eq(releases.servable, true),
+          gt(releases.id, shownId),
+          gte(releases.auditedAfter, shownId),
+        ),
+      )
+      .orderBy(desc(releases.id))
+      .get();
+    const id = next?.id ?? lastShown?.id;
+    if (id === undefined) return undefined;
+    tx.update(releases)
+      .set({ firstServedAt: now.toISOString() })
+      .where(and(eq(releases.id, id), isNull(releases.firstServedAt)))
+      .run();
+    return tx
+      .select({ builtAt: releases.builtAt, release: releases.release })
+      .from(releases)
+      .where(eq(releases.id, id))
+      .get();
+  });
+  if (!served) {
     throw new ProblemError(
       404,
       "release-not-ready",
@@ -41,10 +72,16 @@ export function readRelease(db: Db, slug: string): StoredRelease {
     );
   }
   return {
-    campaign: { id: row.id, slug: row.slug, k: row.k, organisationId: row.organisationId },
-    builtAt: row.builtAt,
-    release: JSON.parse(row.release) as Release,
+    campaign,
+    builtAt: served.builtAt,
+    release: JSON.parse(served.release) as Release,
   };
+}
+
+/** A table of the release: the unit hierarchy, one per dimension, one per declared cross. */
+export interface ReleaseTable {
+  id: string;
+  dimensions: string[];
 }
 
 export function releaseTables(release: Release): ReleaseTable[] {
@@ -73,4 +110,24 @@ export function tableGroups(
       (!visibleUnits || visibleUnits.has(group.unitId)),
   );
   return { table, groups };
+}
+
+/**
+ * The audit summary a reader may see: the number of groups and of each hidden mark among the
+ * groups served to them (a unit-scoped evaluator counts only their subtree). Every figure is
+ * a count of marks they can see themselves; nothing counted elsewhere is shown.
+ */
+export function visibleAudit(release: Release, visibleUnits?: ReadonlySet<string>) {
+  const groups = visibleUnits
+    ? release.groups.filter((group) => visibleUnits.has(group.unitId))
+    : release.groups;
+  const marked = (reason: string) =>
+    groups.filter((group) => "hidden" in group.n && group.n.hidden === reason).length;
+  return {
+    cells: groups.length,
+    organisationOnly: release.audit.organisationOnly,
+    hiddenPrimary: marked("primary"),
+    hiddenSecondary: marked("secondary"),
+    hiddenUnanimity: marked("unanimity"),
+  };
 }

@@ -9,13 +9,15 @@ import { readStoredResponses } from "./read-stored-responses";
 export interface BuiltRelease {
   release: Release;
   respondents: number;
+  /** Passes the sequence audit against the releases shown before it. */
+  servable: boolean;
 }
 
 /** Builds releases from in-memory matrices that follow each stored response. */
 export interface ReleaseBuilder {
   append(campaignId: string, response: StoredResponse): void;
   forget(campaignId: string): void;
-  build(campaignId: string, input: ReleaseInput): Promise<BuiltRelease>;
+  build(campaignId: string, input: ReleaseInput, shown: Release[]): Promise<BuiltRelease>;
   close(): Promise<void>;
 }
 
@@ -29,16 +31,16 @@ export function inProcessBuilder(db: DbConnection): ReleaseBuilder {
   return {
     append: (campaignId, response) => matrices.append(campaignId, response),
     forget: (campaignId) => matrices.forget(campaignId),
-    async build(campaignId, input) {
+    async build(campaignId, input, shown) {
       highs ??= highsLoader();
-      return matrices.build(await highs, campaignId, input);
+      return matrices.build(await highs, campaignId, input, shown);
     },
     close: async () => {},
   };
 }
 
 type WorkerReply =
-  | { type: "built"; requestId: number; release: Release; respondents: number }
+  | { type: "built"; requestId: number; release: Release; respondents: number; servable: boolean }
   | { type: "failed"; requestId: number; message: string };
 
 /** Builds in a worker thread that keeps the matrices and reads the database file itself. */
@@ -57,7 +59,11 @@ export function workerBuilder(databasePath: string): ReleaseBuilder {
     if (!request) return;
     pending.delete(reply.requestId);
     if (reply.type === "built")
-      request.resolve({ release: reply.release, respondents: reply.respondents });
+      request.resolve({
+        release: reply.release,
+        respondents: reply.respondents,
+        servable: reply.servable,
+      });
     else request.reject(new Error(reply.message));
   });
   worker.on("error", (error) => {
@@ -67,11 +73,11 @@ export function workerBuilder(databasePath: string): ReleaseBuilder {
   return {
     append: (campaignId, response) => worker.postMessage({ type: "append", campaignId, response }),
     forget: (campaignId) => worker.postMessage({ type: "forget", campaignId }),
-    build(campaignId, input) {
+    build(campaignId, input, shown) {
       const requestId = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(requestId, { resolve, reject });
-        worker.postMessage({ type: "build", requestId, campaignId, input });
+        worker.postMessage({ type: "build", requestId, campaignId, input, shown });
       });
     },
     async close() {

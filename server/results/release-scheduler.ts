@@ -1,6 +1,9 @@
+import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import type { Release } from "../../analysis/release-types";
 import type { Db } from "../db/open-database";
 import { releases } from "../db/schema";
 import { campaignIdsWithStaleRelease } from "../db/stale-releases";
+import { withTransaction } from "../db/with-transaction";
 import type { StoredResponse } from "./campaign-matrices";
 import { loadReleaseInput } from "./load-release-input";
 import type { ReleaseBuilder } from "./release-builders";
@@ -48,17 +51,36 @@ export function createReleaseScheduler({
     const run = chain.then(async () => {
       try {
         const { input } = loadReleaseInput(db, campaignId);
-        const { release, respondents } = await builder.build(campaignId, input);
-        const row = {
+        const shown = shownReleases(db, campaignId);
+        const { release, respondents, servable } = await builder.build(
           campaignId,
-          builtAt: now().toISOString(),
-          respondents,
-          release: JSON.stringify(release),
-        };
-        db.insert(releases)
-          .values(row)
-          .onConflictDoUpdate({ target: releases.campaignId, set: row })
-          .run();
+          input,
+          shown.map((row) => row.release),
+        );
+        withTransaction(db, (tx) => {
+          const { id } = tx
+            .insert(releases)
+            .values({
+              campaignId,
+              builtAt: now().toISOString(),
+              respondents,
+              release: JSON.stringify(release),
+              servable,
+              auditedAfter: shown.at(-1)?.id ?? 0,
+            })
+            .returning({ id: releases.id })
+            .get();
+          // Releases nobody was shown and a newer build replaces are dropped; shown ones stay.
+          tx.delete(releases)
+            .where(
+              and(
+                eq(releases.campaignId, campaignId),
+                isNull(releases.firstServedAt),
+                lt(releases.id, id),
+              ),
+            )
+            .run();
+        });
       } catch (error) {
         onError(campaignId, error instanceof Error ? error : new Error(String(error)));
       }
@@ -98,4 +120,15 @@ export function createReleaseScheduler({
       await builder.close();
     },
   };
+}
+
+/** The releases of a campaign that readers were shown, oldest first. */
+export function shownReleases(db: Db, campaignId: string): { id: number; release: Release }[] {
+  return db
+    .select({ id: releases.id, release: releases.release })
+    .from(releases)
+    .where(and(eq(releases.campaignId, campaignId), isNotNull(releases.firstServedAt)))
+    .orderBy(asc(releases.id))
+    .all()
+    .map((row) => ({ id: row.id, release: JSON.parse(row.release) as Release }));
 }

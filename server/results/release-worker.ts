@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import highsLoader from "highs";
 import type { ReleaseInput } from "../../analysis/build-release";
+import type { Release } from "../../analysis/release-types";
 import { openReadOnlyDatabase } from "../db/open-database";
 import { CampaignMatrices, type StoredResponse } from "./campaign-matrices";
 import { readStoredResponses } from "./read-stored-responses";
@@ -8,7 +9,13 @@ import { readStoredResponses } from "./read-stored-responses";
 type Request =
   | { type: "append"; campaignId: string; response: StoredResponse }
   | { type: "forget"; campaignId: string }
-  | { type: "build"; requestId: number; campaignId: string; input: ReleaseInput };
+  | {
+      type: "build";
+      requestId: number;
+      campaignId: string;
+      input: ReleaseInput;
+      shown: Release[];
+    };
 
 // Its own read-only connection: reading a campaign's responses never waits on the server.
 const db = openReadOnlyDatabase((workerData as { databasePath: string }).databasePath);
@@ -25,7 +32,7 @@ parentPort?.on("message", async (request: Request) => {
       return;
     case "build":
       try {
-        const built = matrices.build(await highs, request.campaignId, request.input);
+        const built = matrices.build(await highs, request.campaignId, request.input, request.shown);
         parentPort?.postMessage({ type: "built", requestId: request.requestId, ...built });
       } catch (error) {
         parentPort?.postMessage({

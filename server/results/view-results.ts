@@ -1,6 +1,7 @@
 import { recordAudit } from "../auth/audit";
 import { campaignForReader, unitScopeOf } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
+import { assertMayReadResults } from "../campaigns/assert-may-read-results";
 import { markResultsViewed } from "../campaigns/mark-results-viewed";
 import type { Db } from "../db/open-database";
 import { withTransaction } from "../db/with-transaction";
@@ -10,6 +11,8 @@ import { readRelease, type StoredRelease, tableGroups } from "./read-release";
 export interface ViewedRelease extends StoredRelease {
   /** The units the reader may see; undefined for all of the organisation's. */
   visible: ReadonlySet<string> | undefined;
+  /** The campaign is still open: an interim release. */
+  interim: boolean;
 }
 
 /** What within a release is viewed: all of it, its comments, the workbook, or one table. */
@@ -24,11 +27,12 @@ export type ViewedTable = ReturnType<typeof tableGroups>;
 
 /**
  * Opens a campaign's stored, audited release for a reader: 404 when the campaign is out of
- * their scope, has no release yet, or has no such table; only then does the view or export go
- * to the audit log and the campaign get marked as viewed (its k may only go up from now), in
- * one transaction, so no reader sees results that were not recorded, and a request that was
- * refused writes nothing (the log's target is the campaign's slug and a table id of the
- * release, never the text of the URL).
+ * their scope or has no release yet, 403 while it is open and their role sees results only at
+ * close (phased access), 404 for a table the release does not have; the release served is the
+ * newest that passed the sequence audit. Only then does the view or export go to the audit log
+ * and the campaign get marked as viewed (its k may only go up from now), in one transaction, so
+ * no reader sees results that were not recorded, and a request that was refused writes nothing
+ * (the log's target is the campaign's slug and a table id of the release, never URL text).
  */
 export function viewResults({
   db,
@@ -48,7 +52,8 @@ export function viewResults({
 }): ViewedRelease & { viewedTable?: ViewedTable } {
   return withTransaction(db, (tx) => {
     const row = campaignForReader(tx, user, slug);
-    const stored = readRelease(tx, row.slug);
+    const interim = assertMayReadResults(row, user.role, now);
+    const stored = readRelease(tx, row.slug, now);
     const visible = unitScopeOf(tx, user) ?? undefined;
     const viewedTable =
       typeof part === "object" ? tableGroups(stored.release, part.table, visible) : undefined;
@@ -67,6 +72,6 @@ export function viewResults({
       at: now,
     });
     markResultsViewed(tx, row.id, now);
-    return { ...stored, visible, ...(viewedTable ? { viewedTable } : {}) };
+    return { ...stored, interim, visible, ...(viewedTable ? { viewedTable } : {}) };
   });
 }

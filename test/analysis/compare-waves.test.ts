@@ -146,7 +146,6 @@ function release(groups: ReleaseGroup[], units = ["org", "A", "B"]): Release {
       hiddenPrimary: 0,
       hiddenSecondary: 0,
       hiddenUnanimity: 0,
-      respondentsHiddenSecondary: 0,
       lpSolves: 0,
       rounds: 0,
       itemCells: 0,

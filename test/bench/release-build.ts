@@ -50,7 +50,7 @@ const DIMENSIONS: [string, number][] = [
 ];
 
 /** A synthetic organisation: 60 units in 3 levels, 5 dimensions, 35 more questions. */
-function syntheticCampaign(responses: number): { input: ReleaseInput; rows: ResponseRow[] } {
+export function syntheticCampaign(responses: number): { input: ReleaseInput; rows: ResponseRow[] } {
   let state = 12345;
   const random = () => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;

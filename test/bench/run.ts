@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
-// the same run on the same machine. `npm run bench -- page-load` (or `results`, `submissions`,
-// `codes`) runs only those named.
+// the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
+// `submissions`, `codes`) runs only those named.
 import { measureCodeGeneration } from "./code-generation";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
 import { measureReleaseBuild } from "./release-build";
+import { measureReleaseSequence } from "./release-sequence";
 import { measureResultsExports } from "./results-exports";
 import { measureSubmissionThroughput } from "./submission-throughput";
 
@@ -16,6 +17,7 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 async function main() {
   if (wanted("results")) await benchResults();
+  if (wanted("sequence")) await benchSequence();
   if (wanted("submissions")) await benchSubmissions();
   if (wanted("page-load")) await benchPageLoad();
   if (wanted("codes")) await benchCodes();
@@ -55,6 +57,19 @@ async function benchResults() {
   );
   console.log(
     `  comparison 2020 → 2021 (median of 5)   ${exports.compareMs.toFixed(0).padStart(6)} ms wall, ${exports.compareCpuMs.toFixed(0)} ms CPU  (${exports.comparedSteps.toLocaleString("en")} group × question changes compared)`,
+  );
+}
+
+async function benchSequence() {
+  const figures = await measureReleaseSequence();
+  console.log(
+    `Sequence audit: ${figures.responses.toLocaleString("en")} responses read live, ${figures.releases - 1} interim releases + 1 candidate`,
+  );
+  console.log(
+    `  one release built and protected  ${figures.singleReleaseMs.toFixed(0).padStart(6)} ms  (baseline)`,
+  );
+  console.log(
+    `  candidate vs all 20, jointly     ${figures.sequenceAuditMs.toFixed(0).padStart(6)} ms  (${ratio(figures.sequenceAuditMs, figures.singleReleaseMs)} of one release; target < 5,000 ms)  ${figures.solves} LPs, ${figures.findings} findings (each interim served as is)`,
   );
 }
 

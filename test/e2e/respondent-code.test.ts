@@ -178,7 +178,7 @@ async function fillSurvey(page: Page, comment: string) {
 }
 
 describe("a respondent with an invitation code", () => {
-  it("is told about a typo, then answers, and cannot use the code twice", async () => {
+  it("is told about a typo, then answers, and cannot use the code twice (refused at submission)", async () => {
     const { page, posts, unexpected } = await openPage();
     const [code] = codes as [string];
     await startWithCode(page);
@@ -223,9 +223,14 @@ describe("a respondent with an invitation code", () => {
     expect(kept.toUpperCase()).not.toContain(code.slice(0, 4));
     expect(await page.context().cookies()).toEqual([]);
 
+    // The code step does not tell a used code from an unused one (whoever holds someone's
+    // code must not learn that they took part); the submission refuses it, answers kept.
     await startWithCode(page);
     await enterCode(page, code);
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("al gebruikt");
+    await fillSurvey(page, "Tweede keer.");
+    await next(page, "Verzenden");
+    await expect.poll(() => page.getByText("Deze code werd al gebruikt.").count()).toBe(1);
+    expect(await page.locator("textarea").inputValue()).toBe("Tweede keer.");
     await page.screenshot({ path: join(shots, "code-5-used-phone.png"), fullPage: true });
     expect(unexpected()).toEqual([]);
     await page.close();

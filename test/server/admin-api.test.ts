@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../../server/app";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
@@ -11,7 +11,7 @@ import {
   signIn,
   userSchema,
 } from "./admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
+import { buildReleaseNow, createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
 let db: DbConnection;
 let app: ReturnType<typeof createApp>;
@@ -49,6 +49,7 @@ const campaignSchema = z.strictObject({
   closesAt: z.string(),
   accessMode: z.enum(["open-link", "invitation-codes"]),
   retentionDays: z.number(),
+  interimResultRoles: z.array(z.enum(["coordinator", "evaluator"])),
   responsesDeleteAt: z.string().nullable(),
   resultsViewed: z.boolean(),
   respondentUrl: z.string(),
@@ -223,6 +224,12 @@ describe("CSRF and origin", () => {
 });
 
 describe("scope and roles", () => {
+  // Participation comes from the campaign's served release: build one first.
+  beforeEach(async () => {
+    await buildReleaseNow(db, orgA.campaignId);
+    await buildReleaseNow(db, orgB.campaignId);
+  });
+
   it("an evaluator of organisation A sees A's campaign read-only and nothing of B", async () => {
     const agent = as.evaluatorA as Agent;
     const list = z

@@ -103,6 +103,7 @@ describe("audit log under a flood", () => {
         campaignId: campaign.campaignId,
         builtAt: new Date().toISOString(),
         respondents: 0,
+        servable: true,
         release: JSON.stringify({ groups: [], comments: [], dimensions: [], crosses: [] }),
       })
       .run();

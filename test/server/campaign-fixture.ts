@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../server/db/open-database";
+import type { Db, DbConnection } from "../../server/db/open-database";
 import {
   type AccessMode,
   type CampaignStatus,
@@ -10,6 +10,8 @@ import {
   questionnaireVersions,
   units,
 } from "../../server/db/schema";
+import { inProcessBuilder } from "../../server/results/release-builders";
+import { createReleaseScheduler } from "../../server/results/release-scheduler";
 
 const localized = (en: string) => ({ en, nl: `${en} (nl)`, fr: `${en} (fr)` });
 
@@ -93,12 +95,18 @@ export function createFixtureCampaign(
     definition = FIXTURE_QUESTIONNAIRE as unknown,
     status = "open",
     accessMode = "open-link",
+    interimResultRoles = "coordinator,evaluator",
   }: {
     opensAt?: string;
     closesAt?: string;
     definition?: unknown;
     status?: CampaignStatus;
     accessMode?: AccessMode;
+    /**
+     * Live interim results for these roles. The fixture opts in (most tests read results of an
+     * open campaign); the product default is "" (phased: results at close), tested apart.
+     */
+    interimResultRoles?: string;
   } = {},
 ): FixtureCampaign {
   const organisationId = randomUUID();
@@ -157,6 +165,7 @@ export function createFixtureCampaign(
       closesAt,
       status,
       accessMode,
+      interimResultRoles,
     })
     .run();
   const inScope = unitIds.slice(0, 2);
@@ -169,4 +178,11 @@ export function createFixtureCampaign(
     inScope,
     outOfScope: unitIds[2] as string,
   };
+}
+
+/** Builds a campaign's release now, as the server's scheduler would after submissions. */
+export async function buildReleaseNow(db: DbConnection, campaignId: string): Promise<void> {
+  const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
+  await scheduler.rebuild(campaignId);
+  await scheduler.close();
 }

@@ -287,6 +287,7 @@ describe("retention", () => {
     db.insert(releases)
       .values({
         campaignId: expired.campaignId,
+        servable: true,
         builtAt: "2030-01-10T01:00:00.000Z",
         respondents: 4,
         release: '{"groups":[]}',
@@ -295,6 +296,7 @@ describe("retention", () => {
     db.insert(releases)
       .values({
         campaignId: later.campaignId,
+        servable: true,
         builtAt: "2030-01-10T01:00:00.000Z",
         respondents: 4,
         release: '{"groups":[]}',

@@ -24,6 +24,7 @@ const draft: CampaignView = {
   closesAt: "2030-02-01T00:00:00.000Z",
   accessMode: "open-link",
   retentionDays: 365,
+  interimResultRoles: [],
   responsesDeleteAt: null,
   resultsViewed: false,
   respondentUrl: "/s/survey-2030",

@@ -94,7 +94,9 @@ describe("POST /api/campaigns/:slug/code-check", () => {
         body: JSON.stringify({ answers: { excluded: "no" }, code }),
       });
     expect((await submit()).status).toBe(201);
-    await expectProblem(await check(code), 409, "code-used");
+    // After use the check answers exactly as before: it is no participation oracle.
+    expect((await check(code)).status).toBe(204);
+    await expectProblem(await submit(), 409, "code-used");
   });
 
   it("answers 422 mistyped-code for a typo, naming the code as the field at fault", async () => {
@@ -108,8 +110,13 @@ describe("POST /api/campaigns/:slug/code-check", () => {
     await expectProblem(await check(displayCode(generateCode())), 403, "invalid-code");
   });
 
-  it("answers 409 code-used for a used code", async () => {
-    await expectProblem(await check(storeCode(campaign, 1)), 409, "code-used");
+  it("answers a used code exactly as an unused one, so holding a code tells nobody who took part", async () => {
+    const used = await check(storeCode(campaign, 1));
+    const unused = await check(storeCode(campaign, 0));
+    expect(used.status).toBe(204);
+    expect(unused.status).toBe(204);
+    expect([...used.headers]).toEqual([...unused.headers]);
+    expect(await used.text()).toBe(await unused.text());
   });
 
   it("answers 403 for another campaign's code, exactly as for an unknown one", async () => {

@@ -6,7 +6,13 @@ import { createFixtureCampaign } from "./campaign-fixture";
 
 function storeRelease(db: DbConnection, campaignId: string, respondents: number) {
   db.insert(releases)
-    .values({ campaignId, builtAt: "2030-01-01T00:00:00.000Z", respondents, release: "{}" })
+    .values({
+      campaignId,
+      servable: true,
+      builtAt: "2030-01-01T00:00:00.000Z",
+      respondents,
+      release: "{}",
+    })
     .run();
 }
 

@@ -15,6 +15,7 @@ beforeEach(() => {
   db.insert(releases)
     .values({
       campaignId: campaign.campaignId,
+      servable: true,
       builtAt: now.toISOString(),
       respondents: 0,
       release: JSON.stringify({ groups: [], comments: [], dimensions: [], crosses: [] }),

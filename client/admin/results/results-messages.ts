@@ -11,6 +11,11 @@ export interface ResultsMessages {
   hiddenLabel: string;
   hiddenValue: (primary: number, secondary: number, unanimity: number) => string;
   notReadyTitle: string;
+  /** Shown with every interim release, whether or not a newer one is held back. */
+  interimNotice: string;
+  /** Phased access: results open when the campaign closes. */
+  atCloseTitle: string;
+  atCloseText: string;
   notReadyText: string;
   notReadyAgain: string;
   nothingPublished: (k: number) => string;
@@ -84,6 +89,11 @@ const nl: ResultsMessages = {
   hiddenValue: (primary, secondary, unanimity) =>
     `${primary} kleine groepen, ${secondary} ter bescherming, ${unanimity} (bijna) unaniem`,
   notReadyTitle: "De resultaten worden berekend",
+  interimNotice:
+    "Tussentijdse resultaten: ze worden bijgewerkt wanneer er genoeg nieuwe antwoorden zijn binnengekomen.",
+  atCloseTitle: "Resultaten bij afsluiten",
+  atCloseText:
+    "Deze bevraging toont haar resultaten wanneer ze afgesloten is. Zolang ze loopt, zien alleen beheerders en de rollen die de bevraging aanwijst tussentijdse resultaten.",
   notReadyText:
     "De resultaten worden nog berekend en gecontroleerd. Kom over een minuutje terug; deze pagina probeert het ook zelf opnieuw.",
   notReadyAgain: "Nu opnieuw proberen",
@@ -174,6 +184,11 @@ const fr: ResultsMessages = {
   hiddenValue: (primary, secondary, unanimity) =>
     `${primary} petits groupes, ${secondary} par protection, ${unanimity} (quasi) unanimes`,
   notReadyTitle: "Les résultats sont en cours de calcul",
+  interimNotice:
+    "Résultats intermédiaires : ils sont mis à jour lorsque suffisamment de nouvelles réponses sont arrivées.",
+  atCloseTitle: "Résultats à la clôture",
+  atCloseText:
+    "Cette enquête montre ses résultats une fois clôturée. Tant qu'elle est ouverte, seuls les administrateurs et les rôles qu'elle désigne voient des résultats intermédiaires.",
   notReadyText:
     "Les résultats sont encore en cours de calcul et de vérification. Revenez dans une minute ; cette page réessaie aussi d'elle-même.",
   notReadyAgain: "Réessayer maintenant",
@@ -263,6 +278,10 @@ const en: ResultsMessages = {
   hiddenLabel: "Hidden figures",
   hiddenValue: (primary, secondary, unanimity) =>
     `${primary} small groups, ${secondary} to protect them, ${unanimity} (nearly) unanimous`,
+  interimNotice: "Interim results: they are updated when enough new answers have arrived.",
+  atCloseTitle: "Results at close",
+  atCloseText:
+    "This survey shows its results once it is closed. While it is open, only administrators and the roles it names see interim results.",
   notReadyTitle: "Results are being computed",
   notReadyText:
     "The results are still being computed and checked. Check back in a minute; this page also tries again by itself.",

@@ -100,6 +100,22 @@ export function ResultsPage({ slug }: { slug: string }) {
       </>
     );
   }
+  if (
+    summary.state === "error" &&
+    summary.problem instanceof ApiProblem &&
+    summary.problem.problemName === "results-at-close"
+  ) {
+    return (
+      <>
+        {heading}
+        {back}
+        <section className="card" aria-labelledby="results-at-close">
+          <h2 id="results-at-close">{t.atCloseTitle}</h2>
+          <p role="status">{t.atCloseText}</p>
+        </section>
+      </>
+    );
+  }
   if (summary.state === "error") {
     return (
       <>
@@ -269,6 +285,7 @@ function Release({
           )}
         </dd>
       </dl>
+      {summary.interim ? <p className="card notice-box">{t.interimNotice}</p> : null}
       {summary.audit.organisationOnly ? (
         <p className="card notice-box">{t.organisationOnly}</p>
       ) : null}

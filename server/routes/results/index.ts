@@ -6,7 +6,7 @@ import {
   resultsTableSchema,
 } from "../../contract/release-schema";
 import type { Db } from "../../db/open-database";
-import { releaseTables } from "../../results/read-release";
+import { releaseTables, visibleAudit } from "../../results/read-release";
 import {
   campaignWorkbook,
   type ExportFile,
@@ -68,7 +68,7 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       c.header("Cache-Control", "no-store");
     })
     .get("/:slug/results", (c) => {
-      const { campaign, builtAt, release, visible } = open(
+      const { campaign, builtAt, release, visible, interim } = open(
         c,
         c.req.param("slug"),
         "results.view",
@@ -78,7 +78,8 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         resultsSummarySchema.parse({
           campaign,
           builtAt,
-          audit: release.audit,
+          interim,
+          audit: visibleAudit(release, visible),
           units: visible ? release.units.filter((unit) => visible.has(unit.id)) : release.units,
           dimensions: release.dimensions,
           tables: releaseTables(release),

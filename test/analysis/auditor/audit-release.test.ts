@@ -58,7 +58,6 @@ function handRelease(
       hiddenPrimary: 0,
       hiddenSecondary: 0,
       hiddenUnanimity: 0,
-      respondentsHiddenSecondary: 0,
       lpSolves: 0,
       rounds: 0,
       itemCells: 0,

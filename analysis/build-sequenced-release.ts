@@ -1,0 +1,181 @@
+import type { Highs } from "highs";
+import {
+  auditReleaseSequence,
+  commentBatches,
+  type SequenceFinding,
+  unanimousBatches,
+} from "./audit-release-sequence";
+import { buildRelease, type ReleaseInput } from "./build-release";
+import { MIN_COMMENT_GROUP } from "./publish-comments";
+import { releaseEquations } from "./release-equations";
+import type { Release } from "./release-types";
+import type { ResponseMatrix } from "./response-matrix";
+
+/** Rebuilds with more groups held back at most this often before the candidate is given up. */
+const MAX_SEQUENCE_ROUNDS = 6;
+
+export interface SequencedRelease {
+  /** The candidate, with whatever it holds back so that it may follow the shown releases. */
+  release: Release;
+  /** Whether it passes the sequence audit against every release already shown. */
+  passes: boolean;
+  findings: SequenceFinding[];
+  rounds: number;
+  solves: number;
+}
+
+export interface SequenceRules {
+  sensitiveItems: ReadonlySet<string>;
+  minCommentGroup: number;
+}
+
+/** The sequence rules of a questionnaire: its sensitive questions and the comment minimum. */
+export function sequenceRules(input: ReleaseInput): SequenceRules {
+  return {
+    sensitiveItems: new Set(input.items.filter((item) => item.sensitive).map((item) => item.key)),
+    minCommentGroup: MIN_COMMENT_GROUP,
+  };
+}
+
+/**
+ * Builds the next release of a campaign whose readers already saw `shown` (oldest first).
+ * Groups whose change since a shown release would tell about the newcomers are held back
+ * (hidden as "protects a small group") and the release protected again, a few rounds at
+ * most; answers and comments of too few or too unanimous newcomers are held back as well.
+ * When that cannot make the release safe (a change in a group that is hidden anyway, or in
+ * the organisation as a whole), `passes` is false and the server keeps serving what it showed.
+ */
+export function buildSequencedRelease(
+  highs: Highs,
+  matrix: ResponseMatrix,
+  input: ReleaseInput,
+  shown: Release[],
+): SequencedRelease {
+  const rules = sequenceRules(input);
+  const alsoHide = new Set<string>();
+  let solves = 0;
+  for (let round = 1; ; round++) {
+    const built = buildRelease(highs, matrix, input, { alsoHide });
+    if (shown.length === 0)
+      return { release: built, passes: true, findings: [], rounds: round, solves };
+    const release = holdBackBatchFigures(shown, built, rules);
+    const audit = auditReleaseSequence(highs, [...shown, release], rules);
+    solves += audit.solves;
+    if (audit.findings.length === 0)
+      return { release, passes: true, findings: [], rounds: round, solves };
+    const more = groupsToHoldBack(release, audit.findings, shown.length, alsoHide);
+    if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
+      return { release, passes: false, findings: audit.findings, rounds: round, solves };
+    }
+    for (const id of more) alsoHide.add(id);
+  }
+}
+
+/**
+ * Published groups of the candidate to hide next: a flagged group itself, or for a flagged
+ * group already hidden, the smallest published group of k or more sharing a relation with it.
+ */
+function groupsToHoldBack(
+  release: Release,
+  findings: SequenceFinding[],
+  candidate: number,
+  already: ReadonlySet<string>,
+): string[] {
+  const { position, equations } = releaseEquations(release);
+  // The organisation's total is never held back: fewer than k newcomers in all means the
+  // release waits, rather than one that hides everything.
+  const root = release.units.find((unit) => unit.parentId === null)?.id;
+  const organisation = `${root}/all`;
+  const size = (id: string) => {
+    const n = release.groups[position.get(id) ?? -1]?.n;
+    if (id === organisation || already.has(id)) return null;
+    return n && "value" in n && n.value >= release.k ? n.value : null;
+  };
+  const chosen = new Set<string>();
+  for (const finding of findings) {
+    if (finding.to !== candidate || (finding.kind !== "exact" && finding.kind !== "narrow"))
+      continue;
+    if (size(finding.groupId) !== null) {
+      chosen.add(finding.groupId);
+      continue;
+    }
+    let best: { id: string; n: number } | undefined;
+    for (const { total, parts } of equations) {
+      const members = [total, ...parts];
+      if (!members.includes(finding.groupId)) continue;
+      for (const id of members) {
+        const n = size(id);
+        if (n !== null && (!best || n < best.n)) best = { id, n };
+      }
+    }
+    if (best) chosen.add(best.id);
+  }
+  return [...chosen];
+}
+
+/**
+ * Hides, in the candidate, a sensitive question wherever the newcomers' answers to it (its
+ * change since a shown release, directly or as a remainder) would be (nearly) unanimous, and
+ * drops comments of a unit that would show new texts of too few newcomers. Runs to a fixpoint,
+ * checking the candidate on its own as well (against an empty release), because a question
+ * hidden in one group changes the remainders around it.
+ */
+export function holdBackBatchFigures(
+  shown: Release[],
+  candidate: Release,
+  rules: SequenceRules,
+): Release {
+  const held: Release = structuredClone(candidate);
+  const sequence = [emptyLike(candidate), ...shown, held];
+  const structures = sequence.map(releaseEquations);
+  const last = sequence.length - 1;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let from = 0; from < last; from++) {
+      for (const finding of unanimousBatches(
+        sequence,
+        structures,
+        from,
+        last,
+        rules.sensitiveItems,
+      )) {
+        const victim = held.groups[structures[last]?.position.get(finding.victim ?? "") ?? -1];
+        const index = victim?.items.findIndex((item) => item.key === finding.item) ?? -1;
+        const item = victim?.items[index];
+        if (!victim || !item || !("options" in item)) continue;
+        victim.items[index] = { key: item.key, kind: item.kind, hidden: "unanimity" };
+        changed = true;
+      }
+    }
+    for (let from = 1; from < last; from++) {
+      const k = Math.max(held.k, rules.minCommentGroup);
+      for (const finding of commentBatches(sequence, structures, from, last, k)) {
+        const unitId = held.groups[structures[last]?.position.get(finding.groupId) ?? -1]?.unitId;
+        const before = held.comments.length;
+        held.comments = held.comments.filter(
+          (entry) => !(entry.unitId === unitId && entry.item === finding.item),
+        );
+        changed ||= held.comments.length < before;
+      }
+    }
+  }
+  return held;
+}
+
+/** The release structure with every published count and answer at 0, and no comments. */
+function emptyLike(release: Release): Release {
+  return {
+    ...release,
+    groups: release.groups.map((group) => ({
+      ...group,
+      n: "value" in group.n ? { value: 0 } : group.n,
+      items: group.items.map((item) =>
+        "options" in item
+          ? { ...item, options: item.options.map((option) => ({ ...option, count: 0, share: 0 })) }
+          : item,
+      ),
+    })),
+    comments: [],
+  };
+}

@@ -1,0 +1,182 @@
+import fc from "fast-check";
+import highsLoader, { type Highs } from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildRelease, createResponseMatrix } from "../../../analysis/build-release";
+import { buildSequencedRelease } from "../../../analysis/build-sequenced-release";
+import type { Release } from "../../../analysis/release-types";
+import type { ResponseRow } from "../../../analysis/types";
+import { type RandomCampaign, randomCampaign } from "../random-campaign";
+import { attackReleaseSequence } from "./sequence-attack";
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await highsLoader();
+});
+
+const sensitive = ({ input }: RandomCampaign) =>
+  new Set(input.items.filter((item) => item.sensitive).map((item) => item.key));
+
+/**
+ * Lets responses arrive in the given order and batch sizes, rebuilding after each batch, and
+ * returns what a reader could have been served: every rebuilt release ("today": each is served
+ * as it is), or only those that pass the sequence audit against what was shown ("audited").
+ */
+function serve(
+  campaign: RandomCampaign,
+  order: ResponseRow[],
+  batches: number[],
+  policy: "today" | "audited",
+): Release[] {
+  const matrix = createResponseMatrix(campaign.input);
+  const shown: Release[] = [];
+  let next = 0;
+  for (const size of batches) {
+    const batch = order.slice(next, next + size);
+    if (batch.length === 0) break;
+    for (const row of batch) matrix.append(row);
+    next += size;
+    if (policy === "today") {
+      shown.push(buildRelease(highs, matrix, campaign.input));
+      continue;
+    }
+    const candidate = buildSequencedRelease(highs, matrix, campaign.input, shown);
+    if (candidate.passes) shown.push(candidate.release);
+  }
+  return shown;
+}
+
+/** One of `k` colleagues answers after the first release: the example of issue 10. */
+function oneNewcomer(): { campaign: RandomCampaign; rows: ResponseRow[] } {
+  const units = [
+    { id: "a", parentId: null },
+    { id: "b", parentId: null },
+  ];
+  const answers = (i: number) => ({
+    dim0: i % 3 === 0 ? "v1" : "v0",
+    climate: 1 + (i % 5),
+    experienced: i % 4 === 0 ? "yes" : "no",
+  });
+  const rows: ResponseRow[] = Array.from({ length: 41 }, (_, i) => ({
+    unitId: i % 2 === 0 ? "a" : "b",
+    answers: answers(i),
+  }));
+  const items: RandomCampaign["input"]["items"] = [
+    {
+      kind: "single",
+      key: "dim0",
+      path: ["dim0"],
+      options: ["v0", "v1"],
+      breakdown: true,
+      sensitive: true,
+    },
+    {
+      kind: "single",
+      key: "climate",
+      path: ["climate"],
+      options: [1, 2, 3, 4, 5],
+      scale: { numeric: true, favourable: [4, 5] },
+      breakdown: false,
+      sensitive: false,
+    },
+    {
+      kind: "single",
+      key: "experienced",
+      path: ["experienced"],
+      options: ["yes", "no"],
+      breakdown: false,
+      sensitive: true,
+    },
+  ];
+  return {
+    campaign: { input: { organisationId: "org", units, items, k: 5 }, rows },
+    rows,
+  };
+}
+
+describe("differencing attack on the releases a reader was served", () => {
+  it("recovers one newcomer's group and answers when every rebuilt release is served (today)", () => {
+    const { campaign, rows } = oneNewcomer();
+    const served = serve(campaign, rows, [40, 1], "today");
+    const leaks = attackReleaseSequence(highs, served, sensitive(campaign));
+    expect(leaks.map((leak) => leak.groupId)).toContain("org/all");
+    expect(
+      leaks.some((leak) => leak.kind === "batch-size" && leak.detail === "exactly 1 newcomers"),
+    ).toBe(true);
+  });
+
+  it("finds nothing once serving follows the sequence audit: the second release is held back", () => {
+    const { campaign, rows } = oneNewcomer();
+    const served = serve(campaign, rows, [40, 1], "audited");
+    expect(served).toHaveLength(1);
+    expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
+  });
+
+  it("serves a new release once enough newcomers arrived, and the attack still finds nothing", () => {
+    const { campaign } = oneNewcomer();
+    const rows = Array.from({ length: 160 }, (_, i) => ({
+      unitId: i % 2 === 0 ? "a" : "b",
+      answers: {
+        dim0: i % 3 === 0 ? "v1" : "v0",
+        climate: 1 + (i % 5),
+        experienced: i % 4 === 0 ? "yes" : "no",
+      },
+    }));
+    const served = serve(campaign, rows, [40, 1, 60, 59], "audited");
+    expect(served.length).toBeGreaterThanOrEqual(2);
+    expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
+  });
+
+  it("finds nothing in random campaigns with random arrival orders under the sequence audit", () => {
+    let servedTwiceOrMore = 0;
+    fc.assert(
+      fc.property(
+        randomCampaign(150).filter(({ input }) => input.units.length <= 8),
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength: 4 }),
+        fc.integer(),
+        (campaign, sizes, seed) => {
+          const order = shuffled(campaign.rows, seed);
+          const served = serve(campaign, order, sizes, "audited");
+          if (served.length >= 2) servedTwiceOrMore++;
+          const leaks = attackReleaseSequence(highs, served, sensitive(campaign));
+          expect(leaks).toEqual([]);
+        },
+      ),
+      { numRuns: 5, seed: 10 },
+    );
+    // Not vacuous: some runs served more than one release.
+    expect(servedTwiceOrMore).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("finds leaks in the same kind of random campaigns when every rebuild is served", () => {
+    let leaking = 0;
+    fc.assert(
+      fc.property(
+        randomCampaign(260).filter(
+          ({ input, rows }) => input.units.length <= 12 && rows.length >= 30,
+        ),
+        fc.integer(),
+        (campaign, seed) => {
+          const order = shuffled(campaign.rows, seed);
+          const served = serve(campaign, order, [order.length - 1, 1], "today");
+          if (attackReleaseSequence(highs, served, sensitive(campaign)).length > 0) leaking++;
+        },
+      ),
+      { numRuns: 6, seed: 10 },
+    );
+    expect(leaking).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+function shuffled<T>(items: T[], seed: number): T[] {
+  const copy = items.slice();
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
