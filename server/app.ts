@@ -7,6 +7,7 @@ import { clientPages } from "./http/client-pages";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
 import { rateLimit, socketAddress } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
+import type { Mailer } from "./invitations/mailer";
 import type { ReleaseScheduler } from "./results/release-scheduler";
 import { adminRoutes } from "./routes/admin";
 import { respondentRoutes } from "./routes/respondent";
@@ -31,6 +32,10 @@ export interface AppOptions {
     secureCookies?: boolean;
     /** The one origin admin requests may come from; HSTS when it is https (server/config.ts). */
     publicOrigin?: string;
+    /** Sends invitation mail; without it, invitations say mail is not configured. */
+    mailer?: Mailer;
+    /** Origin of the personal links in invitations; defaults to publicOrigin, then loopback. */
+    linkOrigin?: string;
   };
 }
 
@@ -72,6 +77,8 @@ export function createApp({ db, config = {} }: AppOptions) {
       secretKey,
       clientAddress: config.clientAddress ?? socketAddress,
       releases,
+      mailer: config.mailer,
+      linkOrigin: config.linkOrigin ?? config.publicOrigin ?? "http://localhost:8787",
     }),
   );
   if (config.clientDir) app.route("/", clientPages(config.clientDir));

@@ -43,6 +43,8 @@ export const PROBLEM_NAMES = [
   "dates",
   "status",
   "release-not-ready",
+  "mail-not-configured",
+  "sending",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 
