@@ -45,6 +45,7 @@ export const PROBLEM_NAMES = [
   "release-not-ready",
   "mail-not-configured",
   "sending",
+  "separation-of-duties",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../auth/audit";
+import { recordCodeDistributor } from "../auth/separation-of-duties";
 import type { SessionUser } from "../auth/sessions";
 import { effectiveStatus } from "../campaigns/campaign-status";
 import { manageableCampaign } from "../campaigns/manageable-campaign";
@@ -12,7 +13,8 @@ import { codeHash, displayCode, generateCode } from "./invitation-code";
 /**
  * Generates `count` single-use codes for one unit of a campaign in one transaction and returns
  * them for display, once: only their keyed hashes are stored, so they cannot be shown again.
- * The audit log records the count, never a code.
+ * The audit log records the count, never a code; the generator can no longer read the
+ * campaign's results (separation of duties).
  */
 export function generateCodes({
   db,
@@ -64,6 +66,7 @@ export function generateCodes({
         .run();
       if (inserted.changes === 1) codes.push(displayCode(code));
     }
+    recordCodeDistributor(tx, campaign.id, actor.id);
     recordAudit(tx, {
       actor,
       action: "codes.generate",

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../auth/audit";
+import { recordCodeDistributor } from "../auth/separation-of-duties";
 import type { SessionUser } from "../auth/sessions";
 import { effectiveStatus } from "../campaigns/campaign-status";
 import type { CampaignRow } from "../campaigns/campaign-view";
@@ -155,13 +156,17 @@ export function sendInvitations({
       ? { kind, ...counts }
       : { kind, listed: counts.listed, done: counts.done };
 
-  recordAudit(db, {
-    actor,
-    action: `${kind}s.start`,
-    target: slug,
-    detail: { listed: counts.listed },
-    organisationId: campaign.organisationId,
-    at: now,
+  withTransaction(db, (tx) => {
+    // Whoever sends could slip their own addresses into the list: no results for them.
+    recordCodeDistributor(tx, campaign.id, actor.id);
+    recordAudit(tx, {
+      actor,
+      action: `${kind}s.start`,
+      target: slug,
+      detail: { listed: counts.listed },
+      organisationId: campaign.organisationId,
+      at: now,
+    });
   });
 
   const locales = campaignLocales(campaign);

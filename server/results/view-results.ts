@@ -1,5 +1,6 @@
 import { recordAudit } from "../auth/audit";
 import { campaignForReader, unitScopeOf } from "../auth/scope";
+import { assertMayReadResults } from "../auth/separation-of-duties";
 import type { SessionUser } from "../auth/sessions";
 import { markResultsViewed } from "../campaigns/mark-results-viewed";
 import type { Db } from "../db/open-database";
@@ -14,7 +15,7 @@ export interface ViewedRelease extends StoredRelease {
 
 /**
  * Opens a campaign's stored, audited release for a reader: 404 when the campaign is out of
- * their scope or has no release yet; otherwise the view or export goes to the audit log and
+ * their scope or has no release yet, 403 for whoever generated or sent its codes; otherwise the view or export goes to the audit log and
  * the campaign is marked as viewed (its k may only go up from now), in one transaction, so no
  * reader sees results that were not recorded.
  */
@@ -37,6 +38,7 @@ export function viewResults({
 }): ViewedRelease {
   return withTransaction(db, (tx) => {
     const row = campaignForReader(tx, user, slug);
+    assertMayReadResults(tx, row.id, user.id);
     const stored = readRelease(tx, row.slug);
     recordAudit(tx, {
       actor: user,

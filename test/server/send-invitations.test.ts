@@ -330,6 +330,14 @@ describe("what the coordinator is told", () => {
     );
   });
 
+  it("bars whoever sent invitations from the campaign's results (separation of duties)", async () => {
+    const response = await coordinator.request(
+      "GET",
+      `/api/admin/campaigns/${campaign.slug}/results`,
+    );
+    await expectProblem(response, 403, "separation-of-duties");
+  });
+
   it("refuses open-link campaigns", async () => {
     const open = createFixtureCampaign(db, { accessMode: "open-link" });
     const agent = await signIn(
