@@ -1,5 +1,7 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
-// the same run on the same machine. `npm run bench -- results` or `-- submissions` runs one part.
+// the same run on the same machine. `npm run bench -- results`, `-- submissions` or
+// `-- invitations` runs one part.
+import { measureInvitationSending } from "./invitation-sending";
 import { measureReleaseBuild } from "./release-build";
 import { measureSubmissionThroughput } from "./submission-throughput";
 
@@ -7,15 +9,29 @@ function ratio(value: number, baseline: number): string {
   return baseline > 0 ? `${((100 * value) / baseline).toFixed(0)}%` : "n/a";
 }
 
-const PARTS = ["results", "submissions"] as const;
+const PARTS = ["results", "submissions", "invitations"] as const;
 
 async function main() {
   const asked = process.argv[2];
   if (asked !== undefined && !PARTS.some((part) => part === asked)) {
     throw new Error(`Unknown benchmark "${asked}"; one of: ${PARTS.join(", ")}`);
   }
-  if (asked !== "submissions") await results();
-  if (asked !== "results") await submissions();
+  if (asked === undefined || asked === "results") await results();
+  if (asked === undefined || asked === "submissions") await submissions();
+  if (asked === undefined || asked === "invitations") await invitations();
+}
+
+async function invitations() {
+  const f = await measureInvitationSending();
+  console.log(
+    `Invitations: ${f.invitations.toLocaleString("en")} mails to a local SMTP server (smtp-server, Peilpunt and the latency probe in three processes)`,
+  );
+  console.log(
+    `  sending                          ${String(f.sendMs).padStart(6)} ms  (${(f.invitations / (f.sendMs / 1000)).toFixed(0)} mails/s; sent ${f.sent}, failed ${f.failed}, received ${f.received}; budget 60,000 ms)`,
+  );
+  console.log(
+    `  respondent form at 100 req/s     idle p50 ${f.idle.p50} ms p99 ${f.idle.p99} ms (${f.idle.requests} req); while sending p50 ${f.sending.p50} ms p99 ${f.sending.p99} ms (${f.sending.requests} req; ${ratio(f.sending.p99, f.idle.p99)} of idle p99; budget 50 ms)`,
+  );
 }
 
 async function results() {
