@@ -13,6 +13,8 @@ export interface OutgoingMail {
 export interface Mailer {
   /** Messages in flight at once; sending never asks for more. */
   concurrency: number;
+  /** Messages started per second at most. */
+  ratePerSecond: number;
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
 }
@@ -43,6 +45,7 @@ export function createMailer(smtp: SmtpConfig, concurrency = DEFAULT_MAIL_CONCUR
   });
   return {
     concurrency,
+    ratePerSecond: smtp.ratePerSecond,
     async send(mail) {
       await transport.sendMail({ from: smtp.from, ...mail });
     },

@@ -51,7 +51,8 @@ export function personalLink(origin: string, slug: string, code: string): string
  * Reads an address list, derives each address's code and decides who gets mail: for
  * invitations, every address whose code does not exist yet (so re-uploading the same file
  * resumes an interrupted sending); for reminders, every address whose code exists and is
- * unused. Then sends in the background, at most `mailer.concurrency` mails at a time, writing
+ * unused. Then sends in the background, at most `mailer.concurrency` mails at a time and
+ * `mailer.ratePerSecond` a second, writing
  * each invitation's code hash once its mail was accepted. Addresses live only in this closure;
  * the database and the audit log get counts and code hashes, never an address.
  */
@@ -200,9 +201,15 @@ export function sendInvitations({
   };
 
   let next = 0;
+  // Pacing: the n-th mail starts no earlier than n / rate seconds after the first.
+  const interval = 1000 / mailer.ratePerSecond;
+  let nextStart = performance.now();
   const worker = async () => {
     while (next < deliveries.length) {
       const delivery = deliveries[next++] as Delivery;
+      const wait = nextStart - performance.now();
+      nextStart = Math.max(nextStart, performance.now()) + interval;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       try {
         await mailer.send({ to: delivery.address, ...mailFor(delivery.code) });
         counts.sent++;
@@ -219,26 +226,31 @@ export function sendInvitations({
 
   const finished = Promise.all(
     Array.from({ length: Math.max(1, Math.min(mailer.concurrency, deliveries.length)) }, worker),
-  ).then(() => {
-    flush();
-    counts.done = true;
-    deliveries.length = 0;
-    recordAudit(db, {
-      actor,
-      action: `${kind}s.finish`,
-      target: slug,
-      detail:
-        kind === "invitation"
-          ? {
-              listed: counts.listed,
-              alreadyInvited: counts.alreadyInvited,
-              sent: counts.sent,
-              failed: counts.failed,
-            }
-          : { listed: counts.listed },
-      organisationId: campaign.organisationId,
+  )
+    .then(() => {
+      flush();
+      recordAudit(db, {
+        actor,
+        action: `${kind}s.finish`,
+        target: slug,
+        detail:
+          kind === "invitation"
+            ? {
+                listed: counts.listed,
+                alreadyInvited: counts.alreadyInvited,
+                sent: counts.sent,
+                failed: counts.failed,
+              }
+            : { listed: counts.listed },
+        organisationId: campaign.organisationId,
+      });
+    })
+    .finally(() => {
+      // Done, or stopped by a database error: either way the addresses go now.
+      counts.done = true;
+      deliveries.length = 0;
+      pending = [];
     });
-  });
   return { view, finished };
 }
 

@@ -1,13 +1,15 @@
 // A server process for the invitation benchmark: the real app on a seeded demo database with an
 // open invitation-codes campaign over all demo units. On "SEND <smtp port> <count>" (stdin) it
 // sends that many invitations through the same service the admin route calls and prints
-// "DONE <ms> <sent> <failed>"; meanwhile the parent measures the respondent API's latency.
+// "DONE <ms> <sent> <failed> <event-loop delay p99 ms> <max ms>"; meanwhile the parent measures the respondent API's latency.
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../server/app";
 import type { SessionUser } from "../../server/auth/sessions";
 import { createCampaign } from "../../server/campaigns/create-campaign";
 import { openCampaign } from "../../server/campaigns/open-campaign";
+import { DEFAULT_MAILS_PER_SECOND } from "../../server/config";
 import { openDatabase } from "../../server/db/open-database";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { createMailer } from "../../server/invitations/mailer";
@@ -79,8 +81,11 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     host: "127.0.0.1",
     port: Number(smtpPort),
     tls: "none",
+    ratePerSecond: DEFAULT_MAILS_PER_SECOND,
     from: "peilpunt@example.test",
   });
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const started = performance.now();
   const sending = sendInvitations({
     db,
@@ -98,7 +103,11 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     const failed = view.kind === "invitation" ? view.failed : 0;
     const sent = view.kind === "invitation" ? view.sent : 0;
     mailer.close();
-    process.stdout.write(`DONE ${(performance.now() - started).toFixed(0)} ${sent} ${failed}\n`);
+    loopDelay.disable();
+    const ms = (ns: number) => (ns / 1e6).toFixed(1);
+    process.stdout.write(
+      `DONE ${(performance.now() - started).toFixed(0)} ${sent} ${failed} ${ms(loopDelay.percentile(99))} ${ms(loopDelay.max)}\n`,
+    );
   });
 });
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

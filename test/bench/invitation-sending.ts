@@ -9,6 +9,8 @@ export interface InvitationFigures {
   sent: number;
   failed: number;
   received: number;
+  /** Peilpunt's own event-loop delay while sending: how long a request could wait behind it. */
+  eventLoopDelay: { p99: number; max: number };
   /** The respondent form's latency at a steady 100 requests/s, without and during sending. */
   idle: { p50: number; p99: number; requests: number };
   sending: { p50: number; p99: number; requests: number };
@@ -98,7 +100,7 @@ export async function measureInvitationSending({
     const done = server.nextLine();
     server.send(`SEND ${smtpPort} ${invitations}`);
     const sending = await probe(url, done);
-    const [, ms, sent, failed] = (await done).split(" ");
+    const [, ms, sent, failed, loopP99, loopMax] = (await done).split(" ");
     smtp.send("COUNT");
     const received = Number((await smtp.nextLine()).split(" ")[1]);
     return {
@@ -107,6 +109,7 @@ export async function measureInvitationSending({
       sent: Number(sent),
       failed: Number(failed),
       received,
+      eventLoopDelay: { p99: Number(loopP99), max: Number(loopMax) },
       idle,
       sending,
     };

@@ -30,6 +30,9 @@ async function invitations() {
     `  sending                          ${String(f.sendMs).padStart(6)} ms  (${(f.invitations / (f.sendMs / 1000)).toFixed(0)} mails/s; sent ${f.sent}, failed ${f.failed}, received ${f.received}; budget 60,000 ms)`,
   );
   console.log(
+    `  Peilpunt's event-loop delay while sending: p99 ${f.eventLoopDelay.p99} ms, max ${f.eventLoopDelay.max} ms`,
+  );
+  console.log(
     `  respondent form at 100 req/s     idle p50 ${f.idle.p50} ms p99 ${f.idle.p99} ms (${f.idle.requests} req); while sending p50 ${f.sending.p50} ms p99 ${f.sending.p99} ms (${f.sending.requests} req; ${ratio(f.sending.p99, f.idle.p99)} of idle p99; budget 50 ms)`,
   );
 }

@@ -71,6 +71,7 @@ beforeAll(async () => {
     host: "127.0.0.1",
     port: smtp.port,
     tls: "none",
+    ratePerSecond: 10_000,
     from: "Peilpunt <peilpunt@example.test>",
   });
   db = openDatabase(databasePath);

@@ -22,10 +22,18 @@ describe("SMTP settings from the environment", () => {
       user: "peilpunt",
       passwordFile: "/run/secrets/smtp",
       from: "Peilpunt <peilpunt@example.be>",
+      ratePerSecond: 150,
     });
     expect(
       readConfig({ PEILPUNT_SMTP_HOST: "relay", PEILPUNT_MAIL_FROM: "p@example.be" }).smtp,
     ).toMatchObject({ port: 587, tls: "starttls" });
+    expect(
+      readConfig({
+        PEILPUNT_SMTP_HOST: "relay",
+        PEILPUNT_MAIL_FROM: "p@e.be",
+        PEILPUNT_SMTP_RATE: "2",
+      }).smtp?.ratePerSecond,
+    ).toBe(2);
   });
 
   it("fails fast without a sender, with a user but no password file, or with an unknown TLS mode", () => {
