@@ -32,6 +32,10 @@ export const sendingViewSchema = z.discriminatedUnion("kind", [
 ]);
 export type SendingView = z.infer<typeof sendingViewSchema>;
 
+/** The answer to an upload: the sending's counts as it starts (202). */
+export const sendingStartedSchema = z.object({ sending: sendingViewSchema });
+export type SendingStarted = z.infer<typeof sendingStartedSchema>;
+
 /** What the invitations screen shows: whether mail works, the mail per language, the last sending. */
 export const invitationsAnswerSchema = z.object({
   mailConfigured: z.boolean(),

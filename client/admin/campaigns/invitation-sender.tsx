@@ -1,5 +1,9 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
-import type { InvitationsAnswer, SendingView } from "../../../server/contract/invitation-schemas";
+import type {
+  InvitationsAnswer,
+  SendingStarted,
+  SendingView,
+} from "../../../server/contract/invitation-schemas";
 import { ApiProblem, api } from "../admin-api";
 import { useMessages } from "../admin-locale";
 import { CampaignProblem } from "./campaign-problem";
@@ -55,7 +59,7 @@ export function InvitationSender({ campaign }: { campaign: CampaignView }) {
     setBusy(true);
     try {
       const list = await file.text();
-      const started = await api<{ sending: SendingView }>("POST", path, { kind, list });
+      const started = await api<SendingStarted>("POST", path, { kind, list });
       setAnswer((previous) => (previous ? { ...previous, sending: started.sending } : previous));
     } catch (caught) {
       if (caught instanceof ApiProblem && caught.status === 422) {

@@ -21,6 +21,7 @@ import {
 import {
   type InvitationsAnswer,
   invitationsAnswerSchema,
+  type SendingStarted,
   sendInvitationsRequestSchema,
 } from "../../contract/invitation-schemas";
 import { participationSchema } from "../../contract/participation-schema";
@@ -163,7 +164,7 @@ export function campaignRoutes({
         // A database failure mid-sending; the error carries no address (mail errors are caught per mail).
         console.error(`Sending for ${slug} stopped:`, (error as Error).message);
       });
-      return c.json({ sending: sending.view() }, 202);
+      return c.json({ sending: sending.view() } satisfies SendingStarted, 202);
     })
     // Live counts leave through their output schema, like results: unknown fields are stripped.
     .get("/:slug/participation", (c) =>
