@@ -8,6 +8,7 @@ import { clientPages } from "./http/client-pages";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
 import { rateLimit, socketAddress } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
+import type { Mailer } from "./invitations/mailer";
 import { type HeavyJobs, heavyJobQueue } from "./jobs/heavy-jobs";
 import type { ReleaseScheduler } from "./results/release-scheduler";
 import { adminRoutes } from "./routes/admin";
@@ -37,6 +38,10 @@ export interface AppOptions {
     maxCodesPerCampaign?: number;
     /** Where heavy admin work queues; one per app by default. */
     heavyJobs?: HeavyJobs;
+    /** Sends invitation mail; without it, invitations say mail is not configured. */
+    mailer?: Mailer;
+    /** Origin of the personal links in invitations; defaults to publicOrigin, then loopback. */
+    linkOrigin?: string;
   };
 }
 
@@ -80,6 +85,8 @@ export function createApp({ db, config = {} }: AppOptions) {
       releases,
       maxCodesPerCampaign: config.maxCodesPerCampaign ?? DEFAULT_MAX_CODES_PER_CAMPAIGN,
       heavyJobs: config.heavyJobs ?? heavyJobQueue(),
+      mailer: config.mailer,
+      linkOrigin: config.linkOrigin ?? config.publicOrigin ?? "http://localhost:8787",
     }),
   );
   if (config.clientDir) app.route("/", clientPages(config.clientDir));

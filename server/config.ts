@@ -16,6 +16,37 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 export const TRUSTED_PROXY_HEADERS = ["none", "x-forwarded-for", "x-real-ip"] as const;
 export type TrustedProxyHeader = (typeof TRUSTED_PROXY_HEADERS)[number];
 
+/**
+ * How Peilpunt talks TLS to the mail server: `implicit` (TLS from the first byte, port 465),
+ * `starttls` (required upgrade, port 587) or `none` (a relay on the same host only).
+ */
+export const SMTP_TLS_MODES = ["implicit", "starttls", "none"] as const;
+export type SmtpTls = (typeof SMTP_TLS_MODES)[number];
+
+/** Where invitations are sent through; absent when mail is not configured. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  tls: SmtpTls;
+  user?: string;
+  /** File holding the SMTP password (read at start, never taken from the environment itself). */
+  passwordFile?: string;
+  /** The From address, e.g. `Peilpunt <peilpunt@example.be>`. */
+  from: string;
+  /** Mails per second at most. */
+  ratePerSecond: number;
+}
+
+/**
+ * Mails sent per second at most: 5,000 invitations take about 33 s, well inside a minute, while
+ * most of the server's time stays free for respondents. Lower it for relays with a quota (some
+ * hosted mail services accept only a few mails per second).
+ */
+export const DEFAULT_MAILS_PER_SECOND = 150;
+
+/** Default SMTP port per TLS mode: 465 for TLS from the first byte, 587 for submission. */
+const SMTP_DEFAULT_PORTS: Record<SmtpTls, number> = { implicit: 465, starttls: 587, none: 25 };
+
 /** "true"/"false" (or 1/0) from the environment; undefined when unset. */
 const booleanFlag = z
   .enum(["true", "false", "1", "0"], { message: 'expected "true" or "false"' })
@@ -50,6 +81,13 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(DEFAULT_MAX_CODES_PER_CAMPAIGN),
+  PEILPUNT_SMTP_HOST: z.string().min(1).optional(),
+  PEILPUNT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PEILPUNT_SMTP_TLS: z.enum(SMTP_TLS_MODES).default("starttls"),
+  PEILPUNT_SMTP_USER: z.string().min(1).optional(),
+  PEILPUNT_SMTP_PASSWORD_FILE: z.string().min(1).optional(),
+  PEILPUNT_MAIL_FROM: z.string().min(3).optional(),
+  PEILPUNT_SMTP_RATE: z.coerce.number().positive().max(10_000).default(DEFAULT_MAILS_PER_SECOND),
 });
 
 export interface Config {
@@ -76,6 +114,8 @@ export interface Config {
   trustProxy: TrustedProxyHeader;
   /** Ceiling of invitation codes per campaign, all units together. */
   maxCodesPerCampaign: number;
+  /** SMTP settings for invitations; undefined when PEILPUNT_SMTP_HOST is unset. */
+  smtp?: SmtpConfig;
 }
 
 /** Reads the configuration from the environment once; fails fast with a readable message. */
@@ -91,7 +131,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration in the environment:\n  HOST is ${host}, not a loopback address: set PEILPUNT_PUBLIC_ORIGIN to the address staff use (e.g. https://peilpunt.example.be), so that requests from other sites can be told apart.`,
     );
   }
+  const data = parsed.data;
+  if (data.PEILPUNT_SMTP_HOST && !data.PEILPUNT_MAIL_FROM) {
+    throw new Error(
+      "Invalid configuration in the environment:\n  PEILPUNT_MAIL_FROM: required with PEILPUNT_SMTP_HOST (the sender of invitations)",
+    );
+  }
+  if (data.PEILPUNT_SMTP_USER && !data.PEILPUNT_SMTP_PASSWORD_FILE) {
+    throw new Error(
+      "Invalid configuration in the environment:\n  PEILPUNT_SMTP_PASSWORD_FILE: required with PEILPUNT_SMTP_USER",
+    );
+  }
+  const smtp: SmtpConfig | undefined = data.PEILPUNT_SMTP_HOST
+    ? {
+        host: data.PEILPUNT_SMTP_HOST,
+        port: data.PEILPUNT_SMTP_PORT ?? SMTP_DEFAULT_PORTS[data.PEILPUNT_SMTP_TLS],
+        tls: data.PEILPUNT_SMTP_TLS,
+        user: data.PEILPUNT_SMTP_USER,
+        passwordFile: data.PEILPUNT_SMTP_PASSWORD_FILE,
+        from: data.PEILPUNT_MAIL_FROM as string,
+        ratePerSecond: data.PEILPUNT_SMTP_RATE,
+      }
+    : undefined;
   return {
+    smtp,
     port: parsed.data.PORT,
     host: parsed.data.HOST,
     databasePath: parsed.data.PEILPUNT_DB,

@@ -8,6 +8,7 @@ import { announceDemoAccounts } from "./demo/demo-accounts-file";
 import { seedDemo } from "./demo/seed-demo";
 import { listen } from "./http/listen";
 import { forwardedAddress, socketAddress } from "./http/rate-limit";
+import { createMailer } from "./invitations/mailer";
 import { restrictToOwner } from "./owner-only-files";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
@@ -52,6 +53,10 @@ export function startServer(config: Config) {
       clientAddress:
         config.trustProxy === "none" ? socketAddress : forwardedAddress(config.trustProxy),
       releases,
+      mailer: config.smtp ? createMailer(config.smtp) : undefined,
+      linkOrigin:
+        config.publicOrigin ??
+        `http://${config.host === "::1" ? "[::1]" : config.host}:${config.port}`,
     },
   });
   const server = listen(app, { port: config.port, hostname: config.host }, (info) => {

@@ -9,6 +9,8 @@ interface CodeFormProps {
   locale: Locale;
   slug: string;
   submitLabel: string;
+  /** A code to start with (from the personal link's fragment); the person still confirms it. */
+  initialCode?: string;
   /** A code the server accepted; the caller keeps it in memory only, to send with the answers. */
   onAccepted: (code: string) => void;
   /** The campaign itself is gone, closed or not open (404, 403, 410). */
@@ -23,6 +25,7 @@ export function CodeForm({
   locale,
   slug,
   submitLabel,
+  initialCode = "",
   onAccepted,
   onCampaignProblem,
 }: CodeFormProps) {
@@ -30,7 +33,7 @@ export function CodeForm({
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const pendingCaret = useRef<number | null>(null);
-  const [code, setCode] = useState("");
+  const [code, setCode] = useState(initialCode);
   const [problem, setProblem] = useState<CodeProblem | null>(null);
   const [checking, setChecking] = useState(false);
 

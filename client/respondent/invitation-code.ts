@@ -18,6 +18,15 @@ export function formatTypedCode(typed: string): string {
 }
 
 /**
+ * The code a personal link carries in its fragment (`#code=XXXX-XXXX-XXXX-X`), formatted, or
+ * "" when there is none. Browsers never send the fragment to a server.
+ */
+export function codeFromFragment(hash: string): string {
+  const match = /(?:^#|&)code=([^&]*)/.exec(hash);
+  return match ? formatTypedCode(decodeURIComponent(match[1] as string)) : "";
+}
+
+/**
  * Where the caret belongs in the formatted code: after as many letters and digits as stood
  * before it in what was typed, so editing in the middle does not throw it to the end.
  */

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { LANGUAGE_TAGS, LOCALES, type Locale } from "../i18n/locales";
 import { RESPONDENT_MESSAGES } from "../i18n/respondent-messages";
 import { type AnswerDraft, readDraft } from "./answer-draft";
+import { codeFromFragment } from "./invitation-code";
 import { InvitationCodeStep } from "./invitation-code-step";
 import { PageFrame } from "./page-frame";
 import { PrivacyNotice } from "./privacy-notice";
@@ -31,6 +32,15 @@ type Stage =
  */
 export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink: string | null }) {
   const [stage, setStage] = useState<Stage>({ kind: "loading" });
+  // A personal link's code is read once and taken out of the address bar at once, so it stays
+  // in memory only (not in the history entry, a bookmark or a screenshot of the address).
+  const [codeFromLink] = useState(() => {
+    const code = codeFromFragment(window.location.hash);
+    if (code !== "") {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+    return code;
+  });
   const offered = "form" in stage ? stage.form.campaign.locales : LOCALES;
   const [locale, setLocale] = useLocale(offered);
   const t = RESPONDENT_MESSAGES[locale];
@@ -115,6 +125,7 @@ export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink:
           locale={locale}
           slug={slug}
           resumed={stage.draft !== undefined}
+          initialCode={codeFromLink}
           onShown={() => void loadSurveyForm()}
           onAccepted={(code) =>
             setStage({ kind: "survey", form: stage.form, code, draft: stage.draft })

@@ -4,6 +4,7 @@ import {
   campaignListAnswerSchema,
   codesAnswerSchema,
 } from "./campaign-schemas";
+import { invitationsAnswerSchema, sendingStartedSchema } from "./invitation-schemas";
 import { participationSchema } from "./participation-schema";
 import {
   organisationsAnswerSchema,
@@ -35,6 +36,8 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   [["GET", "PATCH"], new RegExp(`^/campaigns/${SEGMENT}$`), campaignAnswerSchema],
   [["POST"], new RegExp(`^/campaigns/${SEGMENT}/(open|close|archive)$`), campaignAnswerSchema],
   [["POST"], new RegExp(`^/campaigns/${SEGMENT}/codes$`), codesAnswerSchema],
+  [["GET"], new RegExp(`^/campaigns/${SEGMENT}/invitations$`), invitationsAnswerSchema],
+  [["POST"], new RegExp(`^/campaigns/${SEGMENT}/invitations$`), sendingStartedSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/participation$`), participationSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results$`), resultsSummarySchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/tables/${SEGMENT}$`), resultsTableSchema],

@@ -46,6 +46,9 @@ export const PROBLEM_NAMES = [
   "code-limit",
   "busy",
   "results-at-close",
+  "mail-not-configured",
+  "sending",
+  "separation-of-duties",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

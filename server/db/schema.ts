@@ -212,6 +212,23 @@ export const invitationCodes = sqliteTable(
 );
 
 /** Staff accounts. Passwords only as argon2id hashes. */
+/**
+ * Staff who generated or sent invitation codes for a campaign. Separation of duties: they may
+ * not read that campaign's results, since with unused codes (or their own addresses slipped into
+ * a list) they could pad a small group with made-up responses and subtract them again. The audit
+ * log keeps who did it and when; this table only answers "may this person read these results".
+ */
+export const codeDistributors = sqliteTable(
+  "code_distributors",
+  {
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    userId: text("user_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId] })],
+);
+
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   /** Lower-cased. */

@@ -1,5 +1,6 @@
 import { and, count as countRows, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "../auth/audit";
+import { recordCodeDistributor } from "../auth/separation-of-duties";
 import type { SessionUser } from "../auth/sessions";
 import { effectiveStatus } from "../campaigns/campaign-status";
 import { manageableCampaign } from "../campaigns/manageable-campaign";
@@ -29,7 +30,8 @@ export const CODES_PER_COMMIT = 1000;
  * in slices of CODES_SLICE_MS and stored CODES_PER_COMMIT at a time, yielding the event loop
  * in between, so respondents are served meanwhile; a campaign never holds more than
  * `maxCodesPerCampaign` codes. All or nothing: if a later commit fails, the codes already stored are
- * deleted before the error goes on.
+ * deleted before the error goes on. The generator can no longer read the campaign's results
+ * (separation of duties).
  */
 export function generateCodes({
   db,
@@ -123,6 +125,7 @@ export function generateCodes({
           }
           // With the last codes, so a generation costs one commit more than it must, not two.
           if (last) {
+            recordCodeDistributor(tx, campaign.id, actor.id);
             recordAudit(tx, {
               actor,
               action: "codes.generate",

@@ -33,8 +33,15 @@ export function checkCharacter(body: string): string {
 
 /** A new code in its normalised form: 12 random characters and the check character. */
 export function generateCode(): string {
-  // 60 random bits from 8 random bytes, 5 bits per character.
-  let bits = randomBytes(8).readBigUInt64BE() >> 4n;
+  return codeFromBytes(randomBytes(8));
+}
+
+/**
+ * The normalised code spelled by the first 60 bits of `bytes` (at least 8 bytes): 5 bits per
+ * character, then the check character. Random bytes give a random code, a keyed hash a derived one.
+ */
+export function codeFromBytes(bytes: Uint8Array): string {
+  let bits = Buffer.from(bytes.buffer, bytes.byteOffset, 8).readBigUInt64BE() >> 4n;
   let body = "";
   for (let i = 0; i < CODE_RANDOM_CHARS; i++) {
     body = (CROCKFORD_ALPHABET[Number(bits & 31n)] as string) + body;

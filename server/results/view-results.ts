@@ -1,5 +1,6 @@
 import { recordAudit } from "../auth/audit";
 import { campaignForReader, unitScopeOf } from "../auth/scope";
+import { assertNotCodeDistributor } from "../auth/separation-of-duties";
 import type { SessionUser } from "../auth/sessions";
 import { assertMayReadResults } from "../campaigns/assert-may-read-results";
 import { markResultsViewed } from "../campaigns/mark-results-viewed";
@@ -28,7 +29,7 @@ export type ViewedTable = ReturnType<typeof tableGroups>;
 /**
  * Opens a campaign's stored, audited release for a reader: 404 when the campaign is out of
  * their scope or has no release yet, 403 while it is open and their role sees results only at
- * close (phased access), 404 for a table the release does not have; the release served is the
+ * close (phased access) or for whoever generated or sent its codes (separation of duties), 404 for a table the release does not have; the release served is the
  * newest that passed the sequence audit. Only then does the view or export go to the audit log
  * and the campaign get marked as viewed (its k may only go up from now), in one transaction, so
  * no reader sees results that were not recorded, and a request that was refused writes nothing
@@ -53,6 +54,7 @@ export function viewResults({
   return withTransaction(db, (tx) => {
     const row = campaignForReader(tx, user, slug);
     const interim = assertMayReadResults(row, user.role, now);
+    assertNotCodeDistributor(tx, row.id, user.id);
     const stored = readRelease(tx, row.slug, now);
     const visible = unitScopeOf(tx, user) ?? undefined;
     const viewedTable =

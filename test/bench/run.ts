@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
-// `submissions`, `codes`) runs only those named.
+// `submissions`, `codes`, `invitations`) runs only those named.
 import { measureCodeGeneration } from "./code-generation";
+import { measureInvitationSending } from "./invitation-sending";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
 import { measureReleaseBuild } from "./release-build";
 import { measureReleaseSequence } from "./release-sequence";
@@ -21,6 +22,23 @@ async function main() {
   if (wanted("submissions")) await benchSubmissions();
   if (wanted("page-load")) await benchPageLoad();
   if (wanted("codes")) await benchCodes();
+  if (wanted("invitations")) await benchInvitations();
+}
+
+async function benchInvitations() {
+  const f = await measureInvitationSending();
+  console.log(
+    `Invitations: ${f.invitations.toLocaleString("en")} mails to a local SMTP server (smtp-server, Peilpunt and the latency probe in three processes)`,
+  );
+  console.log(
+    `  sending                          ${String(f.sendMs).padStart(6)} ms  (${(f.invitations / (f.sendMs / 1000)).toFixed(0)} mails/s; sent ${f.sent}, failed ${f.failed}, received ${f.received}; budget 60,000 ms)`,
+  );
+  console.log(
+    `  Peilpunt's event-loop delay while sending: p99 ${f.eventLoopDelay.p99} ms, max ${f.eventLoopDelay.max} ms`,
+  );
+  console.log(
+    `  respondent form at 100 req/s     idle p50 ${f.idle.p50} ms p99 ${f.idle.p99} ms (${f.idle.requests} req); while sending p50 ${f.sending.p50} ms p99 ${f.sending.p99} ms (${f.sending.requests} req; ${ratio(f.sending.p99, f.idle.p99)} of idle p99; budget 50 ms)`,
+  );
 }
 
 async function benchResults() {

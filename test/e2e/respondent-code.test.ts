@@ -324,4 +324,20 @@ describe("a respondent with an invitation code", () => {
     expect(unexpected()).toEqual([]);
     await page.close();
   });
+
+  it("takes the code from a personal link's fragment and removes it from the address bar", async () => {
+    const { page, posts, unexpected } = await openPage();
+    const code = codes[3] as string;
+    await page.goto(`${origin}/s/${SLUG}?lang=nl#code=${code}`);
+    await page.getByRole("button", { name: "Start de vragenlijst" }).click();
+    const field = page.getByRole("textbox", { name: "Uitnodigingscode", exact: true });
+    await expect.poll(() => field.count()).toBe(1);
+    expect(await field.inputValue()).toBe(code);
+    expect(await page.evaluate(() => location.href)).toBe(`${origin}/s/${SLUG}?lang=nl`);
+    await page.getByRole("button", { name: "Verder", exact: true }).click();
+    await expect.poll(() => page.getByText("Vrouw", { exact: true }).count()).toBe(1);
+    expect(posts.map((p) => p.path)).toEqual([`/api/campaigns/${SLUG}/code-check`]);
+    expect(unexpected()).toEqual([]);
+    await page.close();
+  });
 });

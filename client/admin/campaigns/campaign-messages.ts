@@ -264,9 +264,10 @@ const nl: CampaignMessages = {
     "De bevraging opent om 00.00 uur (Brusselse tijd) op de eerste dag en sluit om middernacht na de laatste dag: de laatste dag telt helemaal mee.",
   accessMode: "Toegang",
   accessHints: {
-    "open-link": "Iedereen met de link kan antwoorden en kiest zelf zijn eenheid.",
+    "open-link":
+      "Iedereen met de link kan antwoorden, ook meermaals, en kiest zelf zijn eenheid. De resultaten zijn dus niet beschermd tegen verzonnen antwoorden: wie een kleine groep aanvult met eigen antwoorden, kan die er achteraf weer aftrekken. Kies een open link alleen voor een bevraging aan iedereen (bv. de evaluatie van een campagne) en lees de resultaten dan voor de organisatie als geheel.",
     "invitation-codes":
-      "Elke respondent krijgt een eenmalige code; de code bepaalt de eenheid. Je maakt de codes aan op de pagina van de bevraging.",
+      "Elke respondent krijgt een eenmalige code; de code bepaalt de eenheid. Peilpunt verstuurt de uitnodigingen per e-mail, of je maakt codes aan per eenheid. Wie codes aanmaakt of uitnodigingen verstuurt, kan de resultaten van deze bevraging niet lezen (scheiding van taken): met ongebruikte codes zou hij een kleine groep kunnen aanvullen en de eigen antwoorden er weer aftrekken.",
   },
   retentionDays: "Bewaartermijn ruwe antwoorden (dagen)",
   retentionHint:
@@ -314,7 +315,7 @@ const nl: CampaignMessages = {
   previewShowing: (language) => `Voorbeeld in het ${language}`,
   codesTitle: "Uitnodigingscodes",
   codesIntro:
-    "Maak codes aan per eenheid en verdeel ze zelf, bv. met een mailing. Peilpunt bewaart geen namen of e-mailadressen, en van de codes alleen een vingerafdruk.",
+    "Maak codes aan per eenheid en verdeel ze zelf, bv. met een mailing. Peilpunt bewaart geen namen of e-mailadressen, en van de codes alleen een vingerafdruk. Wie codes aanmaakt, kan de resultaten van deze bevraging daarna niet meer lezen (scheiding van taken).",
   codesUnit: "Eenheid",
   codesCount: "Aantal codes",
   codesCountHint: (max) => `Van 1 tot ${max.toLocaleString("nl-BE")} per keer.`,
@@ -449,9 +450,10 @@ const fr: CampaignMessages = {
     "L'enquête ouvre à 0 h (heure de Bruxelles) le premier jour et se clôture à minuit à la fin du dernier jour : le dernier jour compte entièrement.",
   accessMode: "Accès",
   accessHints: {
-    "open-link": "Toute personne disposant du lien peut répondre et choisit elle-même son unité.",
+    "open-link":
+      "Toute personne disposant du lien peut répondre, même plusieurs fois, et choisit elle-même son unité. Les résultats ne sont donc pas protégés contre des réponses inventées : qui complète un petit groupe avec ses propres réponses peut ensuite les soustraire. Réservez le lien ouvert aux enquêtes adressées à tous (p. ex. l'évaluation d'une campagne) et lisez alors les résultats pour l'organisation dans son ensemble.",
     "invitation-codes":
-      "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Vous créez les codes sur la page de l'enquête.",
+      "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Peilpunt envoie les invitations par e-mail, ou vous créez des codes par unité. Qui crée des codes ou envoie des invitations ne peut pas lire les résultats de cette enquête (séparation des tâches) : avec des codes inutilisés, il pourrait compléter un petit groupe puis soustraire ses propres réponses.",
   },
   retentionDays: "Conservation des réponses brutes (jours)",
   retentionHint:
@@ -498,7 +500,7 @@ const fr: CampaignMessages = {
   previewShowing: (language) => `Aperçu en ${language}`,
   codesTitle: "Codes d'invitation",
   codesIntro:
-    "Créez des codes par unité et distribuez-les vous-même, p. ex. par publipostage. Peilpunt ne conserve ni noms ni adresses e-mail, et des codes seulement une empreinte.",
+    "Créez des codes par unité et distribuez-les vous-même, p. ex. par publipostage. Peilpunt ne conserve ni noms ni adresses e-mail, et des codes seulement une empreinte. Qui crée des codes ne peut plus lire ensuite les résultats de cette enquête (séparation des tâches).",
   codesUnit: "Unité",
   codesCount: "Nombre de codes",
   codesCountHint: (max) => `De 1 à ${max.toLocaleString("fr-BE")} à la fois.`,
@@ -629,9 +631,10 @@ const en: CampaignMessages = {
     "The campaign opens at 00:00 (Brussels time) on the first day and closes at midnight at the end of the last day: the last day counts in full.",
   accessMode: "Access",
   accessHints: {
-    "open-link": "Anyone with the link can answer and chooses their own unit.",
+    "open-link":
+      "Anyone with the link can answer, even several times, and chooses their own unit. Results are therefore not protected against made-up responses: whoever pads a small group with answers of their own can subtract them again. Use an open link only for a survey addressed to everyone (e.g. evaluating a campaign), and read its results for the organisation as a whole.",
     "invitation-codes":
-      "Each respondent gets a single-use code; the code sets the unit. You create the codes on the campaign's page.",
+      "Each respondent gets a single-use code; the code sets the unit. Peilpunt sends the invitations by e-mail, or you create codes per unit. Whoever creates codes or sends invitations cannot read this campaign's results (separation of duties): with unused codes they could pad a small group and subtract their own answers.",
   },
   retentionDays: "Keeping raw responses (days)",
   retentionHint:
@@ -677,7 +680,7 @@ const en: CampaignMessages = {
   previewShowing: (language) => `Preview in ${language}`,
   codesTitle: "Invitation codes",
   codesIntro:
-    "Create codes per unit and hand them out yourself, e.g. with a mail merge. Peilpunt keeps no names or e-mail addresses, and of the codes only a fingerprint.",
+    "Create codes per unit and hand them out yourself, e.g. with a mail merge. Peilpunt keeps no names or e-mail addresses, and of the codes only a fingerprint. Whoever creates codes can no longer read this campaign's results (separation of duties).",
   codesUnit: "Unit",
   codesCount: "Number of codes",
   codesCountHint: (max) => `From 1 to ${max.toLocaleString("en-GB")} at a time.`,

@@ -14,6 +14,7 @@ import {
   type Participation,
 } from "./campaign-types";
 import { CodeGenerator } from "./code-generator";
+import { InvitationSender } from "./invitation-sender";
 import { LifecycleActions } from "./lifecycle-actions";
 import { ParticipationSection } from "./participation-table";
 import { QuestionnairePreview } from "./questionnaire-preview";
@@ -113,6 +114,9 @@ export function CampaignPage({ slug }: { slug: string }) {
               campaign={campaign}
               onChanged={(message) => void changed(message)}
             />
+          ) : null}
+          {manager && campaign.accessMode === "invitation-codes" && campaign.status === "open" ? (
+            <InvitationSender campaign={campaign} />
           ) : null}
           {manager &&
           campaign.accessMode === "invitation-codes" &&

@@ -8,6 +8,7 @@ import { createCampaign } from "../../campaigns/create-campaign";
 import { editCampaign } from "../../campaigns/edit-campaign";
 import { getParticipation } from "../../campaigns/get-participation";
 import { listCampaigns } from "../../campaigns/list-campaigns";
+import { manageableCampaign } from "../../campaigns/manageable-campaign";
 import { openCampaign } from "../../campaigns/open-campaign";
 import type { TransitionRequest } from "../../campaigns/transition-campaign";
 import {
@@ -17,12 +18,25 @@ import {
   codesRequestSchema,
   slugSchema,
 } from "../../contract/campaign-schemas";
+import {
+  type InvitationsAnswer,
+  invitationsAnswerSchema,
+  type SendingStarted,
+  sendInvitationsRequestSchema,
+} from "../../contract/invitation-schemas";
 import { participationSchema } from "../../contract/participation-schema";
 import type { Db } from "../../db/open-database";
-import { NotFoundError } from "../../errors";
+import { ConflictError, NotFoundError } from "../../errors";
 import { readInput } from "../../http/parse-input";
 import { readJsonBody } from "../../http/read-json-body";
 import { generateCodes } from "../../invitations/generate-codes";
+import { PREVIEW_LINK } from "../../invitations/invitation-mail";
+import type { Mailer } from "../../invitations/mailer";
+import {
+  previewInvitations,
+  type Sending,
+  sendInvitations,
+} from "../../invitations/send-invitations";
 import type { HeavyJobs } from "../../jobs/heavy-jobs";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 
@@ -43,17 +57,25 @@ export function campaignRoutes({
   releases,
   maxCodesPerCampaign,
   heavyJobs,
+  mailer,
+  linkOrigin,
 }: {
   db: Db;
   now: () => Date;
   auth: AdminAuth;
   secretKey: Uint8Array;
+  /** Sends invitations; absent when SMTP is not configured (codes are then downloaded). */
+  mailer?: Mailer;
+  /** The origin personal links point to (the public origin). */
+  linkOrigin: string;
   /** Rebuilds a campaign's audited release at once when it closes or its k changes. */
   releases?: ReleaseScheduler;
   maxCodesPerCampaign: number;
   /** Code generation runs here, one job at a time, in chunks that let respondents through. */
   heavyJobs: HeavyJobs;
 }) {
+  // One sending per campaign at a time, kept in memory only (with its addresses, until done).
+  const sendings = new Map<string, Sending>();
   const rebuildRelease = (campaignId: string) => void releases?.rebuild(campaignId);
   const transitions = {
     open: openCampaign,
@@ -107,6 +129,50 @@ export function campaignRoutes({
       // Shown once: the response must not be kept by any cache.
       c.header("Cache-Control", "no-store");
       return c.json({ unitId: input.unitId, codes } satisfies CodesAnswer, 201);
+    })
+    .get("/:slug/invitations", managers, (c) => {
+      const campaign = manageableCampaign(
+        db,
+        c.get("session").user,
+        parseSlug(c.req.param("slug")),
+      );
+      return c.json(
+        invitationsAnswerSchema.parse({
+          mailConfigured: mailer !== undefined,
+          preview: previewInvitations(campaign, PREVIEW_LINK),
+          sending: sendings.get(campaign.slug)?.view() ?? null,
+        } satisfies InvitationsAnswer),
+      );
+    })
+    .post("/:slug/invitations", managers, async (c) => {
+      const slug = parseSlug(c.req.param("slug"));
+      const input = await readInput(c, sendInvitationsRequestSchema);
+      if (!mailer) {
+        throw new ConflictError(
+          "Mail is not configured on this server: download codes per unit instead.",
+          "mail-not-configured",
+        );
+      }
+      if (sendings.get(slug)?.view().done === false) {
+        throw new ConflictError("A sending for this campaign is still under way.", "sending");
+      }
+      const sending = sendInvitations({
+        db,
+        actor: c.get("session").user,
+        slug,
+        kind: input.kind,
+        list: input.list,
+        secretKey,
+        mailer,
+        origin: linkOrigin,
+        now: now(),
+      });
+      sendings.set(slug, sending);
+      sending.finished.catch((error: unknown) => {
+        // A database failure mid-sending; the error carries no address (mail errors are caught per mail).
+        console.error(`Sending for ${slug} stopped:`, (error as Error).message);
+      });
+      return c.json({ sending: sending.view() } satisfies SendingStarted, 202);
     })
     // Live counts leave through their output schema, like results: unknown fields are stripped.
     .get("/:slug/participation", (c) =>

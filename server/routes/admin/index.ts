@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
 import type { Db } from "../../db/open-database";
 import { limitBody } from "../../http/limit-body";
+import type { Mailer } from "../../invitations/mailer";
 import type { HeavyJobs } from "../../jobs/heavy-jobs";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 import { auditLogRoutes } from "./audit-log-routes";
@@ -27,6 +28,8 @@ export function adminRoutes(deps: {
   releases?: ReleaseScheduler;
   maxCodesPerCampaign: number;
   heavyJobs: HeavyJobs;
+  mailer?: Mailer;
+  linkOrigin: string;
 }) {
   return new Hono<AdminEnv>()
     .use("*", deps.auth.sameOrigin, limitBody(MAX_ADMIN_BODY_BYTES, "The request is too large."))

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { LOCALES } from "./locales";
+
+export const MAIL_KINDS = ["invitation", "reminder"] as const;
+
+/** Upload of an address list: the file's text (CSV) and whether to invite or remind. */
+export const sendInvitationsRequestSchema = z.strictObject({
+  kind: z.enum(MAIL_KINDS),
+  // The admin body limit (1 MiB) bounds it first; this only keeps the type honest.
+  list: z
+    .string()
+    .min(1)
+    .max(1024 * 1024),
+});
+export type SendInvitationsRequest = z.infer<typeof sendInvitationsRequestSchema>;
+
+/**
+ * Progress of one sending, counts only. For reminders only the number of addresses read is
+ * shown: how many were reminded would tell whoever uploads a list of one whether that person
+ * answered.
+ */
+export const sendingViewSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("invitation"),
+    listed: z.number().int(),
+    alreadyInvited: z.number().int(),
+    sent: z.number().int(),
+    failed: z.number().int(),
+    done: z.boolean(),
+  }),
+  z.object({ kind: z.literal("reminder"), listed: z.number().int(), done: z.boolean() }),
+]);
+export type SendingView = z.infer<typeof sendingViewSchema>;
+
+/** The answer to an upload: the sending's counts as it starts (202). */
+export const sendingStartedSchema = z.object({ sending: sendingViewSchema });
+export type SendingStarted = z.infer<typeof sendingStartedSchema>;
+
+/** What the invitations screen shows: whether mail works, the mail per language, the last sending. */
+export const invitationsAnswerSchema = z.object({
+  mailConfigured: z.boolean(),
+  preview: z.array(
+    z.object({
+      locale: z.enum(LOCALES),
+      invitation: z.object({ subject: z.string(), text: z.string() }),
+      reminder: z.object({ subject: z.string(), text: z.string() }),
+    }),
+  ),
+  sending: sendingViewSchema.nullable(),
+});
+export type InvitationsAnswer = z.infer<typeof invitationsAnswerSchema>;
