@@ -44,6 +44,7 @@ const envSchema = z.object({
     .transform((value) => new URL(value).origin)
     .optional(),
   PEILPUNT_TRUST_PROXY: z.enum(TRUSTED_PROXY_HEADERS).default("none"),
+  PEILPUNT_DEMO: booleanFlag,
 });
 
 export interface Config {
@@ -68,6 +69,11 @@ export interface Config {
   publicOrigin?: string;
   /** Where the client's address is read for the per-client limits. */
   trustProxy: TrustedProxyHeader;
+  /**
+   * Seed the demo organisation into an empty database (default: true, for a first look). An
+   * organisation of its own starts with false and an empty database.
+   */
+  demo: boolean;
 }
 
 /** Reads the configuration from the environment once; fails fast with a readable message. */
@@ -95,5 +101,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     releaseDebounceMs: parsed.data.PEILPUNT_RELEASE_DEBOUNCE_MS,
     publicOrigin,
     trustProxy: parsed.data.PEILPUNT_TRUST_PROXY,
+    demo: parsed.data.PEILPUNT_DEMO ?? true,
   };
 }
