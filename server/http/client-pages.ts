@@ -4,13 +4,14 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { type Context, Hono } from "hono";
 
 /**
- * Serves the built client (`vite build` output): hashed assets, the respondent entry and the
- * admin entry (loaded apart, so respondents never download the admin screens).
+ * Serves the built client (`vite build` output): hashed assets, the respondent entry (the front
+ * door at `/`, surveys, the privacy page) and the admin entry (loaded apart, so respondents never download the admin screens).
  */
 export function clientPages(clientDir: string) {
   const app = new Hono();
   const respondentPage = entryPage(join(clientDir, "respondent", "index.html"));
   const adminPage = entryPage(join(clientDir, "admin", "index.html"));
+  app.get("/", respondentPage);
   app.get("/s/:slug", respondentPage);
   app.get("/privacy", respondentPage);
   app.get("/admin", adminPage);
