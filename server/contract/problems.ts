@@ -43,6 +43,8 @@ export const PROBLEM_NAMES = [
   "dates",
   "status",
   "release-not-ready",
+  "invalid-unit-file",
+  "unit-in-use",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

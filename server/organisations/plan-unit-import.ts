@@ -1,4 +1,7 @@
+import type { UnitImportPlan } from "../contract/organisation-schemas";
 import type { UnitKind, UnitRow } from "./parse-unit-csv";
+
+export type { UnitImportPlan };
 
 /** A unit as stored, with its parent's code. */
 export interface ExistingUnit {
@@ -7,25 +10,11 @@ export interface ExistingUnit {
   parentCode: string | null;
   kind: UnitKind;
   name: { nl: string; fr: string; en: string };
+  headcount: number | null;
   retired: boolean;
 }
 
 type Names = ExistingUnit["name"];
-
-/**
- * What importing a complete unit tree would change: units added; renamed (any of the three
- * names), moved (another parent), of another kind; retired (in the database, not in the file:
- * never deleted, since a campaign may use them); reinstated (retired, back in the file).
- */
-export interface UnitImportPlan {
-  added: { code: string; parentCode: string | null; kind: UnitKind; name: Names }[];
-  renamed: { code: string; from: Names; to: Names }[];
-  moved: { code: string; from: string | null; to: string | null }[];
-  kindChanged: { code: string; from: UnitKind; to: UnitKind }[];
-  retired: { code: string; name: Names }[];
-  reinstated: { code: string }[];
-  unchanged: number;
-}
 
 /** Compares a file's units (complete, checked by parseUnitCsv) with the stored tree. Pure. */
 export function planUnitImport(
@@ -37,6 +26,7 @@ export function planUnitImport(
     renamed: [],
     moved: [],
     kindChanged: [],
+    headcountChanged: [],
     retired: [],
     reinstated: [],
     unchanged: 0,
@@ -68,6 +58,10 @@ export function planUnitImport(
       plan.kindChanged.push({ code: unit.code, from: before.kind, to: unit.kind });
       changed = true;
     }
+    if (before.headcount !== unit.headcount) {
+      plan.headcountChanged.push({ code: unit.code, from: before.headcount, to: unit.headcount });
+      changed = true;
+    }
     if (before.retired) {
       plan.reinstated.push({ code: unit.code });
       changed = true;
@@ -89,6 +83,7 @@ export function isEmptyPlan(plan: UnitImportPlan): boolean {
       plan.renamed.length +
       plan.moved.length +
       plan.kindChanged.length +
+      plan.headcountChanged.length +
       plan.retired.length +
       plan.reinstated.length ===
     0

@@ -9,7 +9,15 @@ import {
 const names = (base: string) => ({ nl: `${base} nl`, fr: `${base} fr`, en: `${base} en` });
 
 function stored(code: string, parentCode: string | null, retired = false): ExistingUnit {
-  return { id: `id-${code}`, code, parentCode, kind: "service", name: names(code), retired };
+  return {
+    id: `id-${code}`,
+    code,
+    parentCode,
+    kind: "service",
+    name: names(code),
+    headcount: null,
+    retired,
+  };
 }
 
 function row(code: string, parentCode: string | null, name = names(code)): UnitRow {
