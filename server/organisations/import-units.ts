@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { recordAudit } from "../auth/audit";
 import { canManageOrganisation } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
@@ -10,6 +10,9 @@ import { withTransaction } from "../db/with-transaction";
 import { NotFoundError, ProblemError } from "../errors";
 import { parseUnitCsv } from "./parse-unit-csv";
 import { type ExistingUnit, isEmptyPlan, planUnitImport } from "./plan-unit-import";
+
+/** Units written per statement (10 columns each, far below SQLite's limit of bound values). */
+const WRITE_BATCH = 500;
 
 /**
  * Compares a unit tree file with an organisation's units and, when `apply` is set, writes the
@@ -66,20 +69,34 @@ export function importUnits({
       for (const unit of plan.added) idOf.set(unit.code, randomUUID());
       const retiredAt = now.toISOString();
       const retiring = new Set(plan.retired.map((unit) => unit.code));
-      for (const unit of parsed.units) {
-        const values = {
-          parentId: unit.parentCode === null ? null : (idOf.get(unit.parentCode) ?? null),
-          kind: unit.kind,
-          nameNl: unit.name.nl,
-          nameFr: unit.name.fr,
-          nameEn: unit.name.en,
-          headcount: unit.headcount,
-          retiredAt: null,
-        };
-        const id = idOf.get(unit.code) as string;
+      const rows = parsed.units.map((unit) => ({
+        id: idOf.get(unit.code) as string,
+        organisationId: organisation.id,
+        code: unit.code,
+        parentId: unit.parentCode === null ? null : (idOf.get(unit.parentCode) ?? null),
+        kind: unit.kind,
+        nameNl: unit.name.nl,
+        nameFr: unit.name.fr,
+        nameEn: unit.name.en,
+        headcount: unit.headcount,
+        retiredAt: null,
+      }));
+      // Batches of rows per statement: one statement per unit made 5,000 units take ~0.8 s.
+      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
         tx.insert(units)
-          .values({ id, organisationId: organisation.id, code: unit.code, ...values })
-          .onConflictDoUpdate({ target: units.id, set: values })
+          .values(rows.slice(i, i + WRITE_BATCH))
+          .onConflictDoUpdate({
+            target: units.id,
+            set: {
+              parentId: sql`excluded.parent_id`,
+              kind: sql`excluded.kind`,
+              nameNl: sql`excluded.name_nl`,
+              nameFr: sql`excluded.name_fr`,
+              nameEn: sql`excluded.name_en`,
+              headcount: sql`excluded.headcount`,
+              retiredAt: null,
+            },
+          })
           .run();
       }
       for (const unit of existing) {
