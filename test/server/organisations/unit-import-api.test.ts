@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../server/app";
 import { type DbConnection, openDatabase } from "../../../server/db/open-database";
 import { auditLog, units } from "../../../server/db/schema";
-import { type Agent, expectProblem, insertUser, signIn } from "../admin-fixture";
+import { type Agent, campaignInput, expectProblem, insertUser, signIn } from "../admin-fixture";
 import { createFixtureCampaign } from "../campaign-fixture";
 
 let db: DbConnection;
@@ -227,6 +227,14 @@ describe("unit tree import", () => {
     expect(byCode.get("A")?.nameEn).toBe("Unit A renamed");
     expect(byCode.get("C")?.parentId).toBe(byCode.get("A")?.id);
     expect(byCode.get("B")?.retiredAt).not.toBeNull();
+    // A retired unit is offered to no new campaign.
+    const body = await expectProblem(
+      await admin.request("POST", "/api/admin/campaigns", {
+        body: campaignInput({ ...campaign, inScope: [byCode.get("B")?.id as string] }),
+      }),
+      422,
+    );
+    expect(body.errors?.map((e) => e.question)).toEqual(["unitIds"]);
   });
 });
 
