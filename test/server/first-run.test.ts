@@ -23,7 +23,7 @@ describe("PEILPUNT_DEMO", () => {
 });
 
 describe("a first run without the demo", () => {
-  it("starts empty, says how to make the first admin, who can then sign in", {
+  it("starts empty, says how to make the first admin, who signs in and sets up an organisation", {
     timeout: 120_000,
   }, async () => {
     const databasePath = join(dir, "data", "peilpunt.db");
@@ -69,6 +69,38 @@ describe("a first run without the demo", () => {
       });
       expect(campaigns.status).toBe(200);
       expect(await campaigns.json()).toEqual({ campaigns: [] });
+
+      const none = await fetch(`${origin}/api/admin/organisations`, {
+        headers: { Cookie: cookie, Origin: origin },
+      });
+      expect(await none.json()).toEqual({ organisations: [] });
+
+      // The README's walk-through: an organisation, then its units from a spreadsheet's CSV.
+      const { csrfToken } = (await signIn.clone().json()) as { csrfToken: string };
+      const staff = { Cookie: cookie, Origin: origin, "X-CSRF-Token": csrfToken };
+      const organisation = await fetch(`${origin}/api/admin/organisations`, {
+        method: "POST",
+        headers: { ...staff, "Content-Type": "application/json" },
+        body: JSON.stringify({
+          slug: "agentschap",
+          name: { nl: "Agentschap", fr: "Agence", en: "Agency" },
+        }),
+      });
+      expect(organisation.status).toBe(201);
+      const file = [
+        "\uFEFFcode;parent_code;kind;name_nl;name_fr;name_en;headcount",
+        "CEN;;entity;Centrale diensten;Services centraux;Central services;",
+        "HR;CEN;service;Personeelsdienst;Service du personnel;HR department;42",
+      ].join("\r\n");
+      for (const step of ["preview", "import"]) {
+        const imported = await fetch(`${origin}/api/admin/organisations/agentschap/units/${step}`, {
+          method: "POST",
+          headers: { ...staff, "Content-Type": "text/csv" },
+          body: file,
+        });
+        expect(imported.status).toBe(200);
+        expect(await imported.json()).toMatchObject({ applied: step === "import" });
+      }
     } finally {
       server.child.kill("SIGTERM");
       if (server.child.exitCode === null) await once(server.child, "exit");
@@ -78,8 +110,8 @@ describe("a first run without the demo", () => {
     try {
       const count = (table: string) =>
         (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      expect(count("organisations")).toBe(0);
-      expect(count("units")).toBe(0);
+      expect(count("organisations")).toBe(1);
+      expect(count("units")).toBe(2);
       expect(count("campaigns")).toBe(0);
       expect(count("responses")).toBe(0);
       expect(count("users")).toBe(1);
