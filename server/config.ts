@@ -88,6 +88,7 @@ const envSchema = z.object({
   PEILPUNT_SMTP_PASSWORD_FILE: z.string().min(1).optional(),
   PEILPUNT_MAIL_FROM: z.string().min(3).optional(),
   PEILPUNT_SMTP_RATE: z.coerce.number().positive().max(10_000).default(DEFAULT_MAILS_PER_SECOND),
+  PEILPUNT_DEMO: booleanFlag,
 });
 
 export interface Config {
@@ -116,6 +117,11 @@ export interface Config {
   maxCodesPerCampaign: number;
   /** SMTP settings for invitations; undefined when PEILPUNT_SMTP_HOST is unset. */
   smtp?: SmtpConfig;
+  /**
+   * Seed the demo organisation into an empty database (default: true, for a first look). An
+   * organisation of its own starts with false and an empty database.
+   */
+  demo: boolean;
 }
 
 /** Reads the configuration from the environment once; fails fast with a readable message. */
@@ -167,5 +173,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin,
     trustProxy: parsed.data.PEILPUNT_TRUST_PROXY,
     maxCodesPerCampaign: parsed.data.PEILPUNT_MAX_CODES_PER_CAMPAIGN,
+    demo: parsed.data.PEILPUNT_DEMO ?? true,
   };
 }

@@ -19,7 +19,8 @@ import { loadOrCreateSecretKey } from "./secret-key";
 const clientDir = fileURLToPath(new URL("../dist/client", import.meta.url));
 
 /**
- * Migrates, loads the bundled questionnaires, seeds the demo into an empty database, starts the
+ * Migrates, loads the bundled questionnaires, seeds the demo into an empty database (unless
+ * `config.demo` is false), starts the
  * hourly maintenance job (closing by date, retention) and serves.
  */
 export function startServer(config: Config) {
@@ -28,7 +29,7 @@ export function startServer(config: Config) {
   restrictToOwner(["", "-wal", "-shm"].map((suffix) => `${config.databasePath}${suffix}`));
   syncBundledQuestionnaires(db, loadBundledVersions());
   const empty = db.select({ id: organisations.id }).from(organisations).limit(1).all().length === 0;
-  const demo = empty ? seedDemo(db, { now: new Date() }) : undefined;
+  const demo = empty && config.demo ? seedDemo(db, { now: new Date() }) : undefined;
   const releases = createReleaseScheduler({
     db,
     builder: workerBuilder(config.databasePath),
@@ -74,6 +75,12 @@ export function startServer(config: Config) {
       for (const line of announceDemoAccounts(demo.accounts, config.databasePath)) {
         console.log(line);
       }
+    } else if (empty) {
+      console.log("No organisation yet (PEILPUNT_DEMO=false): the database starts empty.");
+      console.log(
+        "Create the first admin with `npm run user:create -- --email you@example.org --role admin`,",
+      );
+      console.log(`then sign in at ${base}/admin`);
     }
   });
   return { server, db, releases, stopMaintenance };

@@ -69,6 +69,15 @@ export interface RespondentMessages {
   privacyPageTitle: string;
   privacySections: { title: string; paragraphs: string[] }[];
   backToSurvey: string;
+  homeTitle: string;
+  homeIntro: string;
+  homePrivacy: string;
+  homeRespondentTitle: string;
+  homeRespondentText: string;
+  homeLostLink: string;
+  homeStaffTitle: string;
+  homeStaffText: string;
+  homeStaffLink: string;
   footer: string;
 }
 
@@ -187,6 +196,19 @@ const nl: RespondentMessages = {
     },
   ],
   backToSurvey: "Terug",
+  homeTitle: "Anonieme personeelsbevragingen",
+  homeIntro:
+    "Peilpunt is een opensourceplatform voor anonieme personeelsbevragingen en diversiteitsdiagnoses van openbare organisaties.",
+  homePrivacy:
+    "Wat je antwoordt, kan niet aan jou worden gekoppeld: we bewaren geen naam, e-mailadres, IP-adres of tijdstip, en resultaten worden alleen getoond voor groepen van meerdere personen.",
+  homeRespondentTitle: "Een bevraging invullen",
+  homeRespondentText:
+    "Elke bevraging heeft een eigen link. Je organisatie bezorgt die, bijvoorbeeld per e-mail, op het intranet of op papier, soms met een uitnodigingscode.",
+  homeLostLink:
+    "Link kwijt? Zoek de uitnodiging van je organisatie terug of vraag de link aan wie de bevraging organiseert (vaak de diversiteits- of personeelsdienst). Deze pagina toont bewust geen lijst van bevragingen.",
+  homeStaffTitle: "Voor wie bevragingen beheert",
+  homeStaffText: "Coördinatoren, evaluatoren en beheerders melden zich hier aan.",
+  homeStaffLink: "Aanmelden als medewerker",
   footer: "Peilpunt — anonieme bevragingen over diversiteit en gelijke kansen",
 };
 
@@ -308,6 +330,19 @@ const fr: RespondentMessages = {
     },
   ],
   backToSurvey: "Retour",
+  homeTitle: "Enquêtes anonymes auprès du personnel",
+  homeIntro:
+    "Peilpunt est une plateforme libre d'enquêtes anonymes auprès du personnel et de diagnostics de diversité pour les organisations publiques.",
+  homePrivacy:
+    "Vos réponses ne peuvent pas être reliées à vous : nous ne conservons ni nom, ni adresse e-mail, ni adresse IP, ni heure, et les résultats ne sont montrés que pour des groupes de plusieurs personnes.",
+  homeRespondentTitle: "Répondre à une enquête",
+  homeRespondentText:
+    "Chaque enquête a son propre lien. Votre organisation vous le transmet, par exemple par e-mail, sur l'intranet ou sur papier, parfois avec un code d'invitation.",
+  homeLostLink:
+    "Lien perdu ? Retrouvez l'invitation de votre organisation ou demandez le lien à la personne qui organise l'enquête (souvent le service diversité ou du personnel). Cette page ne montre volontairement aucune liste d'enquêtes.",
+  homeStaffTitle: "Pour qui gère les enquêtes",
+  homeStaffText: "Coordinateurs, évaluateurs et administrateurs se connectent ici.",
+  homeStaffLink: "Connexion du personnel",
   footer: "Peilpunt — enquêtes anonymes sur la diversité et l'égalité des chances",
 };
 
@@ -427,6 +462,19 @@ const en: RespondentMessages = {
     },
   ],
   backToSurvey: "Back",
+  homeTitle: "Anonymous staff surveys",
+  homeIntro:
+    "Peilpunt is an open-source platform for anonymous staff surveys and diversity diagnoses in public organisations.",
+  homePrivacy:
+    "What you answer cannot be linked to you: we store no name, e-mail address, IP address or time, and results are only shown for groups of several people.",
+  homeRespondentTitle: "Taking part in a survey",
+  homeRespondentText:
+    "Each survey has its own link. Your organisation sends it, for example by e-mail, on the intranet or on paper, sometimes with an invitation code.",
+  homeLostLink:
+    "Lost the link? Look for your organisation's invitation or ask whoever runs the survey (often the diversity or HR department). This page deliberately lists no surveys.",
+  homeStaffTitle: "For those who run surveys",
+  homeStaffText: "Coordinators, evaluators and administrators sign in here.",
+  homeStaffLink: "Staff sign-in",
   footer: "Peilpunt — anonymous surveys on diversity and equal opportunities",
 };
 

@@ -24,15 +24,17 @@ export function publishedVersionId(
   return row.id;
 }
 
-/** 422 unless every unit belongs to the campaign's organisation. */
+/** 422 unless every unit belongs to the campaign's organisation and none is retired. */
 export function checkUnitsOfOrganisation(db: Db, organisationId: string, unitIds: string[]): void {
   const found = db
-    .select({ id: units.id })
+    .select({ id: units.id, retiredAt: units.retiredAt })
     .from(units)
     .where(and(inArray(units.id, unitIds), eq(units.organisationId, organisationId)))
     .all();
   if (found.length !== unitIds.length)
     invalidSetting("unitIds", "not all units belong to the organisation");
+  if (found.some((unit) => unit.retiredAt !== null))
+    invalidSetting("unitIds", "a retired unit cannot be part of a new campaign");
 }
 
 /** How many invitation codes a campaign has issued. */

@@ -49,6 +49,8 @@ export const PROBLEM_NAMES = [
   "mail-not-configured",
   "sending",
   "separation-of-duties",
+  "invalid-unit-file",
+  "unit-in-use",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

@@ -19,6 +19,18 @@ export interface TreeRow<U> {
 export const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
 
 /**
+ * Siblings by name in the reader's language (`tag` such as "nl-BE"): accents and case as that
+ * language sorts them ("Économie" among the E's), numbers by value ("Dienst 2" before "Dienst 10").
+ */
+export function byName<L extends string>(locale: L, tag: string) {
+  const collator = new Intl.Collator(tag, { numeric: true, sensitivity: "base" });
+  return (
+    a: { code: string; name: Record<L, string> },
+    b: { code: string; name: Record<L, string> },
+  ) => collator.compare(a.name[locale], b.name[locale]) || a.code.localeCompare(b.code);
+}
+
+/**
  * Units in reading order: each unit followed by its sub-units, siblings in `compare` order. A
  * unit whose parent is not in the list (e.g. the top of an evaluator's subtree) starts a tree of
  * its own; units on a parent cycle follow at the end, each as a top-level unit.

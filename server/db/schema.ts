@@ -35,6 +35,13 @@ export const units = sqliteTable(
     nameNl: text("name_nl").notNull(),
     nameFr: text("name_fr").notNull(),
     nameEn: text("name_en").notNull(),
+    /** Staff headcount from the organisation's own records (unit import), if given. */
+    headcount: integer("headcount"),
+    /**
+     * When an import left the unit out. A unit is never deleted (campaigns and codes refer to
+     * it); a retired one is offered to no new campaign.
+     */
+    retiredAt: text("retired_at"),
   },
   (t) => [
     uniqueIndex("units_organisation_code").on(t.organisationId, t.code),

@@ -7,15 +7,16 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 export const ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
 /**
- * Serves the built client (`vite build` output): hashed assets, the respondent entry and the
- * admin entry (loaded apart, so respondents never download the admin screens). Assets are sent
- * as the brotli or gzip copy the build wrote beside them (`precompressAssets` in vite.config.ts)
- * when the browser accepts it.
+ * Serves the built client (`vite build` output): hashed assets, the respondent entry (the front
+ * door at `/`, surveys, the privacy page) and the admin entry (loaded apart, so respondents never
+ * download the admin screens). Assets are sent as the brotli or gzip copy the build wrote beside
+ * them (`precompressAssets` in vite.config.ts) when the browser accepts it.
  */
 export function clientPages(clientDir: string) {
   const app = new Hono();
   const respondentPage = entryPage(join(clientDir, "respondent", "index.html"));
   const adminPage = entryPage(join(clientDir, "admin", "index.html"));
+  app.get("/", respondentPage);
   app.get("/s/:slug", (c) => {
     c.header("Link", formPreload(c.req.param("slug"), c.req.query("unit")));
     return respondentPage(c);

@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
-// `submissions`, `codes`, `invitations`) runs only those named.
+// `submissions`, `codes`, `invitations`, `units`) runs only those named.
 import { measureCodeGeneration } from "./code-generation";
 import { measureInvitationSending } from "./invitation-sending";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
@@ -8,6 +8,7 @@ import { measureReleaseBuild } from "./release-build";
 import { measureReleaseSequence } from "./release-sequence";
 import { measureResultsExports } from "./results-exports";
 import { measureSubmissionThroughput } from "./submission-throughput";
+import { measureUnitImport } from "./unit-import";
 
 function ratio(value: number, baseline: number): string {
   return baseline > 0 ? `${((100 * value) / baseline).toFixed(0)}%` : "n/a";
@@ -23,6 +24,22 @@ async function main() {
   if (wanted("page-load")) await benchPageLoad();
   if (wanted("codes")) await benchCodes();
   if (wanted("invitations")) await benchInvitations();
+  if (wanted("units")) benchUnits();
+}
+
+function benchUnits() {
+  const run = measureUnitImport();
+  const line = (label: string, ms: number) =>
+    console.log(
+      `  ${label.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms  (${ratio(ms, run.baselineMs)} of the bare insert; target < 2000 ms)`,
+    );
+  console.log(
+    `Unit tree import: ${run.count.toLocaleString("en")} units in 3 levels, CSV with BOM and ";" (bare insert of the same rows in one transaction: ${run.baselineMs.toFixed(0)} ms)`,
+  );
+  line("read and check the file", run.parseMs);
+  line("preview (read, check, compare)", run.previewMs);
+  line("import into an empty organisation", run.firstMs);
+  line(`re-import renaming ${run.renamed}`, run.renameMs);
 }
 
 async function benchInvitations() {

@@ -54,7 +54,13 @@ export interface Agent {
   request(
     method: string,
     path: string,
-    options?: { body?: unknown; csrf?: string | null; headers?: Record<string, string> },
+    options?: {
+      body?: unknown;
+      /** Sent as is (a file upload), with the Content-Type given in `headers`. */
+      rawBody?: string | Uint8Array<ArrayBuffer>;
+      csrf?: string | null;
+      headers?: Record<string, string>;
+    },
   ): Promise<Response>;
 }
 
@@ -81,6 +87,7 @@ export async function signIn(app: App, email: string, password = PASSWORD): Prom
           ...options.headers,
         },
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        ...(options.rawBody !== undefined ? { body: options.rawBody } : {}),
       });
     },
   };

@@ -24,6 +24,7 @@ import {
   type Organisation,
   type Questionnaire,
 } from "./campaign-types";
+import { proposeSlug } from "./propose-slug";
 import { UnitChecklist } from "./unit-checklist";
 
 type FieldErrors = Partial<Record<CampaignField, string>>;
@@ -94,6 +95,7 @@ function LoadedCampaignForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [slugTouched, setSlugTouched] = useState(props.mode !== "create");
   const summary = useRef<HTMLDivElement>(null);
 
   // The summary is announced (role=alert) and takes focus, so keyboard users start there.
@@ -204,7 +206,10 @@ function LoadedCampaignForm({
             inputMode="url"
             aria-invalid={invalid("slug")}
             aria-describedby={describedBy("slug")}
-            onChange={(event) => set("slug", event.currentTarget.value)}
+            onChange={(event) => {
+              setSlugTouched(event.currentTarget.value !== "");
+              set("slug", event.currentTarget.value);
+            }}
           />
           {hint("slug", t.slugHint)}
           {error("slug")}
@@ -254,10 +259,15 @@ function LoadedCampaignForm({
                   aria-describedby={describedBy(field, false)}
                   onChange={(event) => {
                     const text = event.currentTarget.value;
-                    setValues((current) => ({
-                      ...current,
-                      title: { ...current.title, [titleLocale]: text },
-                    }));
+                    setValues((current) => {
+                      const title = { ...current.title, [titleLocale]: text };
+                      // Until the address is typed by hand, it follows the title in the
+                      // staff member's language (or the first title given).
+                      const proposed = slugTouched
+                        ? current.slug
+                        : proposeSlug(title[locale] || title.nl || title.fr || title.en);
+                      return { ...current, title, slug: proposed };
+                    });
                   }}
                 />
                 {error(field)}

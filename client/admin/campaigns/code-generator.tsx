@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CodesAnswer } from "../../../server/contract/campaign-schemas";
-import { byCode, unitsInTreeOrder } from "../../../server/contract/unit-tree";
+import { byName, unitsInTreeOrder } from "../../../server/contract/unit-tree";
+import { LANGUAGE_TAGS } from "../../i18n/locales";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
@@ -43,10 +44,11 @@ export function CodeGenerator({
   const id = useId();
   const units = useMemo(() => {
     const inScope = new Set(campaign.unitIds);
-    return unitsInTreeOrder(organisation?.units ?? [], byCode).filter((row) =>
-      inScope.has(row.unit.id),
-    );
-  }, [campaign.unitIds, organisation]);
+    return unitsInTreeOrder(
+      organisation?.units ?? [],
+      byName(locale, LANGUAGE_TAGS[locale]),
+    ).filter((row) => inScope.has(row.unit.id));
+  }, [campaign.unitIds, organisation, locale]);
   const [unitId, setUnitId] = useState(units[0]?.unit.id ?? "");
   const [count, setCount] = useState("50");
   const [busy, setBusy] = useState(false);

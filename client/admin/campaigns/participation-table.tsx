@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
-import { byCode, unitsInTreeOrder } from "../../../server/contract/unit-tree";
+import { byName, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import type { Locale } from "../../i18n/locales";
+import { LANGUAGE_TAGS } from "../../i18n/locales";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert } from "../page-states";
@@ -41,7 +42,10 @@ function orderRows(
     byId.delete(organisationId);
   }
   const offset = total ? 1 : 0;
-  for (const { unit, depth } of unitsInTreeOrder(organisation?.units ?? [], byCode)) {
+  for (const { unit, depth } of unitsInTreeOrder(
+    organisation?.units ?? [],
+    byName(locale, LANGUAGE_TAGS[locale]),
+  )) {
     const view = byId.get(unit.id);
     if (!view) continue;
     rows.push({ view, name: unit.name[locale], depth: depth + offset, total: false });

@@ -1,5 +1,6 @@
 import { type ReactNode, useMemo } from "react";
-import { byCode, unitsInTreeOrder } from "../../../server/contract/unit-tree";
+import { byName, unitsInTreeOrder } from "../../../server/contract/unit-tree";
+import { LANGUAGE_TAGS } from "../../i18n/locales";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type { OrgUnit } from "./campaign-types";
@@ -23,7 +24,10 @@ export function UnitChecklist({
 }) {
   const t = useMessages(CAMPAIGN_MESSAGES);
   const locale = useAdminLocale();
-  const rows = useMemo(() => unitsInTreeOrder(units, byCode), [units]);
+  const rows = useMemo(
+    () => unitsInTreeOrder(units, byName(locale, LANGUAGE_TAGS[locale])),
+    [units, locale],
+  );
   const chosen = new Set(selected);
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...selected, id] : selected.filter((unitId) => unitId !== id));

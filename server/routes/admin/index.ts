@@ -7,6 +7,7 @@ import type { HeavyJobs } from "../../jobs/heavy-jobs";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 import { auditLogRoutes } from "./audit-log-routes";
 import { campaignRoutes } from "./campaign-routes";
+import { organisationRoutes } from "./organisation-routes";
 import { referenceRoutes } from "./reference-routes";
 import { sessionRoutes } from "./session-routes";
 import { userRoutes } from "./user-routes";
@@ -35,6 +36,7 @@ export function adminRoutes(deps: {
     .use("*", deps.auth.sameOrigin, limitBody(MAX_ADMIN_BODY_BYTES, "The request is too large."))
     .route("/", sessionRoutes(deps))
     .route("/", referenceRoutes(deps))
+    .route("/organisations", organisationRoutes(deps))
     .route("/users", userRoutes(deps))
     .route("/campaigns", campaignRoutes(deps))
     .route("/audit-log", auditLogRoutes(deps));

@@ -1,0 +1,277 @@
+import { UNIT_KINDS } from "../db/schema";
+
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** One unit as a file describes it. `row` is its line number in the file (the header is 1). */
+export interface UnitRow {
+  row: number;
+  code: string;
+  parentCode: string | null;
+  kind: UnitKind;
+  name: { nl: string; fr: string; en: string };
+  headcount: number | null;
+}
+
+/** A fault in the file: the row (0 for the file as a whole) and the field it concerns. */
+export interface UnitFileProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export type ParsedUnitFile =
+  | { ok: true; separator: ";" | ","; units: UnitRow[] }
+  | { ok: false; problems: UnitFileProblem[] };
+
+const REQUIRED = ["code", "parent_code", "kind", "name_nl", "name_fr", "name_en"] as const;
+const COLUMNS = [...REQUIRED, "headcount"] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** Header spellings accepted for each column (compared lower-case, spaces and dashes as `_`). */
+const ALIASES: Record<string, Column> = {
+  code: "code",
+  parent: "parent_code",
+  parent_code: "parent_code",
+  kind: "kind",
+  name_nl: "name_nl",
+  name_fr: "name_fr",
+  name_en: "name_en",
+  headcount: "headcount",
+};
+
+/**
+ * Reads a unit tree file: UTF-8 with or without byte-order mark, `;` or `,` between fields
+ * (as spreadsheets in Belgian and English locales save CSV), fields quoted as RFC 4180 says.
+ * Columns: code, parent_code, kind, name_nl, name_fr, name_en, optional headcount. Every faulty
+ * row and field is named; a file with any fault yields no units.
+ */
+export function parseUnitCsv(bytes: Uint8Array): ParsedUnitFile {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return fileProblem(
+      "encoding",
+      "The file is not UTF-8. Save it as “CSV UTF-8” (Excel) or choose UTF-8 when exporting.",
+    );
+  }
+  const records = splitRecords(text);
+  const header = records[0];
+  if (!header || header.text.trim() === "") return fileProblem("file", "The file is empty.");
+  const separator = detectSeparator(header.text);
+  if (separator === null) {
+    return fileProblem(
+      "separator",
+      `The header must list ${REQUIRED.join(", ")} separated by ";" or ",".`,
+    );
+  }
+  const headerFields = splitFields(header.text, separator);
+  const positions = new Map<Column, number>();
+  const problems: UnitFileProblem[] = [];
+  headerFields.forEach((raw, index) => {
+    const column =
+      ALIASES[
+        raw
+          .trim()
+          .toLowerCase()
+          .replace(/[\s-]+/g, "_")
+      ];
+    if (column === undefined) {
+      problems.push({ row: 1, field: raw, message: `Unknown column "${raw}".` });
+    } else if (positions.has(column)) {
+      problems.push({ row: 1, field: column, message: `Column "${column}" appears twice.` });
+    } else {
+      positions.set(column, index);
+    }
+  });
+  for (const column of REQUIRED) {
+    if (!positions.has(column)) {
+      problems.push({ row: 1, field: column, message: `Column "${column}" is missing.` });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const units: UnitRow[] = [];
+  const firstRowOfCode = new Map<string, number>();
+  for (const record of records.slice(1)) {
+    if (record.text.trim() === "") continue;
+    const fields = splitFields(record.text, separator);
+    const row = record.line;
+    if (fields.length !== headerFields.length) {
+      problems.push({
+        row,
+        field: "row",
+        message: `Expected ${headerFields.length} fields separated by "${separator}", found ${fields.length}.`,
+      });
+      continue;
+    }
+    const value = (column: Column) => {
+      const at = positions.get(column);
+      return at === undefined ? "" : (fields[at] ?? "").trim();
+    };
+    const rowProblems: UnitFileProblem[] = [];
+    const code = value("code");
+    if (code === "") rowProblems.push({ row, field: "code", message: "The code is missing." });
+    else if (code.length > 64)
+      rowProblems.push({ row, field: "code", message: "The code is longer than 64 characters." });
+    const earlier = firstRowOfCode.get(code);
+    if (code !== "" && earlier !== undefined) {
+      rowProblems.push({
+        row,
+        field: "code",
+        message: `Code "${code}" is also used on row ${earlier}.`,
+      });
+    } else if (code !== "") {
+      firstRowOfCode.set(code, row);
+    }
+    const kind = value("kind").toLowerCase();
+    if (!UNIT_KINDS.some((known) => known === kind)) {
+      rowProblems.push({
+        row,
+        field: "kind",
+        message: `Kind must be one of ${UNIT_KINDS.join(", ")}.`,
+      });
+    }
+    const name = { nl: value("name_nl"), fr: value("name_fr"), en: value("name_en") };
+    for (const locale of ["nl", "fr", "en"] as const) {
+      if (name[locale] === "") {
+        rowProblems.push({ row, field: `name_${locale}`, message: "The name is missing." });
+      } else if (name[locale].length > 200) {
+        rowProblems.push({
+          row,
+          field: `name_${locale}`,
+          message: "The name is longer than 200 characters.",
+        });
+      }
+    }
+    const headcountText = value("headcount");
+    let headcount: number | null = null;
+    if (headcountText !== "") {
+      if (/^\d{1,7}$/.test(headcountText)) headcount = Number(headcountText);
+      else
+        rowProblems.push({
+          row,
+          field: "headcount",
+          message: "The headcount must be a whole number of at least 0.",
+        });
+    }
+    const parentCode = value("parent_code") || null;
+    if (parentCode !== null && parentCode === code) {
+      rowProblems.push({ row, field: "parent_code", message: "A unit cannot be its own parent." });
+    }
+    problems.push(...rowProblems);
+    if (rowProblems.length === 0) {
+      units.push({ row, code, parentCode, kind: kind as UnitKind, name, headcount });
+    }
+  }
+  problems.push(...treeProblems(units, firstRowOfCode));
+  if (problems.length > 0) return { ok: false, problems };
+  if (units.length === 0) return fileProblem("file", "The file lists no units.");
+  return { ok: true, separator, units };
+}
+
+/** Unknown parents and cycles, each named on every row concerned. */
+function treeProblems(units: UnitRow[], rowOfCode: Map<string, number>): UnitFileProblem[] {
+  const problems: UnitFileProblem[] = [];
+  const parentOf = new Map(units.map((unit) => [unit.code, unit.parentCode]));
+  for (const unit of units) {
+    if (unit.parentCode !== null && !rowOfCode.has(unit.parentCode)) {
+      problems.push({
+        row: unit.row,
+        field: "parent_code",
+        message: `Parent "${unit.parentCode}" is not a code in this file.`,
+      });
+    }
+  }
+  // Walk up from each unit once; a walk that meets its own path is a cycle.
+  const state = new Map<string, "walking" | "done">();
+  const inCycle = new Set<string>();
+  for (const start of units) {
+    const path: string[] = [];
+    let code: string | null = start.code;
+    while (code !== null && state.get(code) === undefined && parentOf.has(code)) {
+      state.set(code, "walking");
+      path.push(code);
+      code = parentOf.get(code) ?? null;
+    }
+    if (code !== null && state.get(code) === "walking") {
+      for (const member of path.slice(path.indexOf(code))) inCycle.add(member);
+    }
+    for (const member of path) state.set(member, "done");
+  }
+  for (const unit of units) {
+    if (inCycle.has(unit.code)) {
+      problems.push({
+        row: unit.row,
+        field: "parent_code",
+        message: `Unit "${unit.code}" is its own ancestor (a cycle through its parents).`,
+      });
+    }
+  }
+  return problems;
+}
+
+function fileProblem(field: string, message: string): ParsedUnitFile {
+  return { ok: false, problems: [{ row: 0, field, message }] };
+}
+
+/** The separator whose split of the header yields the required columns, if any. */
+function detectSeparator(header: string): ";" | "," | null {
+  for (const separator of [";", ","] as const) {
+    const names = splitFields(header, separator).map((name) =>
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_"),
+    );
+    if (names.includes("code") && names.some((name) => ALIASES[name] === "kind")) return separator;
+  }
+  return null;
+}
+
+/** Records with the line each starts on; a quoted field may span lines. */
+function splitRecords(text: string): { line: number; text: string }[] {
+  const records: { line: number; text: string }[] = [];
+  let line = 1;
+  let start = 0;
+  let startLine = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (char === "\n") {
+      if (!quoted) {
+        records.push({ line: startLine, text: text.slice(start, i).replace(/\r$/, "") });
+        start = i + 1;
+        startLine = line + 1;
+      }
+      line++;
+    }
+  }
+  if (start < text.length)
+    records.push({ line: startLine, text: text.slice(start).replace(/\r$/, "") });
+  return records;
+}
+
+/** The fields of one record; `""` inside a quoted field is one quote. */
+function splitFields(record: string, separator: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < record.length; i++) {
+    const char = record[i];
+    if (quoted) {
+      if (char === '"' && record[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === separator) {
+      fields.push(field);
+      field = "";
+    } else field += char;
+  }
+  fields.push(field);
+  return fields;
+}

@@ -1,0 +1,119 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
+import { seedDemo } from "../../server/demo/seed-demo";
+import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
+import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
+import {
+  buildClient,
+  expectNoAxeViolations,
+  launchChromium,
+  serveApp,
+  SCREENSHOTS as shots,
+  watchPage,
+} from "./browser";
+
+let db: DbConnection;
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveApp>>;
+let origin: string;
+let workDir: string;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), "peilpunt-front-door-"));
+  const clientDir = join(workDir, "client");
+  await buildClient(clientDir);
+  mkdirSync(shots, { recursive: true });
+  db = openDatabase(join(workDir, "e2e.db"));
+  syncBundledQuestionnaires(db, loadBundledVersions());
+  // With campaigns in the database, to show that the front door lists none of them.
+  seedDemo(db, { now: new Date() });
+  server = await serveApp(createApp({ db, config: { clientDir } }));
+  origin = server.origin;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  db?.$client.close();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+/** Elements of the page that stick out of the viewport horizontally, or a page wider than it. */
+async function clipped(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
+    for (const element of document.querySelectorAll("main *, header *, footer *")) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && (box.left < 0 || box.right > width)) {
+        out.push(`${element.tagName} ${box.left}..${box.right}`);
+      }
+    }
+    return out;
+  });
+}
+
+describe("the front door at /", () => {
+  for (const [locale, heading] of [
+    ["fr-BE", "Enquêtes anonymes auprès du personnel"],
+    ["en-GB", "Anonymous staff surveys"],
+    ["nl-BE", "Anonieme personeelsbevragingen"],
+    ["de-DE", "Anonieme personeelsbevragingen"],
+  ] as const) {
+    it(`answers in the browser's language (${locale}), else Dutch`, async () => {
+      const page = await browser.newPage({ locale });
+      const problems = watchPage(page, origin);
+      const response = await page.goto(`${origin}/`);
+      expect(response?.status()).toBe(200);
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const width of [390, 1366, 1920]) {
+    it(`at ${width} px: what it is, staff sign-in, a lost link's answer; axe clean, nothing clipped, no survey code`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "nl-BE" });
+      const problems = watchPage(page, origin);
+      const loaded: string[] = [];
+      page.on("request", (request) => loaded.push(request.url()));
+      await page.goto(`${origin}/`);
+      await expect.poll(() => page.getByText("Link kwijt?", { exact: false }).count()).toBe(1);
+      await expectNoAxeViolations(page, `front door (${width} px)`);
+      expect(await clipped(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, `front-door-nl-${width}.png`), fullPage: true });
+
+      // No campaign is named or linked: slugs are not secrets, but an index invites scraping.
+      const text = (await page.textContent("body")) ?? "";
+      expect(text).not.toMatch(/diagnose-20|campagne-20/);
+      const links = await page.$$eval("a", (anchors) => anchors.map((a) => a.getAttribute("href")));
+      expect(links.some((href) => href?.startsWith("/s/"))).toBe(false);
+      // The front door does not download SurveyJS.
+      expect(loaded.filter((url) => /survey/.test(url))).toEqual([]);
+
+      await page.getByRole("button", { name: "Français" }).click();
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+        .toBe("Enquêtes anonymes auprès du personnel");
+      expect(await page.getAttribute("html", "lang")).toBe("fr");
+      await expectNoAxeViolations(page, `front door in French (${width} px)`);
+      expect(await clipped(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, `front-door-fr-${width}.png`), fullPage: true });
+
+      // (The admin page's "who am I" answers 401 before sign-in, which the watcher would count.)
+      expect(problems).toEqual([]);
+      await page.getByRole("link", { name: "Connexion du personnel" }).click();
+      await page.waitForURL(`${origin}/admin?lang=fr`);
+      await expect.poll(() => page.locator("input[type=password]").count()).toBe(1);
+      await page.close();
+    });
+  }
+});
