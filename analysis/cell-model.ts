@@ -88,3 +88,49 @@ export function applyPrimarySuppression(model: CellModel): void {
     }
   }
 }
+
+/**
+ * The cheapest `candidate` cell sharing an equation with `start`; failing that, one ring further
+ * out through the cells that `passThrough` lets the search cross, and so on. Undefined when the
+ * search runs out of cells.
+ */
+export function cheapestNeighbour(
+  model: CellModel,
+  byCell: number[][],
+  start: number,
+  {
+    candidate,
+    passThrough,
+  }: { candidate: (cell: number) => boolean; passThrough: (cell: number) => boolean },
+): number | undefined {
+  const visitedCells = new Set([start]);
+  const visitedEquations = new Set<number>();
+  let ring = [start];
+  while (ring.length > 0) {
+    let best: number | undefined;
+    const nextRing: number[] = [];
+    for (const cell of ring) {
+      for (const index of byCell[cell] ?? []) {
+        if (visitedEquations.has(index)) continue;
+        visitedEquations.add(index);
+        const equation = model.equations[index];
+        if (!equation) continue;
+        for (const other of [equation.total, ...equation.parts]) {
+          if (visitedCells.has(other)) continue;
+          visitedCells.add(other);
+          if (passThrough(other)) {
+            nextRing.push(other);
+          } else if (
+            candidate(other) &&
+            (best === undefined || (model.cost[other] as number) < (model.cost[best] as number))
+          ) {
+            best = other;
+          }
+        }
+      }
+    }
+    if (best !== undefined) return best;
+    ring = nextRing;
+  }
+  return undefined;
+}

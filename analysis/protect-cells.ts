@@ -1,6 +1,11 @@
 import type { Highs } from "highs";
 import { auditRanges } from "./audit-ranges";
-import { applyPrimarySuppression, type CellModel, equationsByCell } from "./cell-model";
+import {
+  applyPrimarySuppression,
+  type CellModel,
+  cheapestNeighbour,
+  equationsByCell,
+} from "./cell-model";
 import { canHide, suppressByEquations } from "./suppress-by-equations";
 
 /** A release cannot be protected: every cell that could be hidden already is. */
@@ -47,7 +52,12 @@ export function protectCells(
     }
     for (const cell of flagged) {
       if (derivableSecondary(cell)) continue;
-      const next = nearestPublishedCell(model, byCell, cell);
+      // The cheapest publishable cell sharing an equation with the flagged one; failing that, one
+      // ring further out through the hidden cells of those equations.
+      const next = cheapestNeighbour(model, byCell, cell, {
+        candidate: (other) => canHide(model, other),
+        passThrough: (other) => model.hidden[other] !== null,
+      });
       if (next === undefined) continue;
       model.hidden[next] = "secondary";
       changed = true;
@@ -59,45 +69,4 @@ export function protectCells(
     }
   }
   throw new UnprotectableReleaseError(`Suppression did not settle in ${MAX_ROUNDS} rounds.`);
-}
-
-/**
- * The cheapest published non-zero cell sharing an equation with the flagged cell; failing
- * that, one ring further out through the hidden cells of those equations, and so on.
- */
-function nearestPublishedCell(
-  model: CellModel,
-  byCell: number[][],
-  start: number,
-): number | undefined {
-  const visitedCells = new Set([start]);
-  const visitedEquations = new Set<number>();
-  let ring = [start];
-  while (ring.length > 0) {
-    let best: number | undefined;
-    const nextRing: number[] = [];
-    for (const cell of ring) {
-      for (const index of byCell[cell] ?? []) {
-        if (visitedEquations.has(index)) continue;
-        visitedEquations.add(index);
-        const equation = model.equations[index];
-        if (!equation) continue;
-        for (const other of [equation.total, ...equation.parts]) {
-          if (visitedCells.has(other)) continue;
-          visitedCells.add(other);
-          if (model.hidden[other] !== null) {
-            nextRing.push(other);
-          } else if (
-            canHide(model, other) &&
-            (best === undefined || (model.cost[other] as number) < (model.cost[best] as number))
-          ) {
-            best = other;
-          }
-        }
-      }
-    }
-    if (best !== undefined) return best;
-    ring = nextRing;
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { FilterSpace } from "./aggregate-counts";
-import { type CellModel, cellBounds, equationsByCell } from "./cell-model";
+import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { UnitTree } from "./unit-tree";
@@ -64,12 +64,12 @@ export function protectItemCounts(
     if (leaks.length === 0) return { hidden, rounds: round };
     let changed = false;
     for (const leak of leaks) {
-      const next = cheapestNeighbour(
-        model,
-        byCell,
-        leak,
-        (cell) => published(cell) && !hidden.has(cell) && (model.n[cell] as number) > 0,
-      );
+      const usable = (cell: number) =>
+        published(cell) && !hidden.has(cell) && (model.n[cell] as number) > 0;
+      const next = cheapestNeighbour(model, byCell, leak, {
+        candidate: usable,
+        passThrough: (cell) => !usable(cell),
+      });
       if (next === undefined || hidden.has(next)) continue;
       hidden.add(next);
       changed = true;
@@ -231,41 +231,6 @@ export function findLeaks(
 
 function zeros(length: number): number[] {
   return new Array(length).fill(0);
-}
-
-/** The cheapest cell passing `usable` that shares an equation with `start`, ring by ring. */
-function cheapestNeighbour(
-  model: CellModel,
-  byCell: number[][],
-  start: number,
-  usable: (cell: number) => boolean,
-): number | undefined {
-  const visitedCells = new Set([start]);
-  const visitedEquations = new Set<number>();
-  let ring = [start];
-  while (ring.length > 0) {
-    let best: number | undefined;
-    const nextRing: number[] = [];
-    for (const cell of ring) {
-      for (const index of byCell[cell] ?? []) {
-        if (visitedEquations.has(index)) continue;
-        visitedEquations.add(index);
-        const equation = model.equations[index];
-        if (!equation) continue;
-        for (const other of [equation.total, ...equation.parts]) {
-          if (visitedCells.has(other)) continue;
-          visitedCells.add(other);
-          if (usable(other)) {
-            if (best === undefined || (model.cost[other] as number) < (model.cost[best] as number))
-              best = other;
-          } else nextRing.push(other);
-        }
-      }
-    }
-    if (best !== undefined) return best;
-    ring = nextRing;
-  }
-  return undefined;
 }
 
 /**
