@@ -7,6 +7,8 @@ export const ACCESS_MODES = ["open-link", "invitation-codes"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
 /** Roles a campaign may let see interim results while open (admins always may). */
 export const INTERIM_RESULT_ROLES = ["coordinator", "evaluator"] as const;
+/** A role besides admins that may see interim results (phased access when none). */
+export type InterimRole = (typeof INTERIM_RESULT_ROLES)[number];
 
 /** Staff roles (README: "Staff accounts"). */
 export const ROLES = ["admin", "coordinator", "evaluator"] as const;

@@ -1,7 +1,13 @@
 import { LOCALES, type Locale } from "../../i18n/locales";
 import { closesAtFor, dayOf, lastDayOf, opensAtFor } from "./campaign-dates";
 import type { CampaignField } from "./campaign-messages";
-import type { AccessMode, CampaignView, Organisation, Questionnaire } from "./campaign-types";
+import type {
+  AccessMode,
+  CampaignView,
+  InterimRole,
+  Organisation,
+  Questionnaire,
+} from "./campaign-types";
 
 /** What the campaign form holds: inputs as typed, turned into the API's shape on submit. */
 export interface CampaignFormValues {
@@ -16,6 +22,8 @@ export interface CampaignFormValues {
   firstDay: string;
   lastDay: string;
   accessMode: AccessMode;
+  /** Roles that see interim results while open; none is phased access (the default). */
+  interimResultRoles: InterimRole[];
   retentionDays: string;
 }
 
@@ -49,6 +57,7 @@ export function newCampaignValues(
     firstDay: "",
     lastDay: "",
     accessMode: "open-link",
+    interimResultRoles: [],
     retentionDays: String(DEFAULT_RETENTION_DAYS),
   };
 }
@@ -67,6 +76,7 @@ export function campaignValues(campaign: CampaignView): CampaignFormValues {
     firstDay: dayOf(campaign.opensAt),
     lastDay: lastDayOf(campaign.closesAt),
     accessMode: campaign.accessMode,
+    interimResultRoles: [...campaign.interimResultRoles],
     retentionDays: String(campaign.retentionDays),
   };
 }
@@ -93,6 +103,7 @@ export function campaignInput(values: CampaignFormValues) {
     opensAt: opensAtFor(values.firstDay),
     closesAt: closesAtFor(values.lastDay),
     accessMode: values.accessMode,
+    interimResultRoles: values.interimResultRoles,
     retentionDays: numberOrNull(values.retentionDays),
   };
 }
@@ -116,6 +127,7 @@ const FIELDS: readonly CampaignField[] = [
   "opensAt",
   "closesAt",
   "accessMode",
+  "interimResultRoles",
   "retentionDays",
 ];
 

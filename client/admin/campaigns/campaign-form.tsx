@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
-import { ACCESS_MODES } from "../../../server/contract/vocabulary";
+import { ACCESS_MODES, INTERIM_RESULT_ROLES } from "../../../server/contract/vocabulary";
 import { LOCALES } from "../../i18n/locales";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
@@ -425,6 +425,35 @@ function LoadedCampaignForm({
           </div>
         ))}
         {error("accessMode")}
+      </fieldset>
+
+      <fieldset
+        id={idOf("interimResultRoles")}
+        tabIndex={-1}
+        aria-describedby={describedBy("interimResultRoles")}
+      >
+        <legend>{t.interimResults}</legend>
+        {INTERIM_RESULT_ROLES.map((role) => (
+          <label key={role} className="choice">
+            <input
+              type="checkbox"
+              checked={values.interimResultRoles.includes(role)}
+              aria-invalid={invalid("interimResultRoles")}
+              onChange={(event) => {
+                const on = event.currentTarget.checked;
+                setValues((current) => ({
+                  ...current,
+                  interimResultRoles: on
+                    ? [...current.interimResultRoles, role]
+                    : current.interimResultRoles.filter((r) => r !== role),
+                }));
+              }}
+            />
+            {t.interimRoles[role]}
+          </label>
+        ))}
+        {hint("interimResultRoles", t.interimResultsHint)}
+        {error("interimResultRoles")}
       </fieldset>
 
       <label htmlFor={idOf("retentionDays")}>

@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/locales";
-import type { AccessMode, CampaignStatus } from "./campaign-types";
+import type { AccessMode, CampaignStatus, InterimRole } from "./campaign-types";
 
 /** Fields of the campaign form that the server may name in a 422 answer. */
 export type CampaignField =
@@ -15,6 +15,7 @@ export type CampaignField =
   | "opensAt"
   | "closesAt"
   | "accessMode"
+  | "interimResultRoles"
   | "retentionDays";
 
 /** A change of status offered by the campaign page. */
@@ -115,6 +116,9 @@ export interface CampaignMessages {
   datesHint: string;
   accessMode: string;
   accessHints: Record<AccessMode, string>;
+  interimResults: string;
+  interimResultsHint: string;
+  interimRoles: Record<InterimRole, string>;
   retentionDays: string;
   retentionHint: string;
   create: string;
@@ -269,6 +273,10 @@ const nl: CampaignMessages = {
     "invitation-codes":
       "Elke respondent krijgt een eenmalige code; de code bepaalt de eenheid. Peilpunt verstuurt de uitnodigingen per e-mail, of je maakt codes aan per eenheid. Wie codes aanmaakt of uitnodigingen verstuurt, kan de resultaten van deze bevraging niet lezen (scheiding van taken): met ongebruikte codes zou hij een kleine groep kunnen aanvullen en de eigen antwoorden er weer aftrekken.",
   },
+  interimResults: "Tussentijdse resultaten",
+  interimResultsHint:
+    "Standaard ziet alleen een beheerder resultaten zolang de bevraging loopt; de anderen zien ze na het sluiten. Wie je hier aanvinkt, ziet ze al tijdens de bevraging. Ze worden pas bijgewerkt als er genoeg nieuwe antwoorden zijn, zodat niemand uit het verschil afleest wie net antwoordde.",
+  interimRoles: { coordinator: "Coördinatoren", evaluator: "Evaluatoren" },
   retentionDays: "Bewaartermijn ruwe antwoorden (dagen)",
   retentionHint:
     "Zoveel dagen na het sluiten worden de ruwe antwoorden en codes verwijderd; de gepubliceerde resultaten blijven.",
@@ -291,6 +299,7 @@ const nl: CampaignMessages = {
     opensAt: "Kies de eerste dag.",
     closesAt: "Kies een laatste dag die op of na de eerste dag valt.",
     accessMode: "Kies hoe respondenten toegang krijgen.",
+    interimResultRoles: "Kies elke rol hoogstens één keer.",
     retentionDays: "Vul een aantal dagen in tussen 1 en 3650.",
   },
   conflicts: {
@@ -455,6 +464,10 @@ const fr: CampaignMessages = {
     "invitation-codes":
       "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Peilpunt envoie les invitations par e-mail, ou vous créez des codes par unité. Qui crée des codes ou envoie des invitations ne peut pas lire les résultats de cette enquête (séparation des tâches) : avec des codes inutilisés, il pourrait compléter un petit groupe puis soustraire ses propres réponses.",
   },
+  interimResults: "Résultats intermédiaires",
+  interimResultsHint:
+    "Par défaut, seul un administrateur voit les résultats tant que l'enquête est ouverte ; les autres les voient après la clôture. Les rôles cochés ici les voient déjà pendant l'enquête. Ils ne sont mis à jour que lorsque suffisamment de nouvelles réponses sont arrivées, pour que personne ne déduise de la différence qui vient de répondre.",
+  interimRoles: { coordinator: "Coordinateurs", evaluator: "Évaluateurs" },
   retentionDays: "Conservation des réponses brutes (jours)",
   retentionHint:
     "Ce nombre de jours après la clôture, les réponses brutes et les codes sont supprimés ; les résultats publiés restent.",
@@ -477,6 +490,7 @@ const fr: CampaignMessages = {
     opensAt: "Choisissez le premier jour.",
     closesAt: "Choisissez un dernier jour identique ou postérieur au premier jour.",
     accessMode: "Choisissez comment les répondants accèdent à l'enquête.",
+    interimResultRoles: "Choisissez chaque rôle une fois au plus.",
     retentionDays: "Indiquez un nombre de jours entre 1 et 3650.",
   },
   conflicts: {
@@ -636,6 +650,10 @@ const en: CampaignMessages = {
     "invitation-codes":
       "Each respondent gets a single-use code; the code sets the unit. Peilpunt sends the invitations by e-mail, or you create codes per unit. Whoever creates codes or sends invitations cannot read this campaign's results (separation of duties): with unused codes they could pad a small group and subtract their own answers.",
   },
+  interimResults: "Interim results",
+  interimResultsHint:
+    "By default only an admin sees results while the survey is open; the others see them once it closes. The roles ticked here see them during the survey already. They are updated only once enough new answers have arrived, so that nobody can tell from the difference who just answered.",
+  interimRoles: { coordinator: "Coordinators", evaluator: "Evaluators" },
   retentionDays: "Keeping raw responses (days)",
   retentionHint:
     "This many days after closing, the raw responses and codes are deleted; the published results stay.",
@@ -658,6 +676,7 @@ const en: CampaignMessages = {
     opensAt: "Choose the first day.",
     closesAt: "Choose a last day on or after the first day.",
     accessMode: "Choose how respondents get access.",
+    interimResultRoles: "Choose each role at most once.",
     retentionDays: "Enter a number of days between 1 and 3650.",
   },
   conflicts: {

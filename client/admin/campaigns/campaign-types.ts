@@ -16,7 +16,11 @@ export {
   MAX_RETENTION_DAYS,
   MIN_K,
 } from "../../../server/contract/staff-limits";
-export type { AccessMode, CampaignStatus } from "../../../server/contract/vocabulary";
+export type {
+  AccessMode,
+  CampaignStatus,
+  InterimRole,
+} from "../../../server/contract/vocabulary";
 
 /** Who may change campaigns; evaluators only read (the server answers 403 to their writes). */
 export function canManage(role: "admin" | "coordinator" | "evaluator"): boolean {
