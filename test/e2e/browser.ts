@@ -1,12 +1,18 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { expect } from "vitest";
+import { createApp } from "../../server/app";
+import { type DbConnection, openDatabase } from "../../server/db/open-database";
+import { seedDemo } from "../../server/demo/seed-demo";
+import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
+import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 import { findChromium } from "./find-chromium";
 
 const require = createRequire(import.meta.url);
@@ -102,4 +108,39 @@ export function watchPage(page: Page, origin: string) {
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   return problems;
+}
+
+/** A running demo: the built client served over the seeded demo database, and a browser. */
+export interface DemoSite {
+  db: DbConnection;
+  browser: Browser;
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds the client into a folder of its own, seeds the demo into a fresh database file,
+ * serves both on a loopback port and launches Chromium; `close` undoes all of it.
+ */
+export async function startDemoSite(name: string): Promise<DemoSite> {
+  const workDir = mkdtempSync(join(tmpdir(), `peilpunt-${name}-`));
+  const clientDir = join(workDir, "client");
+  await buildClient(clientDir);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const db = openDatabase(join(workDir, "e2e.db"));
+  syncBundledQuestionnaires(db, loadBundledVersions());
+  seedDemo(db, { now: new Date() });
+  const server = await serveApp(createApp({ db, config: { clientDir } }));
+  const browser = await launchChromium();
+  return {
+    db,
+    browser,
+    origin: server.origin,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      db.$client.close();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,47 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/app";
-import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { seedDemo } from "../../server/demo/seed-demo";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 import {
-  buildClient,
+  type DemoSite,
   expectNoAxeViolations,
-  launchChromium,
-  serveApp,
   SCREENSHOTS as shots,
+  startDemoSite,
   watchPage,
 } from "./browser";
 
-let db: DbConnection;
+let site: DemoSite;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
 let origin: string;
-let workDir: string;
 
+// With campaigns in the database, to show that the front door lists none of them.
 beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), "peilpunt-front-door-"));
-  const clientDir = join(workDir, "client");
-  await buildClient(clientDir);
-  mkdirSync(shots, { recursive: true });
-  db = openDatabase(join(workDir, "e2e.db"));
-  syncBundledQuestionnaires(db, loadBundledVersions());
-  // With campaigns in the database, to show that the front door lists none of them.
-  seedDemo(db, { now: new Date() });
-  server = await serveApp(createApp({ db, config: { clientDir } }));
-  origin = server.origin;
-  browser = await launchChromium();
+  site = await startDemoSite("front-door");
+  ({ browser, origin } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  db?.$client.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** Elements of the page that stick out of the viewport horizontally, or a page wider than it. */

@@ -1,21 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "../../client/i18n/locales";
-import { createApp } from "../../server/app";
-import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { seedDemo } from "../../server/demo/seed-demo";
 import { ASSET_CACHE_CONTROL } from "../../server/http/client-pages";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 import {
-  buildClient,
+  type DemoSite,
   expectNoAxeViolations,
-  launchChromium,
-  serveApp,
   SCREENSHOTS as shots,
+  startDemoSite,
   watchPage,
 } from "./browser";
 
@@ -46,30 +39,17 @@ function gridsOfDiagnosis(): Grid[] {
   );
 }
 
-let db: DbConnection;
+let site: DemoSite;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
 let origin: string;
-let workDir: string;
 
 beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-layout-"));
-  const clientDir = join(workDir, "client");
-  await buildClient(clientDir);
-  mkdirSync(shots, { recursive: true });
-  db = openDatabase(join(workDir, "e2e.db"));
-  syncBundledQuestionnaires(db, loadBundledVersions());
-  seedDemo(db, { now: new Date() });
-  server = await serveApp(createApp({ db, config: { clientDir } }));
-  origin = server.origin;
-  browser = await launchChromium();
+  site = await startDemoSite("e2e-layout");
+  ({ browser, origin } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  db?.$client.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /**

@@ -1,47 +1,27 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/app";
-import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { seedDemo } from "../../server/demo/seed-demo";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
+import type { DbConnection } from "../../server/db/open-database";
 import {
-  buildClient,
+  type DemoSite,
   expectNoAxeViolations,
-  launchChromium,
-  serveApp,
   SCREENSHOTS as shots,
+  startDemoSite,
   watchPage,
 } from "./browser";
 
+let site: DemoSite;
 let db: DbConnection;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
 let origin: string;
-let workDir: string;
 
 beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-"));
-  const clientDir = join(workDir, "client");
-  await buildClient(clientDir);
-  mkdirSync(shots, { recursive: true });
-  db = openDatabase(join(workDir, "e2e.db"));
-  syncBundledQuestionnaires(db, loadBundledVersions());
-  seedDemo(db, { now: new Date() });
-  const app = createApp({ db, config: { clientDir } });
-  server = await serveApp(app);
-  origin = server.origin;
-  browser = await launchChromium();
+  site = await startDemoSite("e2e");
+  ({ db, browser, origin } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  db?.$client.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 function storedResponses(slug: string): Record<string, unknown>[] {
