@@ -8,7 +8,7 @@ import type { Db } from "../db/open-database";
 import { campaigns, campaignUnits, organisations, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { NotFoundError, ProblemError } from "../errors";
-import { parseUnitCsv } from "./parse-unit-csv";
+import { parseUnitFile } from "./parse-unit-file";
 import { type ExistingUnit, isEmptyPlan, planUnitImport } from "./plan-unit-import";
 
 /** Units written per statement (10 columns each, far below SQLite's limit of bound values). */
@@ -20,7 +20,7 @@ const WRITE_BATCH = 500;
  * named) or a refused move (409) changes nothing. Admins, and coordinators of the organisation;
  * for anyone else the organisation does not exist (404).
  */
-export function importUnits({
+export async function importUnits({
   db,
   actor,
   organisationSlug,
@@ -34,7 +34,7 @@ export function importUnits({
   file: Uint8Array;
   apply: boolean;
   now: Date;
-}): UnitImportAnswer {
+}): Promise<UnitImportAnswer> {
   const organisation = db
     .select({ id: organisations.id })
     .from(organisations)
@@ -43,7 +43,7 @@ export function importUnits({
   if (!organisation || !canManageOrganisation(actor, organisation.id)) {
     throw new NotFoundError(`There is no organisation "${organisationSlug}".`);
   }
-  const parsed = parseUnitCsv(file);
+  const parsed = await parseUnitFile(file);
   if (!parsed.ok) {
     throw new ProblemError(
       422,

@@ -1,5 +1,5 @@
 import type { UnitImportPlan } from "../contract/organisation-schemas";
-import type { UnitKind, UnitRow } from "./parse-unit-csv";
+import type { UnitKind, UnitRow } from "./parse-unit-file";
 
 export type { UnitImportPlan };
 

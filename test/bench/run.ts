@@ -24,11 +24,11 @@ async function main() {
   if (wanted("page-load")) await benchPageLoad();
   if (wanted("codes")) await benchCodes();
   if (wanted("invitations")) await benchInvitations();
-  if (wanted("units")) benchUnits();
+  if (wanted("units")) await benchUnits();
 }
 
-function benchUnits() {
-  const run = measureUnitImport();
+async function benchUnits() {
+  const run = await measureUnitImport();
   const line = (label: string, ms: number) =>
     console.log(
       `  ${label.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms  (${ratio(ms, run.baselineMs)} of the bare insert; target < 2000 ms)`,

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { openDatabase } from "../../server/db/open-database";
 import { createOrganisation } from "../../server/organisations/create-organisation";
 import { importUnits } from "../../server/organisations/import-units";
-import { parseUnitCsv } from "../../server/organisations/parse-unit-csv";
+import { parseUnitCsv } from "../../server/organisations/parse-unit-file";
 
 const admin = { id: randomUUID(), email: "bench@example.org", role: "admin" as const };
 
@@ -24,7 +24,7 @@ function unitFile(count: number, renamed = false): Uint8Array {
  * a tenth renamed; baseline: the same rows inserted with one prepared statement in one
  * transaction, no checks.
  */
-export function measureUnitImport(count = 5000) {
+export async function measureUnitImport(count = 5000) {
   const db = openDatabase(":memory:");
   const session = { ...admin, organisationId: null, unitId: null, locale: "nl" as const };
   createOrganisation({
@@ -38,9 +38,9 @@ export function measureUnitImport(count = 5000) {
   const parsed = parseUnitCsv(file);
   const parseMs = performance.now() - start;
   if (!parsed.ok) throw new Error("bench file refused");
-  const run = (bytes: Uint8Array, apply: boolean) => {
+  const run = async (bytes: Uint8Array, apply: boolean) => {
     const t = performance.now();
-    const answer = importUnits({
+    const answer = await importUnits({
       db,
       actor: session,
       organisationSlug: "bench",
@@ -50,9 +50,9 @@ export function measureUnitImport(count = 5000) {
     });
     return { ms: performance.now() - t, answer };
   };
-  const preview = run(file, false);
-  const first = run(file, true);
-  const again = run(unitFile(count, true), true);
+  const preview = await run(file, false);
+  const first = await run(file, true);
+  const again = await run(unitFile(count, true), true);
 
   const raw = openDatabase(":memory:").$client;
   raw.exec(

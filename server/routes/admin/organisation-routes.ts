@@ -7,6 +7,7 @@ import {
 } from "../../contract/organisation-schemas";
 import type { Db } from "../../db/open-database";
 import { ProblemError } from "../../errors";
+import { TABLE_MEDIA_TYPES } from "../../files/read-table-file";
 import { readInput } from "../../http/parse-input";
 import { createOrganisation } from "../../organisations/create-organisation";
 import { importUnits } from "../../organisations/import-units";
@@ -29,16 +30,16 @@ export function organisationRoutes({
     (apply: boolean) =>
     async (c: Context<AdminEnv, "/:slug/units/preview" | "/:slug/units/import">) => {
       const type = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
-      if (type !== "text/csv") {
+      if (!TABLE_MEDIA_TYPES.some((known) => known === type)) {
         throw new ProblemError(
           415,
           "unsupported-media-type",
           "Unsupported media type",
-          "Send the unit file as text/csv.",
+          `Send the unit file as ${TABLE_MEDIA_TYPES.join(" or ")}.`,
         );
       }
       const file = new Uint8Array(await c.req.arrayBuffer());
-      const answer = importUnits({
+      const answer = await importUnits({
         db,
         actor: c.get("session").user,
         organisationSlug: c.req.param("slug") ?? "",

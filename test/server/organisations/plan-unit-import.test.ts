@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { UnitRow } from "../../../server/organisations/parse-unit-csv";
+import type { UnitRow } from "../../../server/organisations/parse-unit-file";
 import {
   type ExistingUnit,
   isEmptyPlan,

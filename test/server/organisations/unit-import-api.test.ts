@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../server/app";
 import { type DbConnection, openDatabase } from "../../../server/db/open-database";
@@ -195,7 +196,28 @@ describe("unit tree import", () => {
     });
   }
 
-  it("refuses a body that is not text/csv", async () => {
+  it("imports the same tree from an Excel workbook", async () => {
+    const id = await createOrganisation("import-xlsx");
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("units");
+    for (const line of TREE) sheet.addRow(line.split(";").map((field) => field.replace(/"/g, "")));
+    const response = await admin.request(
+      "POST",
+      "/api/admin/organisations/import-xlsx/units/import",
+      {
+        headers: {
+          "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        },
+        rawBody: new Uint8Array(await book.xlsx.writeBuffer()),
+      },
+    );
+    expect(response.status).toBe(200);
+    const byCode = new Map(unitRows(id).map((unit) => [unit.code, unit]));
+    expect(byCode.size).toBe(5);
+    expect(byCode.get("HR")?.headcount).toBe(40);
+  });
+
+  it("refuses a body that is not CSV or XLSX", async () => {
     const response = await admin.request(
       "POST",
       "/api/admin/organisations/import-first/units/preview",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseUnitCsv } from "../../../server/organisations/parse-unit-csv";
+import { parseUnitCsv } from "../../../server/organisations/parse-unit-file";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const BOM = "\uFEFF";

@@ -1,4 +1,10 @@
 import { UNIT_KINDS } from "../db/schema";
+import {
+  normaliseColumnName,
+  readCsvTable,
+  readTableFile,
+  type TableFile,
+} from "../files/read-table-file";
 
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
@@ -20,7 +26,7 @@ export interface UnitFileProblem {
 }
 
 export type ParsedUnitFile =
-  | { ok: true; separator: ";" | ","; units: UnitRow[] }
+  | { ok: true; separator: ";" | "," | null; units: UnitRow[] }
   | { ok: false; problems: UnitFileProblem[] };
 
 const REQUIRED = ["code", "parent_code", "kind", "name_nl", "name_fr", "name_en"] as const;
@@ -39,43 +45,41 @@ const ALIASES: Record<string, Column> = {
   headcount: "headcount",
 };
 
+/** Whether a first row names the unit file's columns. */
+const isUnitHeader = (names: string[]) =>
+  names.includes("code") && names.some((name) => ALIASES[name] === "kind");
+
 /**
- * Reads a unit tree file: UTF-8 with or without byte-order mark, `;` or `,` between fields
- * (as spreadsheets in Belgian and English locales save CSV), fields quoted as RFC 4180 says.
- * Columns: code, parent_code, kind, name_nl, name_fr, name_en, optional headcount. Every faulty
- * row and field is named; a file with any fault yields no units.
+ * Reads a unit tree file, CSV or XLSX (see `readTableFile`). Columns: code, parent_code, kind,
+ * name_nl, name_fr, name_en, optional headcount. Every faulty row and field is named; a file
+ * with any fault yields no units.
  */
+export async function parseUnitFile(bytes: Uint8Array): Promise<ParsedUnitFile> {
+  return parseUnitTable(await readTableFile(bytes, isUnitHeader));
+}
+
+/** `parseUnitFile` for CSV only, synchronous. */
 export function parseUnitCsv(bytes: Uint8Array): ParsedUnitFile {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
+  return parseUnitTable(readCsvTable(bytes, isUnitHeader));
+}
+
+function parseUnitTable(table: TableFile): ParsedUnitFile {
+  if (!table.ok) {
+    const { field, message } = table.fault;
     return fileProblem(
-      "encoding",
-      "The file is not UTF-8. Save it as “CSV UTF-8” (Excel) or choose UTF-8 when exporting.",
+      field,
+      field === "separator"
+        ? `The header must list ${REQUIRED.join(", ")} separated by ";" or ",".`
+        : message,
     );
   }
-  const records = splitRecords(text);
-  const header = records[0];
-  if (!header || header.text.trim() === "") return fileProblem("file", "The file is empty.");
-  const separator = detectSeparator(header.text);
-  if (separator === null) {
-    return fileProblem(
-      "separator",
-      `The header must list ${REQUIRED.join(", ")} separated by ";" or ",".`,
-    );
-  }
-  const headerFields = splitFields(header.text, separator);
+  const [header, ...records] = table.rows;
+  if (!header) return fileProblem("file", "The file is empty.");
+  const headerFields = header.fields;
   const positions = new Map<Column, number>();
   const problems: UnitFileProblem[] = [];
   headerFields.forEach((raw, index) => {
-    const column =
-      ALIASES[
-        raw
-          .trim()
-          .toLowerCase()
-          .replace(/[\s-]+/g, "_")
-      ];
+    const column = ALIASES[normaliseColumnName(raw)];
     if (column === undefined) {
       problems.push({ row: 1, field: raw, message: `Unknown column "${raw}".` });
     } else if (positions.has(column)) {
@@ -93,15 +97,12 @@ export function parseUnitCsv(bytes: Uint8Array): ParsedUnitFile {
 
   const units: UnitRow[] = [];
   const firstRowOfCode = new Map<string, number>();
-  for (const record of records.slice(1)) {
-    if (record.text.trim() === "") continue;
-    const fields = splitFields(record.text, separator);
-    const row = record.line;
+  for (const { row, fields } of records) {
     if (fields.length !== headerFields.length) {
       problems.push({
         row,
         field: "row",
-        message: `Expected ${headerFields.length} fields separated by "${separator}", found ${fields.length}.`,
+        message: `Expected ${headerFields.length} fields separated by "${table.separator}", found ${fields.length}.`,
       });
       continue;
     }
@@ -167,7 +168,7 @@ export function parseUnitCsv(bytes: Uint8Array): ParsedUnitFile {
   problems.push(...treeProblems(units, firstRowOfCode));
   if (problems.length > 0) return { ok: false, problems };
   if (units.length === 0) return fileProblem("file", "The file lists no units.");
-  return { ok: true, separator, units };
+  return { ok: true, separator: table.separator, units };
 }
 
 /** Unknown parents and cycles, each named on every row concerned. */
@@ -213,65 +214,4 @@ function treeProblems(units: UnitRow[], rowOfCode: Map<string, number>): UnitFil
 
 function fileProblem(field: string, message: string): ParsedUnitFile {
   return { ok: false, problems: [{ row: 0, field, message }] };
-}
-
-/** The separator whose split of the header yields the required columns, if any. */
-function detectSeparator(header: string): ";" | "," | null {
-  for (const separator of [";", ","] as const) {
-    const names = splitFields(header, separator).map((name) =>
-      name
-        .trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, "_"),
-    );
-    if (names.includes("code") && names.some((name) => ALIASES[name] === "kind")) return separator;
-  }
-  return null;
-}
-
-/** Records with the line each starts on; a quoted field may span lines. */
-function splitRecords(text: string): { line: number; text: string }[] {
-  const records: { line: number; text: string }[] = [];
-  let line = 1;
-  let start = 0;
-  let startLine = 1;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') quoted = !quoted;
-    else if (char === "\n") {
-      if (!quoted) {
-        records.push({ line: startLine, text: text.slice(start, i).replace(/\r$/, "") });
-        start = i + 1;
-        startLine = line + 1;
-      }
-      line++;
-    }
-  }
-  if (start < text.length)
-    records.push({ line: startLine, text: text.slice(start).replace(/\r$/, "") });
-  return records;
-}
-
-/** The fields of one record; `""` inside a quoted field is one quote. */
-function splitFields(record: string, separator: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < record.length; i++) {
-    const char = record[i];
-    if (quoted) {
-      if (char === '"' && record[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      fields.push(field);
-      field = "";
-    } else field += char;
-  }
-  fields.push(field);
-  return fields;
 }
