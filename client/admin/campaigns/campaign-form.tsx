@@ -25,6 +25,7 @@ import {
   type Questionnaire,
 } from "./campaign-types";
 import { proposeSlug } from "./propose-slug";
+import { standardThanks, ThanksTextFields } from "./thanks-text-fields";
 import { UnitChecklist } from "./unit-checklist";
 
 type FieldErrors = Partial<Record<CampaignField, string>>;
@@ -473,6 +474,20 @@ function LoadedCampaignForm({
         {hint("retentionDays", t.retentionHint)}
         {error("retentionDays")}
       </label>
+
+      <ThanksTextFields
+        locales={LOCALES.filter((option) => values.locales.includes(option))}
+        value={values.thanksText}
+        onChange={(textLocale, text) =>
+          setValues((current) => ({
+            ...current,
+            thanksText: { ...current.thanksText, [textLocale]: text },
+          }))
+        }
+        standardText={(textLocale) => standardThanks(textLocale, values.lastDay, values.k)}
+        idFor={(textLocale) => idOf(`thanksText.${textLocale}`)}
+        errorFor={(textLocale) => errors[`thanksText.${textLocale}`]}
+      />
 
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

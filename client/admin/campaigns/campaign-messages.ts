@@ -16,7 +16,10 @@ export type CampaignField =
   | "closesAt"
   | "accessMode"
   | "interimResultRoles"
-  | "retentionDays";
+  | "retentionDays"
+  | "thanksText.nl"
+  | "thanksText.fr"
+  | "thanksText.en";
 
 /** A change of status offered by the campaign page. */
 export type Transition = "open" | "close" | "archive";
@@ -121,6 +124,14 @@ export interface CampaignMessages {
   interimRoles: Record<InterimRole, string>;
   retentionDays: string;
   retentionHint: string;
+  // Thank-you text
+  thanksTitle: string;
+  thanksHint: string;
+  thanksIn: Record<Locale, string>;
+  thanksStandard: string;
+  thanksWhileOpen: string;
+  thanksSave: string;
+  thanksSaved: string;
   create: string;
   creating: string;
   save: string;
@@ -232,7 +243,7 @@ const nl: CampaignMessages = {
   editSettings: "Instellingen wijzigen",
   raiseKTitle: "Minimale groepsgrootte verhogen",
   raiseKIntro:
-    "Na het ontwerp kan alleen k nog veranderen, en alleen omhoog: zo verschijnt nooit een groep die eerder verborgen was.",
+    "Na het ontwerp kan k nog veranderen, maar alleen omhoog: zo verschijnt nooit een groep die eerder verborgen was.",
   newK: "Nieuwe k",
   raiseKHint: (k) => `Nu ${k}. Kies een groter getal; dan worden meer kleine groepen verborgen.`,
   raiseK: "k verhogen",
@@ -280,6 +291,14 @@ const nl: CampaignMessages = {
   retentionDays: "Bewaartermijn ruwe antwoorden (dagen)",
   retentionHint:
     "Zoveel dagen na het sluiten worden de ruwe antwoorden en codes verwijderd; de gepubliceerde resultaten blijven.",
+  thanksTitle: "Bedankpagina: wanneer en hoe de resultaten gedeeld worden",
+  thanksHint:
+    "Dit lezen respondenten na het versturen. Zeg wanneer en hoe ze de resultaten te zien krijgen (bv. een infosessie of het intranet). Gewone tekst, geen opmaak; leeg laten toont de standaardtekst.",
+  thanksIn: { nl: "Tekst in het Nederlands", fr: "Tekst in het Frans", en: "Tekst in het Engels" },
+  thanksStandard: "Leeg gelaten lezen respondenten:",
+  thanksWhileOpen: "Deze tekst kan nog veranderen tot de bevraging sluit.",
+  thanksSave: "Bedanktekst bewaren",
+  thanksSaved: "De bedanktekst is bewaard.",
   create: "Bevraging aanmaken",
   creating: "Bezig met aanmaken…",
   save: "Wijzigingen bewaren",
@@ -301,11 +320,15 @@ const nl: CampaignMessages = {
     accessMode: "Kies hoe respondenten toegang krijgen.",
     interimResultRoles: "Kies elke rol hoogstens één keer.",
     retentionDays: "Vul een aantal dagen in tussen 1 en 3650.",
+    "thanksText.nl": "De Nederlandse bedanktekst: maximaal 1000 tekens, zonder stuurtekens.",
+    "thanksText.fr": "De Franse bedanktekst: maximaal 1000 tekens, zonder stuurtekens.",
+    "thanksText.en": "De Engelse bedanktekst: maximaal 1000 tekens, zonder stuurtekens.",
   },
   conflicts: {
     "slug-taken": "Dit adres is al in gebruik. Kies een ander.",
     dates: "De laatste dag is al voorbij. Wijzig de data voor je de bevraging opent.",
-    "not-draft": "Alleen k kan nog veranderen; de rest wordt in het ontwerp ingesteld.",
+    "not-draft":
+      "Alleen k, wie tussentijdse resultaten ziet en (zolang de bevraging open is) de bedanktekst kunnen nog veranderen; de rest wordt in het ontwerp ingesteld.",
     "not-editable": "Deze instelling kan niet meer veranderen.",
     "k-only-up":
       "De resultaten zijn al bekeken met deze k: een kleinere k zou verborgen groepen tonen.",
@@ -421,7 +444,7 @@ const fr: CampaignMessages = {
   editSettings: "Modifier les paramètres",
   raiseKTitle: "Augmenter la taille minimale des groupes",
   raiseKIntro:
-    "Après le brouillon, seul k peut encore changer, et uniquement à la hausse : ainsi, aucun groupe masqué auparavant n'apparaît.",
+    "Après le brouillon, k peut encore changer, mais uniquement à la hausse : ainsi, aucun groupe masqué auparavant n'apparaît.",
   newK: "Nouveau k",
   raiseKHint: (k) =>
     `Actuellement ${k}. Choisissez un nombre plus grand ; davantage de petits groupes seront masqués.`,
@@ -471,6 +494,14 @@ const fr: CampaignMessages = {
   retentionDays: "Conservation des réponses brutes (jours)",
   retentionHint:
     "Ce nombre de jours après la clôture, les réponses brutes et les codes sont supprimés ; les résultats publiés restent.",
+  thanksTitle: "Page de remerciement : quand et comment les résultats seront partagés",
+  thanksHint:
+    "Les répondants lisent ceci après l'envoi. Dites quand et comment ils verront les résultats (p. ex. une séance d'information ou l'intranet). Texte simple, sans mise en forme ; laissé vide, le texte standard s'affiche.",
+  thanksIn: { nl: "Texte en néerlandais", fr: "Texte en français", en: "Texte en anglais" },
+  thanksStandard: "Laissé vide, les répondants lisent :",
+  thanksWhileOpen: "Ce texte peut encore changer jusqu'à la clôture de l'enquête.",
+  thanksSave: "Enregistrer le texte de remerciement",
+  thanksSaved: "Le texte de remerciement est enregistré.",
   create: "Créer l'enquête",
   creating: "Création en cours…",
   save: "Enregistrer les modifications",
@@ -492,11 +523,18 @@ const fr: CampaignMessages = {
     accessMode: "Choisissez comment les répondants accèdent à l'enquête.",
     interimResultRoles: "Choisissez chaque rôle une fois au plus.",
     retentionDays: "Indiquez un nombre de jours entre 1 et 3650.",
+    "thanksText.nl":
+      "Le texte de remerciement en néerlandais : 1000 caractères au plus, sans caractères de contrôle.",
+    "thanksText.fr":
+      "Le texte de remerciement en français : 1000 caractères au plus, sans caractères de contrôle.",
+    "thanksText.en":
+      "Le texte de remerciement en anglais : 1000 caractères au plus, sans caractères de contrôle.",
   },
   conflicts: {
     "slug-taken": "Cette adresse est déjà utilisée. Choisissez-en une autre.",
     dates: "Le dernier jour est déjà passé. Modifiez les dates avant d'ouvrir l'enquête.",
-    "not-draft": "Seul k peut encore changer ; le reste se règle dans le brouillon.",
+    "not-draft":
+      "Seuls k, qui voit les résultats intermédiaires et (tant que l'enquête est ouverte) le texte de remerciement peuvent encore changer ; le reste se règle dans le brouillon.",
     "not-editable": "Ce paramètre ne peut plus changer.",
     "k-only-up":
       "Les résultats ont déjà été consultés avec ce k : un k plus petit montrerait des groupes masqués.",
@@ -609,7 +647,7 @@ const en: CampaignMessages = {
   editSettings: "Edit settings",
   raiseKTitle: "Raise the minimum group size",
   raiseKIntro:
-    "After the draft, only k can change, and only upwards: that way no group that was hidden before ever appears.",
+    "After the draft, k can still change, but only upwards: that way no group that was hidden before ever appears.",
   newK: "New k",
   raiseKHint: (k) => `Now ${k}. Choose a larger number; more small groups will then be hidden.`,
   raiseK: "Raise k",
@@ -657,6 +695,14 @@ const en: CampaignMessages = {
   retentionDays: "Keeping raw responses (days)",
   retentionHint:
     "This many days after closing, the raw responses and codes are deleted; the published results stay.",
+  thanksTitle: "Thank-you page: when and how results will be shared",
+  thanksHint:
+    "Respondents read this after sending their answers. Say when and how they will see the results (e.g. an information session or the intranet). Plain text, no formatting; left empty, the standard text is shown.",
+  thanksIn: { nl: "Text in Dutch", fr: "Text in French", en: "Text in English" },
+  thanksStandard: "Left empty, respondents read:",
+  thanksWhileOpen: "This text can still change until the campaign closes.",
+  thanksSave: "Save the thank-you text",
+  thanksSaved: "The thank-you text has been saved.",
   create: "Create campaign",
   creating: "Creating…",
   save: "Save changes",
@@ -678,11 +724,15 @@ const en: CampaignMessages = {
     accessMode: "Choose how respondents get access.",
     interimResultRoles: "Choose each role at most once.",
     retentionDays: "Enter a number of days between 1 and 3650.",
+    "thanksText.nl": "The Dutch thank-you text: 1000 characters at most, no control characters.",
+    "thanksText.fr": "The French thank-you text: 1000 characters at most, no control characters.",
+    "thanksText.en": "The English thank-you text: 1000 characters at most, no control characters.",
   },
   conflicts: {
     "slug-taken": "This address is already in use. Choose another one.",
     dates: "The last day has passed. Change the dates before opening the campaign.",
-    "not-draft": "Only k can still change; everything else is set in the draft.",
+    "not-draft":
+      "Only k, who sees interim results and (while the campaign is open) the thank-you text can still change; everything else is set in the draft.",
     "not-editable": "This setting cannot change any more.",
     "k-only-up": "The results were viewed with this k: a smaller k would show hidden groups.",
     "codes-issued": "Invitation codes have been issued: the access and the units are fixed.",

@@ -19,6 +19,7 @@ import { LifecycleActions } from "./lifecycle-actions";
 import { ParticipationSection } from "./participation-table";
 import { QuestionnairePreview } from "./questionnaire-preview";
 import { RaiseKForm } from "./raise-k-form";
+import { ThanksTextForm } from "./thanks-text-form";
 import "./campaigns.css";
 
 /**
@@ -111,6 +112,13 @@ export function CampaignPage({ slug }: { slug: string }) {
           {manager && (campaign.status === "open" || campaign.status === "closed") ? (
             <RaiseKForm
               key={campaign.k}
+              campaign={campaign}
+              onChanged={(message) => void changed(message)}
+            />
+          ) : null}
+          {manager && campaign.status === "open" ? (
+            <ThanksTextForm
+              key={JSON.stringify(campaign.thanksText)}
               campaign={campaign}
               onChanged={(message) => void changed(message)}
             />
