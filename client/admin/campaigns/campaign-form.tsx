@@ -4,7 +4,7 @@ import { LOCALES } from "../../i18n/locales";
 import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
-import { Loading, ProblemAlert } from "../page-states";
+import { Loading } from "../page-states";
 import { useApiData } from "../use-api-data";
 import {
   type CampaignFormValues,
@@ -55,9 +55,9 @@ export function CampaignForm(
     "/questionnaires",
   );
   if (organisations.state === "error")
-    return <ProblemAlert problem={organisations.problem} onRetry={reloadOrganisations} />;
+    return <CampaignProblem problem={organisations.problem} onRetry={reloadOrganisations} />;
   if (questionnaires.state === "error")
-    return <ProblemAlert problem={questionnaires.problem} onRetry={reloadQuestionnaires} />;
+    return <CampaignProblem problem={questionnaires.problem} onRetry={reloadQuestionnaires} />;
   if (organisations.state !== "ready" || questionnaires.state !== "ready") return <Loading />;
   const orgs = organisations.data.organisations;
   const qs = questionnaires.data.questionnaires;
@@ -517,7 +517,7 @@ function focusField(field: CampaignField): void {
 function fieldErrorsOf(problem: unknown, t: CampaignMessages): FieldErrors {
   if (!(problem instanceof ApiProblem)) return {};
   if (problem.status === 409 && problem.problemName === "slug-taken") {
-    return { slug: t.conflicts["slug-taken"] };
+    return { slug: t.problems["slug-taken"] };
   }
   if (problem.status !== 422) return {};
   const found: FieldErrors = {};

@@ -1,12 +1,13 @@
 import { useCallback, useId, useState } from "react";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { useSessionUser } from "../admin-session";
-import { Loading, ProblemAlert, usePageTitle } from "../page-states";
+import { Loading, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
 import { CampaignFacts } from "./campaign-facts";
 import { CampaignForm } from "./campaign-form";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
+import { CampaignProblem } from "./campaign-problem";
 import {
   type CampaignView,
   canManage,
@@ -69,7 +70,7 @@ export function CampaignPage({ slug }: { slug: string }) {
         {notice}
       </p>
       {data.state === "loading" ? <Loading /> : null}
-      {data.state === "error" ? <ProblemAlert problem={data.problem} onRetry={reload} /> : null}
+      {data.state === "error" ? <CampaignProblem problem={data.problem} onRetry={reload} /> : null}
       {campaign ? (
         <>
           {campaign.status !== "draft" ? (
