@@ -61,8 +61,14 @@ export function createApp({ db, config = {} }: AppOptions) {
   const secretKey = config.secretKey ?? randomBytes(32);
   const releases = config.releases;
   // The form is the respondent's largest answer (about 25 kB of JSON) and is the same for
-  // every respondent of a campaign: sent compressed, from a kept copy.
-  if (config.compressForm !== false) app.use("/api/campaigns/:slug/form", compressJson());
+  // every respondent of a campaign: sent compressed, from a kept copy, except a unit's own link
+  // (?unit=), whose kept copy would tell by its speed that someone of that unit asked lately.
+  if (config.compressForm !== false) {
+    app.use(
+      "/api/campaigns/:slug/form",
+      compressJson({ keepCopy: (c) => c.req.query("unit") === undefined }),
+    );
+  }
   app.route(
     "/api/campaigns",
     respondentRoutes({

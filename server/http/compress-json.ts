@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 
 export type JsonEncoding = "br" | "gzip";
 
@@ -49,8 +49,19 @@ function compress(body: Uint8Array, encoding: JsonEncoding): Uint8Array {
  * (the respondent form): each compressed copy is kept, keyed by a hash of the exact bytes, so
  * a repeated answer costs a hash and an edit (a new thank-you text, another unit list) can never
  * be served stale. At most `maxEntries` copies are kept, the least recently used dropped first.
+ *
+ * Only answers for which `keepCopy` says yes are kept: whether a copy was kept shows in how fast
+ * the answer comes, so an answer that tells something about the people who asked for it before
+ * (a unit's own link: someone of that unit opened the survey lately) is compressed afresh each
+ * time, in the same time for everyone.
  */
-export function compressJson({ maxEntries = 64 }: { maxEntries?: number } = {}): MiddlewareHandler {
+export function compressJson({
+  maxEntries = 64,
+  keepCopy = () => true,
+}: {
+  maxEntries?: number;
+  keepCopy?: (c: Context) => boolean;
+} = {}): MiddlewareHandler {
   const copies = new Map<string, Uint8Array>();
   return async (c, next) => {
     await next();
@@ -62,15 +73,17 @@ export function compressJson({ maxEntries = 64 }: { maxEntries?: number } = {}):
     if (!encoding) return;
     const body = new Uint8Array(await answer.clone().arrayBuffer());
     if (body.byteLength < MIN_BYTES) return;
-    const key = `${encoding}:${createHash("sha256").update(body).digest("base64")}`;
-    let compressed = copies.get(key);
-    if (compressed) {
-      copies.delete(key);
+    let compressed: Uint8Array;
+    if (keepCopy(c)) {
+      const key = `${encoding}:${createHash("sha256").update(body).digest("base64")}`;
+      const kept = copies.get(key);
+      if (kept) copies.delete(key);
+      else if (copies.size >= maxEntries) copies.delete(copies.keys().next().value as string);
+      compressed = kept ?? compress(body, encoding);
+      copies.set(key, compressed);
     } else {
       compressed = compress(body, encoding);
-      if (copies.size >= maxEntries) copies.delete(copies.keys().next().value as string);
     }
-    copies.set(key, compressed);
     c.res = new Response(compressed as Uint8Array<ArrayBuffer>, answer);
     c.res.headers.delete("Content-Length");
     c.res.headers.set("Content-Encoding", encoding);

@@ -97,6 +97,19 @@ describe("the respondent form, compressed", () => {
   });
 });
 
+describe("a unit's own link", () => {
+  it("gets its own form compressed (never a kept copy of another unit's)", async () => {
+    for (const unit of fixture.inScope) {
+      const response = await app.request(`/api/campaigns/${fixture.slug}/form?unit=${unit}`, {
+        headers: { "Accept-Encoding": "br" },
+      });
+      expect(response.headers.get("content-encoding")).toBe("br");
+      const text = brotliDecompressSync(await bytes(response)).toString();
+      expect(text).toContain(`"defaultValue":"${unit}"`);
+    }
+  });
+});
+
 describe("choosing the encoding", () => {
   it("prefers brotli, honours q=0 and the wildcard, and falls back to none", () => {
     expect(chooseEncoding("gzip, deflate, br")).toBe("br");
