@@ -5,6 +5,7 @@ import { DEFAULT_SUBMISSIONS_PER_MINUTE } from "./config";
 import { DEFAULT_MAX_CODES_PER_CAMPAIGN } from "./contract/staff-limits";
 import type { Db } from "./db/open-database";
 import { clientPages } from "./http/client-pages";
+import { compressJson } from "./http/compress-json";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
 import { rateLimit, socketAddress } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
@@ -42,6 +43,8 @@ export interface AppOptions {
     mailer?: Mailer;
     /** Origin of the personal links in invitations; defaults to publicOrigin, then loopback. */
     linkOrigin?: string;
+    /** Sends the respondent form compressed (default); the page-load bench turns it off for its "before". */
+    compressForm?: boolean;
   };
 }
 
@@ -57,6 +60,15 @@ export function createApp({ db, config = {} }: AppOptions) {
   });
   const secretKey = config.secretKey ?? randomBytes(32);
   const releases = config.releases;
+  // The form is the respondent's largest answer (about 25 kB of JSON) and is the same for
+  // every respondent of a campaign: sent compressed, from a kept copy, except a unit's own link
+  // (?unit=), whose kept copy would tell by its speed that someone of that unit asked lately.
+  if (config.compressForm !== false) {
+    app.use(
+      "/api/campaigns/:slug/form",
+      compressJson({ keepCopy: (c) => c.req.query("unit") === undefined }),
+    );
+  }
   app.route(
     "/api/campaigns",
     respondentRoutes({

@@ -60,6 +60,9 @@ export function createCampaign({
         accessMode: campaign.accessMode,
         retentionDays: campaign.retentionDays,
         interimResultRoles: (campaign.interimResultRoles ?? []).join(","),
+        thanksNl: campaign.thanksText?.nl ?? "",
+        thanksFr: campaign.thanksText?.fr ?? "",
+        thanksEn: campaign.thanksText?.en ?? "",
       })
       .run();
     for (const unitId of campaign.unitIds)

@@ -68,6 +68,9 @@ export function editCampaign({
         interimResultRoles: patch.interimResultRoles
           ? patch.interimResultRoles.join(",")
           : row.interimResultRoles,
+        thanksNl: patch.thanksText?.nl ?? row.thanksNl,
+        thanksFr: patch.thanksText?.fr ?? row.thanksFr,
+        thanksEn: patch.thanksText?.en ?? row.thanksEn,
       })
       .where(eq(campaigns.id, row.id))
       .run();

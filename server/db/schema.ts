@@ -110,6 +110,13 @@ export const campaigns = sqliteTable(
      * ("coordinator", "evaluator"); empty is phased access: results open at close.
      */
     interimResultRoles: text("interim_result_roles").notNull().default(""),
+    /**
+     * The thank-you page's word on when and how results are shared, per language, as the
+     * coordinator wrote it (plain text); empty is the standard text built from k and the dates.
+     */
+    thanksNl: text("thanks_nl").notNull().default(""),
+    thanksFr: text("thanks_fr").notNull().default(""),
+    thanksEn: text("thanks_en").notNull().default(""),
   },
   (t) => [check("campaigns_min_cell_size_floor", sql`${t.minCellSize} >= 3`)],
 );

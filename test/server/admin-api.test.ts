@@ -50,6 +50,7 @@ const campaignSchema = z.strictObject({
   accessMode: z.enum(["open-link", "invitation-codes"]),
   retentionDays: z.number(),
   interimResultRoles: z.array(z.enum(["coordinator", "evaluator"])),
+  thanksText: z.strictObject({ nl: z.string(), fr: z.string(), en: z.string() }),
   responsesDeleteAt: z.string().nullable(),
   resultsViewed: z.boolean(),
   respondentUrl: z.string(),

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useId, useMemo, useState } from "react";
 import type { Locale } from "../../i18n/locales";
 import { useMessages } from "../admin-locale";
-import { Loading, ProblemAlert } from "../page-states";
+import { Loading } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
+import { CampaignProblem } from "./campaign-problem";
 import type { CampaignView, Organisation, QuestionnaireVersion } from "./campaign-types";
 import { previewDefinition } from "./preview-definition";
 
@@ -64,7 +65,7 @@ function LoadedPreview({
   );
 
   if (data.state === "loading") return <Loading />;
-  if (data.state === "error") return <ProblemAlert problem={data.problem} onRetry={reload} />;
+  if (data.state === "error") return <CampaignProblem problem={data.problem} onRetry={reload} />;
   return (
     <>
       <fieldset className="preview-languages">
