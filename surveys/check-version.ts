@@ -1,0 +1,101 @@
+import { checkQuestionnaire } from "./check-questionnaire";
+import { asArray, asObject, walkQuestions } from "./model/walk-questions";
+import { checkPreviousNames } from "./previous-names";
+
+/** A questionnaire file read as JSON, or what made it unreadable. */
+export type ParsedQuestionnaire =
+  | { ok: true; definition: unknown }
+  | { ok: false; issues: string[] };
+
+/** Reads a questionnaire file's text; invalid JSON is an issue naming where it broke. */
+export function parseQuestionnaireText(text: string): ParsedQuestionnaire {
+  try {
+    return { ok: true, definition: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, issues: [`not valid JSON: ${(error as Error).message}`] };
+  }
+}
+
+/**
+ * Every check a questionnaire version must pass before respondents may get it: the same for
+ * `npm run surveys:check` (bundled files) and for uploads through the admin API. `previous` is
+ * the version before it, against which `previousName` renames are checked.
+ */
+export function checkQuestionnaireVersion(definition: unknown, previous?: unknown): string[] {
+  const shape = shapeIssues(definition);
+  // The other checks walk the definition and assume this shape; stop before they would throw.
+  if (shape.length > 0) return shape;
+  let own: string[];
+  try {
+    const result = checkQuestionnaire(definition);
+    own = result.ok ? [] : result.issues;
+  } catch (error) {
+    own = [`SurveyJS could not read the questionnaire: ${(error as Error).message}`];
+  }
+  return [...own, ...unitQuestionIssues(definition), ...checkPreviousNames(definition, previous)];
+}
+
+const SCALAR = new Set(["string", "number", "boolean"]);
+
+/** A JSON object with pages of elements, every question named, every choice a plain value. */
+function shapeIssues(definition: unknown): string[] {
+  if (typeof definition !== "object" || definition === null || Array.isArray(definition)) {
+    return ["a questionnaire is a JSON object (SurveyJS JSON with pages)"];
+  }
+  const survey = asObject(definition);
+  if (!Array.isArray(survey.pages) || survey.pages.length === 0) {
+    return ['a questionnaire needs "pages": a list of pages with elements'];
+  }
+  const issues: string[] = [];
+  for (const [i, page] of survey.pages.entries()) {
+    const container = asObject(page);
+    const elements = container.elements ?? container.questions;
+    if (elements !== undefined && !Array.isArray(elements))
+      issues.push(`survey.pages[${i}]: "elements" must be a list`);
+  }
+  if (issues.length > 0) return issues;
+  for (const { element } of walkQuestions(definition)) {
+    if (typeof element.name !== "string" || element.name.trim() === "") {
+      issues.push(`a question of type "${String(element.type)}" has no name`);
+      continue;
+    }
+    for (const list of ["choices", "rows", "columns", "rateValues"]) {
+      const items = element[list];
+      if (items === undefined) continue;
+      if (!Array.isArray(items)) {
+        issues.push(`"${element.name}": "${list}" must be a list`);
+        continue;
+      }
+      const bad = asArray(items).some((item) => {
+        const value =
+          typeof item === "object" && item !== null ? (item as { value?: unknown }).value : item;
+        return !SCALAR.has(typeof value);
+      });
+      if (bad)
+        issues.push(`"${element.name}": every item of "${list}" needs a text or number value`);
+    }
+  }
+  return issues;
+}
+
+/**
+ * The unit question: exactly one dropdown marked `unitPicker`, whose choices the server fills
+ * with the campaign's units. Without it an open-link campaign could not store a response.
+ */
+function unitQuestionIssues(definition: unknown): string[] {
+  const pickers = walkQuestions(definition).filter((q) => q.unitPicker);
+  if (pickers.length === 0)
+    return ['a questionnaire needs one question with "unitPicker": true (a dropdown of units)'];
+  const issues: string[] = [];
+  if (pickers.length > 1)
+    issues.push(`only one question may be the unit question, not ${pickers.length}`);
+  for (const picker of pickers) {
+    if (picker.type !== "dropdown")
+      issues.push(`"${picker.name}": the unit question must be a dropdown`);
+    if (picker.element.isRequired !== true)
+      issues.push(`"${picker.name}": the unit question must be required ("isRequired": true)`);
+    if (picker.conditions.length > 0)
+      issues.push(`"${picker.name}": the unit question must always be shown (no visibleIf)`);
+  }
+  return issues;
+}
