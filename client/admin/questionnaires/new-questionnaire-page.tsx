@@ -141,7 +141,7 @@ function UploadForm() {
         </Field>
         <OwnerField value={owner} onChange={setOwner} />
         <div className="actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy}>
             {busy ? t.uploading : t.upload}
           </button>
         </div>
@@ -216,7 +216,7 @@ function CopyForm() {
         </Field>
         <OwnerField value={owner} onChange={setOwner} />
         <div className="actions">
-          <button type="submit" disabled={busy || source === ""}>
+          <button type="submit" className="primary" disabled={busy || source === ""}>
             {t.copy}
           </button>
         </div>

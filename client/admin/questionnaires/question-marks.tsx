@@ -42,10 +42,8 @@ export function QuestionMarks({
   const [marks, setMarks] = useState<Marks>(stored);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
 
   const toggle = (name: string, mark: "breakdown" | "sensitive", on: boolean) => {
-    setSaved(false);
     setMarks((now) => ({
       ...now,
       [name]: { ...(now[name] ?? stored[name]), [mark]: on } as Marks[string],
@@ -68,7 +66,6 @@ export function QuestionMarks({
         `/questionnaires/${encodeURIComponent(version.slug)}/versions/${version.number}`,
         { marks: changed },
       );
-      setSaved(true);
       onSaved(next);
     } catch (failure) {
       setProblem(failure);
@@ -117,14 +114,9 @@ export function QuestionMarks({
           </table>
         </div>
         <div className="actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy}>
             {t.saveMarks}
           </button>
-          {saved ? (
-            <span role="status" className="notice-status">
-              {t.marksSaved}
-            </span>
-          ) : null}
         </div>
       </form>
       {problem ? <UploadProblems problem={problem} /> : null}

@@ -59,7 +59,11 @@ export function PublishSection({
           </label>
         ) : null}
         <div className="actions">
-          <button type="submit" disabled={busy || (needsAcknowledgement && !acknowledged)}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || (needsAcknowledgement && !acknowledged)}
+          >
             {busy ? t.publishing : t.publish}
           </button>
         </div>
@@ -165,7 +169,7 @@ export function NewVersionUpload({
           )}
         </Field>
         <div className="actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy}>
             {busy ? t.uploading : t.upload}
           </button>
         </div>

@@ -152,7 +152,7 @@ export function VersionPage({ slug, number }: { slug: string; number: number }) 
         <QuestionMarks
           key={`marks-${version.sha256}`}
           version={version}
-          onSaved={(next) => changed(next)}
+          onSaved={(next) => changed(next, t.marksSaved)}
         />
       ) : null}
       {managesThis && latest ? (
