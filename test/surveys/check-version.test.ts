@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { checkQuestionnaireVersion, parseQuestionnaireText } from "../../surveys/check-version";
+import { loadQuestionnaires } from "../../surveys/load-questionnaires";
+
+const t = (en: string) => ({ nl: `${en} nl`, fr: `${en} fr`, en });
+const unit = {
+  type: "dropdown",
+  name: "unit",
+  unitPicker: true,
+  isRequired: true,
+  title: t("Unit"),
+};
+const survey = (...elements: unknown[]) => ({ title: t("S"), pages: [{ name: "p", elements }] });
+
+describe("checkQuestionnaireVersion (surveys:check and uploads)", () => {
+  it("accepts the bundled questionnaires", () => {
+    for (const file of loadQuestionnaires())
+      expect(checkQuestionnaireVersion(file.definition)).toEqual([]);
+  });
+
+  it("invalid JSON names where it broke", () => {
+    const parsed = parseQuestionnaireText('{"pages": [}');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues[0]).toMatch(/^not valid JSON: /);
+  });
+
+  it("refuses shapes the readers would choke on, without throwing", () => {
+    for (const value of [null, 3, "x", [], {}, { pages: "no" }, { pages: [{ elements: {} }] }]) {
+      expect(checkQuestionnaireVersion(value).length, JSON.stringify(value)).toBeGreaterThan(0);
+    }
+    expect(
+      checkQuestionnaireVersion(survey(unit, { type: "radiogroup", title: t("x") })),
+    ).toContain('a question of type "radiogroup" has no name');
+  });
+
+  it("needs exactly one required, always shown unit dropdown", () => {
+    expect(checkQuestionnaireVersion(survey())).toEqual([
+      'a questionnaire needs one question with "unitPicker": true (a dropdown of units)',
+    ]);
+    expect(checkQuestionnaireVersion(survey({ ...unit, isRequired: false }))).toEqual([
+      '"unit": the unit question must be required ("isRequired": true)',
+    ]);
+    expect(checkQuestionnaireVersion(survey(unit, { ...unit, name: "unit2" }))).toContain(
+      "only one question may be the unit question, not 2",
+    );
+  });
+});
