@@ -32,7 +32,31 @@ export function checkQuestionnaireVersion(definition: unknown, previous?: unknow
   } catch (error) {
     own = [`SurveyJS could not read the questionnaire: ${(error as Error).message}`];
   }
-  return [...own, ...unitQuestionIssues(definition), ...checkPreviousNames(definition, previous)];
+  return [
+    ...own,
+    ...unitQuestionIssues(definition),
+    ...markupIssues(definition, "survey"),
+    ...checkPreviousNames(definition, previous),
+  ];
+}
+
+/**
+ * Markup that could run script, load from elsewhere, send a form or move the page. SurveyJS
+ * renders `html` elements and `completedHtml` as HTML on respondents' and staff's pages; the
+ * Content-Security-Policy already blocks scripts and foreign loads, and this keeps such markup
+ * out of what is stored (a questionnaire is written by one organisation and read by others).
+ */
+const UNSAFE_MARKUP =
+  /<\s*(script|iframe|frame|object|embed|meta|link|base|form|style|svg|math)\b|\son[a-z]+\s*=|javascript:|vbscript:|data:text\/html/i;
+
+function markupIssues(value: unknown, where: string): string[] {
+  if (typeof value === "string")
+    return UNSAFE_MARKUP.test(value)
+      ? [`${where} holds markup that is not allowed (scripts, frames, forms, event handlers)`]
+      : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => markupIssues(item, `${where}[${i}]`));
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => markupIssues(inner, `${where}.${key}`));
 }
 
 const SCALAR = new Set(["string", "number", "boolean"]);

@@ -44,4 +44,27 @@ describe("checkQuestionnaireVersion (surveys:check and uploads)", () => {
       "only one question may be the unit question, not 2",
     );
   });
+
+  it("refuses markup that could run script, load from elsewhere or send a form", () => {
+    for (const html of [
+      "<script>alert(1)</script>",
+      '<img src="x.png" onerror="alert(1)">',
+      '<a href="javascript:alert(1)">x</a>',
+      '<iframe src="https://example.org"></iframe>',
+      '<meta http-equiv="refresh" content="0;url=https://example.org">',
+      '<form action="https://example.org"><button>Go</button></form>',
+    ]) {
+      const issues = checkQuestionnaireVersion(
+        survey(unit, { type: "html", name: "intro", html: { nl: html, fr: html, en: html } }),
+      );
+      expect(issues, html).toContain(
+        "survey.pages[0].elements[1].html.nl holds markup that is not allowed (scripts, frames, forms, event handlers)",
+      );
+    }
+    expect(
+      checkQuestionnaireVersion(
+        survey(unit, { type: "html", name: "intro", html: t("<h3>Welcome</h3><p>Thanks.</p>") }),
+      ),
+    ).toEqual([]);
+  });
 });
