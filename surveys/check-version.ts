@@ -22,6 +22,9 @@ export function parseQuestionnaireText(text: string): ParsedQuestionnaire {
  * the version before it, against which `previousName` renames are checked.
  */
 export function checkQuestionnaireVersion(definition: unknown, previous?: unknown): string[] {
+  // Every reader walks a definition recursively: refuse nesting that would overflow the stack.
+  if (depthOf(definition) > MAX_DEPTH)
+    return [`a questionnaire may nest at most ${MAX_DEPTH} levels deep`];
   const shape = shapeIssues(definition);
   // The other checks walk the definition and assume this shape; stop before they would throw.
   if (shape.length > 0) return shape;
@@ -57,6 +60,23 @@ function markupIssues(value: unknown, where: string): string[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => markupIssues(item, `${where}[${i}]`));
   if (typeof value !== "object" || value === null) return [];
   return Object.entries(value).flatMap(([key, inner]) => markupIssues(inner, `${where}.${key}`));
+}
+
+/** Far beyond any real questionnaire (pages, panels, elements, texts: about 10 levels). */
+const MAX_DEPTH = 64;
+
+/** How deeply arrays and objects nest in a JSON value (counted without recursion). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (typeof node !== "object" || node === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const inner of Object.values(node)) stack.push([inner, depth + 1]);
+  }
+  return deepest;
 }
 
 const SCALAR = new Set(["string", "number", "boolean"]);

@@ -31,7 +31,13 @@ function fieldOf(issue: string, definition: unknown): string {
  */
 export function checkUploadedQuestionnaire(text: string, previous: unknown | undefined): unknown {
   const parsed = parseQuestionnaireText(text);
-  const issues = parsed.ok ? checkQuestionnaireVersion(parsed.definition, previous) : parsed.issues;
+  let issues: string[];
+  try {
+    issues = parsed.ok ? checkQuestionnaireVersion(parsed.definition, previous) : parsed.issues;
+  } catch (error) {
+    // A file the checks cannot even walk is refused like any other faulty file, never a 500.
+    issues = [`the questionnaire could not be read: ${(error as Error).message}`];
+  }
   if (parsed.ok && issues.length === 0) {
     try {
       compileResponseValidator(parsed.definition);

@@ -33,6 +33,16 @@ describe("checkQuestionnaireVersion (surveys:check and uploads)", () => {
     ).toContain('a question of type "radiogroup" has no name');
   });
 
+  it("refuses nesting deep enough to overflow a reader's stack, without throwing", () => {
+    let panel: Record<string, unknown> = { type: "text", name: "deep", title: t("deep") };
+    for (let i = 0; i < 20_000; i++) panel = { type: "panel", name: `p${i}`, elements: [panel] };
+    expect(checkQuestionnaireVersion(survey(unit, panel))).toEqual([
+      "a questionnaire may nest at most 64 levels deep",
+    ]);
+    const text = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    expect(checkQuestionnaireVersion(JSON.parse(text))).toHaveLength(1);
+  });
+
   it("needs exactly one required, always shown unit dropdown", () => {
     expect(checkQuestionnaireVersion(survey())).toEqual([
       'a questionnaire needs one question with "unitPicker": true (a dropdown of units)',
