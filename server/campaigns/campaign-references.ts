@@ -3,13 +3,21 @@ import type { Db } from "../db/open-database";
 import { invitationCodes, questionnaires, questionnaireVersions, units } from "../db/schema";
 import { invalidSetting } from "./campaign-rules";
 
-/** The id of the questionnaire version a campaign asks for: a published (immutable) one, or 422. */
+/**
+ * The id of the questionnaire version a campaign asks for: a published (immutable) one, shared
+ * or of the campaign's organisation, or 422 (another organisation's reads as unknown).
+ */
 export function publishedVersionId(
   db: Db,
   questionnaire: { slug: string; version: number },
+  organisationId: string,
 ): string {
   const row = db
-    .select({ id: questionnaireVersions.id, published: questionnaireVersions.published })
+    .select({
+      id: questionnaireVersions.id,
+      published: questionnaireVersions.published,
+      owner: questionnaires.organisationId,
+    })
     .from(questionnaireVersions)
     .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
     .where(
@@ -19,7 +27,8 @@ export function publishedVersionId(
       ),
     )
     .get();
-  if (!row) return invalidSetting("questionnaire", "unknown questionnaire version");
+  if (!row || (row.owner !== null && row.owner !== organisationId))
+    return invalidSetting("questionnaire", "unknown questionnaire version");
   if (!row.published) return invalidSetting("questionnaire", "this version is not published yet");
   return row.id;
 }

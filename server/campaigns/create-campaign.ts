@@ -39,7 +39,7 @@ export function createCampaign({
       .where(eq(campaigns.slug, campaign.slug))
       .get();
     if (taken) throw new ConflictError(`The address "${campaign.slug}" is taken.`, "slug-taken");
-    const versionId = publishedVersionId(tx, campaign.questionnaire);
+    const versionId = publishedVersionId(tx, campaign.questionnaire, campaign.organisationId);
     checkUnitsOfOrganisation(tx, campaign.organisationId, campaign.unitIds);
     checkDates(campaign.opensAt, campaign.closesAt);
     const id = randomUUID();

@@ -46,7 +46,11 @@ export function editCampaign({
     if (changed.length === 0) return { view: current, kChanged: false, id: row.id };
     checkEdit({ current, patch, changed, codesIssued: issuedCodeCount(tx, row.id) });
     const versionId = changed.includes("questionnaire")
-      ? publishedVersionId(tx, patch.questionnaire as CampaignInput["questionnaire"])
+      ? publishedVersionId(
+          tx,
+          patch.questionnaire as CampaignInput["questionnaire"],
+          row.organisationId,
+        )
       : row.questionnaireVersionId;
     if (patch.unitIds && changed.includes("unitIds"))
       checkUnitsOfOrganisation(tx, row.organisationId, patch.unitIds);

@@ -6,6 +6,7 @@ import {
 } from "./campaign-schemas";
 import { invitationsAnswerSchema, sendingStartedSchema } from "./invitation-schemas";
 import { participationSchema } from "./participation-schema";
+import { uploadedVersionSchema, versionDiffAnswerSchema } from "./questionnaire-schemas";
 import {
   organisationsAnswerSchema,
   questionnairesAnswerSchema,
@@ -30,7 +31,18 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   [["POST"], /^\/password$/, sessionAnswerSchema],
   [["GET"], /^\/organisations$/, organisationsAnswerSchema],
   [["GET"], /^\/questionnaires$/, questionnairesAnswerSchema],
-  [["GET"], new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+$`), questionnaireVersionSchema],
+  [
+    ["GET", "PATCH"],
+    new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+$`),
+    questionnaireVersionSchema,
+  ],
+  [
+    ["POST"],
+    new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+/publish$`),
+    questionnaireVersionSchema,
+  ],
+  [["GET"], new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+/diff$`), versionDiffAnswerSchema],
+  [["POST"], new RegExp(`^/questionnaires(/${SEGMENT}/(copy|versions))?$`), uploadedVersionSchema],
   [["GET"], /^\/campaigns$/, campaignListAnswerSchema],
   [["POST"], /^\/campaigns$/, campaignAnswerSchema],
   [["GET", "PATCH"], new RegExp(`^/campaigns/${SEGMENT}$`), campaignAnswerSchema],

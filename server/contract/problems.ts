@@ -51,6 +51,10 @@ export const PROBLEM_NAMES = [
   "separation-of-duties",
   "invalid-unit-file",
   "unit-in-use",
+  "invalid-questionnaire",
+  "published",
+  "bundled",
+  "warnings-not-acknowledged",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

@@ -9,7 +9,12 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { LOCALES } from "../contract/locales";
-import { ACCESS_MODES, CAMPAIGN_STATUSES, ROLES } from "../contract/vocabulary";
+import {
+  ACCESS_MODES,
+  CAMPAIGN_STATUSES,
+  QUESTIONNAIRE_KINDS,
+  ROLES,
+} from "../contract/vocabulary";
 
 export const organisations = sqliteTable("organisations", {
   id: text("id").primaryKey(),
@@ -49,12 +54,19 @@ export const units = sqliteTable(
   ],
 );
 
-export const QUESTIONNAIRE_KINDS = ["diagnosis", "campaign"] as const;
+export { QUESTIONNAIRE_KINDS } from "../contract/vocabulary";
 
 export const questionnaires = sqliteTable("questionnaires", {
   id: text("id").primaryKey(),
   slug: text("slug").notNull().unique(),
   kind: text("kind", { enum: QUESTIONNAIRE_KINDS }).notNull(),
+  /**
+   * The organisation that owns an uploaded questionnaire; null for a shared one (bundled in
+   * surveys/, or an admin's template), which every organisation may use.
+   */
+  organisationId: text("organisation_id").references(() => organisations.id),
+  /** Shipped in surveys/ and synced at start: a template to copy, never changed through the API. */
+  bundled: integer("bundled", { mode: "boolean" }).notNull().default(false),
 });
 
 /** A published version is immutable: its JSON and hash never change (see surveys/manifest.json). */
@@ -69,6 +81,10 @@ export const questionnaireVersions = sqliteTable(
     definition: text("definition").notNull(),
     sha256: text("sha256").notNull(),
     published: integer("published", { mode: "boolean" }).notNull().default(false),
+    /** When the version was uploaded (null for bundled versions stored before this column). */
+    createdAt: text("created_at"),
+    /** When it was published; from then on definition and sha256 never change. */
+    publishedAt: text("published_at"),
   },
   (t) => [uniqueIndex("questionnaire_versions_number").on(t.questionnaireId, t.number)],
 );

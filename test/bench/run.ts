@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
-// `submissions`, `codes`, `invitations`, `units`) runs only those named.
+// `submissions`, `codes`, `invitations`, `units`, `questionnaires`) runs only those named.
 import { measureCodeGeneration } from "./code-generation";
 import { measureInvitationSending } from "./invitation-sending";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
+import { measureQuestionnaireUpload } from "./questionnaire-upload";
 import { measureReleaseBuild } from "./release-build";
 import { measureReleaseSequence } from "./release-sequence";
 import { measureResultsExports } from "./results-exports";
@@ -25,6 +26,21 @@ async function main() {
   if (wanted("codes")) await benchCodes();
   if (wanted("invitations")) await benchInvitations();
   if (wanted("units")) await benchUnits();
+  if (wanted("questionnaires")) benchQuestionnaires();
+}
+
+function benchQuestionnaires() {
+  const run = measureQuestionnaireUpload();
+  const line = (label: string, ms: number) =>
+    console.log(
+      `  ${label.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  (${ratio(ms, run.baselineMs)} of parse + hash + bare insert; target < 2000 ms)`,
+    );
+  console.log(
+    `Questionnaire upload: ${run.questions} questions, ${(run.bytes / 1024).toFixed(0)} kB of SurveyJS JSON in nl/fr/en, median of 5 (JSON.parse, sha256 and a bare insert of the same text: ${run.baselineMs.toFixed(1)} ms)`,
+  );
+  line("new questionnaire (checks, validator, insert)", run.createMs);
+  line("second version (also previousName check)", run.versionMs);
+  line(`diff of the two versions (${run.reworded} reworded)`, run.diffMs);
 }
 
 async function benchUnits() {

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "rea
 import { ACCESS_MODES, INTERIM_RESULT_ROLES } from "../../../server/contract/vocabulary";
 import { LOCALES } from "../../i18n/locales";
 import { ApiProblem, api } from "../admin-api";
-import { useAdminLocale, useMessages } from "../admin-locale";
+import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
 import { Loading } from "../page-states";
 import { useApiData } from "../use-api-data";
@@ -289,7 +289,7 @@ function LoadedCampaignForm({
         >
           {questionnaires.map((q) => (
             <option key={q.slug} value={q.slug}>
-              {q.slug} ({t.questionnaireKinds[q.kind] ?? q.kind})
+              {q.title[locale]} ({t.questionnaireKinds[q.kind] ?? q.kind})
             </option>
           ))}
         </select>
@@ -307,6 +307,9 @@ function LoadedCampaignForm({
           {published.map((version) => (
             <option key={version.number} value={String(version.number)}>
               {t.versionOption(version.number)}
+              {version.publishedAt
+                ? ` — ${formatDateTime(version.publishedAt, locale, false)}`
+                : ""}
             </option>
           ))}
         </select>
