@@ -289,7 +289,9 @@ describe("comparison of waves API", () => {
       `;${means.map((mean) => mean.toFixed(2).replace(".", ",")).join(";")};`,
     );
     expect(dutchMean).toMatch(/;duidelijk beter;satisfaction;$/);
-    expect(excelText).toContain("niet vergeleken: in Diagnose ◌ verborgen: minder dan 5 respondenten");
+    expect(excelText).toContain(
+      "niet vergeleken: in Diagnose ◌ verborgen: minder dan 5 respondenten",
+    );
 
     const workbookAnswer = await reader.request("GET", `${base}/export.xlsx${query}&lang=en`);
     expect(workbookAnswer.status).toBe(200);
