@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { Locale } from "../i18n/locales";
 import { AccountPage } from "./account/account-page";
 import { api, SESSION_ENDED, setCsrfToken } from "./admin-api";
@@ -21,6 +21,11 @@ import { ResultsPage } from "./results/results-page";
 import { type SignedIn, SignInPage } from "./sign-in-page";
 import { followLink, usePath } from "./use-route";
 import { UsersPage } from "./users/users-page";
+
+// Loaded apart: the comparison screen brings the chart library with it.
+const ComparisonPage = lazy(() =>
+  import("./comparison/comparison-page").then((module) => ({ default: module.ComparisonPage })),
+);
 
 type SessionState =
   | { kind: "checking" }
@@ -100,6 +105,12 @@ function Screen({ path, user }: { path: string; user: SessionUser }) {
   if (first === "campaigns" && second && parts.length === 2) return <CampaignPage slug={second} />;
   if (first === "campaigns" && second && third === "results" && parts.length === 3)
     return <ResultsPage slug={second} />;
+  if (first === "campaigns" && second && third === "comparison" && parts.length === 3)
+    return (
+      <Suspense fallback={<Loading />}>
+        <ComparisonPage slug={second} />
+      </Suspense>
+    );
   if (first === "users" && parts.length === 1 && user.role === "admin") return <UsersPage />;
   if (first === "audit" && parts.length === 1 && user.role !== "evaluator") return <AuditPage />;
   if (first === "account" && parts.length === 1) return <AccountPage />;

@@ -5,6 +5,7 @@ export interface ResultsMessages {
   heading: (campaign: string) => string;
   pageTitle: string;
   backToCampaign: string;
+  compareLink: string;
   builtAtLabel: string;
   minimumLabel: string;
   minimumValue: (k: number) => string;
@@ -82,6 +83,7 @@ const nl: ResultsMessages = {
   heading: (campaign) => `Resultaten: ${campaign}`,
   pageTitle: "Resultaten",
   backToCampaign: "Terug naar de bevraging",
+  compareLink: "Vergelijken met een andere bevraging",
   builtAtLabel: "Berekend op",
   minimumLabel: "Minimale groepsgrootte",
   minimumValue: (k) => `k = ${k} respondenten`,
@@ -177,6 +179,7 @@ const fr: ResultsMessages = {
   heading: (campaign) => `Résultats : ${campaign}`,
   pageTitle: "Résultats",
   backToCampaign: "Retour à l'enquête",
+  compareLink: "Comparer avec une autre enquête",
   builtAtLabel: "Calculés le",
   minimumLabel: "Taille minimale d'un groupe",
   minimumValue: (k) => `k = ${k} répondants`,
@@ -272,6 +275,7 @@ const en: ResultsMessages = {
   heading: (campaign) => `Results: ${campaign}`,
   pageTitle: "Results",
   backToCampaign: "Back to the campaign",
+  compareLink: "Compare with another campaign",
   builtAtLabel: "Release built at",
   minimumLabel: "Minimum group size",
   minimumValue: (k) => `k = ${k} respondents`,

@@ -65,9 +65,12 @@ export function ResultsPage({ slug }: { slug: string }) {
 
   const heading = <h1>{title ? t.heading(title) : t.pageTitle}</h1>;
   const back = (
-    <p>
+    <p className="no-print page-links">
       <a href={`/admin/campaigns/${encodeURIComponent(slug)}`} onClick={followLink}>
         {t.backToCampaign}
+      </a>
+      <a href={`/admin/campaigns/${encodeURIComponent(slug)}/comparison`} onClick={followLink}>
+        {t.compareLink}
       </a>
     </p>
   );
