@@ -315,6 +315,9 @@ function Comparison({
                 />
               ))}
             </dl>
+            <p className="print-only">
+              {r.printRules(Math.max(...answer.campaigns.map((entry) => entry.k)))}
+            </p>
             {group.population.some((step) => !step.same) ? (
               <p className="notice-box">{t.notSamePeople}</p>
             ) : null}
@@ -337,6 +340,7 @@ function Comparison({
               key={item.key}
               item={item}
               waves={waveNames}
+              shortWaves={answer.campaigns.map((entry) => entry.slug)}
               labels={labels}
               k={Math.max(...answer.campaigns.map((entry) => entry.k))}
             />
@@ -493,11 +497,14 @@ function LargestChanges({
 function ItemCard({
   item,
   waves,
+  shortWaves,
   labels,
   k,
 }: {
   item: ItemComparison;
   waves: string[];
+  /** Campaign addresses: short enough for a chart's axis on a phone. */
+  shortWaves: string[];
   labels: QuestionnaireLabels;
   k: number;
 }) {
@@ -537,7 +544,7 @@ function ItemCard({
           <figure className="compare-chart" aria-label={t.chartLabel(title)}>
             <Suspense fallback={null}>
               <TrendChart
-                waves={waves}
+                waves={shortWaves}
                 lines={shares.map((row) => ({
                   name: measureText(item.key, row.measure),
                   values: row.values.map((value) => ("value" in value ? value.value * 100 : null)),

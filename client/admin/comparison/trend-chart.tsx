@@ -56,11 +56,17 @@ export default function TrendChart({
           dataKey="wave"
           tick={{ fontSize: 12 }}
           interval={0}
-          padding={{ left: 24, right: 24 }}
+          padding={{ left: 48, right: 48 }}
         />
         <YAxis domain={[0, max]} tick={{ fontSize: 12 }} width={36} />
         <Tooltip formatter={(value) => (typeof value === "number" ? format(value) : "")} />
-        {lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {lines.length > 1 ? (
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            itemSorter={null}
+            formatter={(value) => <span className="chart-legend-text">{value}</span>}
+          />
+        ) : null}
         {lines.map((line, index) => (
           <Line
             key={line.name}
