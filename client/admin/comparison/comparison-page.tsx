@@ -443,9 +443,11 @@ function useFormat() {
     value: (measure: MeasureRow["measure"], value: number) =>
       measure === "mean"
         ? formatNumber(value, locale)
-        : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(
-            value,
-          ),
+        : new Intl.NumberFormat(locale, {
+            style: "percent",
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 1,
+          }).format(value),
     change: (measure: MeasureRow["measure"], change: number) => {
       const sign = change > 0 ? "+" : change < 0 ? "−" : "±";
       const size = Math.abs(change);

@@ -102,7 +102,7 @@ export default function AnswersChart({
               fontSize={11}
               fill={index === 0 || index === answers.length - 1 ? "#ffffff" : "#1b1b1b"}
               formatter={(value) =>
-                typeof value === "number" && value >= 0.08 ? percent(value) : ""
+                typeof value === "number" && value >= 0.1 ? percent(value) : ""
               }
             />
           </Bar>
