@@ -126,11 +126,9 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
         .poll(() => page.getByRole("heading", { level: 1 }).textContent())
         .toMatch(/^Comparison: /);
       // The previous diagnosis is chosen by default; climate shows its clear improvement.
-      await page
-        .getByLabel("Question")
-        .selectOption({
-          label: "To what extent do you agree with these statements about your unit?",
-        });
+      await page.getByLabel("Question").selectOption({
+        label: "To what extent do you agree with these statements about your unit?",
+      });
       await expect.poll(() => page.locator(".compare-item").count()).toBeGreaterThan(0);
       const firstItem = page.locator(".compare-item").first();
       await expect.poll(() => firstItem.getByText("clearly better").count()).toBeGreaterThan(0);
