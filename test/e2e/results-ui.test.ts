@@ -37,6 +37,9 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** expect.poll with room for a machine under load (sign-in hashes a password, charts load apart). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
 const VIEWPORTS = [
   { width: 390, height: 844 },
   { width: 1366, height: 768 },
@@ -52,7 +55,7 @@ async function openSignedIn(viewport: { width: number; height: number }) {
   await page.getByLabel("E-mail address").fill(evaluator);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect.poll(() => page.getByRole("button", { name: "Sign out" }).count()).toBe(1);
+  await poll(() => page.getByRole("button", { name: "Sign out" }).count()).toBe(1);
   const unexpected = () => problems.filter((problem) => !/status of 401/.test(problem));
   return { context, page, unexpected };
 }
@@ -87,7 +90,7 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
       const { context, page, unexpected } = await openSignedIn(viewport);
       await page.goto(`${site.origin}/admin/campaigns/diagnose-2021/results?question=climate`);
       const overview = page.getByRole("region", { name: "At a glance" });
-      await expect.poll(() => overview.getByText("2,650").count()).toBe(1);
+      await poll(() => overview.getByText("2,650").count()).toBe(1);
       await chartsDrawn(page, ".answers-chart");
       // The question chosen stays in the address, so a shared link shows it.
       expect(new URL(page.url()).searchParams.get("question")).toBe("climate");
@@ -107,7 +110,7 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
     const overview = page.getByRole("region", { name: "At a glance" });
     const respondents = overview.getByText("1,800");
     const headline = overview.getByText(/about 9 in 10; 47\.8% “Strongly agree”/);
-    await expect.poll(() => headline.count()).toBe(1);
+    await poll(() => headline.count()).toBe(1);
     for (const locator of [respondents, headline]) {
       const box = await locator.boundingBox();
       expect(box && box.y + box.height).toBeLessThanOrEqual(768);
@@ -129,9 +132,9 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
       await page.getByLabel("Question").selectOption({
         label: "To what extent do you agree with these statements about your unit?",
       });
-      await expect.poll(() => page.locator(".compare-item").count()).toBeGreaterThan(0);
+      await poll(() => page.locator(".compare-item").count()).toBeGreaterThan(0);
       const firstItem = page.locator(".compare-item").first();
-      await expect.poll(() => firstItem.getByText("clearly better").count()).toBeGreaterThan(0);
+      await poll(() => firstItem.getByText("clearly better").count()).toBeGreaterThan(0);
       expect(new URL(page.url()).searchParams.get("with")).toBe("diagnose-2020");
       await chartsDrawn(page, ".compare-chart");
       await expectNoAxeViolations(page, `comparison at ${viewport.width}px`);
@@ -143,7 +146,7 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
       });
       // p and interval on demand.
       await firstItem.getByText("p-value and confidence interval").first().click();
-      await expect.poll(() => firstItem.getByText(/^p = /).count()).toBeGreaterThan(0);
+      await poll(() => firstItem.getByText(/^p = /).count()).toBeGreaterThan(0);
 
       if (viewport.width === 1366) {
         for (const [name, check] of [
