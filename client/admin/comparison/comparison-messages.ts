@@ -43,6 +43,7 @@ export interface ComparisonMessages {
   noAnswer: string;
   noneTicked: string;
   chartLabel: (question: string) => string;
+  tableOf: (question: string) => string;
   downloadsTitle: string;
   downloadCsvExcel: string;
   downloadCsvAnalysis: string;
@@ -106,6 +107,7 @@ const nl: ComparisonMessages = {
   respondents: "Respondenten",
   noAnswer: "Geen antwoord",
   noneTicked: "Niets aangevinkt",
+  tableOf: (question) => `Tabel: ${question}`,
   chartLabel: (question) => `Grafiek: ${question} per bevraging (dezelfde cijfers als de tabel)`,
   downloadsTitle: "Downloaden",
   downloadCsvExcel: "Vergelijking voor Excel (CSV)",
@@ -172,6 +174,7 @@ const fr: ComparisonMessages = {
   respondents: "Répondants",
   noAnswer: "Pas de réponse",
   noneTicked: "Rien coché",
+  tableOf: (question) => `Tableau : ${question}`,
   chartLabel: (question) => `Graphique : ${question} par enquête (les chiffres du tableau)`,
   downloadsTitle: "Télécharger",
   downloadCsvExcel: "Comparaison pour Excel (CSV)",
@@ -236,6 +239,7 @@ const en: ComparisonMessages = {
   respondents: "Respondents",
   noAnswer: "No answer",
   noneTicked: "None ticked",
+  tableOf: (question) => `Table: ${question}`,
   chartLabel: (question) => `Chart: ${question} per campaign (the figures of the table)`,
   downloadsTitle: "Download",
   downloadCsvExcel: "Comparison for Excel (CSV)",

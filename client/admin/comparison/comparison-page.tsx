@@ -558,7 +558,7 @@ function ItemCard({
           </figure>
         ) : null}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls, so the keyboard must reach it */}
-        <section className="table-wrap" tabIndex={0} aria-label={title}>
+        <section className="table-wrap" tabIndex={0} aria-label={t.tableOf(title)}>
           <table className="data compare-table">
             <thead>
               <tr>
