@@ -201,10 +201,15 @@ function Comparison({
   const group = groups.find((entry) => groupKey(entry) === choice.group) ?? groups[0];
   const waveNames = answer?.campaigns.map((entry) => entry.title[locale]) ?? [];
   const questions = group ? questionList(group.items, labels) : [];
+  // One question at a time by default (as on the results screen): all of them at once is a
+  // chart per statement, seconds of drawing on a phone.
+  const question =
+    choice.question === "all" || questions.some((entry) => entry.question === choice.question)
+      ? choice.question
+      : (questions[0]?.question ?? "");
   const shownItems = group
     ? group.items.filter(
-        (item) =>
-          choice.question === "" || itemLabel(labels, item.key).question === choice.question,
+        (item) => question === "all" || itemLabel(labels, item.key).question === question,
       )
     : [];
 
@@ -280,10 +285,10 @@ function Comparison({
             <label className="field">
               {t.questionLabel}
               <select
-                value={choice.question}
+                value={question}
                 onChange={(event) => update({ question: event.target.value })}
               >
-                <option value="">{t.allQuestions}</option>
+                <option value="all">{t.allQuestions}</option>
                 {questions.map((question) => (
                   <option key={question.question} value={question.question}>
                     {question.title}

@@ -151,7 +151,7 @@ interface Choice {
   table: string | null;
   unit: string | null;
   part: "all" | "direct";
-  /** A question's name, or "" for all questions. */
+  /** A question's name, "all" for every question, or "" for the first (the default). */
   question: string;
 }
 
@@ -270,9 +270,12 @@ function Release({
     rows.map((row) => row.group),
     labels,
   );
-  const question = sections.some((section) => section.question === choice.question)
-    ? choice.question
-    : "";
+  // One question at a time by default: a diagnosis has some 40, each a chart and a table for
+  // every group (tens of thousands of pixels, and seconds of drawing on a phone, at once).
+  const question =
+    choice.question === "all" || sections.some((section) => section.question === choice.question)
+      ? choice.question
+      : (sections[0]?.question ?? "");
   const cross = (table?.dimensions.length ?? 0) > 1;
   const update = (patch: Partial<Choice>) => setChoice((current) => ({ ...current, ...patch }));
 
@@ -356,7 +359,7 @@ function Release({
             <p className="card">{t.nothingHere}</p>
           ) : null}
           {sections
-            .filter((section) => question === "" || section.question === question)
+            .filter((section) => question === "all" || section.question === question)
             .map((section) => (
               <QuestionResults
                 key={section.question}
