@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { Locale } from "../i18n/locales";
 import { AccountPage } from "./account/account-page";
 import { api, SESSION_ENDED, setCsrfToken } from "./admin-api";
@@ -24,6 +24,11 @@ import { ResultsPage } from "./results/results-page";
 import { type SignedIn, SignInPage } from "./sign-in-page";
 import { followLink, usePath } from "./use-route";
 import { UsersPage } from "./users/users-page";
+
+// Loaded apart: the comparison screen brings the chart library with it.
+const ComparisonPage = lazy(() =>
+  import("./comparison/comparison-page").then((module) => ({ default: module.ComparisonPage })),
+);
 
 type SessionState =
   | { kind: "checking" }
@@ -113,6 +118,12 @@ function Screen({ path, user }: { path: string; user: SessionUser }) {
     return <NewQuestionnairePage />;
   if (first === "questionnaires" && second && third === "versions" && /^\d+$/.test(fourth ?? ""))
     return <VersionPage key={path} slug={second} number={Number(fourth)} />;
+  if (first === "campaigns" && second && third === "comparison" && parts.length === 3)
+    return (
+      <Suspense fallback={<Loading />}>
+        <ComparisonPage slug={second} />
+      </Suspense>
+    );
   if (first === "users" && parts.length === 1 && user.role === "admin") return <UsersPage />;
   if (first === "audit" && parts.length === 1 && user.role !== "evaluator") return <AuditPage />;
   if (first === "account" && parts.length === 1) return <AccountPage />;

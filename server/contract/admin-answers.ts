@@ -4,6 +4,7 @@ import {
   campaignListAnswerSchema,
   codesAnswerSchema,
 } from "./campaign-schemas";
+import { comparisonAnswerSchema } from "./comparison-schema";
 import { invitationsAnswerSchema, sendingStartedSchema } from "./invitation-schemas";
 import { participationSchema } from "./participation-schema";
 import { uploadedVersionSchema, versionDiffAnswerSchema } from "./questionnaire-schemas";
@@ -54,6 +55,7 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results$`), resultsSummarySchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/tables/${SEGMENT}$`), resultsTableSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comments$`), resultsCommentsSchema],
+  [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comparison$`), comparisonAnswerSchema],
   [["GET"], /^\/users$/, usersAnswerSchema],
   [["POST"], /^\/users$/, userAnswerSchema],
   [["PATCH"], new RegExp(`^/users/${SEGMENT}$`), userAnswerSchema],

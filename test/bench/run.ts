@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
-// `submissions`, `codes`, `invitations`, `units`, `questionnaires`) runs only those named.
+// `submissions`, `codes`, `invitations`, `units`, `questionnaires`, `overview`) runs only those
+// named.
 import { measureCodeGeneration } from "./code-generation";
 import { measureInvitationSending } from "./invitation-sending";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
@@ -8,6 +9,7 @@ import { measureQuestionnaireUpload } from "./questionnaire-upload";
 import { measureReleaseBuild } from "./release-build";
 import { measureReleaseSequence } from "./release-sequence";
 import { measureResultsExports } from "./results-exports";
+import { measureResultsOverview, type Timed } from "./results-overview";
 import { measureSubmissionThroughput } from "./submission-throughput";
 import { measureUnitImport } from "./unit-import";
 
@@ -27,6 +29,7 @@ async function main() {
   if (wanted("invitations")) await benchInvitations();
   if (wanted("units")) await benchUnits();
   if (wanted("questionnaires")) benchQuestionnaires();
+  if (wanted("overview")) await benchOverview();
 }
 
 function benchQuestionnaires() {
@@ -41,6 +44,20 @@ function benchQuestionnaires() {
   line("new questionnaire (checks, validator, insert)", run.createMs);
   line("second version (also previousName check)", run.versionMs);
   line(`diff of the two versions (${run.reworded} reworded)`, run.diffMs);
+}
+
+async function benchOverview() {
+  const run = await measureResultsOverview();
+  const line = (label: string, timed: Timed, target: number) =>
+    console.log(
+      `  ${label.padEnd(44)} ${timed.wallMs.toFixed(0).padStart(6)} ms wall ${timed.cpuMs.toFixed(0).padStart(6)} ms CPU  (${ratio(timed.wallMs, run.baseline.wallMs)} of the baseline; ${(timed.bytes / 1024).toFixed(0)} kB; target < ${target} ms)`,
+    );
+  console.log(
+    `Results screens over the demo (app.request, signed-in admin, median of 7 after a warm-up; baseline GET /campaigns/diagnose-2021: ${run.baseline.wallMs.toFixed(1)} ms wall, ${run.baseline.cpuMs.toFixed(1)} ms CPU)`,
+  );
+  line("overview (summary + unit table) 2021", run.overview, 100);
+  line("comparison 2020 → 2021, unit table", run.comparison, 300);
+  line("XLSX of diagnose-2021 (nl)", run.xlsx, 2000);
 }
 
 async function benchUnits() {

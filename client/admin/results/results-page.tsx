@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import type { CampaignAnswer, CampaignView } from "../../../server/contract/campaign-schemas";
+import type { Participation } from "../../../server/contract/participation-schema";
 import type {
   OrganisationsAnswer,
   QuestionnaireVersion,
@@ -23,6 +24,7 @@ import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
+import { CampaignOverview } from "./campaign-overview";
 import { QuestionResults } from "./group-table";
 import {
   anyPublished,
@@ -65,9 +67,12 @@ export function ResultsPage({ slug }: { slug: string }) {
 
   const heading = <h1>{title ? t.heading(title) : t.pageTitle}</h1>;
   const back = (
-    <p>
+    <p className="no-print page-links">
       <a href={`/admin/campaigns/${encodeURIComponent(slug)}`} onClick={followLink}>
         {t.backToCampaign}
+      </a>
+      <a href={`/admin/campaigns/${encodeURIComponent(slug)}/comparison`} onClick={followLink}>
+        {t.compareLink}
       </a>
     </p>
   );
@@ -146,7 +151,7 @@ interface Choice {
   table: string | null;
   unit: string | null;
   part: "all" | "direct";
-  /** A question's name, or "" for all questions. */
+  /** A question's name, "all" for every question, or "" for the first (the default). */
   question: string;
 }
 
@@ -157,7 +162,7 @@ function initialChoice(): Choice {
     table: params.get("table"),
     unit: params.get("unit"),
     part: params.get("part") === "direct" ? "direct" : "all",
-    question: "",
+    question: params.get("question") ?? "",
   };
 }
 
@@ -178,6 +183,7 @@ function Release({
     `/questionnaires/${encodeURIComponent(campaign.questionnaire.slug)}/versions/${campaign.questionnaire.version}`,
   );
   const [comments, reloadComments] = useApiData<ResultsCommentsAnswer>(`${base}/results/comments`);
+  const [participation] = useApiData<Participation>(`${base}/participation`);
 
   // Without the questionnaire the keys stand in for the texts; the figures stay readable.
   const definition = version.state === "ready" ? version.data.definition : null;
@@ -217,8 +223,9 @@ function Release({
     if (table) params.set("table", table.id);
     if (unitId) params.set("unit", unitId);
     if (choice.part === "direct") params.set("part", "direct");
+    if (choice.question) params.set("question", choice.question);
     history.replaceState(history.state, "", `${location.pathname}?${params}`);
-  }, [table, unitId, choice.part]);
+  }, [table, unitId, choice.part, choice.question]);
 
   const [units, reloadUnits] = useApiData<TableAnswer>(`${base}/results/tables/units`);
   const ownPath = table && table.id !== "units" ? `${base}/results/tables/${table.id}` : null;
@@ -263,14 +270,38 @@ function Release({
     rows.map((row) => row.group),
     labels,
   );
-  const question = sections.some((section) => section.question === choice.question)
-    ? choice.question
-    : "";
+  // One question at a time by default: a diagnosis has some 40, each a chart and a table for
+  // every group (tens of thousands of pixels, and seconds of drawing on a phone, at once).
+  const question =
+    choice.question === "all" || sections.some((section) => section.question === choice.question)
+      ? choice.question
+      : (sections[0]?.question ?? "");
   const cross = (table?.dimensions.length ?? 0) > 1;
   const update = (patch: Partial<Choice>) => setChoice((current) => ({ ...current, ...patch }));
 
+  const overviewGroup = unitGroups.find(
+    (group) => group.unitId === unitId && group.part === "all" && group.filters.length === 0,
+  );
+
   return (
     <>
+      <p className="print-only print-rules">
+        {t.minimumValue(k)} · {formatDateTime(summary.builtAt, locale)} · {t.printRules(k)}
+      </p>
+      {units.state === "ready" ? (
+        <CampaignOverview
+          group={overviewGroup}
+          unitId={unitId}
+          participation={participation}
+          labels={labels}
+          k={k}
+        />
+      ) : null}
+      <p className="no-print">
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          {t.print}
+        </button>
+      </p>
       <dl className="card facts">
         <dt>{t.builtAtLabel}</dt>
         <dd>{formatDateTime(summary.builtAt, locale)}</dd>
@@ -328,7 +359,7 @@ function Release({
             <p className="card">{t.nothingHere}</p>
           ) : null}
           {sections
-            .filter((section) => question === "" || section.question === question)
+            .filter((section) => question === "all" || section.question === question)
             .map((section) => (
               <QuestionResults
                 key={section.question}
