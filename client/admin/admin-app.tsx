@@ -16,6 +16,8 @@ import { AuditPage } from "./audit/audit-page";
 import { CampaignPage } from "./campaigns/campaign-page";
 import { CampaignsPage } from "./campaigns/campaigns-page";
 import { NewCampaignPage } from "./campaigns/new-campaign-page";
+import { OrganisationPage } from "./organisation/organisation-page";
+import { OrganisationsPage } from "./organisation/organisations-page";
 import { Loading, usePageTitle } from "./page-states";
 import { ResultsPage } from "./results/results-page";
 import { type SignedIn, SignInPage } from "./sign-in-page";
@@ -100,6 +102,10 @@ function Screen({ path, user }: { path: string; user: SessionUser }) {
   if (first === "campaigns" && second && parts.length === 2) return <CampaignPage slug={second} />;
   if (first === "campaigns" && second && third === "results" && parts.length === 3)
     return <ResultsPage slug={second} />;
+  if (first === "organisations" && parts.length === 1 && user.role !== "evaluator")
+    return <OrganisationsPage />;
+  if (first === "organisations" && second && parts.length === 2 && user.role !== "evaluator")
+    return <OrganisationPage slug={second} />;
   if (first === "users" && parts.length === 1 && user.role === "admin") return <UsersPage />;
   if (first === "audit" && parts.length === 1 && user.role !== "evaluator") return <AuditPage />;
   if (first === "account" && parts.length === 1) return <AccountPage />;

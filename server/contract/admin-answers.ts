@@ -5,6 +5,11 @@ import {
   codesAnswerSchema,
 } from "./campaign-schemas";
 import { invitationsAnswerSchema, sendingStartedSchema } from "./invitation-schemas";
+import {
+  organisationAnswerSchema,
+  unitImportAnswerSchema,
+  unitTreeAnswerSchema,
+} from "./organisation-schemas";
 import { participationSchema } from "./participation-schema";
 import {
   organisationsAnswerSchema,
@@ -29,6 +34,14 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   // A password change ends every session, its own too, and answers with its successor.
   [["POST"], /^\/password$/, sessionAnswerSchema],
   [["GET"], /^\/organisations$/, organisationsAnswerSchema],
+  [["POST"], /^\/organisations$/, organisationAnswerSchema],
+  [["GET"], new RegExp(`^/organisations/${SEGMENT}/units$`), unitTreeAnswerSchema],
+  [
+    ["POST"],
+    new RegExp(`^/organisations/${SEGMENT}/units(/preview|/import)?$`),
+    unitImportAnswerSchema,
+  ],
+  [["PATCH"], new RegExp(`^/organisations/${SEGMENT}/units/${SEGMENT}$`), unitImportAnswerSchema],
   [["GET"], /^\/questionnaires$/, questionnairesAnswerSchema],
   [["GET"], new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+$`), questionnaireVersionSchema],
   [["GET"], /^\/campaigns$/, campaignListAnswerSchema],

@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { LOCALES } from "../contract/locales";
+import { UNIT_KIND_NAMES } from "../contract/organisation-schemas";
 import { ACCESS_MODES, CAMPAIGN_STATUSES, ROLES } from "../contract/vocabulary";
 
 export const organisations = sqliteTable("organisations", {
@@ -19,7 +20,7 @@ export const organisations = sqliteTable("organisations", {
   nameEn: text("name_en").notNull(),
 });
 
-export const UNIT_KINDS = ["faculty", "service", "entity", "department"] as const;
+export const UNIT_KINDS = UNIT_KIND_NAMES;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const units = sqliteTable(
