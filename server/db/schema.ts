@@ -129,6 +129,31 @@ export const campaignUnits = sqliteTable(
 );
 
 /**
+ * The unit tree a campaign was opened with: its units in scope and their ancestors, with codes,
+ * kinds and names as they were at opening. Results and exports of a campaign past draft read
+ * this copy, so renaming or moving units later never rewrites what was already released.
+ */
+export const campaignUnitTree = sqliteTable(
+  "campaign_unit_tree",
+  {
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** The parent at opening (null for a top unit). */
+    parentId: text("parent_id"),
+    code: text("code").notNull(),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    nameNl: text("name_nl").notNull(),
+    nameFr: text("name_fr").notNull(),
+    nameEn: text("name_en").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
+);
+
+/**
  * An anonymous response: campaign, unit and answers, nothing else. The primary key is random
  * and the table is WITHOUT ROWID (server/db/without-rowid.ts), so neither ids nor storage order
  * reveal when or in which order responses arrived.

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import { canManageOrganisation } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
 import type { UnitImportPlan } from "../contract/organisation-schemas";
 import type { Db } from "../db/open-database";
-import { campaigns, campaignUnits, organisations, units } from "../db/schema";
+import { campaigns, campaignUnits, campaignUnitTree, organisations, units } from "../db/schema";
 import { NotFoundError, ProblemError } from "../errors";
 import type { UnitRow } from "./parse-unit-file";
 import type { ExistingUnit } from "./plan-unit-import";
@@ -47,6 +47,29 @@ export function unitsInOpenedCampaigns(db: Db, organisationId: string): Set<stri
       .from(campaignUnits)
       .innerJoin(campaigns, eq(campaigns.id, campaignUnits.campaignId))
       .where(and(eq(campaigns.organisationId, organisationId), ne(campaigns.status, "draft")))
+      .all()
+      .map((row) => row.unitId),
+  );
+}
+
+/** Units of campaigns past draft without a copy of their tree (opened before copies were kept). */
+function unitsInCampaignsOnTheLiveTree(db: Db, organisationId: string): Set<string> {
+  const copied = db
+    .select({ id: campaignUnitTree.campaignId })
+    .from(campaignUnitTree)
+    .where(eq(campaignUnitTree.campaignId, campaigns.id));
+  return new Set(
+    db
+      .selectDistinct({ unitId: campaignUnits.unitId })
+      .from(campaignUnits)
+      .innerJoin(campaigns, eq(campaigns.id, campaignUnits.campaignId))
+      .where(
+        and(
+          eq(campaigns.organisationId, organisationId),
+          ne(campaigns.status, "draft"),
+          notExists(copied),
+        ),
+      )
       .all()
       .map((row) => row.unitId),
   );
@@ -140,10 +163,11 @@ export function planCounts(plan: UnitImportPlan) {
 }
 
 /**
- * Results are built and audited on the unit tree as it stands (server/results/), so moving a
- * unit that a campaign past draft uses, or one of its ancestors, would change the groups of a
- * rebuilt release next to the ones already shown. Until campaigns keep their own copy of the
- * tree, such moves are refused; renames and retirements are not affected.
+ * A campaign opened since campaigns keep their own copy of the unit tree (campaign_unit_tree,
+ * taken at opening) has its results built on that copy, so moving units never changes them. A
+ * campaign opened before that has no copy and is still built on the live tree: moving a unit it
+ * uses, or one of that unit's ancestors, would change the groups of a rebuilt release next to
+ * the ones already shown, so such moves are refused (409). Renames and retirements never are.
  */
 export function refuseMovesUnderUsedUnits(
   db: Db,
@@ -152,7 +176,7 @@ export function refuseMovesUnderUsedUnits(
   moved: readonly { code: string }[],
 ): void {
   if (moved.length === 0) return;
-  const used = unitsInOpenedCampaigns(db, organisationId);
+  const used = unitsInCampaignsOnTheLiveTree(db, organisationId);
   const byId = new Map(existing.map((unit) => [unit.id, unit]));
   const byCode = new Map(existing.map((unit) => [unit.code, unit]));
   const pinned = new Set<string>();
