@@ -51,6 +51,7 @@ export const PROBLEM_NAMES = [
   "separation-of-duties",
   "invalid-unit-file",
   "unit-in-use",
+  "unit-retired",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../../server/auth/sessions";
+import { createCampaign } from "../../server/campaigns/create-campaign";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
 import {
   type DemoSite,
@@ -145,7 +147,7 @@ describe("organisation screens", () => {
     await expect.poll(() => page.getByText("4 changes were applied.").count()).toBe(1);
     const names = () => page.locator("table.unit-tree tbody .unit-name").allTextContents();
     // Siblings by name in the reader's language.
-    expect(await names()).toEqual(["Central services", "Finance", "HR department", "Policy"]);
+    await expect.poll(names).toEqual(["Central services", "Finance", "HR department", "Policy"]);
 
     // Add a unit below Policy.
     const add = page.locator("section", { has: page.getByRole("heading", { name: "Add a unit" }) });
@@ -177,13 +179,15 @@ describe("organisation screens", () => {
     await expect
       .poll(() => page.getByText("Diversity and inclusion (DIV) was changed.").count())
       .toBe(1);
-    expect(await names()).toEqual([
-      "Central services",
-      "Diversity and inclusion",
-      "Finance",
-      "HR department",
-      "Policy",
-    ]);
+    await expect
+      .poll(names)
+      .toEqual([
+        "Central services",
+        "Diversity and inclusion",
+        "Finance",
+        "HR department",
+        "Policy",
+      ]);
     // Central services has units below it: it cannot be retired before them.
     await page.getByRole("button", { name: "Change Central services (CEN)" }).click();
     await page.locator("section.unit-editor").getByRole("button", { name: "Retire" }).click();
@@ -201,7 +205,9 @@ describe("organisation screens", () => {
     await page.getByRole("button", { name: "Change Policy (POL)" }).click();
     await page.locator("section.unit-editor").getByRole("button", { name: "Retire" }).click();
     await expect.poll(() => page.getByText("Policy (POL) is retired.").count()).toBe(1);
-    expect(await page.locator("tr.unit-retired .unit-name").allTextContents()).toEqual(["Policy"]);
+    await expect
+      .poll(() => page.locator("tr.unit-retired .unit-name").allTextContents())
+      .toEqual(["Policy"]);
     await look(page, "organisation-tree", "unit tree");
     expect(problems()).toEqual([]);
   });
@@ -236,6 +242,86 @@ describe("organisation screens", () => {
     await expect
       .poll(() => page.getByRole("heading", { name: "Importeren uit een bestand" }).count())
       .toBe(1);
+    expect(problems()).toEqual([]);
+  });
+
+  it("a retired unit is not offered to a campaign; a draft holding it does not open, said in en, nl and fr", async () => {
+    const demo = site.db.$client
+      .prepare(
+        `SELECT o.id, o.slug, v.number AS version, q.slug AS questionnaire FROM organisations o, questionnaires q
+         JOIN questionnaire_versions v ON v.questionnaire_id = q.id
+         WHERE o.name_en = 'University of Zennestad' AND q.slug = 'diversity-diagnosis' AND v.published = 1`,
+      )
+      .get() as { id: string; slug: string; version: number; questionnaire: string };
+    // A leaf unit of the demo, put in a draft, then retired.
+    const leaf = site.db.$client
+      .prepare(
+        `SELECT u.id, u.code, u.name_en AS name FROM units u WHERE u.organisation_id = ?
+         AND NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id) ORDER BY u.code LIMIT 1`,
+      )
+      .get(demo.id) as { id: string; code: string; name: string };
+    const actor = site.db.$client
+      .prepare(
+        "SELECT id, email, role, organisation_id AS organisationId, unit_id AS unitId, locale FROM users WHERE email = ?",
+      )
+      .get(admin) as SessionUser;
+    const now = new Date();
+    createCampaign({
+      db: site.db,
+      actor,
+      now,
+      input: {
+        slug: "draft-retired-unit",
+        organisationId: demo.id,
+        title: { nl: "Ontwerp", fr: "Brouillon", en: "Draft" },
+        questionnaire: { slug: demo.questionnaire, version: demo.version },
+        unitIds: [leaf.id],
+        locales: ["nl", "fr", "en"],
+        k: 5,
+        opensAt: now.toISOString(),
+        closesAt: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+        accessMode: "open-link",
+        retentionDays: 365,
+      },
+    });
+    site.db.$client
+      .prepare("UPDATE units SET retired_at = ? WHERE id = ?")
+      .run(now.toISOString(), leaf.id);
+
+    const { page, problems } = await signedIn(1366);
+    await page.goto(`${site.origin}/admin/campaigns/draft-retired-unit`);
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.getByRole("button", { name: "Yes, open now" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "were retired since" });
+    await expect.poll(() => alert.count()).toBe(1);
+    await look(page, "organisation-draft-retired-unit", "draft with a retired unit");
+    await page.getByRole("button", { name: "Nederlands" }).click();
+    await expect
+      .poll(() =>
+        page.getByRole("alert").filter({ hasText: "staan intussen op non-actief" }).count(),
+      )
+      .toBe(1);
+    await page.getByRole("button", { name: "Français" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").filter({ hasText: "ont été désactivées" }).count())
+      .toBe(1);
+
+    // The draft still holds it: listed in its form, marked, to be unticked.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Edit settings" }).click();
+    await expect.poll(() => page.getByText("retired: take this unit out").count()).toBe(1);
+    await look(page, "organisation-draft-retired-unit-form", "draft form with a retired unit");
+
+    // A new campaign of the demo organisation is not offered the retired unit.
+    await page.goto(`${site.origin}/admin/campaigns/new`);
+    const checklist = page.locator("ul.unit-checklist");
+    await expect.poll(() => checklist.locator("li").count()).toBeGreaterThan(0);
+    // With more than one organisation the form asks which (the other tests add one).
+    const organisation = page.getByRole("combobox", { name: /^Organisation/ });
+    if ((await organisation.count()) > 0) await organisation.selectOption(demo.id);
+    await expect.poll(() => checklist.locator("li").count()).toBeGreaterThan(5);
+    expect(await checklist.getByText(`(${leaf.code})`, { exact: true }).count()).toBe(0);
     expect(problems()).toEqual([]);
   });
 });

@@ -30,7 +30,8 @@ export type KnownConflict =
   | "k-only-up"
   | "codes-issued"
   | "status"
-  | "access-mode";
+  | "access-mode"
+  | "unit-retired";
 
 /** Texts of the campaign screens: list, form, campaign page, preview, codes, participation. */
 export interface CampaignMessages {
@@ -106,6 +107,8 @@ export interface CampaignMessages {
   selectAll: string;
   selectNone: string;
   unitsSelected: (selected: number, total: number) => string;
+  /** After a unit that is still selected but was retired since. */
+  unitRetired: string;
   locales: string;
   localesHint: string;
   k: string;
@@ -256,6 +259,7 @@ const nl: CampaignMessages = {
   selectAll: "Alles selecteren",
   selectNone: "Niets selecteren",
   unitsSelected: (selected, total) => `${selected} van ${total} geselecteerd`,
+  unitRetired: "op non-actief: haal deze eenheid weg",
   locales: "Talen voor de respondenten",
   localesHint: "De respondenten kiezen een van deze talen.",
   k: "Minimale groepsgrootte (k)",
@@ -313,6 +317,8 @@ const nl: CampaignMessages = {
       "Er zijn al uitnodigingscodes aangemaakt: de toegang en de eenheden liggen vast.",
     status: "De status van de bevraging is intussen veranderd. Laad de pagina opnieuw.",
     "access-mode": "Deze bevraging gebruikt een open link, geen uitnodigingscodes.",
+    "unit-retired":
+      "Een of meer eenheden van deze bevraging staan intussen op non-actief. Haal ze uit de eenheden van het ontwerp (of maak ze opnieuw actief) voor je de bevraging opent.",
   },
   previewTitle: "Voorbeeld van de vragenlijst",
   previewIntro:
@@ -447,6 +453,7 @@ const fr: CampaignMessages = {
   selectNone: "Ne rien sélectionner",
   unitsSelected: (selected, total) =>
     `${selected} sur ${total} sélectionnée${selected === 1 ? "" : "s"}`,
+  unitRetired: "désactivée : retirez cette unité",
   locales: "Langues pour les répondants",
   localesHint: "Les répondants choisissent l'une de ces langues.",
   k: "Taille minimale des groupes (k)",
@@ -503,6 +510,8 @@ const fr: CampaignMessages = {
     "codes-issued": "Des codes d'invitation ont déjà été créés : l'accès et les unités sont fixés.",
     status: "Le statut de l'enquête a changé entre-temps. Rechargez la page.",
     "access-mode": "Cette enquête utilise un lien ouvert, pas des codes d'invitation.",
+    "unit-retired":
+      "Une ou plusieurs unités de cette enquête ont été désactivées entre-temps. Retirez-les des unités du brouillon (ou réactivez-les) avant d'ouvrir l'enquête.",
   },
   previewTitle: "Aperçu du questionnaire",
   previewIntro:
@@ -633,6 +642,7 @@ const en: CampaignMessages = {
   selectAll: "Select all",
   selectNone: "Select none",
   unitsSelected: (selected, total) => `${selected} of ${total} selected`,
+  unitRetired: "retired: take this unit out",
   locales: "Languages for respondents",
   localesHint: "Respondents choose one of these languages.",
   k: "Minimum group size (k)",
@@ -688,6 +698,8 @@ const en: CampaignMessages = {
     "codes-issued": "Invitation codes have been issued: the access and the units are fixed.",
     status: "The campaign's status has changed in the meantime. Reload the page.",
     "access-mode": "This campaign uses an open link, not invitation codes.",
+    "unit-retired":
+      "One or more units of this campaign were retired since. Take them out of the draft's units (or reinstate them) before opening the campaign.",
   },
   previewTitle: "Questionnaire preview",
   previewIntro:
