@@ -275,6 +275,23 @@ export const users = sqliteTable("users", {
   locale: text("locale", { enum: LOCALES }).notNull().default("nl"),
 });
 
+/**
+ * The campaigns an evaluator is limited to. An evaluator without rows here reads every campaign
+ * of their organisation (within their unit, if they have one); with rows, only these.
+ */
+export const evaluatorCampaigns = sqliteTable(
+  "evaluator_campaigns",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.campaignId] })],
+);
+
 /** Staff sessions: only the SHA-256 of the cookie token is stored. */
 export const sessions = sqliteTable(
   "sessions",

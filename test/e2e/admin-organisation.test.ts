@@ -324,4 +324,35 @@ describe("organisation screens", () => {
     expect(await checklist.getByText(`(${leaf.code})`, { exact: true }).count()).toBe(0);
     expect(problems()).toEqual([]);
   });
+
+  it("an admin limits an evaluator to named campaigns on the users screen", async () => {
+    const demo = site.db.$client
+      .prepare("SELECT id FROM organisations WHERE name_en = 'University of Zennestad'")
+      .get() as { id: string };
+    const evaluator = insertUser(site.db, "evaluator", { organisationId: demo.id });
+    const { page, problems } = await signedIn(1366);
+    await page.getByRole("navigation").getByRole("link", { name: "Users" }).click();
+    await page.getByRole("button", { name: `Change the role or scope of ${evaluator}` }).click();
+    const limit = page
+      .locator('section[aria-labelledby="users-edit"]')
+      .getByRole("group", { name: "Only these campaigns" });
+    await expect.poll(() => limit.getByRole("checkbox").count()).toBeGreaterThan(1);
+    await limit.getByRole("checkbox", { name: /diagnose-2021/ }).check();
+    await look(page, "users-campaign-limit", "users screen with a campaign limit");
+    await page
+      .locator('section[aria-labelledby="users-edit"]')
+      .getByRole("button", { name: "Save" })
+      .click();
+    await expect
+      .poll(() => page.getByRole("row", { name: new RegExp(evaluator) }).textContent())
+      .toContain("1 campaign");
+    const stored = site.db.$client
+      .prepare(
+        `SELECT c.slug FROM evaluator_campaigns e JOIN campaigns c ON c.id = e.campaign_id
+         JOIN users u ON u.id = e.user_id WHERE u.email = ?`,
+      )
+      .all(evaluator);
+    expect(stored).toEqual([{ slug: "diagnose-2021" }]);
+    expect(problems()).toEqual([]);
+  });
 });
