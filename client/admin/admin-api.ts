@@ -34,10 +34,12 @@ export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 /**
  * Calls the admin API under /api/admin. Answers other than 2xx throw an ApiProblem; a failed
  * connection throws one with status 0. State-changing calls carry the session's CSRF token.
+ * A Blob body (an uploaded file) is sent as it is, with the Blob's type; anything else as JSON.
  */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const file = body instanceof Blob ? body : undefined;
+  if (body !== undefined) headers["Content-Type"] = file ? file.type : "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response: Response;
   try {
@@ -45,7 +47,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiProblem(0, "urn:peilpunt:problem:network", "Network", "No connection");

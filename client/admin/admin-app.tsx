@@ -16,6 +16,8 @@ import { AuditPage } from "./audit/audit-page";
 import { CampaignPage } from "./campaigns/campaign-page";
 import { CampaignsPage } from "./campaigns/campaigns-page";
 import { NewCampaignPage } from "./campaigns/new-campaign-page";
+import { OrganisationPage } from "./organisation/organisation-page";
+import { OrganisationsPage } from "./organisation/organisations-page";
 import { Loading, usePageTitle } from "./page-states";
 import { NewQuestionnairePage } from "./questionnaires/new-questionnaire-page";
 import { QuestionnairesPage } from "./questionnaires/questionnaires-page";
@@ -124,6 +126,10 @@ function Screen({ path, user }: { path: string; user: SessionUser }) {
         <ComparisonPage slug={second} />
       </Suspense>
     );
+  if (first === "organisations" && parts.length === 1 && user.role !== "evaluator")
+    return <OrganisationsPage />;
+  if (first === "organisations" && second && parts.length === 2 && user.role !== "evaluator")
+    return <OrganisationPage slug={second} />;
   if (first === "users" && parts.length === 1 && user.role === "admin") return <UsersPage />;
   if (first === "audit" && parts.length === 1 && user.role !== "evaluator") return <AuditPage />;
   if (first === "account" && parts.length === 1) return <AccountPage />;

@@ -28,6 +28,11 @@ export function AdminFrame({
     ? [
         { href: "/admin", label: t.navCampaigns, shown: true },
         { href: "/admin/questionnaires", label: q.navQuestionnaires, shown: true },
+        {
+          href: "/admin/organisations",
+          label: t.navOrganisations,
+          shown: user.role !== "evaluator",
+        },
         { href: "/admin/users", label: t.navUsers, shown: user.role === "admin" },
         { href: "/admin/audit", label: t.navAudit, shown: user.role !== "evaluator" },
         { href: "/admin/account", label: t.navAccount, shown: true },

@@ -6,6 +6,11 @@ import {
 } from "./campaign-schemas";
 import { comparisonAnswerSchema } from "./comparison-schema";
 import { invitationsAnswerSchema, sendingStartedSchema } from "./invitation-schemas";
+import {
+  organisationAnswerSchema,
+  unitImportAnswerSchema,
+  unitTreeAnswerSchema,
+} from "./organisation-schemas";
 import { participationSchema } from "./participation-schema";
 import { uploadedVersionSchema, versionDiffAnswerSchema } from "./questionnaire-schemas";
 import {
@@ -31,6 +36,14 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   // A password change ends every session, its own too, and answers with its successor.
   [["POST"], /^\/password$/, sessionAnswerSchema],
   [["GET"], /^\/organisations$/, organisationsAnswerSchema],
+  [["POST"], /^\/organisations$/, organisationAnswerSchema],
+  [["GET"], new RegExp(`^/organisations/${SEGMENT}/units$`), unitTreeAnswerSchema],
+  [
+    ["POST"],
+    new RegExp(`^/organisations/${SEGMENT}/units(/preview|/import)?$`),
+    unitImportAnswerSchema,
+  ],
+  [["PATCH"], new RegExp(`^/organisations/${SEGMENT}/units/${SEGMENT}$`), unitImportAnswerSchema],
   [["GET"], /^\/questionnaires$/, questionnairesAnswerSchema],
   [
     ["GET", "PATCH"],

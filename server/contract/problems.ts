@@ -55,6 +55,7 @@ export const PROBLEM_NAMES = [
   "published",
   "bundled",
   "warnings-not-acknowledged",
+  "unit-retired",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

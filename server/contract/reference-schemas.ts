@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { localizedSchema } from "./locale-schema";
 
-/** A unit of an organisation, as campaign forms and screens list it. */
+/**
+ * A unit of an organisation, as campaign forms and screens list it. A retired unit is listed
+ * (past campaigns and drafts refer to it) but offered to no new campaign.
+ */
 export const orgUnitSchema = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
   code: z.string(),
   kind: z.string(),
   name: localizedSchema,
+  retired: z.boolean(),
 });
 export type OrgUnit = z.infer<typeof orgUnitSchema>;
 

@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { LOCALES } from "../contract/locales";
+import { UNIT_KIND_NAMES } from "../contract/organisation-schemas";
 import {
   ACCESS_MODES,
   CAMPAIGN_STATUSES,
@@ -24,7 +25,7 @@ export const organisations = sqliteTable("organisations", {
   nameEn: text("name_en").notNull(),
 });
 
-export const UNIT_KINDS = ["faculty", "service", "entity", "department"] as const;
+export const UNIT_KINDS = UNIT_KIND_NAMES;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const units = sqliteTable(
@@ -151,6 +152,31 @@ export const campaignUnits = sqliteTable(
 );
 
 /**
+ * The unit tree a campaign was opened with: its units in scope and their ancestors, with codes,
+ * kinds and names as they were at opening. Results and exports of a campaign past draft read
+ * this copy, so renaming or moving units later never rewrites what was already released.
+ */
+export const campaignUnitTree = sqliteTable(
+  "campaign_unit_tree",
+  {
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** The parent at opening (null for a top unit). */
+    parentId: text("parent_id"),
+    code: text("code").notNull(),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    nameNl: text("name_nl").notNull(),
+    nameFr: text("name_fr").notNull(),
+    nameEn: text("name_en").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
+);
+
+/**
  * An anonymous response: campaign, unit and answers, nothing else. The primary key is random
  * and the table is WITHOUT ROWID (server/db/without-rowid.ts), so neither ids nor storage order
  * reveal when or in which order responses arrived.
@@ -271,6 +297,23 @@ export const users = sqliteTable("users", {
   unitId: text("unit_id").references(() => units.id),
   locale: text("locale", { enum: LOCALES }).notNull().default("nl"),
 });
+
+/**
+ * The campaigns an evaluator is limited to. An evaluator without rows here reads every campaign
+ * of their organisation (within their unit, if they have one); with rows, only these.
+ */
+export const evaluatorCampaigns = sqliteTable(
+  "evaluator_campaigns",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.campaignId] })],
+);
 
 /** Staff sessions: only the SHA-256 of the cookie token is stored. */
 export const sessions = sqliteTable(

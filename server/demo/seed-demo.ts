@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { generatePassword, hashPasswordSync } from "../auth/password";
 import { MAX_RETENTION_DAYS } from "../contract/staff-limits";
+import { snapshotCampaignUnits } from "../db/campaign-unit-tree";
 import type { Db } from "../db/open-database";
 import {
   campaigns,
@@ -140,6 +141,8 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
       for (const unit of population) {
         tx.insert(campaignUnits).values({ campaignId, unitId: unit.id }).run();
       }
+      // Opened campaigns keep the unit tree they were opened with (as openCampaign does).
+      snapshotCampaignUnits(tx, campaignId);
 
       const definition = JSON.parse(version.definition) as unknown;
       const validator = compileResponseValidator(definition);

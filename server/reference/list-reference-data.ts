@@ -33,6 +33,7 @@ export function listOrganisations(db: Db, user: SessionUser) {
         code: unit.code,
         kind: unit.kind,
         name: { nl: unit.nameNl, fr: unit.nameFr, en: unit.nameEn },
+        retired: unit.retiredAt !== null,
       })),
   }));
 }

@@ -35,7 +35,9 @@ export function comparisonCsvForAnalysis(
   locale: ExportLocale,
 ): ExportFile {
   const { answer } = opened;
-  const unit = unitLabels(db, opened.organisationId, locale);
+  // Units are named as the latest wave's campaign knew them (its copy of the unit tree).
+  const latest = opened.releases.at(-1)?.campaign;
+  const unit = unitLabels(db, latest ?? { id: "", organisationId: opened.organisationId }, locale);
   const dimensions = answer.table.dimensions;
   const header = [
     "unit",

@@ -9,6 +9,7 @@ import {
   insertUser,
   PASSWORD,
   signIn,
+  staffUserSchema,
   userSchema,
 } from "./admin-fixture";
 import { buildReleaseNow, createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
@@ -341,7 +342,7 @@ describe("users (admin only)", () => {
       },
     });
     expect(created.status).toBe(201);
-    const { user } = z.object({ user: userSchema }).parse(await created.json());
+    const { user } = z.object({ user: staffUserSchema }).parse(await created.json());
     expect(user).toMatchObject({ email: "new.evaluator@example.org", unitId: orgA.inScope[1] });
     const stored = db.$client
       .prepare("SELECT password_hash FROM users WHERE id = ?")

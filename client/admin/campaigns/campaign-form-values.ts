@@ -40,7 +40,7 @@ export function latestPublished(questionnaire: Questionnaire | undefined): strin
   return last ? String(last.number) : "";
 }
 
-/** A new campaign: the first organisation with all its units, all languages, default k. */
+/** A new campaign: the first organisation with all its active units, all languages, default k. */
 export function newCampaignValues(
   organisations: Organisation[],
   questionnaires: Questionnaire[],
@@ -53,7 +53,7 @@ export function newCampaignValues(
     title: { nl: "", fr: "", en: "" },
     questionnaireSlug: questionnaire?.slug ?? "",
     version: latestPublished(questionnaire),
-    unitIds: organisation?.units.map((unit) => unit.id) ?? [],
+    unitIds: organisation?.units.filter((unit) => !unit.retired).map((unit) => unit.id) ?? [],
     locales: [...LOCALES],
     k: String(DEFAULT_K),
     firstDay: "",

@@ -115,7 +115,7 @@ function LoadedCampaignForm({
     setValues((current) => ({
       ...current,
       organisationId: id,
-      unitIds: next?.units.map((unit) => unit.id) ?? [],
+      unitIds: next?.units.filter((unit) => !unit.retired).map((unit) => unit.id) ?? [],
     }));
   };
   const chooseQuestionnaire = (slug: string) => {

@@ -58,6 +58,7 @@ export const CAMPAIGN_SCREEN_PROBLEMS = [
   "dates",
   "status",
   "access-mode",
+  "unit-retired",
   "code-limit",
   "busy",
   "mail-not-configured",
@@ -142,6 +143,8 @@ export interface CampaignMessages {
   selectAll: string;
   selectNone: string;
   unitsSelected: (selected: number, total: number) => string;
+  /** After a unit that is still selected but was retired since. */
+  unitRetired: string;
   locales: string;
   localesHint: string;
   k: string;
@@ -302,6 +305,7 @@ const nl: CampaignMessages = {
   selectAll: "Alles selecteren",
   selectNone: "Niets selecteren",
   unitsSelected: (selected, total) => `${selected} van ${total} geselecteerd`,
+  unitRetired: "op non-actief: haal deze eenheid weg",
   locales: "Talen voor de respondenten",
   localesHint: "De respondenten kiezen een van deze talen.",
   k: "Minimale groepsgrootte (k)",
@@ -399,6 +403,8 @@ const nl: CampaignMessages = {
     csrf: "Je sessie is vernieuwd. Laad de pagina opnieuw en probeer nog eens.",
     "invalid-input": "Niet alles wat je invulde werd aanvaard. Controleer de velden.",
     conflict: "Dit botst met de huidige toestand van de bevraging. Laad de pagina opnieuw.",
+    "unit-retired":
+      "Een of meer eenheden van deze bevraging staan intussen op non-actief. Haal ze uit de eenheden van het ontwerp (of maak ze opnieuw actief) voor je de bevraging opent.",
   },
   unknownProblem: (status) =>
     `De server weigerde dit (status ${status}). Probeer het later opnieuw.`,
@@ -535,6 +541,7 @@ const fr: CampaignMessages = {
   selectNone: "Ne rien sélectionner",
   unitsSelected: (selected, total) =>
     `${selected} sur ${total} sélectionnée${selected === 1 ? "" : "s"}`,
+  unitRetired: "désactivée : retirez cette unité",
   locales: "Langues pour les répondants",
   localesHint: "Les répondants choisissent l'une de ces langues.",
   k: "Taille minimale des groupes (k)",
@@ -634,6 +641,8 @@ const fr: CampaignMessages = {
     csrf: "Votre session a été renouvelée. Rechargez la page et réessayez.",
     "invalid-input": "Tout ce que vous avez saisi n'a pas été accepté. Vérifiez les champs.",
     conflict: "Ceci est incompatible avec l'état actuel de l'enquête. Rechargez la page.",
+    "unit-retired":
+      "Une ou plusieurs unités de cette enquête ont été désactivées entre-temps. Retirez-les des unités du brouillon (ou réactivez-les) avant d'ouvrir l'enquête.",
   },
   unknownProblem: (status) =>
     `Le serveur a refusé la demande (statut ${status}). Réessayez plus tard.`,
@@ -766,6 +775,7 @@ const en: CampaignMessages = {
   selectAll: "Select all",
   selectNone: "Select none",
   unitsSelected: (selected, total) => `${selected} of ${total} selected`,
+  unitRetired: "retired: take this unit out",
   locales: "Languages for respondents",
   localesHint: "Respondents choose one of these languages.",
   k: "Minimum group size (k)",
@@ -860,6 +870,8 @@ const en: CampaignMessages = {
     csrf: "Your session was renewed. Reload the page and try again.",
     "invalid-input": "Not everything you entered was accepted. Check the fields.",
     conflict: "This clashes with the campaign's current state. Reload the page.",
+    "unit-retired":
+      "One or more units of this campaign were retired since. Take them out of the draft's units (or reinstate them) before opening the campaign.",
   },
   unknownProblem: (status) => `The server refused this (status ${status}). Try again later.`,
   previewTitle: "Questionnaire preview",
