@@ -1,37 +1,23 @@
-import { and, count as countRows, eq, inArray, sql } from "drizzle-orm";
-import { recordAudit } from "../auth/audit";
-import { recordCodeDistributor } from "../auth/separation-of-duties";
+import { and, eq } from "drizzle-orm";
 import type { SessionUser } from "../auth/sessions";
 import { effectiveStatus } from "../campaigns/campaign-status";
 import { manageableCampaign } from "../campaigns/manageable-campaign";
 import type { Db } from "../db/open-database";
-import { campaignUnits, invitationCodes } from "../db/schema";
-import { withTransaction } from "../db/with-transaction";
-import { ConflictError, InvalidInputError } from "../errors";
-import { type HeavyJobs, yieldToEventLoop } from "../jobs/heavy-jobs";
-import { codeHash, displayCode, generateCode } from "./invitation-code";
-
-/**
- * Milliseconds of code making (random bytes, check character, keyed hash) in one go before the
- * event loop runs: a respondent's request waits at most about this long behind it.
- */
-export const CODES_SLICE_MS = 4;
-/**
- * Codes stored per transaction. Each commit waits for the disk (synchronous=FULL) on the one
- * thread that also serves respondents, so few large commits beat many small ones: 1,000 rows
- * take a few milliseconds to insert, and the commit one disk flush.
- */
-export const CODES_PER_COMMIT = 1000;
+import { campaignUnits, units } from "../db/schema";
+import { ConflictError, InvalidInputError, ProblemError } from "../errors";
+import type { BulkWriter } from "../jobs/bulk-writer";
+import type { HeavyJobs } from "../jobs/heavy-jobs";
+import { displayCode } from "./invitation-code";
+import type { StoredGeneration } from "./store-codes";
 
 /**
  * Generates `count` single-use codes for one unit of a campaign and returns them for display,
  * once: only their keyed hashes are stored, so they cannot be shown again. The audit log
- * records the count, never a code. The work runs as a heavy job (one at a time): codes are made
- * in slices of CODES_SLICE_MS and stored CODES_PER_COMMIT at a time, yielding the event loop
- * in between, so respondents are served meanwhile; a campaign never holds more than
- * `maxCodesPerCampaign` codes. All or nothing: if a later commit fails, the codes already stored are
- * deleted before the error goes on. The generator can no longer read the campaign's results
- * (separation of duties).
+ * records the count, never a code. The checks run as a heavy job (one at a time, so the
+ * ceiling holds against parallel requests: a campaign never holds more than
+ * `maxCodesPerCampaign` codes); the making, hashing and storing go to the bulk writer (a worker
+ * thread on a database file), all or nothing in one transaction, so respondents are served
+ * meanwhile. The generator can no longer read the campaign's results (separation of duties).
  */
 export function generateCodes({
   db,
@@ -39,20 +25,20 @@ export function generateCodes({
   slug,
   unitId,
   count,
-  secretKey,
   now,
   maxCodesPerCampaign,
   heavyJobs,
+  bulkWriter,
 }: {
   db: Db;
   actor: SessionUser;
   slug: string;
   unitId: string;
   count: number;
-  secretKey: Uint8Array;
   now: Date;
   maxCodesPerCampaign: number;
   heavyJobs: HeavyJobs;
+  bulkWriter: BulkWriter;
 }): Promise<string[]> {
   return heavyJobs.run(async () => {
     // Checked inside the job: jobs run one at a time, so the ceiling holds until it ends.
@@ -68,8 +54,9 @@ export function generateCodes({
       throw new ConflictError(`The campaign is ${status}: no more codes.`, "status");
     }
     const inScope = db
-      .select({ unitId: campaignUnits.unitId })
+      .select({ unitId: campaignUnits.unitId, headcount: units.headcount })
       .from(campaignUnits)
+      .innerJoin(units, eq(units.id, campaignUnits.unitId))
       .where(and(eq(campaignUnits.campaignId, campaign.id), eq(campaignUnits.unitId, unitId)))
       .get();
     if (!inScope) {
@@ -77,82 +64,44 @@ export function generateCodes({
         { question: "unitId", message: "not a unit of this campaign" },
       ]);
     }
-    const issued =
-      db
-        .select({ n: countRows() })
-        .from(invitationCodes)
-        .where(eq(invitationCodes.campaignId, campaign.id))
-        .get()?.n ?? 0;
-    if (issued + count > maxCodesPerCampaign) {
-      throw new ConflictError(
-        `A campaign holds at most ${maxCodesPerCampaign} codes; this one has ${issued}, so at most ${Math.max(0, maxCodesPerCampaign - issued)} more.`,
-        "code-limit",
-      );
-    }
-
-    const made: { code: string; hash: string }[] = [];
-    while (made.length < count) {
-      const sliceEnds = performance.now() + CODES_SLICE_MS;
-      while (made.length < count && performance.now() < sliceEnds) {
-        const code = generateCode();
-        made.push({ code, hash: codeHash(secretKey, code) });
-      }
-      await yieldToEventLoop();
-    }
-
-    const codes: string[] = [];
-    const hashes: string[] = [];
-    try {
-      for (let start = 0; start < count; start += CODES_PER_COMMIT) {
-        const last = start + CODES_PER_COMMIT >= count;
-        withTransaction(db, (tx) => {
-          const insert = tx
-            .insert(invitationCodes)
-            .values({ hash: sql.placeholder("hash"), campaignId: campaign.id, unitId, used: 0 })
-            .onConflictDoNothing()
-            .prepare();
-          const batch = made.slice(start, start + CODES_PER_COMMIT);
-          for (let i = 0; i < batch.length; i++) {
-            const entry = batch[i] as { code: string; hash: string };
-            // A repeat of an existing code (2^-60 per pair) is replaced, never stored twice.
-            if (insert.run({ hash: entry.hash }).changes === 0) {
-              const code = generateCode();
-              batch.push({ code, hash: codeHash(secretKey, code) });
-              continue;
-            }
-            codes.push(displayCode(entry.code));
-            hashes.push(entry.hash);
-          }
-          // With the last codes, so a generation costs one commit more than it must, not two.
-          if (last) {
-            recordCodeDistributor(tx, campaign.id, actor.id);
-            recordAudit(tx, {
-              actor,
-              action: "codes.generate",
-              target: campaign.slug,
-              detail: { unitId, count },
-              organisationId: campaign.organisationId,
-              at: now,
-            });
-          }
-        });
-        if (!last) await yieldToEventLoop();
-      }
-    } catch (error) {
-      deleteCodes(db, hashes);
-      throw error;
-    }
-    return codes;
+    const stored = await bulkWriter.generateCodes({
+      campaignId: campaign.id,
+      slug: campaign.slug,
+      organisationId: campaign.organisationId,
+      unitId,
+      count,
+      maxCodesPerCampaign,
+      headcount: inScope.headcount,
+      actor,
+      at: now,
+    });
+    if (!stored.ok) throw codeLimitError(stored, count, maxCodesPerCampaign);
+    return stored.codes.map(displayCode);
   });
 }
 
-/** Deletes the codes of a generation that failed part-way (none was ever shown). */
-function deleteCodes(db: Db, hashes: string[]): void {
-  withTransaction(db, (tx) => {
-    for (let start = 0; start < hashes.length; start += 500) {
-      tx.delete(invitationCodes)
-        .where(inArray(invitationCodes.hash, hashes.slice(start, start + 500)))
-        .run();
-    }
-  });
+/** The 409 for a generation past a ceiling: the campaign's, or the unit's headcount. */
+export function codeLimitError(
+  refused: Extract<StoredGeneration, { ok: false }>,
+  count: number,
+  maxCodesPerCampaign: number,
+): ProblemError {
+  if (refused.limit === "headcount") {
+    const more = Math.max(0, refused.headcount - refused.issued);
+    return new ProblemError(
+      409,
+      "headcount-limit",
+      "More codes than staff",
+      `This unit counts ${refused.headcount} staff and has ${refused.issued} codes already, so at most ${more} more (asked: ${count}).`,
+      { headcount: refused.headcount, issued: refused.issued, allowed: more },
+    );
+  }
+  const more = Math.max(0, maxCodesPerCampaign - refused.issued);
+  return new ProblemError(
+    409,
+    "code-limit",
+    "Too many codes",
+    `A campaign holds at most ${maxCodesPerCampaign} codes; this one has ${refused.issued}, so at most ${more} more.`,
+    { limit: maxCodesPerCampaign, issued: refused.issued, allowed: more },
+  );
 }

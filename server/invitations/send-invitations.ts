@@ -11,6 +11,8 @@ import type { Db } from "../db/open-database";
 import { campaignUnits, invitationCodes, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ConflictError, InvalidInputError } from "../errors";
+import type { BulkWriter } from "../jobs/bulk-writer";
+import { yieldToEventLoop } from "../jobs/heavy-jobs";
 import { parseAddressList } from "./address-list";
 import { deriveCode } from "./derive-code";
 import { codeHash, displayCode } from "./invitation-code";
@@ -20,10 +22,14 @@ import type { Mailer } from "./mailer";
 /** Codes written per transaction while sending: few fsyncs, and a short window in which a just-mailed code is not yet valid. */
 const FLUSH_EVERY = 50;
 const FLUSH_AFTER_MS = 200;
+/** Addresses whose codes are derived (two keyed hashes each) before the event loop runs again. */
+const DERIVE_SLICE = 250;
 
 interface Delivery {
   address: string;
   code: string;
+  /** The code's keyed hash, what the database stores once the mail was accepted. */
+  hash: string;
   unitId: string;
 }
 
@@ -56,7 +62,7 @@ export function personalLink(origin: string, slug: string, code: string): string
  * each invitation's code hash once its mail was accepted. Addresses live only in this closure;
  * the database and the audit log get counts and code hashes, never an address.
  */
-export function sendInvitations({
+export async function sendInvitations({
   db,
   actor,
   slug,
@@ -64,6 +70,7 @@ export function sendInvitations({
   list,
   secretKey,
   mailer,
+  bulkWriter,
   origin,
   now,
 }: {
@@ -74,9 +81,11 @@ export function sendInvitations({
   list: string;
   secretKey: Uint8Array;
   mailer: Mailer;
+  /** Stores the code hashes of accepted mails (a worker thread on a database file). */
+  bulkWriter: BulkWriter;
   origin: string;
   now: Date;
-}): Sending {
+}): Promise<Sending> {
   const campaign = manageableCampaign(db, actor, slug);
   if (campaign.accessMode !== "invitation-codes") {
     throw new ConflictError("This campaign uses an open link, not invitations.", "access-mode");
@@ -117,16 +126,19 @@ export function sendInvitations({
     );
   }
 
-  // Which codes exist already, and which of them are used: one query per 500 hashes.
-  const wanted = parsed.recipients.map((recipient) => {
+  // Derived in slices that yield, so a long list never holds respondents' requests.
+  const wanted: Delivery[] = [];
+  for (const recipient of parsed.recipients) {
     const code = deriveCode(secretKey, campaign.id, recipient.address);
-    return {
+    wanted.push({
       address: recipient.address,
       code,
       hash: codeHash(secretKey, code),
       unitId: unitIdByCode.get(recipient.unitCode) as string,
-    };
-  });
+    });
+    if (wanted.length % DERIVE_SLICE === 0) await yieldToEventLoop();
+  }
+  // Which codes exist already, and which of them are used: one query per 500 hashes.
   const existing = new Map<string, number>();
   for (let i = 0; i < wanted.length; i += 500) {
     const hashes = wanted.slice(i, i + 500).map((w) => w.hash);
@@ -180,24 +192,23 @@ export function sendInvitations({
 
   let pending: Delivery[] = [];
   let lastFlush = Date.now();
+  // Writes go one after another to the bulk writer; the first failure stops the sending.
+  let flushed: Promise<void> = Promise.resolve();
+  let stopped: Error | undefined;
   const flush = () => {
     if (pending.length === 0) return;
-    const batch = pending;
+    const rows = pending.map((delivery) => ({
+      hash: delivery.hash,
+      campaignId: campaign.id,
+      unitId: delivery.unitId,
+    }));
     pending = [];
     lastFlush = Date.now();
-    withTransaction(db, (tx) => {
-      for (const delivery of batch) {
-        tx.insert(invitationCodes)
-          .values({
-            hash: codeHash(secretKey, delivery.code),
-            campaignId: campaign.id,
-            unitId: delivery.unitId,
-            used: 0,
-          })
-          .onConflictDoNothing()
-          .run();
-      }
-    });
+    flushed = flushed.then(() =>
+      bulkWriter.storeInvitationCodes(rows).catch((error: Error) => {
+        stopped ??= error;
+      }),
+    );
   };
 
   let next = 0;
@@ -205,7 +216,7 @@ export function sendInvitations({
   const interval = 1000 / mailer.ratePerSecond;
   let nextStart = performance.now();
   const worker = async () => {
-    while (next < deliveries.length) {
+    while (next < deliveries.length && !stopped) {
       const delivery = deliveries[next++] as Delivery;
       const wait = nextStart - performance.now();
       nextStart = Math.max(nextStart, performance.now()) + interval;
@@ -227,8 +238,10 @@ export function sendInvitations({
   const finished = Promise.all(
     Array.from({ length: Math.max(1, Math.min(mailer.concurrency, deliveries.length)) }, worker),
   )
-    .then(() => {
+    .then(async () => {
       flush();
+      await flushed;
+      if (stopped) throw stopped;
       recordAudit(db, {
         actor,
         action: `${kind}s.finish`,

@@ -37,6 +37,7 @@ import {
   type Sending,
   sendInvitations,
 } from "../../invitations/send-invitations";
+import type { BulkWriter } from "../../jobs/bulk-writer";
 import type { HeavyJobs } from "../../jobs/heavy-jobs";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 
@@ -57,6 +58,7 @@ export function campaignRoutes({
   releases,
   maxCodesPerCampaign,
   heavyJobs,
+  bulkWriter,
   mailer,
   linkOrigin,
 }: {
@@ -73,9 +75,12 @@ export function campaignRoutes({
   maxCodesPerCampaign: number;
   /** Code generation runs here, one job at a time, in chunks that let respondents through. */
   heavyJobs: HeavyJobs;
+  /** Where code making and storing runs (a worker thread on a database file). */
+  bulkWriter: BulkWriter;
 }) {
   // One sending per campaign at a time, kept in memory only (with its addresses, until done).
   const sendings = new Map<string, Sending>();
+  const preparing = new Set<string>();
   const rebuildRelease = (campaignId: string) => void releases?.rebuild(campaignId);
   const transitions = {
     open: openCampaign,
@@ -121,10 +126,10 @@ export function campaignRoutes({
         slug,
         unitId: input.unitId,
         count: input.count,
-        secretKey,
         now: now(),
         maxCodesPerCampaign,
         heavyJobs,
+        bulkWriter,
       });
       // Shown once: the response must not be kept by any cache.
       c.header("Cache-Control", "no-store");
@@ -153,10 +158,12 @@ export function campaignRoutes({
           "mail-not-configured",
         );
       }
-      if (sendings.get(slug)?.view().done === false) {
+      if (sendings.get(slug)?.view().done === false || preparing.has(slug)) {
         throw new ConflictError("A sending for this campaign is still under way.", "sending");
       }
-      const sending = sendInvitations({
+      // Held while the list is read and its codes derived, so a second upload waits its turn.
+      preparing.add(slug);
+      const sending = await sendInvitations({
         db,
         actor: c.get("session").user,
         slug,
@@ -164,9 +171,10 @@ export function campaignRoutes({
         list: input.list,
         secretKey,
         mailer,
+        bulkWriter,
         origin: linkOrigin,
         now: now(),
-      });
+      }).finally(() => preparing.delete(slug));
       sendings.set(slug, sending);
       sending.finished.catch((error: unknown) => {
         // A database failure mid-sending; the error carries no address (mail errors are caught per mail).
