@@ -7,6 +7,7 @@ import { campaignUnits, units } from "../db/schema";
 import { ConflictError, InvalidInputError, ProblemError } from "../errors";
 import type { BulkWriter } from "../jobs/bulk-writer";
 import type { HeavyJobs } from "../jobs/heavy-jobs";
+import { headcountLimitError } from "./headcount-ceiling";
 import { displayCode } from "./invitation-code";
 import type { StoredGeneration } from "./store-codes";
 
@@ -54,7 +55,7 @@ export function generateCodes({
       throw new ConflictError(`The campaign is ${status}: no more codes.`, "status");
     }
     const inScope = db
-      .select({ unitId: campaignUnits.unitId, headcount: units.headcount })
+      .select({ unitId: campaignUnits.unitId, unitCode: units.code, headcount: units.headcount })
       .from(campaignUnits)
       .innerJoin(units, eq(units.id, campaignUnits.unitId))
       .where(and(eq(campaignUnits.campaignId, campaign.id), eq(campaignUnits.unitId, unitId)))
@@ -75,26 +76,22 @@ export function generateCodes({
       actor,
       at: now,
     });
-    if (!stored.ok) throw codeLimitError(stored, count, maxCodesPerCampaign);
+    if (!stored.ok) throw codeLimitError(stored, inScope.unitCode, count, maxCodesPerCampaign);
     return stored.codes.map(displayCode);
   });
 }
 
 /** The 409 for a generation past a ceiling: the campaign's, or the unit's headcount. */
-export function codeLimitError(
+function codeLimitError(
   refused: Extract<StoredGeneration, { ok: false }>,
+  unitCode: string,
   count: number,
   maxCodesPerCampaign: number,
 ): ProblemError {
   if (refused.limit === "headcount") {
-    const more = Math.max(0, refused.headcount - refused.issued);
-    return new ProblemError(
-      409,
-      "headcount-limit",
-      "More codes than staff",
-      `This unit counts ${refused.headcount} staff and has ${refused.issued} codes already, so at most ${more} more (asked: ${count}).`,
-      { headcount: refused.headcount, issued: refused.issued, allowed: more },
-    );
+    return headcountLimitError([
+      { unitCode, headcount: refused.headcount, issued: refused.issued, asked: count },
+    ]);
   }
   const more = Math.max(0, maxCodesPerCampaign - refused.issued);
   return new ProblemError(

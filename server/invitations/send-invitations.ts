@@ -15,6 +15,7 @@ import type { BulkWriter } from "../jobs/bulk-writer";
 import { yieldToEventLoop } from "../jobs/heavy-jobs";
 import { parseAddressList } from "./address-list";
 import { deriveCode } from "./derive-code";
+import { headcountLimitError, issuedCodesByUnit, unitsOverHeadcount } from "./headcount-ceiling";
 import { codeHash, displayCode } from "./invitation-code";
 import { composeMail, composeSection, type MailKind } from "./invitation-mail";
 import type { Mailer } from "./mailer";
@@ -107,15 +108,13 @@ export async function sendInvitations({
       })),
     );
   }
-  const unitIdByCode = new Map(
-    db
-      .select({ id: units.id, code: units.code })
-      .from(campaignUnits)
-      .innerJoin(units, eq(units.id, campaignUnits.unitId))
-      .where(eq(campaignUnits.campaignId, campaign.id))
-      .all()
-      .map((unit) => [unit.code, unit.id]),
-  );
+  const scope = db
+    .select({ id: units.id, code: units.code, headcount: units.headcount })
+    .from(campaignUnits)
+    .innerJoin(units, eq(units.id, campaignUnits.unitId))
+    .where(eq(campaignUnits.campaignId, campaign.id))
+    .all();
+  const unitIdByCode = new Map(scope.map((unit) => [unit.code, unit.id]));
   const unknownUnits = [...new Set(parsed.recipients.map((r) => r.unitCode))].filter(
     (code) => !unitIdByCode.has(code),
   );
@@ -156,6 +155,23 @@ export async function sendInvitations({
     kind === "invitation"
       ? wanted.filter((w) => !existing.has(w.hash))
       : wanted.filter((w) => existing.get(w.hash) === 0);
+  if (kind === "invitation") {
+    // A unit's codes never outnumber its known staff: the surplus is where made-up answers hide.
+    const issued = issuedCodesByUnit(db, campaign.id);
+    const asked = new Map<string, number>();
+    for (const delivery of deliveries) {
+      asked.set(delivery.unitId, (asked.get(delivery.unitId) ?? 0) + 1);
+    }
+    const over = unitsOverHeadcount(
+      scope.map((unit) => ({
+        unitCode: unit.code,
+        headcount: unit.headcount,
+        issued: issued.get(unit.id) ?? 0,
+        asked: asked.get(unit.id) ?? 0,
+      })),
+    );
+    if (over.length > 0) throw headcountLimitError(over);
+  }
 
   const counts = {
     listed: wanted.length,

@@ -8,6 +8,7 @@ import { ApiProblem, api } from "../admin-api";
 import { useMessages } from "../admin-locale";
 import { CampaignProblem } from "./campaign-problem";
 import type { CampaignView } from "./campaign-types";
+import { CODE_LIMIT_MESSAGES, codeLimitText } from "./code-limit-messages";
 import { INVITATION_MESSAGES } from "./invitation-messages";
 
 type Kind = SendingView["kind"];
@@ -22,6 +23,7 @@ const POLL_MS = 1000;
  */
 export function InvitationSender({ campaign }: { campaign: CampaignView }) {
   const t = useMessages(INVITATION_MESSAGES);
+  const limits = useMessages(CODE_LIMIT_MESSAGES);
   const id = useId();
   const path = `/campaigns/${encodeURIComponent(campaign.slug)}/invitations`;
   const [answer, setAnswer] = useState<InvitationsAnswer | null>(null);
@@ -68,6 +70,8 @@ export function InvitationSender({ campaign }: { campaign: CampaignView }) {
         setFileError([t.notConfiguredProblem]);
       } else if (caught instanceof ApiProblem && caught.problemName === "sending") {
         setFileError([t.sendingProblem]);
+      } else if (codeLimitText(caught, limits)) {
+        setFileError([codeLimitText(caught, limits) as string]);
       } else setProblem(caught);
     } finally {
       setBusy(false);
