@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { SessionUser } from "../auth/sessions";
 import { effectiveStatus } from "../campaigns/campaign-status";
+import type { CampaignRow } from "../campaigns/campaign-view";
 import { manageableCampaign } from "../campaigns/manageable-campaign";
 import type { Db } from "../db/open-database";
 import { campaignUnits, units } from "../db/schema";
@@ -11,14 +12,51 @@ import { headcountLimitError } from "./headcount-ceiling";
 import { displayCode } from "./invitation-code";
 import type { StoredGeneration } from "./store-codes";
 
+/** A unit of the campaign as code generation needs it. */
+export interface ScopeUnit {
+  id: string;
+  code: string;
+  headcount: number | null;
+}
+
+/**
+ * The campaign a manager may generate codes for (invitation codes, draft or open) and its
+ * units, or the problem that says why not.
+ */
+export function campaignForCodes(
+  db: Db,
+  actor: SessionUser,
+  slug: string,
+  now: Date,
+): { campaign: CampaignRow; scope: ScopeUnit[] } {
+  const campaign = manageableCampaign(db, actor, slug);
+  if (campaign.accessMode !== "invitation-codes") {
+    throw new ConflictError(
+      "This campaign uses an open link, not invitation codes.",
+      "access-mode",
+    );
+  }
+  const status = effectiveStatus(campaign, now);
+  if (status !== "draft" && status !== "open") {
+    throw new ConflictError(`The campaign is ${status}: no more codes.`, "status");
+  }
+  const scope = db
+    .select({ id: units.id, code: units.code, headcount: units.headcount })
+    .from(campaignUnits)
+    .innerJoin(units, eq(units.id, campaignUnits.unitId))
+    .where(and(eq(campaignUnits.campaignId, campaign.id)))
+    .all();
+  return { campaign, scope };
+}
+
 /**
  * Generates `count` single-use codes for one unit of a campaign and returns them for display,
  * once: only their keyed hashes are stored, so they cannot be shown again. The audit log
- * records the count, never a code. The checks run as a heavy job (one at a time, so the
- * ceiling holds against parallel requests: a campaign never holds more than
- * `maxCodesPerCampaign` codes); the making, hashing and storing go to the bulk writer (a worker
- * thread on a database file), all or nothing in one transaction, so respondents are served
- * meanwhile. The generator can no longer read the campaign's results (separation of duties).
+ * records the count, never a code. The checks run as a heavy job (one at a time); the making,
+ * hashing and storing go to the bulk writer (a worker thread on a database file), all or
+ * nothing in one transaction that also holds the campaign's ceiling (`maxCodesPerCampaign`)
+ * and the unit's headcount, so respondents are served meanwhile. The generator can no longer
+ * read the campaign's results (separation of duties).
  */
 export function generateCodes({
   db,
@@ -42,25 +80,9 @@ export function generateCodes({
   bulkWriter: BulkWriter;
 }): Promise<string[]> {
   return heavyJobs.run(async () => {
-    // Checked inside the job: jobs run one at a time, so the ceiling holds until it ends.
-    const campaign = manageableCampaign(db, actor, slug);
-    if (campaign.accessMode !== "invitation-codes") {
-      throw new ConflictError(
-        "This campaign uses an open link, not invitation codes.",
-        "access-mode",
-      );
-    }
-    const status = effectiveStatus(campaign, now);
-    if (status !== "draft" && status !== "open") {
-      throw new ConflictError(`The campaign is ${status}: no more codes.`, "status");
-    }
-    const inScope = db
-      .select({ unitId: campaignUnits.unitId, unitCode: units.code, headcount: units.headcount })
-      .from(campaignUnits)
-      .innerJoin(units, eq(units.id, campaignUnits.unitId))
-      .where(and(eq(campaignUnits.campaignId, campaign.id), eq(campaignUnits.unitId, unitId)))
-      .get();
-    if (!inScope) {
+    const { campaign, scope } = campaignForCodes(db, actor, slug, now);
+    const unit = scope.find((row) => row.id === unitId);
+    if (!unit) {
       throw new InvalidInputError("Codes are generated for a unit of the campaign.", [
         { question: "unitId", message: "not a unit of this campaign" },
       ]);
@@ -69,29 +91,30 @@ export function generateCodes({
       campaignId: campaign.id,
       slug: campaign.slug,
       organisationId: campaign.organisationId,
-      unitId,
-      count,
+      units: [{ unitId, count, headcount: unit.headcount }],
       maxCodesPerCampaign,
-      headcount: inScope.headcount,
       actor,
       at: now,
     });
-    if (!stored.ok) throw codeLimitError(stored, inScope.unitCode, count, maxCodesPerCampaign);
-    return stored.codes.map(displayCode);
+    if (!stored.ok) throw codeLimitError(stored, scope, maxCodesPerCampaign);
+    return (stored.codes[0] ?? []).map(displayCode);
   });
 }
 
-/** The 409 for a generation past a ceiling: the campaign's, or the unit's headcount. */
-function codeLimitError(
+/** The 409 for a generation past a ceiling: the campaign's, or units' headcounts. */
+export function codeLimitError(
   refused: Extract<StoredGeneration, { ok: false }>,
-  unitCode: string,
-  count: number,
+  scope: ScopeUnit[],
   maxCodesPerCampaign: number,
 ): ProblemError {
   if (refused.limit === "headcount") {
-    return headcountLimitError([
-      { unitCode, headcount: refused.headcount, issued: refused.issued, asked: count },
-    ]);
+    const codeOf = new Map(scope.map((unit) => [unit.id, unit.code]));
+    return headcountLimitError(
+      refused.over.map(({ unitId, ...over }) => ({
+        unitCode: codeOf.get(unitId) ?? unitId,
+        ...over,
+      })),
+    );
   }
   const more = Math.max(0, maxCodesPerCampaign - refused.issued);
   return new ProblemError(

@@ -1,4 +1,4 @@
-import { and, count as countRows, eq, sql } from "drizzle-orm";
+import { count as countRows, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../auth/audit";
 import { recordCodeDistributor } from "../auth/separation-of-duties";
 import type { SessionUser } from "../auth/sessions";
@@ -7,26 +7,36 @@ import { invitationCodes } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { codeHash, generateCode } from "./invitation-code";
 
+/** One unit's part of a generation: how many codes, and its headcount when known. */
+export interface UnitCodeRequest {
+  unitId: string;
+  count: number;
+  /** The unit's headcount when known: its codes never outnumber its staff. */
+  headcount: number | null;
+}
+
 /** A code generation, checked and ready to store: plain data, so it can cross to a worker thread. */
 export interface CodeGeneration {
   campaignId: string;
   slug: string;
   organisationId: string | null;
-  unitId: string;
-  count: number;
+  /** One unit, or every unit of the campaign at once (all or nothing). */
+  units: UnitCodeRequest[];
   /** The campaign's ceiling, checked in the same transaction as the insert. */
   maxCodesPerCampaign: number;
-  /** The unit's headcount when known: its codes never outnumber its staff. */
-  headcount: number | null;
   actor: SessionUser;
   at: Date;
 }
 
-/** What a generation stored, or how many codes the campaign held when the ceiling refused it. */
+/** What a generation stored (the codes of each unit, in order), or which ceiling refused it. */
 export type StoredGeneration =
-  | { ok: true; codes: string[] }
+  | { ok: true; codes: string[][] }
   | { ok: false; limit: "campaign"; issued: number }
-  | { ok: false; limit: "headcount"; issued: number; headcount: number };
+  | {
+      ok: false;
+      limit: "headcount";
+      over: { unitId: string; headcount: number; issued: number; asked: number }[];
+    };
 
 /** A code and its keyed hash, the only part of it that is stored. */
 export interface MadeCode {
@@ -50,11 +60,11 @@ export function makeCodes(secretKey: Uint8Array, count: number): MadeCode[] {
 }
 
 /**
- * Stores a generation's codes unless they would take the campaign past its ceiling (counted in
- * the same transaction, so the ceiling holds whoever else writes codes), the generator as a code distributor and the audit entry (the
- * count, never a code) in one transaction, so a generation is all or nothing and costs one
- * disk flush. Returns the normalised codes stored: a repeat of an existing code (2^-60 per
- * pair) is replaced by a new one, never stored twice.
+ * Stores a generation's codes unless they would take the campaign past its ceiling or a unit
+ * past its headcount (both counted in the same transaction, so they hold whoever else writes
+ * codes), with the generator as a code distributor and the audit entry (counts, never a
+ * code), in one transaction: a generation is all or nothing and costs one disk flush. A repeat
+ * of an existing code (2^-60 per pair) is replaced by a new one, never stored twice.
  */
 export function storeGeneratedCodes(
   db: Db,
@@ -63,57 +73,73 @@ export function storeGeneratedCodes(
   made: MadeCode[],
 ): StoredGeneration {
   return withTransaction(db, (tx): StoredGeneration => {
+    const total = job.units.reduce((sum, unit) => sum + unit.count, 0);
     const issued =
       tx
         .select({ n: countRows() })
         .from(invitationCodes)
         .where(eq(invitationCodes.campaignId, job.campaignId))
         .get()?.n ?? 0;
-    if (issued + job.count > job.maxCodesPerCampaign) {
+    if (issued + total > job.maxCodesPerCampaign) {
       return { ok: false, limit: "campaign", issued };
     }
-    if (job.headcount !== null) {
-      const unitIssued =
-        tx
-          .select({ n: countRows() })
-          .from(invitationCodes)
-          .where(
-            and(
-              eq(invitationCodes.campaignId, job.campaignId),
-              eq(invitationCodes.unitId, job.unitId),
-            ),
-          )
-          .get()?.n ?? 0;
-      if (unitIssued + job.count > job.headcount) {
-        return { ok: false, limit: "headcount", issued: unitIssued, headcount: job.headcount };
-      }
-    }
-    const insert = tx
-      .insert(invitationCodes)
-      .values({
-        hash: sql.placeholder("hash"),
-        campaignId: job.campaignId,
-        unitId: job.unitId,
-        used: 0,
-      })
-      .onConflictDoNothing()
-      .prepare();
-    const codes: string[] = [];
+    const byUnit = new Map(
+      tx
+        .select({ unitId: invitationCodes.unitId, n: countRows() })
+        .from(invitationCodes)
+        .where(eq(invitationCodes.campaignId, job.campaignId))
+        .groupBy(invitationCodes.unitId)
+        .all()
+        .map((row) => [row.unitId, row.n]),
+    );
+    const over = job.units.flatMap((unit) => {
+      const unitIssued = byUnit.get(unit.unitId) ?? 0;
+      return unit.headcount !== null && unit.count > 0 && unitIssued + unit.count > unit.headcount
+        ? [
+            {
+              unitId: unit.unitId,
+              headcount: unit.headcount,
+              issued: unitIssued,
+              asked: unit.count,
+            },
+          ]
+        : [];
+    });
+    if (over.length > 0) return { ok: false, limit: "headcount", over };
+
+    const codes: string[][] = [];
     const queue = [...made];
-    for (let i = 0; i < queue.length; i++) {
-      const entry = queue[i] as MadeCode;
-      if (insert.run({ hash: entry.hash }).changes === 0) {
-        queue.push(...makeCodes(secretKey, 1));
-        continue;
+    let next = 0;
+    for (const unit of job.units) {
+      const insert = tx
+        .insert(invitationCodes)
+        .values({
+          hash: sql.placeholder("hash"),
+          campaignId: job.campaignId,
+          unitId: unit.unitId,
+          used: 0,
+        })
+        .onConflictDoNothing()
+        .prepare();
+      const unitCodes: string[] = [];
+      while (unitCodes.length < unit.count) {
+        if (next >= queue.length)
+          queue.push(...makeCodes(secretKey, unit.count - unitCodes.length));
+        const entry = queue[next++] as MadeCode;
+        if (insert.run({ hash: entry.hash }).changes === 1) unitCodes.push(entry.code);
       }
-      codes.push(entry.code);
+      codes.push(unitCodes);
     }
     recordCodeDistributor(tx, job.campaignId, job.actor.id);
+    const [only] = job.units;
     recordAudit(tx, {
       actor: job.actor,
       action: "codes.generate",
       target: job.slug,
-      detail: { unitId: job.unitId, count: job.count },
+      detail:
+        job.units.length === 1 && only
+          ? { unitId: only.unitId, count: only.count }
+          : { units: job.units.length, count: total },
       organisationId: job.organisationId,
       at: job.at,
     });

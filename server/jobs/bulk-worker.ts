@@ -12,7 +12,8 @@ parentPort?.on("message", (request: BulkRequest) => {
   let reply: BulkReply;
   try {
     if (request.type === "generate") {
-      const made = makeCodes(secretKey, request.job.count);
+      const count = request.job.units.reduce((sum, unit) => sum + unit.count, 0);
+      const made = makeCodes(secretKey, count);
       const stored = storeGeneratedCodes(db, secretKey, request.job, made);
       reply = { type: "done", requestId: request.requestId, stored };
     } else {

@@ -35,11 +35,12 @@ export const CODES_SLICE_MS = 4;
 export function inProcessBulkWriter(db: Db, secretKey: Uint8Array): BulkWriter {
   return {
     async generateCodes(job) {
+      const count = job.units.reduce((sum, unit) => sum + unit.count, 0);
       const made: MadeCode[] = [];
-      while (made.length < job.count) {
+      while (made.length < count) {
         const sliceEnds = performance.now() + CODES_SLICE_MS;
-        while (made.length < job.count && performance.now() < sliceEnds) {
-          made.push(...makeCodes(secretKey, Math.min(50, job.count - made.length)));
+        while (made.length < count && performance.now() < sliceEnds) {
+          made.push(...makeCodes(secretKey, Math.min(50, count - made.length)));
         }
         await yieldToEventLoop();
       }

@@ -19,6 +19,7 @@ import {
   slugSchema,
 } from "../../contract/campaign-schemas";
 import {
+  campaignCodesRequestSchema,
   type InvitationsAnswer,
   invitationsAnswerSchema,
   type SendingStarted,
@@ -29,6 +30,7 @@ import type { Db } from "../../db/open-database";
 import { ConflictError, NotFoundError } from "../../errors";
 import { readInput } from "../../http/parse-input";
 import { readJsonBody } from "../../http/read-json-body";
+import { generateCampaignCodes } from "../../invitations/generate-campaign-codes";
 import { generateCodes } from "../../invitations/generate-codes";
 import { PREVIEW_LINK } from "../../invitations/invitation-mail";
 import type { Mailer } from "../../invitations/mailer";
@@ -134,6 +136,28 @@ export function campaignRoutes({
       // Shown once: the response must not be kept by any cache.
       c.header("Cache-Control", "no-store");
       return c.json({ unitId: input.unitId, codes } satisfies CodesAnswer, 201);
+    })
+    .post("/:slug/codes/campaign", managers, async (c) => {
+      const slug = parseSlug(c.req.param("slug"));
+      const input = await readInput(c, campaignCodesRequestSchema);
+      const file = await generateCampaignCodes({
+        db,
+        actor: c.get("session").user,
+        slug,
+        size: input.size,
+        format: input.format,
+        locale: input.locale,
+        origin: linkOrigin,
+        now: now(),
+        maxCodesPerCampaign,
+        heavyJobs,
+        bulkWriter,
+      });
+      // Shown once: the file must not be kept by any cache.
+      c.header("Cache-Control", "no-store");
+      c.header("Content-Type", file.contentType);
+      c.header("Content-Disposition", `attachment; filename="${file.filename}"`);
+      return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body), 201);
     })
     .get("/:slug/invitations", managers, (c) => {
       const campaign = manageableCampaign(
