@@ -21,15 +21,27 @@ export const campaignCodesRequestSchema = z.strictObject({
 });
 export type CampaignCodesRequest = z.infer<typeof campaignCodesRequestSchema>;
 
-/** Upload of an address list: the file's text (CSV) and whether to invite or remind. */
-export const sendInvitationsRequestSchema = z.strictObject({
-  kind: z.enum(MAIL_KINDS),
-  // The admin body limit (1 MiB) bounds it first; this only keeps the type honest.
-  list: z
-    .string()
-    .min(1)
-    .max(1024 * 1024),
-});
+/**
+ * Upload of an address list and whether to invite or remind: a CSV file's text (`list`), or an
+ * Excel workbook's bytes in base64 (`xlsx`).
+ */
+export const sendInvitationsRequestSchema = z.union([
+  z.strictObject({
+    kind: z.enum(MAIL_KINDS),
+    // The admin body limit (1 MiB) bounds it first; this only keeps the type honest.
+    list: z
+      .string()
+      .min(1)
+      .max(1024 * 1024),
+  }),
+  z.strictObject({
+    kind: z.enum(MAIL_KINDS),
+    xlsx: z
+      .base64()
+      .min(1)
+      .max(1024 * 1024),
+  }),
+]);
 export type SendInvitationsRequest = z.infer<typeof sendInvitationsRequestSchema>;
 
 /**

@@ -13,7 +13,7 @@ import { withTransaction } from "../db/with-transaction";
 import { ConflictError, InvalidInputError } from "../errors";
 import type { BulkWriter } from "../jobs/bulk-writer";
 import { yieldToEventLoop } from "../jobs/heavy-jobs";
-import { parseAddressList } from "./address-list";
+import { parseAddressList, readAddressFile } from "./address-list";
 import { deriveCode } from "./derive-code";
 import { headcountLimitError, issuedCodesByUnit, unitsOverHeadcount } from "./headcount-ceiling";
 import { codeHash, displayCode } from "./invitation-code";
@@ -79,7 +79,8 @@ export async function sendInvitations({
   actor: SessionUser;
   slug: string;
   kind: MailKind;
-  list: string;
+  /** The address list: a CSV file's text, or a file's bytes (CSV or XLSX). */
+  list: string | Uint8Array;
   secretKey: Uint8Array;
   mailer: Mailer;
   /** Stores the code hashes of accepted mails (a worker thread on a database file). */
@@ -98,7 +99,7 @@ export async function sendInvitations({
       "status",
     );
   }
-  const parsed = parseAddressList(list);
+  const parsed = typeof list === "string" ? parseAddressList(list) : await readAddressFile(list);
   if (!parsed.ok) {
     throw new InvalidInputError(
       "The address list could not be read.",

@@ -4,6 +4,7 @@ import { createApp } from "../../server/app";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { unitsOverHeadcount } from "../../server/invitations/headcount-ceiling";
 import { createMailer, type Mailer } from "../../server/invitations/mailer";
+import { writeWorkbook } from "../../server/results/xlsx-writer";
 import { type Agent, expectProblem, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server";
@@ -126,5 +127,35 @@ describe("codes per unit never exceed its headcount", () => {
       { body: { kind: "invitation", list: fits } },
     );
     expect(sent.status).toBe(202);
+  });
+
+  it("takes the list as an Excel workbook too, under the same headcount rule", async () => {
+    const unit = unitCode(campaign.inScope[0] as string);
+    const workbook = (count: number) =>
+      Buffer.from(
+        writeWorkbook([
+          {
+            name: "Adressen",
+            header: ["E-mail", "Eenheid"],
+            rows: Array.from({ length: count }, (_, i) => [`sheet.${i}@example.org`, unit]),
+          },
+        ]),
+      ).toString("base64");
+    const send = (xlsx: string) =>
+      coordinator.request("POST", `/api/admin/campaigns/${campaign.slug}/invitations`, {
+        body: { kind: "invitation", xlsx },
+      });
+    await expectProblem(await send(workbook(11)), 409, "headcount-limit");
+    await expectProblem(await send(Buffer.from("not a workbook").toString("base64")), 422);
+    expect((await send(workbook(4))).status).toBe(202);
+    // (Mails of the previous test's sending may still arrive: only this list's count.)
+    const fromSheet = () =>
+      smtp.received.flatMap((mail) => mail.to).filter((to) => to.startsWith("sheet."));
+    for (let i = 0; i < 100 && fromSheet().length < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(fromSheet().sort()).toEqual(
+      Array.from({ length: 4 }, (_, i) => `sheet.${i}@example.org`).sort(),
+    );
   });
 });

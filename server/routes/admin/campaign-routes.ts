@@ -192,7 +192,7 @@ export function campaignRoutes({
         actor: c.get("session").user,
         slug,
         kind: input.kind,
-        list: input.list,
+        list: "list" in input ? input.list : new Uint8Array(Buffer.from(input.xlsx, "base64")),
         secretKey,
         mailer,
         bulkWriter,
