@@ -8,7 +8,7 @@ import { manageableCampaign } from "../campaigns/manageable-campaign";
 import type { SendingView } from "../contract/invitation-schemas";
 import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
-import { campaignUnits, invitationCodes, units } from "../db/schema";
+import { campaignUnits, invitationCodes, sendingProgress, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ConflictError, InvalidInputError } from "../errors";
 import type { BulkWriter } from "../jobs/bulk-writer";
@@ -19,6 +19,7 @@ import { headcountLimitError, issuedCodesByUnit, unitsOverHeadcount } from "./he
 import { codeHash, displayCode } from "./invitation-code";
 import { composeMail, composeSection, type MailKind } from "./invitation-mail";
 import type { Mailer } from "./mailer";
+import { type SendingProgressRow, storeSendingProgress } from "./store-codes";
 
 /** Codes written per transaction while sending: few fsyncs, and a short window in which a just-mailed code is not yet valid. */
 const FLUSH_EVERY = 50;
@@ -181,6 +182,16 @@ export async function sendInvitations({
     failed: 0,
     done: false,
   };
+  // The counts as stored, so they survive a restart (reminders: only how many were read).
+  const progress = (done: boolean): SendingProgressRow => ({
+    campaignId: campaign.id,
+    kind,
+    listed: counts.listed,
+    alreadyInvited: kind === "invitation" ? counts.alreadyInvited : null,
+    sent: kind === "invitation" ? counts.sent : null,
+    failed: kind === "invitation" ? counts.failed : null,
+    done: done ? 1 : 0,
+  });
   const view = (): SendingView =>
     kind === "invitation"
       ? { kind, ...counts }
@@ -197,6 +208,7 @@ export async function sendInvitations({
       organisationId: campaign.organisationId,
       at: now,
     });
+    storeSendingProgress(tx, progress(false));
   });
 
   const locales = campaignLocales(campaign);
@@ -221,8 +233,9 @@ export async function sendInvitations({
     }));
     pending = [];
     lastFlush = Date.now();
+    const snapshot = progress(false);
     flushed = flushed.then(() =>
-      bulkWriter.storeInvitationCodes(rows).catch((error: Error) => {
+      bulkWriter.storeInvitationCodes(rows, snapshot).catch((error: Error) => {
         stopped ??= error;
       }),
     );
@@ -259,20 +272,23 @@ export async function sendInvitations({
       flush();
       await flushed;
       if (stopped) throw stopped;
-      recordAudit(db, {
-        actor,
-        action: `${kind}s.finish`,
-        target: slug,
-        detail:
-          kind === "invitation"
-            ? {
-                listed: counts.listed,
-                alreadyInvited: counts.alreadyInvited,
-                sent: counts.sent,
-                failed: counts.failed,
-              }
-            : { listed: counts.listed },
-        organisationId: campaign.organisationId,
+      withTransaction(db, (tx) => {
+        storeSendingProgress(tx, progress(true));
+        recordAudit(tx, {
+          actor,
+          action: `${kind}s.finish`,
+          target: slug,
+          detail:
+            kind === "invitation"
+              ? {
+                  listed: counts.listed,
+                  alreadyInvited: counts.alreadyInvited,
+                  sent: counts.sent,
+                  failed: counts.failed,
+                }
+              : { listed: counts.listed },
+          organisationId: campaign.organisationId,
+        });
       });
     })
     .finally(() => {
@@ -291,4 +307,28 @@ export function previewInvitations(campaign: CampaignRow, link: string) {
     invitation: composeSection(locale, "invitation", titleOf(campaign, locale), link),
     reminder: composeSection(locale, "reminder", titleOf(campaign, locale), link),
   }));
+}
+
+/**
+ * A campaign's latest sending as stored: what the coordinator sees after a restart. A sending
+ * the restart cut short shows as done (nothing runs any more) with the counts it reached;
+ * uploading the same list resumes it.
+ */
+export function storedSendingView(db: Db, campaignId: string): SendingView | null {
+  const row = db
+    .select()
+    .from(sendingProgress)
+    .where(eq(sendingProgress.campaignId, campaignId))
+    .get();
+  if (!row) return null;
+  return row.kind === "invitation"
+    ? {
+        kind: "invitation",
+        listed: row.listed,
+        alreadyInvited: row.alreadyInvited ?? 0,
+        sent: row.sent ?? 0,
+        failed: row.failed ?? 0,
+        done: true,
+      }
+    : { kind: "reminder", listed: row.listed, done: true };
 }

@@ -3,7 +3,7 @@ import { recordAudit } from "../auth/audit";
 import { recordCodeDistributor } from "../auth/separation-of-duties";
 import type { SessionUser } from "../auth/sessions";
 import type { Db } from "../db/open-database";
-import { invitationCodes } from "../db/schema";
+import { invitationCodes, sendingProgress } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { codeHash, generateCode } from "./invitation-code";
 
@@ -147,10 +147,37 @@ export function storeGeneratedCodes(
   });
 }
 
-/** Stores the hashes of invitation codes whose mail was accepted, in one transaction. */
-export function storeInvitationCodes(db: Db, rows: InvitationCodeRow[]): void {
-  if (rows.length === 0) return;
+/** A sending's counts as stored (sending_progress): never an address or a code. */
+export interface SendingProgressRow {
+  campaignId: string;
+  kind: "invitation" | "reminder";
+  listed: number;
+  alreadyInvited: number | null;
+  sent: number | null;
+  failed: number | null;
+  done: 0 | 1;
+}
+
+/** Writes a campaign's sending counts (one row per campaign: its latest sending). */
+export function storeSendingProgress(db: Db, progress: SendingProgressRow): void {
+  db.insert(sendingProgress)
+    .values(progress)
+    .onConflictDoUpdate({ target: sendingProgress.campaignId, set: progress })
+    .run();
+}
+
+/**
+ * Stores the hashes of invitation codes whose mail was accepted, with the sending's counts so
+ * far, in one transaction: the counts a restart finds match the codes stored.
+ */
+export function storeInvitationCodes(
+  db: Db,
+  rows: InvitationCodeRow[],
+  progress?: SendingProgressRow,
+): void {
+  if (rows.length === 0 && !progress) return;
   withTransaction(db, (tx) => {
+    if (progress) storeSendingProgress(tx, progress);
     for (const row of rows) {
       tx.insert(invitationCodes)
         .values({ ...row, used: 0 })

@@ -17,7 +17,7 @@ parentPort?.on("message", (request: BulkRequest) => {
       const stored = storeGeneratedCodes(db, secretKey, request.job, made);
       reply = { type: "done", requestId: request.requestId, stored };
     } else {
-      storeInvitationCodes(db, request.rows);
+      storeInvitationCodes(db, request.rows, request.progress);
       reply = { type: "done", requestId: request.requestId };
     }
   } catch (error) {

@@ -5,6 +5,7 @@ import {
   type InvitationCodeRow,
   type MadeCode,
   makeCodes,
+  type SendingProgressRow,
   type StoredGeneration,
   storeGeneratedCodes,
   storeInvitationCodes,
@@ -20,8 +21,8 @@ import { yieldToEventLoop } from "./heavy-jobs";
 export interface BulkWriter {
   /** Makes and stores one generation's codes (all or nothing); resolves with the normalised codes. */
   generateCodes(job: CodeGeneration): Promise<StoredGeneration>;
-  /** Stores the hashes of invitation codes whose mail was accepted. */
-  storeInvitationCodes(rows: InvitationCodeRow[]): Promise<void>;
+  /** Stores the hashes of invitation codes whose mail was accepted, and the sending's counts. */
+  storeInvitationCodes(rows: InvitationCodeRow[], progress?: SendingProgressRow): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,8 +47,8 @@ export function inProcessBulkWriter(db: Db, secretKey: Uint8Array): BulkWriter {
       }
       return storeGeneratedCodes(db, secretKey, job, made);
     },
-    async storeInvitationCodes(rows) {
-      storeInvitationCodes(db, rows);
+    async storeInvitationCodes(rows, progress) {
+      storeInvitationCodes(db, rows, progress);
     },
     async close() {},
   };
@@ -56,7 +57,7 @@ export function inProcessBulkWriter(db: Db, secretKey: Uint8Array): BulkWriter {
 /** A request to the bulk worker (server/jobs/bulk-worker.ts). */
 export type BulkRequest =
   | { type: "generate"; requestId: number; job: CodeGeneration }
-  | { type: "store"; requestId: number; rows: InvitationCodeRow[] };
+  | { type: "store"; requestId: number; rows: InvitationCodeRow[]; progress?: SendingProgressRow };
 
 /** The bulk worker's answer to one request. */
 export type BulkReply =
@@ -99,7 +100,7 @@ export function workerBulkWriter(databasePath: string, secretKey: Uint8Array): B
   const ask = (
     request:
       | { type: "generate"; job: CodeGeneration }
-      | { type: "store"; rows: InvitationCodeRow[] },
+      | { type: "store"; rows: InvitationCodeRow[]; progress?: SendingProgressRow },
   ) => {
     worker ??= start();
     const requestId = nextId++;
@@ -115,8 +116,8 @@ export function workerBulkWriter(databasePath: string, secretKey: Uint8Array): B
       if (!stored) throw new Error("The bulk worker answered a generation without its codes.");
       return stored;
     },
-    async storeInvitationCodes(rows) {
-      if (rows.length > 0) await ask({ type: "store", rows });
+    async storeInvitationCodes(rows, progress) {
+      if (rows.length > 0 || progress) await ask({ type: "store", rows, progress });
     },
     async close() {
       const running = worker;

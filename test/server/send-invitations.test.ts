@@ -189,6 +189,37 @@ describe("Peilpunt sends the invitations", () => {
     expect(text).toMatch(/Invitation/);
   });
 
+  it("keeps the sending's counts, and nothing else of it, across a restart", async () => {
+    const stored = db.$client.prepare("SELECT * FROM sending_progress").all();
+    expect(stored).toEqual([
+      {
+        campaign_id: campaign.campaignId,
+        kind: "invitation",
+        listed: 500,
+        already_invited: 0,
+        sent: 500,
+        failed: 0,
+        done: 1,
+      },
+    ]);
+    // A new server on the same database: no sending in memory, the counts from storage.
+    const restarted = createApp({ db, config: { secretKey, mailer, bulkWriter } });
+    const again = await signIn(
+      restarted,
+      insertUser(db, "coordinator", { organisationId: campaign.organisationId }),
+    );
+    const answer = await again.request("GET", `/api/admin/campaigns/${campaign.slug}/invitations`);
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { sending: unknown }).sending).toEqual({
+      kind: "invitation",
+      listed: 500,
+      alreadyInvited: 0,
+      sent: 500,
+      failed: 0,
+      done: true,
+    });
+  });
+
   it("keeps no address in the database file, its WAL, the audit log or the console", async () => {
     const audit = await coordinator.request("GET", "/api/admin/audit-log?limit=100");
     expect(audit.status).toBe(200);

@@ -38,6 +38,7 @@ import {
   previewInvitations,
   type Sending,
   sendInvitations,
+  storedSendingView,
 } from "../../invitations/send-invitations";
 import type { BulkWriter } from "../../jobs/bulk-writer";
 import type { HeavyJobs } from "../../jobs/heavy-jobs";
@@ -169,7 +170,7 @@ export function campaignRoutes({
         invitationsAnswerSchema.parse({
           mailConfigured: mailer !== undefined,
           preview: previewInvitations(campaign, PREVIEW_LINK),
-          sending: sendings.get(campaign.slug)?.view() ?? null,
+          sending: sendings.get(campaign.slug)?.view() ?? storedSendingView(db, campaign.id),
         } satisfies InvitationsAnswer),
       );
     })
