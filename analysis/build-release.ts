@@ -20,6 +20,12 @@ export interface ReleaseInput {
   /** The questionnaire version's items (surveys/question-specs.ts describeQuestionnaire). */
   items: ItemSpec[];
   k: number;
+  /**
+   * Respondents came through an open link, not verified invitations: anyone could pad a small
+   * group with made-up responses and subtract them, so only the organisation as a whole
+   * (no unit, no background breakdown) is published.
+   */
+  openLink?: boolean;
   /** Two-way crosses of dimension keys published at organisation level. */
   crosses?: [string, string][];
   /** Respondents per unit subtree never exceed these (an attacker may know headcounts). */
@@ -90,15 +96,20 @@ export function buildRelease(
     });
   }
   let outcome = { rounds: 0, solves: 0 };
-  let organisationOnly = false;
-  try {
-    if (strategy === "primary-only") suppressPrimaryOnly(model);
-    else if (strategy === "next-smallest") suppressNextSmallest(model);
-    else outcome = protectCells(highs, model, unanimousRows(model));
-  } catch (error) {
-    if (!(error instanceof UnprotectableReleaseError)) throw error;
-    // Too few respondents to publish any breakdown safely: only the organisation as a whole.
-    organisationOnly = true;
+  let organisationOnly = input.openLink === true;
+  if (!organisationOnly) {
+    try {
+      if (strategy === "primary-only") suppressPrimaryOnly(model);
+      else if (strategy === "next-smallest") suppressNextSmallest(model);
+      else outcome = protectCells(highs, model, unanimousRows(model));
+    } catch (error) {
+      if (!(error instanceof UnprotectableReleaseError)) throw error;
+      // Too few respondents to publish any breakdown safely.
+      organisationOnly = true;
+    }
+  }
+  if (organisationOnly) {
+    // Only the organisation as a whole: its own size is all that can still be hidden.
     model.hidden.fill(null);
     applyPrimarySuppression({ ...model, equations: [] });
   }
@@ -158,6 +169,7 @@ export function buildRelease(
     audit: {
       cells: groups.length,
       organisationOnly,
+      ...(input.openLink ? { openLink: true } : {}),
       hiddenPrimary: hiddenCount("primary"),
       hiddenSecondary: hiddenCount("secondary"),
       hiddenUnanimity: hiddenCount("unanimity"),

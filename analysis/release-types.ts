@@ -91,6 +91,11 @@ export interface AuditSummary {
    * then holds the organisation as a whole only.
    */
   organisationOnly: boolean;
+  /**
+   * True when the input asked for the organisation as a whole only because respondents were
+   * not verified (an open link): made-up responses could pad any smaller group.
+   */
+  openLink?: boolean;
   hiddenPrimary: number;
   hiddenSecondary: number;
   hiddenUnanimity: number;

@@ -10,6 +10,7 @@ import { handleError, problemResponse, statusProblem } from "./http/problem-resp
 import { rateLimit, socketAddress } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import type { Mailer } from "./invitations/mailer";
+import { type BulkWriter, inProcessBulkWriter } from "./jobs/bulk-writer";
 import { type HeavyJobs, heavyJobQueue } from "./jobs/heavy-jobs";
 import type { ReleaseScheduler } from "./results/release-scheduler";
 import { adminRoutes } from "./routes/admin";
@@ -37,6 +38,8 @@ export interface AppOptions {
     publicOrigin?: string;
     /** Ceiling of invitation codes per campaign (server/config.ts). */
     maxCodesPerCampaign?: number;
+    /** Where bulk writes run (codes, invitation hashes); in process by default, a worker in start-server. */
+    bulkWriter?: BulkWriter;
     /** Where heavy admin work queues; one per app by default. */
     heavyJobs?: HeavyJobs;
     /** Sends invitation mail; without it, invitations say mail is not configured. */
@@ -97,6 +100,7 @@ export function createApp({ db, config = {} }: AppOptions) {
       releases,
       maxCodesPerCampaign: config.maxCodesPerCampaign ?? DEFAULT_MAX_CODES_PER_CAMPAIGN,
       heavyJobs: config.heavyJobs ?? heavyJobQueue(),
+      bulkWriter: config.bulkWriter ?? inProcessBulkWriter(db, secretKey),
       mailer: config.mailer,
       linkOrigin: config.linkOrigin ?? config.publicOrigin ?? "http://localhost:8787",
     }),

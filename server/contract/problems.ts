@@ -44,6 +44,7 @@ export const PROBLEM_NAMES = [
   "status",
   "release-not-ready",
   "code-limit",
+  "headcount-limit",
   "busy",
   "results-at-close",
   "mail-not-configured",

@@ -55,6 +55,8 @@ export type ReleaseComments = z.infer<typeof commentsSchema>;
 export const auditSchema = z.object({
   cells: z.number().int(),
   organisationOnly: z.boolean(),
+  /** Organisation only because respondents came through an open link (made-up responses possible). */
+  openLink: z.boolean(),
   hiddenPrimary: z.number().int(),
   hiddenSecondary: z.number().int(),
   hiddenUnanimity: z.number().int(),

@@ -357,5 +357,26 @@ export const auditLog = sqliteTable(
     /** JSON object. */
     detail: text("detail").notNull().default("{}"),
   },
-  (t) => [index("audit_log_organisation").on(t.organisationId, t.id)],
+  (t) => [
+    index("audit_log_organisation").on(t.organisationId, t.id),
+    // The open tally of refused attempts under one key is the newest row of its action and target.
+    index("audit_log_action_target").on(t.action, t.target, t.id),
+  ],
 );
+
+/**
+ * Progress of a campaign's latest invitation or reminder sending, counts only (never an
+ * address or a code), so the coordinator's counts survive a restart. Reminders keep only how
+ * many addresses were read, as their view shows (how many were reminded would tell who answered).
+ */
+export const sendingProgress = sqliteTable("sending_progress", {
+  campaignId: text("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  kind: text("kind", { enum: ["invitation", "reminder"] }).notNull(),
+  listed: integer("listed").notNull(),
+  alreadyInvited: integer("already_invited"),
+  sent: integer("sent"),
+  failed: integer("failed"),
+  done: integer("done").notNull().default(0),
+});

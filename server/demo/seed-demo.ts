@@ -132,6 +132,7 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
           closesAt: closesAt.toISOString(),
           minCellSize: 5,
           locales: "nl,fr,en",
+          accessMode: demo.accessMode ?? "open-link",
           // Past waves are closed, the current one open: as if their coordinators had opened them.
           status: closesAt <= now ? "closed" : "open",
           // The demo compares waves from 2020 on: keep their raw responses (ten years).

@@ -25,6 +25,7 @@ export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSou
       id: campaigns.id,
       organisationId: campaigns.organisationId,
       k: campaigns.minCellSize,
+      accessMode: campaigns.accessMode,
       closesAt: campaigns.closesAt,
       versionId: campaigns.questionnaireVersionId,
       definition: questionnaireVersions.definition,
@@ -51,6 +52,8 @@ export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSou
       })),
       items,
       k: campaign.k,
+      // Open links are not protected against made-up responses (README "Invitations").
+      openLink: campaign.accessMode === "open-link",
       crosses: DEFAULT_CROSSES.filter(([a, b]) => dimensionKeys.has(a) && dimensionKeys.has(b)),
       knownHeadcounts: {},
       previouslyHidden: hiddenInEarlierWave(db, campaign),

@@ -152,6 +152,7 @@ export function visibleAudit(release: Release, visibleUnits?: ReadonlySet<string
   return {
     cells: groups.length,
     organisationOnly: release.audit.organisationOnly,
+    openLink: release.audit.openLink === true,
     hiddenPrimary: marked("primary"),
     hiddenSecondary: marked("secondary"),
     hiddenUnanimity: marked("unanimity"),

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -8,6 +9,7 @@ import {
   resultsTableSchema,
 } from "../../server/contract/release-schema";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
+import { codeHash, generateCode } from "../../server/invitations/invitation-code";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
@@ -16,6 +18,7 @@ import {
 import { type Agent, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 
+const secretKey = randomBytes(32);
 let db: DbConnection;
 let releases: ReleaseScheduler;
 let app: ReturnType<typeof createApp>;
@@ -25,8 +28,10 @@ let evaluator: Agent;
 beforeEach(async () => {
   db = openDatabase(":memory:");
   releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
-  app = createApp({ db, config: { releases } });
-  campaign = createFixtureCampaign(db);
+  app = createApp({ db, config: { releases, secretKey } });
+  // Invitation codes: an open link's results show the organisation as a whole only
+  // (test/server/open-link-stuffing.test.ts), and these tests read breakdowns.
+  campaign = createFixtureCampaign(db, { accessMode: "invitation-codes" });
   evaluator = await signIn(
     app,
     insertUser(db, "evaluator", { organisationId: organisationOf(campaign) }),
@@ -44,12 +49,18 @@ function organisationOf(fixture: FixtureCampaign): string {
 const get = (path: string, agent: Agent = evaluator) => agent.request("GET", path);
 afterEach(() => releases.close());
 
+/** One respondent of `unit`, with a code of that unit as an invitation would carry. */
 async function submit(unit: string, gender: string, excluded = "no", comment?: string) {
+  const code = generateCode();
+  db.$client
+    .prepare("INSERT INTO invitation_codes (hash, campaign_id, unit_id, used) VALUES (?, ?, ?, 0)")
+    .run(codeHash(secretKey, code), campaign.campaignId, unit);
   const response = await app.request(`/api/campaigns/${campaign.slug}/responses`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
-      answers: { unit, gender, excluded, satisfaction: 3, ...(comment ? { comment } : {}) },
+      answers: { gender, excluded, satisfaction: 3, ...(comment ? { comment } : {}) },
+      code,
     }),
   });
   expect(response.status).toBe(201);

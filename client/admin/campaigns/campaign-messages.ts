@@ -319,7 +319,7 @@ const nl: CampaignMessages = {
   accessMode: "Toegang",
   accessHints: {
     "open-link":
-      "Iedereen met de link kan antwoorden, ook meermaals, en kiest zelf zijn eenheid. De resultaten zijn dus niet beschermd tegen verzonnen antwoorden: wie een kleine groep aanvult met eigen antwoorden, kan die er achteraf weer aftrekken. Kies een open link alleen voor een bevraging aan iedereen (bv. de evaluatie van een campagne) en lees de resultaten dan voor de organisatie als geheel.",
+      "Iedereen met de link kan antwoorden, ook meermaals, en kiest zelf zijn eenheid. De resultaten zijn dus niet beschermd tegen verzonnen antwoorden: wie een kleine groep aanvult met eigen antwoorden, kan die er achteraf weer aftrekken. Daarom toont Peilpunt de resultaten van een open link alleen voor de organisatie als geheel, zonder uitsplitsing per eenheid of achtergrond. Kies een open link alleen voor een bevraging aan iedereen (bv. de evaluatie van een campagne).",
     "invitation-codes":
       "Elke respondent krijgt een eenmalige code; de code bepaalt de eenheid. Peilpunt verstuurt de uitnodigingen per e-mail, of je maakt codes aan per eenheid. Wie codes aanmaakt of uitnodigingen verstuurt, kan de resultaten van deze bevraging niet lezen (scheiding van taken): met ongebruikte codes zou hij een kleine groep kunnen aanvullen en de eigen antwoorden er weer aftrekken.",
   },
@@ -555,7 +555,7 @@ const fr: CampaignMessages = {
   accessMode: "Accès",
   accessHints: {
     "open-link":
-      "Toute personne disposant du lien peut répondre, même plusieurs fois, et choisit elle-même son unité. Les résultats ne sont donc pas protégés contre des réponses inventées : qui complète un petit groupe avec ses propres réponses peut ensuite les soustraire. Réservez le lien ouvert aux enquêtes adressées à tous (p. ex. l'évaluation d'une campagne) et lisez alors les résultats pour l'organisation dans son ensemble.",
+      "Toute personne disposant du lien peut répondre, même plusieurs fois, et choisit elle-même son unité. Les résultats ne sont donc pas protégés contre des réponses inventées : qui complète un petit groupe avec ses propres réponses peut ensuite les soustraire. Peilpunt ne montre donc les résultats d'un lien ouvert que pour l'organisation dans son ensemble, sans ventilation par unité ni par profil. Réservez le lien ouvert aux enquêtes adressées à tous (p. ex. l'évaluation d'une campagne).",
     "invitation-codes":
       "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Peilpunt envoie les invitations par e-mail, ou vous créez des codes par unité. Qui crée des codes ou envoie des invitations ne peut pas lire les résultats de cette enquête (séparation des tâches) : avec des codes inutilisés, il pourrait compléter un petit groupe puis soustraire ses propres réponses.",
   },
@@ -789,7 +789,7 @@ const en: CampaignMessages = {
   accessMode: "Access",
   accessHints: {
     "open-link":
-      "Anyone with the link can answer, even several times, and chooses their own unit. Results are therefore not protected against made-up responses: whoever pads a small group with answers of their own can subtract them again. Use an open link only for a survey addressed to everyone (e.g. evaluating a campaign), and read its results for the organisation as a whole.",
+      "Anyone with the link can answer, even several times, and chooses their own unit. Results are therefore not protected against made-up responses: whoever pads a small group with answers of their own can subtract them again. So Peilpunt shows an open link's results for the organisation as a whole only, with no breakdown by unit or background. Use an open link only for a survey addressed to everyone (e.g. evaluating a campaign).",
     "invitation-codes":
       "Each respondent gets a single-use code; the code sets the unit. Peilpunt sends the invitations by e-mail, or you create codes per unit. Whoever creates codes or sends invitations cannot read this campaign's results (separation of duties): with unused codes they could pad a small group and subtract their own answers.",
   },

@@ -4,6 +4,7 @@ import { useSessionUser } from "../admin-session";
 import { Loading, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
+import { CampaignCodesDownload } from "./campaign-codes-download";
 import { CampaignFacts } from "./campaign-facts";
 import { CampaignForm } from "./campaign-form";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
@@ -133,6 +134,14 @@ export function CampaignPage({ slug }: { slug: string }) {
             <CodeGenerator
               campaign={campaign}
               organisation={organisation}
+              onGenerated={() => void reloadParticipation()}
+            />
+          ) : null}
+          {manager &&
+          campaign.accessMode === "invitation-codes" &&
+          (campaign.status === "draft" || campaign.status === "open") ? (
+            <CampaignCodesDownload
+              campaign={campaign}
               onGenerated={() => void reloadParticipation()}
             />
           ) : null}

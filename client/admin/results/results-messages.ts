@@ -21,6 +21,7 @@ export interface ResultsMessages {
   notReadyAgain: string;
   nothingPublished: (k: number) => string;
   organisationOnly: string;
+  openLinkOnly: string;
   legendTitle: string;
   legendIntro: string;
   legendPrimary: (k: number) => string;
@@ -129,6 +130,8 @@ const nl: ResultsMessages = {
   notReadyAgain: "Nu opnieuw proberen",
   nothingPublished: (k) =>
     `Geen enkele groep telt minstens ${k} respondenten, dus er kan nog niets getoond worden zonder de anonimiteit in gevaar te brengen.`,
+  openLinkOnly:
+    "Deze bevraging gebruikte een open link: ze is niet beschermd tegen verzonnen antwoorden. Wie een kleine groep opvult met eigen antwoorden, kan die er nadien weer aftrekken. Daarom gelden deze resultaten alleen voor de organisatie als geheel, zonder uitsplitsing per eenheid of achtergrond.",
   organisationOnly:
     "Er zijn te weinig antwoorden om uitsplitsingen veilig te tonen: deze resultaten gelden alleen voor de organisatie als geheel.",
   legendTitle: "Zo lees je deze cijfers",
@@ -240,6 +243,8 @@ const fr: ResultsMessages = {
   notReadyAgain: "Réessayer maintenant",
   nothingPublished: (k) =>
     `Aucun groupe ne compte au moins ${k} répondants : rien ne peut encore être affiché sans mettre l'anonymat en danger.`,
+  openLinkOnly:
+    "Cette enquête utilisait un lien ouvert : elle n'est pas protégée contre les réponses inventées. Qui remplit un petit groupe de ses propres réponses peut ensuite les soustraire. Ces résultats portent donc uniquement sur l'organisation dans son ensemble, sans ventilation par unité ni par profil.",
   organisationOnly:
     "Il y a trop peu de réponses pour afficher des ventilations en toute sécurité : ces résultats portent uniquement sur l'organisation dans son ensemble.",
   legendTitle: "Comment lire ces chiffres",
@@ -350,6 +355,8 @@ const en: ResultsMessages = {
   notReadyAgain: "Try again now",
   nothingPublished: (k) =>
     `No group has at least ${k} respondents, so nothing can be shown yet without putting anonymity at risk.`,
+  openLinkOnly:
+    "This campaign used an open link: it is not protected against made-up responses. Whoever pads a small group with answers of their own can subtract them afterwards. So these results cover the organisation as a whole only, with no breakdown by unit or background.",
   organisationOnly:
     "There are too few answers to show breakdowns safely: these results cover the organisation as a whole only.",
   legendTitle: "How to read these figures",

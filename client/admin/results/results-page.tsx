@@ -317,7 +317,9 @@ function Release({
         </dd>
       </dl>
       {summary.interim ? <p className="card notice-box">{t.interimNotice}</p> : null}
-      {summary.audit.organisationOnly ? (
+      {summary.audit.openLink ? (
+        <p className="card notice-box">{t.openLinkOnly}</p>
+      ) : summary.audit.organisationOnly ? (
         <p className="card notice-box">{t.organisationOnly}</p>
       ) : null}
       <MarksLegend k={k} />

@@ -3,6 +3,7 @@ import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
 import type { Db } from "../../db/open-database";
 import { limitBody } from "../../http/limit-body";
 import type { Mailer } from "../../invitations/mailer";
+import type { BulkWriter } from "../../jobs/bulk-writer";
 import type { HeavyJobs } from "../../jobs/heavy-jobs";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 import { auditLogRoutes } from "./audit-log-routes";
@@ -39,6 +40,7 @@ export function adminRoutes(deps: {
   releases?: ReleaseScheduler;
   maxCodesPerCampaign: number;
   heavyJobs: HeavyJobs;
+  bulkWriter: BulkWriter;
   mailer?: Mailer;
   linkOrigin: string;
 }) {
