@@ -63,11 +63,9 @@ export function checkEdit({
       "not-editable",
     );
   }
-  // k and who sees interim results may change while open: both only affect what is shown next.
-  if (
-    current.status !== "draft" &&
-    changed.some((key) => key !== "k" && key !== "interimResultRoles")
-  ) {
+  // Who sees interim results is fixed at opening too: readers named later could not have been
+  // told at opening, and the campaign screen shows the choice read-only from then on.
+  if (current.status !== "draft" && changed.some((key) => key !== "k")) {
     throw new ConflictError(
       `Only k can change once a campaign is ${current.status}; it is edited in draft.`,
       "not-draft",
