@@ -45,12 +45,12 @@ export interface HoldbackFigures {
 export async function measureInterimHoldback({
   slug = "diagnose-2026",
   seed = 2026,
-  arrivals = 100,
+  arrivals = 31,
   progress = () => {},
 }: {
   slug?: string;
   seed?: number;
-  /** The first this many responses arrive: each audit grows with the releases served. */
+  /** The first this many responses arrive (7 releases at k = 5): each audit grows with the releases served. */
   arrivals?: number;
   progress?: (line: string) => void;
 } = {}): Promise<HoldbackFigures> {

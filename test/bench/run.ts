@@ -118,7 +118,7 @@ async function benchHoldback() {
   const perDay = f.responses / 7; // the demo campaign's pace: its responses in its first 7 days
   const hours = (arrivals: number) => ((arrivals / perDay) * 24).toFixed(1);
   console.log(
-    `Interim results of ${f.slug} read live: ${f.responses} responses one at a time (random order), k = ${f.k}; every release served is read`,
+    `Interim results of ${f.slug} read live: its first ${f.responses} of ${f.total} responses one at a time (random order), k = ${f.k}; every release served is read`,
   );
   console.log(
     `  served releases ${f.served} of ${f.attempted} rebuilds attempted (${f.responses - f.waits.length} responses never in a served release before the end)`,
