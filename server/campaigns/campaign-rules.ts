@@ -40,9 +40,11 @@ export function changedFields(
  * What may still change after the draft. k and who sees interim results only affect what is
  * shown next; the thank-you text only what the next respondents read, so not once closed.
  */
+// Who sees interim results is fixed at opening: readers named later could not have been told
+// at opening, and the campaign screen shows the choice read-only from then on.
 const EDITABLE_AFTER_DRAFT: Record<"open" | "closed", readonly (keyof CampaignPatch)[]> = {
-  open: ["k", "interimResultRoles", "thanksText"],
-  closed: ["k", "interimResultRoles"],
+  open: ["k", "thanksText"],
+  closed: ["k"],
 };
 
 /**

@@ -197,19 +197,6 @@ export const responses = sqliteTable(
   (t) => [index("responses_campaign").on(t.campaignId)],
 );
 
-/** Participation per campaign and day; never linked to a response. */
-export const participationDaily = sqliteTable(
-  "participation_daily",
-  {
-    campaignId: text("campaign_id")
-      .notNull()
-      .references(() => campaigns.id),
-    day: text("day").notNull(),
-    count: integer("count").notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.campaignId, t.day] })],
-);
-
 /**
  * The latest audited release of a campaign: suppressed aggregates only, safe to publish. It
  * outlives the raw responses (deleted after the retention period) so later waves can compare.

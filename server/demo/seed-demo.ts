@@ -8,7 +8,6 @@ import {
   campaigns,
   campaignUnits,
   organisations,
-  participationDaily,
   questionnaires,
   questionnaireVersions,
   type Role,
@@ -150,7 +149,6 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
       const unitIds = new Set(population.map((u) => u.id));
       const weights = population.map((u) => u.weight);
       const random = seededRandom(20201005 + index);
-      const perDay = new Map<string, number>();
       for (let i = 0; i < demo.responses; i++) {
         const unit = population[pickWeighted(random, weights)];
         if (!unit) throw new Error("empty demo population");
@@ -169,11 +167,9 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
             answers: JSON.stringify(result.answers),
           })
           .run();
-        const day = participationDay(opensAt, closesAt < now ? closesAt : now, random);
-        perDay.set(day, (perDay.get(day) ?? 0) + 1);
-      }
-      for (const [day, count] of [...perDay].sort()) {
-        tx.insert(participationDaily).values({ campaignId, day, count }).run();
+        // The demo once drew a day per response for a per-day counter (dropped: nothing read
+        // it). The draw stays so that every later draw, and the demo's pinned figures, stay put.
+        random();
       }
       summary.campaigns.push({
         slug: demo.slug,
@@ -211,8 +207,3 @@ function campaignWindow(demo: DemoCampaign, now: Date) {
 }
 
 /** Most people answer in the first days after the announcement e-mail. */
-function participationDay(opensAt: Date, closesAt: Date, random: () => number): string {
-  const days = Math.max(1, Math.floor((closesAt.getTime() - opensAt.getTime()) / DAY_MS));
-  const offset = Math.min(days - 1, Math.floor(days * random() ** 2.2));
-  return new Date(opensAt.getTime() + offset * DAY_MS).toISOString().slice(0, 10);
-}

@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
-// `submissions`, `codes`, `invitations`, `units`, `questionnaires`, `overview`) runs only those
-// named.
+// `holdback`, `submissions`, `codes`, `invitations`, `units`, `questionnaires`, `overview`) runs
+// only those named.
 import { measureCodeGeneration } from "./code-generation";
+import { measureInterimHoldback } from "./interim-holdback";
 import { measureInvitationSending } from "./invitation-sending";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
 import { measureQuestionnaireUpload } from "./questionnaire-upload";
@@ -23,6 +24,7 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 async function main() {
   if (wanted("results")) await benchResults();
   if (wanted("sequence")) await benchSequence();
+  if (wanted("holdback")) await benchHoldback();
   if (wanted("submissions")) await benchSubmissions();
   if (wanted("page-load")) await benchPageLoad();
   if (wanted("codes")) await benchCodes();
@@ -139,6 +141,31 @@ async function benchSequence() {
   console.log(
     `  candidate vs all 20, jointly     ${figures.sequenceAuditMs.toFixed(0).padStart(6)} ms  (${ratio(figures.sequenceAuditMs, figures.singleReleaseMs)} of one release; target < 5,000 ms)  ${figures.solves} LPs, ${figures.findings} findings (each interim served as is)`,
   );
+}
+
+async function benchHoldback() {
+  const f = await measureInterimHoldback();
+  const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
+  const quantile = (list: number[], q: number) =>
+    sorted(list)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
+  const perDay = f.responses / 7; // the demo campaign's pace: its responses in its first 7 days
+  const hours = (arrivals: number) => ((arrivals / perDay) * 24).toFixed(1);
+  console.log(
+    `Interim results of ${f.slug} read live: its first ${f.responses} of ${f.total} responses one at a time (random order), k = ${f.k}; every release served is read`,
+  );
+  console.log(
+    `  served releases ${f.served} of ${f.attempted} rebuilds attempted (${f.responses - f.waits.length} responses never in a served release before the end)`,
+  );
+  console.log(
+    `  arrivals between updates: median ${quantile(f.gaps, 0.5)}, 90th percentile ${quantile(f.gaps, 0.9)}, most ${Math.max(0, ...f.gaps)} (at ${perDay.toFixed(0)} a day: ${hours(quantile(f.gaps, 0.5))} h, ${hours(quantile(f.gaps, 0.9))} h, ${hours(Math.max(0, ...f.gaps))} h)`,
+  );
+  console.log(
+    `  a response waits for: median ${quantile(f.waits, 0.5)} more arrivals, 90th percentile ${quantile(f.waits, 0.9)} (${hours(quantile(f.waits, 0.5))} h, ${hours(quantile(f.waits, 0.9))} h)`,
+  );
+  console.log(
+    `  hidden groups, summed over the served releases: ${f.hiddenServed} (the same moments built alone: ${f.hiddenAlone}, ${ratio(f.hiddenServed, f.hiddenAlone)}); answer distributions hidden: ${f.itemsHiddenServed} (alone: ${f.itemsHiddenAlone}, ${ratio(f.itemsHiddenServed, f.itemsHiddenAlone)})`,
+  );
+  console.log(`  ${(f.buildMs / 1000).toFixed(0)} s for every rebuild of the simulation`);
 }
 
 async function benchSubmissions() {

@@ -78,7 +78,9 @@ describe("what may be edited", () => {
     for (const status of ["open", "closed"] as const) {
       expect(edit({ ...draft, status }, { k: 7 })).toBe("ok");
       expect(edit({ ...draft, status }, { retentionDays: 30 })).toBe("not-draft");
+      expect(edit({ ...draft, status }, { interimResultRoles: ["evaluator"] })).toBe("not-draft");
     }
+    expect(edit(draft, { interimResultRoles: ["evaluator"] })).toBe("ok");
     expect(edit({ ...draft, status: "archived" }, { k: 7 })).toBe("not-editable");
   });
 

@@ -158,6 +158,10 @@ export interface CampaignMessages {
   interimResults: string;
   interimResultsHint: string;
   interimRoles: Record<InterimRole, string>;
+  /** The campaign screen's read-only line: who reads interim results while it is open. */
+  interimAdminsOnly: string;
+  interimAdmins: string;
+  interimReaders: (list: string) => string;
   retentionDays: string;
   retentionHint: string;
   // Thank-you text
@@ -327,6 +331,9 @@ const nl: CampaignMessages = {
   interimResultsHint:
     "Standaard ziet alleen een beheerder resultaten zolang de bevraging loopt; de anderen zien ze na het sluiten. Wie je hier aanvinkt, ziet ze al tijdens de bevraging. Ze worden pas bijgewerkt als er genoeg nieuwe antwoorden zijn, zodat niemand uit het verschil afleest wie net antwoordde.",
   interimRoles: { coordinator: "Coördinatoren", evaluator: "Evaluatoren" },
+  interimAdminsOnly: "Alleen beheerders zolang de bevraging loopt; de anderen na het sluiten",
+  interimAdmins: "Beheerders",
+  interimReaders: (list) => `${list}, al tijdens de bevraging`,
   retentionDays: "Bewaartermijn ruwe antwoorden (dagen)",
   retentionHint:
     "Zoveel dagen na het sluiten worden de ruwe antwoorden en codes verwijderd; de gepubliceerde resultaten blijven.",
@@ -563,6 +570,10 @@ const fr: CampaignMessages = {
   interimResultsHint:
     "Par défaut, seul un administrateur voit les résultats tant que l'enquête est ouverte ; les autres les voient après la clôture. Les rôles cochés ici les voient déjà pendant l'enquête. Ils ne sont mis à jour que lorsque suffisamment de nouvelles réponses sont arrivées, pour que personne ne déduise de la différence qui vient de répondre.",
   interimRoles: { coordinator: "Coordinateurs", evaluator: "Évaluateurs" },
+  interimAdminsOnly:
+    "Seuls les administrateurs tant que l'enquête est ouverte ; les autres après la clôture",
+  interimAdmins: "Administrateurs",
+  interimReaders: (list) => `${list}, dès l'ouverture de l'enquête`,
   retentionDays: "Conservation des réponses brutes (jours)",
   retentionHint:
     "Ce nombre de jours après la clôture, les réponses brutes et les codes sont supprimés ; les résultats publiés restent.",
@@ -797,6 +808,9 @@ const en: CampaignMessages = {
   interimResultsHint:
     "By default only an admin sees results while the survey is open; the others see them once it closes. The roles ticked here see them during the survey already. They are updated only once enough new answers have arrived, so that nobody can tell from the difference who just answered.",
   interimRoles: { coordinator: "Coordinators", evaluator: "Evaluators" },
+  interimAdminsOnly: "Admins only while the survey is open; everyone else once it closes",
+  interimAdmins: "Admins",
+  interimReaders: (list) => `${list}, while the survey is open`,
   retentionDays: "Keeping raw responses (days)",
   retentionHint:
     "This many days after closing, the raw responses and codes are deleted; the published results stay.",
