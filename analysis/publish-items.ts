@@ -1,6 +1,6 @@
 import type { Counts } from "./aggregate-counts";
 import type { CellModel } from "./cell-model";
-import { type ItemAuditContext, protectItemCounts } from "./protect-items";
+import { type ItemAuditContext, itemAuditStructure, protectItemCounts } from "./protect-items";
 import { type GroupCell, PART_ALL } from "./release-cells";
 import type { HiddenReason, OptionFigure, ReleaseItem } from "./release-types";
 import type { ItemSpec } from "./types";
@@ -42,13 +42,16 @@ export function publishItems({
   };
   const hiddenItems = new Map<number, Set<number>>();
   let itemRounds = 0;
+  const auditContext = itemAudit ? { ...itemAudit, published } : null;
+  const structure = auditContext ? itemAuditStructure(auditContext) : null;
   for (const { item, offset, slots } of space.counted) {
     const spec = items[item] as ItemSpec;
     const countsOf = (cell: number) => slotsOf(cell, offset, slots);
     let hidden = spec.sensitive ? hideUnanimous(model, published, countsOf) : new Set<number>();
-    if (itemAudit && spec.kind !== "text") {
+    if (auditContext && structure && spec.kind !== "text") {
       const outcome = protectItemCounts(
-        { ...itemAudit, published },
+        auditContext,
+        structure,
         { kind: spec.kind, slots, sensitive: spec.sensitive, countsOf },
         hidden,
       );
