@@ -1,6 +1,8 @@
+import type { Highs } from "highs";
 import type { FilterSpace } from "./aggregate-counts";
 import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
+import { type LpCheck, lpClosedChecks } from "./item-lp";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { UnitTree } from "./unit-tree";
 
@@ -22,6 +24,8 @@ export interface ItemAuditContext {
   cellOf: (cell: GroupCell) => number;
   /** Cells published with their size (their questions may still be hidden). */
   published: (cell: number) => boolean;
+  /** With a solver, what bound tightening leaves open is checked by LP too (item-lp.ts). */
+  highs?: Highs;
 }
 
 /**
@@ -42,7 +46,20 @@ export interface ItemAuditOutcome {
   /** Published cells whose answers to this question are hidden. */
   hidden: Set<number>;
   rounds: number;
+  /** LPs solved for what bound tightening left open. */
+  lpSolves: number;
+  /** Components too large for the LP stage, checked by bound tightening only. */
+  lpSkipped: number;
 }
+
+/**
+ * The largest component (unknown option counts and sizes, plus slack) the LP stage solves. One
+ * component of the 100k × 40 bench comes near 1,300, and each of its LPs takes tens of
+ * milliseconds on the shared 2-core machine; sparse releases (a few thousand responses over 60
+ * units) form one component of over 6,000 whose LPs take about a second each, for every question
+ * and round: those are checked by bound tightening only (`lpSkipped` counts them).
+ */
+export const ITEM_LP_MAX_COLUMNS = 1500;
 
 /** Hard stop per question; each round hides the question for at least one more group. */
 const MAX_ROUNDS = 400;
@@ -116,18 +133,30 @@ export function protectItemCounts(
   const { model, published } = context;
   const hidden = new Set(initial);
   const audit = new QuestionAudit(context, structure, question);
+  // Components to check again (null: all): by bound tightening every round, by LP once
+  // tightening finds nothing, for whatever changed since the last LP pass.
   let recheck: Set<number> | null = null;
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
+  let lpRecheck: Set<number> | null = null;
+  const check = (selected: Set<number> | null, withLp: boolean) => {
     const leaks: number[] = [];
     const leaky: number[] = [];
     for (const component of unknownComponents(model, published, hidden)) {
-      if (recheck && !component.cells.some((cell) => recheck?.has(cell))) continue;
-      const found = audit.leaks(component, hidden);
+      if (selected && !component.cells.some((cell) => selected.has(cell))) continue;
+      const found = audit.leaks(component, hidden, withLp);
       if (found.length === 0) continue;
       leaks.push(...found);
       leaky.push(...component.cells);
     }
-    if (leaks.length === 0) return { hidden, rounds: round };
+    return { leaks, leaky };
+  };
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    let { leaks, leaky } = check(recheck, false);
+    if (leaks.length === 0 && context.highs) {
+      ({ leaks, leaky } = check(lpRecheck, true));
+      lpRecheck = new Set();
+    }
+    if (leaks.length === 0)
+      return { hidden, rounds: round, lpSolves: audit.lpSolves, lpSkipped: audit.lpSkipped };
     leaks.sort((a, b) => a - b);
     const added: number[] = [];
     for (const leak of leaks) {
@@ -148,12 +177,13 @@ export function protectItemCounts(
       recheck.add(cell);
       for (const inside of structure.containedBy[cell] ?? []) recheck.add(inside);
     }
+    if (lpRecheck) for (const cell of recheck) lpRecheck.add(cell);
   }
   // Nothing left to hide next to the leak: the question is not published for any group.
   model.n.forEach((_, cell) => {
     if (published(cell)) hidden.add(cell);
   });
-  return { hidden, rounds: MAX_ROUNDS };
+  return { hidden, rounds: MAX_ROUNDS, lpSolves: audit.lpSolves, lpSkipped: audit.lpSkipped };
 }
 
 /** Cells whose answers are unknown to the attacker, linked by the equations they share. */
@@ -219,6 +249,8 @@ export function unknownComponents(
 
 /** One question's leak check, component by component. */
 class QuestionAudit {
+  lpSolves = 0;
+  lpSkipped = 0;
   private readonly slots: number;
   /** True counts, cell × slot. */
   private readonly table: Float64Array;
@@ -235,9 +267,10 @@ class QuestionAudit {
     const slots = question.slots;
     this.slots = slots;
     this.table = new Float64Array(n.length * slots);
+    // Every group's true counts: published ones are constants, the others are what the LP
+    // stage tests first (the truth is one solution of the attacker's system).
     n.forEach((size, cell) => {
-      if (!context.published(cell) || size === 0) return;
-      this.table.set(question.countsOf(cell), cell * slots);
+      if (size > 0) this.table.set(question.countsOf(cell), cell * slots);
     });
     this.sizeVar = new Int32Array(n.length);
     this.countBase = new Int32Array(n.length);
@@ -245,7 +278,7 @@ class QuestionAudit {
   }
 
   /** The component's cells whose answers leak (by integer bound tightening). */
-  leaks(component: UnknownComponent, hidden: ReadonlySet<number>): number[] {
+  leaks(component: UnknownComponent, hidden: ReadonlySet<number>, withLp: boolean): number[] {
     const { model, published } = this.context;
     const { n } = model;
     const { slots, table, sizeVar, countBase, restBase, question } = this;
@@ -337,40 +370,83 @@ class QuestionAudit {
     // A yes/no question or a multi-choice option: "none of them" says as much as "all of them".
     const noneSide = (slot: number) => slot > 0 && (question.kind === "multi" || slots === 3);
     const leaks: number[] = [];
+    // What the LP stage tests, per check the cell it would leak.
+    const checks: LpCheck[] = [];
+    const owners: number[] = [];
     for (const cell of component.cells) {
       const reason = model.hidden[cell];
       const small = reason !== null && reason !== "secondary";
       const rule = small ? 0 : question.sensitive ? 1 : -1;
+      const size = sizeVar[cell] as number;
       const canHoldSomeone =
-        (((sizeVar[cell] as number) >= 0
-          ? bounds.highs[sizeVar[cell] as number]
-          : n[cell]) as number) >= 1;
-      for (let slot = 0; slot < slots; slot++) {
+        (size >= 0 ? (bounds.highs[size] as number) : (n[cell] as number)) >= 1;
+      let leaked = false;
+      for (let slot = 0; slot < slots && !leaked; slot++) {
         const count = (countBase[cell] as number) + slot;
         const rest = (restBase[cell] as number) + slot;
+        const truth = table[cell * slots + slot] as number;
         // Shown as hidden in a published group: its option counts must not be exactly recoverable.
-        const exact =
-          reason === null &&
-          bounds.lows[count] === bounds.highs[count] &&
-          (bounds.lows[count] as number) > 0;
-        const all =
-          rule >= 0 &&
-          canHoldSomeone &&
-          (bounds.highs[rest] as number) <= rule &&
-          !containerShows(cell, slot, (c, s) => s - c <= rule);
-        const none =
+        const exactCheck = reason === null && truth > 0;
+        const allCheck =
+          rule >= 0 && canHoldSomeone && !containerShows(cell, slot, (c, s) => s - c <= rule);
+        const noneCheck =
           rule >= 0 &&
           canHoldSomeone &&
           noneSide(slot) &&
-          (bounds.highs[count] as number) <= rule &&
           !containerShows(cell, slot, (c) => c <= rule);
-        if (exact || all || none) {
+        leaked =
+          (exactCheck && bounds.lows[count] === bounds.highs[count]) ||
+          (allCheck && (bounds.highs[rest] as number) <= rule) ||
+          (noneCheck && (bounds.highs[count] as number) <= rule);
+        if (leaked) {
           leaks.push(cell);
           break;
         }
+        if (!withLp) continue;
+        if (exactCheck) {
+          owners.push(cell);
+          checks.push({
+            ways: [
+              { variable: count, up: true, value: truth + 1, truth },
+              { variable: count, up: false, value: truth - 1, truth },
+            ],
+          });
+        }
+        if (allCheck) {
+          owners.push(cell);
+          const truthRest = (n[cell] as number) - truth;
+          checks.push({ ways: [{ variable: rest, up: true, value: rule + 1, truth: truthRest }] });
+        }
+        if (noneCheck) {
+          owners.push(cell);
+          checks.push({ ways: [{ variable: count, up: true, value: rule + 1, truth }] });
+        }
       }
     }
-    return leaks;
+    const highs = this.context.highs;
+    if (leaks.length > 0 || !withLp || !highs || checks.length === 0) return leaks;
+    const { closed, solves, skipped } = lpClosedChecks(highs, bounds, checks, ITEM_LP_MAX_COLUMNS);
+    this.lpSolves += solves;
+    if (skipped) this.lpSkipped++;
+    const leaking = new Set<number>();
+    for (const check of closed) {
+      const cell = owners[check] as number;
+      const size = sizeVar[cell] as number;
+      // "All" or "none" of a group that may be empty says nothing: it must hold someone.
+      const side = (checks[check]?.ways.length ?? 0) === 1;
+      if (side && size >= 0 && (bounds.lows[size] as number) < 1) {
+        const empty = lpClosedChecks(
+          highs,
+          bounds,
+          [{ ways: [{ variable: size, up: true, value: 1, truth: n[cell] as number }] }],
+          Number.POSITIVE_INFINITY,
+        );
+        this.lpSolves += empty.solves;
+        if (empty.closed.length > 0) continue;
+      }
+      leaking.add(cell);
+    }
+    return [...leaking].sort((a, b) => a - b);
   }
 }
 

@@ -30,7 +30,12 @@ export function publishItems({
   published: (cell: number) => boolean;
   /** The item-level audit's context, or null to publish under the group rules alone. */
   itemAudit: Omit<ItemAuditContext, "published"> | null;
-}): { items: Map<number, ReleaseItem[]>; itemRounds: number } {
+}): {
+  items: Map<number, ReleaseItem[]>;
+  itemRounds: number;
+  itemLpSolves: number;
+  itemLpSkipped: number;
+} {
   const { space } = counts;
   const F = space.filters.length;
   const S = space.slots;
@@ -42,6 +47,8 @@ export function publishItems({
   };
   const hiddenItems = new Map<number, Set<number>>();
   let itemRounds = 0;
+  let itemLpSolves = 0;
+  let itemLpSkipped = 0;
   const auditContext = itemAudit ? { ...itemAudit, published } : null;
   const structure = auditContext ? itemAuditStructure(auditContext) : null;
   for (const { item, offset, slots } of space.counted) {
@@ -57,6 +64,8 @@ export function publishItems({
       );
       hidden = outcome.hidden;
       itemRounds += outcome.rounds;
+      itemLpSolves += outcome.lpSolves;
+      itemLpSkipped += outcome.lpSkipped;
     }
     hiddenItems.set(item, hidden);
   }
@@ -89,7 +98,7 @@ export function publishItems({
     }
     result.set(cell, list);
   });
-  return { items: result, itemRounds };
+  return { items: result, itemRounds, itemLpSolves, itemLpSkipped };
 }
 
 function optionFigure(value: string | null, count: number, n: number): OptionFigure {
