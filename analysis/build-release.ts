@@ -59,6 +59,7 @@ export function buildRelease(
   {
     strategy = "audited",
     itemAudit = true,
+    itemLp = false,
     alsoHide = new Set(),
   }: {
     strategy?: SuppressionStrategy;
@@ -67,6 +68,12 @@ export function buildRelease(
      * in tests and the bench, what the group-size audit alone leaves derivable.
      */
     itemAudit?: boolean;
+    /**
+     * Also check by LP (HiGHS) what the item audit's bound tightening leaves open, so that
+     * nothing an LP derives leaks either (item-lp.ts). Off by default: at 100k × 40 it fits the
+     * time budget, but on some sparse releases it ran for minutes (see README, "Limits").
+     */
+    itemLp?: boolean;
     /**
      * Groups to hide from the start (as "protects a small group"; only groups of k or more,
      * smaller ones are hidden anyway): the sequence audit asks for them when their change
@@ -116,7 +123,12 @@ export function buildRelease(
   const root = cellOf({ node: 0, part: PART_ALL, filter: 0 });
   const inRelease = (cell: number) => !organisationOnly || cell === root;
   const published = (cell: number) => inRelease(cell) && model.hidden[cell] === null;
-  const { items: itemsByCell, itemRounds } = publishItems({
+  const {
+    items: itemsByCell,
+    itemRounds,
+    itemLpSolves,
+    itemLpSkipped,
+  } = publishItems({
     counts,
     cells,
     model,
@@ -124,7 +136,7 @@ export function buildRelease(
     published,
     itemAudit:
       itemAudit && !organisationOnly && strategy === "audited"
-        ? { model, cells, tree, space, cellOf }
+        ? { model, cells, tree, space, cellOf, ...(itemLp ? { highs } : {}) }
         : null,
   });
 
@@ -177,6 +189,8 @@ export function buildRelease(
       rounds: outcome.rounds,
       ...itemLoss(groups),
       itemRounds,
+      itemLpSolves,
+      itemLpSkipped,
     },
   };
 }

@@ -110,6 +110,12 @@ export interface AuditSummary {
   answersHidden: number;
   /** Item-level audit rounds summed over questions (0 when it did not run). */
   itemRounds: number;
+  /**
+   * LPs the item audit solved for what bound tightening left open, and question × component
+   * systems too large for that LP stage (checked by bound tightening only; see protect-items.ts).
+   */
+  itemLpSolves?: number;
+  itemLpSkipped?: number;
 }
 
 export interface Release {

@@ -60,6 +60,13 @@ export const auditSchema = z.object({
   hiddenPrimary: z.number().int(),
   hiddenSecondary: z.number().int(),
   hiddenUnanimity: z.number().int(),
+  /**
+   * Answer distributions (question × published group) served, how many are hidden, and the
+   * respondent-answers in those: counts of what the reader sees marked, like the figures above.
+   */
+  itemCells: z.number().int(),
+  itemsHidden: z.number().int(),
+  answersHidden: z.number().int(),
 });
 export const tableSchema = z.object({ id: z.string(), dimensions: z.array(z.string()) });
 export type ReleaseTable = z.infer<typeof tableSchema>;

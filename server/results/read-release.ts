@@ -149,6 +149,20 @@ export function visibleAudit(release: Release, visibleUnits?: ReadonlySet<string
     : release.groups;
   const marked = (reason: string) =>
     groups.filter((group) => "hidden" in group.n && group.n.hidden === reason).length;
+  // Recounted from the served groups, never copied from the release's own audit figures (those
+  // count the whole organisation, and itemRounds is a solver figure).
+  let itemCells = 0;
+  let itemsHidden = 0;
+  let answersHidden = 0;
+  for (const group of groups) {
+    if (!("value" in group.n)) continue;
+    itemCells += group.items.length;
+    for (const item of group.items) {
+      if (!("hidden" in item)) continue;
+      itemsHidden++;
+      answersHidden += group.n.value;
+    }
+  }
   return {
     cells: groups.length,
     organisationOnly: release.audit.organisationOnly,
@@ -156,5 +170,8 @@ export function visibleAudit(release: Release, visibleUnits?: ReadonlySet<string
     hiddenPrimary: marked("primary"),
     hiddenSecondary: marked("secondary"),
     hiddenUnanimity: marked("unanimity"),
+    itemCells,
+    itemsHidden,
+    answersHidden,
   };
 }

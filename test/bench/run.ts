@@ -108,6 +108,12 @@ async function benchResults() {
   console.log(
     `  of which item-level audit         ${(release.releaseMs - release.releaseWithoutItemsMs).toFixed(0).padStart(6)} ms  (${ratio(release.releaseMs - release.releaseWithoutItemsMs, release.releaseMs)} of the full release; group-size audit alone ${release.releaseWithoutItemsMs.toFixed(0)} ms)`,
   );
+  console.log(
+    `  CPU time: group-size audit alone ${release.cpuMs.withoutItems.toFixed(0)} ms, full release ${release.cpuMs.release.toFixed(0)} ms (${ratio(release.cpuMs.release, release.cpuMs.withoutItems)}), with the item LP stage ${release.cpuMs.withItemLp.toFixed(0)} ms (${ratio(release.cpuMs.withItemLp, release.cpuMs.withoutItems)})`,
+  );
+  console.log(
+    `  item LP stage (off by default)   ${release.releaseWithItemLpMs.toFixed(0).padStart(6)} ms wall  (${ratio(release.releaseWithItemLpMs, release.releaseMs)} of the release without it; ${release.itemLp.solves} LPs, ${release.itemLp.skipped} question × component systems over the size cap; ${release.itemLp.hidden} distributions hidden against ${release.itemLoss.hidden} without it)`,
+  );
   console.log(`  peak RSS of the bench process    ${String(release.peakRssMb).padStart(6)} MB`);
   const { ours, nextSmallest } = release.loss;
   const pct = (share: number) => `${(100 * share).toFixed(1)}%`;

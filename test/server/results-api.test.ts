@@ -135,8 +135,29 @@ describe("results API", () => {
 
     const summary = await get(`/api/admin/campaigns/${campaign.slug}/results`);
     expect(summary.status).toBe(200);
-    const body = resultsSummarySchema.parse(await summary.json());
+    const raw = await summary.json();
+    const body = resultsSummarySchema.parse(raw);
     expect(body.tables.map((table) => table.id)).toEqual(["units", "dimension:gender"]);
+    // The answer-check figures are counts of what the reader's tables mark hidden (derivable
+    // from them); solver figures such as the item audit's rounds are not served.
+    let itemCells = 0;
+    let itemsHidden = 0;
+    let answersHidden = 0;
+    for (const { id } of body.tables) {
+      const served = resultsTableSchema.parse(
+        await (await get(`/api/admin/campaigns/${campaign.slug}/results/tables/${id}`)).json(),
+      );
+      for (const group of served.groups) {
+        if (!("value" in group.n)) continue;
+        itemCells += group.items.length;
+        const hidden = group.items.filter((item) => "hidden" in item).length;
+        itemsHidden += hidden;
+        answersHidden += hidden * group.n.value;
+      }
+    }
+    expect(itemCells).toBeGreaterThan(0);
+    expect(body.audit).toMatchObject({ itemCells, itemsHidden, answersHidden });
+    expect(Object.keys(raw.audit)).not.toContain("itemRounds");
 
     const units = await get(`/api/admin/campaigns/${campaign.slug}/results/tables/units`);
     expect(units.status).toBe(200);
