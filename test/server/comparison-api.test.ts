@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
@@ -9,6 +9,7 @@ import {
 import { resultsTableSchema } from "../../server/contract/release-schema";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { campaigns, campaignUnits } from "../../server/db/schema";
+import { codeHash, generateCode } from "../../server/invitations/invitation-code";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
@@ -23,6 +24,8 @@ let app: ReturnType<typeof createApp>;
 let first: FixtureCampaign;
 let second: { slug: string; campaignId: string };
 let reader: Agent;
+// Invitation codes: an open link's results show the organisation as a whole only.
+const secretKey = randomBytes(32);
 
 /** A later wave: the same organisation and questionnaire version, opened a year later. */
 function secondWave(fixture: FixtureCampaign, options: { interimResultRoles?: string } = {}) {
@@ -49,20 +52,30 @@ function secondWave(fixture: FixtureCampaign, options: { interimResultRoles?: st
 beforeEach(async () => {
   db = openDatabase(":memory:");
   releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
-  app = createApp({ db, config: { releases } });
-  first = createFixtureCampaign(db);
+  app = createApp({ db, config: { releases, secretKey } });
+  first = createFixtureCampaign(db, { accessMode: "invitation-codes" });
   second = secondWave(first);
   reader = await signIn(app, insertUser(db, "evaluator", { organisationId: first.organisationId }));
 });
 afterEach(() => releases.close());
 
+/** One respondent of `unit`, with a code of that unit as an invitation would carry. */
 async function submit(slug: string, unit: string, satisfaction: number, excluded = "no") {
+  const campaign = db
+    .select()
+    .from(campaigns)
+    .all()
+    .find((row) => row.slug === slug);
+  const code = generateCode();
+  db.$client
+    .prepare("INSERT INTO invitation_codes (hash, campaign_id, unit_id, used) VALUES (?, ?, ?, 0)")
+    .run(codeHash(secretKey, code), campaign?.id, unit);
   const response = await app.request(`/api/campaigns/${slug}/responses`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
+      code,
       answers: {
-        unit,
         gender: "woman",
         excluded,
         satisfaction,
@@ -199,7 +212,7 @@ describe("comparison of waves API", () => {
 
     // Another organisation's reader: 404, and nothing logged.
     db.$client.prepare("DELETE FROM audit_log").run();
-    const other = createFixtureCampaign(db);
+    const other = createFixtureCampaign(db, { accessMode: "invitation-codes" });
     for (let i = 0; i < 6; i++) await submit(other.slug, other.inScope[0] as string, 3);
     await settle();
     const outsider = await signIn(
