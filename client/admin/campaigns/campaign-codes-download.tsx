@@ -95,7 +95,7 @@ export function CampaignCodesDownload({
       <form className="stacked-form" onSubmit={submit} noValidate>
         <fieldset>
           <legend>{t.size}</legend>
-          <label>
+          <label className="choice">
             <input
               type="radio"
               name={`${id}-size`}
@@ -104,11 +104,11 @@ export function CampaignCodesDownload({
               aria-describedby={`${id}-headcounts-hint`}
             />
             {t.fromHeadcounts}
+            <span id={`${id}-headcounts-hint`} className="hint">
+              {t.fromHeadcountsHint}
+            </span>
           </label>
-          <span id={`${id}-headcounts-hint`} className="hint">
-            {t.fromHeadcountsHint}
-          </span>
-          <label>
+          <label className="choice">
             <input
               type="radio"
               name={`${id}-size`}
@@ -141,7 +141,7 @@ export function CampaignCodesDownload({
         <fieldset>
           <legend>{t.format}</legend>
           {(["xlsx", "csv"] as const).map((value) => (
-            <label key={value}>
+            <label key={value} className="choice">
               <input
                 type="radio"
                 name={`${id}-format`}
