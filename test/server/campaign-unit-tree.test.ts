@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { resultsSummarySchema } from "../../server/contract/release-schema";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { units } from "../../server/db/schema";
+import { codeHash, generateCode } from "../../server/invitations/invitation-code";
 import { loadReleaseInput } from "../../server/results/load-release-input";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
@@ -19,15 +21,18 @@ let campaign: FixtureCampaign;
 let admin: Agent;
 let organisationSlug: string;
 
+// Invitation codes: an open link's results show the organisation as a whole only.
+const secretKey = randomBytes(32);
 const names = (en: string) => ({ nl: `${en} nl`, fr: `${en} fr`, en });
 
 beforeEach(async () => {
   db = openDatabase(":memory:");
   releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
-  app = createApp({ db, config: { releases } });
+  app = createApp({ db, config: { releases, secretKey } });
   // Units A and B in scope, C out of it; all three at the top. Opened through the API.
   campaign = createFixtureCampaign(db, {
     status: "draft",
+    accessMode: "invitation-codes",
     opensAt: "2000-01-01T00:00:00.000Z",
     closesAt: "2999-01-01T00:00:00.000Z",
   });
@@ -39,11 +44,16 @@ beforeEach(async () => {
 });
 afterEach(() => releases.close());
 
+/** One respondent of `unit`, with a code of that unit as an invitation would carry. */
 async function submit(unit: string, gender: string) {
+  const code = generateCode();
+  db.$client
+    .prepare("INSERT INTO invitation_codes (hash, campaign_id, unit_id, used) VALUES (?, ?, ?, 0)")
+    .run(codeHash(secretKey, code), campaign.campaignId, unit);
   const response = await app.request(`/api/campaigns/${campaign.slug}/responses`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ answers: { unit, gender, excluded: "no", satisfaction: 3 } }),
+    body: JSON.stringify({ code, answers: { gender, excluded: "no", satisfaction: 3 } }),
   });
   expect(response.status).toBe(201);
 }

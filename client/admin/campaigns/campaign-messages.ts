@@ -60,6 +60,7 @@ export const CAMPAIGN_SCREEN_PROBLEMS = [
   "access-mode",
   "unit-retired",
   "code-limit",
+  "headcount-limit",
   "busy",
   "mail-not-configured",
   "sending",
@@ -382,6 +383,8 @@ const nl: CampaignMessages = {
       "Er zijn al uitnodigingscodes aangemaakt: de toegang en de eenheden liggen vast.",
     status: "De status van de bevraging is intussen veranderd. Laad de pagina opnieuw.",
     "access-mode": "Deze bevraging gebruikt een open link, geen uitnodigingscodes.",
+    "headcount-limit":
+      "Een eenheid zou meer codes krijgen dan ze personeelsleden telt. Vraag minder codes aan, of verbeter eerst het personeelsaantal of de lijst.",
     "code-limit":
       "Deze bevraging heeft het maximum aantal uitnodigingscodes bereikt (alle eenheden samen). Gebruik de codes die al gemaakt zijn, of vraag je beheerder het maximum te verhogen.",
     busy: "De server maakt nu codes voor andere bevragingen. Probeer het over een minuut opnieuw.",
@@ -624,6 +627,8 @@ const fr: CampaignMessages = {
     "codes-issued": "Des codes d'invitation ont déjà été créés : l'accès et les unités sont fixés.",
     status: "Le statut de l'enquête a changé entre-temps. Rechargez la page.",
     "access-mode": "Cette enquête utilise un lien ouvert, pas des codes d'invitation.",
+    "headcount-limit":
+      "Une unité recevrait plus de codes que son effectif. Demandez moins de codes, ou corrigez d'abord l'effectif ou la liste.",
     "code-limit":
       "Cette enquête a atteint le nombre maximal de codes d'invitation (toutes unités confondues). Utilisez les codes déjà créés, ou demandez à votre administrateur de relever ce maximum.",
     busy: "Le serveur crée en ce moment des codes pour d'autres enquêtes. Réessayez dans une minute.",
@@ -857,6 +862,8 @@ const en: CampaignMessages = {
     "codes-issued": "Invitation codes have been issued: the access and the units are fixed.",
     status: "The campaign's status has changed in the meantime. Reload the page.",
     "access-mode": "This campaign uses an open link, not invitation codes.",
+    "headcount-limit":
+      "A unit would get more codes than its headcount. Ask for fewer codes, or correct the headcount or the list first.",
     "code-limit":
       "This campaign has reached its maximum number of invitation codes (all units together). Use the codes already made, or ask your administrator to raise the maximum.",
     busy: "The server is making codes for other campaigns right now. Try again in a minute.",
