@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { resultsSummarySchema } from "../../server/contract/release-schema";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { units } from "../../server/db/schema";
+import { codeHash, generateCode } from "../../server/invitations/invitation-code";
 import { loadReleaseInput } from "../../server/results/load-release-input";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
@@ -18,15 +20,18 @@ let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
 let admin: Agent;
 let organisationSlug: string;
+// Invitation codes: an open link's results show the organisation as a whole only.
+const secretKey = randomBytes(32);
 
 const names = (en: string) => ({ nl: `${en} nl`, fr: `${en} fr`, en });
 
 beforeEach(async () => {
   db = openDatabase(":memory:");
   releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
-  app = createApp({ db, config: { releases } });
+  app = createApp({ db, config: { releases, secretKey } });
   // Units A and B in scope, C out of it; all three at the top. Opened through the API.
   campaign = createFixtureCampaign(db, {
+    accessMode: "invitation-codes",
     status: "draft",
     opensAt: "2000-01-01T00:00:00.000Z",
     closesAt: "2999-01-01T00:00:00.000Z",
@@ -39,11 +44,16 @@ beforeEach(async () => {
 });
 afterEach(() => releases.close());
 
+/** One respondent of `unit`, with a code of that unit as an invitation would carry. */
 async function submit(unit: string, gender: string) {
+  const code = generateCode();
+  db.$client
+    .prepare("INSERT INTO invitation_codes (hash, campaign_id, unit_id, used) VALUES (?, ?, ?, 0)")
+    .run(codeHash(secretKey, code), campaign.campaignId, unit);
   const response = await app.request(`/api/campaigns/${campaign.slug}/responses`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ answers: { unit, gender, excluded: "no", satisfaction: 3 } }),
+    body: JSON.stringify({ code, answers: { gender, excluded: "no", satisfaction: 3 } }),
   });
   expect(response.status).toBe(201);
 }
@@ -90,9 +100,9 @@ describe("a campaign keeps the unit tree it was opened with", () => {
     // The release's groups: the organisation, and A and B right below it, as at opening.
     expect(summary.units).toEqual(
       expect.arrayContaining([
-        { id: campaign.organisationId, parentId: null },
-        { id: a, parentId: campaign.organisationId },
-        { id: b, parentId: campaign.organisationId },
+        expect.objectContaining({ id: campaign.organisationId, parentId: null }),
+        expect.objectContaining({ id: a, parentId: campaign.organisationId }),
+        expect.objectContaining({ id: b, parentId: campaign.organisationId }),
       ]),
     );
     expect(summary.units).toHaveLength(3);
@@ -107,6 +117,38 @@ describe("a campaign keeps the unit tree it was opened with", () => {
     ).text();
     expect(excel).toContain("Unité A");
     expect(excel).not.toContain("Renamed");
+  });
+
+  it("after a rename, the results answer (which the results screen names units from) still gives the old names, as the exports do", async () => {
+    const [a, b] = campaign.inScope as [string, string];
+    for (let i = 0; i < 10; i++) await submit(a, i % 2 ? "woman" : "man");
+    await settle();
+    expect((await patch("A", { name: names("Renamed A") })).status).toBe(200);
+    await submit(b, "woman");
+    await releases.rebuild(campaign.campaignId);
+    const summary = resultsSummarySchema.parse(
+      await (await admin.request("GET", `/api/admin/campaigns/${campaign.slug}/results`)).json(),
+    );
+    expect(summary.units).toEqual(
+      expect.arrayContaining([
+        {
+          id: campaign.organisationId,
+          parentId: null,
+          name: { nl: "Org", fr: "Org", en: "Org" },
+        },
+        {
+          id: a,
+          parentId: campaign.organisationId,
+          name: { nl: "Eenheid A", fr: "Unité A", en: "Unit A" },
+        },
+        {
+          id: b,
+          parentId: campaign.organisationId,
+          name: { nl: "Eenheid B", fr: "Unité B", en: "Unit B" },
+        },
+      ]),
+    );
+    expect(JSON.stringify(summary)).not.toContain("Renamed");
   });
 
   it("a draft follows the live tree; it is copied when the draft opens", async () => {
