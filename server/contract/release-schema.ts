@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localizedSchema } from "./locale-schema";
 
 /**
  * The output schema of everything the results API returns. Responses are parsed through it,
@@ -80,7 +81,14 @@ export const resultsSummarySchema = z.object({
    */
   interim: z.boolean(),
   audit: auditSchema,
-  units: z.array(z.object({ id: z.string(), parentId: z.string().nullable() })),
+  /**
+   * The release's units the reader may see, named as the campaign was opened with them (its copy
+   * of the tree, as in the exports), whatever they were renamed to since; the root group is the
+   * organisation.
+   */
+  units: z.array(
+    z.object({ id: z.string(), parentId: z.string().nullable(), name: localizedSchema }),
+  ),
   dimensions: z.array(z.object({ key: z.string(), values: z.array(valueSchema) })),
   tables: z.array(tableSchema),
 });

@@ -38,3 +38,28 @@ export function unitLabels(
   }
   return (unitId) => labels.get(unitId) ?? { code: unitId, name: "" };
 }
+
+/**
+ * The names of a campaign's units (and of the organisation, the release's root group) in every
+ * language, as `unitLabels` gives them to the exports: the results screen shows the same names.
+ */
+export function unitNames(
+  db: Db,
+  campaign: { id: string; organisationId: string },
+): Map<string, Record<Locale, string>> {
+  const names = new Map<string, Record<Locale, string>>();
+  const organisation = db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, campaign.organisationId))
+    .get();
+  if (organisation) {
+    names.set(organisation.id, {
+      nl: organisation.nameNl,
+      fr: organisation.nameFr,
+      en: organisation.nameEn,
+    });
+  }
+  for (const unit of campaignUnitsWithAncestors(db, campaign.id)) names.set(unit.id, unit.name);
+  return names;
+}

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -61,7 +61,7 @@ const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe("a real organisation from an empty database", () => {
-  it("the first admin creates an organisation, imports its units, opens a campaign, and a respondent answers", async () => {
+  it("the first admin creates an organisation, imports its units, uploads and publishes a questionnaire, opens a campaign on it, and a respondent answers", async () => {
     expect(count("SELECT count(*) AS n FROM organisations")).toBe(0);
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.setDefaultTimeout(10_000);
@@ -101,7 +101,48 @@ describe("a real organisation from an empty database", () => {
     await shoot(page, "1-units");
     expect(count("SELECT count(*) AS n FROM units")).toBe(3);
 
-    // A campaign on a bundled questionnaire, with an open link, on the two services.
+    // The organisation's own questionnaire: the bundled campaign evaluation under a new title.
+    const definition = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../surveys/campaign-evaluation/v1.json"), "utf8"),
+    );
+    definition.title = {
+      nl: "Evaluatie van onze campagne",
+      fr: "Évaluation de notre campagne",
+      en: "Evaluation of our campaign",
+    };
+    await page.getByRole("navigation").getByRole("link", { name: "Questionnaires" }).click();
+    await page.getByRole("link", { name: "New questionnaire" }).click();
+    await page.getByLabel("JSON file").setInputFiles({
+      name: "onze-campagne.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(definition, null, 2)),
+    });
+    const uploadForm = page.getByRole("region", { name: "Upload a SurveyJS file" });
+    await expect
+      .poll(() => uploadForm.getByLabel("Address (technical name)").inputValue())
+      .toBe("evaluation-of-our-campaign");
+    await uploadForm.getByLabel("Kind").selectOption("campaign");
+    await uploadForm.getByLabel("For").selectOption({ label: "Equal Opportunities Agency" });
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("heading", { name: "Evaluation of our campaign — version 1", level: 1 })
+          .count(),
+      )
+      .toBe(1);
+    await page.getByRole("button", { name: "Show preview" }).click();
+    await page.getByRole("button", { name: "French", exact: true }).click();
+    await expect.poll(() => page.getByText("Preview in French").count()).toBe(1);
+    const frenchQuestion =
+      "Avez-vous vu notre campagne sur la diversité ou en avez-vous entendu parler ?";
+    await expect.poll(() => page.getByText(frenchQuestion, { exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page, "uploaded questionnaire with its French preview");
+    await shoot(page, "2-questionnaire-fr");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect.poll(() => page.getByText("The version is published.").count()).toBe(1);
+
+    // A campaign on that questionnaire, with an open link, on the two services.
     await page.getByRole("navigation").getByRole("link", { name: "Campaigns" }).click();
     await page.getByRole("link", { name: "New campaign" }).click();
     await page.getByLabel("Title in Dutch").fill("Evaluatie campagne");
@@ -109,7 +150,7 @@ describe("a real organisation from an empty database", () => {
     await page.getByLabel("Title in English").fill("Campaign evaluation");
     await page
       .getByRole("combobox", { name: /^Questionnaire/ })
-      .selectOption("campaign-evaluation");
+      .selectOption("evaluation-of-our-campaign");
     await page.getByRole("button", { name: "Select all" }).click();
     await page.getByLabel("First day").fill(isoDay(0));
     await page.getByLabel("Last day").fill(isoDay(30));
@@ -121,8 +162,24 @@ describe("a real organisation from an empty database", () => {
     await page.getByRole("button", { name: "Open", exact: true }).click();
     await page.getByRole("button", { name: "Yes, open now" }).click();
     await expect.poll(() => page.getByText("The campaign is open.").count()).toBe(1);
-    await shoot(page, "2-campaign");
-    const slug = (db.$client.prepare("SELECT slug FROM campaigns").get() as { slug: string }).slug;
+    await shoot(page, "3-campaign");
+    const campaign = db.$client
+      .prepare(
+        `SELECT c.slug, q.slug AS questionnaire, q.organisation_id AS owner, v.published
+           FROM campaigns c
+           JOIN questionnaire_versions v ON v.id = c.questionnaire_version_id
+           JOIN questionnaires q ON q.id = v.questionnaire_id`,
+      )
+      .get() as { slug: string; questionnaire: string; owner: string | null; published: number };
+    const organisationId = (
+      db.$client.prepare("SELECT id FROM organisations").get() as { id: string }
+    ).id;
+    expect(campaign).toMatchObject({
+      questionnaire: "evaluation-of-our-campaign",
+      owner: organisationId,
+      published: 1,
+    });
+    const slug = campaign.slug;
     expect(slug).toBe("campaign-evaluation");
 
     // A respondent, in French.
@@ -151,7 +208,7 @@ describe("a real organisation from an empty database", () => {
       .poll(() => respondent.getByText("Merci", { exact: false }).count())
       .toBeGreaterThan(0);
     await respondent.screenshot({
-      path: join(shots, "first-organisation-3-thanks.png"),
+      path: join(shots, "first-organisation-4-thanks.png"),
       fullPage: true,
     });
     expect(count("SELECT count(*) AS n FROM responses")).toBe(1);

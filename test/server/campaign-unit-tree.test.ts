@@ -20,6 +20,8 @@ let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
 let admin: Agent;
 let organisationSlug: string;
+// Invitation codes: an open link's results show the organisation as a whole only.
+const secretKey = randomBytes(32);
 
 // Invitation codes: an open link's results show the organisation as a whole only.
 const secretKey = randomBytes(32);
@@ -31,6 +33,7 @@ beforeEach(async () => {
   app = createApp({ db, config: { releases, secretKey } });
   // Units A and B in scope, C out of it; all three at the top. Opened through the API.
   campaign = createFixtureCampaign(db, {
+    accessMode: "invitation-codes",
     status: "draft",
     accessMode: "invitation-codes",
     opensAt: "2000-01-01T00:00:00.000Z",
@@ -100,9 +103,9 @@ describe("a campaign keeps the unit tree it was opened with", () => {
     // The release's groups: the organisation, and A and B right below it, as at opening.
     expect(summary.units).toEqual(
       expect.arrayContaining([
-        { id: campaign.organisationId, parentId: null },
-        { id: a, parentId: campaign.organisationId },
-        { id: b, parentId: campaign.organisationId },
+        expect.objectContaining({ id: campaign.organisationId, parentId: null }),
+        expect.objectContaining({ id: a, parentId: campaign.organisationId }),
+        expect.objectContaining({ id: b, parentId: campaign.organisationId }),
       ]),
     );
     expect(summary.units).toHaveLength(3);
@@ -117,6 +120,38 @@ describe("a campaign keeps the unit tree it was opened with", () => {
     ).text();
     expect(excel).toContain("Unité A");
     expect(excel).not.toContain("Renamed");
+  });
+
+  it("after a rename, the results answer (which the results screen names units from) still gives the old names, as the exports do", async () => {
+    const [a, b] = campaign.inScope as [string, string];
+    for (let i = 0; i < 10; i++) await submit(a, i % 2 ? "woman" : "man");
+    await settle();
+    expect((await patch("A", { name: names("Renamed A") })).status).toBe(200);
+    await submit(b, "woman");
+    await releases.rebuild(campaign.campaignId);
+    const summary = resultsSummarySchema.parse(
+      await (await admin.request("GET", `/api/admin/campaigns/${campaign.slug}/results`)).json(),
+    );
+    expect(summary.units).toEqual(
+      expect.arrayContaining([
+        {
+          id: campaign.organisationId,
+          parentId: null,
+          name: { nl: "Org", fr: "Org", en: "Org" },
+        },
+        {
+          id: a,
+          parentId: campaign.organisationId,
+          name: { nl: "Eenheid A", fr: "Unité A", en: "Unit A" },
+        },
+        {
+          id: b,
+          parentId: campaign.organisationId,
+          name: { nl: "Eenheid B", fr: "Unité B", en: "Unit B" },
+        },
+      ]),
+    );
+    expect(JSON.stringify(summary)).not.toContain("Renamed");
   });
 
   it("a draft follows the live tree; it is copied when the draft opens", async () => {

@@ -1,10 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { CampaignAnswer, CampaignView } from "../../../server/contract/campaign-schemas";
 import type { Participation } from "../../../server/contract/participation-schema";
-import type {
-  OrganisationsAnswer,
-  QuestionnaireVersion,
-} from "../../../server/contract/reference-schemas";
+import type { QuestionnaireVersion } from "../../../server/contract/reference-schemas";
 import type {
   ReleaseTable,
   ReleaseValue,
@@ -178,7 +175,6 @@ function Release({
   const t = useMessages(RESULTS_MESSAGES);
   const locale = useAdminLocale();
   const k = summary.campaign.k;
-  const [organisations] = useApiData<OrganisationsAnswer>("/organisations");
   const [version] = useApiData<QuestionnaireVersion>(
     `/questionnaires/${encodeURIComponent(campaign.questionnaire.slug)}/versions/${campaign.questionnaire.version}`,
   );
@@ -191,23 +187,15 @@ function Release({
     () => questionnaireLabels(definition, locale),
     [definition, locale],
   );
-  const organisation =
-    organisations.state === "ready"
-      ? organisations.data.organisations.find((entry) => entry.id === campaign.organisationId)
-      : undefined;
-
+  // Named as the campaign was opened with its units, like the exports; siblings by name.
   const tree = useMemo(() => {
-    const order = new Map(organisation?.units.map((unit, index) => [unit.id, index]) ?? []);
-    const names = new Map<string, string>(
-      organisation?.units.map((unit) => [unit.id, unit.name[locale]]) ?? [],
-    );
-    if (organisation) names.set(organisation.id, organisation.name[locale]);
+    const names = new Map(summary.units.map((unit) => [unit.id, unit.name[locale]]));
     return unitTree(
       summary.units,
-      (id) => names.get(id) ?? t.unknownUnit,
-      (id) => order.get(id) ?? -1,
+      (id) => names.get(id) || t.unknownUnit,
+      () => 0,
     );
-  }, [organisation, summary.units, locale, t]);
+  }, [summary.units, locale, t]);
 
   // A cross table holds the organisation's top unit only; a unit evaluator cannot see it.
   const rootVisible = summary.units.some((unit) => unit.parentId === null);

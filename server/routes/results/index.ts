@@ -20,7 +20,7 @@ import {
   tableCsvForExcel,
   tableJson,
 } from "../../results/release-exports";
-import { EXPORT_LOCALES, type ExportLocale } from "../../results/unit-labels";
+import { EXPORT_LOCALES, type ExportLocale, unitNames } from "../../results/unit-labels";
 import { type ComparisonFormat, type ResultsPart, viewResults } from "../../results/view-results";
 
 /** The language of unit names in exports: `?lang=nl|fr|en`, English otherwise. */
@@ -106,13 +106,19 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         "results.view",
         "summary",
       );
+      const names = unitNames(db, campaign);
+      const shown = visible ? release.units.filter((unit) => visible.has(unit.id)) : release.units;
       return c.json(
         resultsSummarySchema.parse({
           campaign,
           builtAt,
           interim,
           audit: visibleAudit(release, visible),
-          units: visible ? release.units.filter((unit) => visible.has(unit.id)) : release.units,
+          units: shown.map((unit) => ({
+            id: unit.id,
+            parentId: unit.parentId,
+            name: names.get(unit.id) ?? { nl: "", fr: "", en: "" },
+          })),
           dimensions: release.dimensions,
           tables: releaseTables(release),
         }),
