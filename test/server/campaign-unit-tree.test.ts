@@ -23,8 +23,6 @@ let organisationSlug: string;
 // Invitation codes: an open link's results show the organisation as a whole only.
 const secretKey = randomBytes(32);
 
-// Invitation codes: an open link's results show the organisation as a whole only.
-const secretKey = randomBytes(32);
 const names = (en: string) => ({ nl: `${en} nl`, fr: `${en} fr`, en });
 
 beforeEach(async () => {
@@ -35,7 +33,6 @@ beforeEach(async () => {
   campaign = createFixtureCampaign(db, {
     accessMode: "invitation-codes",
     status: "draft",
-    accessMode: "invitation-codes",
     opensAt: "2000-01-01T00:00:00.000Z",
     closesAt: "2999-01-01T00:00:00.000Z",
   });
