@@ -4,7 +4,6 @@ import { createApp } from "../../server/app";
 import { resultsSummarySchema } from "../../server/contract/release-schema";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { units } from "../../server/db/schema";
-import { codeHash, generateCode } from "../../server/invitations/invitation-code";
 import { loadReleaseInput } from "../../server/results/load-release-input";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
@@ -12,7 +11,7 @@ import {
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
 import { type Agent, expectProblem, insertUser, signIn } from "./admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
+import { createFixtureCampaign, type FixtureCampaign, issueFixtureCode } from "./campaign-fixture";
 
 let db: DbConnection;
 let releases: ReleaseScheduler;
@@ -46,10 +45,7 @@ afterEach(() => releases.close());
 
 /** One respondent of `unit`, with a code of that unit as an invitation would carry. */
 async function submit(unit: string, gender: string) {
-  const code = generateCode();
-  db.$client
-    .prepare("INSERT INTO invitation_codes (hash, campaign_id, unit_id, used) VALUES (?, ?, ?, 0)")
-    .run(codeHash(secretKey, code), campaign.campaignId, unit);
+  const code = issueFixtureCode(db, secretKey, campaign.campaignId, unit);
   const response = await app.request(`/api/campaigns/${campaign.slug}/responses`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },

@@ -9,14 +9,13 @@ import {
 import { resultsTableSchema } from "../../server/contract/release-schema";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { campaigns, campaignUnits } from "../../server/db/schema";
-import { codeHash, generateCode } from "../../server/invitations/invitation-code";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
 import { type Agent, expectProblem, insertUser, signIn } from "./admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
+import { createFixtureCampaign, type FixtureCampaign, issueFixtureCode } from "./campaign-fixture";
 
 let db: DbConnection;
 let releases: ReleaseScheduler;
@@ -66,10 +65,8 @@ async function submit(slug: string, unit: string, satisfaction: number, excluded
     .from(campaigns)
     .all()
     .find((row) => row.slug === slug);
-  const code = generateCode();
-  db.$client
-    .prepare("INSERT INTO invitation_codes (hash, campaign_id, unit_id, used) VALUES (?, ?, ?, 0)")
-    .run(codeHash(secretKey, code), campaign?.id, unit);
+  if (!campaign) throw new Error(`no campaign ${slug}`);
+  const code = issueFixtureCode(db, secretKey, campaign.id, unit);
   const response = await app.request(`/api/campaigns/${slug}/responses`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },

@@ -9,14 +9,13 @@ import {
   resultsTableSchema,
 } from "../../server/contract/release-schema";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { codeHash, generateCode } from "../../server/invitations/invitation-code";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
 import { type Agent, insertUser, signIn } from "./admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
+import { createFixtureCampaign, type FixtureCampaign, issueFixtureCode } from "./campaign-fixture";
 
 const secretKey = randomBytes(32);
 let db: DbConnection;
@@ -51,10 +50,7 @@ afterEach(() => releases.close());
 
 /** One respondent of `unit`, with a code of that unit as an invitation would carry. */
 async function submit(unit: string, gender: string, excluded = "no", comment?: string) {
-  const code = generateCode();
-  db.$client
-    .prepare("INSERT INTO invitation_codes (hash, campaign_id, unit_id, used) VALUES (?, ?, ?, 0)")
-    .run(codeHash(secretKey, code), campaign.campaignId, unit);
+  const code = issueFixtureCode(db, secretKey, campaign.campaignId, unit);
   const response = await app.request(`/api/campaigns/${campaign.slug}/responses`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
