@@ -19,7 +19,7 @@ for (const file of files) {
   } else {
     failed = true;
     console.log(`FAILED  ${label}`);
-    for (const issue of issues) console.log(`          ${issue}`);
+    for (const issue of issues) console.log(`          ${issue.message}`);
   }
 }
 

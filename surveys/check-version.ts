@@ -1,3 +1,4 @@
+import { type CheckIssue, checkIssue } from "./check-issue";
 import { checkQuestionnaire } from "./check-questionnaire";
 import { asArray, asObject, walkQuestions } from "./model/walk-questions";
 import { checkPreviousNames } from "./previous-names";
@@ -5,14 +6,15 @@ import { checkPreviousNames } from "./previous-names";
 /** A questionnaire file read as JSON, or what made it unreadable. */
 export type ParsedQuestionnaire =
   | { ok: true; definition: unknown }
-  | { ok: false; issues: string[] };
+  | { ok: false; issues: CheckIssue[] };
 
 /** Reads a questionnaire file's text; invalid JSON is an issue naming where it broke. */
 export function parseQuestionnaireText(text: string): ParsedQuestionnaire {
   try {
     return { ok: true, definition: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, issues: [`not valid JSON: ${(error as Error).message}`] };
+    const reason = (error as Error).message;
+    return { ok: false, issues: [checkIssue("not-json", `not valid JSON: ${reason}`, { reason })] };
   }
 }
 
@@ -21,26 +23,54 @@ export function parseQuestionnaireText(text: string): ParsedQuestionnaire {
  * `npm run surveys:check` (bundled files) and for uploads through the admin API. `previous` is
  * the version before it, against which `previousName` renames are checked.
  */
-export function checkQuestionnaireVersion(definition: unknown, previous?: unknown): string[] {
+export function checkQuestionnaireVersion(definition: unknown, previous?: unknown): CheckIssue[] {
   // Every reader walks a definition recursively: refuse nesting that would overflow the stack.
   if (depthOf(definition) > MAX_DEPTH)
-    return [`a questionnaire may nest at most ${MAX_DEPTH} levels deep`];
+    return [
+      checkIssue("too-deep", `a questionnaire may nest at most ${MAX_DEPTH} levels deep`, {
+        max: MAX_DEPTH,
+      }),
+    ];
   const shape = shapeIssues(definition);
   // The other checks walk the definition and assume this shape; stop before they would throw.
   if (shape.length > 0) return shape;
-  let own: string[];
+  let own: CheckIssue[];
   try {
     const result = checkQuestionnaire(definition);
     own = result.ok ? [] : result.issues;
   } catch (error) {
-    own = [`SurveyJS could not read the questionnaire: ${(error as Error).message}`];
+    const reason = (error as Error).message;
+    own = [
+      checkIssue("surveyjs-error", `SurveyJS could not read the questionnaire: ${reason}`, {
+        reason,
+      }),
+    ];
   }
   return [
     ...own,
     ...unitQuestionIssues(definition),
     ...markupIssues(definition, "survey"),
     ...checkPreviousNames(definition, previous),
-  ];
+  ].map((issue) => withQuestion(issue, definition));
+}
+
+/**
+ * An issue about a text names its place (`survey.pages[0].elements[1].title`); the question
+ * it lies in is found by following that path into the definition.
+ */
+function withQuestion(issue: CheckIssue, definition: unknown): CheckIssue {
+  const path = issue.params.path;
+  if (issue.question !== undefined || typeof path !== "string") return issue;
+  let node: unknown = definition;
+  let question: string | undefined;
+  for (const [, key, index] of path.matchAll(/\.(\w+)|\[(\d+)\]/g)) {
+    if (typeof node !== "object" || node === null) break;
+    node = (node as Record<string, unknown>)[key ?? Number(index)];
+    const element = node as { type?: unknown; name?: unknown } | null;
+    if (typeof element?.type === "string" && typeof element.name === "string")
+      question = element.name;
+  }
+  return question === undefined ? issue : { ...issue, question };
 }
 
 /**
@@ -52,10 +82,16 @@ export function checkQuestionnaireVersion(definition: unknown, previous?: unknow
 const UNSAFE_MARKUP =
   /<\s*(script|iframe|frame|object|embed|meta|link|base|form|style|svg|math)\b|\son[a-z]+\s*=|javascript:|vbscript:|data:text\/html/i;
 
-function markupIssues(value: unknown, where: string): string[] {
+function markupIssues(value: unknown, where: string): CheckIssue[] {
   if (typeof value === "string")
     return UNSAFE_MARKUP.test(value)
-      ? [`${where} holds markup that is not allowed (scripts, frames, forms, event handlers)`]
+      ? [
+          checkIssue(
+            "unsafe-markup",
+            `${where} holds markup that is not allowed (scripts, frames, forms, event handlers)`,
+            { path: where },
+          ),
+        ]
       : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => markupIssues(item, `${where}[${i}]`));
   if (typeof value !== "object" || value === null) return [];
@@ -82,32 +118,48 @@ function depthOf(value: unknown): number {
 const SCALAR = new Set(["string", "number", "boolean"]);
 
 /** A JSON object with pages of elements, every question named, every choice a plain value. */
-function shapeIssues(definition: unknown): string[] {
+function shapeIssues(definition: unknown): CheckIssue[] {
   if (typeof definition !== "object" || definition === null || Array.isArray(definition)) {
-    return ["a questionnaire is a JSON object (SurveyJS JSON with pages)"];
+    return [
+      checkIssue("not-an-object", "a questionnaire is a JSON object (SurveyJS JSON with pages)"),
+    ];
   }
   const survey = asObject(definition);
   if (!Array.isArray(survey.pages) || survey.pages.length === 0) {
-    return ['a questionnaire needs "pages": a list of pages with elements'];
+    return [checkIssue("no-pages", 'a questionnaire needs "pages": a list of pages with elements')];
   }
-  const issues: string[] = [];
+  const issues: CheckIssue[] = [];
   for (const [i, page] of survey.pages.entries()) {
     const container = asObject(page);
     const elements = container.elements ?? container.questions;
     if (elements !== undefined && !Array.isArray(elements))
-      issues.push(`survey.pages[${i}]: "elements" must be a list`);
+      issues.push(
+        checkIssue("elements-not-a-list", `survey.pages[${i}]: "elements" must be a list`, {
+          page: i + 1,
+        }),
+      );
   }
   if (issues.length > 0) return issues;
   for (const { element } of walkQuestions(definition)) {
     if (typeof element.name !== "string" || element.name.trim() === "") {
-      issues.push(`a question of type "${String(element.type)}" has no name`);
+      const type = String(element.type);
+      issues.push(
+        checkIssue("question-without-name", `a question of type "${type}" has no name`, { type }),
+      );
       continue;
     }
     for (const list of ["choices", "rows", "columns", "rateValues"]) {
       const items = element[list];
       if (items === undefined) continue;
       if (!Array.isArray(items)) {
-        issues.push(`"${element.name}": "${list}" must be a list`);
+        issues.push(
+          checkIssue(
+            "list-not-a-list",
+            `"${element.name}": "${list}" must be a list`,
+            { list },
+            element.name,
+          ),
+        );
         continue;
       }
       const bad = asArray(items).some((item) => {
@@ -116,7 +168,14 @@ function shapeIssues(definition: unknown): string[] {
         return !SCALAR.has(typeof value);
       });
       if (bad)
-        issues.push(`"${element.name}": every item of "${list}" needs a text or number value`);
+        issues.push(
+          checkIssue(
+            "item-without-value",
+            `"${element.name}": every item of "${list}" needs a text or number value`,
+            { list },
+            element.name,
+          ),
+        );
     }
   }
   return issues;
@@ -126,20 +185,52 @@ function shapeIssues(definition: unknown): string[] {
  * The unit question: exactly one dropdown marked `unitPicker`, whose choices the server fills
  * with the campaign's units. Without it an open-link campaign could not store a response.
  */
-function unitQuestionIssues(definition: unknown): string[] {
+function unitQuestionIssues(definition: unknown): CheckIssue[] {
   const pickers = walkQuestions(definition).filter((q) => q.unitPicker);
   if (pickers.length === 0)
-    return ['a questionnaire needs one question with "unitPicker": true (a dropdown of units)'];
-  const issues: string[] = [];
+    return [
+      checkIssue(
+        "no-unit-question",
+        'a questionnaire needs one question with "unitPicker": true (a dropdown of units)',
+      ),
+    ];
+  const issues: CheckIssue[] = [];
   if (pickers.length > 1)
-    issues.push(`only one question may be the unit question, not ${pickers.length}`);
-  for (const picker of pickers) {
-    if (picker.type !== "dropdown")
-      issues.push(`"${picker.name}": the unit question must be a dropdown`);
-    if (picker.element.isRequired !== true)
-      issues.push(`"${picker.name}": the unit question must be required ("isRequired": true)`);
-    if (picker.conditions.length > 0)
-      issues.push(`"${picker.name}": the unit question must always be shown (no visibleIf)`);
+    issues.push(
+      checkIssue(
+        "several-unit-questions",
+        `only one question may be the unit question, not ${pickers.length}`,
+        { count: pickers.length },
+      ),
+    );
+  for (const { name, type, element, conditions } of pickers) {
+    if (type !== "dropdown")
+      issues.push(
+        checkIssue(
+          "unit-question-not-dropdown",
+          `"${name}": the unit question must be a dropdown`,
+          {},
+          name,
+        ),
+      );
+    if (element.isRequired !== true)
+      issues.push(
+        checkIssue(
+          "unit-question-not-required",
+          `"${name}": the unit question must be required ("isRequired": true)`,
+          {},
+          name,
+        ),
+      );
+    if (conditions.length > 0)
+      issues.push(
+        checkIssue(
+          "unit-question-conditional",
+          `"${name}": the unit question must always be shown (no visibleIf)`,
+          {},
+          name,
+        ),
+      );
   }
   return issues;
 }

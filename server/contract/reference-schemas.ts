@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localizedSchema } from "./locale-schema";
+import { questionnaireProblemSchema } from "./questionnaire-problems";
 
 /**
  * A unit of an organisation, as campaign forms and screens list it. A retired unit is listed
@@ -60,7 +61,7 @@ export const questionnairesAnswerSchema = z.object({
 export type QuestionnairesAnswer = z.infer<typeof questionnairesAnswerSchema>;
 
 /** A question that could single a respondent out (must be acknowledged before publishing). */
-export const identifyingQuestionSchema = z.object({ question: z.string(), message: z.string() });
+export const identifyingQuestionSchema = questionnaireProblemSchema;
 
 /** GET /questionnaires/<slug>/versions/<n>: one version's SurveyJS JSON, for the preview. */
 export const questionnaireVersionSchema = z.object({

@@ -1,48 +1,41 @@
+import type { CheckIssue } from "../../surveys/check-issue";
+import { checkIssue } from "../../surveys/check-issue";
 import { checkQuestionnaireVersion, parseQuestionnaireText } from "../../surveys/check-version";
+import type { QuestionnaireProblem } from "../contract/questionnaire-problems";
 import { ProblemError } from "../errors";
 import { compileResponseValidator } from "../responses/compile-response-validator";
 
-/**
- * The question an issue of the checks is about: `"name": …` names it; a path such as
- * `survey.pages[0].elements[1].title lacks "fr"` is followed into the definition to the
- * question it lies in. Anything else concerns the questionnaire as a whole.
- */
-function fieldOf(issue: string, definition: unknown): string {
-  const quoted = /^"([^"]+)"/.exec(issue);
-  if (quoted) return quoted[1] as string;
-  const path = /^survey((?:\.\w+|\[\d+\])+)/.exec(issue);
-  if (!path) return "definition";
-  let node: unknown = definition;
-  let question: string | undefined;
-  for (const [, key, index] of (path[1] as string).matchAll(/\.(\w+)|\[(\d+)\]/g)) {
-    if (typeof node !== "object" || node === null) break;
-    node = (node as Record<string, unknown>)[key ?? Number(index)];
-    const element = node as { type?: unknown; name?: unknown } | null;
-    if (typeof element?.type === "string" && typeof element.name === "string")
-      question = element.name;
-  }
-  return question ?? `survey${path[1]}`;
+/** An issue as the 422 names it: the question (or `definition`), code, parameters, English. */
+function asProblem({ code, params, message, question }: CheckIssue): QuestionnaireProblem {
+  return { question: question ?? "definition", message, code, params };
 }
 
 /**
  * Reads an uploaded questionnaire file and runs every check a bundled file passes
  * (`npm run surveys:check`), then compiles the submission validator respondents' answers will
- * meet. Answers 422 `invalid-questionnaire` naming every problem; returns the definition.
+ * meet. Answers 422 `invalid-questionnaire` naming every problem (with its code and parameters
+ * for the screens to translate); returns the definition.
  */
 export function checkUploadedQuestionnaire(text: string, previous: unknown | undefined): unknown {
   const parsed = parseQuestionnaireText(text);
-  let issues: string[];
+  let issues: CheckIssue[];
   try {
     issues = parsed.ok ? checkQuestionnaireVersion(parsed.definition, previous) : parsed.issues;
   } catch (error) {
     // A file the checks cannot even walk is refused like any other faulty file, never a 500.
-    issues = [`the questionnaire could not be read: ${(error as Error).message}`];
+    const reason = (error as Error).message;
+    issues = [
+      checkIssue("unreadable", `the questionnaire could not be read: ${reason}`, { reason }),
+    ];
   }
   if (parsed.ok && issues.length === 0) {
     try {
       compileResponseValidator(parsed.definition);
     } catch (error) {
-      issues.push(`answers could not be checked: ${(error as Error).message}`);
+      const reason = (error as Error).message;
+      issues.push(
+        checkIssue("answers-uncheckable", `answers could not be checked: ${reason}`, { reason }),
+      );
     }
   }
   if (!parsed.ok || issues.length > 0) {
@@ -51,12 +44,7 @@ export function checkUploadedQuestionnaire(text: string, previous: unknown | und
       "invalid-questionnaire",
       "The questionnaire is not valid",
       `The questionnaire has ${issues.length} problem${issues.length === 1 ? "" : "s"}; nothing was stored.`,
-      {
-        errors: issues.map((message) => ({
-          question: fieldOf(message, parsed.ok ? parsed.definition : undefined),
-          message,
-        })),
-      },
+      { errors: issues.map(asProblem) },
     );
   }
   return parsed.definition;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkQuestionnaireVersion, parseQuestionnaireText } from "../../surveys/check-version";
+import {
+  checkQuestionnaireVersion as checkWithCodes,
+  parseQuestionnaireText,
+} from "../../surveys/check-version";
 import { loadQuestionnaires } from "../../surveys/load-questionnaires";
 
 const t = (en: string) => ({ nl: `${en} nl`, fr: `${en} fr`, en });
@@ -10,6 +13,9 @@ const unit = {
   isRequired: true,
   title: t("Unit"),
 };
+/** The checker's English messages, as `npm run surveys:check` prints them. */
+const checkQuestionnaireVersion = (definition: unknown, previous?: unknown) =>
+  checkWithCodes(definition, previous).map((issue) => issue.message);
 const survey = (...elements: unknown[]) => ({ title: t("S"), pages: [{ name: "p", elements }] });
 
 describe("checkQuestionnaireVersion (surveys:check and uploads)", () => {
@@ -21,7 +27,7 @@ describe("checkQuestionnaireVersion (surveys:check and uploads)", () => {
   it("invalid JSON names where it broke", () => {
     const parsed = parseQuestionnaireText('{"pages": [}');
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.issues[0]).toMatch(/^not valid JSON: /);
+    if (!parsed.ok) expect(parsed.issues[0]?.message).toMatch(/^not valid JSON: /);
   });
 
   it("refuses shapes the readers would choke on, without throwing", () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkQuestionnaire } from "../../surveys/check-questionnaire";
-import { checkPreviousNames, declaredPreviousNames } from "../../surveys/previous-names";
+import {
+  checkPreviousNames as checkWithCodes,
+  declaredPreviousNames,
+} from "../../surveys/previous-names";
+
+const checkPreviousNames = (definition: unknown, previous: unknown) =>
+  checkWithCodes(definition, previous).map((issue) => issue.message);
 
 const t = (en: string) => ({ en, nl: `${en} nl`, fr: `${en} fr` });
 const survey = (...questions: Record<string, unknown>[]) => ({
