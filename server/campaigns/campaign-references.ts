@@ -1,4 +1,6 @@
 import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { questionnaireLanguages } from "../../surveys/model/questionnaire-languages";
+import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
 import {
   campaignUnits,
@@ -38,6 +40,29 @@ export function publishedVersionId(
     return invalidSetting("questionnaire", "unknown questionnaire version");
   if (!row.published) return invalidSetting("questionnaire", "this version is not published yet");
   return row.id;
+}
+
+/**
+ * 422 unless every language of the campaign is one its questionnaire version is written in
+ * (each complete): a respondent never gets a form in a language the questionnaire lacks.
+ */
+export function checkCampaignLanguages(
+  db: Db,
+  versionId: string,
+  locales: readonly Locale[],
+): void {
+  const row = db
+    .select({ definition: questionnaireVersions.definition })
+    .from(questionnaireVersions)
+    .where(eq(questionnaireVersions.id, versionId))
+    .get();
+  const languages = row ? questionnaireLanguages(JSON.parse(row.definition)) : [];
+  const missing = locales.filter((locale) => !languages.includes(locale));
+  if (missing.length > 0)
+    invalidSetting(
+      "locales",
+      `the questionnaire is written in ${languages.join(", ")} only, not in ${missing.join(", ")}`,
+    );
 }
 
 /** 422 unless every unit belongs to the campaign's organisation and none is retired. */

@@ -9,7 +9,11 @@ import { campaigns, campaignUnits } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ConflictError, ForbiddenError } from "../errors";
 import { parseInput } from "../http/parse-input";
-import { checkUnitsOfOrganisation, publishedVersionId } from "./campaign-references";
+import {
+  checkCampaignLanguages,
+  checkUnitsOfOrganisation,
+  publishedVersionId,
+} from "./campaign-references";
 import { checkDates } from "./campaign-rules";
 import { type CampaignView, campaignViewById } from "./campaign-view";
 
@@ -40,6 +44,7 @@ export function createCampaign({
       .get();
     if (taken) throw new ConflictError(`The address "${campaign.slug}" is taken.`, "slug-taken");
     const versionId = publishedVersionId(tx, campaign.questionnaire, campaign.organisationId);
+    checkCampaignLanguages(tx, versionId, campaign.locales);
     checkUnitsOfOrganisation(tx, campaign.organisationId, campaign.unitIds);
     checkDates(campaign.opensAt, campaign.closesAt);
     const id = randomUUID();

@@ -7,6 +7,7 @@ import { campaigns, campaignUnits } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { parseInput } from "../http/parse-input";
 import {
+  checkCampaignLanguages,
   checkUnitsOfOrganisation,
   issuedCodeCount,
   publishedVersionId,
@@ -52,6 +53,8 @@ export function editCampaign({
           row.organisationId,
         )
       : row.questionnaireVersionId;
+    if (changed.includes("questionnaire") || changed.includes("locales"))
+      checkCampaignLanguages(tx, versionId, patch.locales ?? current.locales);
     if (patch.unitIds && changed.includes("unitIds"))
       checkUnitsOfOrganisation(tx, row.organisationId, patch.unitIds);
     const opensAt = patch.opensAt ?? row.opensAt;

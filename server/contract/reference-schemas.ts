@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localizedSchema } from "./locale-schema";
+import { LOCALES } from "./locales";
 import { questionnaireProblemSchema } from "./questionnaire-problems";
 
 /**
@@ -34,6 +35,8 @@ export const questionnaireVersionSummarySchema = z.object({
   published: z.boolean(),
   /** The version's own title (its SurveyJS `title`), in nl, fr and en. */
   title: localizedSchema,
+  /** The languages it is written in, each complete: a campaign on it offers only these. */
+  languages: z.array(z.enum(LOCALES)),
   /** When it was uploaded; null for bundled versions stored before uploads existed. */
   createdAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
@@ -70,6 +73,8 @@ export const questionnaireVersionSchema = z.object({
   published: z.boolean(),
   definition: z.unknown(),
   title: localizedSchema,
+  /** The languages it is written in, each complete (surveys/model/questionnaire-languages.ts). */
+  languages: z.array(z.enum(LOCALES)),
   kind: z.string(),
   organisationId: z.string().nullable(),
   /** sha256 of the stored JSON text; frozen once published. */

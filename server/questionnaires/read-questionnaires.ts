@@ -2,6 +2,7 @@ import { eq, inArray, isNull, or } from "drizzle-orm";
 import { identifyingQuestions } from "../../surveys/identifying-questions";
 import { diffVersions } from "../../surveys/model/diff-versions";
 import { localizedText } from "../../surveys/model/question-texts";
+import { questionnaireLanguages } from "../../surveys/model/questionnaire-languages";
 import type { SessionUser } from "../auth/sessions";
 import { LOCALES, type Localized } from "../contract/locales";
 import type { VersionDiffAnswer } from "../contract/questionnaire-schemas";
@@ -55,13 +56,17 @@ export function listQuestionnaires(db: Db, user: SessionUser): Questionnaire[] {
       const own = versions
         .filter((v) => v.questionnaireId === row.id)
         .filter((v) => user.role !== "evaluator" || v.published)
-        .map((v) => ({
-          number: v.number,
-          published: v.published,
-          title: titleOf(JSON.parse(v.definition), row.slug),
-          createdAt: v.createdAt,
-          publishedAt: v.publishedAt,
-        }));
+        .map((v) => {
+          const definition = JSON.parse(v.definition) as unknown;
+          return {
+            number: v.number,
+            published: v.published,
+            title: titleOf(definition, row.slug),
+            languages: questionnaireLanguages(definition),
+            createdAt: v.createdAt,
+            publishedAt: v.publishedAt,
+          };
+        });
       return {
         slug: row.slug,
         kind: row.kind,
@@ -93,6 +98,7 @@ export function getQuestionnaireVersion(
     published: version.published,
     definition,
     title: titleOf(definition, slug),
+    languages: questionnaireLanguages(definition),
     kind: questionnaire.kind,
     organisationId: questionnaire.organisationId,
     sha256: version.sha256,

@@ -15,7 +15,7 @@ export const problemSchema = z.looseObject({
   title: z.string().min(1),
   status: z.number().int(),
   detail: z.string().min(1),
-  errors: z.array(z.object({ question: z.string(), message: z.string() })).optional(),
+  errors: z.array(z.looseObject({ question: z.string(), message: z.string() })).optional(),
 });
 
 export const userSchema = z.strictObject({

@@ -325,6 +325,8 @@ describe("publishing and versions", () => {
     expect(problem.errors).toContainEqual({
       question: "excluded",
       message: '"excluded": previousName "nothing" is not a question of the previous version',
+      code: "previous-name-unknown",
+      params: { previousName: "nothing" },
     });
   });
 
