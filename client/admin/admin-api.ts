@@ -7,7 +7,13 @@ export class ApiProblem extends Error {
     readonly type: string,
     readonly title: string,
     readonly detail: string,
-    readonly errors: { question: string; message: string }[] = [],
+    /** The fields at fault; a questionnaire's problems add their code and parameters. */
+    readonly errors: {
+      question: string;
+      message: string;
+      code?: string;
+      params?: Record<string, string | number>;
+    }[] = [],
     readonly retryAfterSeconds?: number,
   ) {
     super(detail);

@@ -1,9 +1,11 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { localizedText } from "../../../surveys/model/question-texts";
+import { readingLanguage } from "../../../surveys/model/questionnaire-languages";
 import { walkQuestions } from "../../../surveys/model/walk-questions";
 import { api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaire-messages";
+import { QuestionnaireText } from "./questionnaire-text";
 import type { QuestionnaireVersion } from "./questionnaire-types";
 import { UploadProblems } from "./upload-problems";
 
@@ -24,7 +26,7 @@ export function QuestionMarks({
   onSaved: (next: QuestionnaireVersion) => void;
 }) {
   const t = useMessages(QUESTIONNAIRE_MESSAGES);
-  const locale = useAdminLocale();
+  const textLanguage = readingLanguage(version.languages, useAdminLocale());
   const questions = useMemo(
     () => walkQuestions(version.definition).filter((q) => MARKABLE.has(q.type) && !q.unitPicker),
     [version.definition],
@@ -90,12 +92,13 @@ export function QuestionMarks({
             </thead>
             <tbody>
               {questions.map((q) => {
-                const title = localizedText(q.element.title, locale) ?? q.name;
+                const title = localizedText(q.element.title, textLanguage) ?? q.name;
                 const mark = marks[q.name] ?? stored[q.name];
                 return (
                   <tr key={q.name}>
                     <td>
-                      {title} <code className="muted">{q.name}</code>
+                      <QuestionnaireText languages={version.languages}>{title}</QuestionnaireText>{" "}
+                      <code className="muted">{q.name}</code>
                     </td>
                     {(["breakdown", "sensitive"] as const).map((kind) => (
                       <td key={kind}>

@@ -48,6 +48,7 @@ export interface QuestionnaireMessages {
   factStatus: string;
   factAddress: string;
   factHash: string;
+  factLanguages: string;
   factUploaded: string;
   factPublished: string;
   frozenNote: string;
@@ -155,6 +156,7 @@ const nl: QuestionnaireMessages = {
   factStatus: "Status",
   factAddress: "Adres",
   factHash: "Vingerafdruk (SHA-256)",
+  factLanguages: "Talen",
   factUploaded: "Opgeladen",
   factPublished: "Gepubliceerd",
   frozenNote:
@@ -265,6 +267,7 @@ const fr: QuestionnaireMessages = {
   factStatus: "Statut",
   factAddress: "Adresse",
   factHash: "Empreinte (SHA-256)",
+  factLanguages: "Langues",
   factUploaded: "Chargée",
   factPublished: "Publiée",
   frozenNote:
@@ -376,6 +379,7 @@ const en: QuestionnaireMessages = {
   factStatus: "Status",
   factAddress: "Address",
   factHash: "Fingerprint (SHA-256)",
+  factLanguages: "Languages",
   factUploaded: "Uploaded",
   factPublished: "Published",
   frozenNote: "This version is published and never changes again. A change becomes a new version.",

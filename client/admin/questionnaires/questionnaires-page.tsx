@@ -5,6 +5,7 @@ import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaire-messages";
 import { VersionDate, VersionStatusBadge } from "./questionnaire-status";
+import { QuestionnaireText } from "./questionnaire-text";
 import { canEditQuestionnaires, type Questionnaire, versionPath } from "./questionnaire-types";
 import "./questionnaires.css";
 
@@ -46,7 +47,9 @@ export function QuestionnairesPage() {
               <li key={questionnaire.slug} className="card">
                 <h2>
                   <a href={versionPath(questionnaire.slug, latest.number)} onClick={followLink}>
-                    {questionnaire.title[locale]}
+                    <QuestionnaireText languages={latest.languages}>
+                      {questionnaire.title[locale]}
+                    </QuestionnaireText>
                   </a>
                 </h2>
                 <p className="questionnaire-meta">

@@ -1,14 +1,16 @@
 import { ApiProblem } from "../admin-api";
-import { useMessages } from "../admin-locale";
+import { useAdminLocale, useMessages } from "../admin-locale";
 import { ProblemAlert } from "../page-states";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaire-messages";
+import { questionnaireProblemText } from "./questionnaire-problem-text";
 
 /**
  * Why an upload was refused: every problem the server's checks named (the question, then the
- * check's own words), or any other failure as ProblemAlert says it.
+ * problem in the reader's language, from its code), or any other failure as ProblemAlert says it.
  */
 export function UploadProblems({ problem }: { problem: unknown }) {
   const t = useMessages(QUESTIONNAIRE_MESSAGES);
+  const locale = useAdminLocale();
   if (
     !(problem instanceof ApiProblem) ||
     (problem.problemName !== "invalid-questionnaire" &&
@@ -25,7 +27,8 @@ export function UploadProblems({ problem }: { problem: unknown }) {
       <ul className="problem-list">
         {problem.errors.map((error) => (
           <li key={`${error.question}:${error.message}`}>
-            <code>{error.question}</code>: {error.message}
+            <code>{error.question}</code>:{" "}
+            {questionnaireProblemText(locale, error, t.languageNames)}
           </li>
         ))}
       </ul>

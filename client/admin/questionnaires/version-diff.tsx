@@ -1,15 +1,24 @@
-import type { ReactNode } from "react";
+import { createContext, type ReactNode, useContext } from "react";
 import type { Locale } from "../../i18n/locales";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { Loading, ProblemAlert } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaire-messages";
+import { QuestionnaireText } from "./questionnaire-text";
 import type { VersionDiffAnswer } from "./questionnaire-types";
 
 type Diff = NonNullable<VersionDiffAnswer["diff"]>;
 
 /** What a version changes against the one before it, question by question. */
-export function VersionDiff({ slug, number }: { slug: string; number: number }) {
+export function VersionDiff({
+  slug,
+  number,
+  languages,
+}: {
+  slug: string;
+  number: number;
+  languages: readonly Locale[];
+}) {
   const t = useMessages(QUESTIONNAIRE_MESSAGES);
   const [data, reload] = useApiData<VersionDiffAnswer>(
     `/questionnaires/${encodeURIComponent(slug)}/versions/${number}/diff`,
@@ -20,7 +29,11 @@ export function VersionDiff({ slug, number }: { slug: string; number: number }) 
   return (
     <section className="card diff-section" aria-labelledby="diff-title">
       <h2 id="diff-title">{previous === null ? t.diffFirst : t.diffTitle(previous)}</h2>
-      {diff ? <DiffLists diff={diff} /> : null}
+      {diff ? (
+        <QuestionTitles.Provider value={languages}>
+          <DiffLists diff={diff} />
+        </QuestionTitles.Provider>
+      ) : null}
     </section>
   );
 }
@@ -123,10 +136,14 @@ function Part<T>({
   );
 }
 
+/** The languages of the version shown, for its question titles. */
+const QuestionTitles = createContext<readonly Locale[]>([]);
+
 function Question({ name, title }: { name: string; title: string }) {
+  const languages = useContext(QuestionTitles);
   return (
     <>
-      <code>{name}</code> {title}
+      <code>{name}</code> <QuestionnaireText languages={languages}>{title}</QuestionnaireText>
     </>
   );
 }

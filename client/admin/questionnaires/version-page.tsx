@@ -6,7 +6,9 @@ import { useApiData } from "../use-api-data";
 import { followLink, navigate } from "../use-route";
 import { QuestionMarks } from "./question-marks";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaire-messages";
+import { questionnaireProblemText } from "./questionnaire-problem-text";
 import { VersionStatusBadge } from "./questionnaire-status";
+import { QuestionnaireText } from "./questionnaire-text";
 import {
   canEditQuestionnaires,
   type Questionnaire,
@@ -61,7 +63,10 @@ export function VersionPage({ slug, number }: { slug: string; number: number }) 
           {t.backToList}
         </a>
       </p>
-      <h1>{t.versionTitle(version.title[locale], number)}</h1>
+      <h1>
+        <QuestionnaireText languages={version.languages}>{version.title[locale]}</QuestionnaireText>{" "}
+        — {t.versionLabel(number)}
+      </h1>
       {notice ? (
         <p role="status" className="notice-status">
           {notice}
@@ -90,6 +95,8 @@ export function VersionPage({ slug, number }: { slug: string; number: number }) 
               <dd>{formatDateTime(version.publishedAt, locale)}</dd>
             </>
           ) : null}
+          <dt>{t.factLanguages}</dt>
+          <dd>{version.languages.map((language) => t.languageNames[language]).join(", ")}</dd>
           <dt>{t.factHash}</dt>
           <dd>
             <code className="hash">{version.sha256}</code>
@@ -130,7 +137,8 @@ export function VersionPage({ slug, number }: { slug: string; number: number }) 
           <ul className="problem-list">
             {version.warnings.map((warning) => (
               <li key={warning.question}>
-                <code>{warning.question}</code>: {warning.message}
+                <code>{warning.question}</code>:{" "}
+                {questionnaireProblemText(locale, warning, t.languageNames)}
               </li>
             ))}
           </ul>
@@ -145,9 +153,15 @@ export function VersionPage({ slug, number }: { slug: string; number: number }) 
       <VersionPreview
         key={version.sha256}
         definition={version.definition}
+        languages={version.languages}
         organisationId={version.organisationId}
       />
-      <VersionDiff key={`diff-${version.sha256}`} slug={slug} number={number} />
+      <VersionDiff
+        key={`diff-${version.sha256}`}
+        slug={slug}
+        number={number}
+        languages={version.languages}
+      />
       {version.editable ? (
         <QuestionMarks
           key={`marks-${version.sha256}`}

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
+import { readingLanguage } from "../../../surveys/model/questionnaire-languages";
 import { respondentDefinition } from "../../../surveys/model/respondent-definition";
-import { LOCALES } from "../../i18n/locales";
+import type { Locale } from "../../i18n/locales";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { PreviewCard, PreviewInLanguages } from "../campaigns/preview-card";
 import { useApiData } from "../use-api-data";
@@ -9,30 +10,40 @@ import type { Organisation } from "./questionnaire-types";
 
 /**
  * A version as respondents get it (the same model, layout and CSS as the respondent page), in
- * each language, read-only. The unit question lists the owner organisation's units, as an
+ * each of its languages (only those), read-only. The unit question lists the owner organisation's units, as an
  * open-link campaign of that organisation would; a shared questionnaire shows the first
  * organisation the reader works in.
  */
 export function VersionPreview({
   definition,
+  languages,
   organisationId,
 }: {
   definition: unknown;
+  languages: readonly Locale[];
   organisationId: string | null;
 }) {
   const t = useMessages(QUESTIONNAIRE_MESSAGES);
   return (
     <PreviewCard t={t}>
-      {() => <LoadedPreview definition={definition} organisationId={organisationId} />}
+      {() => (
+        <LoadedPreview
+          definition={definition}
+          languages={languages}
+          organisationId={organisationId}
+        />
+      )}
     </PreviewCard>
   );
 }
 
 function LoadedPreview({
   definition,
+  languages,
   organisationId,
 }: {
   definition: unknown;
+  languages: readonly Locale[];
   organisationId: string | null;
 }) {
   const t = useMessages(QUESTIONNAIRE_MESSAGES);
@@ -47,5 +58,12 @@ function LoadedPreview({
     () => respondentDefinition(definition, { accessMode: "open-link", units }),
     [definition, units],
   );
-  return <PreviewInLanguages t={t} locales={LOCALES} initial={locale} definition={shown} />;
+  return (
+    <PreviewInLanguages
+      t={t}
+      locales={languages}
+      initial={readingLanguage(languages, locale)}
+      definition={shown}
+    />
+  );
 }
