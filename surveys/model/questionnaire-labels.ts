@@ -1,5 +1,6 @@
 import type { Locale } from "../../server/contract/locales";
 import { choiceTexts, localizedText, optionTexts } from "./question-texts";
+import { questionnaireLanguages, readingLanguage } from "./questionnaire-languages";
 import { walkQuestions } from "./walk-questions";
 
 /** What one question of a questionnaire is called, with its rows and answer options. */
@@ -26,9 +27,12 @@ export interface ItemLabel {
 
 /**
  * Reads the texts of a SurveyJS definition in one language: every question on every page,
- * inside panels too, with its title, matrix rows and option texts. Pure: no network, no DOM.
+ * inside panels too, with its title, matrix rows and option texts. A reader whose language the
+ * questionnaire lacks gets all of them in one language it has (readingLanguage: an English
+ * reader of a nl/fr questionnaire reads Dutch). Pure: no network, no DOM.
  */
-export function questionnaireLabels(definition: unknown, locale: Locale): QuestionnaireLabels {
+export function questionnaireLabels(definition: unknown, reader: Locale): QuestionnaireLabels {
+  const locale = readingLanguage(questionnaireLanguages(definition), reader);
   const questions = new Map<string, QuestionLabel>();
   for (const { element, name, type } of walkQuestions(definition)) {
     if (typeof element.name !== "string" || questions.has(name)) continue;

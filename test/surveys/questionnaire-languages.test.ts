@@ -2,6 +2,7 @@ import { SurveyModel } from "survey-core";
 import { describe, expect, it } from "vitest";
 import { checkQuestionnaireVersion } from "../../surveys/check-version";
 import { loadQuestionnaires } from "../../surveys/load-questionnaires";
+import { questionnaireLabels } from "../../surveys/model/questionnaire-labels";
 import {
   questionnaireLanguages,
   readingLanguage,
@@ -100,5 +101,12 @@ describe("a questionnaire's languages are those its texts are written in", () =>
     expect(readingLanguage(["nl", "fr"], "fr")).toBe("fr");
     expect(readingLanguage(["fr", "en"], "nl")).toBe("en");
     expect(readingLanguage(["fr"], "nl")).toBe("fr");
+  });
+
+  it("results labels for a reader whose language is not declared are all in one declared language", () => {
+    const english = questionnaireLabels(bilingual(), "en");
+    expect(english.get("excluded")?.title).toBe("Excluded? (nl)");
+    expect([...(english.get("excluded")?.options.values() ?? [])]).toEqual(["yes (nl)", "no (nl)"]);
+    expect(questionnaireLabels(bilingual(), "fr").get("excluded")?.title).toBe("Excluded? (fr)");
   });
 });

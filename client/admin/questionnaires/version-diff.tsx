@@ -1,10 +1,10 @@
-import { createContext, type ReactNode, useContext } from "react";
+import type { ReactNode } from "react";
 import type { Locale } from "../../i18n/locales";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { Loading, ProblemAlert } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaire-messages";
-import { QuestionnaireText } from "./questionnaire-text";
+import { QuestionnaireLanguages, QuestionnaireText } from "./questionnaire-text";
 import type { VersionDiffAnswer } from "./questionnaire-types";
 
 type Diff = NonNullable<VersionDiffAnswer["diff"]>;
@@ -30,9 +30,9 @@ export function VersionDiff({
     <section className="card diff-section" aria-labelledby="diff-title">
       <h2 id="diff-title">{previous === null ? t.diffFirst : t.diffTitle(previous)}</h2>
       {diff ? (
-        <QuestionTitles.Provider value={languages}>
+        <QuestionnaireLanguages.Provider value={languages}>
           <DiffLists diff={diff} />
-        </QuestionTitles.Provider>
+        </QuestionnaireLanguages.Provider>
       ) : null}
     </section>
   );
@@ -136,14 +136,10 @@ function Part<T>({
   );
 }
 
-/** The languages of the version shown, for its question titles. */
-const QuestionTitles = createContext<readonly Locale[]>([]);
-
 function Question({ name, title }: { name: string; title: string }) {
-  const languages = useContext(QuestionTitles);
   return (
     <>
-      <code>{name}</code> <QuestionnaireText languages={languages}>{title}</QuestionnaireText>
+      <code>{name}</code> <QuestionnaireText>{title}</QuestionnaireText>
     </>
   );
 }

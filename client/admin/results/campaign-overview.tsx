@@ -7,6 +7,7 @@ import {
 } from "../../../surveys/model/questionnaire-labels";
 import { formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark } from "../hidden-mark";
+import { QuestionnaireText } from "../questionnaires/questionnaire-text";
 import type { ApiData } from "../use-api-data";
 import { RESULTS_MESSAGES } from "./results-messages";
 
@@ -85,7 +86,9 @@ export function CampaignOverview({
           )}
         </strong>
         <br />
-        {label.row ? `${label.title} — ${label.row}` : label.title}
+        <QuestionnaireText>
+          {label.row ? `${label.title} — ${label.row}` : label.title}
+        </QuestionnaireText>
       </li>
     );
   };

@@ -3,6 +3,7 @@ import type { ReleaseItem, ReleaseValue } from "../../../server/contract/release
 import { optionLabel, type QuestionnaireLabels } from "../../../surveys/model/questionnaire-labels";
 import { formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark, useHiddenText } from "../hidden-mark";
+import { QuestionnaireText } from "../questionnaires/questionnaire-text";
 import type { ChartRow } from "./answers-chart";
 import type { GroupRow, QuestionSection } from "./release-view";
 import { RESULTS_MESSAGES } from "./results-messages";
@@ -38,7 +39,9 @@ export function QuestionResults({
     : undefined;
   return (
     <section className="card question-results" aria-labelledby={`q-${section.question}`}>
-      <h3 id={`q-${section.question}`}>{section.title}</h3>
+      <h3 id={`q-${section.question}`}>
+        <QuestionnaireText>{section.title}</QuestionnaireText>
+      </h3>
       {kind === "multi" ? <p className="hint">{t.multiHint}</p> : null}
       {section.items.map((item) => (
         <ItemTable
@@ -157,7 +160,11 @@ function ItemTable({
               ) : null}
               {values.map((value) => (
                 <th scope="col" className="number" key={String(value)}>
-                  {valueText(value)}
+                  {value === null ? (
+                    valueText(value)
+                  ) : (
+                    <QuestionnaireText>{valueText(value)}</QuestionnaireText>
+                  )}
                 </th>
               ))}
             </tr>

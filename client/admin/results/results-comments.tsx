@@ -3,6 +3,7 @@ import type { ReleaseComments } from "../../../server/contract/release-schema";
 import { itemLabel, type QuestionnaireLabels } from "../../../surveys/model/questionnaire-labels";
 import { useMessages } from "../admin-locale";
 import { Loading, ProblemAlert } from "../page-states";
+import { QuestionnaireText } from "../questionnaires/questionnaire-text";
 import type { ApiData } from "../use-api-data";
 import { RESULTS_MESSAGES } from "./results-messages";
 
@@ -114,7 +115,9 @@ function CommentList({ title, texts }: { title: string; texts: readonly string[]
   const matchingCount = matching.reduce((sum, entry) => sum + entry.count, 0);
   return (
     <div className="comment-block">
-      <h3>{title}</h3>
+      <h3>
+        <QuestionnaireText>{title}</QuestionnaireText>
+      </h3>
       <p className="hint">{t.commentsCount(texts.length)}</p>
       <label className="field comment-search no-print" htmlFor={searchId}>
         {t.commentsSearch}

@@ -14,11 +14,13 @@ import {
   type QuestionnaireLabels,
   questionnaireLabels,
 } from "../../../surveys/model/questionnaire-labels";
+import { questionnaireLanguages } from "../../../surveys/model/questionnaire-languages";
 import { ApiProblem, apiUrl } from "../admin-api";
 import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
 import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
+import { QuestionnaireLanguages } from "../questionnaires/questionnaire-text";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
 import { CampaignOverview } from "./campaign-overview";
@@ -187,6 +189,8 @@ function Release({
     () => questionnaireLabels(definition, locale),
     [definition, locale],
   );
+  // Question texts in another language than the page's are marked as such (QuestionnaireText).
+  const languages = useMemo(() => questionnaireLanguages(definition), [definition]);
   // Named as the campaign was opened with its units, like the exports; siblings by name.
   const tree = useMemo(() => {
     const names = new Map(summary.units.map((unit) => [unit.id, unit.name[locale]]));
@@ -272,7 +276,7 @@ function Release({
   );
 
   return (
-    <>
+    <QuestionnaireLanguages.Provider value={languages}>
       <p className="print-only print-rules">
         {t.minimumValue(k)} · {formatDateTime(summary.builtAt, locale)} · {t.printRules(k)}
       </p>
@@ -392,7 +396,7 @@ function Release({
           k={k}
         />
       ) : null}
-    </>
+    </QuestionnaireLanguages.Provider>
   );
 }
 
