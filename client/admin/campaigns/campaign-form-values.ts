@@ -40,21 +40,26 @@ export function latestPublished(questionnaire: Questionnaire | undefined): strin
   return last ? String(last.number) : "";
 }
 
-/** A new campaign: the first organisation with all its active units, all languages, default k. */
+/**
+ * A new campaign: the first organisation with all its active units, every language of the
+ * questionnaire version, default k.
+ */
 export function newCampaignValues(
   organisations: Organisation[],
   questionnaires: Questionnaire[],
 ): CampaignFormValues {
   const organisation = organisations[0];
   const questionnaire = questionnaires.find((q) => latestPublished(q) !== "") ?? questionnaires[0];
+  const version = latestPublished(questionnaire);
+  const languages = questionnaire?.versions.find((v) => String(v.number) === version)?.languages;
   return {
     slug: "",
     organisationId: organisation?.id ?? "",
     title: { nl: "", fr: "", en: "" },
     questionnaireSlug: questionnaire?.slug ?? "",
-    version: latestPublished(questionnaire),
+    version,
     unitIds: organisation?.units.filter((unit) => !unit.retired).map((unit) => unit.id) ?? [],
-    locales: [...LOCALES],
+    locales: LOCALES.filter((locale) => languages?.includes(locale) ?? true),
     k: String(DEFAULT_K),
     firstDay: "",
     lastDay: "",

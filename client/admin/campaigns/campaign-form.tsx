@@ -109,6 +109,11 @@ function LoadedCampaignForm({
   const organisation = organisations.find((org) => org.id === values.organisationId);
   const questionnaire = questionnaires.find((q) => q.slug === values.questionnaireSlug);
   const published = questionnaire?.versions.filter((version) => version.published) ?? [];
+  // A campaign runs only in languages its questionnaire version is written in (the server
+  // refuses others with 422): the others cannot be ticked.
+  const versionLanguages =
+    published.find((version) => String(version.number) === String(values.version))?.languages ??
+    LOCALES;
 
   const chooseOrganisation = (id: string) => {
     const next = organisations.find((org) => org.id === id);
@@ -119,11 +124,20 @@ function LoadedCampaignForm({
     }));
   };
   const chooseQuestionnaire = (slug: string) => {
-    setValues((current) => ({
-      ...current,
-      questionnaireSlug: slug,
-      version: latestPublished(questionnaires.find((q) => q.slug === slug)),
-    }));
+    const next = questionnaires.find((q) => q.slug === slug);
+    const version = latestPublished(next);
+    const languages = next?.versions.find((v) => String(v.number) === String(version))?.languages;
+    setValues((current) => {
+      const kept = languages
+        ? current.locales.filter((locale) => languages.includes(locale))
+        : current.locales;
+      return {
+        ...current,
+        questionnaireSlug: slug,
+        version,
+        locales: kept.length > 0 ? kept : (languages ?? current.locales),
+      };
+    });
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -337,6 +351,7 @@ function LoadedCampaignForm({
             <input
               type="checkbox"
               checked={values.locales.includes(option)}
+              disabled={!versionLanguages.includes(option) && !values.locales.includes(option)}
               aria-invalid={invalid("locales")}
               onChange={(event) => {
                 const on = event.currentTarget.checked;
@@ -349,6 +364,9 @@ function LoadedCampaignForm({
               }}
             />
             {t.languageNames[option]}
+            {versionLanguages.includes(option) ? null : (
+              <span className="hint"> {t.notInQuestionnaire}</span>
+            )}
           </label>
         ))}
         {hint("locales", t.localesHint)}

@@ -148,6 +148,8 @@ export interface CampaignMessages {
   unitRetired: string;
   locales: string;
   localesHint: string;
+  /** After a language the chosen questionnaire version is not written in. */
+  notInQuestionnaire: string;
   k: string;
   kHint: string;
   period: string;
@@ -313,6 +315,7 @@ const nl: CampaignMessages = {
   unitRetired: "op non-actief: haal deze eenheid weg",
   locales: "Talen voor de respondenten",
   localesHint: "De respondenten kiezen een van deze talen.",
+  notInQuestionnaire: "(de vragenlijst bestaat niet in deze taal)",
   k: "Minimale groepsgrootte (k)",
   kHint:
     "Resultaten tonen alleen groepen van minstens k personen; kleinere groepen blijven verborgen. Minstens 3; een hogere k beschermt beter.",
@@ -554,6 +557,7 @@ const fr: CampaignMessages = {
   unitRetired: "désactivée : retirez cette unité",
   locales: "Langues pour les répondants",
   localesHint: "Les répondants choisissent l'une de ces langues.",
+  notInQuestionnaire: "(le questionnaire n'existe pas dans cette langue)",
   k: "Taille minimale des groupes (k)",
   kHint:
     "Les résultats ne montrent que des groupes d'au moins k personnes ; les groupes plus petits restent masqués. Au moins 3 ; un k plus élevé protège mieux.",
@@ -794,6 +798,7 @@ const en: CampaignMessages = {
   unitRetired: "retired: take this unit out",
   locales: "Languages for respondents",
   localesHint: "Respondents choose one of these languages.",
+  notInQuestionnaire: "(the questionnaire is not written in this language)",
   k: "Minimum group size (k)",
   kHint:
     "Results only show groups of at least k people; smaller groups stay hidden. At least 3; a higher k protects better.",
