@@ -44,6 +44,8 @@ export interface QuestionnaireMessages {
   // Version page
   backToList: string;
   versionTitle: (title: string, n: number) => string;
+  /** What follows the title in the version page's heading (the title is marked apart). */
+  versionInTitle: (n: number) => string;
   factsTitle: string;
   factStatus: string;
   factAddress: string;
@@ -152,6 +154,7 @@ const nl: QuestionnaireMessages = {
     count === 1 ? "Het bestand heeft 1 probleem:" : `Het bestand heeft ${count} problemen:`,
   backToList: "Terug naar de vragenlijsten",
   versionTitle: (title, n) => `${title} — versie ${n}`,
+  versionInTitle: (n) => `— versie ${n}`,
   factsTitle: "Over deze versie",
   factStatus: "Status",
   factAddress: "Adres",
@@ -263,6 +266,7 @@ const fr: QuestionnaireMessages = {
     count === 1 ? "Le fichier a 1 problème :" : `Le fichier a ${count} problèmes :`,
   backToList: "Retour aux questionnaires",
   versionTitle: (title, n) => `${title} — version ${n}`,
+  versionInTitle: (n) => `— version ${n}`,
   factsTitle: "À propos de cette version",
   factStatus: "Statut",
   factAddress: "Adresse",
@@ -375,6 +379,7 @@ const en: QuestionnaireMessages = {
     count === 1 ? "The file has 1 problem:" : `The file has ${count} problems:`,
   backToList: "Back to the questionnaires",
   versionTitle: (title, n) => `${title} — version ${n}`,
+  versionInTitle: (n) => `— version ${n}`,
   factsTitle: "About this version",
   factStatus: "Status",
   factAddress: "Address",

@@ -65,7 +65,7 @@ export function VersionPage({ slug, number }: { slug: string; number: number }) 
       </p>
       <h1>
         <QuestionnaireText languages={version.languages}>{version.title[locale]}</QuestionnaireText>{" "}
-        — {t.versionLabel(number)}
+        {t.versionInTitle(number)}
       </h1>
       {notice ? (
         <p role="status" className="notice-status">
