@@ -39,11 +39,6 @@ export interface ComparedWave {
   unitCodes?: Readonly<Record<string, string>>;
   /** How this wave's units map to the previous wave's, where equal codes do not say it. */
   unitMap?: readonly UnitMatch[];
-  /**
-   * The wave's release has no table with the compared breakdown (its questionnaire did not
-   * ask it): every group of it is absent, with this reason.
-   */
-  lacksTable?: boolean;
 }
 
 export type { UnitMatch } from "./unit-lineage";
@@ -177,6 +172,11 @@ export function compareWaves(
     })),
   );
   const groupsIn = waves.map((wave) => groupIndex(wave.release.groups));
+  // The tables (breakdowns) each wave publishes: a wave whose questionnaire did not ask a
+  // breakdown has none of its groups, and says so rather than "group absent".
+  const tablesIn = waves.map(
+    (wave) => new Set(wave.release.groups.map((group) => tableKey(group.filters))),
+  );
   const specsIn = waves.map((wave) => specIndex(wave.items));
   const positionsIn = waves.map((wave) => itemPositions(wave.release.groups));
   const family = options.family ?? "group";
@@ -209,14 +209,18 @@ export function compareWaves(
     const unitCode = codeOf(latest, group.unitId);
     const lineage = lineageOf(unitCode);
     // Each wave's side: the groups of its units (one, or the parts of a merge), or undefined.
-    const matched = waves.map((wave, index) => {
-      if (wave.lacksTable) return undefined;
-      const codes = lineage.sets[index] ?? [];
-      if (codes.length === 0) return undefined;
-      const filters = group.filters.map((filter) => ({
+    const filtersIn = waves.map((_, index) =>
+      group.filters.map((filter) => ({
         dimension: questionNames[index]?.(filter.dimension) ?? filter.dimension,
         value: filter.value,
-      }));
+      })),
+    );
+    const lacksTable = filtersIn.map((filters, index) => !tablesIn[index]?.has(tableKey(filters)));
+    const matched = waves.map((_, index) => {
+      if (lacksTable[index]) return undefined;
+      const codes = lineage.sets[index] ?? [];
+      if (codes.length === 0) return undefined;
+      const filters = filtersIn[index] as ReleaseFilter[];
       const parts: (ReleaseGroup | undefined)[] = codes.map((code) => {
         const unitId = unitsIn[index]?.get(code);
         return unitId === undefined
@@ -232,8 +236,8 @@ export function compareWaves(
       ),
     );
     for (const { spec, specs, favourable, changed } of compared) {
-      const figures = waves.map((wave, index) =>
-        wave.lacksTable
+      const figures = waves.map((_, index) =>
+        lacksTable[index]
           ? ({ state: "absent", of: "table" } as const)
           : sideFigures(matched[index], itemsIn[index], specs[index]),
       );
@@ -585,6 +589,10 @@ function codeOf(wave: ComparedWave, unitId: string): string {
 /** Unit code → unit id in one wave's release. */
 function unitIndex(wave: ComparedWave): Map<string, string> {
   return new Map(wave.release.units.map((unit) => [codeOf(wave, unit.id), unit.id]));
+}
+
+function tableKey(filters: readonly ReleaseFilter[]): string {
+  return filters.map((filter) => filter.dimension).join("\u0000");
 }
 
 function groupKey(unitId: string, part: string, filters: readonly ReleaseFilter[]): string {

@@ -707,9 +707,6 @@ describe("matching across waves", () => {
         "w1",
         release([group("org", { value: 100 }, [scaleFigures("q", [10, 20, 30, 25, 15])])]),
         [SCALE_ITEM("q")],
-        {
-          lacksTable: true,
-        },
       ),
       wave(
         "w2",
