@@ -69,7 +69,10 @@ function newUnit(code: string): string {
 }
 
 /** The second wave, opened a year later on `unitIds`, with its own copy of the unit tree. */
-function secondWave(unitIds: string[]): { slug: string; campaignId: string } {
+function secondWave(
+  unitIds: string[],
+  opensAt = "2001-01-01T00:00:00.000Z",
+): { slug: string; campaignId: string } {
   const row = db.select().from(campaigns).where(eq(campaigns.id, first.campaignId)).get();
   if (!row) throw new Error("no campaign");
   const campaignId = randomUUID();
@@ -80,7 +83,7 @@ function secondWave(unitIds: string[]): { slug: string; campaignId: string } {
       id: campaignId,
       slug,
       titleEn: "Diagnosis, second wave",
-      opensAt: "2001-01-01T00:00:00.000Z",
+      opensAt,
       resultsViewedAt: null,
     })
     .run();
@@ -192,6 +195,44 @@ describe("units renamed, merged or split between waves", () => {
       ),
       403,
     );
+  });
+
+  it("follows the mapping in a trend over three waves (the third keeps the merged unit's code)", async () => {
+    const { a, b } = await firstWave(12);
+    const ab = newUnit("AB");
+    const second = secondWave([ab]);
+    for (let i = 0; i < 30; i++) await submit(second.campaignId, second.slug, ab, 4 + (i % 2));
+    const third = secondWave([ab], "2002-01-01T00:00:00.000Z");
+    for (let i = 0; i < 25; i++) await submit(third.campaignId, third.slug, ab, 3 + (i % 3));
+    await settle();
+    expect(
+      (
+        await putMappings(coordinator, second.slug, [
+          { earlier: a, later: ab },
+          { earlier: b, later: ab },
+        ])
+      ).status,
+    ).toBe(200);
+    const response = await reader.request(
+      "GET",
+      `/api/admin/campaigns/${third.slug}/results/comparison?with=${first.slug},${second.slug}&table=units`,
+    );
+    expect(response.status).toBe(200);
+    const answer = comparisonAnswerSchema.parse(await response.json());
+    expect(answer.campaigns.map((campaign) => campaign.slug)).toEqual([
+      first.slug,
+      second.slug,
+      third.slug,
+    ]);
+    const merged = answer.groups.find((group) => group.unitId === ab);
+    expect(merged?.n).toEqual([{ value: 32 }, { value: 30 }, { value: 25 }]);
+    expect(merged?.population.map((step) => [step.change, step.same])).toEqual([
+      ["merged", true],
+      ["unchanged", true],
+    ]);
+    const steps = merged?.items.find((item) => item.key === "satisfaction")?.steps ?? [];
+    expect(steps.map((step) => step.compared)).toEqual([true, true]);
+    expectOnlyServedFigures(answer, await servedTables([first.slug, second.slug, third.slug]));
   });
 
   it("never sums a merge whose part is hidden: no figure, the reason", async () => {
