@@ -30,14 +30,13 @@ beforeAll(async () => {
     if (!campaign) throw new Error(`no demo campaign ${slug}`);
     await buildReleaseNow(site.db, campaign.id);
   }
-  // Two sibling units with children of their own (faculties): big enough to be published.
-  const units = site.db.$client
-    .prepare(
-      `SELECT u.id, u.name_en AS name FROM units u
-       WHERE u.parent_id IS NOT NULL AND EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id)
-       ORDER BY u.code LIMIT 2`,
-    )
-    .all() as { id: string; name: string }[];
+  // Two faculties: ECON is mapped as taking (part of) LAW.
+  const byCode = (code: string) =>
+    site.db.$client.prepare("SELECT id, name_en AS name FROM units WHERE code = ?").get(code) as {
+      id: string;
+      name: string;
+    };
+  const units = [byCode("LAW"), byCode("ECON")];
   [from, to] = units as [typeof from, typeof to];
 }, 600_000);
 
@@ -154,12 +153,23 @@ describe("a coordinator maps units between two diagnoses", () => {
         await page.screenshot({
           path: join(shots, `comparison-mappings-item-${lang}-${viewport.width}.png`),
         });
+        // The mapping card, opened: its pairs and what each unit is compared with.
+        const card = page.locator("details.unit-mappings");
+        await card.locator("summary").click();
+        await poll(() => card.locator(".mapping-pair select").count()).toBe(2);
+        await expectNoAxeViolations(page, `unit mappings ${state}`);
+        await expectNothingClipped(page, `unit mappings ${state}`, viewport.width < 600);
+        await card.scrollIntoViewIfNeeded();
+        await page.screenshot({
+          path: join(shots, `comparison-mappings-card-${lang}-${viewport.width}.png`),
+        });
+        await card.locator("summary").click();
         if (lang === "en" && viewport.width === 1366) {
           await page.emulateMedia({ media: "print" });
           // p-values and intervals are printed, not hidden behind a closed <details>.
           const printed = item.locator(".step-printed").first();
           expect(await printed.isVisible()).toBe(true);
-          expect(await printed.textContent()).toMatch(/^p = .*95% interval/);
+          expect(await printed.textContent()).toMatch(/^p [=<] .*95% interval/);
           expect(await item.locator(".step-details").first().isVisible()).toBe(false);
           const pdf = await page.pdf({ format: "A4", printBackground: true });
           expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");

@@ -76,6 +76,9 @@ export interface ComparisonMessages {
   compareLink: string;
 }
 
+/** "p = 0.04", or "p < 0.001" where the formatted value already carries its sign. */
+const pIs = (p: string) => (p.startsWith("<") ? `p ${p}` : `p = ${p}`);
+
 const nl: ComparisonMessages = {
   heading: (campaign) => `Vergelijking: ${campaign}`,
   pageTitle: "Vergelijking",
@@ -113,7 +116,7 @@ const nl: ComparisonMessages = {
   verdictColumn: "Oordeel",
   points: (value) => `${value} procentpunt`,
   details: "p-waarde en betrouwbaarheidsinterval",
-  pValue: (p, adjusted) => `p = ${p} (na Holm-correctie ${adjusted})`,
+  pValue: (p, adjusted) => `${pIs(p)} (na Holm-correctie ${adjusted})`,
   interval: (low, high) => `95%-interval van het verschil: ${low} tot ${high}`,
   notCompared: {
     hidden: (wave, reason) => `Niet vergeleken: in ${wave} ${reason}.`,
@@ -134,7 +137,7 @@ const nl: ComparisonMessages = {
           : null,
   notSamePopulation: "niet dezelfde populatie",
   printedTest: (p, adjusted, low, high) =>
-    `p = ${p} (na Holm ${adjusted}); 95%-interval ${low} tot ${high}`,
+    `${pIs(p)} (na Holm ${adjusted}); 95%-interval ${low} tot ${high}`,
   mappings: {
     title: "Eenheden hernoemd, samengevoegd of gesplitst",
     hint: "Eenheden met dezelfde code worden vanzelf vergeleken. Koppel hier een eenheid van de vorige bevraging aan een eenheid van deze bevraging wanneer ze een andere naam of code kreeg, werd samengevoegd of gesplitst. Een samengevoegde eenheid wordt vergeleken met de som van haar delen, alleen waar elk deel gepubliceerd is.",
@@ -212,7 +215,7 @@ const fr: ComparisonMessages = {
   verdictColumn: "Verdict",
   points: (value) => `${value} points de pourcentage`,
   details: "Valeur p et intervalle de confiance",
-  pValue: (p, adjusted) => `p = ${p} (après correction de Holm ${adjusted})`,
+  pValue: (p, adjusted) => `${pIs(p)} (après correction de Holm ${adjusted})`,
   interval: (low, high) => `Intervalle à 95 % de la différence : ${low} à ${high}`,
   notCompared: {
     hidden: (wave, reason) => `Non comparé : dans ${wave}, ${reason}.`,
@@ -233,7 +236,7 @@ const fr: ComparisonMessages = {
           : null,
   notSamePopulation: "pas la même population",
   printedTest: (p, adjusted, low, high) =>
-    `p = ${p} (après Holm ${adjusted}) ; intervalle 95 % de ${low} à ${high}`,
+    `${pIs(p)} (après Holm ${adjusted}) ; intervalle 95 % de ${low} à ${high}`,
   mappings: {
     title: "Unités renommées, fusionnées ou scindées",
     hint: "Les unités de même code sont comparées d'office. Reliez ici une unité de l'enquête précédente à une unité de cette enquête quand elle a changé de nom ou de code, a été fusionnée ou scindée. Une unité fusionnée est comparée à la somme de ses parties, seulement là où chaque partie est publiée.",
@@ -309,7 +312,7 @@ const en: ComparisonMessages = {
   verdictColumn: "Verdict",
   points: (value) => `${value} percentage points`,
   details: "p-value and confidence interval",
-  pValue: (p, adjusted) => `p = ${p} (after Holm's correction ${adjusted})`,
+  pValue: (p, adjusted) => `${pIs(p)} (after Holm's correction ${adjusted})`,
   interval: (low, high) => `95% interval of the change: ${low} to ${high}`,
   notCompared: {
     hidden: (wave, reason) => `Not compared: in ${wave}, ${reason}.`,
@@ -330,7 +333,7 @@ const en: ComparisonMessages = {
           : null,
   notSamePopulation: "not the same population",
   printedTest: (p, adjusted, low, high) =>
-    `p = ${p} (after Holm ${adjusted}); 95% interval ${low} to ${high}`,
+    `${pIs(p)} (after Holm ${adjusted}); 95% interval ${low} to ${high}`,
   mappings: {
     title: "Units renamed, merged or split",
     hint: "Units with the same code are compared automatically. Map a unit of the earlier campaign to a unit of this one here when it got another name or code, was merged or split. A merged unit is compared with the sum of its parts, only where every part is published.",

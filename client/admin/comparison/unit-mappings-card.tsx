@@ -169,7 +169,7 @@ export function UnitMappingsCard({
             >
               {m.add}
             </button>{" "}
-            <button type="button" onClick={() => void save()}>
+            <button type="button" className="primary" onClick={() => void save()}>
               {m.save}
             </button>
           </p>
