@@ -8,6 +8,7 @@ import type {
   ReleaseItem,
 } from "./release-types";
 import type { ItemSpec } from "./types";
+import { type LineageStep, type UnitMatch, unitLineage } from "./unit-lineage";
 import {
   distributionMoments,
   holmAdjust,
@@ -40,13 +41,7 @@ export interface ComparedWave {
   unitMap?: readonly UnitMatch[];
 }
 
-/** A unit of the later wave compared with a unit of the earlier one (renamed, merged, split). */
-export interface UnitMatch {
-  earlier: string;
-  later: string;
-  /** False for a merge or a split: the two sides are not the same people. */
-  samePopulation: boolean;
-}
+export type { UnitMatch } from "./unit-lineage";
 
 export type Verdict =
   | "clearly-better"
@@ -81,11 +76,11 @@ export type WaveItemFigures =
       options: OptionFigure[];
     }
   | { state: "hidden"; reason: HiddenReason; of: "group" | "question" }
-  | { state: "absent"; of: "group" | "question" };
+  | { state: "absent"; of: "group" | "question" | "table" };
 
 export type NotCompared =
   | { why: "hidden"; wave: number; reason: HiddenReason }
-  | { why: "absent"; wave: number; of: "group" | "question" }
+  | { why: "absent"; wave: number; of: "group" | "question" | "table" }
   | { why: "kind-changed" | "scale-changed" | "options-changed" };
 
 /** The change of one question between two consecutive waves. */
@@ -124,11 +119,17 @@ export interface GroupComparison {
   unitCode: string;
   part: "all" | "direct";
   filters: ReleaseFilter[];
-  /** The release's group id in each wave, null where the group is not in that wave. */
+  /**
+   * The release's group id in each wave, null where the group is not in that wave; the ids
+   * joined by "+" where the side is the sum of merged units.
+   */
   groupIds: (string | null)[];
   n: WaveGroupSize[];
-  /** Per consecutive pair of waves: whether both sides are the same population. */
-  population: { from: number; to: number; same: boolean }[];
+  /**
+   * Per consecutive pair of waves: the earlier side's unit codes (summed when several), how
+   * the later side came from them, and whether both sides are the same population.
+   */
+  population: ({ from: number; to: number } & LineageStep)[];
   items: ItemComparison[];
 }
 
@@ -164,7 +165,18 @@ export function compareWaves(
   const latest = waves[last] as ComparedWave;
   const questionNames = waves.map((_, index) => questionNameIn(waves, index));
   const unitsIn = waves.map((wave) => unitIndex(wave));
+  const lineageOf = unitLineage(
+    waves.map((wave, index) => ({
+      codes: new Set((unitsIn[index] as Map<string, string>).keys()),
+      ...(wave.unitMap ? { map: wave.unitMap } : {}),
+    })),
+  );
   const groupsIn = waves.map((wave) => groupIndex(wave.release.groups));
+  // The tables (breakdowns) each wave publishes: a wave whose questionnaire did not ask a
+  // breakdown has none of its groups, and says so rather than "group absent".
+  const tablesIn = waves.map(
+    (wave) => new Set(wave.release.groups.map((group) => tableKey(group.filters))),
+  );
   const specsIn = waves.map((wave) => specIndex(wave.items));
   const positionsIn = waves.map((wave) => itemPositions(wave.release.groups));
   const family = options.family ?? "group";
@@ -195,24 +207,39 @@ export function compareWaves(
   for (const group of latest.release.groups) {
     if (options.only && !options.only(group)) continue;
     const unitCode = codeOf(latest, group.unitId);
-    const chain = unitChain(waves, unitCode);
-    const matched = waves.map((_, index) => {
-      const code = chain.codes[index];
-      const unitId = code === undefined ? undefined : unitsIn[index]?.get(code);
-      if (unitId === undefined) return undefined;
-      const filters = group.filters.map((filter) => ({
+    const lineage = lineageOf(unitCode);
+    // Each wave's side: the groups of its units (one, or the parts of a merge), or undefined.
+    const filtersIn = waves.map((_, index) =>
+      group.filters.map((filter) => ({
         dimension: questionNames[index]?.(filter.dimension) ?? filter.dimension,
         value: filter.value,
-      }));
-      return groupsIn[index]?.get(groupKey(unitId, group.part, filters));
+      })),
+    );
+    const lacksTable = filtersIn.map((filters, index) => !tablesIn[index]?.has(tableKey(filters)));
+    const matched = waves.map((_, index) => {
+      if (lacksTable[index]) return undefined;
+      const codes = lineage.sets[index] ?? [];
+      if (codes.length === 0) return undefined;
+      const filters = filtersIn[index] as ReleaseFilter[];
+      const parts: (ReleaseGroup | undefined)[] = codes.map((code) => {
+        const unitId = unitsIn[index]?.get(code);
+        return unitId === undefined
+          ? undefined
+          : groupsIn[index]?.get(groupKey(unitId, group.part, filters));
+      });
+      return parts;
     });
     const items: ItemComparison[] = [];
-    const itemsIn = matched.map((found, index) =>
-      found ? itemLookup(found, positionsIn[index] as Map<string, number>) : undefined,
+    const itemsIn = matched.map((parts, index) =>
+      parts?.map((found) =>
+        found ? itemLookup(found, positionsIn[index] as Map<string, number>) : undefined,
+      ),
     );
     for (const { spec, specs, favourable, changed } of compared) {
       const figures = waves.map((_, index) =>
-        itemFigures(matched[index], itemsIn[index], specs[index]?.key ?? null),
+        lacksTable[index]
+          ? ({ state: "absent", of: "table" } as const)
+          : sideFigures(matched[index], itemsIn[index], specs[index]),
       );
       const steps: ItemStep[] = [];
       for (let to = 1; to < waves.length; to++) {
@@ -241,9 +268,11 @@ export function compareWaves(
       unitCode,
       part: group.part,
       filters: group.filters,
-      groupIds: matched.map((found) => found?.id ?? null),
-      n: matched.map((found) => (found ? found.n : { absent: true })),
-      population: chain.same.map((same, index) => ({ from: index, to: index + 1, same })),
+      groupIds: matched.map((parts) =>
+        parts?.every(Boolean) ? parts.map((found) => found?.id).join("+") : null,
+      ),
+      n: matched.map(sideSize),
+      population: lineage.steps.map((step, index) => ({ from: index, to: index + 1, ...step })),
       items,
     });
   }
@@ -474,6 +503,74 @@ function itemFigures(
   };
 }
 
+/**
+ * A wave's side of a group: one release group's figures, or for a merge the sum of its parts'
+ * published counts. A sum is shown only when every part is published (group and question): a
+ * hidden part is never filled in, so the sum is always computable from the release alone.
+ */
+function sideFigures(
+  parts: (ReleaseGroup | undefined)[] | undefined,
+  finds: (((key: string) => ReleaseItem | undefined) | undefined)[] | undefined,
+  spec: ItemSpec | undefined,
+): WaveItemFigures {
+  if (!parts || parts.length === 0) return { state: "absent", of: "group" };
+  const key = spec?.key ?? null;
+  const each = parts.map((part, index) => itemFigures(part, finds?.[index], key));
+  if (each.length === 1) return each[0] as WaveItemFigures;
+  for (const state of ["absent", "hidden"] as const) {
+    for (const of of ["group", "question"] as const) {
+      const found = each.find((figures) => figures.state === state && figures.of === of);
+      if (found) return found;
+    }
+  }
+  return sumFigures(each as Shown[], spec);
+}
+
+/** The figures of a merged group: counts added per answer, shares and mean from the sums. */
+function sumFigures(parts: Shown[], spec: ItemSpec | undefined): Shown {
+  let n = 0;
+  const counts = new Map<string | null, number>();
+  for (const part of parts) {
+    n += part.n;
+    for (const option of part.options) {
+      counts.set(option.value, (counts.get(option.value) ?? 0) + option.count);
+    }
+  }
+  const options: OptionFigure[] = [...counts].map(([value, count]) => ({
+    value,
+    count,
+    share: n > 0 ? count / n : 0,
+  }));
+  const answered = n - (counts.get(null) ?? 0);
+  const scale = spec?.kind === "single" ? spec.scale : undefined;
+  let mean: number | null = null;
+  let favourable: number | null = null;
+  if (scale && answered > 0) {
+    const top = new Set(scale.favourable.map(String));
+    let sum = 0;
+    let high = 0;
+    for (const option of options) {
+      if (option.value === null) continue;
+      sum += Number(option.value) * option.count;
+      if (top.has(option.value)) high += option.count;
+    }
+    mean = scale.numeric ? sum / answered : null;
+    favourable = high / answered;
+  }
+  return { state: "shown", n, answered, mean, favourable, options };
+}
+
+/** A side's group size: the sum of its parts' published sizes, hidden if any part is. */
+function sideSize(parts: (ReleaseGroup | undefined)[] | undefined): WaveGroupSize {
+  if (!parts || parts.length === 0 || parts.some((part) => !part)) return { absent: true };
+  let total = 0;
+  for (const part of parts as ReleaseGroup[]) {
+    if ("hidden" in part.n) return { hidden: part.n.hidden };
+    total += part.n.value;
+  }
+  return { value: total };
+}
+
 /** Maps a question name of the latest wave to its name in wave `index`, through renames. */
 function questionNameIn(waves: readonly ComparedWave[], index: number): (name: string) => string {
   return (name) => {
@@ -494,27 +591,8 @@ function unitIndex(wave: ComparedWave): Map<string, string> {
   return new Map(wave.release.units.map((unit) => [codeOf(wave, unit.id), unit.id]));
 }
 
-/**
- * The code a unit of the latest wave had in each wave, and whether each consecutive pair is
- * the same population. A mapping of the later wave wins; otherwise the code carries over.
- */
-function unitChain(
-  waves: readonly ComparedWave[],
-  code: string,
-): { codes: (string | undefined)[]; same: boolean[] } {
-  const codes: (string | undefined)[] = new Array(waves.length);
-  const same: boolean[] = new Array(waves.length - 1).fill(true);
-  let current = code;
-  codes[waves.length - 1] = current;
-  for (let index = waves.length - 1; index > 0; index--) {
-    const match = waves[index]?.unitMap?.find((entry) => entry.later === current);
-    if (match) {
-      current = match.earlier;
-      same[index - 1] = match.samePopulation;
-    }
-    codes[index - 1] = current;
-  }
-  return { codes, same };
+function tableKey(filters: readonly ReleaseFilter[]): string {
+  return filters.map((filter) => filter.dimension).join("\u0000");
 }
 
 function groupKey(unitId: string, part: string, filters: readonly ReleaseFilter[]): string {

@@ -25,8 +25,9 @@ import {
   userAnswerSchema,
   usersAnswerSchema,
 } from "./staff-schemas";
+import { unitMappingsAnswerSchema } from "./unit-mapping-schemas";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 const SEGMENT = "[^/?]+";
 
@@ -69,6 +70,7 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/tables/${SEGMENT}$`), resultsTableSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comments$`), resultsCommentsSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comparison$`), comparisonAnswerSchema],
+  [["GET", "PUT"], new RegExp(`^/campaigns/${SEGMENT}/unit-mappings$`), unitMappingsAnswerSchema],
   [["GET"], /^\/users$/, usersAnswerSchema],
   [["POST"], /^\/users$/, userAnswerSchema],
   [["PATCH"], new RegExp(`^/users/${SEGMENT}$`), userAnswerSchema],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { localizedSchema } from "./locale-schema";
 import { figureSchema, hiddenReasonSchema, tableSchema } from "./release-schema";
+import { UNIT_CHANGES } from "./unit-mapping-schemas";
 
 /**
  * The output schema of a comparison of waves (GET …/results/comparison). Every figure of a wave
@@ -28,7 +29,7 @@ export const waveItemFiguresSchema = z.discriminatedUnion("state", [
     reason: hiddenReasonSchema,
     of: z.enum(["group", "question"]),
   }),
-  z.object({ state: z.literal("absent"), of: z.enum(["group", "question"]) }),
+  z.object({ state: z.literal("absent"), of: z.enum(["group", "question", "table"]) }),
 ]);
 export type WaveItemFigures = z.infer<typeof waveItemFiguresSchema>;
 
@@ -63,7 +64,7 @@ export const notComparedSchema = z.union([
   z.object({
     why: z.literal("absent"),
     wave: z.number().int(),
-    of: z.enum(["group", "question"]),
+    of: z.enum(["group", "question", "table"]),
   }),
   z.object({ why: z.enum(["kind-changed", "scale-changed", "options-changed"]) }),
 ]);
@@ -104,7 +105,19 @@ const groupComparisonSchema = z.object({
   part: z.enum(["all", "direct"]),
   filters: z.array(z.object({ dimension: z.string(), value: valueSchema })).max(2),
   n: z.array(z.union([figureSchema, z.strictObject({ absent: z.literal(true) })])),
-  population: z.array(z.object({ from: z.number(), to: z.number(), same: z.boolean() })),
+  /**
+   * Per step: the earlier wave's units on the earlier side (several: the sum of a merge), how
+   * the group's unit came from them, and whether both sides are the same people.
+   */
+  population: z.array(
+    z.object({
+      from: z.number(),
+      to: z.number(),
+      same: z.boolean(),
+      change: z.enum(UNIT_CHANGES),
+      earlier: z.array(z.object({ id: z.string(), code: z.string(), name: localizedSchema })),
+    }),
+  ),
   items: z.array(itemComparisonSchema),
 });
 export type GroupComparison = z.infer<typeof groupComparisonSchema>;

@@ -367,3 +367,32 @@ export const sendingProgress = sqliteTable("sending_progress", {
   failed: integer("failed"),
   done: integer("done").notNull().default(0),
 });
+
+/**
+ * Units of an earlier campaign that a later campaign's units take over (renamed, merged or
+ * split between the waves), stored with the later campaign, so a comparison of the two waves
+ * follows them. Units not named here match by their code. Ids are those of the campaigns' unit
+ * trees (campaign_unit_tree); a merge compares the sum of its earlier units' published figures.
+ */
+export const campaignUnitMappings = sqliteTable(
+  "campaign_unit_mappings",
+  {
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    earlierCampaignId: text("earlier_campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    earlierUnitId: text("earlier_unit_id")
+      .notNull()
+      .references(() => units.id),
+    laterUnitId: text("later_unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.campaignId, t.earlierCampaignId, t.earlierUnitId, t.laterUnitId],
+    }),
+  ],
+);

@@ -5,11 +5,13 @@ import { declaredPreviousNames } from "../../surveys/previous-names";
 import { describeQuestionnaire } from "../../surveys/question-specs";
 import type { SessionUser } from "../auth/sessions";
 import { type ComparisonAnswer, comparisonAnswerSchema } from "../contract/comparison-schema";
+import { campaignUnitsWithAncestors } from "../db/campaign-unit-tree";
 import type { Db } from "../db/open-database";
 import { campaigns, questionnaireVersions } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
-import { ConflictError, InvalidInputError } from "../errors";
-import { tableGroups } from "./read-release";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
+import { pairsByCode, storedUnitPairs } from "./compare-unit-mappings";
+import { releaseTables, tableGroups } from "./read-release";
 import { type ComparisonFormat, type ViewedRelease, viewResults } from "./view-results";
 
 /** A comparison shows at most this many waves at once (a trend 2020 → … → 2026 fits). */
@@ -88,7 +90,7 @@ export function compareCampaigns({
         user,
         slug,
         action: format ? "results.export" : "results.view",
-        part: { table: request.table, format: format ?? "comparison" },
+        part: { table: request.table, format: format ?? "comparison", ifPresent: true },
         now,
       }),
     );
@@ -112,6 +114,10 @@ export function compareCampaigns({
       );
     }
     const latest = waves.at(-1)?.viewed as ViewedRelease;
+    // The table must be the latest wave's; an earlier wave without it is shown as absent.
+    if (!releaseTables(latest.release).some((entry) => entry.id === request.table)) {
+      throw new NotFoundError("There is no such table in this release.");
+    }
     const visible = latest.visible;
     const { table } = tableGroups(latest.release, request.table, visible);
     const inTable = (group: ReleaseGroup) =>
@@ -129,7 +135,8 @@ export function compareCampaigns({
       }
       return group.unitId === request.unit && group.part === (request.part ?? "all");
     };
-    const compared: ComparedWave[] = waves.map(({ row, viewed }) => {
+    const trees = waves.map(({ viewed }) => campaignUnitsWithAncestors(tx, viewed.campaign.id));
+    const compared: ComparedWave[] = waves.map(({ row, viewed }, index) => {
       const definition = JSON.parse(String(row?.definition));
       const release = visible
         ? {
@@ -142,9 +149,34 @@ export function compareCampaigns({
         release,
         items: describeQuestionnaire(definition),
         previousNames: declaredPreviousNames(definition),
+        // Units match by their code in each campaign's own tree, or by the stored mapping.
+        unitCodes: Object.fromEntries(
+          (trees[index] ?? []).map((unit) => [unit.id, unit.code] as const),
+        ),
+        ...(index > 0
+          ? {
+              unitMap: pairsByCode(
+                storedUnitPairs(
+                  tx,
+                  viewed.campaign.id,
+                  (waves[index - 1] as (typeof waves)[number]).viewed.campaign.id,
+                ),
+                trees[index - 1] ?? [],
+                trees[index] ?? [],
+              ),
+            }
+          : {}),
       };
     });
     const comparison = compareWaves(compared, { only: chosen });
+    // Back from codes to the latest wave's unit ids, and to each earlier wave's unit names.
+    const idOfCode = new Map((trees.at(-1) ?? []).map((unit) => [unit.code, unit.id]));
+    const unitOfCode = (wave: number, code: string) => {
+      const unit = trees[wave]?.find((candidate) => candidate.code === code);
+      return unit
+        ? { id: unit.id, code: unit.code, name: unit.name }
+        : { id: code, code, name: { nl: "", fr: "", en: "" } };
+    };
     const answer = comparisonAnswerSchema.parse({
       campaigns: waves.map(({ row, viewed }) => ({
         slug: viewed.campaign.slug,
@@ -157,8 +189,14 @@ export function compareCampaigns({
       table,
       correction: comparison.correction,
       level: comparison.level,
-      // Unit codes default to unit ids: the waves share the organisation's unit tree.
-      groups: comparison.groups.map(({ unitCode, ...group }) => ({ unitId: unitCode, ...group })),
+      groups: comparison.groups.map(({ unitCode, population, ...group }) => ({
+        unitId: idOfCode.get(unitCode) ?? unitCode,
+        ...group,
+        population: population.map((step) => ({
+          ...step,
+          earlier: step.earlier.map((code) => unitOfCode(step.from, code)),
+        })),
+      })),
     });
     return {
       answer,

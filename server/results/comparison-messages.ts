@@ -1,4 +1,4 @@
-import type { NotCompared, Verdict } from "../contract/comparison-schema";
+import type { GroupComparison, NotCompared, Verdict } from "../contract/comparison-schema";
 import type { ExportLocale } from "./unit-labels";
 
 /** The texts of a comparison's exports for people, in the reader's language. */
@@ -7,6 +7,7 @@ export interface ComparisonMessages {
     measure: string;
     from: string;
     to: string;
+    population: string;
     nFrom: string;
     nTo: string;
     valueFrom: string;
@@ -23,6 +24,8 @@ export interface ComparisonMessages {
   measureOption: (answer: string) => string;
   verdict: Record<Verdict, string>;
   notCompared: (why: NotCompared, wave: (index: number) => string, hidden: string) => string;
+  /** How a group's unit came from the earlier wave's (named) units; empty when unchanged. */
+  population: (step: GroupComparison["population"][number], earlier: string[]) => string;
   sheet: string;
   campaigns: string;
   reading: string[];
@@ -33,6 +36,7 @@ const nl: ComparisonMessages = {
     measure: "Maat",
     from: "Van",
     to: "Naar",
+    population: "Populatie",
     nFrom: "Respondenten (van)",
     nTo: "Respondenten (naar)",
     valueFrom: "Waarde (van)",
@@ -55,11 +59,23 @@ const nl: ComparisonMessages = {
     "no-clear-change": "geen duidelijke verandering",
     "too-few-answers": "te weinig antwoorden om iets te zeggen",
   },
+  population: (step, earlier) =>
+    step.change === "renamed"
+      ? `hernoemd, was: ${earlier.join(", ")}`
+      : step.change === "merged"
+        ? `samengevoegd: som van ${earlier.join(" + ")}`
+        : step.change === "split"
+          ? `niet dezelfde populatie (deel van ${earlier.join(" + ")})`
+          : step.change === "new"
+            ? "nieuw"
+            : "",
   notCompared: (why, wave, hidden) =>
     why.why === "hidden"
       ? `niet vergeleken: in ${wave(why.wave)} ${hidden}`
       : why.why === "absent"
-        ? `niet vergeleken: ${why.of === "group" ? "de groep" : "de vraag"} bestond niet in ${wave(why.wave)}`
+        ? why.of === "table"
+          ? `niet vergeleken: ${wave(why.wave)} had deze uitsplitsing niet`
+          : `niet vergeleken: ${why.of === "group" ? "de groep" : "de vraag"} bestond niet in ${wave(why.wave)}`
         : why.why === "scale-changed"
           ? "niet vergeleken: de antwoordschaal is veranderd"
           : why.why === "options-changed"
@@ -79,6 +95,7 @@ const fr: ComparisonMessages = {
     measure: "Mesure",
     from: "De",
     to: "À",
+    population: "Population",
     nFrom: "Répondants (de)",
     nTo: "Répondants (à)",
     valueFrom: "Valeur (de)",
@@ -101,11 +118,23 @@ const fr: ComparisonMessages = {
     "no-clear-change": "pas de changement net",
     "too-few-answers": "trop peu de réponses pour conclure",
   },
+  population: (step, earlier) =>
+    step.change === "renamed"
+      ? `renommée, anciennement : ${earlier.join(", ")}`
+      : step.change === "merged"
+        ? `fusionnée : somme de ${earlier.join(" + ")}`
+        : step.change === "split"
+          ? `pas la même population (partie de ${earlier.join(" + ")})`
+          : step.change === "new"
+            ? "nouvelle"
+            : "",
   notCompared: (why, wave, hidden) =>
     why.why === "hidden"
       ? `non comparé : dans ${wave(why.wave)}, ${hidden}`
       : why.why === "absent"
-        ? `non comparé : ${why.of === "group" ? "le groupe" : "la question"} n'existait pas dans ${wave(why.wave)}`
+        ? why.of === "table"
+          ? `non comparé : ${wave(why.wave)} n'avait pas cette ventilation`
+          : `non comparé : ${why.of === "group" ? "le groupe" : "la question"} n'existait pas dans ${wave(why.wave)}`
         : why.why === "scale-changed"
           ? "non comparé : l'échelle de réponse a changé"
           : why.why === "options-changed"
@@ -125,6 +154,7 @@ const en: ComparisonMessages = {
     measure: "Measure",
     from: "From",
     to: "To",
+    population: "Population",
     nFrom: "Respondents (from)",
     nTo: "Respondents (to)",
     valueFrom: "Value (from)",
@@ -147,11 +177,23 @@ const en: ComparisonMessages = {
     "no-clear-change": "no clear change",
     "too-few-answers": "too few answers to tell",
   },
+  population: (step, earlier) =>
+    step.change === "renamed"
+      ? `renamed, was: ${earlier.join(", ")}`
+      : step.change === "merged"
+        ? `merged: sum of ${earlier.join(" + ")}`
+        : step.change === "split"
+          ? `not the same population (part of ${earlier.join(" + ")})`
+          : step.change === "new"
+            ? "new"
+            : "",
   notCompared: (why, wave, hidden) =>
     why.why === "hidden"
       ? `not compared: in ${wave(why.wave)}, ${hidden}`
       : why.why === "absent"
-        ? `not compared: the ${why.of === "group" ? "group" : "question"} did not exist in ${wave(why.wave)}`
+        ? why.of === "table"
+          ? `not compared: ${wave(why.wave)} did not have this breakdown`
+          : `not compared: the ${why.of === "group" ? "group" : "question"} did not exist in ${wave(why.wave)}`
         : why.why === "scale-changed"
           ? "not compared: the answer scale changed"
           : why.why === "options-changed"

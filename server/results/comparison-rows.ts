@@ -29,6 +29,8 @@ export interface ComparisonLine {
   valueTo: SideFigure;
   test: ChangeTest | null;
   notCompared: NotCompared | null;
+  /** How the group's unit came from the earlier wave's units, and whether it is the same people. */
+  population: ComparisonAnswer["groups"][number]["population"][number] | null;
 }
 
 function side(figures: WaveItemFigures | undefined, pick: (shown: ShownFigures) => number | null) {
@@ -60,6 +62,7 @@ export function comparisonLines(answer: ComparisonAnswer): ComparisonLine[] {
           to: step.to,
           nFrom: nOf(step.from),
           nTo: nOf(step.to),
+          population: group.population[step.from] ?? null,
         };
         const before = item.waves[step.from];
         const after = item.waves[step.to];

@@ -6,7 +6,7 @@ import { assertMayReadResults } from "../campaigns/assert-may-read-results";
 import { markResultsViewed } from "../campaigns/mark-results-viewed";
 import type { Db } from "../db/open-database";
 import { withTransaction } from "../db/with-transaction";
-import { readRelease, type StoredRelease, tableGroups } from "./read-release";
+import { readRelease, releaseTables, type StoredRelease, tableGroups } from "./read-release";
 
 /** A release as one reader may see it. */
 export interface ViewedRelease extends StoredRelease {
@@ -31,7 +31,15 @@ export type ResultsPart =
   | "summary"
   | "comments"
   | "xlsx"
-  | { table: string; format?: "csv-for-excel" | "json" | ComparisonFormat };
+  | {
+      table: string;
+      format?: "csv-for-excel" | "json" | ComparisonFormat;
+      /**
+       * An earlier wave of a comparison may lack the table (its questionnaire did not ask that
+       * breakdown): opened all the same, without `viewedTable`, and logged without the table.
+       */
+      ifPresent?: boolean;
+    };
 
 /** One table of a release as one reader may see it. */
 export type ViewedTable = ReturnType<typeof tableGroups>;
@@ -68,14 +76,19 @@ export function viewResults({
     const stored = readRelease(tx, row.slug, now);
     const visible = unitScopeOf(tx, user) ?? undefined;
     const viewedTable =
-      typeof part === "object" ? tableGroups(stored.release, part.table, visible) : undefined;
+      typeof part === "object" &&
+      (!part.ifPresent || releaseTables(stored.release).some((table) => table.id === part.table))
+        ? tableGroups(stored.release, part.table, visible)
+        : undefined;
     const target = viewedTable
       ? [viewedTable.table.id, typeof part === "object" ? part.format : undefined]
           .filter(Boolean)
           .join(" ")
-      : part === "summary"
-        ? undefined
-        : part;
+      : typeof part === "object"
+        ? part.format
+        : part === "summary"
+          ? undefined
+          : part;
     recordAudit(tx, {
       actor: user,
       action,

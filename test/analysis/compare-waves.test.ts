@@ -512,7 +512,7 @@ describe("matching across waves", () => {
     expect(women?.items[0]?.steps[0]?.compared).toBe(true);
   });
 
-  it("compares a mapped unit (merged into a new code), labelled as not the same population", () => {
+  it("compares a renamed unit (new code, mapped) as the same population, and keeps code matches", () => {
     const items = [SCALE_ITEM("q")];
     const first = release(
       [
@@ -526,24 +526,200 @@ describe("matching across waves", () => {
       [
         group("org", { value: 210 }, [scaleFigures("q", [10, 30, 60, 70, 40])]),
         group("u-new", { value: 90 }, [scaleFigures("q", [5, 10, 25, 30, 20])]),
-        group("u-same", { value: 120 }, [scaleFigures("q", [5, 20, 35, 40, 20])]),
+        // Another id in the later tree (re-created unit), same code: matched by code, not id.
+        group("u-same-2", { value: 120 }, [scaleFigures("q", [5, 20, 35, 40, 20])]),
       ],
-      ["org", "u-new", "u-same"],
+      ["org", "u-new", "u-same-2"],
     );
     const result = compareWaves([
       wave("w1", first, items, { unitCodes: { org: "UZ", "u-old": "HR", "u-same": "LAW" } }),
       wave("w2", second, items, {
-        unitCodes: { org: "UZ", "u-new": "PEOPLE", "u-same": "LAW" },
-        unitMap: [{ earlier: "HR", later: "PEOPLE", samePopulation: false }],
+        unitCodes: { org: "UZ", "u-new": "PEOPLE", "u-same-2": "LAW" },
+        unitMap: [{ earlier: "HR", later: "PEOPLE" }],
       }),
     ]);
     const mapped = find(result, "PEOPLE", "q");
     expect(mapped.group.groupIds).toEqual(["u-old/all", "u-new/all"]);
-    expect(mapped.group.population).toEqual([{ from: 0, to: 1, same: false }]);
+    expect(mapped.group.population).toEqual([
+      { from: 0, to: 1, earlier: ["HR"], same: true, change: "renamed" },
+    ]);
     expect(mapped.item.steps[0]?.compared).toBe(true);
     const law = find(result, "LAW", "q");
-    expect(law.group.population).toEqual([{ from: 0, to: 1, same: true }]);
+    expect(law.group.groupIds).toEqual(["u-same/all", "u-same-2/all"]);
+    expect(law.group.population).toEqual([
+      { from: 0, to: 1, earlier: ["LAW"], same: true, change: "unchanged" },
+    ]);
     expect(find(result, "UZ", "q").item.steps[0]?.compared).toBe(true);
+  });
+
+  const mergeWaves = (bHidden?: "group" | "question") => {
+    const items = [SCALE_ITEM("q")];
+    const bItems: ReleaseItem[] =
+      bHidden === "question"
+        ? [{ key: "q", kind: "single", hidden: "secondary" }]
+        : [scaleFigures("q", [10, 20, 40, 30, 20])];
+    const first = release(
+      [
+        group("org", { value: 200 }, [scaleFigures("q", [20, 40, 60, 50, 30])]),
+        group("A", { value: 80 }, [scaleFigures("q", [10, 20, 20, 20, 10])]),
+        group("B", bHidden === "group" ? { hidden: "primary" } : { value: 120 }, bItems),
+      ],
+      ["org", "A", "B"],
+    );
+    const second = release(
+      [
+        group("org", { value: 210 }, [scaleFigures("q", [10, 30, 60, 70, 40])]),
+        group("AB", { value: 210 }, [scaleFigures("q", [10, 30, 60, 70, 40])]),
+      ],
+      ["org", "AB"],
+    );
+    return compareWaves([
+      wave("w1", first, items),
+      wave("w2", second, items, {
+        unitMap: [
+          { earlier: "A", later: "AB" },
+          { earlier: "B", later: "AB" },
+        ],
+      }),
+    ]);
+  };
+
+  it("compares a merged unit with the sum of its published parts", () => {
+    const { group: merged, item } = find(mergeWaves(), "AB", "q");
+    expect(merged.groupIds).toEqual(["A/all+B/all", "AB/all"]);
+    expect(merged.n).toEqual([{ value: 200 }, { value: 210 }]);
+    expect(merged.population).toEqual([
+      { from: 0, to: 1, earlier: ["A", "B"], same: true, change: "merged" },
+    ]);
+    const before = item.waves[0];
+    if (before?.state !== "shown") throw new Error("expected the sum");
+    // Summed by hand: A [10,20,20,20,10] + B [10,20,40,30,20].
+    expect(before.options.map((o) => o.count)).toEqual([20, 40, 60, 50, 30, 0]);
+    expect(before.mean).toBeCloseTo((20 + 80 + 180 + 200 + 150) / 200, 12);
+    expect(before.favourable).toBeCloseTo(80 / 200, 12);
+    expect(tested(compared(item).favourable).change).toBeCloseTo(110 / 210 - 80 / 200, 12);
+  });
+
+  it("never sums a merge whose part is hidden: no figure, the part's reason", () => {
+    for (const hidden of ["group", "question"] as const) {
+      const { group: merged, item } = find(mergeWaves(hidden), "AB", "q");
+      expect(item.waves[0]).toEqual({
+        state: "hidden",
+        reason: hidden === "group" ? "primary" : "secondary",
+        of: hidden,
+      });
+      expect(JSON.stringify(item.waves[0])).not.toMatch(/\d/);
+      expect(item.steps[0]).toMatchObject({ compared: false, notCompared: { why: "hidden" } });
+      if (hidden === "group") expect(merged.n[0]).toEqual({ hidden: "primary" });
+    }
+  });
+
+  it("labels each part of a split unit as not the same population", () => {
+    const items = [SCALE_ITEM("q")];
+    const first = release(
+      [
+        group("org", { value: 200 }, [scaleFigures("q", [20, 40, 60, 50, 30])]),
+        group("AB", { value: 200 }, [scaleFigures("q", [20, 40, 60, 50, 30])]),
+      ],
+      ["org", "AB"],
+    );
+    const second = release(
+      [
+        group("org", { value: 200 }, [scaleFigures("q", [20, 40, 60, 50, 30])]),
+        group("A", { value: 80 }, [scaleFigures("q", [10, 20, 20, 20, 10])]),
+        group("B", { value: 120 }, [scaleFigures("q", [10, 20, 40, 30, 20])]),
+      ],
+      ["org", "A", "B"],
+    );
+    const result = compareWaves([
+      wave("w1", first, items),
+      wave("w2", second, items, {
+        unitMap: [
+          { earlier: "AB", later: "A" },
+          { earlier: "AB", later: "B" },
+        ],
+      }),
+    ]);
+    for (const code of ["A", "B"]) {
+      const { group: part, item } = find(result, code, "q");
+      expect(part.population).toEqual([
+        { from: 0, to: 1, earlier: ["AB"], same: false, change: "split" },
+      ]);
+      expect(part.groupIds[0]).toBe("AB/all");
+      expect(item.steps[0]?.compared).toBe(true);
+    }
+    expect(find(result, "org", "q").group.population[0]?.same).toBe(true);
+  });
+
+  it("follows mappings over three waves: a rename, then a merge", () => {
+    const items = [SCALE_ITEM("q")];
+    const counts = [10, 20, 30, 25, 15];
+    const w1 = release(
+      [
+        group("org", { value: 200 }, [scaleFigures("q", [20, 40, 60, 50, 30])]),
+        group("HR", { value: 100 }, [scaleFigures("q", counts)]),
+        group("IT", { value: 100 }, [scaleFigures("q", counts)]),
+      ],
+      ["org", "HR", "IT"],
+    );
+    const w2 = release(
+      [
+        group("org", { value: 200 }, [scaleFigures("q", [20, 40, 60, 50, 30])]),
+        group("PEOPLE", { value: 100 }, [scaleFigures("q", counts)]),
+        group("IT", { value: 100 }, [scaleFigures("q", counts)]),
+      ],
+      ["org", "PEOPLE", "IT"],
+    );
+    const w3 = release(
+      [
+        group("org", { value: 200 }, [scaleFigures("q", [10, 20, 60, 70, 40])]),
+        group("SUPPORT", { value: 200 }, [scaleFigures("q", [10, 20, 60, 70, 40])]),
+      ],
+      ["org", "SUPPORT"],
+    );
+    const result = compareWaves([
+      wave("2020", w1, items),
+      wave("2021", w2, items, { unitMap: [{ earlier: "HR", later: "PEOPLE" }] }),
+      wave("2026", w3, items, {
+        unitMap: [
+          { earlier: "PEOPLE", later: "SUPPORT" },
+          { earlier: "IT", later: "SUPPORT" },
+        ],
+      }),
+    ]);
+    const { group: support, item } = find(result, "SUPPORT", "q");
+    expect(support.groupIds).toEqual(["HR/all+IT/all", "PEOPLE/all+IT/all", "SUPPORT/all"]);
+    expect(support.population.map((step) => [step.earlier, step.change, step.same])).toEqual([
+      [["HR", "IT"], "merged", true],
+      [["PEOPLE", "IT"], "merged", true],
+    ]);
+    expect(support.n).toEqual([{ value: 200 }, { value: 200 }, { value: 200 }]);
+    expect(item.steps.map((step) => step.compared)).toEqual([true, true]);
+    expect(tested(compared(item, 0).favourable).change).toBe(0);
+    expect(tested(compared(item, 1).favourable).change).toBeCloseTo(110 / 200 - 80 / 200, 12);
+  });
+
+  it("marks every group absent in a wave that lacks the compared table", () => {
+    const items = [SCALE_ITEM("q"), GENDER];
+    const women = [{ dimension: "gender", value: "woman" }];
+    const result = compareWaves([
+      wave(
+        "w1",
+        release([group("org", { value: 100 }, [scaleFigures("q", [10, 20, 30, 25, 15])])]),
+        [SCALE_ITEM("q")],
+      ),
+      wave(
+        "w2",
+        release([group("org", { value: 60 }, [scaleFigures("q", [5, 10, 15, 20, 10])], women)]),
+        items,
+      ),
+    ]);
+    const item = result.groups[0]?.items[0];
+    expect(item?.waves[0]).toEqual({ state: "absent", of: "table" });
+    expect(item?.steps[0]).toMatchObject({
+      compared: false,
+      notCompared: { why: "absent", wave: 0, of: "table" },
+    });
   });
 
   it("follows a trend over three waves, one step per consecutive pair", () => {
@@ -683,6 +859,56 @@ describe("a comparison shows nothing that neither release shows (property)", () 
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("a merge shows the sum of its parts' published counts, or nothing when a part is hidden", () => {
+    fc.assert(
+      fc.property(releaseArb, releaseArb, (earlier, later) => {
+        const items = [SCALE_ITEM("q"), CHOICE_ITEM("c")];
+        // The later wave's B is the merge of the earlier A and B (A is also kept by code).
+        const result = compareWaves([
+          wave("w0", earlier, items),
+          wave("w1", later, items, {
+            unitMap: [
+              { earlier: "A", later: "B" },
+              { earlier: "B", later: "B" },
+            ],
+          }),
+        ]);
+        const merged = result.groups.find((g) => g.unitCode === "B");
+        if (!merged) return;
+        const parts = ["A", "B"].map((id) => earlier.groups.find((g) => g.unitId === id));
+        // A goes wholly to B and also, by its code, to A: a split, so not the same people.
+        expect(merged.population[0]).toMatchObject({ earlier: ["A", "B"], same: false });
+        for (const item of merged.items) {
+          const figures = item.waves[0];
+          const published = parts.map((part) =>
+            part && "value" in part.n ? part.items.find((i) => i.key === item.key) : undefined,
+          );
+          const all = published.every((found) => found && !("hidden" in found));
+          if (!all) {
+            expect(figures?.state).not.toBe("shown");
+            expect(JSON.stringify(figures)).not.toMatch(/\d/);
+            continue;
+          }
+          if (figures?.state !== "shown") throw new Error("every part is published");
+          for (const option of figures.options) {
+            const sum = published.reduce(
+              (total, found) =>
+                total +
+                (found && "options" in found
+                  ? (found.options.find((o) => o.value === option.value)?.count ?? 0)
+                  : 0),
+              0,
+            );
+            expect(option.count).toBe(sum);
+          }
+          const n = parts.reduce((t, p) => t + (p && "value" in p.n ? p.n.value : 0), 0);
+          expect(figures.n).toBe(n);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -21,6 +21,8 @@ export interface OverviewBenchFigures {
   overview: Timed;
   /** GET …/results/comparison of diagnose-2020 → diagnose-2021, the unit table. */
   comparison: Timed;
+  /** The same comparison with two faculties of 2020 mapped as merged into one of 2021. */
+  comparisonMapped: Timed;
   /** GET …/results/export.xlsx of diagnose-2021 (1,256 groups). */
   xlsx: Timed;
 }
@@ -76,6 +78,21 @@ export async function measureResultsOverview(): Promise<OverviewBenchFigures> {
     baseline: await time([base]),
     overview: await time([`${base}/results`, `${base}/results/tables/units`]),
     comparison: await time([`${base}/results/comparison?with=diagnose-2020&table=units`]),
+    comparisonMapped: await (async () => {
+      const unitId = (code: string) =>
+        (db.$client.prepare("SELECT id FROM units WHERE code = ?").get(code) as { id: string }).id;
+      const saved = await admin.request("PUT", `${base}/unit-mappings`, {
+        body: {
+          from: "diagnose-2020",
+          pairs: [
+            { earlier: unitId("LAW"), later: unitId("ECON") },
+            { earlier: unitId("ECON"), later: unitId("ECON") },
+          ],
+        },
+      });
+      if (saved.status !== 200) throw new Error(`unit mappings: ${saved.status}`);
+      return time([`${base}/results/comparison?with=diagnose-2020&table=units`]);
+    })(),
     xlsx: await time([`${base}/results/export.xlsx?lang=nl`]),
   };
   db.$client.close();

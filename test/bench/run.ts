@@ -59,6 +59,7 @@ async function benchOverview() {
   );
   line("overview (summary + unit table) 2021", run.overview, 100);
   line("comparison 2020 → 2021, unit table", run.comparison, 300);
+  line("the same, LAW + ECON mapped as merged", run.comparisonMapped, 300);
   line("XLSX of diagnose-2021 (nl)", run.xlsx, 2000);
 }
 

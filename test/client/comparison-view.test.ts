@@ -80,7 +80,7 @@ describe("the comparison screen's rows", () => {
       part: "all",
       filters: [],
       n: [{ value: 100 }, { value: 100 }],
-      population: [{ from: 0, to: 1, same: true }],
+      population: [{ from: 0, to: 1, same: true, change: "unchanged", earlier: [] }],
       items: [
         item("a", 0.05, "clearly-better"),
         item("b", 0.2, "no-clear-change"),

@@ -1,4 +1,4 @@
-import type { Verdict } from "../../../server/contract/comparison-schema";
+import type { GroupComparison, Verdict } from "../../../server/contract/comparison-schema";
 import type { Locale } from "../../i18n/locales";
 
 /** Texts of the comparison screen. */
@@ -34,11 +34,31 @@ export interface ComparisonMessages {
     hidden: (wave: string, reason: string) => string;
     absentGroup: (wave: string) => string;
     absentQuestion: (wave: string) => string;
+    absentTable: (wave: string) => string;
     scaleChanged: string;
     optionsChanged: string;
     kindChanged: string;
   };
-  notSamePeople: string;
+  /** How the group's unit came from the earlier campaign's units (renamed, merged, split). */
+  population: (step: GroupComparison["population"][number], earlier: string[]) => string | null;
+  notSamePopulation: string;
+  printedTest: (p: string, adjusted: string, low: string, high: string) => string;
+  mappings: {
+    title: string;
+    hint: string;
+    from: string;
+    earlierUnit: string;
+    laterUnit: string;
+    choose: string;
+    add: string;
+    remove: (n: number) => string;
+    save: string;
+    saved: string;
+    none: string;
+    outcomeTitle: string;
+    byCode: (count: number) => string;
+    errors: Record<string, string>;
+  };
   respondents: string;
   noAnswer: string;
   noneTicked: string;
@@ -55,6 +75,9 @@ export interface ComparisonMessages {
   directlyIn: (unit: string) => string;
   compareLink: string;
 }
+
+/** "p = 0.04", or "p < 0.001" where the formatted value already carries its sign. */
+const pIs = (p: string) => (p.startsWith("<") ? `p ${p}` : `p = ${p}`);
 
 const nl: ComparisonMessages = {
   heading: (campaign) => `Vergelijking: ${campaign}`,
@@ -93,17 +116,50 @@ const nl: ComparisonMessages = {
   verdictColumn: "Oordeel",
   points: (value) => `${value} procentpunt`,
   details: "p-waarde en betrouwbaarheidsinterval",
-  pValue: (p, adjusted) => `p = ${p} (na Holm-correctie ${adjusted})`,
+  pValue: (p, adjusted) => `${pIs(p)} (na Holm-correctie ${adjusted})`,
   interval: (low, high) => `95%-interval van het verschil: ${low} tot ${high}`,
   notCompared: {
     hidden: (wave, reason) => `Niet vergeleken: in ${wave} ${reason}.`,
     absentGroup: (wave) => `Niet vergeleken: deze groep bestond niet in ${wave}.`,
     absentQuestion: (wave) => `Niet vergeleken: deze vraag bestond niet in ${wave}.`,
+    absentTable: (w) => `niet vergeleken: ${w} had deze uitsplitsing niet`,
     scaleChanged: "Niet vergeleken: de antwoordschaal is veranderd.",
     optionsChanged: "Niet vergeleken: de antwoordmogelijkheden zijn veranderd.",
     kindChanged: "Niet vergeleken: het soort vraag is veranderd.",
   },
-  notSamePeople: "Let op: deze groep is niet dezelfde groep mensen in beide bevragingen.",
+  population: (step, earlier) =>
+    step.change === "renamed"
+      ? `Hernoemd; in de vorige bevraging: ${earlier.join(", ")}.`
+      : step.change === "merged"
+        ? `Samengevoegd: vergeleken met de som van ${earlier.join(" + ")}.`
+        : step.change === "split"
+          ? `Niet dezelfde populatie: een deel van ${earlier.join(" + ")} in de vorige bevraging.`
+          : null,
+  notSamePopulation: "niet dezelfde populatie",
+  printedTest: (p, adjusted, low, high) =>
+    `${pIs(p)} (na Holm ${adjusted}); 95%-interval ${low} tot ${high}`,
+  mappings: {
+    title: "Eenheden hernoemd, samengevoegd of gesplitst",
+    hint: "Eenheden met dezelfde code worden vanzelf vergeleken. Koppel hier een eenheid van de vorige bevraging aan een eenheid van deze bevraging wanneer ze een andere naam of code kreeg, werd samengevoegd of gesplitst. Een samengevoegde eenheid wordt vergeleken met de som van haar delen, alleen waar elk deel gepubliceerd is.",
+    from: "Vorige bevraging",
+    earlierUnit: "Eenheid toen",
+    laterUnit: "Eenheid nu",
+    choose: "Kies een eenheid",
+    add: "Koppeling toevoegen",
+    remove: (n) => `Koppeling ${n} verwijderen`,
+    save: "Koppelingen bewaren",
+    saved: "Koppelingen bewaard.",
+    none: "Geen koppelingen: eenheden worden vergeleken op hun code.",
+    outcomeTitle: "Zo worden de eenheden vergeleken",
+    byCode: (count) => `${count} eenheden met dezelfde code als in de vorige bevraging.`,
+    errors: {
+      "unknown-unit": "deze eenheid hoort niet bij de bevraging",
+      duplicate: "deze koppeling staat er twee keer",
+      nested:
+        "deze eenheid ligt binnen een andere eenheid die al aan dezelfde eenheid gekoppeld is",
+      "not-earlier": "die bevraging opende niet eerder",
+    },
+  },
   respondents: "Respondenten",
   noAnswer: "Geen antwoord",
   noneTicked: "Niets aangevinkt",
@@ -159,18 +215,49 @@ const fr: ComparisonMessages = {
   verdictColumn: "Verdict",
   points: (value) => `${value} points de pourcentage`,
   details: "Valeur p et intervalle de confiance",
-  pValue: (p, adjusted) => `p = ${p} (après correction de Holm ${adjusted})`,
+  pValue: (p, adjusted) => `${pIs(p)} (après correction de Holm ${adjusted})`,
   interval: (low, high) => `Intervalle à 95 % de la différence : ${low} à ${high}`,
   notCompared: {
     hidden: (wave, reason) => `Non comparé : dans ${wave}, ${reason}.`,
     absentGroup: (wave) => `Non comparé : ce groupe n'existait pas dans ${wave}.`,
     absentQuestion: (wave) => `Non comparé : cette question n'existait pas dans ${wave}.`,
+    absentTable: (w) => `non comparé : ${w} n'avait pas cette ventilation`,
     scaleChanged: "Non comparé : l'échelle de réponse a changé.",
     optionsChanged: "Non comparé : les choix de réponse ont changé.",
     kindChanged: "Non comparé : le type de question a changé.",
   },
-  notSamePeople:
-    "Attention : ce groupe n'est pas le même ensemble de personnes dans les deux enquêtes.",
+  population: (step, earlier) =>
+    step.change === "renamed"
+      ? `Renommée ; dans l'enquête précédente : ${earlier.join(", ")}.`
+      : step.change === "merged"
+        ? `Fusionnée : comparée à la somme de ${earlier.join(" + ")}.`
+        : step.change === "split"
+          ? `Pas la même population : une partie de ${earlier.join(" + ")} dans l'enquête précédente.`
+          : null,
+  notSamePopulation: "pas la même population",
+  printedTest: (p, adjusted, low, high) =>
+    `${pIs(p)} (après Holm ${adjusted}) ; intervalle 95 % de ${low} à ${high}`,
+  mappings: {
+    title: "Unités renommées, fusionnées ou scindées",
+    hint: "Les unités de même code sont comparées d'office. Reliez ici une unité de l'enquête précédente à une unité de cette enquête quand elle a changé de nom ou de code, a été fusionnée ou scindée. Une unité fusionnée est comparée à la somme de ses parties, seulement là où chaque partie est publiée.",
+    from: "Enquête précédente",
+    earlierUnit: "Unité alors",
+    laterUnit: "Unité maintenant",
+    choose: "Choisissez une unité",
+    add: "Ajouter un lien",
+    remove: (n) => `Supprimer le lien ${n}`,
+    save: "Enregistrer les liens",
+    saved: "Liens enregistrés.",
+    none: "Aucun lien : les unités sont comparées par leur code.",
+    outcomeTitle: "Comment les unités sont comparées",
+    byCode: (count) => `${count} unités ont le même code que dans l'enquête précédente.`,
+    errors: {
+      "unknown-unit": "cette unité n'appartient pas à l'enquête",
+      duplicate: "ce lien figure deux fois",
+      nested: "cette unité se trouve dans une autre unité déjà reliée à la même unité",
+      "not-earlier": "cette enquête n'a pas ouvert avant",
+    },
+  },
   respondents: "Répondants",
   noAnswer: "Pas de réponse",
   noneTicked: "Rien coché",
@@ -225,17 +312,49 @@ const en: ComparisonMessages = {
   verdictColumn: "Verdict",
   points: (value) => `${value} percentage points`,
   details: "p-value and confidence interval",
-  pValue: (p, adjusted) => `p = ${p} (after Holm's correction ${adjusted})`,
+  pValue: (p, adjusted) => `${pIs(p)} (after Holm's correction ${adjusted})`,
   interval: (low, high) => `95% interval of the change: ${low} to ${high}`,
   notCompared: {
     hidden: (wave, reason) => `Not compared: in ${wave}, ${reason}.`,
     absentGroup: (wave) => `Not compared: this group did not exist in ${wave}.`,
     absentQuestion: (wave) => `Not compared: this question did not exist in ${wave}.`,
+    absentTable: (w) => `not compared: ${w} did not have this breakdown`,
     scaleChanged: "Not compared: the answer scale changed.",
     optionsChanged: "Not compared: the answer options changed.",
     kindChanged: "Not compared: the kind of question changed.",
   },
-  notSamePeople: "Note: this group is not the same people in both campaigns.",
+  population: (step, earlier) =>
+    step.change === "renamed"
+      ? `Renamed; in the earlier campaign: ${earlier.join(", ")}.`
+      : step.change === "merged"
+        ? `Merged: compared with the sum of ${earlier.join(" + ")}.`
+        : step.change === "split"
+          ? `Not the same population: part of ${earlier.join(" + ")} in the earlier campaign.`
+          : null,
+  notSamePopulation: "not the same population",
+  printedTest: (p, adjusted, low, high) =>
+    `${pIs(p)} (after Holm ${adjusted}); 95% interval ${low} to ${high}`,
+  mappings: {
+    title: "Units renamed, merged or split",
+    hint: "Units with the same code are compared automatically. Map a unit of the earlier campaign to a unit of this one here when it got another name or code, was merged or split. A merged unit is compared with the sum of its parts, only where every part is published.",
+    from: "Earlier campaign",
+    earlierUnit: "Unit then",
+    laterUnit: "Unit now",
+    choose: "Choose a unit",
+    add: "Add a pair",
+    remove: (n) => `Remove pair ${n}`,
+    save: "Save the pairs",
+    saved: "Pairs saved.",
+    none: "No pairs: units are compared by their code.",
+    outcomeTitle: "How the units are compared",
+    byCode: (count) => `${count} units have the same code as in the earlier campaign.`,
+    errors: {
+      "unknown-unit": "this unit is not in the campaign",
+      duplicate: "this pair is there twice",
+      nested: "this unit lies inside another unit already mapped to the same unit",
+      "not-earlier": "that campaign did not open earlier",
+    },
+  },
   respondents: "Respondents",
   noAnswer: "No answer",
   noneTicked: "None ticked",

@@ -22,6 +22,7 @@ import {
 } from "../../../surveys/model/questionnaire-labels";
 import { apiUrl } from "../admin-api";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
+import { useSessionUser } from "../admin-session";
 import { HiddenMark, useHiddenText } from "../hidden-mark";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
 import { RESULTS_MESSAGES } from "../results/results-messages";
@@ -29,6 +30,7 @@ import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
 import { COMPARISON_MESSAGES } from "./comparison-messages";
 import { groupKey, largestClearChanges, type MeasureRow, measureRows } from "./comparison-view";
+import { UnitMappingsCard } from "./unit-mappings-card";
 import "../results/results.css";
 import "./comparison.css";
 
@@ -131,6 +133,8 @@ function Comparison({
   const r = useMessages(RESULTS_MESSAGES);
   const locale = useAdminLocale();
   const [choice, setChoice] = useState(initialChoice);
+  const user = useSessionUser();
+  const mayMap = user.role === "admin" || user.role === "coordinator";
   const update = (patch: Partial<Choice>) => setChoice((current) => ({ ...current, ...patch }));
 
   // By default the campaign before this one.
@@ -300,6 +304,10 @@ function Comparison({
         </div>
       </section>
 
+      {mayMap && earlier.length > 0 ? (
+        <UnitMappingsCard self={self} earlierWaves={earlier} onSaved={() => void reload()} />
+      ) : null}
+
       {comparison.state === "loading" ? <Loading /> : null}
       {comparison.state === "error" ? (
         <ProblemAlert problem={comparison.problem} onRetry={() => void reload()} />
@@ -323,9 +331,20 @@ function Comparison({
             <p className="print-only">
               {r.printRules(Math.max(...answer.campaigns.map((entry) => entry.k)))}
             </p>
-            {group.population.some((step) => !step.same) ? (
-              <p className="notice-box">{t.notSamePeople}</p>
-            ) : null}
+            {group.population.map((step) => {
+              const text = t.population(
+                step,
+                step.earlier.map((unit) => unit.name[locale] || unit.code),
+              );
+              return text ? (
+                <p key={step.from} className={step.same ? "population-note" : "notice-box"}>
+                  {answer.campaigns.length > 2
+                    ? `${waveNames[step.from]} → ${waveNames[step.to]}: `
+                    : ""}
+                  {text}
+                </p>
+              ) : null;
+            })}
             <h3>{t.largestTitle}</h3>
             <LargestChanges group={group} labels={labels} />
           </section>
@@ -348,6 +367,7 @@ function Comparison({
               shortWaves={answer.campaigns.map((entry) => entry.slug)}
               labels={labels}
               k={Math.max(...answer.campaigns.map((entry) => entry.k))}
+              population={group.population}
             />
           ))}
           <section className="card no-print" aria-labelledby="compare-downloads">
@@ -507,8 +527,10 @@ function ItemCard({
   shortWaves,
   labels,
   k,
+  population,
 }: {
   item: ItemComparison;
+  population: GroupComparison["population"];
   waves: string[];
   /** Campaign addresses: short enough for a chart's axis on a phone. */
   shortWaves: string[];
@@ -529,9 +551,11 @@ function ItemCard({
     if (why.why === "hidden")
       return t.notCompared.hidden(waves[why.wave] ?? "", hiddenText(why.reason));
     if (why.why === "absent")
-      return why.of === "group"
-        ? t.notCompared.absentGroup(waves[why.wave] ?? "")
-        : t.notCompared.absentQuestion(waves[why.wave] ?? "");
+      return why.of === "table"
+        ? t.notCompared.absentTable(waves[why.wave] ?? "")
+        : why.of === "group"
+          ? t.notCompared.absentGroup(waves[why.wave] ?? "")
+          : t.notCompared.absentQuestion(waves[why.wave] ?? "");
     if (why.why === "scale-changed") return t.notCompared.scaleChanged;
     if (why.why === "options-changed") return t.notCompared.optionsChanged;
     return t.notCompared.kindChanged;
@@ -542,6 +566,8 @@ function ItemCard({
       ? reason({ notCompared: lastStep.notCompared })
       : null;
   const drawable = shares.some((row) => row.values.some((value) => "value" in value));
+  // A step whose two sides are not the same people (a split unit) says so wherever it shows.
+  const notSame = (index: number) => population[index]?.same === false;
   return (
     <section className="card compare-item print-keep" aria-labelledby={`c-${item.key}`}>
       <h3 id={`c-${item.key}`}>{title}</h3>
@@ -560,6 +586,9 @@ function ItemCard({
                 format={(value) => `${Math.round(value)}%`}
               />
             </Suspense>
+            {population.some((step) => !step.same) ? (
+              <figcaption className="population-caption">{t.notSamePopulation}</figcaption>
+            ) : null}
           </figure>
         ) : null}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls, so the keyboard must reach it */}
@@ -581,7 +610,7 @@ function ItemCard({
                 <tr key={JSON.stringify(row.measure)}>
                   <th scope="row">{measureText(item.key, row.measure)}</th>
                   {row.values.map((value, wave) => (
-                    <td className="number" key={waves[wave]}>
+                    <td className="number" key={waves[wave]} data-label={waves[wave]}>
                       {"value" in value ? (
                         format.value(row.measure, value.value)
                       ) : (
@@ -589,9 +618,10 @@ function ItemCard({
                       )}
                     </td>
                   ))}
-                  <td>
+                  <td className="verdict-cell" data-label={t.verdictColumn}>
                     {row.steps.map((step, index) => (
                       <StepVerdict
+                        notSame={notSame(index) ? t.notSamePopulation : null}
                         // biome-ignore lint/suspicious/noArrayIndexKey: steps are positional (wave to wave)
                         key={index}
                         step={step}
@@ -631,7 +661,10 @@ function StepVerdict({
   reason,
   format,
   prefix,
+  notSame,
 }: {
+  /** "not the same population" where the step's two sides are not the same people. */
+  notSame: string | null;
   step: MeasureRow["steps"][number];
   measure: MeasureRow["measure"];
   reason: string | null;
@@ -644,6 +677,7 @@ function StepVerdict({
       <p className="step note">
         {prefix}
         {reason}
+        {notSame ? <span className="population-flag"> ({notSame})</span> : null}
       </p>
     );
   if (!("test" in step)) return null;
@@ -655,6 +689,7 @@ function StepVerdict({
       {test.change !== null ? (
         <span className="change"> {format.change(measure, test.change)}</span>
       ) : null}
+      {notSame ? <span className="population-flag"> ({notSame})</span> : null}
       {test.verdict !== "too-few-answers" ? (
         <details className="step-details">
           <summary>{t.details}</summary>
@@ -663,6 +698,17 @@ function StepVerdict({
             {t.interval(format.change(measure, test.ci[0]), format.change(measure, test.ci[1]))}
           </p>
         </details>
+      ) : null}
+      {test.verdict !== "too-few-answers" ? (
+        // A closed <details> does not print: the same figures, for paper only.
+        <p className="print-only step-printed">
+          {t.printedTest(
+            format.p(test.p),
+            format.p(test.pAdjusted),
+            format.change(measure, test.ci[0]),
+            format.change(measure, test.ci[1]),
+          )}
+        </p>
       ) : null}
     </div>
   );
