@@ -60,7 +60,9 @@ function send(c: Context, file: ExportFile) {
  * Results for evaluators, coordinators and admins of the campaign's scope: only ever the
  * stored, audited release, one table at a time, serialised through the output schema. An
  * evaluator of a unit sees only the groups of that unit and the units below it. Every view
- * and export is written to the audit log. No route here reads responses.
+ * and export is written to the audit log. No route here reads responses. The units mapped
+ * between two waves (`/unit-mappings?from=`) are read and replaced by the later campaign's
+ * managers only (403 for evaluators).
  */
 export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth: AdminAuth }) {
   const readers = requireRole("admin", "coordinator", "evaluator");
@@ -97,128 +99,123 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       now: now(),
     });
 
-  return (
-    new Hono<AdminEnv>()
-      .use("*", auth.protect, readers)
-      .use("*", async (c, next) => {
-        await next();
-        c.header("Cache-Control", "no-store");
-      })
-      .get("/:slug/results", (c) => {
-        const { campaign, builtAt, release, visible, interim } = open(
-          c,
-          c.req.param("slug"),
-          "results.view",
-          "summary",
-        );
-        const names = unitNames(db, campaign);
-        const shown = visible
-          ? release.units.filter((unit) => visible.has(unit.id))
-          : release.units;
-        return c.json(
-          resultsSummarySchema.parse({
-            campaign,
-            builtAt,
-            interim,
-            audit: visibleAudit(release, visible),
-            units: shown.map((unit) => ({
-              id: unit.id,
-              parentId: unit.parentId,
-              name: names.get(unit.id) ?? { nl: "", fr: "", en: "" },
-            })),
-            dimensions: release.dimensions,
-            tables: releaseTables(release),
-          }),
-        );
-      })
-      .get("/:slug/results/tables/:table", (c) => {
-        const { campaign, builtAt, viewedTable } = open(c, c.req.param("slug"), "results.view", {
-          table: c.req.param("table"),
-        });
-        return c.json(resultsTableSchema.parse({ campaign, builtAt, ...viewedTable }));
-      })
-      .get("/:slug/results/comments", (c) => {
-        const { campaign, builtAt, release, visible } = open(
-          c,
-          c.req.param("slug"),
-          "results.view",
-          "comments",
-        );
-        const comments = visible
-          ? release.comments.filter((entry) => visible.has(entry.unitId))
-          : release.comments;
-        return c.json(resultsCommentsSchema.parse({ campaign, builtAt, comments }));
-      })
-      .get("/:slug/results/comparison", (c) => c.json(compare(c).answer))
-      .get("/:slug/results/comparison/export.csv", (c) =>
-        send(
-          c,
-          comparisonCsvForAnalysis(
-            db,
-            compare(c, "comparison-csv"),
-            exportLocale(c.req.query("lang")),
-          ),
+  return new Hono<AdminEnv>()
+    .use("*", auth.protect, readers)
+    .use("*", async (c, next) => {
+      await next();
+      c.header("Cache-Control", "no-store");
+    })
+    .get("/:slug/results", (c) => {
+      const { campaign, builtAt, release, visible, interim } = open(
+        c,
+        c.req.param("slug"),
+        "results.view",
+        "summary",
+      );
+      const names = unitNames(db, campaign);
+      const shown = visible ? release.units.filter((unit) => visible.has(unit.id)) : release.units;
+      return c.json(
+        resultsSummarySchema.parse({
+          campaign,
+          builtAt,
+          interim,
+          audit: visibleAudit(release, visible),
+          units: shown.map((unit) => ({
+            id: unit.id,
+            parentId: unit.parentId,
+            name: names.get(unit.id) ?? { nl: "", fr: "", en: "" },
+          })),
+          dimensions: release.dimensions,
+          tables: releaseTables(release),
+        }),
+      );
+    })
+    .get("/:slug/results/tables/:table", (c) => {
+      const { campaign, builtAt, viewedTable } = open(c, c.req.param("slug"), "results.view", {
+        table: c.req.param("table"),
+      });
+      return c.json(resultsTableSchema.parse({ campaign, builtAt, ...viewedTable }));
+    })
+    .get("/:slug/results/comments", (c) => {
+      const { campaign, builtAt, release, visible } = open(
+        c,
+        c.req.param("slug"),
+        "results.view",
+        "comments",
+      );
+      const comments = visible
+        ? release.comments.filter((entry) => visible.has(entry.unitId))
+        : release.comments;
+      return c.json(resultsCommentsSchema.parse({ campaign, builtAt, comments }));
+    })
+    .get("/:slug/results/comparison", (c) => c.json(compare(c).answer))
+    .get("/:slug/results/comparison/export.csv", (c) =>
+      send(
+        c,
+        comparisonCsvForAnalysis(
+          db,
+          compare(c, "comparison-csv"),
+          exportLocale(c.req.query("lang")),
         ),
-      )
-      .get("/:slug/results/comparison/export-for-excel.csv", (c) =>
-        send(
-          c,
-          comparisonCsvForExcel(
-            db,
-            compare(c, "comparison-csv-for-excel"),
-            exportLocale(c.req.query("lang")),
-          ),
+      ),
+    )
+    .get("/:slug/results/comparison/export-for-excel.csv", (c) =>
+      send(
+        c,
+        comparisonCsvForExcel(
+          db,
+          compare(c, "comparison-csv-for-excel"),
+          exportLocale(c.req.query("lang")),
         ),
-      )
-      .get("/:slug/results/comparison/export.xlsx", (c) =>
-        send(
-          c,
-          comparisonWorkbook(db, compare(c, "comparison-xlsx"), exportLocale(c.req.query("lang"))),
-        ),
-      )
-      // Units renamed, merged or split since an earlier campaign: for its managers only (403).
-      .get("/:slug/unit-mappings", (c) =>
-        c.json(
-          readUnitMappings({
-            db,
-            user: c.get("session").user,
-            slug: c.req.param("slug"),
-            from: c.req.query("from") ?? "",
-          }),
-        ),
-      )
-      .put("/:slug/unit-mappings", async (c) => {
-        const input = await readInput(c, unitMappingsRequestSchema);
-        return c.json(
-          saveUnitMappings({
-            db,
-            user: c.get("session").user,
-            slug: c.req.param("slug"),
-            input,
-            now: now(),
-          }),
-        );
-      })
-      .get("/:slug/results/export.xlsx", (c) => {
-        const opened = open(c, c.req.param("slug"), "results.export", "xlsx");
-        return send(c, campaignWorkbook(exportSource(opened, c.req.query("lang"))));
-      })
-      .get("/:slug/results/tables/:table/export.csv", (c) => {
-        const { opened, table } = openTable(c, c.req.param("slug"), c.req.param("table"));
-        return send(c, tableCsvForAnalysis(exportSource(opened, c.req.query("lang")), table));
-      })
-      .get("/:slug/results/tables/:table/export-for-excel.csv", (c) => {
-        const { opened, table } = openTable(
-          c,
-          c.req.param("slug"),
-          c.req.param("table"),
-          "csv-for-excel",
-        );
-        return send(c, tableCsvForExcel(exportSource(opened, c.req.query("lang")), table));
-      })
-      .get("/:slug/results/tables/:table/export.json", (c) => {
-        const { opened, table } = openTable(c, c.req.param("slug"), c.req.param("table"), "json");
-        return send(c, tableJson(exportSource(opened, c.req.query("lang")), table));
-      })
-  );
+      ),
+    )
+    .get("/:slug/results/comparison/export.xlsx", (c) =>
+      send(
+        c,
+        comparisonWorkbook(db, compare(c, "comparison-xlsx"), exportLocale(c.req.query("lang"))),
+      ),
+    )
+    .get("/:slug/unit-mappings", (c) =>
+      c.json(
+        readUnitMappings({
+          db,
+          user: c.get("session").user,
+          slug: c.req.param("slug"),
+          from: c.req.query("from") ?? "",
+        }),
+      ),
+    )
+    .put("/:slug/unit-mappings", async (c) => {
+      const input = await readInput(c, unitMappingsRequestSchema);
+      return c.json(
+        saveUnitMappings({
+          db,
+          user: c.get("session").user,
+          slug: c.req.param("slug"),
+          input,
+          now: now(),
+        }),
+      );
+    })
+    .get("/:slug/results/export.xlsx", (c) => {
+      const opened = open(c, c.req.param("slug"), "results.export", "xlsx");
+      return send(c, campaignWorkbook(exportSource(opened, c.req.query("lang"))));
+    })
+    .get("/:slug/results/tables/:table/export.csv", (c) => {
+      const { opened, table } = openTable(c, c.req.param("slug"), c.req.param("table"));
+      return send(c, tableCsvForAnalysis(exportSource(opened, c.req.query("lang")), table));
+    })
+    .get("/:slug/results/tables/:table/export-for-excel.csv", (c) => {
+      const { opened, table } = openTable(
+        c,
+        c.req.param("slug"),
+        c.req.param("table"),
+        "csv-for-excel",
+      );
+      return send(c, tableCsvForExcel(exportSource(opened, c.req.query("lang")), table));
+    })
+    .get("/:slug/results/tables/:table/export.json", (c) => {
+      const { opened, table } = openTable(c, c.req.param("slug"), c.req.param("table"), "json");
+      return send(c, tableJson(exportSource(opened, c.req.query("lang")), table));
+    });
 }
