@@ -51,6 +51,8 @@ export const PROBLEM_NAMES = [
   "separation-of-duties",
   "invalid-unit-file",
   "unit-in-use",
+  "invalid-headcount-file",
+  "headcounts-not-found",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

@@ -7,6 +7,7 @@ import type { HeavyJobs } from "../../jobs/heavy-jobs";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 import { auditLogRoutes } from "./audit-log-routes";
 import { campaignRoutes } from "./campaign-routes";
+import { headcountRoutes } from "./headcount-routes";
 import { organisationRoutes } from "./organisation-routes";
 import { referenceRoutes } from "./reference-routes";
 import { sessionRoutes } from "./session-routes";
@@ -37,6 +38,7 @@ export function adminRoutes(deps: {
     .route("/", sessionRoutes(deps))
     .route("/", referenceRoutes(deps))
     .route("/organisations", organisationRoutes(deps))
+    .route("/organisations", headcountRoutes(deps))
     .route("/users", userRoutes(deps))
     .route("/campaigns", campaignRoutes(deps))
     .route("/audit-log", auditLogRoutes(deps));
