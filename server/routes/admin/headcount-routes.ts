@@ -14,6 +14,7 @@ import { NotFoundError, ProblemError } from "../../errors";
 import { TABLE_MEDIA_TYPES } from "../../files/read-table-file";
 import { headcountTemplate } from "../../headcounts/headcount-template";
 import { importHeadcounts } from "../../headcounts/import-headcounts";
+import { viewHeadcountIndicators } from "../../headcounts/view-headcount-indicators";
 import { viewHeadcounts } from "../../headcounts/view-headcounts";
 
 let highs: Promise<Highs> | undefined;
@@ -35,6 +36,18 @@ export function headcountRoutes({ db, now, auth }: { db: Db; now: () => Date; au
       });
       return c.json(answer satisfies HeadcountReleaseAnswer);
     })
+    .get("/:slug/headcounts/indicators", (c) =>
+      c.json(
+        viewHeadcountIndicators({
+          db,
+          actor: c.get("session").user,
+          organisationSlug: c.req.param("slug"),
+          unitId: c.req.query("unit"),
+          targets: c.req.query("targets") === "brussels" ? "brussels" : "flanders-2020",
+          now: now(),
+        }),
+      ),
+    )
     .get("/:slug/headcounts/template.csv", requireRole("admin", "coordinator"), (c) => {
       const actor = c.get("session").user;
       const organisation = db

@@ -196,3 +196,48 @@ describe("headcount import", () => {
     }
   });
 });
+
+describe("headcount indicators", () => {
+  it("shows the organisation's shares against the Flemish targets from released figures", async () => {
+    const response = await admin.request(
+      "GET",
+      `/api/admin/organisations/${SLUG}/headcounts/indicators?targets=flanders-2020`,
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      unitId: string;
+      indicators: {
+        spec: { key: string };
+        points: { referenceDate: string; share: number | null }[];
+      }[];
+    };
+    expect(body.unitId).toBe(organisationId);
+    expect(body.indicators.map((indicator) => indicator.spec.key)).toEqual([
+      "foreign-origin",
+      "disability",
+      "women-middle",
+      "women-top",
+    ]);
+    // Every share is a quotient of two figures the release publishes, or absent.
+    const tables = headcountReleaseSchema.parse(
+      await (await admin.request("GET", `/api/admin/organisations/${SLUG}/headcounts`)).json(),
+    );
+    const cells = tables.dates.find((d) => d.referenceDate === "2024-12-31")?.cells ?? [];
+    const published = (dimension: string | null, value: string | null) => {
+      const found = cells.find(
+        (c) =>
+          c.unitId === organisationId &&
+          c.level === null &&
+          c.dimension === dimension &&
+          c.value === value,
+      );
+      return found && "value" in found.n ? found.n.value : null;
+    };
+    const foreign = body.indicators[0]?.points.find((p) => p.referenceDate === "2024-12-31");
+    const count = published("foreign_origin", "yes");
+    const staff = published(null, null);
+    expect(foreign?.share).toEqual(count === null || staff === null ? null : count / staff);
+    // 2 of unknown origin are hidden, so one more value must be: the 14 of foreign origin.
+    expect(count).toBeNull();
+  });
+});
