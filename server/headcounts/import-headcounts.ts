@@ -95,92 +95,125 @@ export async function importHeadcounts({
     categories,
   }));
 
-  return withTransaction(
-    db,
-    (tx) => {
-      const stored = loadHeadcountDates(tx, organisation.id);
-      const others = stored.dates.filter((date) => date.referenceDate !== referenceDate);
-      const incoming = new Map(parsed.dimensions.map((d) => [d.key, new Set(d.values)]));
-      const dimensions = commonDimensions([
-        ...others.map((date) => stored.dimensionsByDate.get(date.referenceDate) ?? new Map()),
-        incoming,
-      ]);
-      const release = buildHeadcountRelease(highs, {
-        k: HEADCOUNT_K,
-        organisationId: organisation.id,
-        units: unitRows,
-        levels: JOB_LEVELS,
-        dimensions,
-        dates: [...others, { referenceDate, rows }],
-      });
-      const existing = tx
-        .select({ id: headcountDates.id })
-        .from(headcountDates)
-        .where(
-          and(
-            eq(headcountDates.organisationId, organisation.id),
-            eq(headcountDates.referenceDate, referenceDate),
-          ),
-        )
-        .get();
-      if (existing) {
-        tx.delete(headcountCounts).where(eq(headcountCounts.dateId, existing.id)).run();
-        tx.delete(headcountDates).where(eq(headcountDates.id, existing.id)).run();
-      }
-      const dateId = randomUUID();
-      tx.insert(headcountDates)
-        .values({
-          id: dateId,
-          organisationId: organisation.id,
-          referenceDate,
-          importedAt: now.toISOString(),
-        })
-        .run();
-      const counts = rows.flatMap((row) => [
-        {
-          dateId,
-          unitId: row.unitId,
-          jobLevel: row.level,
-          dimension: "total",
-          value: "all",
-          count: row.total,
-        },
-        ...Object.entries(row.categories).flatMap(([dimension, values]) =>
-          Object.entries(values).map(([value, count]) => ({
+  // The release is built outside the transaction, so the LP audit never holds the database's
+  // write lock (another process, a backup, can write meanwhile); the transaction then checks
+  // that the stored dates are still those the release was built on. The audit still runs on
+  // this thread: moving it to the release worker is open work.
+  for (let attempt = 1; ; attempt++) {
+    const stamp = datesStamp(db, organisation.id);
+    const stored = loadHeadcountDates(db, organisation.id);
+    const others = stored.dates.filter((date) => date.referenceDate !== referenceDate);
+    const incoming = new Map(parsed.dimensions.map((d) => [d.key, new Set(d.values)]));
+    const dimensions = commonDimensions([
+      ...others.map((date) => stored.dimensionsByDate.get(date.referenceDate) ?? new Map()),
+      incoming,
+    ]);
+    const release = buildHeadcountRelease(highs, {
+      k: HEADCOUNT_K,
+      organisationId: organisation.id,
+      units: unitRows,
+      levels: JOB_LEVELS,
+      dimensions,
+      dates: [...others, { referenceDate, rows }],
+    });
+    const answer = withTransaction(
+      db,
+      (tx): HeadcountImportAnswer | null => {
+        if (datesStamp(tx, organisation.id) !== stamp) return null;
+        const existing = tx
+          .select({ id: headcountDates.id })
+          .from(headcountDates)
+          .where(
+            and(
+              eq(headcountDates.organisationId, organisation.id),
+              eq(headcountDates.referenceDate, referenceDate),
+            ),
+          )
+          .get();
+        if (existing) {
+          tx.delete(headcountCounts).where(eq(headcountCounts.dateId, existing.id)).run();
+          tx.delete(headcountDates).where(eq(headcountDates.id, existing.id)).run();
+        }
+        const dateId = randomUUID();
+        tx.insert(headcountDates)
+          .values({
+            id: dateId,
+            organisationId: organisation.id,
+            referenceDate,
+            importedAt: now.toISOString(),
+          })
+          .run();
+        const counts = rows.flatMap((row) => [
+          {
             dateId,
             unitId: row.unitId,
             jobLevel: row.level,
-            dimension,
-            value,
-            count,
-          })),
-        ),
-      ]);
-      for (let i = 0; i < counts.length; i += WRITE_BATCH) {
-        tx.insert(headcountCounts)
-          .values(counts.slice(i, i + WRITE_BATCH))
+            dimension: "total",
+            value: "all",
+            count: row.total,
+          },
+          ...Object.entries(row.categories).flatMap(([dimension, values]) =>
+            Object.entries(values).map(([value, count]) => ({
+              dateId,
+              unitId: row.unitId,
+              jobLevel: row.level,
+              dimension,
+              value,
+              count,
+            })),
+          ),
+        ]);
+        for (let i = 0; i < counts.length; i += WRITE_BATCH) {
+          tx.insert(headcountCounts)
+            .values(counts.slice(i, i + WRITE_BATCH))
+            .run();
+        }
+        const body = JSON.stringify(release);
+        tx.insert(headcountReleases)
+          .values({ organisationId: organisation.id, builtAt: now.toISOString(), body })
+          .onConflictDoUpdate({
+            target: headcountReleases.organisationId,
+            set: { builtAt: now.toISOString(), body },
+          })
           .run();
-      }
-      const body = JSON.stringify(release);
-      tx.insert(headcountReleases)
-        .values({ organisationId: organisation.id, builtAt: now.toISOString(), body })
-        .onConflictDoUpdate({
-          target: headcountReleases.organisationId,
-          set: { builtAt: now.toISOString(), body },
-        })
-        .run();
-      const staff = rows.reduce((sum, row) => sum + row.total, 0);
-      recordAudit(tx, {
-        actor,
-        action: "headcounts.import",
-        target: `${organisationSlug}/${referenceDate}`,
-        organisationId: organisation.id,
-        detail: { rows: rows.length, replaced: existing !== undefined },
-        at: now,
-      });
-      return { referenceDate, rows: rows.length, staff, replaced: existing !== undefined };
-    },
-    { behavior: "immediate" },
+        const staff = rows.reduce((sum, row) => sum + row.total, 0);
+        recordAudit(tx, {
+          actor,
+          action: "headcounts.import",
+          target: `${organisationSlug}/${referenceDate}`,
+          organisationId: organisation.id,
+          detail: { rows: rows.length, replaced: existing !== undefined },
+          at: now,
+        });
+        return { referenceDate, rows: rows.length, staff, replaced: existing !== undefined };
+      },
+      { behavior: "immediate" },
+    );
+    if (answer !== null) return answer;
+    if (attempt >= 3) {
+      throw new ProblemError(
+        409,
+        "busy",
+        "Another import is running",
+        "Headcounts of this organisation were imported meanwhile; send the file again.",
+      );
+    }
+  }
+}
+
+/** Which dates are stored and when each was imported: changes with every import. */
+function datesStamp(db: Db, organisationId: string): string {
+  return JSON.stringify(
+    db
+      .select({
+        date: headcountDates.referenceDate,
+        at: headcountDates.importedAt,
+        id: headcountDates.id,
+      })
+      .from(headcountDates)
+      .where(eq(headcountDates.organisationId, organisationId))
+      .orderBy(headcountDates.referenceDate)
+      .all(),
   );
 }
 

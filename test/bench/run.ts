@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
-// `submissions`, `codes`, `invitations`, `units`) runs only those named.
+// `submissions`, `codes`, `invitations`, `units`, `headcounts`) runs only those named.
 import { measureCodeGeneration } from "./code-generation";
+import { measureHeadcountImport } from "./headcount-import";
 import { measureInvitationSending } from "./invitation-sending";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
 import { measureReleaseBuild } from "./release-build";
@@ -25,6 +26,21 @@ async function main() {
   if (wanted("codes")) await benchCodes();
   if (wanted("invitations")) await benchInvitations();
   if (wanted("units")) await benchUnits();
+  if (wanted("headcounts")) await benchHeadcounts();
+}
+
+async function benchHeadcounts() {
+  const units = Number(process.env.PEILPUNT_BENCH_HEADCOUNT_UNITS ?? 1000);
+  const run = await measureHeadcountImport(units);
+  console.log(
+    `Headcounts: ${run.units.toLocaleString("en")} units × 5 job levels × 3 category dimensions × ${run.dates} dates, each import rebuilding the audited release of every date (bare insert of all count rows: ${run.baselineMs.toFixed(0)} ms)`,
+  );
+  for (const [date, ms] of run.importsMs.entries()) {
+    console.log(
+      `  import of date ${date + 1} (release of ${date + 1} date(s)) ${ms.toFixed(0).padStart(8)} ms  (${ratio(ms, run.baselineMs)} of the bare insert; target < 5000 ms)`,
+    );
+  }
+  console.log(`  release audit: ${JSON.stringify(run.audit)}`);
 }
 
 async function benchUnits() {
