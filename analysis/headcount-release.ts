@@ -11,7 +11,9 @@ import { buildUnitTree, type UnitTree } from "./unit-tree";
  * its own), per job level and per category value. Everything here is safe to show.
  *
  * Structure an auditor can rebuild from this alone (per date; `null` level is all levels,
- * `null` dimension is everyone):
+ * `null` dimension is everyone). A unit "crosses" when it lists cells with both a level and a
+ * dimension (the organisation and its top units, CROSS_DEPTH); others list only their level
+ * totals and category totals. Equations hold where every cell in them is listed:
  * - Hierarchy: for every unit u with children, level l and category c,
  *   n(u, all, l, c) = n(u, direct, l, c) [0 when no direct cell is listed] + Σ n(child, all, l, c).
  *   The organisation is the unit whose parentId is null.
@@ -75,6 +77,14 @@ export interface HeadcountReleaseInput {
   dimensions: readonly { key: string; values: readonly string[] }[];
   dates: readonly { referenceDate: string; rows: readonly HeadcountRow[] }[];
 }
+
+/**
+ * Levels are crossed with categories (women in top management) for the organisation and its
+ * top units; deeper units publish their level totals and their category totals. Crossing every
+ * small unit hid over half of all cells and made the LP audit slow: a unit's top management by
+ * gender is a group of a handful of people almost everywhere below the top units.
+ */
+export const CROSS_DEPTH = 1;
 
 /** Hard stop for re-protecting one date after changes were found; each round hides more. */
 const MAX_CHANGE_ROUNDS = 50;
@@ -276,14 +286,16 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
     (tree.children[node]?.length ?? 0) > 0 && (direct[node * width] as number) > 0;
 
   const table: DateTable = { keys: [], describe: [], n: [], depth: [], equations: [] };
-  const start = new Int32Array(nodes * 2).fill(-1);
+  const crossed = (node: number) => (tree.depth[node] as number) <= CROSS_DEPTH;
+  const listed = (node: number, l: number, c: number) => crossed(node) || l === 0 || c === 0;
+  const index = new Int32Array(nodes * 2 * width).fill(-1);
   for (let node = 0; node < nodes; node++) {
     for (const part of [0, 1]) {
       if (part === 1 && !hasDirect(node)) continue;
-      start[node * 2 + part] = table.n.length;
       const source = part === 0 ? subtree : direct;
       for (let l = 0; l < L; l++) {
         for (let c = 0; c < C; c++) {
+          if (!listed(node, l, c)) continue;
           const category = layout.categories[c] as Layout["categories"][number];
           const describe = {
             unitId: tree.ids[node] as string,
@@ -292,6 +304,7 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
             dimension: category.dimension,
             value: category.value,
           };
+          index[(node * 2 + part) * width + l * C + c] = table.n.length;
           table.describe.push(describe);
           table.keys.push(headcountCellKey(describe));
           table.n.push(source[node * width + l * C + c] as number);
@@ -301,12 +314,14 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
     }
   }
   const at = (node: number, part: number, l: number, c: number) =>
-    (start[node * 2 + part] as number) + l * C + c;
+    index[(node * 2 + part) * width + l * C + c] as number;
   for (let node = 0; node < nodes; node++) {
     const kids = tree.children[node] ?? [];
     if (kids.length > 0) {
       for (let l = 0; l < L; l++) {
         for (let c = 0; c < C; c++) {
+          // A cross cell adds up over the sub-units only where they list it too.
+          if (!kids.every((child) => listed(child, l, c)) || !listed(node, l, c)) continue;
           const parts = kids.map((child) => at(child, 0, l, c));
           if (hasDirect(node)) parts.unshift(at(node, 1, l, c));
           table.equations.push({ total: at(node, 0, l, c), parts });
@@ -315,6 +330,7 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
     }
     for (const part of hasDirect(node) ? [0, 1] : [0]) {
       for (let c = 0; c < C; c++) {
+        if (c > 0 && !crossed(node)) continue;
         table.equations.push({
           total: at(node, part, 0, c),
           parts: Array.from({ length: L - 1 }, (_, l) => at(node, part, l + 1, c)),
@@ -322,6 +338,7 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
         });
       }
       for (let l = 0; l < L; l++) {
+        if (l > 0 && !crossed(node)) continue;
         for (const slots of layout.dimensionSlots) {
           table.equations.push({
             total: at(node, part, l, 0),

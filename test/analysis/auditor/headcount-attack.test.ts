@@ -99,7 +99,7 @@ describe("headcount release against the independent attacker", () => {
         }
         expect(findings.smallChanges).toEqual([]);
       }),
-      { numRuns: 6, endOnFailure: true },
+      { numRuns: 30, endOnFailure: true },
     );
   }, 300_000);
 

@@ -57,6 +57,14 @@ export function headcountSystem(release: HeadcountRelease, date: number): Releas
       children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
     }
   }
+  // A unit crosses levels with categories when it lists any such cell; then it must list all.
+  const crosses = new Set(
+    published.cells
+      .filter((cell) => cell.level !== null && cell.dimension !== null)
+      .map((cell) => cell.unitId),
+  );
+  const listedFor = (unitId: string, level: string | null, dimension: string | null) =>
+    crosses.has(unitId) || level === null || dimension === null;
   const relations: { total: number; parts: number[] }[] = [];
   for (const unit of release.units) {
     const kids = children.get(unit.id) ?? [];
@@ -64,6 +72,7 @@ export function headcountSystem(release: HeadcountRelease, date: number): Releas
       find(unit.id, "direct", null, null, null) === undefined ? ["all"] : ["all", "direct"];
     for (const part of parts) {
       for (const [dimension, value] of categories) {
+        if (!listedFor(unit.id, "any", dimension)) continue;
         relations.push({
           total: must(find(unit.id, part, null, dimension, value), `${unit.id} total`),
           parts: release.levels.map((level) =>
@@ -72,6 +81,7 @@ export function headcountSystem(release: HeadcountRelease, date: number): Releas
         });
       }
       for (const level of levels) {
+        if (!listedFor(unit.id, level, "any")) continue;
         for (const dimension of release.dimensions) {
           relations.push({
             total: must(find(unit.id, part, level, null, null), `${unit.id} ${level}`),
@@ -85,6 +95,7 @@ export function headcountSystem(release: HeadcountRelease, date: number): Releas
     if (kids.length === 0) continue;
     for (const level of levels) {
       for (const [dimension, value] of categories) {
+        if (![unit.id, ...kids].every((id) => listedFor(id, level, dimension))) continue;
         const direct = find(unit.id, "direct", level, dimension, value);
         relations.push({
           total: must(find(unit.id, "all", level, dimension, value), unit.id),

@@ -149,12 +149,22 @@ describe("headcount import", () => {
       (cell) => cell.unitId === organisationId && cell.level === null && cell.dimension === null,
     );
     expect(organisationTotal?.n).toEqual({ value: 81 });
-    // Two women in HR's top management: hidden, never 0 and never 2.
-    const hr = db.select().from(units).where(eq(units.code, "HR")).get();
-    const women = cells.find(
-      (cell) => cell.unitId === hr?.id && cell.level === "top" && cell.value === "woman",
+    // One person with a disability among DIV's 12 support staff: hidden, never 0 and never 1.
+    const div = db.select().from(units).where(eq(units.code, "DIV")).get();
+    const disabled = cells.find(
+      (cell) =>
+        cell.unitId === div?.id &&
+        cell.level === "support" &&
+        cell.dimension === "disability" &&
+        cell.value === "yes",
     );
-    expect(women?.n).toEqual({ hidden: "primary" });
+    expect(disabled?.n).toEqual({ hidden: "primary" });
+    // Below the top units, levels are not crossed with categories: HR's top management by
+    // gender (2 women) is not a table at all.
+    const hr = db.select().from(units).where(eq(units.code, "HR")).get();
+    expect(cells.filter((cell) => cell.unitId === hr?.id && cell.level === "top")).toEqual([
+      expect.objectContaining({ dimension: null }),
+    ]);
   });
 
   it("lets an evaluator of a unit read its subtree only, and refuses them the import", async () => {
