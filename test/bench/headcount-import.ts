@@ -57,7 +57,11 @@ function headcountFile(units: number, date: number): Uint8Array {
  * dimensions at `dates` reference dates, each import rebuilding the audited release of every
  * date so far; baseline: the same count rows inserted with one prepared statement.
  */
-export async function measureHeadcountImport(units = 1000, dates = 5) {
+export async function measureHeadcountImport(
+  units = 1000,
+  dates = 5,
+  onDate: (date: number, ms: number) => void = () => {},
+) {
   const db = openDatabase(":memory:");
   const session = { ...admin, organisationId: null, unitId: null, locale: "nl" as const };
   createOrganisation({
@@ -93,6 +97,7 @@ export async function measureHeadcountImport(units = 1000, dates = 5) {
       now: new Date(),
     });
     importsMs.push(performance.now() - start);
+    onDate(date, performance.now() - start);
   }
   const raw = openDatabase(":memory:").$client;
   raw.exec("CREATE TABLE c (d TEXT, u TEXT, l TEXT, dim TEXT, v TEXT, n INTEGER)");

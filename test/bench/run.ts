@@ -31,15 +31,17 @@ async function main() {
 
 async function benchHeadcounts() {
   const units = Number(process.env.PEILPUNT_BENCH_HEADCOUNT_UNITS ?? 1000);
-  const run = await measureHeadcountImport(units);
   console.log(
-    `Headcounts: ${run.units.toLocaleString("en")} units × 5 job levels × 3 category dimensions × ${run.dates} dates, each import rebuilding the audited release of every date (bare insert of all count rows: ${run.baselineMs.toFixed(0)} ms)`,
+    `Headcounts: ${units.toLocaleString("en")} units × 5 job levels × 3 category dimensions × 5 dates, each import rebuilding the audited release of every date so far; target < 5000 ms`,
   );
-  for (const [date, ms] of run.importsMs.entries()) {
+  const run = await measureHeadcountImport(units, 5, (date, ms) =>
     console.log(
-      `  import of date ${date + 1} (release of ${date + 1} date(s)) ${ms.toFixed(0).padStart(8)} ms  (${ratio(ms, run.baselineMs)} of the bare insert; target < 5000 ms)`,
-    );
-  }
+      `  import of date ${date + 1} (release of ${date + 1} date(s)) ${ms.toFixed(0).padStart(8)} ms`,
+    ),
+  );
+  console.log(
+    `  bare insert of all count rows ${run.baselineMs.toFixed(0)} ms; last import = ${ratio(run.importsMs.at(-1) ?? 0, run.baselineMs)} of it`,
+  );
   console.log(`  release audit: ${JSON.stringify(run.audit)}`);
 }
 
