@@ -20,6 +20,12 @@ export interface ReleaseInput {
   /** The questionnaire version's items (surveys/question-specs.ts describeQuestionnaire). */
   items: ItemSpec[];
   k: number;
+  /**
+   * Respondents came through an open link, not verified invitations: anyone could pad a small
+   * group with made-up responses and subtract them, so only the organisation as a whole
+   * (no unit, no background breakdown) is published.
+   */
+  openLink?: boolean;
   /** Two-way crosses of dimension keys published at organisation level. */
   crosses?: [string, string][];
   /** Respondents per unit subtree never exceed these (an attacker may know headcounts). */
@@ -53,6 +59,7 @@ export function buildRelease(
   {
     strategy = "audited",
     itemAudit = true,
+    itemLp = false,
     alsoHide = new Set(),
   }: {
     strategy?: SuppressionStrategy;
@@ -61,6 +68,12 @@ export function buildRelease(
      * in tests and the bench, what the group-size audit alone leaves derivable.
      */
     itemAudit?: boolean;
+    /**
+     * Also check by LP (HiGHS) what the item audit's bound tightening leaves open, so that
+     * nothing an LP derives leaks either (item-lp.ts). Off by default: at 100k × 40 it fits the
+     * time budget, but on some sparse releases it ran for minutes (see README, "Limits").
+     */
+    itemLp?: boolean;
     /**
      * Groups to hide from the start (as "protects a small group"; only groups of k or more,
      * smaller ones are hidden anyway): the sequence audit asks for them when their change
@@ -90,22 +103,32 @@ export function buildRelease(
     });
   }
   let outcome = { rounds: 0, solves: 0 };
-  let organisationOnly = false;
-  try {
-    if (strategy === "primary-only") suppressPrimaryOnly(model);
-    else if (strategy === "next-smallest") suppressNextSmallest(model);
-    else outcome = protectCells(highs, model, unanimousRows(model));
-  } catch (error) {
-    if (!(error instanceof UnprotectableReleaseError)) throw error;
-    // Too few respondents to publish any breakdown safely: only the organisation as a whole.
-    organisationOnly = true;
+  let organisationOnly = input.openLink === true;
+  if (!organisationOnly) {
+    try {
+      if (strategy === "primary-only") suppressPrimaryOnly(model);
+      else if (strategy === "next-smallest") suppressNextSmallest(model);
+      else outcome = protectCells(highs, model, unanimousRows(model));
+    } catch (error) {
+      if (!(error instanceof UnprotectableReleaseError)) throw error;
+      // Too few respondents to publish any breakdown safely.
+      organisationOnly = true;
+    }
+  }
+  if (organisationOnly) {
+    // Only the organisation as a whole: its own size is all that can still be hidden.
     model.hidden.fill(null);
     applyPrimarySuppression({ ...model, equations: [] });
   }
   const root = cellOf({ node: 0, part: PART_ALL, filter: 0 });
   const inRelease = (cell: number) => !organisationOnly || cell === root;
   const published = (cell: number) => inRelease(cell) && model.hidden[cell] === null;
-  const { items: itemsByCell, itemRounds } = publishItems({
+  const {
+    items: itemsByCell,
+    itemRounds,
+    itemLpSolves,
+    itemLpSkipped,
+  } = publishItems({
     counts,
     cells,
     model,
@@ -113,7 +136,7 @@ export function buildRelease(
     published,
     itemAudit:
       itemAudit && !organisationOnly && strategy === "audited"
-        ? { model, cells, tree, space, cellOf }
+        ? { model, cells, tree, space, cellOf, ...(itemLp ? { highs } : {}) }
         : null,
   });
 
@@ -158,6 +181,7 @@ export function buildRelease(
     audit: {
       cells: groups.length,
       organisationOnly,
+      ...(input.openLink ? { openLink: true } : {}),
       hiddenPrimary: hiddenCount("primary"),
       hiddenSecondary: hiddenCount("secondary"),
       hiddenUnanimity: hiddenCount("unanimity"),
@@ -165,6 +189,8 @@ export function buildRelease(
       rounds: outcome.rounds,
       ...itemLoss(groups),
       itemRounds,
+      itemLpSolves,
+      itemLpSkipped,
     },
   };
 }

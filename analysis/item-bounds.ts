@@ -2,44 +2,75 @@
  * Integer bound tightening over linear equations Σ a·v = c with bounds on every variable:
  * each equation bounds each of its variables by what the others allow, rounded to integers,
  * until nothing changes. Every bound found is a valid deduction (an attacker can make it), so
- * what it pins down is a leak; what it leaves open may still be pinned by an LP.
+ * what it pins down is a leak; what it leaves open may still be pinned by an LP (item-lp.ts).
+ * Stored flat (one array per field, rows as offsets) because the item audit builds thousands of
+ * these systems per release.
  */
 export class IntegerBounds {
-  readonly lows: number[] = [];
-  readonly highs: number[] = [];
-  private readonly rowVars: number[][] = [];
-  private readonly rowCoefficients: number[][] = [];
+  lows: Float64Array;
+  highs: Float64Array;
+  private variables = 0;
+  private readonly rowStart: number[] = [0];
+  private readonly rowVar: number[] = [];
+  private readonly rowCoefficient: number[] = [];
   private readonly rowRhs: number[] = [];
-  private readonly rowsOf: number[][] = [];
+
+  constructor(capacity = 64) {
+    this.lows = new Float64Array(capacity);
+    this.highs = new Float64Array(capacity);
+  }
 
   /** A new variable within [low, high]; returns its index. */
   add(low: number, high: number): number {
-    this.lows.push(low);
-    this.highs.push(high);
-    this.rowsOf.push([]);
-    return this.lows.length - 1;
+    if (this.variables === this.lows.length) {
+      const lows = new Float64Array(2 * this.variables);
+      const highs = new Float64Array(2 * this.variables);
+      lows.set(this.lows);
+      highs.set(this.highs);
+      this.lows = lows;
+      this.highs = highs;
+    }
+    this.lows[this.variables] = low;
+    this.highs[this.variables] = high;
+    return this.variables++;
+  }
+
+  get size(): number {
+    return this.variables;
   }
 
   get rows(): number {
     return this.rowRhs.length;
   }
 
-  /** Adds Σ coefficient·variable = rhs (an empty sum is ignored). */
-  equation(vars: number[], coefficients: number[], rhs: number): void {
-    if (vars.length === 0) return;
-    const index = this.rowRhs.length;
-    this.rowVars.push(vars);
-    this.rowCoefficients.push(coefficients);
-    this.rowRhs.push(rhs);
-    for (const v of vars) this.rowsOf[v]?.push(index);
+  /** Starts Σ coefficient·variable = rhs; add its terms with `term`, then `close` it. */
+  term(variable: number, coefficient: number): void {
+    this.rowVar.push(variable);
+    this.rowCoefficient.push(coefficient);
   }
 
-  /** The equations as rows, for an LP over the same system. */
-  row(index: number): { vars: number[]; coefficients: number[]; rhs: number } {
+  /** Closes the equation whose terms were just added (an empty sum is dropped). */
+  close(rhs: number): void {
+    if (this.rowVar.length === (this.rowStart[this.rowStart.length - 1] as number)) return;
+    this.rowRhs.push(rhs);
+    this.rowStart.push(this.rowVar.length);
+  }
+
+  /** Adds Σ coefficient·variable = rhs (an empty sum is ignored). */
+  equation(vars: number[], coefficients: number[], rhs: number): void {
+    vars.forEach((variable, index) => {
+      this.term(variable, coefficients[index] as number);
+    });
+    this.close(rhs);
+  }
+
+  /** The equations in compressed-row form, for an LP over the same system. */
+  matrix(): { starts: number[]; vars: number[]; coefficients: number[]; rhs: number[] } {
     return {
-      vars: this.rowVars[index] as number[],
-      coefficients: this.rowCoefficients[index] as number[],
-      rhs: this.rowRhs[index] as number,
+      starts: this.rowStart,
+      vars: this.rowVar,
+      coefficients: this.rowCoefficient,
+      rhs: this.rowRhs,
     };
   }
 
@@ -48,22 +79,31 @@ export class IntegerBounds {
     const count = this.rowRhs.length;
     const lows = this.lows;
     const highs = this.highs;
+    const start = this.rowStart;
+    const vars = this.rowVar;
+    const coefficients = this.rowCoefficient;
+    const rowsOf = this.rowsOfVariables();
     const queued = new Uint8Array(count).fill(1);
-    const queue: number[] = Array.from({ length: count }, (_, index) => index);
+    const queue = new Int32Array(count);
+    for (let row = 0; row < count; row++) queue[row] = row;
+    // A circular queue: every row is in it at most once.
+    let head = 0;
+    let length = count;
     let budget = 100 * Math.max(1, count);
-    for (let head = 0; head < queue.length && budget > 0; head++, budget--) {
+    while (length > 0 && budget-- > 0) {
       const index = queue[head] as number;
+      head = head + 1 === count ? 0 : head + 1;
+      length--;
       queued[index] = 0;
-      const vars = this.rowVars[index] as number[];
-      const coefficients = this.rowCoefficients[index] as number[];
+      const from = start[index] as number;
+      const to = start[index + 1] as number;
       const rhs = this.rowRhs[index] as number;
-      const size = vars.length;
       // Σ of each term's least and greatest value, counting infinite ones apart.
       let minSum = 0;
       let maxSum = 0;
       let minInfinite = 0;
       let maxInfinite = 0;
-      for (let i = 0; i < size; i++) {
+      for (let i = from; i < to; i++) {
         const v = vars[i] as number;
         const a = coefficients[i] as number;
         const lo = a > 0 ? a * (lows[v] as number) : a * (highs[v] as number);
@@ -74,7 +114,7 @@ export class IntegerBounds {
         else maxSum += hi;
       }
       if (minInfinite > 1 && maxInfinite > 1) continue;
-      for (let i = 0; i < size; i++) {
+      for (let i = from; i < to; i++) {
         const v = vars[i] as number;
         const a = coefficients[i] as number;
         const lo = a > 0 ? a * (lows[v] as number) : a * (highs[v] as number);
@@ -107,13 +147,34 @@ export class IntegerBounds {
         if ((lows[v] as number) > (highs[v] as number)) {
           throw new Error("Item audit: the release's figures admit no solution");
         }
-        for (const other of this.rowsOf[v] as number[]) {
-          if (!queued[other]) {
-            queued[other] = 1;
-            queue.push(other);
-          }
+        for (let r = rowsOf.start[v] as number; r < (rowsOf.start[v + 1] as number); r++) {
+          const other = rowsOf.rows[r] as number;
+          if (queued[other]) continue;
+          queued[other] = 1;
+          let tail = head + length;
+          if (tail >= count) tail -= count;
+          queue[tail] = other;
+          length++;
         }
       }
     }
+  }
+
+  /** Per variable, the rows it appears in (compressed). */
+  private rowsOfVariables(): { start: Int32Array; rows: Int32Array } {
+    const start = new Int32Array(this.variables + 1);
+    for (const v of this.rowVar) start[v + 1] = (start[v + 1] as number) + 1;
+    for (let v = 0; v < this.variables; v++)
+      start[v + 1] = (start[v + 1] as number) + (start[v] as number);
+    const fill = start.slice(0, this.variables);
+    const rows = new Int32Array(this.rowVar.length);
+    for (let row = 0; row < this.rowRhs.length; row++) {
+      for (let i = this.rowStart[row] as number; i < (this.rowStart[row + 1] as number); i++) {
+        const v = this.rowVar[i] as number;
+        rows[fill[v] as number] = row;
+        fill[v] = (fill[v] as number) + 1;
+      }
+    }
+    return { start, rows };
   }
 }

@@ -1,6 +1,8 @@
+import type { Highs } from "highs";
 import type { FilterSpace } from "./aggregate-counts";
 import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
+import { type LpCheck, lpClosedChecks } from "./item-lp";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { UnitTree } from "./unit-tree";
 
@@ -11,7 +13,7 @@ export interface AuditedQuestion {
   slots: number;
   sensitive: boolean;
   /** True counts of a cell's slots. */
-  countsOf: (cell: number) => number[];
+  countsOf: (cell: number) => ArrayLike<number>;
 }
 
 export interface ItemAuditContext {
@@ -22,6 +24,21 @@ export interface ItemAuditContext {
   cellOf: (cell: GroupCell) => number;
   /** Cells published with their size (their questions may still be hidden). */
   published: (cell: number) => boolean;
+  /** With a solver, what bound tightening leaves open is checked by LP too (item-lp.ts). */
+  highs?: Highs;
+}
+
+/**
+ * What every question's audit shares, built once per release: the equations of each cell, the
+ * published groups containing each cell (and the reverse), and the bounds an attacker gets on
+ * the sizes of hidden groups from the size equations alone (tightened once, not per question).
+ */
+export interface ItemAuditStructure {
+  byCell: number[][];
+  containers: number[][];
+  containedBy: number[][];
+  sizeLow: Float64Array;
+  sizeHigh: Float64Array;
 }
 
 /** What the item audit of one question found and did. */
@@ -29,10 +46,65 @@ export interface ItemAuditOutcome {
   /** Published cells whose answers to this question are hidden. */
   hidden: Set<number>;
   rounds: number;
+  /** LPs solved for what bound tightening left open. */
+  lpSolves: number;
+  /** Components too large for the LP stage, checked by bound tightening only. */
+  lpSkipped: number;
 }
+
+/**
+ * The largest component (unknown option counts and sizes, plus slack) the LP stage solves. One
+ * component of the 100k × 40 bench comes near 1,300, and each of its LPs takes tens of
+ * milliseconds on the shared 2-core machine; sparse releases (a few thousand responses over 60
+ * units) form one component of over 6,000 whose LPs take about a second each, for every question
+ * and round: those are checked by bound tightening only (`lpSkipped` counts them).
+ */
+export const ITEM_LP_MAX_COLUMNS = 1500;
 
 /** Hard stop per question; each round hides the question for at least one more group. */
 const MAX_ROUNDS = 400;
+
+/** Builds what the audits of all questions of one release share. */
+export function itemAuditStructure(context: ItemAuditContext): ItemAuditStructure {
+  const { model, published } = context;
+  const { n } = model;
+  const containers = containingCells(context);
+  const containedBy: number[][] = n.map(() => []);
+  containers.forEach((list, cell) => {
+    for (const other of list) containedBy[other]?.push(cell);
+  });
+  const sizeLow = new Float64Array(n.length);
+  const sizeHigh = new Float64Array(n.length);
+  const bounds = new IntegerBounds(n.length);
+  const variable = new Int32Array(n.length).fill(-1);
+  n.forEach((size, cell) => {
+    if (published(cell)) {
+      sizeLow[cell] = size;
+      sizeHigh[cell] = size;
+      return;
+    }
+    const { lower, upper } = cellBounds(model, cell);
+    variable[cell] = bounds.add(lower, upper);
+  });
+  for (const { total, parts } of model.equations) {
+    let rhs = 0;
+    const term = (cell: number, sign: number) => {
+      const v = variable[cell] as number;
+      if (v >= 0) bounds.term(v, sign);
+      else rhs -= sign * (n[cell] as number);
+    };
+    term(total, 1);
+    for (const part of parts) term(part, -1);
+    bounds.close(rhs);
+  }
+  bounds.tighten();
+  variable.forEach((v, cell) => {
+    if (v < 0) return;
+    sizeLow[cell] = bounds.lows[v] as number;
+    sizeHigh[cell] = bounds.highs[v] as number;
+  });
+  return { byCell: equationsByCell(model), containers, containedBy, sizeLow, sizeHigh };
+}
 
 /**
  * The item-level audit of one question (issue 16): the option counts of all groups are linked
@@ -49,188 +121,333 @@ const MAX_ROUNDS = 400;
  * except where a published group containing it already says as much (a published zero above
  * it, or a published unanimous non-sensitive answer).
  * Deductions are integer bound tightening; `initial` are the groups hidden by the unanimity rule.
+ * The unknowns fall apart into independent components (known figures cut them); after the first
+ * round only the components that a newly hidden group touches, or that leaked, are checked again.
  */
 export function protectItemCounts(
   context: ItemAuditContext,
+  structure: ItemAuditStructure,
   question: AuditedQuestion,
   initial: ReadonlySet<number>,
 ): ItemAuditOutcome {
   const { model, published } = context;
   const hidden = new Set(initial);
-  const byCell = equationsByCell(model);
-  const containers = containingCells(context);
+  const audit = new QuestionAudit(context, structure, question);
+  // Components to check again (null: all): by bound tightening every round, by LP once
+  // tightening finds nothing, for whatever changed since the last LP pass.
+  let recheck: Set<number> | null = null;
+  let lpRecheck: Set<number> | null = null;
+  const check = (selected: Set<number> | null, withLp: boolean) => {
+    const leaks: number[] = [];
+    const leaky: number[] = [];
+    for (const component of unknownComponents(model, published, hidden)) {
+      if (selected && !component.cells.some((cell) => selected.has(cell))) continue;
+      const found = audit.leaks(component, hidden, withLp);
+      if (found.length === 0) continue;
+      leaks.push(...found);
+      leaky.push(...component.cells);
+    }
+    return { leaks, leaky };
+  };
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const leaks = findLeaks(context, question, hidden, containers);
-    if (leaks.length === 0) return { hidden, rounds: round };
-    let changed = false;
+    let { leaks, leaky } = check(recheck, false);
+    if (leaks.length === 0 && context.highs) {
+      ({ leaks, leaky } = check(lpRecheck, true));
+      lpRecheck = new Set();
+    }
+    if (leaks.length === 0)
+      return { hidden, rounds: round, lpSolves: audit.lpSolves, lpSkipped: audit.lpSkipped };
+    leaks.sort((a, b) => a - b);
+    const added: number[] = [];
     for (const leak of leaks) {
       const usable = (cell: number) =>
         published(cell) && !hidden.has(cell) && (model.n[cell] as number) > 0;
-      const next = cheapestNeighbour(model, byCell, leak, {
+      const next = cheapestNeighbour(model, structure.byCell, leak, {
         candidate: usable,
         passThrough: (cell) => !usable(cell),
       });
       if (next === undefined || hidden.has(next)) continue;
       hidden.add(next);
-      changed = true;
+      added.push(next);
     }
-    if (!changed) break;
+    if (added.length === 0) break;
+    // Hiding a group changes its component and the exemptions of the groups it contains.
+    recheck = new Set(leaky);
+    for (const cell of added) {
+      recheck.add(cell);
+      for (const inside of structure.containedBy[cell] ?? []) recheck.add(inside);
+    }
+    if (lpRecheck) for (const cell of recheck) lpRecheck.add(cell);
   }
   // Nothing left to hide next to the leak: the question is not published for any group.
   model.n.forEach((_, cell) => {
     if (published(cell)) hidden.add(cell);
   });
-  return { hidden, rounds: MAX_ROUNDS };
+  return { hidden, rounds: MAX_ROUNDS, lpSolves: audit.lpSolves, lpSkipped: audit.lpSkipped };
 }
 
-/** Groups whose answers to the question leak, by integer bound tightening. */
-export function findLeaks(
-  context: ItemAuditContext,
-  question: AuditedQuestion,
+/** Cells whose answers are unknown to the attacker, linked by the equations they share. */
+export interface UnknownComponent {
+  cells: number[];
+  equations: number[];
+}
+
+/**
+ * The components of the cells whose answers to a question are unknown (not published, or the
+ * question hidden for a non-empty group): equations whose cells are all known are constants.
+ */
+export function unknownComponents(
+  model: CellModel,
+  published: (cell: number) => boolean,
   hidden: ReadonlySet<number>,
-  containers: number[][],
-): number[] {
-  const { model, published } = context;
+): UnknownComponent[] {
   const { n } = model;
-  const slots = question.slots;
-  const answers = (cell: number) => published(cell) && !hidden.has(cell);
-  const bounds = new IntegerBounds();
-  const constant = -1;
-  // Per cell: a variable index, or −1 with the value known.
-  const sizeVar = n.map((_, cell) => {
-    if (published(cell)) return constant;
-    const { lower, upper } = cellBounds(model, cell);
-    return bounds.add(lower, upper);
-  });
-  const knownCounts = n.map((size, cell) =>
-    answers(cell) ? question.countsOf(cell) : size === 0 && published(cell) ? zeros(slots) : null,
-  );
-  const unknown = (cell: number) => knownCounts[cell] === null;
-  const countVar: Int32Array[] = n.map((_, cell) =>
-    unknown(cell)
-      ? Int32Array.from({ length: slots }, () => bounds.add(0, Number.POSITIVE_INFINITY))
-      : new Int32Array(0),
-  );
-  const restVar: Int32Array[] = n.map((_, cell) =>
-    unknown(cell)
-      ? Int32Array.from({ length: slots }, () => bounds.add(0, Number.POSITIVE_INFINITY))
-      : new Int32Array(0),
-  );
-  // Adds Σ sign·term = 0 where a term is a variable or a known value.
-  const relation = (terms: [sign: number, variable: number, value: number][]) => {
-    const vars: number[] = [];
-    const coefficients: number[] = [];
-    let rhs = 0;
-    for (const [sign, variable, value] of terms) {
-      if (variable === constant) rhs -= sign * value;
-      else {
-        vars.push(variable);
-        coefficients.push(sign);
-      }
-    }
-    bounds.equation(vars, coefficients, rhs);
-  };
-  const sizeTerm = (cell: number, sign: number): [number, number, number] => [
-    sign,
-    sizeVar[cell] as number,
-    n[cell] as number,
-  ];
-  const countTerm = (cell: number, slot: number, sign: number): [number, number, number] => {
-    const known = knownCounts[cell];
-    return known
-      ? [sign, constant, known[slot] as number]
-      : [sign, countVar[cell]?.[slot] as number, 0];
-  };
-  const restTerm = (cell: number, slot: number, sign: number): [number, number, number] => {
-    const known = knownCounts[cell];
-    return known
-      ? [sign, constant, (n[cell] as number) - (known[slot] as number)]
-      : [sign, restVar[cell]?.[slot] as number, 0];
-  };
-  for (const { total, parts } of model.equations) {
-    const involved = [total, ...parts];
-    if (involved.every((cell) => !unknown(cell) && published(cell))) continue;
-    relation([sizeTerm(total, 1), ...parts.map((part) => sizeTerm(part, -1))]);
-    for (let slot = 0; slot < slots; slot++) {
-      relation([countTerm(total, slot, 1), ...parts.map((part) => countTerm(part, slot, -1))]);
-      relation([restTerm(total, slot, 1), ...parts.map((part) => restTerm(part, slot, -1))]);
-    }
-  }
-  n.forEach((_, cell) => {
-    if (!unknown(cell)) return;
-    for (let slot = 0; slot < slots; slot++) {
-      relation([countTerm(cell, slot, 1), restTerm(cell, slot, 1), sizeTerm(cell, -1)]);
-    }
-    const all = Array.from({ length: slots }, (_, slot) => countTerm(cell, slot, 1));
-    if (question.kind === "single") {
-      relation([...all, sizeTerm(cell, -1)]);
-      return;
-    }
-    // "Ticked none" excludes every option; everyone ticked none or at least one option.
-    for (let slot = 1; slot < slots; slot++) {
-      relation([
-        countTerm(cell, 0, 1),
-        countTerm(cell, slot, 1),
-        [1, bounds.add(0, Number.POSITIVE_INFINITY), 0],
-        sizeTerm(cell, -1),
-      ]);
-    }
-    relation([...all, [-1, bounds.add(0, Number.POSITIVE_INFINITY), 0], sizeTerm(cell, -1)]);
-  });
-  bounds.tighten();
-
-  const high = (variable: number, value: number) =>
-    variable === constant ? value : (bounds.highs[variable] as number);
-  const containerShows = (
-    cell: number,
-    slot: number,
-    test: (count: number, size: number) => boolean,
-  ) =>
-    (containers[cell] ?? []).some((other) => {
-      const known = answers(other) ? knownCounts[other] : null;
-      return known ? test(known[slot] as number, n[other] as number) : false;
-    });
-  // A yes/no question or a multi-choice option: "none of them" says as much as "all of them".
-  const noneSide = (slot: number) => slot > 0 && (question.kind === "multi" || slots === 3);
-  const leaks: number[] = [];
+  const root = new Int32Array(n.length).fill(-1);
   n.forEach((size, cell) => {
-    if (!unknown(cell)) return;
-    const reason = model.hidden[cell];
-    const small = reason !== null && reason !== "secondary";
-    const rule = small ? 0 : question.sensitive ? 1 : -1;
-    const canHoldSomeone = high(sizeVar[cell] as number, size) >= 1;
-    const counts = countVar[cell] as Int32Array;
-    const rests = restVar[cell] as Int32Array;
-    for (let slot = 0; slot < slots; slot++) {
-      const count = counts[slot] as number;
-      const rest = rests[slot] as number;
-      // Shown as hidden in a published group: its option counts must not be exactly recoverable.
-      const exact =
-        reason === null &&
-        bounds.lows[count] === bounds.highs[count] &&
-        (bounds.lows[count] as number) > 0;
-      const all =
-        rule >= 0 &&
-        canHoldSomeone &&
-        (bounds.highs[rest] as number) <= rule &&
-        !containerShows(cell, slot, (c, s) => s - c <= rule);
-      const none =
-        rule >= 0 &&
-        canHoldSomeone &&
-        noneSide(slot) &&
-        (bounds.highs[count] as number) <= rule &&
-        !containerShows(cell, slot, (c) => c <= rule);
-      if (exact || all || none) {
-        leaks.push(cell);
-        return;
+    if (!published(cell) || (hidden.has(cell) && size !== 0)) root[cell] = cell;
+  });
+  const find = (cell: number): number => {
+    let top = cell;
+    while (root[top] !== top) top = root[top] as number;
+    while (cell !== top) {
+      const next = root[cell] as number;
+      root[cell] = top;
+      cell = next;
+    }
+    return top;
+  };
+  const firstUnknown = new Int32Array(model.equations.length).fill(-1);
+  model.equations.forEach(({ total, parts }, index) => {
+    let first = (root[total] as number) >= 0 ? total : -1;
+    for (const part of parts) {
+      if ((root[part] as number) < 0) continue;
+      if (first < 0) first = part;
+      else {
+        const a = find(first);
+        const b = find(part);
+        if (a !== b) root[b] = a;
       }
     }
+    firstUnknown[index] = first;
   });
-  return leaks;
+  const byRoot = new Map<number, UnknownComponent>();
+  root.forEach((value, cell) => {
+    if (value < 0) return;
+    const top = find(cell);
+    let component = byRoot.get(top);
+    if (!component) {
+      component = { cells: [], equations: [] };
+      byRoot.set(top, component);
+    }
+    component.cells.push(cell);
+  });
+  firstUnknown.forEach((cell, index) => {
+    if (cell >= 0) byRoot.get(find(cell))?.equations.push(index);
+  });
+  return [...byRoot.values()];
 }
 
-function zeros(length: number): number[] {
-  return new Array(length).fill(0);
+/** One question's leak check, component by component. */
+class QuestionAudit {
+  lpSolves = 0;
+  lpSkipped = 0;
+  private readonly slots: number;
+  /** True counts, cell × slot. */
+  private readonly table: Float64Array;
+  private readonly sizeVar: Int32Array;
+  private readonly countBase: Int32Array;
+  private readonly restBase: Int32Array;
+
+  constructor(
+    private readonly context: ItemAuditContext,
+    private readonly structure: ItemAuditStructure,
+    private readonly question: AuditedQuestion,
+  ) {
+    const { n } = context.model;
+    const slots = question.slots;
+    this.slots = slots;
+    this.table = new Float64Array(n.length * slots);
+    // Every group's true counts: published ones are constants, the others are what the LP
+    // stage tests first (the truth is one solution of the attacker's system).
+    n.forEach((size, cell) => {
+      if (size > 0) this.table.set(question.countsOf(cell), cell * slots);
+    });
+    this.sizeVar = new Int32Array(n.length);
+    this.countBase = new Int32Array(n.length);
+    this.restBase = new Int32Array(n.length);
+  }
+
+  /** The component's cells whose answers leak (by integer bound tightening). */
+  leaks(component: UnknownComponent, hidden: ReadonlySet<number>, withLp: boolean): number[] {
+    const { model, published } = this.context;
+    const { n } = model;
+    const { slots, table, sizeVar, countBase, restBase, question } = this;
+    const { sizeLow, sizeHigh, containers } = this.structure;
+    const answers = (cell: number) => published(cell) && !hidden.has(cell);
+    const bounds = new IntegerBounds(component.cells.length * (2 * slots + 2) + 8);
+    const unknown = new Set(component.cells);
+    for (const cell of component.cells) {
+      sizeVar[cell] = published(cell)
+        ? -1
+        : bounds.add(sizeLow[cell] as number, sizeHigh[cell] as number);
+      countBase[cell] = bounds.size;
+      for (let slot = 0; slot < slots; slot++) bounds.add(0, Number.POSITIVE_INFINITY);
+      restBase[cell] = bounds.size;
+      for (let slot = 0; slot < slots; slot++) bounds.add(0, Number.POSITIVE_INFINITY);
+    }
+    for (const index of component.equations) {
+      const { total, parts } = model.equations[index] as { total: number; parts: number[] };
+      let rhs = 0;
+      const size = (cell: number, sign: number) => {
+        if (unknown.has(cell) && (sizeVar[cell] as number) >= 0)
+          bounds.term(sizeVar[cell] as number, sign);
+        else rhs -= sign * (n[cell] as number);
+      };
+      size(total, 1);
+      for (const part of parts) size(part, -1);
+      bounds.close(rhs);
+      for (let slot = 0; slot < slots; slot++) {
+        for (const rest of [false, true]) {
+          rhs = 0;
+          const term = (cell: number, sign: number) => {
+            if (unknown.has(cell)) {
+              bounds.term(
+                (rest ? (restBase[cell] as number) : (countBase[cell] as number)) + slot,
+                sign,
+              );
+              return;
+            }
+            const count = table[cell * slots + slot] as number;
+            rhs -= sign * (rest ? (n[cell] as number) - count : count);
+          };
+          term(total, 1);
+          for (const part of parts) term(part, -1);
+          bounds.close(rhs);
+        }
+      }
+    }
+    for (const cell of component.cells) {
+      const sizeTerm = () => {
+        if ((sizeVar[cell] as number) >= 0) {
+          bounds.term(sizeVar[cell] as number, -1);
+          return 0;
+        }
+        return n[cell] as number;
+      };
+      const count = countBase[cell] as number;
+      for (let slot = 0; slot < slots; slot++) {
+        bounds.term(count + slot, 1);
+        bounds.term((restBase[cell] as number) + slot, 1);
+        bounds.close(sizeTerm());
+      }
+      if (question.kind === "single") {
+        for (let slot = 0; slot < slots; slot++) bounds.term(count + slot, 1);
+        bounds.close(sizeTerm());
+        continue;
+      }
+      // "Ticked none" excludes every option; everyone ticked none or at least one option.
+      for (let slot = 1; slot < slots; slot++) {
+        bounds.term(count, 1);
+        bounds.term(count + slot, 1);
+        bounds.term(bounds.add(0, Number.POSITIVE_INFINITY), 1);
+        bounds.close(sizeTerm());
+      }
+      for (let slot = 0; slot < slots; slot++) bounds.term(count + slot, 1);
+      bounds.term(bounds.add(0, Number.POSITIVE_INFINITY), -1);
+      bounds.close(sizeTerm());
+    }
+    bounds.tighten();
+
+    const containerShows = (
+      cell: number,
+      slot: number,
+      test: (count: number, size: number) => boolean,
+    ) =>
+      (containers[cell] ?? []).some(
+        (other) =>
+          answers(other) && test(table[other * slots + slot] as number, n[other] as number),
+      );
+    // A yes/no question or a multi-choice option: "none of them" says as much as "all of them".
+    const noneSide = (slot: number) => slot > 0 && (question.kind === "multi" || slots === 3);
+    const leaks: number[] = [];
+    // What the LP stage tests, per check the cell it would leak.
+    const checks: LpCheck[] = [];
+    const owners: number[] = [];
+    for (const cell of component.cells) {
+      const reason = model.hidden[cell];
+      const small = reason !== null && reason !== "secondary";
+      const rule = small ? 0 : question.sensitive ? 1 : -1;
+      const size = sizeVar[cell] as number;
+      const canHoldSomeone =
+        (size >= 0 ? (bounds.highs[size] as number) : (n[cell] as number)) >= 1;
+      let leaked = false;
+      for (let slot = 0; slot < slots && !leaked; slot++) {
+        const count = (countBase[cell] as number) + slot;
+        const rest = (restBase[cell] as number) + slot;
+        const truth = table[cell * slots + slot] as number;
+        // Shown as hidden in a published group: its option counts must not be exactly recoverable.
+        const exactCheck = reason === null && truth > 0;
+        const allCheck =
+          rule >= 0 && canHoldSomeone && !containerShows(cell, slot, (c, s) => s - c <= rule);
+        const noneCheck =
+          rule >= 0 &&
+          canHoldSomeone &&
+          noneSide(slot) &&
+          !containerShows(cell, slot, (c) => c <= rule);
+        leaked =
+          (exactCheck && bounds.lows[count] === bounds.highs[count]) ||
+          (allCheck && (bounds.highs[rest] as number) <= rule) ||
+          (noneCheck && (bounds.highs[count] as number) <= rule);
+        if (leaked) {
+          leaks.push(cell);
+          break;
+        }
+        if (!withLp) continue;
+        if (exactCheck) {
+          owners.push(cell);
+          checks.push({
+            ways: [
+              { variable: count, up: true, value: truth + 1, truth },
+              { variable: count, up: false, value: truth - 1, truth },
+            ],
+          });
+        }
+        if (allCheck) {
+          owners.push(cell);
+          const truthRest = (n[cell] as number) - truth;
+          checks.push({ ways: [{ variable: rest, up: true, value: rule + 1, truth: truthRest }] });
+        }
+        if (noneCheck) {
+          owners.push(cell);
+          checks.push({ ways: [{ variable: count, up: true, value: rule + 1, truth }] });
+        }
+      }
+    }
+    const highs = this.context.highs;
+    if (leaks.length > 0 || !withLp || !highs || checks.length === 0) return leaks;
+    const { closed, solves, skipped } = lpClosedChecks(highs, bounds, checks, ITEM_LP_MAX_COLUMNS);
+    this.lpSolves += solves;
+    if (skipped) this.lpSkipped++;
+    const leaking = new Set<number>();
+    for (const check of closed) {
+      const cell = owners[check] as number;
+      const size = sizeVar[cell] as number;
+      // "All" or "none" of a group that may be empty says nothing: it must hold someone.
+      const side = (checks[check]?.ways.length ?? 0) === 1;
+      if (side && size >= 0 && (bounds.lows[size] as number) < 1) {
+        const empty = lpClosedChecks(
+          highs,
+          bounds,
+          [{ ways: [{ variable: size, up: true, value: 1, truth: n[cell] as number }] }],
+          Number.POSITIVE_INFINITY,
+        );
+        this.lpSolves += empty.solves;
+        if (empty.closed.length > 0) continue;
+      }
+      leaking.add(cell);
+    }
+    return [...leaking].sort((a, b) => a - b);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Counts } from "./aggregate-counts";
 import type { CellModel } from "./cell-model";
-import { type ItemAuditContext, protectItemCounts } from "./protect-items";
+import { type ItemAuditContext, itemAuditStructure, protectItemCounts } from "./protect-items";
 import { type GroupCell, PART_ALL } from "./release-cells";
 import type { HiddenReason, OptionFigure, ReleaseItem } from "./release-types";
 import type { ItemSpec } from "./types";
@@ -30,7 +30,12 @@ export function publishItems({
   published: (cell: number) => boolean;
   /** The item-level audit's context, or null to publish under the group rules alone. */
   itemAudit: Omit<ItemAuditContext, "published"> | null;
-}): { items: Map<number, ReleaseItem[]>; itemRounds: number } {
+}): {
+  items: Map<number, ReleaseItem[]>;
+  itemRounds: number;
+  itemLpSolves: number;
+  itemLpSkipped: number;
+} {
   const { space } = counts;
   const F = space.filters.length;
   const S = space.slots;
@@ -42,18 +47,25 @@ export function publishItems({
   };
   const hiddenItems = new Map<number, Set<number>>();
   let itemRounds = 0;
+  let itemLpSolves = 0;
+  let itemLpSkipped = 0;
+  const auditContext = itemAudit ? { ...itemAudit, published } : null;
+  const structure = auditContext ? itemAuditStructure(auditContext) : null;
   for (const { item, offset, slots } of space.counted) {
     const spec = items[item] as ItemSpec;
     const countsOf = (cell: number) => slotsOf(cell, offset, slots);
     let hidden = spec.sensitive ? hideUnanimous(model, published, countsOf) : new Set<number>();
-    if (itemAudit && spec.kind !== "text") {
+    if (auditContext && structure && spec.kind !== "text") {
       const outcome = protectItemCounts(
-        { ...itemAudit, published },
+        auditContext,
+        structure,
         { kind: spec.kind, slots, sensitive: spec.sensitive, countsOf },
         hidden,
       );
       hidden = outcome.hidden;
       itemRounds += outcome.rounds;
+      itemLpSolves += outcome.lpSolves;
+      itemLpSkipped += outcome.lpSkipped;
     }
     hiddenItems.set(item, hidden);
   }
@@ -86,7 +98,7 @@ export function publishItems({
     }
     result.set(cell, list);
   });
-  return { items: result, itemRounds };
+  return { items: result, itemRounds, itemLpSolves, itemLpSkipped };
 }
 
 function optionFigure(value: string | null, count: number, n: number): OptionFigure {

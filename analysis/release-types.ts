@@ -91,6 +91,11 @@ export interface AuditSummary {
    * then holds the organisation as a whole only.
    */
   organisationOnly: boolean;
+  /**
+   * True when the input asked for the organisation as a whole only because respondents were
+   * not verified (an open link): made-up responses could pad any smaller group.
+   */
+  openLink?: boolean;
   hiddenPrimary: number;
   hiddenSecondary: number;
   hiddenUnanimity: number;
@@ -105,6 +110,12 @@ export interface AuditSummary {
   answersHidden: number;
   /** Item-level audit rounds summed over questions (0 when it did not run). */
   itemRounds: number;
+  /**
+   * LPs the item audit solved for what bound tightening left open, and question × component
+   * systems too large for that LP stage (checked by bound tightening only; see protect-items.ts).
+   */
+  itemLpSolves?: number;
+  itemLpSkipped?: number;
 }
 
 export interface Release {

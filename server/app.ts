@@ -5,10 +5,12 @@ import { DEFAULT_SUBMISSIONS_PER_MINUTE } from "./config";
 import { DEFAULT_MAX_CODES_PER_CAMPAIGN } from "./contract/staff-limits";
 import type { Db } from "./db/open-database";
 import { clientPages } from "./http/client-pages";
+import { compressJson } from "./http/compress-json";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
 import { rateLimit, socketAddress } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import type { Mailer } from "./invitations/mailer";
+import { type BulkWriter, inProcessBulkWriter } from "./jobs/bulk-writer";
 import { type HeavyJobs, heavyJobQueue } from "./jobs/heavy-jobs";
 import type { ReleaseScheduler } from "./results/release-scheduler";
 import { adminRoutes } from "./routes/admin";
@@ -36,12 +38,16 @@ export interface AppOptions {
     publicOrigin?: string;
     /** Ceiling of invitation codes per campaign (server/config.ts). */
     maxCodesPerCampaign?: number;
+    /** Where bulk writes run (codes, invitation hashes); in process by default, a worker in start-server. */
+    bulkWriter?: BulkWriter;
     /** Where heavy admin work queues; one per app by default. */
     heavyJobs?: HeavyJobs;
     /** Sends invitation mail; without it, invitations say mail is not configured. */
     mailer?: Mailer;
     /** Origin of the personal links in invitations; defaults to publicOrigin, then loopback. */
     linkOrigin?: string;
+    /** Sends the respondent form compressed (default); the page-load bench turns it off for its "before". */
+    compressForm?: boolean;
   };
 }
 
@@ -57,6 +63,15 @@ export function createApp({ db, config = {} }: AppOptions) {
   });
   const secretKey = config.secretKey ?? randomBytes(32);
   const releases = config.releases;
+  // The form is the respondent's largest answer (about 25 kB of JSON) and is the same for
+  // every respondent of a campaign: sent compressed, from a kept copy, except a unit's own link
+  // (?unit=), whose kept copy would tell by its speed that someone of that unit asked lately.
+  if (config.compressForm !== false) {
+    app.use(
+      "/api/campaigns/:slug/form",
+      compressJson({ keepCopy: (c) => c.req.query("unit") === undefined }),
+    );
+  }
   app.route(
     "/api/campaigns",
     respondentRoutes({
@@ -85,6 +100,7 @@ export function createApp({ db, config = {} }: AppOptions) {
       releases,
       maxCodesPerCampaign: config.maxCodesPerCampaign ?? DEFAULT_MAX_CODES_PER_CAMPAIGN,
       heavyJobs: config.heavyJobs ?? heavyJobQueue(),
+      bulkWriter: config.bulkWriter ?? inProcessBulkWriter(db, secretKey),
       mailer: config.mailer,
       linkOrigin: config.linkOrigin ?? config.publicOrigin ?? "http://localhost:8787",
     }),

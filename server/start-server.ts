@@ -8,7 +8,8 @@ import { announceDemoAccounts } from "./demo/demo-accounts-file";
 import { seedDemo } from "./demo/seed-demo";
 import { listen } from "./http/listen";
 import { forwardedAddress, socketAddress } from "./http/rate-limit";
-import { createMailer } from "./invitations/mailer";
+import { workerMailer } from "./invitations/mailer";
+import { workerBulkWriter } from "./jobs/bulk-writer";
 import { restrictToOwner } from "./owner-only-files";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
@@ -54,7 +55,8 @@ export function startServer(config: Config) {
       clientAddress:
         config.trustProxy === "none" ? socketAddress : forwardedAddress(config.trustProxy),
       releases,
-      mailer: config.smtp ? createMailer(config.smtp) : undefined,
+      bulkWriter: workerBulkWriter(config.databasePath, secretKey),
+      mailer: config.smtp ? workerMailer(config.smtp) : undefined,
       linkOrigin:
         config.publicOrigin ??
         `http://${config.host === "::1" ? "[::1]" : config.host}:${config.port}`,

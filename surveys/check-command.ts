@@ -3,9 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkPublished } from "./check-published";
-import { checkQuestionnaire } from "./check-questionnaire";
+import { checkQuestionnaireVersion } from "./check-version";
 import { loadQuestionnaires, readManifest, SURVEYS_DIR } from "./load-questionnaires";
-import { checkPreviousNames } from "./previous-names";
 
 const files = loadQuestionnaires();
 const manifest = readManifest();
@@ -13,11 +12,7 @@ let failed = false;
 
 for (const file of files) {
   const previous = files.find((f) => f.slug === file.slug && f.version === file.version - 1);
-  const own = checkQuestionnaire(file.definition);
-  const issues = [
-    ...(own.ok ? [] : own.issues),
-    ...checkPreviousNames(file.definition, previous?.definition),
-  ];
+  const issues = checkQuestionnaireVersion(file.definition, previous?.definition);
   const label = `${file.slug}/v${file.version}.json`;
   if (issues.length === 0) {
     console.log(`ok      ${label}${file.published ? "" : " (draft)"}`);

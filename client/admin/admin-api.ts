@@ -34,10 +34,12 @@ export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 /**
  * Calls the admin API under /api/admin. Answers other than 2xx throw an ApiProblem; a failed
  * connection throws one with status 0. State-changing calls carry the session's CSRF token.
+ * A Blob body (an uploaded file) is sent as it is, with the Blob's type; anything else as JSON.
  */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const file = body instanceof Blob ? body : undefined;
+  if (body !== undefined) headers["Content-Type"] = file ? file.type : "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response: Response;
   try {
@@ -45,7 +47,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiProblem(0, "urn:peilpunt:problem:network", "Network", "No connection");
@@ -74,6 +76,45 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     checkAnswer(method, path, parsed);
   }
   return parsed as T;
+}
+
+/**
+ * A file the server makes in answer to a state-changing call (codes shown once): the call as
+ * api() makes it, the answer as bytes with the name the server gave it. Problems throw as in api().
+ */
+export async function apiFile(
+  path: string,
+  body: unknown,
+): Promise<{ blob: Blob; filename: string }> {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/admin${path}`, {
+      method: "POST",
+      headers,
+      credentials: "same-origin",
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiProblem(0, "urn:peilpunt:problem:network", "Network", "No connection");
+  }
+  if (!response.ok) {
+    // Problems are JSON: let api() read and throw them the one way it does.
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    if (response.status === 401) window.dispatchEvent(new Event(SESSION_ENDED));
+    throw new ApiProblem(
+      response.status,
+      String(parsed.type ?? "urn:peilpunt:problem:error"),
+      String(parsed.title ?? response.statusText),
+      String(parsed.detail ?? ""),
+      Array.isArray(parsed.errors) ? (parsed.errors as ApiProblem["errors"]) : [],
+    );
+  }
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "download";
+  return { blob: await response.blob(), filename };
 }
 
 /** The URL of a file the server sends (CSV, XLSX); downloaded by a plain link with the cookie. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { Locale } from "../i18n/locales";
 import { AccountPage } from "./account/account-page";
 import { api, SESSION_ENDED, setCsrfToken } from "./admin-api";
@@ -16,11 +16,21 @@ import { AuditPage } from "./audit/audit-page";
 import { CampaignPage } from "./campaigns/campaign-page";
 import { CampaignsPage } from "./campaigns/campaigns-page";
 import { NewCampaignPage } from "./campaigns/new-campaign-page";
+import { OrganisationPage } from "./organisation/organisation-page";
+import { OrganisationsPage } from "./organisation/organisations-page";
 import { Loading, usePageTitle } from "./page-states";
+import { NewQuestionnairePage } from "./questionnaires/new-questionnaire-page";
+import { QuestionnairesPage } from "./questionnaires/questionnaires-page";
+import { VersionPage } from "./questionnaires/version-page";
 import { ResultsPage } from "./results/results-page";
 import { type SignedIn, SignInPage } from "./sign-in-page";
 import { followLink, usePath } from "./use-route";
 import { UsersPage } from "./users/users-page";
+
+// Loaded apart: the comparison screen brings the chart library with it.
+const ComparisonPage = lazy(() =>
+  import("./comparison/comparison-page").then((module) => ({ default: module.ComparisonPage })),
+);
 
 type SessionState =
   | { kind: "checking" }
@@ -93,13 +103,33 @@ function Screen({ path, user }: { path: string; user: SessionUser }) {
     .split("/")
     .filter(Boolean)
     .map(decodeURIComponent);
-  const [first, second, third] = parts;
+  const [first, second, third, fourth] = parts;
   if (parts.length === 0) return <CampaignsPage />;
   if (first === "campaigns" && second === "new" && parts.length === 2 && user.role !== "evaluator")
     return <NewCampaignPage />;
   if (first === "campaigns" && second && parts.length === 2) return <CampaignPage slug={second} />;
   if (first === "campaigns" && second && third === "results" && parts.length === 3)
     return <ResultsPage slug={second} />;
+  if (first === "questionnaires" && parts.length === 1) return <QuestionnairesPage />;
+  if (
+    first === "questionnaires" &&
+    second === "new" &&
+    parts.length === 2 &&
+    user.role !== "evaluator"
+  )
+    return <NewQuestionnairePage />;
+  if (first === "questionnaires" && second && third === "versions" && /^\d+$/.test(fourth ?? ""))
+    return <VersionPage key={path} slug={second} number={Number(fourth)} />;
+  if (first === "campaigns" && second && third === "comparison" && parts.length === 3)
+    return (
+      <Suspense fallback={<Loading />}>
+        <ComparisonPage slug={second} />
+      </Suspense>
+    );
+  if (first === "organisations" && parts.length === 1 && user.role !== "evaluator")
+    return <OrganisationsPage />;
+  if (first === "organisations" && second && parts.length === 2 && user.role !== "evaluator")
+    return <OrganisationPage slug={second} />;
   if (first === "users" && parts.length === 1 && user.role === "admin") return <UsersPage />;
   if (first === "audit" && parts.length === 1 && user.role !== "evaluator") return <AuditPage />;
   if (first === "account" && parts.length === 1) return <AccountPage />;

@@ -4,6 +4,7 @@ import { LanguageSwitcher } from "../shared/language-switcher";
 import { useAdminLocale, useMessages } from "./admin-locale";
 import { ADMIN_MESSAGES } from "./admin-messages";
 import type { SessionUser } from "./admin-session";
+import { QUESTIONNAIRE_MESSAGES } from "./questionnaires/questionnaire-messages";
 import { followLink } from "./use-route";
 
 /** Header (menu, language, who is signed in), the main landmark and the footer. */
@@ -22,9 +23,16 @@ export function AdminFrame({
 }) {
   const t = useMessages(ADMIN_MESSAGES);
   const locale = useAdminLocale();
+  const q = useMessages(QUESTIONNAIRE_MESSAGES);
   const links = user
     ? [
         { href: "/admin", label: t.navCampaigns, shown: true },
+        { href: "/admin/questionnaires", label: q.navQuestionnaires, shown: true },
+        {
+          href: "/admin/organisations",
+          label: t.navOrganisations,
+          shown: user.role !== "evaluator",
+        },
         { href: "/admin/users", label: t.navUsers, shown: user.role === "admin" },
         { href: "/admin/audit", label: t.navAudit, shown: user.role !== "evaluator" },
         { href: "/admin/account", label: t.navAccount, shown: true },

@@ -8,6 +8,7 @@ export interface AdminMessages {
   navLabel: string;
   navCampaigns: string;
   navUsers: string;
+  navOrganisations: string;
   navAudit: string;
   navAccount: string;
   signedInAs: (email: string, role: string) => string;
@@ -44,6 +45,7 @@ const nl: AdminMessages = {
   navLabel: "Hoofdmenu",
   navCampaigns: "Bevragingen",
   navUsers: "Gebruikers",
+  navOrganisations: "Organisaties",
   navAudit: "Logboek",
   navAccount: "Mijn account",
   signedInAs: (email, role) => `Aangemeld als ${email} (${role})`,
@@ -81,6 +83,7 @@ const fr: AdminMessages = {
   navLabel: "Menu principal",
   navCampaigns: "Enquêtes",
   navUsers: "Utilisateurs",
+  navOrganisations: "Organisations",
   navAudit: "Journal",
   navAccount: "Mon compte",
   signedInAs: (email, role) => `Connecté·e en tant que ${email} (${role})`,
@@ -118,6 +121,7 @@ const en: AdminMessages = {
   navLabel: "Main menu",
   navCampaigns: "Campaigns",
   navUsers: "Users",
+  navOrganisations: "Organisations",
   navAudit: "Audit log",
   navAccount: "My account",
   signedInAs: (email, role) => `Signed in as ${email} (${role})`,

@@ -7,6 +7,7 @@ import { InvitationCodeStep } from "./invitation-code-step";
 import { PageFrame } from "./page-frame";
 import { PrivacyNotice } from "./privacy-notice";
 import { type CampaignForm, fetchForm, type Problem } from "./respondent-api";
+import { ThankYou } from "./thank-you";
 import { useLocale } from "./use-locale";
 
 // SurveyJS is most of the page's weight: the privacy notice shows without it, and the notice
@@ -160,12 +161,7 @@ export function SurveyPage({ slug, unitFromLink }: { slug: string; unitFromLink:
       const { campaign } = stage.form;
       const closingDay = formatDate(lastMoment(campaign.closesAt) ?? campaign.closesAt, locale);
       heading = t.thanksTitle;
-      body = (
-        <div className="card" role="status">
-          <p>{t.thanksText}</p>
-          <p>{t.thanksResults(closingDay, campaign.minCellSize)}</p>
-        </div>
-      );
+      body = <ThankYou campaign={campaign} locale={locale} closingDay={closingDay} />;
       break;
     }
   }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { auditLog } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
@@ -53,9 +53,6 @@ export function recordAudit(db: Db, entry: AuditEntry): void {
     .run();
 }
 
-/** How far back (in audit rows) a refusal looks for its lock's open tally before starting another. */
-export const REFUSAL_TALLY_LOOKBACK_ROWS = 10_000;
-
 /**
  * Counts one attempt refused because its key is locked: one audit row per locked key and lock
  * window carries the count, so a flood of refused requests adds no rows. `target` must be
@@ -67,22 +64,11 @@ export function tallyRefusedAttempt(
   entry: Omit<AuditEntry, "detail"> & { target: string; lockedUntil: string; scope: string },
 ): void {
   withTransaction(db, (tx) => {
-    const newest = tx
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .orderBy(desc(auditLog.id))
-      .limit(1)
-      .get();
+    // The newest row of this action and target, found through audit_log_action_target.
     const open = tx
       .select({ id: auditLog.id, detail: auditLog.detail })
       .from(auditLog)
-      .where(
-        and(
-          gt(auditLog.id, (newest?.id ?? 0) - REFUSAL_TALLY_LOOKBACK_ROWS),
-          eq(auditLog.action, entry.action),
-          eq(auditLog.target, auditTarget(entry.target)),
-        ),
-      )
+      .where(and(eq(auditLog.action, entry.action), eq(auditLog.target, auditTarget(entry.target))))
       .orderBy(desc(auditLog.id))
       .limit(1)
       .get();

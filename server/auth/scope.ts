@@ -3,6 +3,7 @@ import { subtreeOf } from "../contract/unit-tree";
 import type { Db } from "../db/open-database";
 import { campaigns, campaignUnits, units } from "../db/schema";
 import { NotFoundError } from "../errors";
+import { campaignLimitOf } from "../users/evaluator-campaigns";
 import type { SessionUser } from "./sessions";
 
 /** The campaign fields scope checks need. */
@@ -26,10 +27,17 @@ export function unitScopeOf(db: Db, user: SessionUser): ReadonlySet<string> | nu
   return subtreeOf(user.unitId, all);
 }
 
-/** Whether a user may read a campaign (its settings, participation and results). */
+/**
+ * Whether a user may read a campaign (its settings, participation and results). An evaluator
+ * limited to named campaigns (evaluator_campaigns) reads only those.
+ */
 export function canReadCampaign(db: Db, user: SessionUser, campaign: CampaignScope): boolean {
   if (user.role === "admin") return true;
   if (user.organisationId !== campaign.organisationId) return false;
+  if (user.role === "evaluator") {
+    const limit = campaignLimitOf(db, user.id);
+    if (limit.length > 0 && !limit.includes(campaign.id)) return false;
+  }
   const scope = unitScopeOf(db, user);
   if (scope === null) return true;
   const covered = db

@@ -37,9 +37,20 @@ export function changedFields(
 }
 
 /**
- * Whether a patch may change these fields. Everything is editable in draft only, except k,
- * which may also change later (a new release follows), but only upwards once results were
- * viewed: a smaller k would publish groups that viewers already saw hidden, and differences
+ * What may still change after the draft. k and who sees interim results only affect what is
+ * shown next; the thank-you text only what the next respondents read, so not once closed.
+ */
+// Who sees interim results is fixed at opening: readers named later could not have been told
+// at opening, and the campaign screen shows the choice read-only from then on.
+const EDITABLE_AFTER_DRAFT: Record<"open" | "closed", readonly (keyof CampaignPatch)[]> = {
+  open: ["k", "thanksText"],
+  closed: ["k"],
+};
+
+/**
+ * Whether a patch may change these fields. Everything is editable in draft only, except what
+ * EDITABLE_AFTER_DRAFT lists. k may change later (a new release follows), but only upwards once
+ * results were viewed: a smaller k would publish groups that viewers already saw hidden, and differences
  * between the two views could reveal small groups. Once codes were issued, the access mode
  * and units are fixed (a code belongs to a unit).
  */
@@ -63,15 +74,14 @@ export function checkEdit({
       "not-editable",
     );
   }
-  // k and who sees interim results may change while open: both only affect what is shown next.
-  if (
-    current.status !== "draft" &&
-    changed.some((key) => key !== "k" && key !== "interimResultRoles")
-  ) {
-    throw new ConflictError(
-      `Only k can change once a campaign is ${current.status}; it is edited in draft.`,
-      "not-draft",
-    );
+  if (current.status !== "draft") {
+    const editable = EDITABLE_AFTER_DRAFT[current.status];
+    if (changed.some((key) => !editable.includes(key))) {
+      throw new ConflictError(
+        `Once a campaign is ${current.status}, only ${editable.join(", ")} can change; the rest is edited in draft.`,
+        "not-draft",
+      );
+    }
   }
   if (patch.k !== undefined && current.resultsViewed && patch.k < current.k) {
     throw new ConflictError("Results were viewed with this k: it may only go up now.", "k-only-up");

@@ -46,6 +46,7 @@ export function toCampaignView(db: Db, row: CampaignRow, now: Date): CampaignVie
     accessMode: row.accessMode,
     retentionDays: row.retentionDays,
     interimResultRoles: interimResultRoles(row),
+    thanksText: { nl: row.thanksNl, fr: row.thanksFr, en: row.thanksEn },
     responsesDeleteAt: deleteAt ? deleteAt.toISOString() : null,
     resultsViewed: row.resultsViewedAt !== null,
     respondentUrl: `/s/${row.slug}`,

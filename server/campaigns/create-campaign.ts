@@ -39,7 +39,7 @@ export function createCampaign({
       .where(eq(campaigns.slug, campaign.slug))
       .get();
     if (taken) throw new ConflictError(`The address "${campaign.slug}" is taken.`, "slug-taken");
-    const versionId = publishedVersionId(tx, campaign.questionnaire);
+    const versionId = publishedVersionId(tx, campaign.questionnaire, campaign.organisationId);
     checkUnitsOfOrganisation(tx, campaign.organisationId, campaign.unitIds);
     checkDates(campaign.opensAt, campaign.closesAt);
     const id = randomUUID();
@@ -60,6 +60,9 @@ export function createCampaign({
         accessMode: campaign.accessMode,
         retentionDays: campaign.retentionDays,
         interimResultRoles: (campaign.interimResultRoles ?? []).join(","),
+        thanksNl: campaign.thanksText?.nl ?? "",
+        thanksFr: campaign.thanksText?.fr ?? "",
+        thanksEn: campaign.thanksText?.en ?? "",
       })
       .run();
     for (const unitId of campaign.unitIds)

@@ -46,7 +46,11 @@ export function editCampaign({
     if (changed.length === 0) return { view: current, kChanged: false, id: row.id };
     checkEdit({ current, patch, changed, codesIssued: issuedCodeCount(tx, row.id) });
     const versionId = changed.includes("questionnaire")
-      ? publishedVersionId(tx, patch.questionnaire as CampaignInput["questionnaire"])
+      ? publishedVersionId(
+          tx,
+          patch.questionnaire as CampaignInput["questionnaire"],
+          row.organisationId,
+        )
       : row.questionnaireVersionId;
     if (patch.unitIds && changed.includes("unitIds"))
       checkUnitsOfOrganisation(tx, row.organisationId, patch.unitIds);
@@ -68,6 +72,9 @@ export function editCampaign({
         interimResultRoles: patch.interimResultRoles
           ? patch.interimResultRoles.join(",")
           : row.interimResultRoles,
+        thanksNl: patch.thanksText?.nl ?? row.thanksNl,
+        thanksFr: patch.thanksText?.fr ?? row.thanksFr,
+        thanksEn: patch.thanksText?.en ?? row.thanksEn,
       })
       .where(eq(campaigns.id, row.id))
       .run();

@@ -28,6 +28,8 @@ export function transitionCampaign(
     to: CampaignStatus;
     action: string;
     dates: (row: CampaignRow, now: Date) => Partial<Pick<CampaignRow, "opensAt" | "closesAt">>;
+    /** More writes of the step, in its transaction (e.g. the unit tree copied at opening). */
+    alsoWrite?: (tx: Db, row: CampaignRow) => void;
   },
 ): { id: string; campaign: CampaignView } {
   return withTransaction(db, (tx) => {
@@ -38,6 +40,7 @@ export function transitionCampaign(
       .set({ status: step.to, ...change })
       .where(eq(campaigns.id, row.id))
       .run();
+    step.alsoWrite?.(tx, row);
     recordAudit(tx, {
       actor,
       action: step.action,

@@ -4,8 +4,15 @@ import {
   campaignListAnswerSchema,
   codesAnswerSchema,
 } from "./campaign-schemas";
+import { comparisonAnswerSchema } from "./comparison-schema";
 import { invitationsAnswerSchema, sendingStartedSchema } from "./invitation-schemas";
+import {
+  organisationAnswerSchema,
+  unitImportAnswerSchema,
+  unitTreeAnswerSchema,
+} from "./organisation-schemas";
 import { participationSchema } from "./participation-schema";
+import { uploadedVersionSchema, versionDiffAnswerSchema } from "./questionnaire-schemas";
 import {
   organisationsAnswerSchema,
   questionnairesAnswerSchema,
@@ -29,8 +36,27 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   // A password change ends every session, its own too, and answers with its successor.
   [["POST"], /^\/password$/, sessionAnswerSchema],
   [["GET"], /^\/organisations$/, organisationsAnswerSchema],
+  [["POST"], /^\/organisations$/, organisationAnswerSchema],
+  [["GET"], new RegExp(`^/organisations/${SEGMENT}/units$`), unitTreeAnswerSchema],
+  [
+    ["POST"],
+    new RegExp(`^/organisations/${SEGMENT}/units(/preview|/import)?$`),
+    unitImportAnswerSchema,
+  ],
+  [["PATCH"], new RegExp(`^/organisations/${SEGMENT}/units/${SEGMENT}$`), unitImportAnswerSchema],
   [["GET"], /^\/questionnaires$/, questionnairesAnswerSchema],
-  [["GET"], new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+$`), questionnaireVersionSchema],
+  [
+    ["GET", "PATCH"],
+    new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+$`),
+    questionnaireVersionSchema,
+  ],
+  [
+    ["POST"],
+    new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+/publish$`),
+    questionnaireVersionSchema,
+  ],
+  [["GET"], new RegExp(`^/questionnaires/${SEGMENT}/versions/\\d+/diff$`), versionDiffAnswerSchema],
+  [["POST"], new RegExp(`^/questionnaires(/${SEGMENT}/(copy|versions))?$`), uploadedVersionSchema],
   [["GET"], /^\/campaigns$/, campaignListAnswerSchema],
   [["POST"], /^\/campaigns$/, campaignAnswerSchema],
   [["GET", "PATCH"], new RegExp(`^/campaigns/${SEGMENT}$`), campaignAnswerSchema],
@@ -42,6 +68,7 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results$`), resultsSummarySchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/tables/${SEGMENT}$`), resultsTableSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comments$`), resultsCommentsSchema],
+  [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comparison$`), comparisonAnswerSchema],
   [["GET"], /^\/users$/, usersAnswerSchema],
   [["POST"], /^\/users$/, userAnswerSchema],
   [["PATCH"], new RegExp(`^/users/${SEGMENT}$`), userAnswerSchema],

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { localizedSchema } from "./locale-schema";
 import { LOCALES } from "./locales";
 import { SLUG_PATTERN } from "./slug-pattern";
-import { MAX_CODES_PER_CALL, MAX_RETENTION_DAYS, MIN_K } from "./staff-limits";
+import {
+  MAX_CODES_PER_CALL,
+  MAX_RETENTION_DAYS,
+  MAX_THANKS_TEXT_LENGTH,
+  MIN_K,
+} from "./staff-limits";
 import { ACCESS_MODES, CAMPAIGN_STATUSES, INTERIM_RESULT_ROLES } from "./vocabulary";
 
 /** A campaign's address (`/s/<slug>`), for the admin API and the respondent API alike. */
@@ -11,6 +16,24 @@ export const slugSchema = z.string().regex(SLUG_PATTERN, "lower-case letters, di
 const isoDate = z.iso
   .datetime({ offset: true })
   .transform((value) => new Date(value).toISOString());
+
+// Any control character but the line feed; carriage returns are turned into line feeds first.
+const CONTROL_CHARACTERS = /(?!\n)\p{Cc}/u;
+
+/**
+ * Plain text a coordinator writes for respondents: line breaks kept (the page shows them),
+ * other control characters refused, NFC, trimmed; empty means "the standard text". The page
+ * renders it as text, never as HTML, so markup shows as typed.
+ */
+const thanksTextSchema = z
+  .string()
+  .transform((text) => text.replace(/\r\n?/g, "\n").normalize("NFC").trim())
+  .pipe(
+    z
+      .string()
+      .max(MAX_THANKS_TEXT_LENGTH)
+      .refine((text) => !CONTROL_CHARACTERS.test(text), "control characters are not allowed"),
+  );
 
 /** A new campaign, as POST /api/admin/campaigns takes it. */
 export const campaignInputSchema = z.strictObject({
@@ -48,6 +71,13 @@ export const campaignInputSchema = z.strictObject({
     .array(z.enum(INTERIM_RESULT_ROLES))
     .refine((list) => new Set(list).size === list.length, "duplicate roles")
     .optional(),
+  /**
+   * What the thank-you page says about when and how results are shared, per language; an empty
+   * text (the default) shows the standard one, built from the closing date and k.
+   */
+  thanksText: z
+    .strictObject({ nl: thanksTextSchema, fr: thanksTextSchema, en: thanksTextSchema })
+    .optional(),
 });
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
 
@@ -76,6 +106,8 @@ export const campaignViewSchema = z.object({
   retentionDays: z.number().int(),
   /** Roles besides admins that see interim results while open; [] is phased access. */
   interimResultRoles: z.array(z.enum(INTERIM_RESULT_ROLES)),
+  /** The thank-you text per language; "" is the standard text. */
+  thanksText: localizedSchema,
   responsesDeleteAt: z.string().nullable(),
   resultsViewed: z.boolean(),
   respondentUrl: z.string(),

@@ -44,6 +44,7 @@ export const PROBLEM_NAMES = [
   "status",
   "release-not-ready",
   "code-limit",
+  "headcount-limit",
   "busy",
   "results-at-close",
   "mail-not-configured",
@@ -53,6 +54,11 @@ export const PROBLEM_NAMES = [
   "unit-in-use",
   "invalid-headcount-file",
   "headcounts-not-found",
+  "invalid-questionnaire",
+  "published",
+  "bundled",
+  "warnings-not-acknowledged",
+  "unit-retired",
 ] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 

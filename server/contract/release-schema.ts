@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localizedSchema } from "./locale-schema";
 
 /**
  * The output schema of everything the results API returns. Responses are parsed through it,
@@ -55,9 +56,18 @@ export type ReleaseComments = z.infer<typeof commentsSchema>;
 export const auditSchema = z.object({
   cells: z.number().int(),
   organisationOnly: z.boolean(),
+  /** Organisation only because respondents came through an open link (made-up responses possible). */
+  openLink: z.boolean(),
   hiddenPrimary: z.number().int(),
   hiddenSecondary: z.number().int(),
   hiddenUnanimity: z.number().int(),
+  /**
+   * Answer distributions (question × published group) served, how many are hidden, and the
+   * respondent-answers in those: counts of what the reader sees marked, like the figures above.
+   */
+  itemCells: z.number().int(),
+  itemsHidden: z.number().int(),
+  answersHidden: z.number().int(),
 });
 export const tableSchema = z.object({ id: z.string(), dimensions: z.array(z.string()) });
 export type ReleaseTable = z.infer<typeof tableSchema>;
@@ -71,7 +81,14 @@ export const resultsSummarySchema = z.object({
    */
   interim: z.boolean(),
   audit: auditSchema,
-  units: z.array(z.object({ id: z.string(), parentId: z.string().nullable() })),
+  /**
+   * The release's units the reader may see, named as the campaign was opened with them (its copy
+   * of the tree, as in the exports), whatever they were renamed to since; the root group is the
+   * organisation.
+   */
+  units: z.array(
+    z.object({ id: z.string(), parentId: z.string().nullable(), name: localizedSchema }),
+  ),
   dimensions: z.array(z.object({ key: z.string(), values: z.array(valueSchema) })),
   tables: z.array(tableSchema),
 });

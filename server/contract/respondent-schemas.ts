@@ -13,6 +13,8 @@ export const campaignFormSchema = z.object({
     closesAt: z.string(),
     /** With invitation codes the respondent enters a code first; its unit is the response's. */
     accessMode: z.enum(ACCESS_MODES),
+    /** The coordinator's thank-you text per language (plain text); "" is the standard text. */
+    thanksText: localizedSchema,
   }),
   questionnaire: z.object({
     slug: z.string(),

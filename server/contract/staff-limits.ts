@@ -7,6 +7,8 @@
 export const MIN_K = 3;
 /** Longest retention accepted, in days (ten years). */
 export const MAX_RETENTION_DAYS = 3650;
+/** Most characters of a campaign's thank-you text, per language: a paragraph or two. */
+export const MAX_THANKS_TEXT_LENGTH = 1000;
 /** Most codes generated in one call. */
 export const MAX_CODES_PER_CALL = 5000;
 /**

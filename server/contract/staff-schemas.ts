@@ -18,11 +18,18 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 export const sessionAnswerSchema = z.object({ user: sessionUserSchema, csrfToken: z.string() });
 export type SessionAnswer = z.infer<typeof sessionAnswerSchema>;
 
+/**
+ * An account as the users screen shows it: with the campaigns (slugs) an evaluator is limited
+ * to (empty: every campaign of their organisation, within their unit).
+ */
+export const staffUserSchema = sessionUserSchema.extend({ campaigns: z.array(z.string()) });
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
 /** GET /users. */
-export const usersAnswerSchema = z.object({ users: z.array(sessionUserSchema) });
+export const usersAnswerSchema = z.object({ users: z.array(staffUserSchema) });
 export type UsersAnswer = z.infer<typeof usersAnswerSchema>;
 /** POST and PATCH /users. */
-export const userAnswerSchema = z.object({ user: sessionUserSchema });
+export const userAnswerSchema = z.object({ user: staffUserSchema });
 export type UserAnswer = z.infer<typeof userAnswerSchema>;
 
 export const auditEntrySchema = z.object({
@@ -59,6 +66,8 @@ export const userCreateSchema = z.strictObject({
   role: z.enum(ROLES),
   organisationId: id.nullable().default(null),
   unitId: id.nullable().default(null),
+  /** Evaluators only: limited to these campaigns (slugs) of their organisation; empty for all. */
+  campaigns: z.array(id).max(1000).default([]),
   password: newPasswordSchema,
   locale: localeSchema.optional(),
 });
@@ -67,5 +76,6 @@ export const userUpdateSchema = z.strictObject({
   role: z.enum(ROLES).optional(),
   organisationId: id.nullable().optional(),
   unitId: id.nullable().optional(),
+  campaigns: z.array(id).max(1000).optional(),
   password: newPasswordSchema.optional(),
 });

@@ -13,3 +13,7 @@ export type InterimRole = (typeof INTERIM_RESULT_ROLES)[number];
 /** Staff roles (README: "Staff accounts"). */
 export const ROLES = ["admin", "coordinator", "evaluator"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** What a questionnaire is for: a diversity diagnosis or the evaluation of a campaign. */
+export const QUESTIONNAIRE_KINDS = ["diagnosis", "campaign"] as const;
+export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];

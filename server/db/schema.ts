@@ -9,7 +9,13 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { LOCALES } from "../contract/locales";
-import { ACCESS_MODES, CAMPAIGN_STATUSES, ROLES } from "../contract/vocabulary";
+import { UNIT_KIND_NAMES } from "../contract/organisation-schemas";
+import {
+  ACCESS_MODES,
+  CAMPAIGN_STATUSES,
+  QUESTIONNAIRE_KINDS,
+  ROLES,
+} from "../contract/vocabulary";
 
 export const organisations = sqliteTable("organisations", {
   id: text("id").primaryKey(),
@@ -19,7 +25,7 @@ export const organisations = sqliteTable("organisations", {
   nameEn: text("name_en").notNull(),
 });
 
-export const UNIT_KINDS = ["faculty", "service", "entity", "department"] as const;
+export const UNIT_KINDS = UNIT_KIND_NAMES;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const units = sqliteTable(
@@ -49,12 +55,19 @@ export const units = sqliteTable(
   ],
 );
 
-export const QUESTIONNAIRE_KINDS = ["diagnosis", "campaign"] as const;
+export { QUESTIONNAIRE_KINDS } from "../contract/vocabulary";
 
 export const questionnaires = sqliteTable("questionnaires", {
   id: text("id").primaryKey(),
   slug: text("slug").notNull().unique(),
   kind: text("kind", { enum: QUESTIONNAIRE_KINDS }).notNull(),
+  /**
+   * The organisation that owns an uploaded questionnaire; null for a shared one (bundled in
+   * surveys/, or an admin's template), which every organisation may use.
+   */
+  organisationId: text("organisation_id").references(() => organisations.id),
+  /** Shipped in surveys/ and synced at start: a template to copy, never changed through the API. */
+  bundled: integer("bundled", { mode: "boolean" }).notNull().default(false),
 });
 
 /** A published version is immutable: its JSON and hash never change (see surveys/manifest.json). */
@@ -69,6 +82,10 @@ export const questionnaireVersions = sqliteTable(
     definition: text("definition").notNull(),
     sha256: text("sha256").notNull(),
     published: integer("published", { mode: "boolean" }).notNull().default(false),
+    /** When the version was uploaded (null for bundled versions stored before this column). */
+    createdAt: text("created_at"),
+    /** When it was published; from then on definition and sha256 never change. */
+    publishedAt: text("published_at"),
   },
   (t) => [uniqueIndex("questionnaire_versions_number").on(t.questionnaireId, t.number)],
 );
@@ -110,6 +127,13 @@ export const campaigns = sqliteTable(
      * ("coordinator", "evaluator"); empty is phased access: results open at close.
      */
     interimResultRoles: text("interim_result_roles").notNull().default(""),
+    /**
+     * The thank-you page's word on when and how results are shared, per language, as the
+     * coordinator wrote it (plain text); empty is the standard text built from k and the dates.
+     */
+    thanksNl: text("thanks_nl").notNull().default(""),
+    thanksFr: text("thanks_fr").notNull().default(""),
+    thanksEn: text("thanks_en").notNull().default(""),
   },
   (t) => [check("campaigns_min_cell_size_floor", sql`${t.minCellSize} >= 3`)],
 );
@@ -123,6 +147,31 @@ export const campaignUnits = sqliteTable(
     unitId: text("unit_id")
       .notNull()
       .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
+);
+
+/**
+ * The unit tree a campaign was opened with: its units in scope and their ancestors, with codes,
+ * kinds and names as they were at opening. Results and exports of a campaign past draft read
+ * this copy, so renaming or moving units later never rewrites what was already released.
+ */
+export const campaignUnitTree = sqliteTable(
+  "campaign_unit_tree",
+  {
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** The parent at opening (null for a top unit). */
+    parentId: text("parent_id"),
+    code: text("code").notNull(),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    nameNl: text("name_nl").notNull(),
+    nameFr: text("name_fr").notNull(),
+    nameEn: text("name_en").notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
 );
@@ -146,19 +195,6 @@ export const responses = sqliteTable(
     answers: text("answers").notNull(),
   },
   (t) => [index("responses_campaign").on(t.campaignId)],
-);
-
-/** Participation per campaign and day; never linked to a response. */
-export const participationDaily = sqliteTable(
-  "participation_daily",
-  {
-    campaignId: text("campaign_id")
-      .notNull()
-      .references(() => campaigns.id),
-    day: text("day").notNull(),
-    count: integer("count").notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.campaignId, t.day] })],
 );
 
 /**
@@ -249,6 +285,23 @@ export const users = sqliteTable("users", {
   locale: text("locale", { enum: LOCALES }).notNull().default("nl"),
 });
 
+/**
+ * The campaigns an evaluator is limited to. An evaluator without rows here reads every campaign
+ * of their organisation (within their unit, if they have one); with rows, only these.
+ */
+export const evaluatorCampaigns = sqliteTable(
+  "evaluator_campaigns",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.campaignId] })],
+);
+
 /** Staff sessions: only the SHA-256 of the cookie token is stored. */
 export const sessions = sqliteTable(
   "sessions",
@@ -291,7 +344,11 @@ export const auditLog = sqliteTable(
     /** JSON object. */
     detail: text("detail").notNull().default("{}"),
   },
-  (t) => [index("audit_log_organisation").on(t.organisationId, t.id)],
+  (t) => [
+    index("audit_log_organisation").on(t.organisationId, t.id),
+    // The open tally of refused attempts under one key is the newest row of its action and target.
+    index("audit_log_action_target").on(t.action, t.target, t.id),
+  ],
 );
 
 /**
@@ -343,4 +400,21 @@ export const headcountReleases = sqliteTable("headcount_releases", {
     .references(() => organisations.id),
   builtAt: text("built_at").notNull(),
   body: text("body").notNull(),
+});
+
+/**
+ * Progress of a campaign's latest invitation or reminder sending, counts only (never an
+ * address or a code), so the coordinator's counts survive a restart. Reminders keep only how
+ * many addresses were read, as their view shows (how many were reminded would tell who answered).
+ */
+export const sendingProgress = sqliteTable("sending_progress", {
+  campaignId: text("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id),
+  kind: text("kind", { enum: ["invitation", "reminder"] }).notNull(),
+  listed: integer("listed").notNull(),
+  alreadyInvited: integer("already_invited"),
+  sent: integer("sent"),
+  failed: integer("failed"),
+  done: integer("done").notNull().default(0),
 });

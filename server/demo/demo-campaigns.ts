@@ -1,3 +1,4 @@
+import type { AccessMode } from "../db/schema";
 import type { AnswerProfile } from "./generate-answers";
 
 export interface DemoCampaign {
@@ -9,6 +10,11 @@ export interface DemoCampaign {
     | { kind: "around-seeding"; openedDaysAgo: number; closesInDays: number };
   responses: number;
   profile: AnswerProfile;
+  /**
+   * How respondents came in: the past diagnoses by invitation codes (their results break down
+   * by unit and background), the rest by open link (organisation as a whole only).
+   */
+  accessMode?: AccessMode;
 }
 
 // Staff of a Belgian university: slightly more women than men overall, fewer in top management.
@@ -50,6 +56,7 @@ const COMMENTS = [
 export const DEMO_CAMPAIGNS: DemoCampaign[] = [
   {
     slug: "diagnose-2020",
+    accessMode: "invitation-codes",
     questionnaire: "diversity-diagnosis",
     title: {
       nl: "Diversiteitsdiagnose 2020",
@@ -72,6 +79,7 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
   },
   {
     slug: "diagnose-2021",
+    accessMode: "invitation-codes",
     questionnaire: "diversity-diagnosis",
     title: {
       nl: "Diversiteitsdiagnose 2021 (opvolging)",

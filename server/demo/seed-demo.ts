@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { generatePassword, hashPasswordSync } from "../auth/password";
 import { MAX_RETENTION_DAYS } from "../contract/staff-limits";
+import { snapshotCampaignUnits } from "../db/campaign-unit-tree";
 import type { Db } from "../db/open-database";
 import {
   campaigns,
   campaignUnits,
   organisations,
-  participationDaily,
   questionnaires,
   questionnaireVersions,
   type Role,
@@ -131,6 +131,7 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
           closesAt: closesAt.toISOString(),
           minCellSize: 5,
           locales: "nl,fr,en",
+          accessMode: demo.accessMode ?? "open-link",
           // Past waves are closed, the current one open: as if their coordinators had opened them.
           status: closesAt <= now ? "closed" : "open",
           // The demo compares waves from 2020 on: keep their raw responses (ten years).
@@ -140,13 +141,14 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
       for (const unit of population) {
         tx.insert(campaignUnits).values({ campaignId, unitId: unit.id }).run();
       }
+      // Opened campaigns keep the unit tree they were opened with (as openCampaign does).
+      snapshotCampaignUnits(tx, campaignId);
 
       const definition = JSON.parse(version.definition) as unknown;
       const validator = compileResponseValidator(definition);
       const unitIds = new Set(population.map((u) => u.id));
       const weights = population.map((u) => u.weight);
       const random = seededRandom(20201005 + index);
-      const perDay = new Map<string, number>();
       for (let i = 0; i < demo.responses; i++) {
         const unit = population[pickWeighted(random, weights)];
         if (!unit) throw new Error("empty demo population");
@@ -165,11 +167,9 @@ export function seedDemo(db: Db, { now }: { now: Date }): DemoSummary {
             answers: JSON.stringify(result.answers),
           })
           .run();
-        const day = participationDay(opensAt, closesAt < now ? closesAt : now, random);
-        perDay.set(day, (perDay.get(day) ?? 0) + 1);
-      }
-      for (const [day, count] of [...perDay].sort()) {
-        tx.insert(participationDaily).values({ campaignId, day, count }).run();
+        // The demo once drew a day per response for a per-day counter (dropped: nothing read
+        // it). The draw stays so that every later draw, and the demo's pinned figures, stay put.
+        random();
       }
       summary.campaigns.push({
         slug: demo.slug,
@@ -207,8 +207,3 @@ function campaignWindow(demo: DemoCampaign, now: Date) {
 }
 
 /** Most people answer in the first days after the announcement e-mail. */
-function participationDay(opensAt: Date, closesAt: Date, random: () => number): string {
-  const days = Math.max(1, Math.floor((closesAt.getTime() - opensAt.getTime()) / DAY_MS));
-  const offset = Math.min(days - 1, Math.floor(days * random() ** 2.2));
-  return new Date(opensAt.getTime() + offset * DAY_MS).toISOString().slice(0, 10);
-}

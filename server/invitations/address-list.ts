@@ -1,3 +1,9 @@
+import {
+  normaliseColumnName,
+  readCsvTable,
+  readTableFile,
+  type TableFile,
+} from "../files/read-table-file";
 import { normaliseAddress } from "./derive-code";
 
 /** One recipient: a normalised address and the code of their unit, as the file names it. */
@@ -19,46 +25,49 @@ export const MAX_RECIPIENTS_PER_LIST = 20_000;
 
 // Deliberately loose: one @, no spaces, a dot in the domain. The mail server has the last word.
 const ADDRESS_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const ADDRESS_HEADERS = new Set(["email", "e-mail", "mail", "address", "adres", "adresse"]);
-const UNIT_HEADERS = new Set(["unit", "eenheid", "unité", "unite", "unit code", "code"]);
+// Column names as normaliseColumnName spells them (lower case, spaces and dashes as _).
+const ADDRESS_HEADERS = new Set(["email", "e_mail", "mail", "address", "adres", "adresse"]);
+const UNIT_HEADERS = new Set(["unit", "eenheid", "unité", "unite", "unit_code", "code"]);
 
-/** Splits one CSV line on `delimiter`, honouring double quotes ("" inside quotes is a quote). */
-function splitLine(line: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i] as string;
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === delimiter) {
-      fields.push(field);
-      field = "";
-    } else field += char;
-  }
-  fields.push(field);
-  return fields.map((value) => value.trim());
+/**
+ * The first row of an address list, split: a header naming both columns, or already a
+ * recipient (a list without header). Two fields at least, so the separator is the right one.
+ */
+function isAddressListStart(names: string[]): boolean {
+  if (names.length < 2) return false;
+  if (names.some((name) => name.includes("@"))) return true;
+  return (
+    names.some((name) => ADDRESS_HEADERS.has(name)) && names.some((name) => UNIT_HEADERS.has(name))
+  );
 }
 
 /**
- * Reads an address list: CSV separated by `;` (what Excel writes in Belgium) or `,`, UTF-8 with
- * or without a byte-order mark, one recipient per line as `address;unit`. A header line is
- * optional; with one, the columns may come in either order. An address listed twice counts once
- * (the first unit wins, as the code is the address's, not the line's).
+ * Reads an address list file: CSV separated by `;` (what Excel writes in Belgium) or `,`, UTF-8
+ * with or without a byte-order mark, or an Excel workbook (its first sheet), through the one
+ * table reader (server/files/read-table-file.ts). One recipient per row as `address;unit`.
  */
+export async function readAddressFile(bytes: Uint8Array): Promise<ParsedList> {
+  return parseAddressTable(await readTableFile(bytes, isAddressListStart));
+}
+
+/** parseAddressFile for CSV text (the JSON API's `list`). */
 export function parseAddressList(text: string): ParsedList {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
-  const first = lines.find((line) => line.trim() !== "") ?? "";
-  const delimiter = first.includes(";") ? ";" : ",";
+  return parseAddressTable(readCsvTable(new TextEncoder().encode(text), isAddressListStart));
+}
+
+/**
+ * The recipients of a table: a header row is optional; with one, the columns may come in either
+ * order. An address listed twice counts once (the first unit wins, as the code is the
+ * address's, not the row's). Faults name rows by number only.
+ */
+export function parseAddressTable(table: TableFile): ParsedList {
+  if (!table.ok) return { ok: false, issues: [{ line: 0, message: table.fault.message }] };
+  const [first, ...rest] = table.rows;
+  if (!first) return { ok: false, issues: [{ line: 1, message: "no addresses" }] };
   let addressColumn = 0;
   let unitColumn = 1;
-  let start = 0;
-  const header = splitLine(first, delimiter).map((name) => name.toLowerCase());
+  let rows = table.rows;
+  const header = first.fields.map(normaliseColumnName);
   if (!header.some((name) => name.includes("@"))) {
     addressColumn = header.findIndex((name) => ADDRESS_HEADERS.has(name));
     unitColumn = header.findIndex((name) => UNIT_HEADERS.has(name));
@@ -67,27 +76,24 @@ export function parseAddressList(text: string): ParsedList {
         ok: false,
         issues: [
           {
-            line: lines.indexOf(first) + 1,
+            line: first.row,
             message: "the header must name an address column (email) and a unit column (unit)",
           },
         ],
       };
     }
-    start = lines.indexOf(first) + 1;
+    rows = rest;
   }
   const issues: ListIssue[] = [];
   const seen = new Set<string>();
   const recipients: Recipient[] = [];
-  for (let index = start; index < lines.length; index++) {
-    const line = lines[index] as string;
-    if (line.trim() === "") continue;
-    const fields = splitLine(line, delimiter);
+  for (const { row, fields } of rows) {
     const address = normaliseAddress(fields[addressColumn] ?? "");
-    const unitCode = fields[unitColumn] ?? "";
+    const unitCode = (fields[unitColumn] ?? "").trim();
     if (!ADDRESS_PATTERN.test(address)) {
-      issues.push({ line: index + 1, message: "not an e-mail address" });
+      issues.push({ line: row, message: "not an e-mail address" });
     } else if (unitCode === "") {
-      issues.push({ line: index + 1, message: "no unit" });
+      issues.push({ line: row, message: "no unit" });
     } else if (!seen.has(address)) {
       seen.add(address);
       recipients.push({ address, unitCode });

@@ -8,22 +8,30 @@ import { manageableCampaign } from "../campaigns/manageable-campaign";
 import type { SendingView } from "../contract/invitation-schemas";
 import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
-import { campaignUnits, invitationCodes, units } from "../db/schema";
+import { campaignUnits, invitationCodes, sendingProgress, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ConflictError, InvalidInputError } from "../errors";
-import { parseAddressList } from "./address-list";
+import type { BulkWriter } from "../jobs/bulk-writer";
+import { yieldToEventLoop } from "../jobs/heavy-jobs";
+import { parseAddressList, readAddressFile } from "./address-list";
 import { deriveCode } from "./derive-code";
+import { headcountLimitError, issuedCodesByUnit, unitsOverHeadcount } from "./headcount-ceiling";
 import { codeHash, displayCode } from "./invitation-code";
 import { composeMail, composeSection, type MailKind } from "./invitation-mail";
 import type { Mailer } from "./mailer";
+import { type SendingProgressRow, storeSendingProgress } from "./store-codes";
 
 /** Codes written per transaction while sending: few fsyncs, and a short window in which a just-mailed code is not yet valid. */
 const FLUSH_EVERY = 50;
 const FLUSH_AFTER_MS = 200;
+/** Addresses whose codes are derived (two keyed hashes each) before the event loop runs again. */
+const DERIVE_SLICE = 250;
 
 interface Delivery {
   address: string;
   code: string;
+  /** The code's keyed hash, what the database stores once the mail was accepted. */
+  hash: string;
   unitId: string;
 }
 
@@ -56,7 +64,7 @@ export function personalLink(origin: string, slug: string, code: string): string
  * each invitation's code hash once its mail was accepted. Addresses live only in this closure;
  * the database and the audit log get counts and code hashes, never an address.
  */
-export function sendInvitations({
+export async function sendInvitations({
   db,
   actor,
   slug,
@@ -64,6 +72,7 @@ export function sendInvitations({
   list,
   secretKey,
   mailer,
+  bulkWriter,
   origin,
   now,
 }: {
@@ -71,12 +80,15 @@ export function sendInvitations({
   actor: SessionUser;
   slug: string;
   kind: MailKind;
-  list: string;
+  /** The address list: a CSV file's text, or a file's bytes (CSV or XLSX). */
+  list: string | Uint8Array;
   secretKey: Uint8Array;
   mailer: Mailer;
+  /** Stores the code hashes of accepted mails (a worker thread on a database file). */
+  bulkWriter: BulkWriter;
   origin: string;
   now: Date;
-}): Sending {
+}): Promise<Sending> {
   const campaign = manageableCampaign(db, actor, slug);
   if (campaign.accessMode !== "invitation-codes") {
     throw new ConflictError("This campaign uses an open link, not invitations.", "access-mode");
@@ -88,7 +100,7 @@ export function sendInvitations({
       "status",
     );
   }
-  const parsed = parseAddressList(list);
+  const parsed = typeof list === "string" ? parseAddressList(list) : await readAddressFile(list);
   if (!parsed.ok) {
     throw new InvalidInputError(
       "The address list could not be read.",
@@ -98,15 +110,13 @@ export function sendInvitations({
       })),
     );
   }
-  const unitIdByCode = new Map(
-    db
-      .select({ id: units.id, code: units.code })
-      .from(campaignUnits)
-      .innerJoin(units, eq(units.id, campaignUnits.unitId))
-      .where(eq(campaignUnits.campaignId, campaign.id))
-      .all()
-      .map((unit) => [unit.code, unit.id]),
-  );
+  const scope = db
+    .select({ id: units.id, code: units.code, headcount: units.headcount })
+    .from(campaignUnits)
+    .innerJoin(units, eq(units.id, campaignUnits.unitId))
+    .where(eq(campaignUnits.campaignId, campaign.id))
+    .all();
+  const unitIdByCode = new Map(scope.map((unit) => [unit.code, unit.id]));
   const unknownUnits = [...new Set(parsed.recipients.map((r) => r.unitCode))].filter(
     (code) => !unitIdByCode.has(code),
   );
@@ -117,16 +127,19 @@ export function sendInvitations({
     );
   }
 
-  // Which codes exist already, and which of them are used: one query per 500 hashes.
-  const wanted = parsed.recipients.map((recipient) => {
+  // Derived in slices that yield, so a long list never holds respondents' requests.
+  const wanted: Delivery[] = [];
+  for (const recipient of parsed.recipients) {
     const code = deriveCode(secretKey, campaign.id, recipient.address);
-    return {
+    wanted.push({
       address: recipient.address,
       code,
       hash: codeHash(secretKey, code),
       unitId: unitIdByCode.get(recipient.unitCode) as string,
-    };
-  });
+    });
+    if (wanted.length % DERIVE_SLICE === 0) await yieldToEventLoop();
+  }
+  // Which codes exist already, and which of them are used: one query per 500 hashes.
   const existing = new Map<string, number>();
   for (let i = 0; i < wanted.length; i += 500) {
     const hashes = wanted.slice(i, i + 500).map((w) => w.hash);
@@ -144,6 +157,23 @@ export function sendInvitations({
     kind === "invitation"
       ? wanted.filter((w) => !existing.has(w.hash))
       : wanted.filter((w) => existing.get(w.hash) === 0);
+  if (kind === "invitation") {
+    // A unit's codes never outnumber its known staff: the surplus is where made-up answers hide.
+    const issued = issuedCodesByUnit(db, campaign.id);
+    const asked = new Map<string, number>();
+    for (const delivery of deliveries) {
+      asked.set(delivery.unitId, (asked.get(delivery.unitId) ?? 0) + 1);
+    }
+    const over = unitsOverHeadcount(
+      scope.map((unit) => ({
+        unitCode: unit.code,
+        headcount: unit.headcount,
+        issued: issued.get(unit.id) ?? 0,
+        asked: asked.get(unit.id) ?? 0,
+      })),
+    );
+    if (over.length > 0) throw headcountLimitError(over);
+  }
 
   const counts = {
     listed: wanted.length,
@@ -152,6 +182,16 @@ export function sendInvitations({
     failed: 0,
     done: false,
   };
+  // The counts as stored, so they survive a restart (reminders: only how many were read).
+  const progress = (done: boolean): SendingProgressRow => ({
+    campaignId: campaign.id,
+    kind,
+    listed: counts.listed,
+    alreadyInvited: kind === "invitation" ? counts.alreadyInvited : null,
+    sent: kind === "invitation" ? counts.sent : null,
+    failed: kind === "invitation" ? counts.failed : null,
+    done: done ? 1 : 0,
+  });
   const view = (): SendingView =>
     kind === "invitation"
       ? { kind, ...counts }
@@ -168,6 +208,7 @@ export function sendInvitations({
       organisationId: campaign.organisationId,
       at: now,
     });
+    storeSendingProgress(tx, progress(false));
   });
 
   const locales = campaignLocales(campaign);
@@ -180,24 +221,24 @@ export function sendInvitations({
 
   let pending: Delivery[] = [];
   let lastFlush = Date.now();
+  // Writes go one after another to the bulk writer; the first failure stops the sending.
+  let flushed: Promise<void> = Promise.resolve();
+  let stopped: Error | undefined;
   const flush = () => {
     if (pending.length === 0) return;
-    const batch = pending;
+    const rows = pending.map((delivery) => ({
+      hash: delivery.hash,
+      campaignId: campaign.id,
+      unitId: delivery.unitId,
+    }));
     pending = [];
     lastFlush = Date.now();
-    withTransaction(db, (tx) => {
-      for (const delivery of batch) {
-        tx.insert(invitationCodes)
-          .values({
-            hash: codeHash(secretKey, delivery.code),
-            campaignId: campaign.id,
-            unitId: delivery.unitId,
-            used: 0,
-          })
-          .onConflictDoNothing()
-          .run();
-      }
-    });
+    const snapshot = progress(false);
+    flushed = flushed.then(() =>
+      bulkWriter.storeInvitationCodes(rows, snapshot).catch((error: Error) => {
+        stopped ??= error;
+      }),
+    );
   };
 
   let next = 0;
@@ -205,7 +246,7 @@ export function sendInvitations({
   const interval = 1000 / mailer.ratePerSecond;
   let nextStart = performance.now();
   const worker = async () => {
-    while (next < deliveries.length) {
+    while (next < deliveries.length && !stopped) {
       const delivery = deliveries[next++] as Delivery;
       const wait = nextStart - performance.now();
       nextStart = Math.max(nextStart, performance.now()) + interval;
@@ -227,22 +268,27 @@ export function sendInvitations({
   const finished = Promise.all(
     Array.from({ length: Math.max(1, Math.min(mailer.concurrency, deliveries.length)) }, worker),
   )
-    .then(() => {
+    .then(async () => {
       flush();
-      recordAudit(db, {
-        actor,
-        action: `${kind}s.finish`,
-        target: slug,
-        detail:
-          kind === "invitation"
-            ? {
-                listed: counts.listed,
-                alreadyInvited: counts.alreadyInvited,
-                sent: counts.sent,
-                failed: counts.failed,
-              }
-            : { listed: counts.listed },
-        organisationId: campaign.organisationId,
+      await flushed;
+      if (stopped) throw stopped;
+      withTransaction(db, (tx) => {
+        storeSendingProgress(tx, progress(true));
+        recordAudit(tx, {
+          actor,
+          action: `${kind}s.finish`,
+          target: slug,
+          detail:
+            kind === "invitation"
+              ? {
+                  listed: counts.listed,
+                  alreadyInvited: counts.alreadyInvited,
+                  sent: counts.sent,
+                  failed: counts.failed,
+                }
+              : { listed: counts.listed },
+          organisationId: campaign.organisationId,
+        });
       });
     })
     .finally(() => {
@@ -261,4 +307,28 @@ export function previewInvitations(campaign: CampaignRow, link: string) {
     invitation: composeSection(locale, "invitation", titleOf(campaign, locale), link),
     reminder: composeSection(locale, "reminder", titleOf(campaign, locale), link),
   }));
+}
+
+/**
+ * A campaign's latest sending as stored: what the coordinator sees after a restart. A sending
+ * the restart cut short shows as done (nothing runs any more) with the counts it reached;
+ * uploading the same list resumes it.
+ */
+export function storedSendingView(db: Db, campaignId: string): SendingView | null {
+  const row = db
+    .select()
+    .from(sendingProgress)
+    .where(eq(sendingProgress.campaignId, campaignId))
+    .get();
+  if (!row) return null;
+  return row.kind === "invitation"
+    ? {
+        kind: "invitation",
+        listed: row.listed,
+        alreadyInvited: row.alreadyInvited ?? 0,
+        sent: row.sent ?? 0,
+        failed: row.failed ?? 0,
+        done: true,
+      }
+    : { kind: "reminder", listed: row.listed, done: true };
 }

@@ -1,3 +1,4 @@
+import type { UnitFileFault } from "../contract/organisation-schemas";
 import { UNIT_KINDS } from "../db/schema";
 import {
   normaliseColumnName,
@@ -18,10 +19,11 @@ export interface UnitRow {
   headcount: number | null;
 }
 
-/** A fault in the file: the row (0 for the file as a whole) and the field it concerns. */
+/** A fault in the file: the row (0 for the file as a whole), the field it concerns and its kind. */
 export interface UnitFileProblem {
   row: number;
   field: string;
+  fault: UnitFileFault;
   message: string;
 }
 
@@ -68,29 +70,45 @@ function parseUnitTable(table: TableFile): ParsedUnitFile {
     const { field, message } = table.fault;
     return fileProblem(
       field,
+      field === "file" ? "unreadable" : field,
       field === "separator"
         ? `The header must list ${REQUIRED.join(", ")} separated by ";" or ",".`
         : message,
     );
   }
   const [header, ...records] = table.rows;
-  if (!header) return fileProblem("file", "The file is empty.");
+  if (!header) return fileProblem("file", "unreadable", "The file is empty.");
   const headerFields = header.fields;
   const positions = new Map<Column, number>();
   const problems: UnitFileProblem[] = [];
   headerFields.forEach((raw, index) => {
     const column = ALIASES[normaliseColumnName(raw)];
     if (column === undefined) {
-      problems.push({ row: 1, field: raw, message: `Unknown column "${raw}".` });
+      problems.push({
+        row: 1,
+        field: raw,
+        fault: "unknown-column",
+        message: `Unknown column "${raw}".`,
+      });
     } else if (positions.has(column)) {
-      problems.push({ row: 1, field: column, message: `Column "${column}" appears twice.` });
+      problems.push({
+        row: 1,
+        field: column,
+        fault: "duplicate-column",
+        message: `Column "${column}" appears twice.`,
+      });
     } else {
       positions.set(column, index);
     }
   });
   for (const column of REQUIRED) {
     if (!positions.has(column)) {
-      problems.push({ row: 1, field: column, message: `Column "${column}" is missing.` });
+      problems.push({
+        row: 1,
+        field: column,
+        fault: "missing-column",
+        message: `Column "${column}" is missing.`,
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -102,6 +120,7 @@ function parseUnitTable(table: TableFile): ParsedUnitFile {
       problems.push({
         row,
         field: "row",
+        fault: "field-count",
         message: `Expected ${headerFields.length} fields separated by "${table.separator}", found ${fields.length}.`,
       });
       continue;
@@ -112,14 +131,21 @@ function parseUnitTable(table: TableFile): ParsedUnitFile {
     };
     const rowProblems: UnitFileProblem[] = [];
     const code = value("code");
-    if (code === "") rowProblems.push({ row, field: "code", message: "The code is missing." });
+    if (code === "")
+      rowProblems.push({ row, field: "code", fault: "missing", message: "The code is missing." });
     else if (code.length > 64)
-      rowProblems.push({ row, field: "code", message: "The code is longer than 64 characters." });
+      rowProblems.push({
+        row,
+        field: "code",
+        fault: "too-long",
+        message: "The code is longer than 64 characters.",
+      });
     const earlier = firstRowOfCode.get(code);
     if (code !== "" && earlier !== undefined) {
       rowProblems.push({
         row,
         field: "code",
+        fault: "duplicate-code",
         message: `Code "${code}" is also used on row ${earlier}.`,
       });
     } else if (code !== "") {
@@ -130,17 +156,24 @@ function parseUnitTable(table: TableFile): ParsedUnitFile {
       rowProblems.push({
         row,
         field: "kind",
+        fault: "kind",
         message: `Kind must be one of ${UNIT_KINDS.join(", ")}.`,
       });
     }
     const name = { nl: value("name_nl"), fr: value("name_fr"), en: value("name_en") };
     for (const locale of ["nl", "fr", "en"] as const) {
       if (name[locale] === "") {
-        rowProblems.push({ row, field: `name_${locale}`, message: "The name is missing." });
+        rowProblems.push({
+          row,
+          field: `name_${locale}`,
+          fault: "missing",
+          message: "The name is missing.",
+        });
       } else if (name[locale].length > 200) {
         rowProblems.push({
           row,
           field: `name_${locale}`,
+          fault: "too-long",
           message: "The name is longer than 200 characters.",
         });
       }
@@ -153,12 +186,18 @@ function parseUnitTable(table: TableFile): ParsedUnitFile {
         rowProblems.push({
           row,
           field: "headcount",
+          fault: "headcount",
           message: "The headcount must be a whole number of at least 0.",
         });
     }
     const parentCode = value("parent_code") || null;
     if (parentCode !== null && parentCode === code) {
-      rowProblems.push({ row, field: "parent_code", message: "A unit cannot be its own parent." });
+      rowProblems.push({
+        row,
+        field: "parent_code",
+        fault: "own-parent",
+        message: "A unit cannot be its own parent.",
+      });
     }
     problems.push(...rowProblems);
     if (rowProblems.length === 0) {
@@ -167,7 +206,7 @@ function parseUnitTable(table: TableFile): ParsedUnitFile {
   }
   problems.push(...treeProblems(units, firstRowOfCode));
   if (problems.length > 0) return { ok: false, problems };
-  if (units.length === 0) return fileProblem("file", "The file lists no units.");
+  if (units.length === 0) return fileProblem("file", "no-units", "The file lists no units.");
   return { ok: true, separator: table.separator, units };
 }
 
@@ -180,6 +219,7 @@ function treeProblems(units: UnitRow[], rowOfCode: Map<string, number>): UnitFil
       problems.push({
         row: unit.row,
         field: "parent_code",
+        fault: "unknown-parent",
         message: `Parent "${unit.parentCode}" is not a code in this file.`,
       });
     }
@@ -205,6 +245,7 @@ function treeProblems(units: UnitRow[], rowOfCode: Map<string, number>): UnitFil
       problems.push({
         row: unit.row,
         field: "parent_code",
+        fault: "cycle",
         message: `Unit "${unit.code}" is its own ancestor (a cycle through its parents).`,
       });
     }
@@ -212,6 +253,6 @@ function treeProblems(units: UnitRow[], rowOfCode: Map<string, number>): UnitFil
   return problems;
 }
 
-function fileProblem(field: string, message: string): ParsedUnitFile {
-  return { ok: false, problems: [{ row: 0, field, message }] };
+function fileProblem(field: string, fault: UnitFileFault, message: string): ParsedUnitFile {
+  return { ok: false, problems: [{ row: 0, field, fault, message }] };
 }

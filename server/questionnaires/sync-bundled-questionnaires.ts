@@ -27,8 +27,24 @@ export function syncBundledQuestionnaires(db: Db, bundled: BundledVersion[]): vo
         .where(eq(questionnaires.slug, file.slug))
         .get();
       if (!questionnaire) {
-        questionnaire = { id: randomUUID(), slug: file.slug, kind: file.kind };
+        questionnaire = {
+          id: randomUUID(),
+          slug: file.slug,
+          kind: file.kind,
+          organisationId: null,
+          bundled: true,
+        };
         tx.insert(questionnaires).values(questionnaire).run();
+      } else if (!questionnaire.bundled) {
+        if (questionnaire.organisationId !== null) {
+          throw new Error(
+            `The bundled questionnaire "${file.slug}" has the address of an organisation's own questionnaire; rename one of them.`,
+          );
+        }
+        tx.update(questionnaires)
+          .set({ bundled: true })
+          .where(eq(questionnaires.id, questionnaire.id))
+          .run();
       }
       const stored = tx
         .select()

@@ -44,6 +44,7 @@ function formAnswer(campaign: CampaignForRespondent, definition: unknown): Campa
       opensAt: campaign.opensAt,
       closesAt: campaign.closesAt,
       accessMode: campaign.accessMode,
+      thanksText: campaign.thanksText,
     },
     questionnaire: { ...campaign.questionnaire, definition },
   };

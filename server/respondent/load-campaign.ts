@@ -31,6 +31,8 @@ export interface CampaignForRespondent {
   closesAt: string;
   status: CampaignStatus;
   accessMode: AccessMode;
+  /** The coordinator's thank-you text per language; "" is the standard text. */
+  thanksText: Localized;
   questionnaire: { slug: string; version: number; sha256: string; definition: unknown };
   validator: ResponseValidator;
 }
@@ -125,6 +127,7 @@ export function loadCampaign(db: Db, slug: string): CampaignForRespondent {
     closesAt: campaign.closesAt,
     status: campaign.status,
     accessMode: campaign.accessMode,
+    thanksText: { nl: campaign.thanksNl, fr: campaign.thanksFr, en: campaign.thanksEn },
     questionnaire: {
       slug: row.questionnaireSlug,
       version: row.versionNumber,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/open-database";
 import { perDatabase } from "../db/per-database";
-import { invitationCodes, participationDaily, responses } from "../db/schema";
+import { invitationCodes, responses } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { CodeUsedError, ValidationError } from "../errors";
 import type { SubmissionContext } from "../responses/compile-response-validator";
@@ -11,10 +11,9 @@ import { assertCampaignOpen, loadCampaign, unitIdsInScope } from "./load-campaig
 
 /**
  * Validates a submission against the campaign's exact questionnaire version and stores it
- * anonymously: a random id, the unit and the answers. The daily participation counter is
- * bumped in the same transaction but shares no key with the response. In invitation-codes mode
- * the code is redeemed in that same transaction (only its `used` flag changes), and the
- * response gets the code's unit; nothing links the two.
+ * anonymously: a random id, the unit and the answers; no time, not even the day. In
+ * invitation-codes mode the code is redeemed in the same transaction (only its `used` flag
+ * changes), and the response gets the code's unit; nothing links the two.
  */
 export function submitResponse({
   db,
@@ -54,7 +53,6 @@ export function submitResponse({
   if (!result.ok) {
     throw new ValidationError("Some answers are missing or not valid.", result.errors);
   }
-  const day = brusselsDay(now);
   const id = randomBytes(16).toString("hex");
   withTransaction(
     db,
@@ -69,7 +67,6 @@ export function submitResponse({
         unitId: result.unitId,
         answers: JSON.stringify(result.answers),
       });
-      statements.countParticipation.run({ campaignId: campaign.id, day });
     },
     { behavior: "immediate" },
   );
@@ -99,27 +96,7 @@ function prepareStatements(db: Db) {
         answers: sql.placeholder("answers"),
       })
       .prepare(),
-    countParticipation: db
-      .insert(participationDaily)
-      .values({ campaignId: sql.placeholder("campaignId"), day: sql.placeholder("day"), count: 1 })
-      .onConflictDoUpdate({
-        target: [participationDaily.campaignId, participationDaily.day],
-        set: { count: sql`${participationDaily.count} + 1` },
-      })
-      .prepare(),
   };
 }
 
 const statementsFor = perDatabase(prepareStatements);
-
-const dayFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Brussels",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The calendar day in Brussels, as YYYY-MM-DD. */
-function brusselsDay(now: Date): string {
-  return dayFormat.format(now);
-}

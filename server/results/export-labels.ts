@@ -37,7 +37,7 @@ export function exportLabels(
     labels: {
       messages: EXPORT_MESSAGES[locale],
       questions: questionnaireLabels(JSON.parse(row.definition), locale),
-      unit: unitLabels(db, campaign.organisationId, locale),
+      unit: unitLabels(db, campaign, locale),
       k: campaign.k,
     },
   };

@@ -2,9 +2,9 @@ import { and, eq, lt, ne } from "drizzle-orm";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
 import { describeQuestionnaire } from "../../surveys/question-specs";
-import { lineage } from "../contract/unit-tree";
+import { campaignUnitsWithAncestors } from "../db/campaign-unit-tree";
 import type { Db } from "../db/open-database";
-import { campaigns, campaignUnits, questionnaireVersions, releases, units } from "../db/schema";
+import { campaigns, questionnaireVersions, releases } from "../db/schema";
 import { NotFoundError } from "../errors";
 
 /**
@@ -25,6 +25,7 @@ export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSou
       id: campaigns.id,
       organisationId: campaigns.organisationId,
       k: campaigns.minCellSize,
+      accessMode: campaigns.accessMode,
       closesAt: campaigns.closesAt,
       versionId: campaigns.questionnaireVersionId,
       definition: questionnaireVersions.definition,
@@ -44,33 +45,20 @@ export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSou
     campaignId,
     input: {
       organisationId: campaign.organisationId,
-      units: unitsInScopeWithAncestors(db, campaignId, campaign.organisationId),
+      // The tree the campaign was opened with: later renames and moves never reach its results.
+      units: campaignUnitsWithAncestors(db, campaignId).map(({ id, parentId }) => ({
+        id,
+        parentId,
+      })),
       items,
       k: campaign.k,
+      // Open links are not protected against made-up responses (README "Invitations").
+      openLink: campaign.accessMode === "open-link",
       crosses: DEFAULT_CROSSES.filter(([a, b]) => dimensionKeys.has(a) && dimensionKeys.has(b)),
       knownHeadcounts: {},
       previouslyHidden: hiddenInEarlierWave(db, campaign),
     },
   };
-}
-
-function unitsInScopeWithAncestors(db: Db, campaignId: string, organisationId: string) {
-  const all = db
-    .select({ id: units.id, parentId: units.parentId })
-    .from(units)
-    .where(eq(units.organisationId, organisationId))
-    .all();
-  const byId = new Map(all.map((unit) => [unit.id, unit]));
-  const keep = new Set<string>();
-  const scope = db
-    .select({ unitId: campaignUnits.unitId })
-    .from(campaignUnits)
-    .where(eq(campaignUnits.campaignId, campaignId))
-    .all();
-  for (const { unitId } of scope) {
-    for (const id of lineage(unitId, byId)) keep.add(id);
-  }
-  return all.filter((unit) => keep.has(unit.id));
 }
 
 /** Groups hidden in the latest earlier release of the same questionnaire and organisation. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, gte, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Release, ReleaseGroup } from "../../analysis/release-types";
 import type { Db } from "../db/open-database";
 import { campaigns, releases } from "../db/schema";
@@ -57,11 +57,26 @@ export function readRelease(db: Db, slug: string, now: Date = new Date()): Store
       .set({ firstServedAt: now.toISOString() })
       .where(and(eq(releases.id, id), isNull(releases.firstServedAt)))
       .run();
-    return tx
+    const stamp = tx
+      .select({ builtAt: releases.builtAt, length: sql<number>`length(${releases.release})` })
+      .from(releases)
+      .where(eq(releases.id, id))
+      .get();
+    if (!stamp) return undefined;
+    // Row ids repeat across databases (tests open many in one process): the key adds the
+    // campaign's random id, the build time and the stored text's length.
+    const key = `${campaign.id}|${id}|${stamp.builtAt}|${stamp.length}`;
+    const cached = PARSED.get(key);
+    if (cached) return cached;
+    const row = tx
       .select({ builtAt: releases.builtAt, release: releases.release })
       .from(releases)
       .where(eq(releases.id, id))
       .get();
+    if (!row) return undefined;
+    const parsed = { builtAt: row.builtAt, release: JSON.parse(row.release) as Release };
+    remember(key, parsed);
+    return parsed;
   });
   if (!served) {
     throw new ProblemError(
@@ -71,11 +86,22 @@ export function readRelease(db: Db, slug: string, now: Date = new Date()): Store
       "The audited results of this campaign have not been computed yet; try again in a minute.",
     );
   }
-  return {
-    campaign,
-    builtAt: served.builtAt,
-    release: JSON.parse(served.release) as Release,
-  };
+  return { campaign, builtAt: served.builtAt, release: served.release };
+}
+
+/**
+ * Parsed releases by row id. A stored release never changes (the table is append-only), so a
+ * parse can be reused: reading and parsing a diagnosis release of 1,256 groups costs tens of
+ * milliseconds, which the overview and a comparison would otherwise pay on every request. Small
+ * on purpose (one entry is several MB); callers must not mutate what they get.
+ */
+const PARSED = new Map<string, { builtAt: string; release: Release }>();
+const PARSED_LIMIT = 6;
+
+function remember(key: string, parsed: { builtAt: string; release: Release }): void {
+  PARSED.delete(key);
+  PARSED.set(key, parsed);
+  while (PARSED.size > PARSED_LIMIT) PARSED.delete(PARSED.keys().next().value as string);
 }
 
 /** A table of the release: the unit hierarchy, one per dimension, one per declared cross. */
@@ -123,11 +149,29 @@ export function visibleAudit(release: Release, visibleUnits?: ReadonlySet<string
     : release.groups;
   const marked = (reason: string) =>
     groups.filter((group) => "hidden" in group.n && group.n.hidden === reason).length;
+  // Recounted from the served groups, never copied from the release's own audit figures (those
+  // count the whole organisation, and itemRounds is a solver figure).
+  let itemCells = 0;
+  let itemsHidden = 0;
+  let answersHidden = 0;
+  for (const group of groups) {
+    if (!("value" in group.n)) continue;
+    itemCells += group.items.length;
+    for (const item of group.items) {
+      if (!("hidden" in item)) continue;
+      itemsHidden++;
+      answersHidden += group.n.value;
+    }
+  }
   return {
     cells: groups.length,
     organisationOnly: release.audit.organisationOnly,
+    openLink: release.audit.openLink === true,
     hiddenPrimary: marked("primary"),
     hiddenSecondary: marked("secondary"),
     hiddenUnanimity: marked("unanimity"),
+    itemCells,
+    itemsHidden,
+    answersHidden,
   };
 }

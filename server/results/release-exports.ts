@@ -44,11 +44,7 @@ export function tableCsvForAnalysis(source: ExportSource, tableId: string): Expo
   const { table, groups, base } = checkedTable(source, tableId);
   const { campaign } = source.stored;
   return {
-    body: releaseTableCsv(
-      groups,
-      table.dimensions,
-      unitLabels(source.db, campaign.organisationId, source.locale),
-    ),
+    body: releaseTableCsv(groups, table.dimensions, unitLabels(source.db, campaign, source.locale)),
     contentType: "text/csv; charset=utf-8",
     filename: `${base}.csv`,
   };

@@ -16,12 +16,22 @@ export interface ViewedRelease extends StoredRelease {
   interim: boolean;
 }
 
-/** What within a release is viewed: all of it, its comments, the workbook, or one table. */
+/** A comparison of waves (viewed on screen) or one of its downloads. */
+export type ComparisonFormat =
+  | "comparison"
+  | "comparison-csv"
+  | "comparison-csv-for-excel"
+  | "comparison-xlsx";
+
+/**
+ * What within a release is viewed: all of it, its comments, the workbook, or one table (as a
+ * download, or as one wave of a comparison).
+ */
 export type ResultsPart =
   | "summary"
   | "comments"
   | "xlsx"
-  | { table: string; format?: "csv-for-excel" | "json" };
+  | { table: string; format?: "csv-for-excel" | "json" | ComparisonFormat };
 
 /** One table of a release as one reader may see it. */
 export type ViewedTable = ReturnType<typeof tableGroups>;

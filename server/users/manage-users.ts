@@ -11,10 +11,12 @@ import {
   toSessionUser,
 } from "../auth/sessions";
 import type { Locale } from "../contract/locales";
+import type { StaffUser } from "../contract/staff-schemas";
 import type { Db } from "../db/open-database";
 import { organisations, type Role, units, users } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
+import { campaignSlugLimitOf, setCampaignLimit } from "./evaluator-campaigns";
 
 export interface UserScopeInput {
   role: Role;
@@ -55,8 +57,13 @@ export function checkUserScope(db: Db, scope: UserScopeInput): void {
     fail("unitId", "not a unit of the organisation");
 }
 
-export function listUsers(db: Db): SessionUser[] {
-  return db.select().from(users).orderBy(users.email).all().map(toSessionUser);
+export function listUsers(db: Db): StaffUser[] {
+  return db
+    .select()
+    .from(users)
+    .orderBy(users.email)
+    .all()
+    .map((row) => ({ ...toSessionUser(row), campaigns: campaignSlugLimitOf(db, row.id) }));
 }
 
 /** Creates an account; only an argon2id hash of the password is stored. */
@@ -68,9 +75,14 @@ export async function createUser({
 }: {
   db: Db;
   actor: SessionUser | null;
-  input: UserScopeInput & { email: string; password: string; locale?: Locale };
+  input: UserScopeInput & {
+    email: string;
+    password: string;
+    locale?: Locale;
+    campaigns?: string[];
+  };
   now: Date;
-}): Promise<SessionUser> {
+}): Promise<StaffUser> {
   const email = input.email.trim().toLowerCase();
   checkUserScope(db, input);
   const passwordHash = await hashPassword(input.password);
@@ -87,15 +99,22 @@ export async function createUser({
       locale: input.locale ?? "nl",
     };
     tx.insert(users).values(row).run();
+    setCampaignLimit(tx, row, input.campaigns ?? []);
+    const campaigns = campaignSlugLimitOf(tx, row.id);
     recordAudit(tx, {
       actor,
       action: "user.create",
       target: email,
-      detail: { role: row.role, organisationId: row.organisationId, unitId: row.unitId },
+      detail: {
+        role: row.role,
+        organisationId: row.organisationId,
+        unitId: row.unitId,
+        campaigns,
+      },
       organisationId: row.organisationId,
       at: now,
     });
-    return toSessionUser(row);
+    return { ...toSessionUser(row), campaigns };
   });
 }
 
@@ -118,9 +137,9 @@ export async function updateUser({
   db: Db;
   actor: SessionUser;
   userId: string;
-  input: Partial<UserScopeInput> & { password?: string };
+  input: Partial<UserScopeInput> & { password?: string; campaigns?: string[] };
   now: Date;
-}): Promise<SessionUser> {
+}): Promise<StaffUser> {
   const current = db.select().from(users).where(eq(users.id, userId)).get();
   if (!current) throw new NotFoundError("There is no such account.");
   const role = input.role ?? current.role;
@@ -153,15 +172,24 @@ export async function updateUser({
       .where(eq(users.id, userId))
       .run();
     if (input.password !== undefined) deleteUserSessions(tx, userId);
+    // A limit holds for one evaluator in one organisation: another role or organisation drops it.
+    const keepsLimit =
+      scope.role === "evaluator" && scope.organisationId === current.organisationId;
+    setCampaignLimit(
+      tx,
+      { id: userId, ...scope },
+      input.campaigns ?? (keepsLimit ? campaignSlugLimitOf(tx, userId) : []),
+    );
+    const campaigns = campaignSlugLimitOf(tx, userId);
     recordAudit(tx, {
       actor,
       action: "user.update",
       target: current.email,
-      detail: { ...scope, passwordChanged: input.password !== undefined },
+      detail: { ...scope, campaigns, passwordChanged: input.password !== undefined },
       organisationId: scope.organisationId ?? current.organisationId,
       at: now,
     });
-    return toSessionUser({ ...current, ...scope, passwordHash });
+    return { ...toSessionUser({ ...current, ...scope, passwordHash }), campaigns };
   });
 }
 
@@ -187,6 +215,7 @@ export function deleteUser({
   }
   withTransaction(db, (tx) => {
     deleteUserSessions(tx, userId);
+    setCampaignLimit(tx, { ...current, role: current.role }, []);
     tx.delete(users).where(eq(users.id, userId)).run();
     recordAudit(tx, {
       actor,

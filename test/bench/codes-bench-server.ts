@@ -1,7 +1,7 @@
 // A server process for the code-generation benchmark: the real app on a seeded demo database,
 // plus an open invitation-codes copy of the demo diagnosis and an admin whose password the
 // benchmark knows. Prints `READY <port> <slug> <unit ids…>`.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../server/app";
 import { hashPasswordSync } from "../../server/auth/password";
@@ -11,6 +11,7 @@ import { openCampaign } from "../../server/campaigns/open-campaign";
 import { openDatabase } from "../../server/db/open-database";
 import { users } from "../../server/db/schema";
 import { seedDemo } from "../../server/demo/seed-demo";
+import { workerBulkWriter } from "../../server/jobs/bulk-writer";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 
@@ -71,7 +72,16 @@ createCampaign({
 openCampaign({ db, actor: admin, slug: SLUG, now });
 
 // The benchmark generates codes for a 5,000-person campaign again and again.
-const app = createApp({ db, config: { maxCodesPerCampaign: 10_000_000 } });
+// Codes are made and stored by the bulk worker, as start-server.ts sets it up.
+const secretKey = randomBytes(32);
+const app = createApp({
+  db,
+  config: {
+    secretKey,
+    maxCodesPerCampaign: 10_000_000,
+    bulkWriter: workerBulkWriter(databasePath, secretKey),
+  },
+});
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
   process.stdout.write(`READY ${info.port} ${SLUG} ${unitIds.join(" ")}\n`);
 });

@@ -12,8 +12,9 @@ import { openCampaign } from "../../server/campaigns/open-campaign";
 import { DEFAULT_MAILS_PER_SECOND } from "../../server/config";
 import { openDatabase } from "../../server/db/open-database";
 import { seedDemo } from "../../server/demo/seed-demo";
-import { createMailer } from "../../server/invitations/mailer";
+import { workerMailer } from "../../server/invitations/mailer";
 import { sendInvitations } from "../../server/invitations/send-invitations";
+import { workerBulkWriter } from "../../server/jobs/bulk-writer";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 
@@ -65,19 +66,24 @@ createCampaign({
 });
 openCampaign({ db, actor, slug: BENCH_SLUG, now });
 
-const app = createApp({ db, config: { secretKey, submissionsPerMinute: 1_000_000_000 } });
+// Code hashes are stored by the bulk worker, as start-server.ts sets it up.
+const bulkWriter = workerBulkWriter(databasePath, secretKey);
+const app = createApp({
+  db,
+  config: { secretKey, submissionsPerMinute: 1_000_000_000, bulkWriter },
+});
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
   process.stdout.write(`READY ${info.port}\n`);
 });
 
-createInterface({ input: process.stdin }).on("line", (line) => {
+createInterface({ input: process.stdin }).on("line", async (line) => {
   const [command, smtpPort, count] = line.split(" ");
   if (command !== "SEND") return;
   const list = Array.from(
     { length: Number(count) },
     (_, i) => `person.${i}@example.org;${scope[i % scope.length]?.code}`,
   ).join("\n");
-  const mailer = createMailer({
+  const mailer = workerMailer({
     host: "127.0.0.1",
     port: Number(smtpPort),
     tls: "none",
@@ -87,7 +93,7 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   const started = performance.now();
-  const sending = sendInvitations({
+  const sending = await sendInvitations({
     db,
     actor,
     slug: BENCH_SLUG,
@@ -95,6 +101,7 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     list,
     secretKey,
     mailer,
+    bulkWriter,
     origin: "http://127.0.0.1",
     now: new Date(),
   });

@@ -70,7 +70,7 @@ async function buildClientOfRef(ref: string, workDir: string, outDir: string): P
   });
 }
 
-/** The respondent page as it was served before: no compression, no cache header. */
+/** The respondent page as it was served before: no compression (the form's neither), no cache header. */
 function servedAsBefore(db: Db, clientDir: string) {
   const app = new Hono();
   app.use(securityHeaders({ https: false }));
@@ -81,7 +81,7 @@ function servedAsBefore(db: Db, clientDir: string) {
     return html("respondent/index.html")(c, next);
   });
   app.use("/assets/*", serveStatic({ root: relative(process.cwd(), clientDir) }));
-  app.route("/", createApp({ db }));
+  app.route("/", createApp({ db, config: { compressForm: false } }));
   return app;
 }
 

@@ -21,6 +21,11 @@ export interface ReleaseBenchFigures {
   releaseMs: number;
   /** The same release with the item-level audit off: the group-size audit alone. */
   releaseWithoutItemsMs: number;
+  /** The same release with the item audit's LP stage on (off by default). */
+  releaseWithItemLpMs: number;
+  /** CPU time of the three builds (the machine is shared: wall time follows its load). */
+  cpuMs: { withoutItems: number; release: number; withItemLp: number };
+  itemLp: { solves: number; skipped: number; hidden: number };
   peakRssMb: number;
   audit: Record<string, number | boolean>;
   loss: { ours: Loss; nextSmallest: Loss };
@@ -237,12 +242,21 @@ export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseB
     aggregateRuns.push(performance.now() - start);
   }
   const sqliteMs = sqliteCounts(input, rows);
-  start = performance.now();
-  const withoutItems = buildRelease(highs, matrix, input, { itemAudit: false });
-  const releaseWithoutItemsMs = performance.now() - start;
-  start = performance.now();
-  const release = buildRelease(highs, matrix, input);
-  const releaseMs = performance.now() - start;
+  const timed = <T>(build: () => T) => {
+    const cpu = process.cpuUsage();
+    const begin = performance.now();
+    const value = build();
+    const used = process.cpuUsage(cpu);
+    return { value, ms: performance.now() - begin, cpuMs: (used.user + used.system) / 1000 };
+  };
+  buildRelease(highs, matrix, input, { itemAudit: false }); // warm-up
+  const withoutItemsRun = timed(() => buildRelease(highs, matrix, input, { itemAudit: false }));
+  const withoutItems = withoutItemsRun.value;
+  const releaseWithoutItemsMs = withoutItemsRun.ms;
+  const releaseRun = timed(() => buildRelease(highs, matrix, input));
+  const release = releaseRun.value;
+  const releaseMs = releaseRun.ms;
+  const lpRun = timed(() => buildRelease(highs, matrix, input, { itemLp: true }));
   const answers = release.groups.reduce(
     (sum, group) => sum + ("value" in group.n ? group.n.value * group.items.length : 0),
     0,
@@ -266,6 +280,17 @@ export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseB
     sqliteMs,
     releaseMs,
     releaseWithoutItemsMs,
+    releaseWithItemLpMs: lpRun.ms,
+    cpuMs: {
+      withoutItems: withoutItemsRun.cpuMs,
+      release: releaseRun.cpuMs,
+      withItemLp: lpRun.cpuMs,
+    },
+    itemLp: {
+      solves: lpRun.value.audit.itemLpSolves ?? 0,
+      skipped: lpRun.value.audit.itemLpSkipped ?? 0,
+      hidden: lpRun.value.audit.itemsHidden,
+    },
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     audit: release.audit as unknown as Record<string, number | boolean>,
     loss: { ours: oursLoss, nextSmallest: nextSmallestLoss(model) },

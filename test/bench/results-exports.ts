@@ -76,7 +76,7 @@ export async function measureResultsExports(): Promise<ExportBenchFigures> {
 
   let xlsxBytes = 0;
   let baselineBytes = 0;
-  const unitLabel = unitLabels(db, stored.campaign.organisationId, "nl");
+  const unitLabel = unitLabels(db, stored.campaign, "nl");
   // Interleaved, so both see the same load on a shared machine.
   const ours: { wall: number; cpu: number }[] = [];
   const before: { wall: number; cpu: number }[] = [];

@@ -1,13 +1,17 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
-// `submissions`, `codes`, `invitations`, `units`, `headcounts`) runs only those named.
+// `holdback`, `submissions`, `codes`, `invitations`, `units`, `questionnaires`, `overview`,
+// `headcounts`) runs only those named.
 import { measureCodeGeneration } from "./code-generation";
 import { measureHeadcountImport } from "./headcount-import";
+import { measureInterimHoldback } from "./interim-holdback";
 import { measureInvitationSending } from "./invitation-sending";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
+import { measureQuestionnaireUpload } from "./questionnaire-upload";
 import { measureReleaseBuild } from "./release-build";
 import { measureReleaseSequence } from "./release-sequence";
 import { measureResultsExports } from "./results-exports";
+import { measureResultsOverview, type Timed } from "./results-overview";
 import { measureSubmissionThroughput } from "./submission-throughput";
 import { measureUnitImport } from "./unit-import";
 
@@ -21,12 +25,15 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 async function main() {
   if (wanted("results")) await benchResults();
   if (wanted("sequence")) await benchSequence();
+  if (wanted("holdback")) await benchHoldback();
   if (wanted("submissions")) await benchSubmissions();
   if (wanted("page-load")) await benchPageLoad();
   if (wanted("codes")) await benchCodes();
   if (wanted("invitations")) await benchInvitations();
   if (wanted("units")) await benchUnits();
   if (wanted("headcounts")) await benchHeadcounts();
+  if (wanted("questionnaires")) benchQuestionnaires();
+  if (wanted("overview")) await benchOverview();
 }
 
 async function benchHeadcounts() {
@@ -43,6 +50,34 @@ async function benchHeadcounts() {
     `  bare insert of all count rows ${run.baselineMs.toFixed(0)} ms; last import = ${ratio(run.importsMs.at(-1) ?? 0, run.baselineMs)} of it`,
   );
   console.log(`  release audit: ${JSON.stringify(run.audit)}`);
+}
+
+function benchQuestionnaires() {
+  const run = measureQuestionnaireUpload();
+  const line = (label: string, ms: number) =>
+    console.log(
+      `  ${label.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  (${ratio(ms, run.baselineMs)} of parse + hash + bare insert; target < 2000 ms)`,
+    );
+  console.log(
+    `Questionnaire upload: ${run.questions} questions, ${(run.bytes / 1024).toFixed(0)} kB of SurveyJS JSON in nl/fr/en, median of 5 (JSON.parse, sha256 and a bare insert of the same text: ${run.baselineMs.toFixed(1)} ms)`,
+  );
+  line("new questionnaire (checks, validator, insert)", run.createMs);
+  line("second version (also previousName check)", run.versionMs);
+  line(`diff of the two versions (${run.reworded} reworded)`, run.diffMs);
+}
+
+async function benchOverview() {
+  const run = await measureResultsOverview();
+  const line = (label: string, timed: Timed, target: number) =>
+    console.log(
+      `  ${label.padEnd(44)} ${timed.wallMs.toFixed(0).padStart(6)} ms wall ${timed.cpuMs.toFixed(0).padStart(6)} ms CPU  (${ratio(timed.wallMs, run.baseline.wallMs)} of the baseline; ${(timed.bytes / 1024).toFixed(0)} kB; target < ${target} ms)`,
+    );
+  console.log(
+    `Results screens over the demo (app.request, signed-in admin, median of 7 after a warm-up; baseline GET /campaigns/diagnose-2021: ${run.baseline.wallMs.toFixed(1)} ms wall, ${run.baseline.cpuMs.toFixed(1)} ms CPU)`,
+  );
+  line("overview (summary + unit table) 2021", run.overview, 100);
+  line("comparison 2020 → 2021, unit table", run.comparison, 300);
+  line("XLSX of diagnose-2021 (nl)", run.xlsx, 2000);
 }
 
 async function benchUnits() {
@@ -91,6 +126,12 @@ async function benchResults() {
   console.log(
     `  of which item-level audit         ${(release.releaseMs - release.releaseWithoutItemsMs).toFixed(0).padStart(6)} ms  (${ratio(release.releaseMs - release.releaseWithoutItemsMs, release.releaseMs)} of the full release; group-size audit alone ${release.releaseWithoutItemsMs.toFixed(0)} ms)`,
   );
+  console.log(
+    `  CPU time: group-size audit alone ${release.cpuMs.withoutItems.toFixed(0)} ms, full release ${release.cpuMs.release.toFixed(0)} ms (${ratio(release.cpuMs.release, release.cpuMs.withoutItems)}), with the item LP stage ${release.cpuMs.withItemLp.toFixed(0)} ms (${ratio(release.cpuMs.withItemLp, release.cpuMs.withoutItems)})`,
+  );
+  console.log(
+    `  item LP stage (off by default)   ${release.releaseWithItemLpMs.toFixed(0).padStart(6)} ms wall  (${ratio(release.releaseWithItemLpMs, release.releaseMs)} of the release without it; ${release.itemLp.solves} LPs, ${release.itemLp.skipped} question × component systems over the size cap; ${release.itemLp.hidden} distributions hidden against ${release.itemLoss.hidden} without it)`,
+  );
   console.log(`  peak RSS of the bench process    ${String(release.peakRssMb).padStart(6)} MB`);
   const { ours, nextSmallest } = release.loss;
   const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
@@ -124,6 +165,31 @@ async function benchSequence() {
   console.log(
     `  candidate vs all 20, jointly     ${figures.sequenceAuditMs.toFixed(0).padStart(6)} ms  (${ratio(figures.sequenceAuditMs, figures.singleReleaseMs)} of one release; target < 5,000 ms)  ${figures.solves} LPs, ${figures.findings} findings (each interim served as is)`,
   );
+}
+
+async function benchHoldback() {
+  const f = await measureInterimHoldback();
+  const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
+  const quantile = (list: number[], q: number) =>
+    sorted(list)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
+  const perDay = f.responses / 7; // the demo campaign's pace: its responses in its first 7 days
+  const hours = (arrivals: number) => ((arrivals / perDay) * 24).toFixed(1);
+  console.log(
+    `Interim results of ${f.slug} read live: its first ${f.responses} of ${f.total} responses one at a time (random order), k = ${f.k}; every release served is read`,
+  );
+  console.log(
+    `  served releases ${f.served} of ${f.attempted} rebuilds attempted (${f.responses - f.waits.length} responses never in a served release before the end)`,
+  );
+  console.log(
+    `  arrivals between updates: median ${quantile(f.gaps, 0.5)}, 90th percentile ${quantile(f.gaps, 0.9)}, most ${Math.max(0, ...f.gaps)} (at ${perDay.toFixed(0)} a day: ${hours(quantile(f.gaps, 0.5))} h, ${hours(quantile(f.gaps, 0.9))} h, ${hours(Math.max(0, ...f.gaps))} h)`,
+  );
+  console.log(
+    `  a response waits for: median ${quantile(f.waits, 0.5)} more arrivals, 90th percentile ${quantile(f.waits, 0.9)} (${hours(quantile(f.waits, 0.5))} h, ${hours(quantile(f.waits, 0.9))} h)`,
+  );
+  console.log(
+    `  hidden groups, summed over the served releases: ${f.hiddenServed} (the same moments built alone: ${f.hiddenAlone}, ${ratio(f.hiddenServed, f.hiddenAlone)}); answer distributions hidden: ${f.itemsHiddenServed} (alone: ${f.itemsHiddenAlone}, ${ratio(f.itemsHiddenServed, f.itemsHiddenAlone)})`,
+  );
+  console.log(`  ${(f.buildMs / 1000).toFixed(0)} s for every rebuild of the simulation`);
 }
 
 async function benchSubmissions() {

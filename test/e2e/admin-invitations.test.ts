@@ -134,7 +134,7 @@ describe("the invitation sender", () => {
       .poll(() => page.getByText("separation of duties", { exact: false }).count())
       .toBeGreaterThan(0);
     const list = `email;unit\n${["an", "bo", "cy"].map((name, i) => `${name}@example.org;${unitCodes[i]}`).join("\n")}\n`;
-    await page.getByLabel("Address list (CSV)").setInputFiles({
+    await page.getByLabel("Address list (Excel or CSV)").setInputFiles({
       name: "list.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(list),

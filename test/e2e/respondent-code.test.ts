@@ -12,6 +12,7 @@ import { type DbConnection, openDatabase } from "../../server/db/open-database";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { generateCodes } from "../../server/invitations/generate-codes";
 import { CROCKFORD_ALPHABET } from "../../server/invitations/invitation-code";
+import { inProcessBulkWriter } from "../../server/jobs/bulk-writer";
 import { heavyJobQueue } from "../../server/jobs/heavy-jobs";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
@@ -84,8 +85,8 @@ function createCodesCampaign(now: Date): Promise<string[]> {
     slug: SLUG,
     unitId: unitIds[0] as string,
     count: 4,
-    secretKey,
     now,
+    bulkWriter: inProcessBulkWriter(db, secretKey),
     maxCodesPerCampaign: DEFAULT_MAX_CODES_PER_CAMPAIGN,
     heavyJobs: heavyJobQueue(),
   });

@@ -27,6 +27,9 @@ export const userSchema = z.strictObject({
   locale: z.enum(["nl", "fr", "en"]),
 });
 
+/** An account as the users API answers it: with the campaigns an evaluator is limited to. */
+export const staffUserSchema = userSchema.extend({ campaigns: z.array(z.string()) });
+
 /** Inserts an account with PASSWORD; returns its e-mail. */
 export function insertUser(
   db: Db,

@@ -24,17 +24,13 @@ describe("what a stored response can reveal", () => {
     expect(columns("invitation_codes").sort()).toEqual(["campaign_id", "hash", "unit_id", "used"]);
   });
 
-  it("the participation counter shares no column with a response but the campaign", () => {
-    expect(columns("participation_daily").sort()).toEqual(["campaign_id", "count", "day"]);
-  });
-
   it("no table keeps a time, language, address or device of a respondent", () => {
     const tables = (db.$client.prepare("PRAGMA table_list").all() as Row[])
       .map((t) => String(t.name))
       .filter((name) => !name.startsWith("sqlite_") && !name.startsWith("__drizzle"));
     const suspicious =
       /(created|updated|submitted|time|locale|lang|ip|agent|cookie|session|referr|device)/i;
-    const respondentTables = ["responses", "participation_daily", "invitation_codes"];
+    const respondentTables = ["responses", "invitation_codes"];
     for (const table of respondentTables) {
       expect(tables).toContain(table);
       expect(columns(table).filter((c) => suspicious.test(String(c)))).toEqual([]);

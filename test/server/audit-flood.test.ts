@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { AUDIT_TARGET_MAX_LENGTH, auditTarget } from "../../server/auth/audit";
+import { AUDIT_TARGET_MAX_LENGTH, auditTarget, tallyRefusedAttempt } from "../../server/auth/audit";
 import {
   LOGIN_MAX_FAILURES_PER_ACCOUNT,
   LOGIN_MAX_FAILURES_PER_ADDRESS,
@@ -151,5 +151,37 @@ describe("audit targets", () => {
     expect(auditTarget("cafe\u0301\u0000\n\u009b x")).toBe("caf\u00e9 x");
     expect(auditTarget("\u{1F600}".repeat(1000))).toBe("\u{1F600}".repeat(AUDIT_TARGET_MAX_LENGTH));
     expect(auditTarget("a".repeat(5000))).toHaveLength(AUDIT_TARGET_MAX_LENGTH);
+  });
+});
+
+describe("the tally lookup", () => {
+  it("finds a lock's open tally through its index however many rows came after it", () => {
+    const db = openDatabase(":memory:");
+    const entry = {
+      actor: null,
+      action: "login.refused",
+      target: "someone@example.org",
+      lockedUntil: "2999-01-01T00:00:00.000Z",
+      scope: "account",
+    };
+    tallyRefusedAttempt(db, entry);
+    // More rows than the old 10,000-row look-back: the tally used to start again after them.
+    const insert = db.$client.prepare(
+      "INSERT INTO audit_log (at, action, target, detail) VALUES ('2026-01-01T00:00:00.000Z', 'results.view', 'x', '{}')",
+    );
+    db.$client.transaction(() => {
+      for (let i = 0; i < 10_050; i++) insert.run();
+    })();
+    tallyRefusedAttempt(db, entry);
+    const tallies = db.$client
+      .prepare("SELECT detail FROM audit_log WHERE action = 'login.refused'")
+      .all() as { detail: string }[];
+    expect(tallies.map((row) => JSON.parse(row.detail).count)).toEqual([2]);
+    const plan = db.$client
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id, detail FROM audit_log WHERE action = ? AND target = ? ORDER BY id DESC LIMIT 1",
+      )
+      .all("login.refused", "someone@example.org") as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(" ")).toContain("audit_log_action_target");
   });
 });

@@ -10,6 +10,7 @@ import {
   questionnaireVersions,
   units,
 } from "../../server/db/schema";
+import { codeHash, generateCode } from "../../server/invitations/invitation-code";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import { createReleaseScheduler } from "../../server/results/release-scheduler";
 
@@ -185,4 +186,22 @@ export async function buildReleaseNow(db: DbConnection, campaignId: string): Pro
   const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
   await scheduler.rebuild(campaignId);
   await scheduler.close();
+}
+
+/**
+ * An unused invitation code of `unitId`, stored as Peilpunt stores one (its keyed hash), for a
+ * test respondent to answer with: open links publish the organisation as a whole only, so
+ * tests of breakdowns answer with codes.
+ */
+export function issueFixtureCode(
+  db: DbConnection,
+  secretKey: Uint8Array,
+  campaignId: string,
+  unitId: string,
+): string {
+  const code = generateCode();
+  db.$client
+    .prepare("INSERT INTO invitation_codes (hash, campaign_id, unit_id, used) VALUES (?, ?, ?, 0)")
+    .run(codeHash(secretKey, code), campaignId, unitId);
+  return code;
 }

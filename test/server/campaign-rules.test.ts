@@ -25,6 +25,7 @@ const draft: CampaignView = {
   accessMode: "open-link",
   retentionDays: 365,
   interimResultRoles: [],
+  thanksText: { nl: "", fr: "", en: "" },
   responsesDeleteAt: null,
   resultsViewed: false,
   respondentUrl: "/s/survey-2030",
@@ -77,8 +78,20 @@ describe("what may be edited", () => {
     for (const status of ["open", "closed"] as const) {
       expect(edit({ ...draft, status }, { k: 7 })).toBe("ok");
       expect(edit({ ...draft, status }, { retentionDays: 30 })).toBe("not-draft");
+      expect(edit({ ...draft, status }, { interimResultRoles: ["evaluator"] })).toBe("not-draft");
     }
+    expect(edit(draft, { interimResultRoles: ["evaluator"] })).toBe("ok");
     expect(edit({ ...draft, status: "archived" }, { k: 7 })).toBe("not-editable");
+  });
+
+  it("the thank-you text in draft and while open, not once closed (no respondent reads it)", () => {
+    const thanksText = { nl: "Resultaten in juni.", fr: "Résultats en juin.", en: "" };
+    expect(edit(draft, { thanksText })).toBe("ok");
+    expect(edit({ ...draft, status: "open" }, { thanksText })).toBe("ok");
+    expect(edit({ ...draft, status: "open" }, { thanksText, retentionDays: 30 })).toBe("not-draft");
+    expect(edit({ ...draft, status: "closed" }, { thanksText })).toBe("not-draft");
+    // The same text again is no change, so a closed campaign's form may send it back.
+    expect(edit({ ...draft, status: "closed" }, { thanksText: draft.thanksText })).toBe("ok");
   });
 
   it("k may go down until results were viewed, then only up (k − 1 refused, k + 1 allowed)", () => {

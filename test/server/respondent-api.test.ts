@@ -25,6 +25,19 @@ beforeEach(() => {
   campaign = createFixtureCampaign(db);
 });
 
+/** Rows per table, to see everything a request wrote. */
+function rowCounts(): Record<string, number> {
+  const tables = db.$client
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (db.$client.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+    ]),
+  );
+}
+
 function storedCount(): number {
   return (db.$client.prepare("SELECT count(*) AS n FROM responses").get() as { n: number }).n;
 }
@@ -147,7 +160,8 @@ describe("GET /api/campaigns/:slug/form", () => {
 });
 
 describe("POST /api/campaigns/:slug/responses", () => {
-  it("stores a valid response with its unit and answers only, and counts participation", async () => {
+  it("stores a valid response with its unit and answers only, and writes to no other table", async () => {
+    const before = rowCounts();
     const response = await submit(valid());
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ status: "stored" });
@@ -156,10 +170,8 @@ describe("POST /api/campaigns/:slug/responses", () => {
     expect(rows[0]?.unit_id).toBe(campaign.inScope[0]);
     const { unit: _unit, ...answers } = valid();
     expect(JSON.parse(rows[0]?.answers ?? "")).toEqual(answers);
-    const counter = db.$client.prepare("SELECT sum(count) AS n FROM participation_daily").get() as {
-      n: number;
-    };
-    expect(counter.n).toBe(1);
+    // No per-day counter or any other trace of when someone answered (issue 10).
+    expect(rowCounts()).toEqual({ ...before, responses: (before.responses ?? 0) + 1 });
   });
 
   it("accepts a response that leaves optional questions out", async () => {

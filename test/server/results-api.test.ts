@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -14,8 +15,9 @@ import {
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
 import { type Agent, insertUser, signIn } from "./admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
+import { createFixtureCampaign, type FixtureCampaign, issueFixtureCode } from "./campaign-fixture";
 
+const secretKey = randomBytes(32);
 let db: DbConnection;
 let releases: ReleaseScheduler;
 let app: ReturnType<typeof createApp>;
@@ -25,8 +27,10 @@ let evaluator: Agent;
 beforeEach(async () => {
   db = openDatabase(":memory:");
   releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
-  app = createApp({ db, config: { releases } });
-  campaign = createFixtureCampaign(db);
+  app = createApp({ db, config: { releases, secretKey } });
+  // Invitation codes: an open link's results show the organisation as a whole only
+  // (test/server/open-link-stuffing.test.ts), and these tests read breakdowns.
+  campaign = createFixtureCampaign(db, { accessMode: "invitation-codes" });
   evaluator = await signIn(
     app,
     insertUser(db, "evaluator", { organisationId: organisationOf(campaign) }),
@@ -44,12 +48,15 @@ function organisationOf(fixture: FixtureCampaign): string {
 const get = (path: string, agent: Agent = evaluator) => agent.request("GET", path);
 afterEach(() => releases.close());
 
+/** One respondent of `unit`, with a code of that unit as an invitation would carry. */
 async function submit(unit: string, gender: string, excluded = "no", comment?: string) {
+  const code = issueFixtureCode(db, secretKey, campaign.campaignId, unit);
   const response = await app.request(`/api/campaigns/${campaign.slug}/responses`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
-      answers: { unit, gender, excluded, satisfaction: 3, ...(comment ? { comment } : {}) },
+      answers: { gender, excluded, satisfaction: 3, ...(comment ? { comment } : {}) },
+      code,
     }),
   });
   expect(response.status).toBe(201);
@@ -124,8 +131,29 @@ describe("results API", () => {
 
     const summary = await get(`/api/admin/campaigns/${campaign.slug}/results`);
     expect(summary.status).toBe(200);
-    const body = resultsSummarySchema.parse(await summary.json());
+    const raw = await summary.json();
+    const body = resultsSummarySchema.parse(raw);
     expect(body.tables.map((table) => table.id)).toEqual(["units", "dimension:gender"]);
+    // The answer-check figures are counts of what the reader's tables mark hidden (derivable
+    // from them); solver figures such as the item audit's rounds are not served.
+    let itemCells = 0;
+    let itemsHidden = 0;
+    let answersHidden = 0;
+    for (const { id } of body.tables) {
+      const served = resultsTableSchema.parse(
+        await (await get(`/api/admin/campaigns/${campaign.slug}/results/tables/${id}`)).json(),
+      );
+      for (const group of served.groups) {
+        if (!("value" in group.n)) continue;
+        itemCells += group.items.length;
+        const hidden = group.items.filter((item) => "hidden" in item).length;
+        itemsHidden += hidden;
+        answersHidden += hidden * group.n.value;
+      }
+    }
+    expect(itemCells).toBeGreaterThan(0);
+    expect(body.audit).toMatchObject({ itemCells, itemsHidden, answersHidden });
+    expect(Object.keys(raw.audit)).not.toContain("itemRounds");
 
     const units = await get(`/api/admin/campaigns/${campaign.slug}/results/tables/units`);
     expect(units.status).toBe(200);

@@ -9,7 +9,8 @@ import { closeDatabase, type DbConnection, openDatabase } from "../../server/db/
 import { campaignUnits, invitationCodes, units } from "../../server/db/schema";
 import { deriveCode } from "../../server/invitations/derive-code";
 import { codeHash, parseCode } from "../../server/invitations/invitation-code";
-import { createMailer, type Mailer } from "../../server/invitations/mailer";
+import { type Mailer, workerMailer } from "../../server/invitations/mailer";
+import { type BulkWriter, workerBulkWriter } from "../../server/jobs/bulk-writer";
 import { type Agent, expectProblem, insertUser, signIn } from "./admin-fixture";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
 import { codeInMail, startTestSmtpServer, type TestSmtpServer } from "./test-smtp-server";
@@ -22,6 +23,7 @@ let db: DbConnection;
 let app: ReturnType<typeof createApp>;
 let smtp: TestSmtpServer;
 let mailer: Mailer;
+let bulkWriter: BulkWriter;
 let campaign: FixtureCampaign;
 let coordinator: Agent;
 let unitCodes: string[];
@@ -67,7 +69,8 @@ beforeAll(async () => {
     });
   }
   smtp = await startTestSmtpServer();
-  mailer = createMailer({
+  // The server's own set-up: mail and code hashes in worker threads.
+  mailer = workerMailer({
     host: "127.0.0.1",
     port: smtp.port,
     tls: "none",
@@ -75,11 +78,13 @@ beforeAll(async () => {
     from: "Peilpunt <peilpunt@example.test>",
   });
   db = openDatabase(databasePath);
+  bulkWriter = workerBulkWriter(databasePath, secretKey);
   app = createApp({
     db,
     config: {
       secretKey,
       mailer,
+      bulkWriter,
       linkOrigin: "https://peilpunt.example.be",
       submissionsPerMinute: 100_000,
     },
@@ -123,6 +128,7 @@ afterEach(() => {
 afterAll(async () => {
   vi.restoreAllMocks();
   mailer.close();
+  await bulkWriter.close();
   await smtp.close();
   closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
@@ -181,6 +187,37 @@ describe("Peilpunt sends the invitations", () => {
     const text = smtp.received[0]?.raw ?? "";
     expect(text).toMatch(/Uitnodiging/);
     expect(text).toMatch(/Invitation/);
+  });
+
+  it("keeps the sending's counts, and nothing else of it, across a restart", async () => {
+    const stored = db.$client.prepare("SELECT * FROM sending_progress").all();
+    expect(stored).toEqual([
+      {
+        campaign_id: campaign.campaignId,
+        kind: "invitation",
+        listed: 500,
+        already_invited: 0,
+        sent: 500,
+        failed: 0,
+        done: 1,
+      },
+    ]);
+    // A new server on the same database: no sending in memory, the counts from storage.
+    const restarted = createApp({ db, config: { secretKey, mailer, bulkWriter } });
+    const again = await signIn(
+      restarted,
+      insertUser(db, "coordinator", { organisationId: campaign.organisationId }),
+    );
+    const answer = await again.request("GET", `/api/admin/campaigns/${campaign.slug}/invitations`);
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { sending: unknown }).sending).toEqual({
+      kind: "invitation",
+      listed: 500,
+      alreadyInvited: 0,
+      sent: 500,
+      failed: 0,
+      done: true,
+    });
   });
 
   it("keeps no address in the database file, its WAL, the audit log or the console", async () => {

@@ -32,6 +32,17 @@ export function CampaignFacts({
     [t.factOpens, formatOpening(campaign.opensAt, locale)],
     lastDay ? [t.factLastDay, lastDay] : [t.factCloses, formatDateTime(campaign.closesAt, locale)],
     [t.factAccess, t.accessModes[campaign.accessMode]],
+    [
+      t.interimResults,
+      campaign.interimResultRoles.length === 0
+        ? t.interimAdminsOnly
+        : t.interimReaders(
+            new Intl.ListFormat(locale, { type: "conjunction" }).format([
+              t.interimAdmins,
+              ...campaign.interimResultRoles.map((role) => t.interimRoles[role].toLowerCase()),
+            ]),
+          ),
+    ],
     [t.factRetention, t.retentionValue(campaign.retentionDays)],
   ];
   return (

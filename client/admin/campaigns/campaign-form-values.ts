@@ -25,6 +25,8 @@ export interface CampaignFormValues {
   /** Roles that see interim results while open; none is phased access (the default). */
   interimResultRoles: InterimRole[];
   retentionDays: string;
+  /** The thank-you page's text per language; empty is the standard text. */
+  thanksText: Record<Locale, string>;
 }
 
 /** k and retention a new campaign starts with (the database defaults). */
@@ -38,7 +40,7 @@ export function latestPublished(questionnaire: Questionnaire | undefined): strin
   return last ? String(last.number) : "";
 }
 
-/** A new campaign: the first organisation with all its units, all languages, default k. */
+/** A new campaign: the first organisation with all its active units, all languages, default k. */
 export function newCampaignValues(
   organisations: Organisation[],
   questionnaires: Questionnaire[],
@@ -51,7 +53,7 @@ export function newCampaignValues(
     title: { nl: "", fr: "", en: "" },
     questionnaireSlug: questionnaire?.slug ?? "",
     version: latestPublished(questionnaire),
-    unitIds: organisation?.units.map((unit) => unit.id) ?? [],
+    unitIds: organisation?.units.filter((unit) => !unit.retired).map((unit) => unit.id) ?? [],
     locales: [...LOCALES],
     k: String(DEFAULT_K),
     firstDay: "",
@@ -59,6 +61,7 @@ export function newCampaignValues(
     accessMode: "open-link",
     interimResultRoles: [],
     retentionDays: String(DEFAULT_RETENTION_DAYS),
+    thanksText: { nl: "", fr: "", en: "" },
   };
 }
 
@@ -78,6 +81,7 @@ export function campaignValues(campaign: CampaignView): CampaignFormValues {
     accessMode: campaign.accessMode,
     interimResultRoles: [...campaign.interimResultRoles],
     retentionDays: String(campaign.retentionDays),
+    thanksText: { ...campaign.thanksText },
   };
 }
 
@@ -105,6 +109,7 @@ export function campaignInput(values: CampaignFormValues) {
     accessMode: values.accessMode,
     interimResultRoles: values.interimResultRoles,
     retentionDays: numberOrNull(values.retentionDays),
+    thanksText: values.thanksText,
   };
 }
 
@@ -129,11 +134,15 @@ const FIELDS: readonly CampaignField[] = [
   "accessMode",
   "interimResultRoles",
   "retentionDays",
+  "thanksText.nl",
+  "thanksText.fr",
+  "thanksText.en",
 ];
 
 /** The form field a server error names (`title.fr`, `unitIds.3`, `questionnaire.version`…). */
 export function fieldOfQuestion(question: string): CampaignField | null {
   if (question === "title") return "title.nl";
+  if (question === "thanksText") return "thanksText.nl";
   if ((FIELDS as readonly string[]).includes(question)) return question as CampaignField;
   const head = question.split(".")[0] ?? "";
   return (FIELDS as readonly string[]).includes(head) ? (head as CampaignField) : null;

@@ -2,9 +2,9 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "rea
 import { ACCESS_MODES, INTERIM_RESULT_ROLES } from "../../../server/contract/vocabulary";
 import { LOCALES } from "../../i18n/locales";
 import { ApiProblem, api } from "../admin-api";
-import { useAdminLocale, useMessages } from "../admin-locale";
+import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
-import { Loading, ProblemAlert } from "../page-states";
+import { Loading } from "../page-states";
 import { useApiData } from "../use-api-data";
 import {
   type CampaignFormValues,
@@ -25,6 +25,7 @@ import {
   type Questionnaire,
 } from "./campaign-types";
 import { proposeSlug } from "./propose-slug";
+import { standardThanks, ThanksTextFields } from "./thanks-text-fields";
 import { UnitChecklist } from "./unit-checklist";
 
 type FieldErrors = Partial<Record<CampaignField, string>>;
@@ -54,9 +55,9 @@ export function CampaignForm(
     "/questionnaires",
   );
   if (organisations.state === "error")
-    return <ProblemAlert problem={organisations.problem} onRetry={reloadOrganisations} />;
+    return <CampaignProblem problem={organisations.problem} onRetry={reloadOrganisations} />;
   if (questionnaires.state === "error")
-    return <ProblemAlert problem={questionnaires.problem} onRetry={reloadQuestionnaires} />;
+    return <CampaignProblem problem={questionnaires.problem} onRetry={reloadQuestionnaires} />;
   if (organisations.state !== "ready" || questionnaires.state !== "ready") return <Loading />;
   const orgs = organisations.data.organisations;
   const qs = questionnaires.data.questionnaires;
@@ -114,7 +115,7 @@ function LoadedCampaignForm({
     setValues((current) => ({
       ...current,
       organisationId: id,
-      unitIds: next?.units.map((unit) => unit.id) ?? [],
+      unitIds: next?.units.filter((unit) => !unit.retired).map((unit) => unit.id) ?? [],
     }));
   };
   const chooseQuestionnaire = (slug: string) => {
@@ -288,7 +289,7 @@ function LoadedCampaignForm({
         >
           {questionnaires.map((q) => (
             <option key={q.slug} value={q.slug}>
-              {q.slug} ({t.questionnaireKinds[q.kind] ?? q.kind})
+              {q.title[locale]} ({t.questionnaireKinds[q.kind] ?? q.kind})
             </option>
           ))}
         </select>
@@ -306,6 +307,9 @@ function LoadedCampaignForm({
           {published.map((version) => (
             <option key={version.number} value={String(version.number)}>
               {t.versionOption(version.number)}
+              {version.publishedAt
+                ? ` — ${formatDateTime(version.publishedAt, locale, false)}`
+                : ""}
             </option>
           ))}
         </select>
@@ -474,6 +478,20 @@ function LoadedCampaignForm({
         {error("retentionDays")}
       </label>
 
+      <ThanksTextFields
+        locales={LOCALES.filter((option) => values.locales.includes(option))}
+        value={values.thanksText}
+        onChange={(textLocale, text) =>
+          setValues((current) => ({
+            ...current,
+            thanksText: { ...current.thanksText, [textLocale]: text },
+          }))
+        }
+        standardText={(textLocale) => standardThanks(textLocale, values.lastDay, values.k)}
+        idFor={(textLocale) => idOf(`thanksText.${textLocale}`)}
+        errorFor={(textLocale) => errors[`thanksText.${textLocale}`]}
+      />
+
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {props.mode === "create" ? (busy ? t.creating : t.create) : busy ? admin.saving : t.save}
@@ -502,7 +520,7 @@ function focusField(field: CampaignField): void {
 function fieldErrorsOf(problem: unknown, t: CampaignMessages): FieldErrors {
   if (!(problem instanceof ApiProblem)) return {};
   if (problem.status === 409 && problem.problemName === "slug-taken") {
-    return { slug: t.conflicts["slug-taken"] };
+    return { slug: t.problems["slug-taken"] };
   }
   if (problem.status !== 422) return {};
   const found: FieldErrors = {};

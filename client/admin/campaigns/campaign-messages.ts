@@ -1,3 +1,4 @@
+import type { ProblemName } from "../../../server/contract/problems";
 import type { Locale } from "../../i18n/locales";
 import type { AccessMode, CampaignStatus, InterimRole } from "./campaign-types";
 
@@ -16,21 +17,58 @@ export type CampaignField =
   | "closesAt"
   | "accessMode"
   | "interimResultRoles"
-  | "retentionDays";
+  | "retentionDays"
+  | "thanksText.nl"
+  | "thanksText.fr"
+  | "thanksText.en";
 
 /** A change of status offered by the campaign page. */
 export type Transition = "open" | "close" | "archive";
 
-/** Conflicts the server names (problem types), said in the staff member's language. */
-export type KnownConflict =
-  | "slug-taken"
-  | "dates"
-  | "not-draft"
-  | "not-editable"
-  | "k-only-up"
-  | "codes-issued"
-  | "status"
-  | "access-mode";
+/**
+ * Every problem the campaign screens can be answered with (server/contract/problems.ts), said in
+ * the staff member's language instead of the server's English detail. A failed connection is
+ * the admin app's own message. test/client/campaign-problems.test.ts checks that each problem
+ * the campaign routes and services can raise is here.
+ */
+export const CAMPAIGN_SCREEN_PROBLEMS = [
+  // Any endpoint
+  "bad-request",
+  "not-found",
+  "method-not-allowed",
+  "too-large",
+  "unsupported-media-type",
+  "malformed-json",
+  "too-many-requests",
+  "internal",
+  "error",
+  // Any staff endpoint
+  "unauthorized",
+  "forbidden",
+  "cross-origin",
+  "csrf",
+  "invalid-input",
+  "conflict",
+  // Campaigns, codes, invitations, participation
+  "slug-taken",
+  "not-editable",
+  "not-draft",
+  "codes-issued",
+  "k-only-up",
+  "dates",
+  "status",
+  "access-mode",
+  "unit-retired",
+  "code-limit",
+  "headcount-limit",
+  "busy",
+  "mail-not-configured",
+  "sending",
+  "separation-of-duties",
+  "results-at-close",
+  "release-not-ready",
+] as const satisfies readonly ProblemName[];
+export type CampaignScreenProblem = (typeof CAMPAIGN_SCREEN_PROBLEMS)[number];
 
 /** Texts of the campaign screens: list, form, campaign page, preview, codes, participation. */
 export interface CampaignMessages {
@@ -106,6 +144,8 @@ export interface CampaignMessages {
   selectAll: string;
   selectNone: string;
   unitsSelected: (selected: number, total: number) => string;
+  /** After a unit that is still selected but was retired since. */
+  unitRetired: string;
   locales: string;
   localesHint: string;
   k: string;
@@ -119,8 +159,20 @@ export interface CampaignMessages {
   interimResults: string;
   interimResultsHint: string;
   interimRoles: Record<InterimRole, string>;
+  /** The campaign screen's read-only line: who reads interim results while it is open. */
+  interimAdminsOnly: string;
+  interimAdmins: string;
+  interimReaders: (list: string) => string;
   retentionDays: string;
   retentionHint: string;
+  // Thank-you text
+  thanksTitle: string;
+  thanksHint: string;
+  thanksIn: Record<Locale, string>;
+  thanksStandard: string;
+  thanksWhileOpen: string;
+  thanksSave: string;
+  thanksSaved: string;
   create: string;
   creating: string;
   save: string;
@@ -128,7 +180,9 @@ export interface CampaignMessages {
   cancelEdit: string;
   errorSummary: string;
   fieldProblems: Record<CampaignField, string>;
-  conflicts: Record<KnownConflict, string>;
+  problems: Record<CampaignScreenProblem, string>;
+  /** A problem this screen does not know by name, with its HTTP status. */
+  unknownProblem: (status: number) => string;
   // Preview
   previewTitle: string;
   previewIntro: string;
@@ -232,7 +286,7 @@ const nl: CampaignMessages = {
   editSettings: "Instellingen wijzigen",
   raiseKTitle: "Minimale groepsgrootte verhogen",
   raiseKIntro:
-    "Na het ontwerp kan alleen k nog veranderen, en alleen omhoog: zo verschijnt nooit een groep die eerder verborgen was.",
+    "Na het ontwerp kan k nog veranderen, maar alleen omhoog: zo verschijnt nooit een groep die eerder verborgen was.",
   newK: "Nieuwe k",
   raiseKHint: (k) => `Nu ${k}. Kies een groter getal; dan worden meer kleine groepen verborgen.`,
   raiseK: "k verhogen",
@@ -256,6 +310,7 @@ const nl: CampaignMessages = {
   selectAll: "Alles selecteren",
   selectNone: "Niets selecteren",
   unitsSelected: (selected, total) => `${selected} van ${total} geselecteerd`,
+  unitRetired: "op non-actief: haal deze eenheid weg",
   locales: "Talen voor de respondenten",
   localesHint: "De respondenten kiezen een van deze talen.",
   k: "Minimale groepsgrootte (k)",
@@ -269,7 +324,7 @@ const nl: CampaignMessages = {
   accessMode: "Toegang",
   accessHints: {
     "open-link":
-      "Iedereen met de link kan antwoorden, ook meermaals, en kiest zelf zijn eenheid. De resultaten zijn dus niet beschermd tegen verzonnen antwoorden: wie een kleine groep aanvult met eigen antwoorden, kan die er achteraf weer aftrekken. Kies een open link alleen voor een bevraging aan iedereen (bv. de evaluatie van een campagne) en lees de resultaten dan voor de organisatie als geheel.",
+      "Iedereen met de link kan antwoorden, ook meermaals, en kiest zelf zijn eenheid. De resultaten zijn dus niet beschermd tegen verzonnen antwoorden: wie een kleine groep aanvult met eigen antwoorden, kan die er achteraf weer aftrekken. Daarom toont Peilpunt de resultaten van een open link alleen voor de organisatie als geheel, zonder uitsplitsing per eenheid of achtergrond. Kies een open link alleen voor een bevraging aan iedereen (bv. de evaluatie van een campagne).",
     "invitation-codes":
       "Elke respondent krijgt een eenmalige code; de code bepaalt de eenheid. Peilpunt verstuurt de uitnodigingen per e-mail, of je maakt codes aan per eenheid. Wie codes aanmaakt of uitnodigingen verstuurt, kan de resultaten van deze bevraging niet lezen (scheiding van taken): met ongebruikte codes zou hij een kleine groep kunnen aanvullen en de eigen antwoorden er weer aftrekken.",
   },
@@ -277,9 +332,20 @@ const nl: CampaignMessages = {
   interimResultsHint:
     "Standaard ziet alleen een beheerder resultaten zolang de bevraging loopt; de anderen zien ze na het sluiten. Wie je hier aanvinkt, ziet ze al tijdens de bevraging. Ze worden pas bijgewerkt als er genoeg nieuwe antwoorden zijn, zodat niemand uit het verschil afleest wie net antwoordde.",
   interimRoles: { coordinator: "Coördinatoren", evaluator: "Evaluatoren" },
+  interimAdminsOnly: "Alleen beheerders zolang de bevraging loopt; de anderen na het sluiten",
+  interimAdmins: "Beheerders",
+  interimReaders: (list) => `${list}, al tijdens de bevraging`,
   retentionDays: "Bewaartermijn ruwe antwoorden (dagen)",
   retentionHint:
     "Zoveel dagen na het sluiten worden de ruwe antwoorden en codes verwijderd; de gepubliceerde resultaten blijven.",
+  thanksTitle: "Bedankpagina: wanneer en hoe de resultaten gedeeld worden",
+  thanksHint:
+    "Dit lezen respondenten na het versturen. Zeg wanneer en hoe ze de resultaten te zien krijgen (bv. een infosessie of het intranet). Gewone tekst, geen opmaak; leeg laten toont de standaardtekst.",
+  thanksIn: { nl: "Tekst in het Nederlands", fr: "Tekst in het Frans", en: "Tekst in het Engels" },
+  thanksStandard: "Leeg gelaten lezen respondenten:",
+  thanksWhileOpen: "Deze tekst kan nog veranderen tot de bevraging sluit.",
+  thanksSave: "Bedanktekst bewaren",
+  thanksSaved: "De bedanktekst is bewaard.",
   create: "Bevraging aanmaken",
   creating: "Bezig met aanmaken…",
   save: "Wijzigingen bewaren",
@@ -301,11 +367,15 @@ const nl: CampaignMessages = {
     accessMode: "Kies hoe respondenten toegang krijgen.",
     interimResultRoles: "Kies elke rol hoogstens één keer.",
     retentionDays: "Vul een aantal dagen in tussen 1 en 3650.",
+    "thanksText.nl": "De Nederlandse bedanktekst: maximaal 1000 tekens, zonder stuurtekens.",
+    "thanksText.fr": "De Franse bedanktekst: maximaal 1000 tekens, zonder stuurtekens.",
+    "thanksText.en": "De Engelse bedanktekst: maximaal 1000 tekens, zonder stuurtekens.",
   },
-  conflicts: {
+  problems: {
     "slug-taken": "Dit adres is al in gebruik. Kies een ander.",
     dates: "De laatste dag is al voorbij. Wijzig de data voor je de bevraging opent.",
-    "not-draft": "Alleen k kan nog veranderen; de rest wordt in het ontwerp ingesteld.",
+    "not-draft":
+      "Alleen k, wie tussentijdse resultaten ziet en (zolang de bevraging open is) de bedanktekst kunnen nog veranderen; de rest wordt in het ontwerp ingesteld.",
     "not-editable": "Deze instelling kan niet meer veranderen.",
     "k-only-up":
       "De resultaten zijn al bekeken met deze k: een kleinere k zou verborgen groepen tonen.",
@@ -313,7 +383,41 @@ const nl: CampaignMessages = {
       "Er zijn al uitnodigingscodes aangemaakt: de toegang en de eenheden liggen vast.",
     status: "De status van de bevraging is intussen veranderd. Laad de pagina opnieuw.",
     "access-mode": "Deze bevraging gebruikt een open link, geen uitnodigingscodes.",
+    "headcount-limit":
+      "Een eenheid zou meer codes krijgen dan ze personeelsleden telt. Vraag minder codes aan, of verbeter eerst het personeelsaantal of de lijst.",
+    "code-limit":
+      "Deze bevraging heeft het maximum aantal uitnodigingscodes bereikt (alle eenheden samen). Gebruik de codes die al gemaakt zijn, of vraag je beheerder het maximum te verhogen.",
+    busy: "De server maakt nu codes voor andere bevragingen. Probeer het over een minuut opnieuw.",
+    "mail-not-configured":
+      "Er is geen mailserver ingesteld: maak codes per eenheid aan en verdeel ze zelf.",
+    sending: "Er wordt al verstuurd voor deze bevraging; wacht tot dat klaar is.",
+    "separation-of-duties":
+      "Je hebt codes gemaakt of uitnodigingen verstuurd voor deze bevraging, dus je kunt de resultaten en de deelname ervan niet lezen (scheiding van taken).",
+    "results-at-close":
+      "De resultaten en de deelname van deze bevraging zijn te zien zodra ze sluit.",
+    "release-not-ready":
+      "De deelname wordt getoond zodra de eerste telling klaar is, kort na de eerste antwoorden.",
+    "bad-request": "De server begreep de vraag niet. Laad de pagina opnieuw en probeer nog eens.",
+    "not-found": "Niet gevonden, of je hebt er geen toegang toe.",
+    "method-not-allowed": "Deze handeling bestaat hier niet. Laad de pagina opnieuw.",
+    "too-large": "Wat je verstuurde is te groot.",
+    "unsupported-media-type": "De server kon dit formaat niet lezen. Laad de pagina opnieuw.",
+    "malformed-json": "De server kon de vraag niet lezen. Laad de pagina opnieuw.",
+    "too-many-requests": "Te veel vragen na elkaar. Wacht even en probeer opnieuw.",
+    internal: "Er ging iets mis op de server. Probeer het later opnieuw.",
+    error: "De server weigerde dit. Probeer het later opnieuw.",
+    unauthorized: "Je bent niet meer aangemeld. Meld je opnieuw aan.",
+    forbidden: "Je rol laat deze handeling niet toe.",
+    "cross-origin":
+      "Deze vraag kwam niet van Peilpunt zelf en werd geweigerd. Laad de pagina opnieuw.",
+    csrf: "Je sessie is vernieuwd. Laad de pagina opnieuw en probeer nog eens.",
+    "invalid-input": "Niet alles wat je invulde werd aanvaard. Controleer de velden.",
+    conflict: "Dit botst met de huidige toestand van de bevraging. Laad de pagina opnieuw.",
+    "unit-retired":
+      "Een of meer eenheden van deze bevraging staan intussen op non-actief. Haal ze uit de eenheden van het ontwerp (of maak ze opnieuw actief) voor je de bevraging opent.",
   },
+  unknownProblem: (status) =>
+    `De server weigerde dit (status ${status}). Probeer het later opnieuw.`,
   previewTitle: "Voorbeeld van de vragenlijst",
   previewIntro:
     "Bekijk de vragen zoals respondenten ze zien, in elke taal van de bevraging. Niets wordt ingevuld of verstuurd.",
@@ -421,7 +525,7 @@ const fr: CampaignMessages = {
   editSettings: "Modifier les paramètres",
   raiseKTitle: "Augmenter la taille minimale des groupes",
   raiseKIntro:
-    "Après le brouillon, seul k peut encore changer, et uniquement à la hausse : ainsi, aucun groupe masqué auparavant n'apparaît.",
+    "Après le brouillon, k peut encore changer, mais uniquement à la hausse : ainsi, aucun groupe masqué auparavant n'apparaît.",
   newK: "Nouveau k",
   raiseKHint: (k) =>
     `Actuellement ${k}. Choisissez un nombre plus grand ; davantage de petits groupes seront masqués.`,
@@ -447,6 +551,7 @@ const fr: CampaignMessages = {
   selectNone: "Ne rien sélectionner",
   unitsSelected: (selected, total) =>
     `${selected} sur ${total} sélectionnée${selected === 1 ? "" : "s"}`,
+  unitRetired: "désactivée : retirez cette unité",
   locales: "Langues pour les répondants",
   localesHint: "Les répondants choisissent l'une de ces langues.",
   k: "Taille minimale des groupes (k)",
@@ -460,7 +565,7 @@ const fr: CampaignMessages = {
   accessMode: "Accès",
   accessHints: {
     "open-link":
-      "Toute personne disposant du lien peut répondre, même plusieurs fois, et choisit elle-même son unité. Les résultats ne sont donc pas protégés contre des réponses inventées : qui complète un petit groupe avec ses propres réponses peut ensuite les soustraire. Réservez le lien ouvert aux enquêtes adressées à tous (p. ex. l'évaluation d'une campagne) et lisez alors les résultats pour l'organisation dans son ensemble.",
+      "Toute personne disposant du lien peut répondre, même plusieurs fois, et choisit elle-même son unité. Les résultats ne sont donc pas protégés contre des réponses inventées : qui complète un petit groupe avec ses propres réponses peut ensuite les soustraire. Peilpunt ne montre donc les résultats d'un lien ouvert que pour l'organisation dans son ensemble, sans ventilation par unité ni par profil. Réservez le lien ouvert aux enquêtes adressées à tous (p. ex. l'évaluation d'une campagne).",
     "invitation-codes":
       "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Peilpunt envoie les invitations par e-mail, ou vous créez des codes par unité. Qui crée des codes ou envoie des invitations ne peut pas lire les résultats de cette enquête (séparation des tâches) : avec des codes inutilisés, il pourrait compléter un petit groupe puis soustraire ses propres réponses.",
   },
@@ -468,9 +573,21 @@ const fr: CampaignMessages = {
   interimResultsHint:
     "Par défaut, seul un administrateur voit les résultats tant que l'enquête est ouverte ; les autres les voient après la clôture. Les rôles cochés ici les voient déjà pendant l'enquête. Ils ne sont mis à jour que lorsque suffisamment de nouvelles réponses sont arrivées, pour que personne ne déduise de la différence qui vient de répondre.",
   interimRoles: { coordinator: "Coordinateurs", evaluator: "Évaluateurs" },
+  interimAdminsOnly:
+    "Seuls les administrateurs tant que l'enquête est ouverte ; les autres après la clôture",
+  interimAdmins: "Administrateurs",
+  interimReaders: (list) => `${list}, dès l'ouverture de l'enquête`,
   retentionDays: "Conservation des réponses brutes (jours)",
   retentionHint:
     "Ce nombre de jours après la clôture, les réponses brutes et les codes sont supprimés ; les résultats publiés restent.",
+  thanksTitle: "Page de remerciement : quand et comment les résultats seront partagés",
+  thanksHint:
+    "Les répondants lisent ceci après l'envoi. Dites quand et comment ils verront les résultats (p. ex. une séance d'information ou l'intranet). Texte simple, sans mise en forme ; laissé vide, le texte standard s'affiche.",
+  thanksIn: { nl: "Texte en néerlandais", fr: "Texte en français", en: "Texte en anglais" },
+  thanksStandard: "Laissé vide, les répondants lisent :",
+  thanksWhileOpen: "Ce texte peut encore changer jusqu'à la clôture de l'enquête.",
+  thanksSave: "Enregistrer le texte de remerciement",
+  thanksSaved: "Le texte de remerciement est enregistré.",
   create: "Créer l'enquête",
   creating: "Création en cours…",
   save: "Enregistrer les modifications",
@@ -492,18 +609,59 @@ const fr: CampaignMessages = {
     accessMode: "Choisissez comment les répondants accèdent à l'enquête.",
     interimResultRoles: "Choisissez chaque rôle une fois au plus.",
     retentionDays: "Indiquez un nombre de jours entre 1 et 3650.",
+    "thanksText.nl":
+      "Le texte de remerciement en néerlandais : 1000 caractères au plus, sans caractères de contrôle.",
+    "thanksText.fr":
+      "Le texte de remerciement en français : 1000 caractères au plus, sans caractères de contrôle.",
+    "thanksText.en":
+      "Le texte de remerciement en anglais : 1000 caractères au plus, sans caractères de contrôle.",
   },
-  conflicts: {
+  problems: {
     "slug-taken": "Cette adresse est déjà utilisée. Choisissez-en une autre.",
     dates: "Le dernier jour est déjà passé. Modifiez les dates avant d'ouvrir l'enquête.",
-    "not-draft": "Seul k peut encore changer ; le reste se règle dans le brouillon.",
+    "not-draft":
+      "Seuls k, qui voit les résultats intermédiaires et (tant que l'enquête est ouverte) le texte de remerciement peuvent encore changer ; le reste se règle dans le brouillon.",
     "not-editable": "Ce paramètre ne peut plus changer.",
     "k-only-up":
       "Les résultats ont déjà été consultés avec ce k : un k plus petit montrerait des groupes masqués.",
     "codes-issued": "Des codes d'invitation ont déjà été créés : l'accès et les unités sont fixés.",
     status: "Le statut de l'enquête a changé entre-temps. Rechargez la page.",
     "access-mode": "Cette enquête utilise un lien ouvert, pas des codes d'invitation.",
+    "headcount-limit":
+      "Une unité recevrait plus de codes que son effectif. Demandez moins de codes, ou corrigez d'abord l'effectif ou la liste.",
+    "code-limit":
+      "Cette enquête a atteint le nombre maximal de codes d'invitation (toutes unités confondues). Utilisez les codes déjà créés, ou demandez à votre administrateur de relever ce maximum.",
+    busy: "Le serveur crée en ce moment des codes pour d'autres enquêtes. Réessayez dans une minute.",
+    "mail-not-configured":
+      "Aucun serveur de messagerie n'est configuré : créez des codes par unité et distribuez-les vous-même.",
+    sending: "Un envoi est déjà en cours pour cette enquête ; attendez qu'il se termine.",
+    "separation-of-duties":
+      "Vous avez créé des codes ou envoyé des invitations pour cette enquête : vous ne pouvez donc pas en lire les résultats ni la participation (séparation des tâches).",
+    "results-at-close":
+      "Les résultats et la participation de cette enquête sont visibles dès sa clôture.",
+    "release-not-ready":
+      "La participation s'affiche dès que le premier comptage est prêt, peu après les premières réponses.",
+    "bad-request": "Le serveur n'a pas compris la demande. Rechargez la page et réessayez.",
+    "not-found": "Introuvable, ou vous n'y avez pas accès.",
+    "method-not-allowed": "Cette action n'existe pas ici. Rechargez la page.",
+    "too-large": "Ce que vous avez envoyé est trop volumineux.",
+    "unsupported-media-type": "Le serveur n'a pas pu lire ce format. Rechargez la page.",
+    "malformed-json": "Le serveur n'a pas pu lire la demande. Rechargez la page.",
+    "too-many-requests": "Trop de demandes d'affilée. Patientez un instant et réessayez.",
+    internal: "Une erreur s'est produite sur le serveur. Réessayez plus tard.",
+    error: "Le serveur a refusé la demande. Réessayez plus tard.",
+    unauthorized: "Vous n'êtes plus connecté·e. Reconnectez-vous.",
+    forbidden: "Votre rôle ne permet pas cette action.",
+    "cross-origin":
+      "Cette demande ne venait pas de Peilpunt lui-même et a été refusée. Rechargez la page.",
+    csrf: "Votre session a été renouvelée. Rechargez la page et réessayez.",
+    "invalid-input": "Tout ce que vous avez saisi n'a pas été accepté. Vérifiez les champs.",
+    conflict: "Ceci est incompatible avec l'état actuel de l'enquête. Rechargez la page.",
+    "unit-retired":
+      "Une ou plusieurs unités de cette enquête ont été désactivées entre-temps. Retirez-les des unités du brouillon (ou réactivez-les) avant d'ouvrir l'enquête.",
   },
+  unknownProblem: (status) =>
+    `Le serveur a refusé la demande (statut ${status}). Réessayez plus tard.`,
   previewTitle: "Aperçu du questionnaire",
   previewIntro:
     "Consultez les questions telles que les répondants les voient, dans chaque langue de l'enquête. Rien n'est rempli ni envoyé.",
@@ -609,7 +767,7 @@ const en: CampaignMessages = {
   editSettings: "Edit settings",
   raiseKTitle: "Raise the minimum group size",
   raiseKIntro:
-    "After the draft, only k can change, and only upwards: that way no group that was hidden before ever appears.",
+    "After the draft, k can still change, but only upwards: that way no group that was hidden before ever appears.",
   newK: "New k",
   raiseKHint: (k) => `Now ${k}. Choose a larger number; more small groups will then be hidden.`,
   raiseK: "Raise k",
@@ -633,6 +791,7 @@ const en: CampaignMessages = {
   selectAll: "Select all",
   selectNone: "Select none",
   unitsSelected: (selected, total) => `${selected} of ${total} selected`,
+  unitRetired: "retired: take this unit out",
   locales: "Languages for respondents",
   localesHint: "Respondents choose one of these languages.",
   k: "Minimum group size (k)",
@@ -646,7 +805,7 @@ const en: CampaignMessages = {
   accessMode: "Access",
   accessHints: {
     "open-link":
-      "Anyone with the link can answer, even several times, and chooses their own unit. Results are therefore not protected against made-up responses: whoever pads a small group with answers of their own can subtract them again. Use an open link only for a survey addressed to everyone (e.g. evaluating a campaign), and read its results for the organisation as a whole.",
+      "Anyone with the link can answer, even several times, and chooses their own unit. Results are therefore not protected against made-up responses: whoever pads a small group with answers of their own can subtract them again. So Peilpunt shows an open link's results for the organisation as a whole only, with no breakdown by unit or background. Use an open link only for a survey addressed to everyone (e.g. evaluating a campaign).",
     "invitation-codes":
       "Each respondent gets a single-use code; the code sets the unit. Peilpunt sends the invitations by e-mail, or you create codes per unit. Whoever creates codes or sends invitations cannot read this campaign's results (separation of duties): with unused codes they could pad a small group and subtract their own answers.",
   },
@@ -654,9 +813,20 @@ const en: CampaignMessages = {
   interimResultsHint:
     "By default only an admin sees results while the survey is open; the others see them once it closes. The roles ticked here see them during the survey already. They are updated only once enough new answers have arrived, so that nobody can tell from the difference who just answered.",
   interimRoles: { coordinator: "Coordinators", evaluator: "Evaluators" },
+  interimAdminsOnly: "Admins only while the survey is open; everyone else once it closes",
+  interimAdmins: "Admins",
+  interimReaders: (list) => `${list}, while the survey is open`,
   retentionDays: "Keeping raw responses (days)",
   retentionHint:
     "This many days after closing, the raw responses and codes are deleted; the published results stay.",
+  thanksTitle: "Thank-you page: when and how results will be shared",
+  thanksHint:
+    "Respondents read this after sending their answers. Say when and how they will see the results (e.g. an information session or the intranet). Plain text, no formatting; left empty, the standard text is shown.",
+  thanksIn: { nl: "Text in Dutch", fr: "Text in French", en: "Text in English" },
+  thanksStandard: "Left empty, respondents read:",
+  thanksWhileOpen: "This text can still change until the campaign closes.",
+  thanksSave: "Save the thank-you text",
+  thanksSaved: "The thank-you text has been saved.",
   create: "Create campaign",
   creating: "Creating…",
   save: "Save changes",
@@ -678,17 +848,53 @@ const en: CampaignMessages = {
     accessMode: "Choose how respondents get access.",
     interimResultRoles: "Choose each role at most once.",
     retentionDays: "Enter a number of days between 1 and 3650.",
+    "thanksText.nl": "The Dutch thank-you text: 1000 characters at most, no control characters.",
+    "thanksText.fr": "The French thank-you text: 1000 characters at most, no control characters.",
+    "thanksText.en": "The English thank-you text: 1000 characters at most, no control characters.",
   },
-  conflicts: {
+  problems: {
     "slug-taken": "This address is already in use. Choose another one.",
     dates: "The last day has passed. Change the dates before opening the campaign.",
-    "not-draft": "Only k can still change; everything else is set in the draft.",
+    "not-draft":
+      "Only k, who sees interim results and (while the campaign is open) the thank-you text can still change; everything else is set in the draft.",
     "not-editable": "This setting cannot change any more.",
     "k-only-up": "The results were viewed with this k: a smaller k would show hidden groups.",
     "codes-issued": "Invitation codes have been issued: the access and the units are fixed.",
     status: "The campaign's status has changed in the meantime. Reload the page.",
     "access-mode": "This campaign uses an open link, not invitation codes.",
+    "headcount-limit":
+      "A unit would get more codes than its headcount. Ask for fewer codes, or correct the headcount or the list first.",
+    "code-limit":
+      "This campaign has reached its maximum number of invitation codes (all units together). Use the codes already made, or ask your administrator to raise the maximum.",
+    busy: "The server is making codes for other campaigns right now. Try again in a minute.",
+    "mail-not-configured":
+      "No mail server is configured: create codes per unit and hand them out yourself.",
+    sending: "A sending for this campaign is under way; wait until it is done.",
+    "separation-of-duties":
+      "You made codes or sent invitations for this campaign, so you cannot read its results or participation (separation of duties).",
+    "results-at-close": "This campaign's results and participation can be seen once it closes.",
+    "release-not-ready":
+      "Participation is shown once the first count is ready, shortly after the first answers.",
+    "bad-request": "The server did not understand the request. Reload the page and try again.",
+    "not-found": "Not found, or you have no access to it.",
+    "method-not-allowed": "This action does not exist here. Reload the page.",
+    "too-large": "What you sent is too large.",
+    "unsupported-media-type": "The server could not read this format. Reload the page.",
+    "malformed-json": "The server could not read the request. Reload the page.",
+    "too-many-requests": "Too many requests in a row. Wait a moment and try again.",
+    internal: "Something went wrong on the server. Try again later.",
+    error: "The server refused this. Try again later.",
+    unauthorized: "You are no longer signed in. Sign in again.",
+    forbidden: "Your role does not allow this action.",
+    "cross-origin":
+      "This request did not come from Peilpunt itself and was refused. Reload the page.",
+    csrf: "Your session was renewed. Reload the page and try again.",
+    "invalid-input": "Not everything you entered was accepted. Check the fields.",
+    conflict: "This clashes with the campaign's current state. Reload the page.",
+    "unit-retired":
+      "One or more units of this campaign were retired since. Take them out of the draft's units (or reinstate them) before opening the campaign.",
   },
+  unknownProblem: (status) => `The server refused this (status ${status}). Try again later.`,
   previewTitle: "Questionnaire preview",
   previewIntro:
     "See the questions as respondents see them, in each language of the campaign. Nothing is filled in or sent.",

@@ -1,12 +1,14 @@
 import { useCallback, useId, useState } from "react";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { useSessionUser } from "../admin-session";
-import { Loading, ProblemAlert, usePageTitle } from "../page-states";
+import { Loading, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
+import { CampaignCodesDownload } from "./campaign-codes-download";
 import { CampaignFacts } from "./campaign-facts";
 import { CampaignForm } from "./campaign-form";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
+import { CampaignProblem } from "./campaign-problem";
 import {
   type CampaignView,
   canManage,
@@ -19,6 +21,7 @@ import { LifecycleActions } from "./lifecycle-actions";
 import { ParticipationSection } from "./participation-table";
 import { QuestionnairePreview } from "./questionnaire-preview";
 import { RaiseKForm } from "./raise-k-form";
+import { ThanksTextForm } from "./thanks-text-form";
 import "./campaigns.css";
 
 /**
@@ -68,7 +71,7 @@ export function CampaignPage({ slug }: { slug: string }) {
         {notice}
       </p>
       {data.state === "loading" ? <Loading /> : null}
-      {data.state === "error" ? <ProblemAlert problem={data.problem} onRetry={reload} /> : null}
+      {data.state === "error" ? <CampaignProblem problem={data.problem} onRetry={reload} /> : null}
       {campaign ? (
         <>
           {campaign.status !== "draft" ? (
@@ -115,6 +118,13 @@ export function CampaignPage({ slug }: { slug: string }) {
               onChanged={(message) => void changed(message)}
             />
           ) : null}
+          {manager && campaign.status === "open" ? (
+            <ThanksTextForm
+              key={JSON.stringify(campaign.thanksText)}
+              campaign={campaign}
+              onChanged={(message) => void changed(message)}
+            />
+          ) : null}
           {manager && campaign.accessMode === "invitation-codes" && campaign.status === "open" ? (
             <InvitationSender campaign={campaign} />
           ) : null}
@@ -124,6 +134,14 @@ export function CampaignPage({ slug }: { slug: string }) {
             <CodeGenerator
               campaign={campaign}
               organisation={organisation}
+              onGenerated={() => void reloadParticipation()}
+            />
+          ) : null}
+          {manager &&
+          campaign.accessMode === "invitation-codes" &&
+          (campaign.status === "draft" || campaign.status === "open") ? (
+            <CampaignCodesDownload
+              campaign={campaign}
               onGenerated={() => void reloadParticipation()}
             />
           ) : null}

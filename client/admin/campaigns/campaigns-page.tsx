@@ -1,10 +1,11 @@
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { useSessionUser } from "../admin-session";
-import { Loading, ProblemAlert, usePageTitle } from "../page-states";
+import { Loading, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import { describePeriod } from "./campaign-period";
+import { CampaignProblem } from "./campaign-problem";
 import { CampaignStatusBadge } from "./campaign-status-badge";
 import { type CampaignView, canManage } from "./campaign-types";
 import "./campaigns.css";
@@ -29,7 +30,7 @@ export function CampaignsPage() {
         ) : null}
       </div>
       {data.state === "loading" ? <Loading /> : null}
-      {data.state === "error" ? <ProblemAlert problem={data.problem} onRetry={reload} /> : null}
+      {data.state === "error" ? <CampaignProblem problem={data.problem} onRetry={reload} /> : null}
       {data.state === "ready" && data.data.campaigns.length === 0 ? (
         <p className="card">{manager ? t.emptyForManagers : t.emptyForReaders}</p>
       ) : null}

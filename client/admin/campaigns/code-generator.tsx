@@ -7,6 +7,7 @@ import { useAdminLocale, useMessages } from "../admin-locale";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import { CampaignProblem } from "./campaign-problem";
 import { type CampaignView, MAX_CODES_PER_CALL, type Organisation } from "./campaign-types";
+import { CODE_LIMIT_MESSAGES, codeLimitText } from "./code-limit-messages";
 import { codesCsv } from "./codes-csv";
 
 interface Generated {
@@ -40,6 +41,7 @@ export function CodeGenerator({
   onGenerated: () => void;
 }) {
   const t = useMessages(CAMPAIGN_MESSAGES);
+  const limits = useMessages(CODE_LIMIT_MESSAGES);
   const locale = useAdminLocale();
   const id = useId();
   const units = useMemo(() => {
@@ -57,6 +59,7 @@ export function CodeGenerator({
   const [generated, setGenerated] = useState<Generated | null>(null);
   const [downloaded, setDownloaded] = useState(false);
   const resultHeading = useRef<HTMLHeadingElement>(null);
+  const limitText = codeLimitText(problem, limits);
 
   // Leaving the page with codes not yet downloaded loses them for good: the browser asks first.
   useEffect(() => {
@@ -122,7 +125,13 @@ export function CodeGenerator({
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t.codesTitle}</h2>
       <p>{t.codesIntro}</p>
-      {problem ? <CampaignProblem problem={problem} /> : null}
+      {problem && limitText ? (
+        <div className="card alert" role="alert">
+          <p>{limitText}</p>
+        </div>
+      ) : problem ? (
+        <CampaignProblem problem={problem} />
+      ) : null}
       <form className="stacked-form" onSubmit={submit} noValidate>
         <label htmlFor={`${id}-unit`}>
           {t.codesUnit}

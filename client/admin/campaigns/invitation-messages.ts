@@ -36,12 +36,12 @@ export interface InvitationMessages {
 const nl: InvitationMessages = {
   title: "Uitnodigingen versturen",
   intro:
-    "Laad de adreslijst op (CSV met ; of , en twee kolommen: e-mail en eenheid, de code van de eenheid). Peilpunt maakt voor elk adres een persoonlijke code en mailt de link. Peilpunt bewaart de adressen niet: ze blijven alleen in het geheugen tot de mails vertrokken zijn. Jij krijgt geen enkele code te zien, alleen tellingen.",
+    "Laad de adreslijst op (Excel-werkmap of CSV met ; of ,, met twee kolommen: e-mail en eenheid, de code van de eenheid). Peilpunt maakt voor elk adres een persoonlijke code en mailt de link. Peilpunt bewaart de adressen niet: ze blijven alleen in het geheugen tot de mails vertrokken zijn. Jij krijgt geen enkele code te zien, alleen tellingen.",
   notConfigured:
     "Mail is op deze server niet ingesteld. Maak hieronder codes aan per eenheid en verdeel ze zelf.",
   separation:
     "Wie uitnodigingen verstuurt, kan de resultaten van deze bevraging daarna niet meer lezen (scheiding van taken). Een collega leest ze.",
-  file: "Adreslijst (CSV)",
+  file: "Adreslijst (Excel of CSV)",
   fileHint:
     "Om te hervatten of een herinnering te sturen, laad je dezelfde lijst opnieuw op: wie al een uitnodiging kreeg, krijgt geen tweede.",
   fileMissing: "Kies eerst een bestand.",
@@ -73,12 +73,12 @@ const nl: InvitationMessages = {
 const fr: InvitationMessages = {
   title: "Envoyer les invitations",
   intro:
-    "Chargez la liste d'adresses (CSV séparé par ; ou , avec deux colonnes : e-mail et unité, le code de l'unité). Peilpunt crée un code personnel par adresse et envoie le lien par e-mail. Peilpunt ne conserve pas les adresses : elles restent en mémoire jusqu'au départ des e-mails. Vous ne voyez aucun code, seulement des comptes.",
+    "Chargez la liste d'adresses (classeur Excel ou CSV séparé par ; ou ,, avec deux colonnes : e-mail et unité, le code de l'unité). Peilpunt crée un code personnel par adresse et envoie le lien par e-mail. Peilpunt ne conserve pas les adresses : elles restent en mémoire jusqu'au départ des e-mails. Vous ne voyez aucun code, seulement des comptes.",
   notConfigured:
     "L'e-mail n'est pas configuré sur ce serveur. Créez ci-dessous des codes par unité et distribuez-les vous-même.",
   separation:
     "Qui envoie des invitations ne peut plus lire ensuite les résultats de cette enquête (séparation des tâches). Un·e collègue les lit.",
-  file: "Liste d'adresses (CSV)",
+  file: "Liste d'adresses (Excel ou CSV)",
   fileHint:
     "Pour reprendre ou envoyer un rappel, rechargez la même liste : qui a déjà reçu une invitation n'en reçoit pas de seconde.",
   fileMissing: "Choisissez d'abord un fichier.",
@@ -110,12 +110,12 @@ const fr: InvitationMessages = {
 const en: InvitationMessages = {
   title: "Send invitations",
   intro:
-    "Upload the address list (CSV separated by ; or , with two columns: e-mail and unit, the unit's code). Peilpunt makes a personal code for each address and mails the link. Peilpunt does not keep the addresses: they stay in memory until the mails are gone. You see no code at all, only counts.",
+    "Upload the address list (an Excel workbook, or CSV separated by ; or ,, with two columns: e-mail and unit, the unit's code). Peilpunt makes a personal code for each address and mails the link. Peilpunt does not keep the addresses: they stay in memory until the mails are gone. You see no code at all, only counts.",
   notConfigured:
     "Mail is not configured on this server. Create codes per unit below and hand them out yourself.",
   separation:
     "Whoever sends invitations can no longer read this campaign's results (separation of duties). A colleague reads them.",
-  file: "Address list (CSV)",
+  file: "Address list (Excel or CSV)",
   fileHint:
     "To resume or send a reminder, upload the same list again: whoever already received an invitation gets no second one.",
   fileMissing: "Choose a file first.",

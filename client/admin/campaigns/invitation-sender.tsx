@@ -8,12 +8,30 @@ import { ApiProblem, api } from "../admin-api";
 import { useMessages } from "../admin-locale";
 import { CampaignProblem } from "./campaign-problem";
 import type { CampaignView } from "./campaign-types";
+import { CODE_LIMIT_MESSAGES, codeLimitText } from "./code-limit-messages";
 import { INVITATION_MESSAGES } from "./invitation-messages";
 
 type Kind = SendingView["kind"];
 
 /** How often the page asks how a sending is going. */
 const POLL_MS = 1000;
+
+/** An Excel workbook (sent as bytes) rather than a CSV file (sent as text). */
+function isWorkbook(file: File): boolean {
+  return (
+    file.name.toLowerCase().endsWith(".xlsx") ||
+    file.type === "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+  );
+}
+
+/** Bytes as base64, in slices so a large file does not overflow the argument list. */
+function base64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
 
 /**
  * Uploading an address list for Peilpunt to send invitations or reminders, with the mail's
@@ -22,6 +40,7 @@ const POLL_MS = 1000;
  */
 export function InvitationSender({ campaign }: { campaign: CampaignView }) {
   const t = useMessages(INVITATION_MESSAGES);
+  const limits = useMessages(CODE_LIMIT_MESSAGES);
   const id = useId();
   const path = `/campaigns/${encodeURIComponent(campaign.slug)}/invitations`;
   const [answer, setAnswer] = useState<InvitationsAnswer | null>(null);
@@ -58,8 +77,10 @@ export function InvitationSender({ campaign }: { campaign: CampaignView }) {
     setProblem(null);
     setBusy(true);
     try {
-      const list = await file.text();
-      const started = await api<SendingStarted>("POST", path, { kind, list });
+      const body = isWorkbook(file)
+        ? { kind, xlsx: base64(new Uint8Array(await file.arrayBuffer())) }
+        : { kind, list: await file.text() };
+      const started = await api<SendingStarted>("POST", path, body);
       setAnswer((previous) => (previous ? { ...previous, sending: started.sending } : previous));
     } catch (caught) {
       if (caught instanceof ApiProblem && caught.status === 422) {
@@ -68,6 +89,8 @@ export function InvitationSender({ campaign }: { campaign: CampaignView }) {
         setFileError([t.notConfiguredProblem]);
       } else if (caught instanceof ApiProblem && caught.problemName === "sending") {
         setFileError([t.sendingProblem]);
+      } else if (codeLimitText(caught, limits)) {
+        setFileError([codeLimitText(caught, limits) as string]);
       } else setProblem(caught);
     } finally {
       setBusy(false);
@@ -90,7 +113,7 @@ export function InvitationSender({ campaign }: { campaign: CampaignView }) {
               <input
                 id={`${id}-file`}
                 type="file"
-                accept=".csv,text/csv"
+                accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 aria-invalid={fileError ? true : undefined}
                 aria-describedby={`${id}-file-hint${fileError ? ` ${id}-file-error` : ""}`}
                 onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}

@@ -4,9 +4,10 @@ import type { Locale } from "../../i18n/locales";
 import { LANGUAGE_TAGS } from "../../i18n/locales";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark } from "../hidden-mark";
-import { Loading, ProblemAlert } from "../page-states";
+import { Loading } from "../page-states";
 import type { ApiData } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
+import { CampaignProblem } from "./campaign-problem";
 import type {
   CampaignView,
   Figure,
@@ -104,7 +105,8 @@ export function ParticipationSection({
 
   let body: React.ReactNode;
   if (data.state === "loading") body = <Loading />;
-  else if (data.state === "error") body = <ProblemAlert problem={data.problem} onRetry={refresh} />;
+  else if (data.state === "error")
+    body = <CampaignProblem problem={data.problem} onRetry={refresh} />;
   else {
     const rows = orderRows(data.data.units, organisation, campaign.organisationId, locale);
     body =

@@ -24,11 +24,17 @@ export function UnitChecklist({
 }) {
   const t = useMessages(CAMPAIGN_MESSAGES);
   const locale = useAdminLocale();
-  const rows = useMemo(
-    () => unitsInTreeOrder(units, byName(locale, LANGUAGE_TAGS[locale])),
-    [units, locale],
-  );
   const chosen = new Set(selected);
+  // A retired unit is offered to no campaign; one a draft still holds is shown, to be unticked.
+  const offered = useMemo(
+    () => units.filter((unit) => !unit.retired || selected.includes(unit.id)),
+    [units, selected],
+  );
+  const active = units.filter((unit) => !unit.retired);
+  const rows = useMemo(
+    () => unitsInTreeOrder(offered, byName(locale, LANGUAGE_TAGS[locale])),
+    [offered, locale],
+  );
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...selected, id] : selected.filter((unitId) => unitId !== id));
 
@@ -40,14 +46,14 @@ export function UnitChecklist({
         <button
           type="button"
           className="secondary"
-          onClick={() => onChange(units.map((unit) => unit.id))}
+          onClick={() => onChange(active.map((unit) => unit.id))}
         >
           {t.selectAll}
         </button>
         <button type="button" className="secondary" onClick={() => onChange([])}>
           {t.selectNone}
         </button>
-        <span className="hint">{t.unitsSelected(chosen.size, units.length)}</span>
+        <span className="hint">{t.unitsSelected(chosen.size, active.length)}</span>
       </div>
       <ul className="unit-checklist">
         {rows.map(({ unit, depth }) => (
@@ -61,6 +67,7 @@ export function UnitChecklist({
               />
               <span>
                 {unit.name[locale]} <span className="unit-code">({unit.code})</span>
+                {unit.retired ? <strong className="field-error"> — {t.unitRetired}</strong> : null}
               </span>
             </label>
           </li>

@@ -64,7 +64,9 @@ function sameFilters(group: ReleaseGroup, dimensions: readonly string[]): boolea
   );
 }
 
+/** A value's place in its dimension; "no answer" after every real answer. */
 function valueRank(values: readonly ReleaseValue[], value: ReleaseValue): number {
+  if (value === null) return values.length + 1;
   const index = values.indexOf(value);
   return index === -1 ? values.length : index;
 }

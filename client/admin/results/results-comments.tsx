@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { ReleaseComments } from "../../../server/contract/release-schema";
 import { itemLabel, type QuestionnaireLabels } from "../../../surveys/model/questionnaire-labels";
 import { useMessages } from "../admin-locale";
@@ -88,24 +88,61 @@ function UnitComments({
   );
 }
 
+/**
+ * Identical comments once each with how many wrote them, the most frequent first (then
+ * alphabetically: the release's order means nothing, and neither does this one).
+ */
+export function groupedComments(texts: readonly string[]): { text: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+  return [...counts]
+    .map(([text, count]) => ({ text, count }))
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+}
+
 function CommentList({ title, texts }: { title: string; texts: readonly string[] }) {
   const t = useMessages(RESULTS_MESSAGES);
   const [all, setAll] = useState(false);
-  const shown = all ? texts : texts.slice(0, FIRST_COMMENTS);
+  const [search, setSearch] = useState("");
+  const searchId = useId();
+  const grouped = groupedComments(texts);
+  const needle = search.trim().toLocaleLowerCase();
+  const matching = needle
+    ? grouped.filter((entry) => entry.text.toLocaleLowerCase().includes(needle))
+    : grouped;
+  const shown = all ? matching : matching.slice(0, FIRST_COMMENTS);
+  const matchingCount = matching.reduce((sum, entry) => sum + entry.count, 0);
   return (
     <div className="comment-block">
       <h3>{title}</h3>
       <p className="hint">{t.commentsCount(texts.length)}</p>
+      <label className="field comment-search no-print" htmlFor={searchId}>
+        {t.commentsSearch}
+        <input
+          id={searchId}
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </label>
+      {needle ? (
+        <p className="hint" role="status">
+          {t.commentsMatching(matchingCount, texts.length)}
+        </p>
+      ) : null}
       <ul className="comment-list">
-        {shown.map((text, index) => (
-          // The order is deliberately meaningless and texts may repeat; the index is the identity.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <li key={index}>{text}</li>
+        {shown.map((entry) => (
+          <li key={entry.text}>
+            {entry.text}
+            {entry.count > 1 ? (
+              <span className="comment-count"> ({t.commentsTimes(entry.count)})</span>
+            ) : null}
+          </li>
         ))}
       </ul>
-      {shown.length < texts.length ? (
+      {shown.length < matching.length ? (
         <button type="button" className="secondary" onClick={() => setAll(true)}>
-          {t.showAllComments(texts.length)}
+          {t.showAllComments(matching.length)}
         </button>
       ) : null}
     </div>

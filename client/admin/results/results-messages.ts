@@ -5,6 +5,7 @@ export interface ResultsMessages {
   heading: (campaign: string) => string;
   pageTitle: string;
   backToCampaign: string;
+  compareLink: string;
   builtAtLabel: string;
   minimumLabel: string;
   minimumValue: (k: number) => string;
@@ -20,6 +21,7 @@ export interface ResultsMessages {
   notReadyAgain: string;
   nothingPublished: (k: number) => string;
   organisationOnly: string;
+  openLinkOnly: string;
   legendTitle: string;
   legendIntro: string;
   legendPrimary: (k: number) => string;
@@ -71,6 +73,19 @@ export interface ResultsMessages {
   commentsUnitOnly: string;
   showAllComments: (count: number) => string;
   unknownUnit: string;
+  overviewTitle: string;
+  respondentsLabel: string;
+  responseRateLabel: string;
+  responseRateUnknown: string;
+  highestTitle: string;
+  lowestTitle: string;
+  agreeHeadline: (agree: string, inTen: number, top: string, topAnswer: string) => string;
+  noScaleQuestions: string;
+  print: string;
+  printRules: (k: number) => string;
+  commentsSearch: string;
+  commentsTimes: (count: number) => string;
+  commentsMatching: (shown: number, total: number) => string;
 }
 
 /** “job level” → “Job level”, for a name that starts a phrase. */
@@ -79,15 +94,31 @@ function capitalised(text: string): string {
 }
 
 const nl: ResultsMessages = {
+  overviewTitle: "In één oogopslag",
+  respondentsLabel: "Respondenten",
+  responseRateLabel: "Responsgraad",
+  responseRateUnknown: "niet gekend (open link: niemand telt wie uitgenodigd werd)",
+  highestTitle: "Meest eens",
+  lowestTitle: "Minst eens",
+  agreeHeadline: (agree, inTen, top, topAnswer) =>
+    `${agree} eens — ongeveer ${inTen} op 10; ${top} “${topAnswer}”`,
+  noScaleQuestions: "Deze vragenlijst heeft geen stellingen om mee eens of oneens te zijn.",
+  print: "Afdrukken / opslaan als pdf",
+  printRules: (k) =>
+    `Groepen van minder dan ${k} respondenten en cijfers waaruit ze af te leiden zijn, zijn verborgen (met de reden); een verborgen cijfer is nooit 0.`,
+  commentsSearch: "Zoeken in de opmerkingen",
+  commentsTimes: (count) => `${count} keer`,
+  commentsMatching: (shown, total) => `${shown} van ${total} opmerkingen`,
   heading: (campaign) => `Resultaten: ${campaign}`,
   pageTitle: "Resultaten",
   backToCampaign: "Terug naar de bevraging",
+  compareLink: "Vergelijken met een andere bevraging",
   builtAtLabel: "Berekend op",
   minimumLabel: "Minimale groepsgrootte",
   minimumValue: (k) => `k = ${k} respondenten`,
   hiddenLabel: "Verborgen cijfers",
   hiddenValue: (primary, secondary, unanimity) =>
-    `${primary} kleine groepen, ${secondary} ter bescherming, ${unanimity} (bijna) unaniem`,
+    `${primary} groepen zijn te klein om te tonen; ${secondary} zijn verborgen zodat je die kleine groepen niet kunt uitrekenen; ${unanimity} keer gaf (bijna) iedereen in een groep hetzelfde antwoord op een gevoelige vraag`,
   notReadyTitle: "De resultaten worden berekend",
   interimNotice:
     "Tussentijdse resultaten: ze worden bijgewerkt wanneer er genoeg nieuwe antwoorden zijn binnengekomen.",
@@ -99,6 +130,8 @@ const nl: ResultsMessages = {
   notReadyAgain: "Nu opnieuw proberen",
   nothingPublished: (k) =>
     `Geen enkele groep telt minstens ${k} respondenten, dus er kan nog niets getoond worden zonder de anonimiteit in gevaar te brengen.`,
+  openLinkOnly:
+    "Deze bevraging gebruikte een open link: ze is niet beschermd tegen verzonnen antwoorden. Wie een kleine groep opvult met eigen antwoorden, kan die er nadien weer aftrekken. Daarom gelden deze resultaten alleen voor de organisatie als geheel, zonder uitsplitsing per eenheid of achtergrond.",
   organisationOnly:
     "Er zijn te weinig antwoorden om uitsplitsingen veilig te tonen: deze resultaten gelden alleen voor de organisatie als geheel.",
   legendTitle: "Zo lees je deze cijfers",
@@ -174,15 +207,31 @@ const nl: ResultsMessages = {
 };
 
 const fr: ResultsMessages = {
+  overviewTitle: "En un coup d'œil",
+  respondentsLabel: "Répondants",
+  responseRateLabel: "Taux de réponse",
+  responseRateUnknown: "inconnu (lien ouvert : personne ne compte qui a été invité)",
+  highestTitle: "Le plus d'accord",
+  lowestTitle: "Le moins d'accord",
+  agreeHeadline: (agree, inTen, top, topAnswer) =>
+    `${agree} d'accord — environ ${inTen} sur 10 ; ${top} « ${topAnswer} »`,
+  noScaleQuestions: "Ce questionnaire n'a pas d'affirmations avec lesquelles être d'accord ou non.",
+  print: "Imprimer / enregistrer en PDF",
+  printRules: (k) =>
+    `Les groupes de moins de ${k} répondants et les chiffres qui permettraient de les déduire sont masqués (avec la raison) ; un chiffre masqué n'est jamais 0.`,
+  commentsSearch: "Chercher dans les commentaires",
+  commentsTimes: (count) => `${count} fois`,
+  commentsMatching: (shown, total) => `${shown} commentaires sur ${total}`,
   heading: (campaign) => `Résultats : ${campaign}`,
   pageTitle: "Résultats",
   backToCampaign: "Retour à l'enquête",
+  compareLink: "Comparer avec une autre enquête",
   builtAtLabel: "Calculés le",
   minimumLabel: "Taille minimale d'un groupe",
   minimumValue: (k) => `k = ${k} répondants`,
   hiddenLabel: "Chiffres masqués",
   hiddenValue: (primary, secondary, unanimity) =>
-    `${primary} petits groupes, ${secondary} par protection, ${unanimity} (quasi) unanimes`,
+    `${primary} groupes trop petits pour être montrés ; ${secondary} masqués pour qu'on ne puisse pas recalculer ces petits groupes ; ${unanimity} fois, (presque) tout un groupe a donné la même réponse à une question sensible`,
   notReadyTitle: "Les résultats sont en cours de calcul",
   interimNotice:
     "Résultats intermédiaires : ils sont mis à jour lorsque suffisamment de nouvelles réponses sont arrivées.",
@@ -194,6 +243,8 @@ const fr: ResultsMessages = {
   notReadyAgain: "Réessayer maintenant",
   nothingPublished: (k) =>
     `Aucun groupe ne compte au moins ${k} répondants : rien ne peut encore être affiché sans mettre l'anonymat en danger.`,
+  openLinkOnly:
+    "Cette enquête utilisait un lien ouvert : elle n'est pas protégée contre les réponses inventées. Qui remplit un petit groupe de ses propres réponses peut ensuite les soustraire. Ces résultats portent donc uniquement sur l'organisation dans son ensemble, sans ventilation par unité ni par profil.",
   organisationOnly:
     "Il y a trop peu de réponses pour afficher des ventilations en toute sécurité : ces résultats portent uniquement sur l'organisation dans son ensemble.",
   legendTitle: "Comment lire ces chiffres",
@@ -269,15 +320,31 @@ const fr: ResultsMessages = {
 };
 
 const en: ResultsMessages = {
+  overviewTitle: "At a glance",
+  respondentsLabel: "Respondents",
+  responseRateLabel: "Response rate",
+  responseRateUnknown: "not known (open link: nobody counts who was invited)",
+  highestTitle: "Most agreement",
+  lowestTitle: "Least agreement",
+  agreeHeadline: (agree, inTen, top, topAnswer) =>
+    `${agree} agree — about ${inTen} in 10; ${top} “${topAnswer}”`,
+  noScaleQuestions: "This questionnaire has no statements to agree or disagree with.",
+  print: "Print / save as PDF",
+  printRules: (k) =>
+    `Groups of fewer than ${k} respondents, and figures they could be worked out from, are hidden (with the reason); a hidden figure is never 0.`,
+  commentsSearch: "Search the comments",
+  commentsTimes: (count) => `${count} times`,
+  commentsMatching: (shown, total) => `${shown} of ${total} comments`,
   heading: (campaign) => `Results: ${campaign}`,
   pageTitle: "Results",
   backToCampaign: "Back to the campaign",
+  compareLink: "Compare with another campaign",
   builtAtLabel: "Release built at",
   minimumLabel: "Minimum group size",
   minimumValue: (k) => `k = ${k} respondents`,
   hiddenLabel: "Hidden figures",
   hiddenValue: (primary, secondary, unanimity) =>
-    `${primary} small groups, ${secondary} to protect them, ${unanimity} (nearly) unanimous`,
+    `${primary} groups are too small to show; ${secondary} are hidden so that those small groups cannot be worked out; ${unanimity} times (nearly) everyone in a group gave the same answer to a sensitive question`,
   interimNotice: "Interim results: they are updated when enough new answers have arrived.",
   atCloseTitle: "Results at close",
   atCloseText:
@@ -288,6 +355,8 @@ const en: ResultsMessages = {
   notReadyAgain: "Try again now",
   nothingPublished: (k) =>
     `No group has at least ${k} respondents, so nothing can be shown yet without putting anonymity at risk.`,
+  openLinkOnly:
+    "This campaign used an open link: it is not protected against made-up responses. Whoever pads a small group with answers of their own can subtract them afterwards. So these results cover the organisation as a whole only, with no breakdown by unit or background.",
   organisationOnly:
     "There are too few answers to show breakdowns safely: these results cover the organisation as a whole only.",
   legendTitle: "How to read these figures",

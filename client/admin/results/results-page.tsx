@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { CampaignAnswer, CampaignView } from "../../../server/contract/campaign-schemas";
-import type {
-  OrganisationsAnswer,
-  QuestionnaireVersion,
-} from "../../../server/contract/reference-schemas";
+import type { Participation } from "../../../server/contract/participation-schema";
+import type { QuestionnaireVersion } from "../../../server/contract/reference-schemas";
 import type {
   ReleaseTable,
   ReleaseValue,
@@ -23,6 +21,7 @@ import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
+import { CampaignOverview } from "./campaign-overview";
 import { QuestionResults } from "./group-table";
 import {
   anyPublished,
@@ -65,9 +64,12 @@ export function ResultsPage({ slug }: { slug: string }) {
 
   const heading = <h1>{title ? t.heading(title) : t.pageTitle}</h1>;
   const back = (
-    <p>
+    <p className="no-print page-links">
       <a href={`/admin/campaigns/${encodeURIComponent(slug)}`} onClick={followLink}>
         {t.backToCampaign}
+      </a>
+      <a href={`/admin/campaigns/${encodeURIComponent(slug)}/comparison`} onClick={followLink}>
+        {t.compareLink}
       </a>
     </p>
   );
@@ -146,7 +148,7 @@ interface Choice {
   table: string | null;
   unit: string | null;
   part: "all" | "direct";
-  /** A question's name, or "" for all questions. */
+  /** A question's name, "all" for every question, or "" for the first (the default). */
   question: string;
 }
 
@@ -157,7 +159,7 @@ function initialChoice(): Choice {
     table: params.get("table"),
     unit: params.get("unit"),
     part: params.get("part") === "direct" ? "direct" : "all",
-    question: "",
+    question: params.get("question") ?? "",
   };
 }
 
@@ -173,11 +175,11 @@ function Release({
   const t = useMessages(RESULTS_MESSAGES);
   const locale = useAdminLocale();
   const k = summary.campaign.k;
-  const [organisations] = useApiData<OrganisationsAnswer>("/organisations");
   const [version] = useApiData<QuestionnaireVersion>(
     `/questionnaires/${encodeURIComponent(campaign.questionnaire.slug)}/versions/${campaign.questionnaire.version}`,
   );
   const [comments, reloadComments] = useApiData<ResultsCommentsAnswer>(`${base}/results/comments`);
+  const [participation] = useApiData<Participation>(`${base}/participation`);
 
   // Without the questionnaire the keys stand in for the texts; the figures stay readable.
   const definition = version.state === "ready" ? version.data.definition : null;
@@ -185,23 +187,15 @@ function Release({
     () => questionnaireLabels(definition, locale),
     [definition, locale],
   );
-  const organisation =
-    organisations.state === "ready"
-      ? organisations.data.organisations.find((entry) => entry.id === campaign.organisationId)
-      : undefined;
-
+  // Named as the campaign was opened with its units, like the exports; siblings by name.
   const tree = useMemo(() => {
-    const order = new Map(organisation?.units.map((unit, index) => [unit.id, index]) ?? []);
-    const names = new Map<string, string>(
-      organisation?.units.map((unit) => [unit.id, unit.name[locale]]) ?? [],
-    );
-    if (organisation) names.set(organisation.id, organisation.name[locale]);
+    const names = new Map(summary.units.map((unit) => [unit.id, unit.name[locale]]));
     return unitTree(
       summary.units,
-      (id) => names.get(id) ?? t.unknownUnit,
-      (id) => order.get(id) ?? -1,
+      (id) => names.get(id) || t.unknownUnit,
+      () => 0,
     );
-  }, [organisation, summary.units, locale, t]);
+  }, [summary.units, locale, t]);
 
   // A cross table holds the organisation's top unit only; a unit evaluator cannot see it.
   const rootVisible = summary.units.some((unit) => unit.parentId === null);
@@ -217,8 +211,9 @@ function Release({
     if (table) params.set("table", table.id);
     if (unitId) params.set("unit", unitId);
     if (choice.part === "direct") params.set("part", "direct");
+    if (choice.question) params.set("question", choice.question);
     history.replaceState(history.state, "", `${location.pathname}?${params}`);
-  }, [table, unitId, choice.part]);
+  }, [table, unitId, choice.part, choice.question]);
 
   const [units, reloadUnits] = useApiData<TableAnswer>(`${base}/results/tables/units`);
   const ownPath = table && table.id !== "units" ? `${base}/results/tables/${table.id}` : null;
@@ -263,14 +258,38 @@ function Release({
     rows.map((row) => row.group),
     labels,
   );
-  const question = sections.some((section) => section.question === choice.question)
-    ? choice.question
-    : "";
+  // One question at a time by default: a diagnosis has some 40, each a chart and a table for
+  // every group (tens of thousands of pixels, and seconds of drawing on a phone, at once).
+  const question =
+    choice.question === "all" || sections.some((section) => section.question === choice.question)
+      ? choice.question
+      : (sections[0]?.question ?? "");
   const cross = (table?.dimensions.length ?? 0) > 1;
   const update = (patch: Partial<Choice>) => setChoice((current) => ({ ...current, ...patch }));
 
+  const overviewGroup = unitGroups.find(
+    (group) => group.unitId === unitId && group.part === "all" && group.filters.length === 0,
+  );
+
   return (
     <>
+      <p className="print-only print-rules">
+        {t.minimumValue(k)} · {formatDateTime(summary.builtAt, locale)} · {t.printRules(k)}
+      </p>
+      {units.state === "ready" ? (
+        <CampaignOverview
+          group={overviewGroup}
+          unitId={unitId}
+          participation={participation}
+          labels={labels}
+          k={k}
+        />
+      ) : null}
+      <p className="no-print">
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          {t.print}
+        </button>
+      </p>
       <dl className="card facts">
         <dt>{t.builtAtLabel}</dt>
         <dd>{formatDateTime(summary.builtAt, locale)}</dd>
@@ -286,7 +305,9 @@ function Release({
         </dd>
       </dl>
       {summary.interim ? <p className="card notice-box">{t.interimNotice}</p> : null}
-      {summary.audit.organisationOnly ? (
+      {summary.audit.openLink ? (
+        <p className="card notice-box">{t.openLinkOnly}</p>
+      ) : summary.audit.organisationOnly ? (
         <p className="card notice-box">{t.organisationOnly}</p>
       ) : null}
       <MarksLegend k={k} />
@@ -328,7 +349,7 @@ function Release({
             <p className="card">{t.nothingHere}</p>
           ) : null}
           {sections
-            .filter((section) => question === "" || section.question === question)
+            .filter((section) => question === "all" || section.question === question)
             .map((section) => (
               <QuestionResults
                 key={section.question}

@@ -89,7 +89,7 @@ export function TablePicker({
           <label className="field">
             {t.questionLabel}
             <select value={question} onChange={(event) => onQuestion(event.target.value)}>
-              <option value="">{t.allQuestions}</option>
+              <option value="all">{t.allQuestions}</option>
               {sections.map((section) => (
                 <option key={section.question} value={section.question}>
                   {section.title}

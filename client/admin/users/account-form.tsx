@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useState } from "react";
+import type { CampaignView } from "../../../server/contract/campaign-schemas";
 import type { Organisation } from "../../../server/contract/reference-schemas";
 import type { SessionUser } from "../../../server/contract/staff-schemas";
 import { ROLES } from "../../../server/contract/vocabulary";
@@ -14,13 +15,21 @@ import { USERS_MESSAGES, type UsersMessages } from "./users-messages";
 export type { Organisation };
 
 type Role = SessionUser["role"];
-export type AccountField = "email" | "role" | "organisationId" | "unitId" | "password";
+export type AccountField =
+  | "email"
+  | "role"
+  | "organisationId"
+  | "unitId"
+  | "campaigns"
+  | "password";
 
 export interface AccountValues {
   email: string;
   role: Role;
   organisationId: string | null;
   unitId: string | null;
+  /** Slugs of the campaigns an evaluator is limited to; empty for all of the organisation's. */
+  campaigns: string[];
   password: string;
   locale: Locale;
 }
@@ -65,6 +74,7 @@ export function AccountForm({
   mode,
   initial,
   organisations,
+  campaigns,
   submitLabel,
   busyLabel,
   onSubmit,
@@ -73,6 +83,8 @@ export function AccountForm({
   mode: "create" | "edit";
   initial: AccountValues;
   organisations: readonly Organisation[];
+  /** The campaigns an evaluator may be limited to (those of their organisation are offered). */
+  campaigns: readonly CampaignView[];
   submitLabel: string;
   busyLabel: string;
   /** Saves; resolves with the problem to show, or null when saved. */
@@ -94,6 +106,7 @@ export function AccountForm({
       )
     : [];
 
+  const offered = campaigns.filter((campaign) => campaign.organisationId === organisation?.id);
   const change = (patch: Partial<AccountValues>) =>
     setValues((current) => ({ ...current, ...patch }));
   const chooseRole = (role: Role) =>
@@ -102,6 +115,7 @@ export function AccountForm({
       organisationId:
         role === "admin" ? null : (values.organisationId ?? organisations[0]?.id ?? null),
       unitId: role === "evaluator" ? values.unitId : null,
+      campaigns: role === "evaluator" ? values.campaigns : [],
     });
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -179,7 +193,7 @@ export function AccountForm({
               name="organisationId"
               value={values.organisationId ?? ""}
               onChange={(event) =>
-                change({ organisationId: event.target.value || null, unitId: null })
+                change({ organisationId: event.target.value || null, unitId: null, campaigns: [] })
               }
             >
               <option value="">{t.chooseOrganisation}</option>
@@ -210,6 +224,36 @@ export function AccountForm({
             </select>
           )}
         </Field>
+      ) : null}
+      {values.role === "evaluator" && organisation ? (
+        <fieldset aria-describedby="account-campaigns-hint">
+          <legend>{t.campaigns}</legend>
+          <p className="hint" id="account-campaigns-hint">
+            {t.campaignsHint}
+          </p>
+          {problem.fields.campaigns ? (
+            <p className="field-error">{problem.fields.campaigns}</p>
+          ) : null}
+          {offered.length === 0 ? <p className="hint">{t.noCampaigns}</p> : null}
+          {offered.map((campaign) => (
+            <label key={campaign.slug} className="choice">
+              <input
+                type="checkbox"
+                checked={values.campaigns.includes(campaign.slug)}
+                onChange={(event) =>
+                  change({
+                    campaigns: event.currentTarget.checked
+                      ? [...values.campaigns, campaign.slug]
+                      : values.campaigns.filter((slug) => slug !== campaign.slug),
+                  })
+                }
+              />
+              <span>
+                {campaign.title[locale]} <span className="hint">({campaign.slug})</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
       ) : null}
       <Field
         label={mode === "create" ? t.initialPassword : t.newPassword}

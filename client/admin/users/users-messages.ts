@@ -1,6 +1,6 @@
 import type { Locale } from "../../i18n/locales";
 
-type Field = "email" | "role" | "organisationId" | "unitId" | "password";
+type Field = "email" | "role" | "organisationId" | "unitId" | "campaigns" | "password";
 
 /** Texts of the users screen: accounts, roles and their scope. */
 export interface UsersMessages {
@@ -15,6 +15,10 @@ export interface UsersMessages {
   actions: string;
   noOrganisation: string;
   wholeOrganisation: string;
+  campaigns: string;
+  campaignsHint: string;
+  noCampaigns: string;
+  limitedTo: (count: number) => string;
   chooseOrganisation: string;
   roleHints: Record<"admin" | "coordinator" | "evaluator", string>;
   you: string;
@@ -59,6 +63,11 @@ const nl: UsersMessages = {
   actions: "Acties",
   noOrganisation: "Alle (beheerder)",
   wholeOrganisation: "De hele organisatie",
+  campaigns: "Alleen deze bevragingen",
+  campaignsHint:
+    "Niets aangevinkt: de evaluator leest alle bevragingen van de organisatie. Aangevinkt: alleen die; andere bevragingen, hun deelname, resultaten en exports bestaan voor hem of haar niet.",
+  noCampaigns: "Deze organisatie heeft nog geen bevragingen.",
+  limitedTo: (count) => (count === 1 ? "1 bevraging" : `${count} bevragingen`),
   chooseOrganisation: "Kies een organisatie",
   roleHints: {
     admin: "Beheerder: alle organisaties, accounts en het volledige logboek.",
@@ -97,6 +106,8 @@ const nl: UsersMessages = {
     role: "Kies een rol.",
     organisationId: "Kies een organisatie voor deze rol.",
     unitId: "Deze eenheid past niet bij de rol of de organisatie.",
+    campaigns:
+      "Alleen een evaluator wordt beperkt, en alleen tot bevragingen van zijn of haar organisatie.",
     password: "Het wachtwoord moet minstens 12 tekens tellen.",
   },
   emailTaken: "Er bestaat al een account met dit e-mailadres.",
@@ -118,6 +129,11 @@ const fr: UsersMessages = {
   actions: "Actions",
   noOrganisation: "Toutes (administrateur)",
   wholeOrganisation: "Toute l'organisation",
+  campaigns: "Seulement ces enquêtes",
+  campaignsHint:
+    "Rien de coché : l'évaluateur lit toutes les enquêtes de l'organisation. Coché : seulement celles-là ; les autres enquêtes, leur participation, leurs résultats et exports n'existent pas pour lui ou elle.",
+  noCampaigns: "Cette organisation n'a pas encore d'enquêtes.",
+  limitedTo: (count) => (count === 1 ? "1 enquête" : `${count} enquêtes`),
   chooseOrganisation: "Choisissez une organisation",
   roleHints: {
     admin: "Administrateur : toutes les organisations, les comptes et le journal complet.",
@@ -156,6 +172,7 @@ const fr: UsersMessages = {
     role: "Choisissez un rôle.",
     organisationId: "Choisissez une organisation pour ce rôle.",
     unitId: "Cette unité ne correspond pas au rôle ou à l'organisation.",
+    campaigns: "Seul un évaluateur est limité, et seulement à des enquêtes de son organisation.",
     password: "Le mot de passe doit compter au moins 12 caractères.",
   },
   emailTaken: "Un compte existe déjà pour cette adresse e-mail.",
@@ -177,6 +194,11 @@ const en: UsersMessages = {
   actions: "Actions",
   noOrganisation: "All (admin)",
   wholeOrganisation: "The whole organisation",
+  campaigns: "Only these campaigns",
+  campaignsHint:
+    "None ticked: the evaluator reads every campaign of the organisation. Ticked: only those; other campaigns, their participation, results and exports do not exist for them.",
+  noCampaigns: "This organisation has no campaigns yet.",
+  limitedTo: (count) => (count === 1 ? "1 campaign" : `${count} campaigns`),
   chooseOrganisation: "Choose an organisation",
   roleHints: {
     admin: "Admin: every organisation, the accounts and the whole audit log.",
@@ -215,6 +237,7 @@ const en: UsersMessages = {
     role: "Choose a role.",
     organisationId: "Choose an organisation for this role.",
     unitId: "This unit does not fit the role or the organisation.",
+    campaigns: "Only an evaluator is limited, and only to campaigns of their organisation.",
     password: "The password must have at least 12 characters.",
   },
   emailTaken: "There is already an account with this e-mail address.",

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import type { SessionUser } from "../../../server/contract/staff-schemas";
+import type { CampaignListAnswer, CampaignView } from "../../../server/contract/campaign-schemas";
+import type { StaffUser as SessionUser } from "../../../server/contract/staff-schemas";
 import { api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
@@ -32,6 +33,7 @@ export function UsersPage() {
   const [organisations, reloadOrganisations] = useApiData<{ organisations: Organisation[] }>(
     "/organisations",
   );
+  const [campaigns] = useApiData<CampaignListAnswer>("/campaigns");
   const [notice, setNotice] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<SessionUser | null>(null);
   const [createKey, setCreateKey] = useState(0);
@@ -43,6 +45,7 @@ export function UsersPage() {
         role: values.role,
         organisationId: values.organisationId,
         unitId: values.unitId,
+        campaigns: values.role === "evaluator" ? values.campaigns : [],
         password: values.password,
         locale: values.locale,
       });
@@ -61,6 +64,7 @@ export function UsersPage() {
         role: values.role,
         organisationId: values.organisationId,
         unitId: values.unitId,
+        campaigns: values.role === "evaluator" ? values.campaigns : [],
         ...(values.password !== "" ? { password: values.password } : {}),
       });
       setNotice({ kind: "saved", email: user.email });
@@ -101,6 +105,8 @@ export function UsersPage() {
     );
   }
   const allOrganisations = organisations.data.organisations;
+  // The campaign limit is offered once campaigns are loaded; without them, no limit is shown.
+  const allCampaigns = campaigns.state === "ready" ? campaigns.data.campaigns : [];
   return (
     <>
       <h1>{t.title}</h1>
@@ -140,6 +146,7 @@ export function UsersPage() {
           key={editing.id}
           user={editing}
           organisations={allOrganisations}
+          campaigns={allCampaigns}
           onSave={(values) => save(editing, values)}
           onCancel={() => setEditing(null)}
         />
@@ -154,10 +161,12 @@ export function UsersPage() {
             role: "evaluator",
             organisationId: allOrganisations[0]?.id ?? null,
             unitId: null,
+            campaigns: [],
             password: "",
             locale: "nl",
           }}
           organisations={allOrganisations}
+          campaigns={allCampaigns}
           submitLabel={t.create}
           busyLabel={t.creating}
           onSubmit={(values) => {
@@ -173,11 +182,13 @@ export function UsersPage() {
 function EditSection({
   user,
   organisations,
+  campaigns,
   onSave,
   onCancel,
 }: {
   user: SessionUser;
   organisations: readonly Organisation[];
+  campaigns: readonly CampaignView[];
   onSave: (values: AccountValues) => Promise<SaveProblem | null>;
   onCancel: () => void;
 }) {
@@ -199,10 +210,12 @@ function EditSection({
           role: user.role,
           organisationId: user.organisationId,
           unitId: user.unitId,
+          campaigns: user.campaigns,
           password: "",
           locale: user.locale,
         }}
         organisations={organisations}
+        campaigns={campaigns}
         submitLabel={t.save}
         busyLabel={common.saving}
         onSubmit={onSave}
@@ -245,9 +258,11 @@ function UserList({
       : (organisations.find((entry) => entry.id === id)?.name[locale] ?? id);
   const unitName = (user: SessionUser) => {
     if (user.role !== "evaluator") return "—";
-    if (user.unitId === null) return t.wholeOrganisation;
+    const limit = user.campaigns.length > 0 ? ` · ${t.limitedTo(user.campaigns.length)}` : "";
+    if (user.unitId === null) return `${t.wholeOrganisation}${limit}`;
     const organisation = organisations.find((entry) => entry.id === user.organisationId);
-    return organisation?.units.find((unit) => unit.id === user.unitId)?.name[locale] ?? user.unitId;
+    const unit = organisation?.units.find((entry) => entry.id === user.unitId);
+    return `${unit?.name[locale] ?? user.unitId}${limit}`;
   };
 
   const remove = async (user: SessionUser) => {

@@ -19,6 +19,7 @@ import {
   slugSchema,
 } from "../../contract/campaign-schemas";
 import {
+  campaignCodesRequestSchema,
   type InvitationsAnswer,
   invitationsAnswerSchema,
   type SendingStarted,
@@ -29,6 +30,7 @@ import type { Db } from "../../db/open-database";
 import { ConflictError, NotFoundError } from "../../errors";
 import { readInput } from "../../http/parse-input";
 import { readJsonBody } from "../../http/read-json-body";
+import { generateCampaignCodes } from "../../invitations/generate-campaign-codes";
 import { generateCodes } from "../../invitations/generate-codes";
 import { PREVIEW_LINK } from "../../invitations/invitation-mail";
 import type { Mailer } from "../../invitations/mailer";
@@ -36,7 +38,9 @@ import {
   previewInvitations,
   type Sending,
   sendInvitations,
+  storedSendingView,
 } from "../../invitations/send-invitations";
+import type { BulkWriter } from "../../jobs/bulk-writer";
 import type { HeavyJobs } from "../../jobs/heavy-jobs";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 
@@ -57,6 +61,7 @@ export function campaignRoutes({
   releases,
   maxCodesPerCampaign,
   heavyJobs,
+  bulkWriter,
   mailer,
   linkOrigin,
 }: {
@@ -73,9 +78,12 @@ export function campaignRoutes({
   maxCodesPerCampaign: number;
   /** Code generation runs here, one job at a time, in chunks that let respondents through. */
   heavyJobs: HeavyJobs;
+  /** Where code making and storing runs (a worker thread on a database file). */
+  bulkWriter: BulkWriter;
 }) {
   // One sending per campaign at a time, kept in memory only (with its addresses, until done).
   const sendings = new Map<string, Sending>();
+  const preparing = new Set<string>();
   const rebuildRelease = (campaignId: string) => void releases?.rebuild(campaignId);
   const transitions = {
     open: openCampaign,
@@ -121,14 +129,36 @@ export function campaignRoutes({
         slug,
         unitId: input.unitId,
         count: input.count,
-        secretKey,
         now: now(),
         maxCodesPerCampaign,
         heavyJobs,
+        bulkWriter,
       });
       // Shown once: the response must not be kept by any cache.
       c.header("Cache-Control", "no-store");
       return c.json({ unitId: input.unitId, codes } satisfies CodesAnswer, 201);
+    })
+    .post("/:slug/codes/campaign", managers, async (c) => {
+      const slug = parseSlug(c.req.param("slug"));
+      const input = await readInput(c, campaignCodesRequestSchema);
+      const file = await generateCampaignCodes({
+        db,
+        actor: c.get("session").user,
+        slug,
+        size: input.size,
+        format: input.format,
+        locale: input.locale,
+        origin: linkOrigin,
+        now: now(),
+        maxCodesPerCampaign,
+        heavyJobs,
+        bulkWriter,
+      });
+      // Shown once: the file must not be kept by any cache.
+      c.header("Cache-Control", "no-store");
+      c.header("Content-Type", file.contentType);
+      c.header("Content-Disposition", `attachment; filename="${file.filename}"`);
+      return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body), 201);
     })
     .get("/:slug/invitations", managers, (c) => {
       const campaign = manageableCampaign(
@@ -140,7 +170,7 @@ export function campaignRoutes({
         invitationsAnswerSchema.parse({
           mailConfigured: mailer !== undefined,
           preview: previewInvitations(campaign, PREVIEW_LINK),
-          sending: sendings.get(campaign.slug)?.view() ?? null,
+          sending: sendings.get(campaign.slug)?.view() ?? storedSendingView(db, campaign.id),
         } satisfies InvitationsAnswer),
       );
     })
@@ -153,20 +183,23 @@ export function campaignRoutes({
           "mail-not-configured",
         );
       }
-      if (sendings.get(slug)?.view().done === false) {
+      if (sendings.get(slug)?.view().done === false || preparing.has(slug)) {
         throw new ConflictError("A sending for this campaign is still under way.", "sending");
       }
-      const sending = sendInvitations({
+      // Held while the list is read and its codes derived, so a second upload waits its turn.
+      preparing.add(slug);
+      const sending = await sendInvitations({
         db,
         actor: c.get("session").user,
         slug,
         kind: input.kind,
-        list: input.list,
+        list: "list" in input ? input.list : new Uint8Array(Buffer.from(input.xlsx, "base64")),
         secretKey,
         mailer,
+        bulkWriter,
         origin: linkOrigin,
         now: now(),
-      });
+      }).finally(() => preparing.delete(slug));
       sendings.set(slug, sending);
       sending.finished.catch((error: unknown) => {
         // A database failure mid-sending; the error carries no address (mail errors are caught per mail).

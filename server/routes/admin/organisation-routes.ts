@@ -4,18 +4,23 @@ import {
   type OrganisationAnswer,
   organisationCreateSchema,
   type UnitImportAnswer,
+  type UnitTreeAnswer,
 } from "../../contract/organisation-schemas";
 import type { Db } from "../../db/open-database";
 import { ProblemError } from "../../errors";
 import { TABLE_MEDIA_TYPES } from "../../files/read-table-file";
 import { readInput } from "../../http/parse-input";
+import { readJsonBody } from "../../http/read-json-body";
+import { changeUnits } from "../../organisations/change-units";
 import { createOrganisation } from "../../organisations/create-organisation";
+import { getUnitTree } from "../../organisations/get-unit-tree";
 import { importUnits } from "../../organisations/import-units";
 
 /**
  * Organisations (admins create them) and their unit trees (admins and the organisation's
- * coordinators import them: `…/units/preview` shows the change, `…/units/import` applies it).
- * A unit file is sent as the request body with Content-Type text/csv.
+ * coordinators): `…/units` lists the tree and adds a unit, `…/units/<code>` changes one,
+ * `…/units/preview` shows what a file would change, `…/units/import` applies it. A unit file is
+ * sent as the request body, CSV (text/csv) or XLSX.
  */
 export function organisationRoutes({
   db,
@@ -60,6 +65,29 @@ export function organisationRoutes({
         now: now(),
       });
       return c.json({ organisation } satisfies OrganisationAnswer, 201);
+    })
+    .get("/:slug/units", requireRole("admin", "coordinator"), (c) =>
+      c.json(getUnitTree(db, c.get("session").user, c.req.param("slug")) satisfies UnitTreeAnswer),
+    )
+    .post("/:slug/units", requireRole("admin", "coordinator"), async (c) => {
+      const answer = changeUnits({
+        db,
+        actor: c.get("session").user,
+        organisationSlug: c.req.param("slug"),
+        change: { kind: "add", unit: await readJsonBody(c) },
+        now: now(),
+      });
+      return c.json(answer satisfies UnitImportAnswer, 201);
+    })
+    .patch("/:slug/units/:code", requireRole("admin", "coordinator"), async (c) => {
+      const answer = changeUnits({
+        db,
+        actor: c.get("session").user,
+        organisationSlug: c.req.param("slug"),
+        change: { kind: "change", code: c.req.param("code"), change: await readJsonBody(c) },
+        now: now(),
+      });
+      return c.json(answer satisfies UnitImportAnswer);
     })
     .post("/:slug/units/preview", requireRole("admin", "coordinator"), unitFile(false))
     .post("/:slug/units/import", requireRole("admin", "coordinator"), unitFile(true));

@@ -6,6 +6,12 @@ import {
   resultsTableSchema,
 } from "../../contract/release-schema";
 import type { Db } from "../../db/open-database";
+import { type ComparisonRequest, compareCampaigns } from "../../results/compare-campaigns";
+import {
+  comparisonCsvForAnalysis,
+  comparisonCsvForExcel,
+  comparisonWorkbook,
+} from "../../results/comparison-exports";
 import { releaseTables, visibleAudit } from "../../results/read-release";
 import {
   campaignWorkbook,
@@ -14,12 +20,29 @@ import {
   tableCsvForExcel,
   tableJson,
 } from "../../results/release-exports";
-import { EXPORT_LOCALES, type ExportLocale } from "../../results/unit-labels";
-import { type ResultsPart, viewResults } from "../../results/view-results";
+import { EXPORT_LOCALES, type ExportLocale, unitNames } from "../../results/unit-labels";
+import { type ComparisonFormat, type ResultsPart, viewResults } from "../../results/view-results";
 
 /** The language of unit names in exports: `?lang=nl|fr|en`, English otherwise. */
 function exportLocale(asked: string | undefined): ExportLocale {
   return EXPORT_LOCALES.find((locale) => locale === asked) ?? "en";
+}
+
+/**
+ * What a comparison request names: the campaign of the path and those of `?with=a,b`, one
+ * table (`?table=`, the unit table by default), optionally one unit (`?unit=`, `?part=`).
+ */
+function comparisonRequest(c: Context): ComparisonRequest {
+  const unit = c.req.query("unit");
+  return {
+    slugs: [
+      c.req.param("slug") ?? "",
+      ...(c.req.query("with") ?? "").split(",").filter((slug) => slug !== ""),
+    ],
+    table: c.req.query("table") || "units",
+    ...(unit ? { unit } : {}),
+    part: c.req.query("part") === "direct" ? "direct" : "all",
+  };
 }
 
 /** A download, with its type and file name. */
@@ -61,6 +84,15 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
     return { opened, table: opened.viewedTable?.table.id ?? table };
   };
 
+  const compare = (c: Context<AdminEnv>, format?: Exclude<ComparisonFormat, "comparison">) =>
+    compareCampaigns({
+      db,
+      user: c.get("session").user,
+      request: comparisonRequest(c),
+      ...(format ? { format } : {}),
+      now: now(),
+    });
+
   return new Hono<AdminEnv>()
     .use("*", auth.protect, readers)
     .use("*", async (c, next) => {
@@ -74,13 +106,19 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         "results.view",
         "summary",
       );
+      const names = unitNames(db, campaign);
+      const shown = visible ? release.units.filter((unit) => visible.has(unit.id)) : release.units;
       return c.json(
         resultsSummarySchema.parse({
           campaign,
           builtAt,
           interim,
           audit: visibleAudit(release, visible),
-          units: visible ? release.units.filter((unit) => visible.has(unit.id)) : release.units,
+          units: shown.map((unit) => ({
+            id: unit.id,
+            parentId: unit.parentId,
+            name: names.get(unit.id) ?? { nl: "", fr: "", en: "" },
+          })),
           dimensions: release.dimensions,
           tables: releaseTables(release),
         }),
@@ -104,6 +142,33 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         : release.comments;
       return c.json(resultsCommentsSchema.parse({ campaign, builtAt, comments }));
     })
+    .get("/:slug/results/comparison", (c) => c.json(compare(c).answer))
+    .get("/:slug/results/comparison/export.csv", (c) =>
+      send(
+        c,
+        comparisonCsvForAnalysis(
+          db,
+          compare(c, "comparison-csv"),
+          exportLocale(c.req.query("lang")),
+        ),
+      ),
+    )
+    .get("/:slug/results/comparison/export-for-excel.csv", (c) =>
+      send(
+        c,
+        comparisonCsvForExcel(
+          db,
+          compare(c, "comparison-csv-for-excel"),
+          exportLocale(c.req.query("lang")),
+        ),
+      ),
+    )
+    .get("/:slug/results/comparison/export.xlsx", (c) =>
+      send(
+        c,
+        comparisonWorkbook(db, compare(c, "comparison-xlsx"), exportLocale(c.req.query("lang"))),
+      ),
+    )
     .get("/:slug/results/export.xlsx", (c) => {
       const opened = open(c, c.req.param("slug"), "results.export", "xlsx");
       return send(c, campaignWorkbook(exportSource(opened, c.req.query("lang"))));

@@ -1,3 +1,4 @@
+import type { Highs } from "highs";
 import type { Release, ReleaseGroup, ReleaseItem } from "../../../analysis/release-types";
 import { type AuditCell, releaseSystem } from "./release-system";
 
@@ -8,8 +9,10 @@ import { type AuditCell, releaseSystem } from "./release-system";
  * choice), and a multi-choice question is one ticked / not-ticked table per option. Unknown are
  * the sizes of hidden groups and the option counts of every group whose answers are not shown
  * (hidden group, or question hidden for the group). The attacker tightens every unknown's bounds
- * equation by equation over the integers (no LP solver: an exact method, apart from the
- * suppressor's HiGHS); an answer whose bounds leave no other possibility is found.
+ * equation by equation over the integers (an exact method); an answer whose bounds leave no other
+ * possibility is found. Given a solver, the attacker then also solves the LP relaxation (HiGHS
+ * through CPLEX LP text written here, not the suppressor's models) for the largest or least value
+ * of every unknown that tightening left open, rounding to whole people.
  */
 export interface ItemFinding {
   groupId: string;
@@ -50,14 +53,18 @@ function questionsOf(release: Release): Question[] {
 }
 
 /** Runs the attack on every question; `sensitive` lists the questions under the unanimity rule. */
-export function attackItems(release: Release, sensitive: ReadonlySet<string>): ItemFinding[] {
+export function attackItems(
+  release: Release,
+  sensitive: ReadonlySet<string>,
+  highs?: Highs,
+): ItemFinding[] {
   if (release.audit.organisationOnly) return [];
   const system = releaseSystem(release);
   const findings: ItemFinding[] = [];
   const containers = containersOf(release);
   for (const question of questionsOf(release)) {
     findings.push(
-      ...attackQuestion(release, system, question, sensitive.has(question.key), containers),
+      ...attackQuestion(release, system, question, sensitive.has(question.key), containers, highs),
     );
   }
   return findings;
@@ -78,6 +85,7 @@ function attackQuestion(
   question: Question,
   sensitive: boolean,
   containers: number[][],
+  highs: Highs | undefined,
 ): ItemFinding[] {
   const k = release.k;
   const slots = question.values.length;
@@ -170,6 +178,7 @@ function attackQuestion(
     );
   });
   box.propagate();
+  const lp = highs ? new LpExtremes(highs, box) : null;
 
   const containerShows = (g: number, s: number, test: (count: number, n: number) => boolean) =>
     (containers[g] ?? []).some((h) => {
@@ -191,21 +200,113 @@ function attackQuestion(
     for (let s = 0; s < slots; s++) {
       const xs = x[g]?.[s] as Term;
       const us = u[g]?.[s] as Term;
+      // At most `rule` for certain: by tightening, or because no LP solution reaches rule + 1.
+      const atMost = (term: Term) =>
+        box.high(term) <= rule || (lp !== null && !lp.reaches(term, rule + 1));
+      const holdsSomeone = () => lp === null || lp.reaches(size[g] as Term, 1);
       if (rule >= 0 && canHoldSomeone) {
-        if (box.high(us) <= rule && !containerShows(g, s, (count, n) => n - count <= rule)) {
+        if (
+          !containerShows(g, s, (count, n) => n - count <= rule) &&
+          atMost(us) &&
+          holdsSomeone()
+        ) {
           report(rule === 0 ? "all" : "nearlyAll", s);
         }
         const noneSide = s < answerSlots && (binary || question.kind === "multi");
-        if (noneSide && box.high(xs) <= rule && !containerShows(g, s, (count) => count <= rule)) {
+        if (
+          noneSide &&
+          !containerShows(g, s, (count) => count <= rule) &&
+          atMost(xs) &&
+          holdsSomeone()
+        ) {
           report(rule === 0 ? "none" : "nearlyNone", s);
         }
       }
-      if (cell.value !== null && box.low(xs) === box.high(xs) && box.low(xs) > 0) {
-        report("exact", s);
+      if (cell.value !== null && box.low(xs) > 0) {
+        const pinned = typeof xs === "number" || box.low(xs) === box.high(xs) || lp?.pinned(xs);
+        if (pinned) report("exact", s);
       }
     }
   });
   return findings;
+}
+
+const EPSILON = 1e-6;
+
+/**
+ * Largest and least values by LP over the attacker's system (its equations, with the bounds
+ * tightening found). Every solution the solver returns is kept: a value already seen beyond what
+ * is asked needs no solve of its own.
+ */
+class LpExtremes {
+  private readonly seenLow: Float64Array;
+  private readonly seenHigh: Float64Array;
+  private readonly solved = new Map<string, number>();
+  private readonly rows: string[];
+  private readonly boundLines: string[];
+
+  constructor(
+    private readonly highs: Highs,
+    box: Bounds,
+  ) {
+    const { rows, lows, highs: ups } = box.system();
+    this.seenLow = new Float64Array(lows.length).fill(Number.POSITIVE_INFINITY);
+    this.seenHigh = new Float64Array(lows.length).fill(Number.NEGATIVE_INFINITY);
+    this.rows = rows.map(
+      (row, index) =>
+        ` r${index}: ${row.vars.map((v, i) => `${(row.coefficients[i] as number) < 0 ? "-" : "+"} ${Math.abs(row.coefficients[i] as number)} v${v}`).join(" ")} = ${row.rhs}`,
+    );
+    this.boundLines = lows.map((low, v) =>
+      Number.isFinite(ups[v] as number) ? ` ${low} <= v${v} <= ${ups[v]}` : ` v${v} >= ${low}`,
+    );
+  }
+
+  /** Whether some LP solution has the term at `value` or more (rounded as an attacker would). */
+  reaches(term: Term, value: number): boolean {
+    if (typeof term === "number") return term >= value;
+    if ((this.seenHigh[term.variable] as number) >= value - EPSILON) return true;
+    return Math.floor(this.extreme(term, true) + EPSILON) >= value;
+  }
+
+  /** Whether the LP leaves the term a single whole value. */
+  pinned(term: { variable: number }): boolean {
+    const apart = (high: number, low: number) =>
+      Math.floor(high + EPSILON) > Math.ceil(low - EPSILON);
+    const v = term.variable;
+    if (apart(this.seenHigh[v] as number, this.seenLow[v] as number)) return false;
+    return !apart(this.extreme(term, true), this.extreme(term, false));
+  }
+
+  /** The term's largest (or least) value over the LP relaxation. */
+  private extreme(term: { variable: number }, largest: boolean): number {
+    const key = `${term.variable}${largest ? "+" : "-"}`;
+    const known = this.solved.get(key);
+    if (known !== undefined) return known;
+    const problem = [
+      largest ? "Maximize" : "Minimize",
+      ` obj: v${term.variable}`,
+      "Subject To",
+      ...this.rows,
+      "Bounds",
+      ...this.boundLines,
+      "End",
+    ].join("\n");
+    const result = this.highs.solve(problem, { output_flag: false } as never);
+    let value: number;
+    if (result.Status === "Unbounded") value = largest ? Infinity : -Infinity;
+    else if (result.Status !== "Optimal") throw new Error(`Item LP attack: ${result.Status}`);
+    else {
+      value = result.ObjectiveValue;
+      for (const [name, column] of Object.entries(result.Columns)) {
+        const v = Number(name.slice(1));
+        const primal = (column as { Primal: number }).Primal;
+        if (primal < (this.seenLow[v] as number)) this.seenLow[v] = primal;
+        if (primal > (this.seenHigh[v] as number)) this.seenHigh[v] = primal;
+      }
+    }
+    this.solved.set(key, value);
+    return value;
+  }
 }
 
 /** A published figure (number) or a variable index into Bounds. */
@@ -227,6 +328,11 @@ class Bounds {
     this.highs.push(high);
     this.rowsOf.push([]);
     return { variable: this.lows.length - 1 };
+  }
+
+  /** The equations and current bounds, for an LP over the same system. */
+  system() {
+    return { rows: this.rows, lows: this.lows, highs: this.highs };
   }
 
   low(term: Term): number {

@@ -52,7 +52,9 @@ describe("reading a unit tree file", () => {
     ]);
     expect(parseUnitCsv(latin1)).toEqual({
       ok: false,
-      problems: [{ row: 0, field: "encoding", message: expect.stringContaining("UTF-8") }],
+      problems: [
+        { row: 0, field: "encoding", fault: "encoding", message: expect.stringContaining("UTF-8") },
+      ],
     });
   });
 

@@ -1,0 +1,1 @@
+DROP TABLE `participation_daily`;

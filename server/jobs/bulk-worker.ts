@@ -1,0 +1,31 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { openDatabase } from "../db/open-database";
+import { makeCodes, storeGeneratedCodes, storeInvitationCodes } from "../invitations/store-codes";
+import type { BulkReply, BulkRequest } from "./bulk-writer";
+
+// Its own connection to the server's database file (already migrated by the server), with the
+// same settings: WAL, synchronous=FULL, a busy timeout for the moments the server writes.
+const { databasePath, secretKey } = workerData as { databasePath: string; secretKey: Uint8Array };
+const db = openDatabase(databasePath);
+
+parentPort?.on("message", (request: BulkRequest) => {
+  let reply: BulkReply;
+  try {
+    if (request.type === "generate") {
+      const count = request.job.units.reduce((sum, unit) => sum + unit.count, 0);
+      const made = makeCodes(secretKey, count);
+      const stored = storeGeneratedCodes(db, secretKey, request.job, made);
+      reply = { type: "done", requestId: request.requestId, stored };
+    } else {
+      storeInvitationCodes(db, request.rows, request.progress);
+      reply = { type: "done", requestId: request.requestId };
+    }
+  } catch (error) {
+    reply = {
+      type: "failed",
+      requestId: request.requestId,
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  parentPort?.postMessage(reply);
+});

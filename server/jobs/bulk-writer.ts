@@ -1,0 +1,128 @@
+import { Worker } from "node:worker_threads";
+import type { Db } from "../db/open-database";
+import {
+  type CodeGeneration,
+  type InvitationCodeRow,
+  type MadeCode,
+  makeCodes,
+  type SendingProgressRow,
+  type StoredGeneration,
+  storeGeneratedCodes,
+  storeInvitationCodes,
+} from "../invitations/store-codes";
+import { yieldToEventLoop } from "./heavy-jobs";
+
+/**
+ * Where bulk writes go: code generation (making, hashing and storing thousands of codes) and the
+ * code hashes of invitations being sent. On a database file they run in a worker thread with its
+ * own connection (workerBulkWriter), so neither the hashing nor the disk flush of their commits
+ * ever holds the thread that serves respondents; on an in-memory database (tests) in process.
+ */
+export interface BulkWriter {
+  /** Makes and stores one generation's codes (all or nothing); resolves with the normalised codes. */
+  generateCodes(job: CodeGeneration): Promise<StoredGeneration>;
+  /** Stores the hashes of invitation codes whose mail was accepted, and the sending's counts. */
+  storeInvitationCodes(rows: InvitationCodeRow[], progress?: SendingProgressRow): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Milliseconds of code making in one go before the event loop runs, when the work runs in
+ * process: a respondent's request waits at most about this long behind it.
+ */
+export const CODES_SLICE_MS = 4;
+
+/** Bulk writes on the server's own thread, in slices that yield: for in-memory databases. */
+export function inProcessBulkWriter(db: Db, secretKey: Uint8Array): BulkWriter {
+  return {
+    async generateCodes(job) {
+      const count = job.units.reduce((sum, unit) => sum + unit.count, 0);
+      const made: MadeCode[] = [];
+      while (made.length < count) {
+        const sliceEnds = performance.now() + CODES_SLICE_MS;
+        while (made.length < count && performance.now() < sliceEnds) {
+          made.push(...makeCodes(secretKey, Math.min(50, count - made.length)));
+        }
+        await yieldToEventLoop();
+      }
+      return storeGeneratedCodes(db, secretKey, job, made);
+    },
+    async storeInvitationCodes(rows, progress) {
+      storeInvitationCodes(db, rows, progress);
+    },
+    async close() {},
+  };
+}
+
+/** A request to the bulk worker (server/jobs/bulk-worker.ts). */
+export type BulkRequest =
+  | { type: "generate"; requestId: number; job: CodeGeneration }
+  | { type: "store"; requestId: number; rows: InvitationCodeRow[]; progress?: SendingProgressRow };
+
+/** The bulk worker's answer to one request. */
+export type BulkReply =
+  | { type: "done"; requestId: number; stored?: StoredGeneration }
+  | { type: "failed"; requestId: number; message: string };
+
+/**
+ * Bulk writes in a worker thread with its own connection to `databasePath` (WAL: the server's
+ * readers never wait for it; a submission waits at most for one of its commits). Started on first
+ * use and never keeps the process alive. The secret key crosses to the worker once, at start.
+ */
+export function workerBulkWriter(databasePath: string, secretKey: Uint8Array): BulkWriter {
+  let worker: Worker | undefined;
+  const pending = new Map<
+    number,
+    { resolve: (stored: StoredGeneration | undefined) => void; reject: (error: Error) => void }
+  >();
+  let nextId = 1;
+  const start = () => {
+    const started = new Worker(new URL("./bulk-worker-entry.mjs", import.meta.url), {
+      workerData: { databasePath, secretKey },
+    });
+    started.unref();
+    started.on("message", (reply: BulkReply) => {
+      const request = pending.get(reply.requestId);
+      if (!request) return;
+      pending.delete(reply.requestId);
+      if (reply.type === "done") request.resolve(reply.stored);
+      else request.reject(new Error(reply.message));
+    });
+    const fail = (error: Error) => {
+      for (const request of pending.values()) request.reject(error);
+      pending.clear();
+      worker = undefined;
+    };
+    started.on("error", fail);
+    started.on("exit", (code) => fail(new Error(`bulk worker exited with ${code}`)));
+    return started;
+  };
+  const ask = (
+    request:
+      | { type: "generate"; job: CodeGeneration }
+      | { type: "store"; rows: InvitationCodeRow[]; progress?: SendingProgressRow },
+  ) => {
+    worker ??= start();
+    const requestId = nextId++;
+    const target = worker;
+    return new Promise<StoredGeneration | undefined>((resolve, reject) => {
+      pending.set(requestId, { resolve, reject });
+      target.postMessage({ ...request, requestId });
+    });
+  };
+  return {
+    async generateCodes(job) {
+      const stored = await ask({ type: "generate", job });
+      if (!stored) throw new Error("The bulk worker answered a generation without its codes.");
+      return stored;
+    },
+    async storeInvitationCodes(rows, progress) {
+      if (rows.length > 0 || progress) await ask({ type: "store", rows, progress });
+    },
+    async close() {
+      const running = worker;
+      worker = undefined;
+      await running?.terminate();
+    },
+  };
+}

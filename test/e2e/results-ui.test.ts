@@ -1,0 +1,192 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { campaigns } from "../../server/db/schema";
+import { insertUser, PASSWORD } from "../server/admin-fixture";
+import { buildReleaseNow } from "../server/campaign-fixture";
+import {
+  type DemoSite,
+  expectNoAxeViolations,
+  SCREENSHOTS as shots,
+  startDemoSite,
+  watchPage,
+} from "./browser";
+
+let site: DemoSite;
+let evaluator: string;
+
+beforeAll(async () => {
+  site = await startDemoSite("results-ui");
+  const organisationId = (
+    site.db.$client.prepare("SELECT id FROM organisations").get() as { id: string }
+  ).id;
+  evaluator = insertUser(site.db, "evaluator", { organisationId });
+  for (const slug of ["diagnose-2020", "diagnose-2021", "campagne-2022"]) {
+    const campaign = site.db
+      .select()
+      .from(campaigns)
+      .all()
+      .find((row) => row.slug === slug);
+    if (!campaign) throw new Error(`no demo campaign ${slug}`);
+    await buildReleaseNow(site.db, campaign.id);
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await site?.close();
+});
+
+/** expect.poll with room for a machine under load (sign-in hashes a password, charts load apart). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+async function openSignedIn(viewport: { width: number; height: number }) {
+  const context = await site.browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems = watchPage(page, site.origin);
+  await page.goto(`${site.origin}/admin?lang=en`);
+  await page.getByLabel("E-mail address").fill(evaluator);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await poll(() => page.getByRole("button", { name: "Sign out" }).count()).toBe(1);
+  const unexpected = () => problems.filter((problem) => !/status of 401/.test(problem));
+  return { context, page, unexpected };
+}
+
+/** Nothing in the page's main part sticks out of the screen, but inside a scrolling table. */
+async function expectNothingClipped(page: Page, state: string) {
+  const outside = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    for (const element of document.querySelectorAll("main *")) {
+      if (element.closest(".table-wrap")) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+        found.push(`${element.tagName}.${element.getAttribute("class")} ${box.left}–${box.right}`);
+      }
+    }
+    return { found: found.slice(0, 5), scrollWidth: document.documentElement.scrollWidth, width };
+  });
+  expect(outside.found, `clipped on ${state}`).toEqual([]);
+  expect(outside.scrollWidth, `page wider than the screen on ${state}`).toBe(outside.width);
+}
+
+async function chartsDrawn(page: Page, selector: string) {
+  await expect
+    .poll(() => page.locator(`${selector} svg.recharts-surface`).count())
+    .toBeGreaterThan(0);
+}
+
+describe("an evaluator reads results as charts and compares two diagnoses", () => {
+  it("reads the overview and a chart of diagnose-2021 on a phone and on desktops", async () => {
+    for (const viewport of VIEWPORTS) {
+      const { context, page, unexpected } = await openSignedIn(viewport);
+      await page.goto(`${site.origin}/admin/campaigns/diagnose-2021/results?question=climate`);
+      const overview = page.getByRole("region", { name: "At a glance" });
+      await poll(() => overview.getByText("2,650").count()).toBe(1);
+      await chartsDrawn(page, ".answers-chart");
+      // The question chosen stays in the address, so a shared link shows it.
+      expect(new URL(page.url()).searchParams.get("question")).toBe("climate");
+      await expectNoAxeViolations(page, `results overview at ${viewport.width}px`);
+      await expectNothingClipped(page, `results at ${viewport.width}px`);
+      await page.screenshot({ path: join(shots, `results-ui-overview-${viewport.width}.png`) });
+      await page.locator(".answers-chart").first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, `results-ui-chart-${viewport.width}.png`) });
+      expect(unexpected()).toEqual([]);
+      await context.close();
+    }
+  }, 300_000);
+
+  it("shows campagne-2022's 1,800 answers and its 9-in-10 / 47.8% headline without scrolling at 1366 px", async () => {
+    const { context, page, unexpected } = await openSignedIn({ width: 1366, height: 768 });
+    await page.goto(`${site.origin}/admin/campaigns/campagne-2022/results`);
+    const overview = page.getByRole("region", { name: "At a glance" });
+    const respondents = overview.getByText("1,800");
+    const headline = overview.getByText(/about 9 in 10; 47\.8% “Strongly agree”/);
+    await poll(() => headline.count()).toBe(1);
+    for (const locator of [respondents, headline]) {
+      const box = await locator.boundingBox();
+      expect(box && box.y + box.height).toBeLessThanOrEqual(768);
+    }
+    await page.screenshot({ path: join(shots, "results-ui-campagne-2022-1366.png") });
+    expect(unexpected()).toEqual([]);
+    await context.close();
+  });
+
+  it("opens the 2020 → 2021 comparison, downloads both CSVs and the XLSX, and prints it to PDF", async () => {
+    for (const viewport of VIEWPORTS) {
+      const { context, page, unexpected } = await openSignedIn(viewport);
+      await page.goto(`${site.origin}/admin/campaigns/diagnose-2021/results`);
+      await page.getByRole("link", { name: "Compare with another campaign" }).click();
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+        .toMatch(/^Comparison: /);
+      // The previous diagnosis is chosen by default; climate shows its clear improvement.
+      await page.getByLabel("Question").selectOption({
+        label: "To what extent do you agree with these statements about your unit?",
+      });
+      await poll(() => page.locator(".compare-item").count()).toBeGreaterThan(0);
+      const firstItem = page.locator(".compare-item").first();
+      await poll(() => firstItem.getByText("clearly better").count()).toBeGreaterThan(0);
+      expect(new URL(page.url()).searchParams.get("with")).toBe("diagnose-2020");
+      await chartsDrawn(page, ".compare-chart");
+      await expectNoAxeViolations(page, `comparison at ${viewport.width}px`);
+      await expectNothingClipped(page, `comparison at ${viewport.width}px`);
+      await page.screenshot({ path: join(shots, `results-ui-comparison-${viewport.width}.png`) });
+      await firstItem.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(shots, `results-ui-comparison-item-${viewport.width}.png`),
+      });
+      // p and interval on demand.
+      await firstItem.getByText("p-value and confidence interval").first().click();
+      await poll(() => firstItem.getByText(/^p = /).count()).toBeGreaterThan(0);
+
+      if (viewport.width === 1366) {
+        for (const [name, check] of [
+          [
+            "Comparison for Excel (CSV)",
+            (bytes: Buffer) => expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]),
+          ],
+          [
+            "Comparison for analysis (CSV, codes)",
+            (bytes: Buffer) =>
+              expect(bytes.toString("utf8")).toMatch(/^unit,unit_name,part,question,measure/),
+          ],
+          [
+            "Comparison (Excel workbook)",
+            (bytes: Buffer) => expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK"),
+          ],
+        ] as const) {
+          const [download] = await Promise.all([
+            page.waitForEvent("download"),
+            page.getByRole("link", { name }).click(),
+          ]);
+          const path = await download.path();
+          check(readFileSync(path));
+          expect(download.suggestedFilename()).toMatch(
+            /^diagnose-2020-to-diagnose-2021-units-comparison/,
+          );
+        }
+        await page.emulateMedia({ media: "print" });
+        expect(await page.locator(".admin-header").isVisible()).toBe(false);
+        expect(await page.getByRole("button", { name: "Print / save as PDF" }).isVisible()).toBe(
+          false,
+        );
+        expect(await page.locator(".compare-chart").first().isVisible()).toBe(true);
+        const pdf = await page.pdf({ format: "A4", printBackground: true });
+        expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+        await page.screenshot({ path: join(shots, "results-ui-comparison-print.png") });
+        await page.emulateMedia({ media: "screen" });
+      }
+      expect(unexpected()).toEqual([]);
+      await context.close();
+    }
+  }, 300_000);
+});
