@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import { auditRanges } from "./audit-ranges";
+import { auditRanges, noProvenRanges } from "./audit-ranges";
 import {
   applyPrimarySuppression,
   type CellModel,
@@ -32,9 +32,10 @@ export function protectCells(
   const settled = model.settled ?? new Uint8Array(model.n.length);
   model.settled = settled;
   let solves = 0;
+  let proven = noProvenRanges(model.n.length);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     suppressByEquations(model);
-    const findings = auditRanges(highs, model);
+    const findings = auditRanges(highs, model, proven);
     solves += findings.solves;
     const flagged = [...new Set([...findings.exact, ...findings.narrow])];
     if (flagged.length === 0) return { rounds: round, solves };
@@ -48,6 +49,8 @@ export function protectCells(
         model.hidden[cell] = null;
         settled[cell] = 1;
       }
+      // A published cell narrows what an attacker must allow: ranges shown wide before may not be.
+      proven = noProvenRanges(model.n.length);
       continue;
     }
     for (const cell of flagged) {
