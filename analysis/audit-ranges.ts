@@ -59,6 +59,50 @@ export function auditRanges(
   return findings;
 }
 
+/**
+ * The findings bound tightening alone can make, without an LP: hidden cells it pins exactly
+ * (model B) and primary cells whose outer bounds are narrower than k (model A). A subset of
+ * what `auditRanges` finds, at a fraction of its cost; an empty answer proves nothing.
+ */
+export function auditByBounds(model: CellModel): RangeFindings {
+  const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
+  for (const { cells, rows } of hiddenComponents(model)) {
+    const column = new Map(cells.map((cell, index) => [cell, index]));
+    const tightB = tightened(
+      cells,
+      rows,
+      column,
+      cells.map((cell) => cellBounds(model, cell)),
+    );
+    const primaries = cells.filter((cell) => model.hidden[cell] === "primary");
+    const tightA =
+      primaries.length > 0
+        ? tightened(
+            cells,
+            rows,
+            column,
+            cells.map((cell) => ({ lower: 0, upper: model.upper[cell] as number })),
+          )
+        : undefined;
+    cells.forEach((cell, index) => {
+      if ((model.n[cell] as number) === 0) return;
+      if ((tightB.lows[index] as number) === (tightB.highs[index] as number)) {
+        findings.exact.push(cell);
+      } else if (
+        tightA &&
+        model.hidden[cell] === "primary" &&
+        (tightA.highs[index] as number) - (tightA.lows[index] as number) <
+          Math.min(model.k, model.upper[cell] as number)
+      ) {
+        findings.narrow.push(cell);
+      }
+    });
+  }
+  findings.exact.sort((a, b) => a - b);
+  findings.narrow.sort((a, b) => a - b);
+  return findings;
+}
+
 interface Component {
   cells: number[];
   rows: { cells: number[]; coefficients: number[]; rhs: number }[];

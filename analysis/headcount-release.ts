@@ -1,6 +1,6 @@
 import type { Highs } from "highs";
 import { type CellModel, cheapestNeighbour, type Equation, equationsByCell } from "./cell-model";
-import { protectCells } from "./protect-cells";
+import { protectCells, UnprotectableReleaseError } from "./protect-cells";
 import type { Figure } from "./release-types";
 import type { UnitNode } from "./types";
 import { buildUnitTree, type UnitTree } from "./unit-tree";
@@ -36,6 +36,8 @@ export interface HeadcountRelease {
 export interface HeadcountDateRelease {
   referenceDate: string;
   cells: HeadcountCell[];
+  /** Cells hidden at this date because their change since an earlier date was 1..k−1. */
+  hiddenForChange?: number;
 }
 
 export interface HeadcountCell {
@@ -86,23 +88,32 @@ export interface HeadcountReleaseInput {
  */
 export const CROSS_DEPTH = 1;
 
-/** Hard stop for re-protecting one date after changes were found; each round hides more. */
-const MAX_CHANGE_ROUNDS = 50;
-
 /**
  * Builds the audited headcount release: per date (oldest first) the linked tables as one cell
- * model, protected by the survey's suppressor and LP audit (`protectCells`); then, against every
- * earlier date, any cell whose change would show a joiner or leaver group of 1..k−1 is hidden
- * too and the date protected again, until no such change is left.
+ * model, protected by the survey's suppressor and LP audit (`protectCells`). A cell whose
+ * change against a cell published at an earlier date would show a joiner or leaver group of
+ * 1..k−1 is hidden before that protection ("secondary": it holds at least k) and kept hidden
+ * and inexact by it, so one protection per date settles both rules.
+ *
+ * `previous` is the release readers were last shown: its dates before `previous.from` (the
+ * earliest date whose counts changed) are kept exactly as published, since an attacker holds
+ * them anyway, when the tables have the same structure (k, units, levels, dimensions). Only the
+ * dates from `from` on are protected again.
  */
 export function buildHeadcountRelease(
   highs: Highs,
   input: HeadcountReleaseInput,
+  previous?: { release: HeadcountRelease; from: string },
 ): HeadcountRelease {
   if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
   const tree = buildUnitTree(input.organisationId, input.units);
   const layout = cellLayout(input.levels, input.dimensions);
   const dates = [...input.dates].sort((a, b) => a.referenceDate.localeCompare(b.referenceDate));
+  const units = tree.ids.map((id, node) => ({
+    id,
+    parentId: node === 0 ? null : (tree.ids[tree.parent[node] as number] as string),
+  }));
+  const dimensions = input.dimensions.map((d) => ({ key: d.key, values: [...d.values] }));
   const audit: HeadcountAuditSummary = {
     cells: 0,
     hiddenPrimary: 0,
@@ -111,72 +122,142 @@ export function buildHeadcountRelease(
     lpSolves: 0,
     rounds: 0,
   };
+  const kept = new Map<string, HeadcountDateRelease>();
+  if (
+    previous &&
+    JSON.stringify([previous.release.k, previous.release.units, previous.release.levels]) ===
+      JSON.stringify([input.k, units, input.levels]) &&
+    JSON.stringify(previous.release.dimensions) === JSON.stringify(dimensions)
+  ) {
+    for (const date of previous.release.dates) {
+      if (date.referenceDate < previous.from) kept.set(date.referenceDate, date);
+    }
+  }
   /** Per earlier date: cell key → published value (absent key: the cell was not listed, so 0). */
   const published: Map<string, number | null>[] = [];
   const previouslyHidden = new Set<string>();
   const released: HeadcountDateRelease[] = [];
-  for (const date of dates) {
-    const table = dateTable(tree, layout, date.rows);
-    const forced = new Set<number>();
-    let model = tableModel(tree, table, input.k, previouslyHidden);
-    for (let round = 1; ; round++) {
-      // Each round starts from a fresh model with every cell forced so far hidden: going on from
-      // a settled pattern could leave the LP without a consistent start.
-      model = tableModel(tree, table, input.k, previouslyHidden);
-      for (const cell of forced) model.hidden[cell] = "secondary";
-      const result = protectCells(highs, model, []);
-      audit.lpSolves += result.solves;
-      audit.rounds += result.rounds;
-      const changed = smallChanges(model, table.keys, published);
-      if (changed.length === 0) break;
-      if (round >= MAX_CHANGE_ROUNDS) {
-        throw new Error(`Headcounts of ${date.referenceDate}: changes did not settle.`);
-      }
-      const byCell = equationsByCell(model);
-      const current = model;
-      for (const cell of changed) {
-        forced.add(cell);
-        // A cell published because it follows from others anyway needs a neighbour hidden too.
-        if (!current.settled?.[cell]) continue;
-        const next = cheapestNeighbour(current, byCell, cell, {
-          candidate: (other) =>
-            current.hidden[other] === null &&
-            (current.n[other] as number) >= current.k &&
-            !forced.has(other),
-          passThrough: (other) => current.hidden[other] !== null,
-        });
-        if (next !== undefined) forced.add(next);
-      }
-    }
+  const record = (date: HeadcountDateRelease) => {
     const values = new Map<string, number | null>();
-    const cells: HeadcountCell[] = table.keys.map((key, cell) => {
-      const hidden = model.hidden[cell] ?? null;
-      const value = model.n[cell] as number;
-      values.set(key, hidden === null ? value : null);
+    for (const cell of date.cells) {
+      const key = headcountCellKey(cell);
+      const hidden = "hidden" in cell.n ? cell.n.hidden : null;
+      values.set(key, hidden === null ? (cell.n as { value: number }).value : null);
       if (hidden !== null) previouslyHidden.add(key);
       if (hidden === "primary") audit.hiddenPrimary++;
       if (hidden === "secondary") audit.hiddenSecondary++;
-      if (hidden === "secondary" && forced.has(cell)) audit.hiddenForChange++;
+    }
+    audit.hiddenForChange += date.hiddenForChange ?? 0;
+    audit.cells += date.cells.length;
+    published.push(values);
+    released.push(date);
+  };
+  for (const date of dates) {
+    const reused = kept.get(date.referenceDate);
+    if (reused && released.every((d) => kept.has(d.referenceDate))) {
+      record(reused);
+      continue;
+    }
+    const table = dateTable(tree, layout, date.rows);
+    const { model, forced } = protectDate(
+      highs,
+      tree,
+      table,
+      input.k,
+      previouslyHidden,
+      published,
+      audit,
+    );
+    // What must hold by construction: a published cell never shows a small change.
+    if (smallChanges(model, table.keys, published).length > 0) {
+      throw new Error(`Headcounts of ${date.referenceDate}: a small change would be published.`);
+    }
+    const cells: HeadcountCell[] = table.keys.map((_, cell) => {
+      const hidden = model.hidden[cell] ?? null;
+      const value = model.n[cell] as number;
       return {
         ...table.describe[cell],
         n: hidden === null ? { value } : { hidden },
       } as HeadcountCell;
     });
-    audit.cells += cells.length;
-    published.push(values);
-    released.push({ referenceDate: date.referenceDate, cells });
+    record({
+      referenceDate: date.referenceDate,
+      cells,
+      hiddenForChange: [...forced].filter((cell) => model.hidden[cell] === "secondary").length,
+    });
   }
   return {
     k: input.k,
-    units: tree.ids.map((id, node) => ({
-      id,
-      parentId: node === 0 ? null : (tree.ids[tree.parent[node] as number] as string),
-    })),
+    units,
     levels: [...input.levels],
-    dimensions: input.dimensions.map((d) => ({ key: d.key, values: [...d.values] })),
+    dimensions,
     dates: released,
     audit,
   };
+}
+
+/** Hard stop for the fallback's rounds; each round hides more. */
+const MAX_CHANGE_ROUNDS = 50;
+
+/**
+ * Protects one date: cells whose change since an earlier published date is 1..k−1 are hidden
+ * first and kept hidden and inexact by one protection. When that cannot be done (every cell that
+ * could protect such a cell was published as derivable meanwhile), falls back to rounds from a
+ * fresh model: the changed cells hidden as plain secondary cells, and where one is published
+ * again as derivable, its cheapest publishable neighbour hidden too, until no change shows.
+ */
+function protectDate(
+  highs: Highs,
+  tree: UnitTree,
+  table: DateTable,
+  k: number,
+  previouslyHidden: ReadonlySet<string>,
+  published: Map<string, number | null>[],
+  audit: HeadcountAuditSummary,
+): { model: CellModel; forced: Set<number> } {
+  const fresh = () => tableModel(tree, table, k, previouslyHidden);
+  let model = fresh();
+  // Cells of 1..k−1 are hidden as primary by the protection itself.
+  const forced = new Set(
+    smallChanges(model, table.keys, published).filter((cell) => (model.n[cell] as number) >= k),
+  );
+  model.keepHidden = new Uint8Array(model.n.length);
+  for (const cell of forced) {
+    model.hidden[cell] = "secondary";
+    model.keepHidden[cell] = 1;
+  }
+  try {
+    const result = protectCells(highs, model, [], { boundsFirst: true });
+    audit.lpSolves += result.solves;
+    audit.rounds += result.rounds;
+    return { model, forced };
+  } catch (error) {
+    if (!(error instanceof UnprotectableReleaseError) || forced.size === 0) throw error;
+  }
+  for (let round = 1; ; round++) {
+    model = fresh();
+    for (const cell of forced) model.hidden[cell] = "secondary";
+    const result = protectCells(highs, model, [], { boundsFirst: true });
+    audit.lpSolves += result.solves;
+    audit.rounds += result.rounds;
+    const changed = smallChanges(model, table.keys, published);
+    if (changed.length === 0) return { model, forced };
+    if (round >= MAX_CHANGE_ROUNDS) throw new Error("Headcount changes did not settle.");
+    const byCell = equationsByCell(model);
+    const current = model;
+    for (const cell of changed) {
+      forced.add(cell);
+      if (!current.settled?.[cell]) continue;
+      const next = cheapestNeighbour(current, byCell, cell, {
+        candidate: (other) =>
+          current.hidden[other] === null &&
+          (current.n[other] as number) >= current.k &&
+          !forced.has(other),
+        passThrough: (other) => current.hidden[other] !== null,
+      });
+      if (next !== undefined) forced.add(next);
+    }
+  }
 }
 
 /** The key a cell keeps across dates. */
@@ -185,8 +266,10 @@ export function headcountCellKey(cell: Omit<HeadcountCell, "n">): string {
 }
 
 /**
- * Published cells at this date whose change against a cell published at an earlier date (or
- * absent there, so 0) is 1..k−1 people either way: someone who joined or left would show.
+ * Cells of this date not hidden yet whose change against a cell published at an earlier date
+ * (or absent there, so 0) is 1..k−1 people either way: someone who joined or left would show.
+ * Published values are 0 or at least k, so such a cell holds at least k: hiding it as
+ * "secondary" is truthful.
  */
 function smallChanges(
   model: CellModel,

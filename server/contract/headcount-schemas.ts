@@ -51,6 +51,11 @@ export const headcountCellSchema = z.object({
 export const headcountReleaseSchema = z.object({
   k: z.number().int(),
   builtAt: z.string(),
+  /**
+   * True while the release of the latest import is being built: these are the tables of the
+   * import before it (empty after a first import), built at `builtAt`.
+   */
+  building: z.boolean().optional(),
   units: z.array(
     z.object({
       id: z.string(),

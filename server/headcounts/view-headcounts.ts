@@ -1,13 +1,23 @@
 import { eq } from "drizzle-orm";
-import type { HeadcountRelease } from "../../analysis/headcount-release";
+import type { HeadcountAuditSummary } from "../../analysis/headcount-release";
 import { recordAudit } from "../auth/audit";
 import { unitScopeOf } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
-import { type HeadcountReleaseAnswer, headcountReleaseSchema } from "../contract/headcount-schemas";
+import {
+  type HeadcountReleaseAnswer,
+  headcountReleaseSchema,
+  JOB_LEVELS,
+} from "../contract/headcount-schemas";
 import type { Db } from "../db/open-database";
-import { headcountReleases, organisations, units } from "../db/schema";
+import { organisations, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { NotFoundError, ProblemError } from "../errors";
+import {
+  HEADCOUNT_K,
+  headcountBasis,
+  readStoredHeadcountRelease,
+  sameBasis,
+} from "./build-headcount-release";
 
 /**
  * The audited headcount tables of an organisation for a reader: admins, and the organisation's
@@ -35,12 +45,8 @@ export function viewHeadcounts({
   if (!organisation || (actor.role !== "admin" && actor.organisationId !== organisation.id)) {
     throw new NotFoundError(`There is no organisation "${organisationSlug}".`);
   }
-  const stored = db
-    .select()
-    .from(headcountReleases)
-    .where(eq(headcountReleases.organisationId, organisation.id))
-    .get();
-  if (!stored) {
+  const basis = headcountBasis(db, organisation.id);
+  if (basis.length === 0) {
     throw new ProblemError(
       404,
       "headcounts-not-found",
@@ -48,7 +54,22 @@ export function viewHeadcounts({
       "No headcounts were imported for this organisation.",
     );
   }
-  const release = JSON.parse(stored.body) as HeadcountRelease;
+  // Until the release of the latest import is stored, readers get the one before it (or empty
+  // tables after a first import), marked as building.
+  const stored = readStoredHeadcountRelease(db, organisation.id) ?? {
+    builtAt: now.toISOString(),
+    release: {
+      k: HEADCOUNT_K,
+      units: [],
+      levels: [...JOB_LEVELS],
+      dimensions: [],
+      dates: [],
+      audit: emptyAudit(),
+      basis: [],
+    },
+  };
+  const release = stored.release;
+  const building = !sameBasis(release.basis, basis);
   const scope = unitScopeOf(db, actor);
   const named = new Map(
     db
@@ -69,6 +90,7 @@ export function viewHeadcounts({
   const answer = headcountReleaseSchema.parse({
     k: release.k,
     builtAt: stored.builtAt,
+    building,
     units: release.units
       .filter((unit) => visible(unit.id))
       .map((unit) => ({
@@ -96,4 +118,15 @@ export function viewHeadcounts({
     }),
   );
   return answer;
+}
+
+function emptyAudit(): HeadcountAuditSummary {
+  return {
+    cells: 0,
+    hiddenPrimary: 0,
+    hiddenSecondary: 0,
+    hiddenForChange: 0,
+    lpSolves: 0,
+    rounds: 0,
+  };
 }

@@ -149,7 +149,7 @@ export function asReleaseInput(org: SyntheticOrganisation, k = 5): HeadcountRele
 }
 
 /** One date's rows as the import file (CSV with `;` and a byte-order mark). */
-export function headcountFile(rows: readonly HeadcountRow[]): Uint8Array {
+export function headcountFile(rows: readonly HeadcountRow[]): Uint8Array<ArrayBuffer> {
   const columns = HEADCOUNT_DIMENSIONS.flatMap((d) => d.values.map((v) => `${d.key}.${v}`));
   const lines = [["unit_code", "job_level", "total", ...columns].join(";")];
   for (const row of rows) {

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import highsLoader, { type Highs } from "highs";
 import { Hono } from "hono";
 import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
 import { canManageOrganisation } from "../../auth/scope";
@@ -12,19 +11,28 @@ import type { Db } from "../../db/open-database";
 import { organisations, units } from "../../db/schema";
 import { NotFoundError, ProblemError } from "../../errors";
 import { TABLE_MEDIA_TYPES } from "../../files/read-table-file";
+import type { HeadcountReleaseQueue } from "../../headcounts/headcount-release-queue";
 import { headcountTemplate } from "../../headcounts/headcount-template";
 import { importHeadcounts } from "../../headcounts/import-headcounts";
 import { viewHeadcountIndicators } from "../../headcounts/view-headcount-indicators";
 import { viewHeadcounts } from "../../headcounts/view-headcounts";
-
-let highs: Promise<Highs> | undefined;
 
 /**
  * Headcounts of an organisation (README "Headcounts"): `GET …/headcounts` the audited tables
  * (every role, in scope), `GET …/headcounts/template.csv?lang=` a file to fill in and
  * `POST …/headcounts/<YYYY-MM-DD>` an import with the file as body (admins, coordinators).
  */
-export function headcountRoutes({ db, now, auth }: { db: Db; now: () => Date; auth: AdminAuth }) {
+export function headcountRoutes({
+  db,
+  now,
+  auth,
+  headcountReleases,
+}: {
+  db: Db;
+  now: () => Date;
+  auth: AdminAuth;
+  headcountReleases: HeadcountReleaseQueue;
+}) {
   return new Hono<AdminEnv>()
     .use("*", auth.protect)
     .get("/:slug/headcounts", (c) => {
@@ -83,15 +91,14 @@ export function headcountRoutes({ db, now, auth }: { db: Db; now: () => Date; au
         );
       }
       const file = new Uint8Array(await c.req.arrayBuffer());
-      highs ??= highsLoader();
       const answer = await importHeadcounts({
         db,
-        highs: await highs,
         actor: c.get("session").user,
         organisationSlug: c.req.param("slug"),
         referenceDate: c.req.param("date"),
         file,
         now: now(),
+        afterImport: (organisationId) => headcountReleases.rebuild(organisationId),
       });
       return c.json(answer satisfies HeadcountImportAnswer, 201);
     });

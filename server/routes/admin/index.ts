@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
 import type { Db } from "../../db/open-database";
+import type { HeadcountReleaseQueue } from "../../headcounts/headcount-release-queue";
 import { limitBody } from "../../http/limit-body";
 import type { Mailer } from "../../invitations/mailer";
 import type { BulkWriter } from "../../jobs/bulk-writer";
@@ -42,6 +43,7 @@ export function adminRoutes(deps: {
   maxCodesPerCampaign: number;
   heavyJobs: HeavyJobs;
   bulkWriter: BulkWriter;
+  headcountReleases: HeadcountReleaseQueue;
   mailer?: Mailer;
   linkOrigin: string;
 }) {

@@ -4,12 +4,18 @@ import { createApp } from "../../../server/app";
 import { headcountReleaseSchema } from "../../../server/contract/headcount-schemas";
 import { type DbConnection, openDatabase } from "../../../server/db/open-database";
 import { auditLog, units } from "../../../server/db/schema";
+import {
+  type HeadcountReleaseQueue,
+  headcountReleaseQueue,
+} from "../../../server/headcounts/headcount-release-queue";
+import { inProcessBulkWriter } from "../../../server/jobs/bulk-writer";
 import { type Agent, expectProblem, insertUser, signIn } from "../admin-fixture";
 
 let db: DbConnection;
 let app: ReturnType<typeof createApp>;
 let admin: Agent;
 let organisationId: string;
+let headcountReleases: HeadcountReleaseQueue;
 
 const SLUG = "agentschap-h";
 const HEADER =
@@ -41,7 +47,9 @@ const send = (agent: Agent, date: string, body: string | Uint8Array<ArrayBuffer>
 
 beforeAll(async () => {
   db = openDatabase(":memory:");
-  app = createApp({ db });
+  const writer = inProcessBulkWriter(db, new Uint8Array(32));
+  headcountReleases = headcountReleaseQueue({ build: (id) => writer.buildHeadcountRelease(id) });
+  app = createApp({ db, config: { headcountReleases } });
   admin = await signIn(app, insertUser(db, "admin"));
   const created = await admin.request("POST", "/api/admin/organisations", {
     body: { slug: SLUG, name: { nl: "Agentschap", fr: "Agence", en: "Agency" } },
@@ -137,6 +145,7 @@ describe("headcount import", () => {
   });
 
   it("serves only the audited tables: no published cell of 1..k−1", async () => {
+    await headcountReleases.idle();
     const response = await admin.request("GET", `/api/admin/organisations/${SLUG}/headcounts`);
     expect(response.status).toBe(200);
     const release = headcountReleaseSchema.parse(await response.json());
@@ -209,6 +218,7 @@ describe("headcount import", () => {
 
 describe("headcount indicators", () => {
   it("shows the organisation's shares against the Flemish targets from released figures", async () => {
+    await headcountReleases.idle();
     const response = await admin.request(
       "GET",
       `/api/admin/organisations/${SLUG}/headcounts/indicators?targets=flanders-2020`,
