@@ -103,6 +103,33 @@ describe("headcount release against the independent attacker", () => {
     );
   }, 300_000);
 
+  it("built one date at a time, as imports arrive, keeps each date as shown and leaks nothing", () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryDate, { minLength: 2, maxLength: 3 }), (dates) => {
+        const all = input(dates);
+        let release = buildHeadcountRelease(highs, { ...all, dates: all.dates.slice(0, 1) });
+        for (let count = 2; count <= all.dates.length; count++) {
+          const shown = release;
+          const added = all.dates[count - 1] as { referenceDate: string };
+          release = buildHeadcountRelease(
+            highs,
+            { ...all, dates: all.dates.slice(0, count) },
+            { release: shown, from: added.referenceDate },
+          );
+          expect(release.dates.slice(0, count - 1)).toEqual(shown.dates);
+        }
+        const findings = attackHeadcounts(release);
+        for (const date of findings.dates) {
+          expect(date.findings.publishedSmall).toEqual([]);
+          expect(date.findings.recoverable).toEqual([]);
+          expect(date.findings.narrow).toEqual([]);
+        }
+        expect(findings.smallChanges).toEqual([]);
+      }),
+      { numRuns: 15, endOnFailure: true },
+    );
+  }, 300_000);
+
   it("hides a top management that grew by one person of foreign origin", () => {
     // 6 → 7 in top management, the newcomer of foreign origin: both dates would otherwise be
     // published in full (every count 0 or at least 5 … except the change).
