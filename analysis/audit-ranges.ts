@@ -242,17 +242,20 @@ function auditComponent(
         }),
       );
       let seed = cells.length * 7919 + (cells[0] as number);
-      const sign = () => {
+      // Up, down, or left out (half the cells): fewer cells pulling against each other.
+      const weight = () => {
         seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-        return seed & 0x10000 ? 1 : -1;
+        const draw = (seed >>> 16) & 3;
+        return draw === 0 ? 1 : draw === 1 ? -1 : 0;
       };
       for (let attempt = 0; attempt < BATCH_ATTEMPTS && pending.length >= BATCH_MIN; attempt++) {
         const costs = new Float64Array(cells.length);
-        for (const index of pending) costs[index] = attempt < 2 ? 1 : sign();
+        for (const index of pending) costs[index] = attempt < 2 ? 1 : weight();
         if (run(costs, attempt === 1 ? "min" : "max")) observe();
         const left = pending.filter(open);
-        // Past the first two, stop when a sweep settles too few to pay for itself.
-        if (attempt >= 1 && pending.length - left.length < BATCH_MIN) break;
+        // Past the first two, stop when a sweep settles fewer cells than asking them one by one
+        // would cost LPs.
+        if (attempt >= 1 && pending.length - left.length < SWEEP_GAIN) break;
         pending = left;
       }
       setBounds(bounds);
@@ -264,7 +267,7 @@ function auditComponent(
       !proven.wide[cells[index] as number] &&
       (model.n[cells[index] as number] as number) > 0 &&
       !pinnedB(index) &&
-      width(seen, index) < 2;
+      width(seen, index) < NOT_EXACT;
     spread(boundsB, openB, 2);
     cells.forEach((cell, index) => {
       const range = seen[index] as { low: number; high: number };
@@ -273,13 +276,13 @@ function auditComponent(
         findings.exact.push(cell);
         return;
       }
-      if (range.high - range.low >= 2) {
+      if (range.high - range.low >= NOT_EXACT) {
         proven.wide[cell] = 1;
         return;
       }
       const max = solve(index, "max");
       if (max !== null) observe();
-      if (max === null || range.high - range.low >= 2) {
+      if (max === null || range.high - range.low >= NOT_EXACT) {
         proven.wide[cell] = 1;
         return;
       }
@@ -345,8 +348,16 @@ function auditComponent(
 
 /** Open cells at least this many before a batch LP moves them together. */
 const BATCH_MIN = 4;
+/** A sweep must show at least this many more cells wide to be worth the next one. */
+const SWEEP_GAIN = 2;
+/**
+ * Model B needs two integer values in a cell's range. The true value is always among the values
+ * seen (every range starts there), and the range is convex: a seen value one away from it gives
+ * two integers, the LP's own test (floor(max) > ceil(min)) with the same tolerance.
+ */
+const NOT_EXACT = 1 - EPSILON;
 /** Batch LPs per model and component, at most. */
-const BATCH_ATTEMPTS = 24;
+const BATCH_ATTEMPTS = 64;
 
 function width(seen: { low: number; high: number }[], index: number): number {
   const range = seen[index] as { low: number; high: number };

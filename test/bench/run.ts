@@ -60,7 +60,9 @@ async function benchHeadcounts() {
       `  cells hidden ${(100 * run.hiddenShare).toFixed(1)}% of ${run.audit.cells}; ${JSON.stringify(run.audit)}`,
     );
   }
-  const form = await measureFormDuringHeadcounts();
+  const form = await measureFormDuringHeadcounts({
+    units: Number(process.env.PEILPUNT_BENCH_HEADCOUNT_FORM_UNITS ?? 1000),
+  });
   console.log(
     `Respondent page (GET form, autocannon, 10 connections) beside headcount imports of ${form.units.toLocaleString("en")} units × 5 dates and their release builds in the bulk worker`,
   );
