@@ -1,5 +1,6 @@
 import type { Highs } from "highs";
 import { type CellModel, cellBounds } from "./cell-model";
+import { IntegerBounds } from "./item-bounds";
 
 /** What the LP audit found: cells to protect better, and how many LPs it took. */
 export interface RangeFindings {
@@ -15,16 +16,87 @@ const UNBOUNDED = 10;
 const EPSILON = 1e-6;
 
 /**
+ * Hidden cells already shown to keep a wide range (solutions seen). Hiding one more cell only
+ * widens what an attacker must allow (its true value stays feasible), so these stay wide until
+ * a cell is published again; `protectCells` keeps them across rounds and clears them then.
+ */
+export interface ProvenRanges {
+  /** Model B range of at least two integers (not exact). */
+  wide: Uint8Array;
+  /** Model A range of at least k (primary cells). */
+  wideWithoutReasons: Uint8Array;
+}
+
+/** Nothing proven yet, for a model of `cells` cells. */
+export function noProvenRanges(cells: number): ProvenRanges {
+  return { wide: new Uint8Array(cells), wideWithoutReasons: new Uint8Array(cells) };
+}
+
+/**
  * Audits the hidden cells of a model by linear programming: for each hidden cell, the least
  * and greatest count consistent with every published figure, counts ≥ 0 and known
  * headcounts. Model B adds what the published reasons tell (primary 1..k−1, secondary ≥ k)
  * and must leave no cell exact; model A (values only) must leave every primary cell a range
  * of at least k. Hidden cells are split into independent components so each LP stays small.
+ * Cells in `proven` are not asked again; cells found wide are added to it.
  */
-export function auditRanges(highs: Highs, model: CellModel): RangeFindings {
+export function auditRanges(
+  highs: Highs,
+  model: CellModel,
+  proven: ProvenRanges = noProvenRanges(model.n.length),
+): RangeFindings {
   const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
   for (const component of hiddenComponents(model)) {
-    auditComponent(highs, model, component, findings);
+    const open = component.cells.some(
+      (cell) =>
+        !proven.wide[cell] ||
+        (model.hidden[cell] === "primary" && !proven.wideWithoutReasons[cell]),
+    );
+    if (open) auditComponent(highs, model, component, findings, proven);
+  }
+  findings.exact.sort((a, b) => a - b);
+  findings.narrow.sort((a, b) => a - b);
+  return findings;
+}
+
+/**
+ * The findings bound tightening alone can make, without an LP: hidden cells it pins exactly
+ * (model B) and primary cells whose outer bounds are narrower than k (model A). A subset of
+ * what `auditRanges` finds, at a fraction of its cost; an empty answer proves nothing.
+ */
+export function auditByBounds(model: CellModel): RangeFindings {
+  const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
+  for (const { cells, rows } of hiddenComponents(model)) {
+    const column = new Map(cells.map((cell, index) => [cell, index]));
+    const tightB = tightened(
+      cells,
+      rows,
+      column,
+      cells.map((cell) => cellBounds(model, cell)),
+    );
+    const primaries = cells.filter((cell) => model.hidden[cell] === "primary");
+    const tightA =
+      primaries.length > 0
+        ? tightened(
+            cells,
+            rows,
+            column,
+            cells.map((cell) => ({ lower: 0, upper: model.upper[cell] as number })),
+          )
+        : undefined;
+    cells.forEach((cell, index) => {
+      if ((model.n[cell] as number) === 0) return;
+      if ((tightB.lows[index] as number) === (tightB.highs[index] as number)) {
+        findings.exact.push(cell);
+      } else if (
+        tightA &&
+        model.hidden[cell] === "primary" &&
+        (tightA.highs[index] as number) - (tightA.lows[index] as number) <
+          Math.min(model.k, model.upper[cell] as number)
+      ) {
+        findings.narrow.push(cell);
+      }
+    });
   }
   findings.exact.sort((a, b) => a - b);
   findings.narrow.sort((a, b) => a - b);
@@ -91,22 +163,26 @@ function auditComponent(
   model: CellModel,
   component: Component,
   findings: RangeFindings,
+  proven: ProvenRanges,
 ): void {
   const { cells, rows } = component;
   const column = new Map(cells.map((cell, index) => [cell, index]));
   const { k } = model;
   const boundsB = cells.map((cell) => cellBounds(model, cell));
   const boundsA = cells.map((cell) => ({ lower: 0, upper: model.upper[cell] as number }));
+  // Bound tightening first: every bound it finds is a deduction an attacker can make, so a
+  // cell it pins is exact (model B) or narrow (model A) without an LP. Cells it leaves open
+  // still need the LP, which alone can show that a range is wide.
+  const tightB = tightened(cells, rows, column, boundsB);
+  const tightA = cells.some((cell) => model.hidden[cell] === "primary")
+    ? tightened(cells, rows, column, boundsA)
+    : undefined;
   const lp = highs.createModel(lpData(highs, cells.length, rows, column, boundsB));
   try {
     lp.options.set({ output_flag: false, presolve: "off" });
-    const solve = (index: number, sense: "min" | "max"): number | null => {
+    const run = (costs: Float64Array, sense: "min" | "max"): boolean => {
       findings.solves++;
-      lp.changeColsCost(
-        { kind: "range" as const, from: 0, to: cells.length - 1 },
-        new Float64Array(cells.length),
-      );
-      lp.changeColCost(index, 1);
+      lp.changeColsCost({ kind: "range" as const, from: 0, to: cells.length - 1 }, costs);
       lp.changeObjectiveSense(
         sense === "min"
           ? highs.constants.objectiveSense.minimize
@@ -114,12 +190,26 @@ function auditComponent(
       );
       lp.run();
       const status = lp.getModelStatus();
-      if (status === UNBOUNDED) return null;
+      if (status === UNBOUNDED) return false;
       if (status !== OPTIMAL) throw new Error(`LP audit: unexpected solver status ${status}`);
-      return lp.getObjectiveValue();
+      return true;
     };
+    const solve = (index: number, sense: "min" | "max"): number | null => {
+      const costs = new Float64Array(cells.length);
+      costs[index] = 1;
+      return run(costs, sense) ? lp.getObjectiveValue() : null;
+    };
+    const setBounds = (bounds: { lower: number; upper: number }[]) =>
+      lp.changeColsBounds(
+        { kind: "range" as const, from: 0, to: cells.length - 1 },
+        Float64Array.from(bounds, (b) => b.lower),
+        Float64Array.from(bounds, (b) => finite(highs, b.upper)),
+      );
 
-    // Model B: values and reasons. Every hidden cell must keep at least two integer values.
+    // Model B: values and reasons. Every hidden cell must keep at least two integer values. An
+    // exact 0 only says a value is absent from a group the release already covers (a published
+    // zero above it, or a whole row hidden for unanimity): no small group follows, so zeros are
+    // not asked.
     const seen = cells.map((cell) => ({
       low: model.n[cell] as number,
       high: model.n[cell] as number,
@@ -132,53 +222,166 @@ function auditComponent(
         if (value > range.high) range.high = value;
       });
     };
+    /**
+     * Moves many cells at once before asking cell by cell: the sum of the open cells up, down,
+     * then with random signs, each cell boxed to true value ± `reach` (any solution of the boxed
+     * LP solves the real one, and the box keeps the sums bounded and spreads the movement).
+     */
+    const spread = (
+      bounds: { lower: number; upper: number }[],
+      open: (index: number) => boolean,
+      reach: number,
+    ) => {
+      let pending = cells.map((_, index) => index).filter(open);
+      if (pending.length < BATCH_MIN) return;
+      setBounds(
+        cells.map((cell, index) => {
+          const n = model.n[cell] as number;
+          const b = bounds[index] as { lower: number; upper: number };
+          return { lower: Math.max(b.lower, n - reach), upper: Math.min(b.upper, n + reach) };
+        }),
+      );
+      let seed = cells.length * 7919 + (cells[0] as number);
+      // Up, down, or left out (half the cells): fewer cells pulling against each other.
+      const weight = () => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        const draw = (seed >>> 16) & 3;
+        return draw === 0 ? 1 : draw === 1 ? -1 : 0;
+      };
+      for (let attempt = 0; attempt < BATCH_ATTEMPTS && pending.length >= BATCH_MIN; attempt++) {
+        const costs = new Float64Array(cells.length);
+        for (const index of pending) costs[index] = attempt < 2 ? 1 : weight();
+        if (run(costs, attempt === 1 ? "min" : "max")) observe();
+        const left = pending.filter(open);
+        // Past the first two, stop when a sweep settles fewer cells than asking them one by one
+        // would cost LPs.
+        if (attempt >= 1 && pending.length - left.length < SWEEP_GAIN) break;
+        pending = left;
+      }
+      setBounds(bounds);
+    };
+    const pinnedB = (index: number) =>
+      (tightB.lows[index] as number) === (tightB.highs[index] as number);
+    // A zero is never a finding of model B (see below): only non-zero cells are asked.
+    const openB = (index: number) =>
+      !proven.wide[cells[index] as number] &&
+      (model.n[cells[index] as number] as number) > 0 &&
+      !pinnedB(index) &&
+      width(seen, index) < NOT_EXACT;
+    spread(boundsB, openB, 2);
     cells.forEach((cell, index) => {
       const range = seen[index] as { low: number; high: number };
-      if (range.high - range.low >= 2) return;
+      if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
+      if (pinnedB(index)) {
+        findings.exact.push(cell);
+        return;
+      }
+      if (range.high - range.low >= NOT_EXACT) {
+        proven.wide[cell] = 1;
+        return;
+      }
       const max = solve(index, "max");
-      if (max === null) return;
-      observe();
-      if (range.high - range.low >= 2) return;
+      if (max !== null) observe();
+      if (max === null || range.high - range.low >= NOT_EXACT) {
+        proven.wide[cell] = 1;
+        return;
+      }
       const min = solve(index, "min");
       observe();
-      // An exact 0 only says a value is absent from a group the release already covers (a
-      // published zero above it, or a whole row hidden for unanimity): no small group follows.
       const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
-      if (exact && (model.n[cell] as number) > 0) {
-        findings.exact.push(cell);
-      }
+      if (exact) findings.exact.push(cell);
+      else proven.wide[cell] = 1;
     });
 
     // Model A: values only. Each primary cell's range must be at least k wide.
     const primaries = cells
       .map((cell, index) => ({ cell, index }))
       .filter(({ cell }) => model.hidden[cell] === "primary");
-    if (primaries.length === 0) return;
-    lp.changeColsBounds(
-      { kind: "range" as const, from: 0, to: cells.length - 1 },
-      Float64Array.from(boundsA, (b) => b.lower),
-      Float64Array.from(boundsA, (b) => finite(highs, b.upper)),
-    );
+    if (primaries.length === 0 || !tightA) return;
+    setBounds(boundsA);
+    // A known headcount under k caps what any release could leave open.
+    const need = (cell: number) => Math.min(k, model.upper[cell] as number);
+    const isPrimary = new Uint8Array(cells.length);
+    for (const { index } of primaries) isPrimary[index] = 1;
+    // Outer bounds narrower than needed: an attacker pins the group to fewer than k values.
+    const narrowByBounds = (cell: number, index: number) =>
+      (tightA.highs[index] as number) - (tightA.lows[index] as number) < need(cell) &&
+      (model.n[cell] as number) > 0;
     // Solutions seen under model B are feasible under A too: they still count.
+    spread(
+      boundsA,
+      (index) =>
+        isPrimary[index] === 1 &&
+        !proven.wideWithoutReasons[cells[index] as number] &&
+        !narrowByBounds(cells[index] as number, index) &&
+        width(seen, index) < need(cells[index] as number),
+      k,
+    );
     for (const { cell, index } of primaries) {
       const range = seen[index] as { low: number; high: number };
-      // A known headcount under k caps what any release could leave open.
-      const need = Math.min(k, model.upper[cell] as number);
-      if (range.high - range.low >= need) continue;
+      if (proven.wideWithoutReasons[cell]) continue;
+      if (narrowByBounds(cell, index)) {
+        findings.narrow.push(cell);
+        continue;
+      }
+      if (range.high - range.low >= need(cell)) {
+        proven.wideWithoutReasons[cell] = 1;
+        continue;
+      }
       const max = solve(index, "max");
-      if (max === null) continue;
-      observe();
-      if (range.high - range.low >= need) continue;
+      if (max !== null) observe();
+      if (max === null || range.high - range.low >= need(cell)) {
+        proven.wideWithoutReasons[cell] = 1;
+        continue;
+      }
       const min = solve(index, "min");
       observe();
       // A cell pinned at 0 is an exact zero, not a small group (see model B above).
-      if ((max as number) - (min as number) < need - EPSILON && (max as number) > EPSILON) {
-        findings.narrow.push(cell);
-      }
+      if ((max as number) - (min as number) < need(cell) - EPSILON) {
+        if ((max as number) > EPSILON) findings.narrow.push(cell);
+      } else proven.wideWithoutReasons[cell] = 1;
     }
   } finally {
     lp.dispose();
   }
+}
+
+/** Open cells at least this many before a batch LP moves them together. */
+const BATCH_MIN = 4;
+/** A sweep must show at least this many more cells wide to be worth the next one. */
+const SWEEP_GAIN = 2;
+/**
+ * Model B needs two integer values in a cell's range. The true value is always among the values
+ * seen (every range starts there), and the range is convex: a seen value one away from it gives
+ * two integers, the LP's own test (floor(max) > ceil(min)) with the same tolerance.
+ */
+const NOT_EXACT = 1 - EPSILON;
+/** Batch LPs per model and component, at most. */
+const BATCH_ATTEMPTS = 64;
+
+function width(seen: { low: number; high: number }[], index: number): number {
+  const range = seen[index] as { low: number; high: number };
+  return range.high - range.low;
+}
+
+/** The component's equations tightened to integer bounds from the given ones. */
+function tightened(
+  cells: number[],
+  rows: Component["rows"],
+  column: Map<number, number>,
+  bounds: { lower: number; upper: number }[],
+): IntegerBounds {
+  const system = new IntegerBounds(Math.max(1, cells.length));
+  for (const b of bounds) system.add(b.lower, b.upper);
+  for (const row of rows) {
+    system.equation(
+      row.cells.map((cell) => column.get(cell) as number),
+      row.coefficients,
+      row.rhs,
+    );
+  }
+  system.tighten();
+  return system;
 }
 
 function finite(highs: Highs, value: number): number {

@@ -87,12 +87,13 @@ export function buildRelease(
   const crosses = input.crosses ?? [];
   const space = filterSpace(items, crosses);
   const counts = aggregateCounts(matrix, space);
+  const knownHeadcounts = usableHeadcounts(input.knownHeadcounts ?? {}, tree, counts);
   const describe = describeFilters(counts, items);
   const groupId = (cell: GroupCell) =>
     formatGroupId(tree.ids[cell.node] as string, cell.part, describe(cell.filter));
   const { model, cells, cellOf } = releaseCells(tree, counts, {
     k: input.k,
-    headcounts: input.knownHeadcounts ?? {},
+    headcounts: knownHeadcounts,
     previouslyHidden: input.previouslyHidden ?? new Set(),
     groupId,
   });
@@ -170,7 +171,7 @@ export function buildRelease(
       ),
     })),
     crosses: crosses.map(([a, b]) => [a, b]),
-    knownHeadcounts: { ...(input.knownHeadcounts ?? {}) },
+    knownHeadcounts,
     groups,
     comments: publishComments({
       matrix,
@@ -249,4 +250,23 @@ function unanimousRows(model: CellModel): number[][] {
       return Math.max(...parts.map((part) => model.n[part] as number)) >= size - 1;
     })
     .map(({ parts }) => parts);
+}
+
+/**
+ * Known headcounts an attacker can use as caps: a headcount below the unit's own respondents
+ * (staff who joined after its reference date took part) is no cap at all, and would leave the
+ * LP audit without a solution.
+ */
+function usableHeadcounts(
+  known: Record<string, number>,
+  tree: ResponseMatrix["tree"],
+  counts: Counts,
+): Record<string, number> {
+  const filters = counts.space.filters.length;
+  return Object.fromEntries(
+    Object.entries(known).filter(([unitId, count]) => {
+      const node = tree.indexOf.get(unitId);
+      return node !== undefined && count >= (counts.subtreeN[node * filters] as number);
+    }),
+  );
 }

@@ -23,6 +23,11 @@ export interface CellModel {
   breaksDownPrimary?: Uint8Array;
   /** Cells published because their value follows exactly anyway: never hidden again. */
   settled?: Uint8Array;
+  /**
+   * Secondary cells hidden for a reason outside these tables (headcounts: a change of 1..k−1
+   * since an earlier date): never published as derivable, so the audit must leave them inexact.
+   */
+  keepHidden?: Uint8Array;
 }
 
 export interface Equation {

@@ -4,6 +4,10 @@ import { adminAuth } from "./auth/admin-auth";
 import { DEFAULT_SUBMISSIONS_PER_MINUTE } from "./config";
 import { DEFAULT_MAX_CODES_PER_CAMPAIGN } from "./contract/staff-limits";
 import type { Db } from "./db/open-database";
+import {
+  type HeadcountReleaseQueue,
+  headcountReleaseQueue,
+} from "./headcounts/headcount-release-queue";
 import { clientPages } from "./http/client-pages";
 import { compressJson } from "./http/compress-json";
 import { handleError, problemResponse, statusProblem } from "./http/problem-response";
@@ -40,6 +44,8 @@ export interface AppOptions {
     maxCodesPerCampaign?: number;
     /** Where bulk writes run (codes, invitation hashes); in process by default, a worker in start-server. */
     bulkWriter?: BulkWriter;
+    /** Rebuilds headcount releases after imports; by default one per app on `bulkWriter`. */
+    headcountReleases?: HeadcountReleaseQueue;
     /** Where heavy admin work queues; one per app by default. */
     heavyJobs?: HeavyJobs;
     /** Sends invitation mail; without it, invitations say mail is not configured. */
@@ -63,6 +69,10 @@ export function createApp({ db, config = {} }: AppOptions) {
   });
   const secretKey = config.secretKey ?? randomBytes(32);
   const releases = config.releases;
+  const bulkWriter = config.bulkWriter ?? inProcessBulkWriter(db, secretKey);
+  const headcountReleases =
+    config.headcountReleases ??
+    headcountReleaseQueue({ build: (id) => bulkWriter.buildHeadcountRelease(id) });
   // The form is the respondent's largest answer (about 25 kB of JSON) and is the same for
   // every respondent of a campaign: sent compressed, from a kept copy, except a unit's own link
   // (?unit=), whose kept copy would tell by its speed that someone of that unit asked lately.
@@ -100,7 +110,8 @@ export function createApp({ db, config = {} }: AppOptions) {
       releases,
       maxCodesPerCampaign: config.maxCodesPerCampaign ?? DEFAULT_MAX_CODES_PER_CAMPAIGN,
       heavyJobs: config.heavyJobs ?? heavyJobQueue(),
-      bulkWriter: config.bulkWriter ?? inProcessBulkWriter(db, secretKey),
+      bulkWriter,
+      headcountReleases,
       mailer: config.mailer,
       linkOrigin: config.linkOrigin ?? config.publicOrigin ?? "http://localhost:8787",
     }),

@@ -6,6 +6,8 @@ import { openDatabase } from "./db/open-database";
 import { organisations } from "./db/schema";
 import { announceDemoAccounts } from "./demo/demo-accounts-file";
 import { seedDemo } from "./demo/seed-demo";
+import { organisationsWithStaleHeadcounts } from "./headcounts/build-headcount-release";
+import { headcountReleaseQueue } from "./headcounts/headcount-release-queue";
 import { listen } from "./http/listen";
 import { forwardedAddress, socketAddress } from "./http/rate-limit";
 import { workerMailer } from "./invitations/mailer";
@@ -43,6 +45,12 @@ export function startServer(config: Config) {
     afterClose: (campaignId) => void releases.rebuild(campaignId),
     afterResponsesDeleted: (campaignId) => releases.responsesDeleted(campaignId),
   });
+  const bulkWriter = workerBulkWriter(config.databasePath, secretKey);
+  const headcountReleases = headcountReleaseQueue({
+    build: (id) => bulkWriter.buildHeadcountRelease(id),
+  });
+  // Headcount releases missing or behind their imports (a restart during a build) too.
+  for (const id of organisationsWithStaleHeadcounts(db)) headcountReleases.rebuild(id);
   const app = createApp({
     db,
     config: {
@@ -55,7 +63,8 @@ export function startServer(config: Config) {
       clientAddress:
         config.trustProxy === "none" ? socketAddress : forwardedAddress(config.trustProxy),
       releases,
-      bulkWriter: workerBulkWriter(config.databasePath, secretKey),
+      bulkWriter,
+      headcountReleases,
       mailer: config.smtp ? workerMailer(config.smtp) : undefined,
       linkOrigin:
         config.publicOrigin ??

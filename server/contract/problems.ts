@@ -52,6 +52,8 @@ export const PROBLEM_NAMES = [
   "separation-of-duties",
   "invalid-unit-file",
   "unit-in-use",
+  "invalid-headcount-file",
+  "headcounts-not-found",
   "invalid-questionnaire",
   "published",
   "bundled",

@@ -352,6 +352,57 @@ export const auditLog = sqliteTable(
 );
 
 /**
+ * A reference date of an organisation's staff headcounts (e.g. 31 December). Re-importing a
+ * date replaces its counts. Aggregates only: no table here ever holds a person.
+ */
+export const headcountDates = sqliteTable(
+  "headcount_dates",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** YYYY-MM-DD. */
+    referenceDate: text("reference_date").notNull(),
+    importedAt: text("imported_at").notNull(),
+  },
+  (t) => [uniqueIndex("headcount_dates_organisation_date").on(t.organisationId, t.referenceDate)],
+);
+
+/**
+ * Staff of one unit at one job level at a date: the row total (dimension `total`, value `all`)
+ * and its split per category value (gender, foreign origin, disability, organisation-added).
+ */
+export const headcountCounts = sqliteTable(
+  "headcount_counts",
+  {
+    dateId: text("date_id")
+      .notNull()
+      .references(() => headcountDates.id, { onDelete: "cascade" }),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    jobLevel: text("job_level").notNull(),
+    dimension: text("dimension").notNull(),
+    value: text("value").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dateId, t.unitId, t.jobLevel, t.dimension, t.value] }),
+    check("headcount_counts_count", sql`${t.count} >= 0`),
+  ],
+);
+
+/** The audited headcount release of an organisation, rebuilt at every import (JSON). */
+export const headcountReleases = sqliteTable("headcount_releases", {
+  organisationId: text("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  builtAt: text("built_at").notNull(),
+  body: text("body").notNull(),
+});
+
+/**
  * Progress of a campaign's latest invitation or reminder sending, counts only (never an
  * address or a code), so the coordinator's counts survive a restart. Reminders keep only how
  * many addresses were read, as their view shows (how many were reminded would tell who answered).

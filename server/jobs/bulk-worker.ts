@@ -1,5 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
+import highsLoader, { type Highs } from "highs";
 import { openDatabase } from "../db/open-database";
+import { buildAndStoreHeadcountRelease } from "../headcounts/build-headcount-release";
 import { makeCodes, storeGeneratedCodes, storeInvitationCodes } from "../invitations/store-codes";
 import type { BulkReply, BulkRequest } from "./bulk-writer";
 
@@ -7,11 +9,22 @@ import type { BulkReply, BulkRequest } from "./bulk-writer";
 // same settings: WAL, synchronous=FULL, a busy timeout for the moments the server writes.
 const { databasePath, secretKey } = workerData as { databasePath: string; secretKey: Uint8Array };
 const db = openDatabase(databasePath);
+// HiGHS (WebAssembly) loads on the first headcount build only.
+let highs: Highs | undefined;
 
-parentPort?.on("message", (request: BulkRequest) => {
+parentPort?.on("message", async (request: BulkRequest) => {
   let reply: BulkReply;
   try {
-    if (request.type === "generate") {
+    if (request.type === "headcounts") {
+      highs ??= await highsLoader();
+      const outcome = buildAndStoreHeadcountRelease({
+        db,
+        highs,
+        organisationId: request.organisationId,
+        now: () => new Date(),
+      });
+      reply = { type: "done", requestId: request.requestId, outcome };
+    } else if (request.type === "generate") {
       const count = request.job.units.reduce((sum, unit) => sum + unit.count, 0);
       const made = makeCodes(secretKey, count);
       const stored = storeGeneratedCodes(db, secretKey, request.job, made);

@@ -1,5 +1,8 @@
 import { Worker } from "node:worker_threads";
+import highsLoader, { type Highs } from "highs";
 import type { Db } from "../db/open-database";
+import { buildAndStoreHeadcountRelease } from "../headcounts/build-headcount-release";
+import type { HeadcountBuildOutcome } from "../headcounts/headcount-release-queue";
 import {
   type CodeGeneration,
   type InvitationCodeRow,
@@ -13,8 +16,8 @@ import {
 import { yieldToEventLoop } from "./heavy-jobs";
 
 /**
- * Where bulk writes go: code generation (making, hashing and storing thousands of codes) and the
- * code hashes of invitations being sent. On a database file they run in a worker thread with its
+ * Where bulk writes go: code generation (making, hashing and storing thousands of codes), the
+ * code hashes of invitations being sent, and audited headcount releases (built and stored). On a database file they run in a worker thread with its
  * own connection (workerBulkWriter), so neither the hashing nor the disk flush of their commits
  * ever holds the thread that serves respondents; on an in-memory database (tests) in process.
  */
@@ -23,6 +26,8 @@ export interface BulkWriter {
   generateCodes(job: CodeGeneration): Promise<StoredGeneration>;
   /** Stores the hashes of invitation codes whose mail was accepted, and the sending's counts. */
   storeInvitationCodes(rows: InvitationCodeRow[], progress?: SendingProgressRow): Promise<void>;
+  /** Builds and stores an organisation's audited headcount release (the LP audit: seconds). */
+  buildHeadcountRelease(organisationId: string): Promise<HeadcountBuildOutcome>;
   close(): Promise<void>;
 }
 
@@ -32,8 +37,12 @@ export interface BulkWriter {
  */
 export const CODES_SLICE_MS = 4;
 
-/** Bulk writes on the server's own thread, in slices that yield: for in-memory databases. */
+/**
+ * Bulk writes on the server's own thread, in slices that yield: for in-memory databases (tests,
+ * benches). A headcount release is built in one piece there.
+ */
 export function inProcessBulkWriter(db: Db, secretKey: Uint8Array): BulkWriter {
+  let highs: Promise<Highs> | undefined;
   return {
     async generateCodes(job) {
       const count = job.units.reduce((sum, unit) => sum + unit.count, 0);
@@ -50,6 +59,17 @@ export function inProcessBulkWriter(db: Db, secretKey: Uint8Array): BulkWriter {
     async storeInvitationCodes(rows, progress) {
       storeInvitationCodes(db, rows, progress);
     },
+    async buildHeadcountRelease(organisationId) {
+      highs ??= highsLoader();
+      const solver = await highs;
+      await yieldToEventLoop();
+      return buildAndStoreHeadcountRelease({
+        db,
+        highs: solver,
+        organisationId,
+        now: () => new Date(),
+      });
+    },
     async close() {},
   };
 }
@@ -57,11 +77,12 @@ export function inProcessBulkWriter(db: Db, secretKey: Uint8Array): BulkWriter {
 /** A request to the bulk worker (server/jobs/bulk-worker.ts). */
 export type BulkRequest =
   | { type: "generate"; requestId: number; job: CodeGeneration }
-  | { type: "store"; requestId: number; rows: InvitationCodeRow[]; progress?: SendingProgressRow };
+  | { type: "store"; requestId: number; rows: InvitationCodeRow[]; progress?: SendingProgressRow }
+  | { type: "headcounts"; requestId: number; organisationId: string };
 
 /** The bulk worker's answer to one request. */
 export type BulkReply =
-  | { type: "done"; requestId: number; stored?: StoredGeneration }
+  | { type: "done"; requestId: number; stored?: StoredGeneration; outcome?: HeadcountBuildOutcome }
   | { type: "failed"; requestId: number; message: string };
 
 /**
@@ -73,7 +94,10 @@ export function workerBulkWriter(databasePath: string, secretKey: Uint8Array): B
   let worker: Worker | undefined;
   const pending = new Map<
     number,
-    { resolve: (stored: StoredGeneration | undefined) => void; reject: (error: Error) => void }
+    {
+      resolve: (reply: Extract<BulkReply, { type: "done" }>) => void;
+      reject: (error: Error) => void;
+    }
   >();
   let nextId = 1;
   const start = () => {
@@ -85,7 +109,7 @@ export function workerBulkWriter(databasePath: string, secretKey: Uint8Array): B
       const request = pending.get(reply.requestId);
       if (!request) return;
       pending.delete(reply.requestId);
-      if (reply.type === "done") request.resolve(reply.stored);
+      if (reply.type === "done") request.resolve(reply);
       else request.reject(new Error(reply.message));
     });
     const fail = (error: Error) => {
@@ -100,24 +124,31 @@ export function workerBulkWriter(databasePath: string, secretKey: Uint8Array): B
   const ask = (
     request:
       | { type: "generate"; job: CodeGeneration }
-      | { type: "store"; rows: InvitationCodeRow[]; progress?: SendingProgressRow },
+      | { type: "store"; rows: InvitationCodeRow[]; progress?: SendingProgressRow }
+      | { type: "headcounts"; organisationId: string },
   ) => {
     worker ??= start();
     const requestId = nextId++;
     const target = worker;
-    return new Promise<StoredGeneration | undefined>((resolve, reject) => {
+    return new Promise<Extract<BulkReply, { type: "done" }>>((resolve, reject) => {
       pending.set(requestId, { resolve, reject });
       target.postMessage({ ...request, requestId });
     });
   };
   return {
     async generateCodes(job) {
-      const stored = await ask({ type: "generate", job });
+      const { stored } = await ask({ type: "generate", job });
       if (!stored) throw new Error("The bulk worker answered a generation without its codes.");
       return stored;
     },
     async storeInvitationCodes(rows, progress) {
       if (rows.length > 0 || progress) await ask({ type: "store", rows, progress });
+    },
+    async buildHeadcountRelease(organisationId) {
+      const { outcome } = await ask({ type: "headcounts", organisationId });
+      if (!outcome)
+        throw new Error("The bulk worker answered a headcount build without its outcome.");
+      return outcome;
     },
     async close() {
       const running = worker;

@@ -6,6 +6,7 @@ import { campaignUnitsWithAncestors } from "../db/campaign-unit-tree";
 import type { Db } from "../db/open-database";
 import { campaigns, questionnaireVersions, releases } from "../db/schema";
 import { NotFoundError } from "../errors";
+import { publishedHeadcounts } from "../headcounts/published-headcounts";
 
 /**
  * Crosses published at organisation level when the questionnaire has both dimensions: gender
@@ -55,7 +56,12 @@ export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSou
       // Open links are not protected against made-up responses (README "Invitations").
       openLink: campaign.accessMode === "open-link",
       crosses: DEFAULT_CROSSES.filter(([a, b]) => dimensionKeys.has(a) && dimensionKeys.has(b)),
-      knownHeadcounts: {},
+      // Headcount tables shown to readers cap each unit's respondents (issue 14).
+      knownHeadcounts: publishedHeadcounts(
+        db,
+        campaign.organisationId,
+        campaign.closesAt.slice(0, 10),
+      ),
       previouslyHidden: hiddenInEarlierWave(db, campaign),
     },
   };

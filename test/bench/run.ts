@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
-// `holdback`, `submissions`, `codes`, `invitations`, `units`, `questionnaires`, `overview`) runs
-// only those named.
+// `holdback`, `submissions`, `codes`, `invitations`, `units`, `questionnaires`, `overview`,
+// `headcounts`) runs only those named.
 import { measureCodeGeneration } from "./code-generation";
+import { measureFormDuringHeadcounts } from "./headcount-form-load";
+import { measureHeadcountImport } from "./headcount-import";
 import { measureInterimHoldback } from "./interim-holdback";
 import { measureInvitationSending } from "./invitation-sending";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
@@ -30,8 +32,48 @@ async function main() {
   if (wanted("codes")) await benchCodes();
   if (wanted("invitations")) await benchInvitations();
   if (wanted("units")) await benchUnits();
+  if (wanted("headcounts")) await benchHeadcounts();
   if (wanted("questionnaires")) benchQuestionnaires();
   if (wanted("overview")) await benchOverview();
+}
+
+async function benchHeadcounts() {
+  const sizes = process.env.PEILPUNT_BENCH_HEADCOUNT_UNITS
+    ? process.env.PEILPUNT_BENCH_HEADCOUNT_UNITS.split(",").map(Number)
+    : [20, 100, 1000];
+  for (const units of sizes) {
+    console.log(
+      `Headcounts: ${units.toLocaleString("en")} units (synthetic organisation, small top levels) × 5 job levels × 3 category dimensions × 5 dates, imported one by one; each import answers after storing the counts, its audited release is built afterwards (bulk worker) keeping the dates shown before; target < 5000 ms`,
+    );
+    const run = await measureHeadcountImport(units, 5, (date, f) =>
+      console.log(
+        `  date ${date + 1}: import ${f.importMs.toFixed(0).padStart(6)} ms, release ${f.releaseMs.toFixed(0).padStart(7)} ms wall ${f.releaseCpuMs.toFixed(0).padStart(7)} ms CPU`,
+      ),
+    );
+    const importMs = run.dates.reduce((sum, f) => sum + f.importMs, 0);
+    const releaseMs = run.dates.reduce((sum, f) => sum + f.releaseMs, 0);
+    const releaseCpuMs = run.dates.reduce((sum, f) => sum + f.releaseCpuMs, 0);
+    console.log(
+      `  all 5 dates: imports ${importMs.toFixed(0)} ms + releases ${releaseMs.toFixed(0)} ms wall (${releaseCpuMs.toFixed(0)} ms CPU) = ${(importMs + releaseMs).toFixed(0)} ms; bare insert of the same count rows ${run.baselineMs.toFixed(0)} ms: imports ${ratio(importMs, run.baselineMs)}, imports + releases ${ratio(importMs + releaseMs, run.baselineMs)} of it`,
+    );
+    console.log(
+      `  cells hidden ${(100 * run.hiddenShare).toFixed(1)}% of ${run.audit.cells}; ${JSON.stringify(run.audit)}`,
+    );
+  }
+  const form = await measureFormDuringHeadcounts({
+    units: Number(process.env.PEILPUNT_BENCH_HEADCOUNT_FORM_UNITS ?? 1000),
+  });
+  console.log(
+    `Respondent page (GET form, autocannon, 10 connections) beside headcount imports of ${form.units.toLocaleString("en")} units × 5 dates and their release builds in the bulk worker`,
+  );
+  for (const f of [form.baseline, form.during]) {
+    console.log(
+      `  ${f.label.padEnd(58)} p50 ${String(f.p50).padStart(3)} ms  p99 ${String(f.p99).padStart(3)} ms (${ratio(f.p99, form.baseline.p99)} of alone)  max ${f.max} ms  ${f.requests} requests  non-2xx ${f.non2xx}`,
+    );
+  }
+  console.log(
+    `  imports answered in ${form.importMs.map((ms) => ms.toFixed(0)).join(", ")} ms; all releases stored ${form.releasesMs.toFixed(0)} ms after the first import`,
+  );
 }
 
 function benchQuestionnaires() {

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AdminAuth, AdminEnv } from "../../auth/admin-auth";
 import type { Db } from "../../db/open-database";
+import type { HeadcountReleaseQueue } from "../../headcounts/headcount-release-queue";
 import { limitBody } from "../../http/limit-body";
 import type { Mailer } from "../../invitations/mailer";
 import type { BulkWriter } from "../../jobs/bulk-writer";
@@ -8,6 +9,7 @@ import type { HeavyJobs } from "../../jobs/heavy-jobs";
 import type { ReleaseScheduler } from "../../results/release-scheduler";
 import { auditLogRoutes } from "./audit-log-routes";
 import { campaignRoutes } from "./campaign-routes";
+import { headcountRoutes } from "./headcount-routes";
 import { organisationRoutes } from "./organisation-routes";
 import { questionnaireRoutes } from "./questionnaire-routes";
 import { referenceRoutes } from "./reference-routes";
@@ -41,6 +43,7 @@ export function adminRoutes(deps: {
   maxCodesPerCampaign: number;
   heavyJobs: HeavyJobs;
   bulkWriter: BulkWriter;
+  headcountReleases: HeadcountReleaseQueue;
   mailer?: Mailer;
   linkOrigin: string;
 }) {
@@ -51,6 +54,7 @@ export function adminRoutes(deps: {
     .route("/", sessionRoutes(deps))
     .route("/", referenceRoutes(deps))
     .route("/organisations", organisationRoutes(deps))
+    .route("/organisations", headcountRoutes(deps))
     .route("/questionnaires", questionnaireRoutes(deps))
     .route("/users", userRoutes(deps))
     .route("/campaigns", campaignRoutes(deps))

@@ -22,15 +22,24 @@ const EPSILON = 1e-6;
  * the suppressor's HiGHS) for the ranges under both attacker models.
  */
 export function auditRelease(release: Release): AuditFindings {
-  const system = releaseSystem(release);
-  const findings: AuditFindings = {
+  return {
+    ...auditSystem(releaseSystem(release)),
+    organisationOnlyBroken: release.audit.organisationOnly && release.groups.length > 1,
+  };
+}
+
+/**
+ * The same attack on any linear system an attacker wrote down from published tables (the
+ * survey release above, or the headcount tables in headcount-attack.ts).
+ */
+export function auditSystem(system: ReleaseSystem): Omit<AuditFindings, "organisationOnlyBroken"> {
+  const findings: Omit<AuditFindings, "organisationOnlyBroken"> = {
     publishedSmall: [],
     recoverable: [],
     narrow: [],
-    organisationOnlyBroken: release.audit.organisationOnly && release.groups.length > 1,
   };
   for (const cell of system.cells) {
-    if (cell.value !== null && cell.value > 0 && cell.value < release.k) {
+    if (cell.value !== null && cell.value > 0 && cell.value < system.k) {
       findings.publishedSmall.push(cell.id);
     }
   }
@@ -63,7 +72,7 @@ function auditComponent(
   system: ReleaseSystem,
   component: { cells: number[]; equations: number[] },
   exact: Map<number, number>,
-  findings: AuditFindings,
+  findings: Pick<AuditFindings, "narrow">,
 ): void {
   const k = system.k;
   // Every solution found is a feasible point: cells it already shows to vary need no LP of

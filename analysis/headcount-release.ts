@@ -1,0 +1,464 @@
+import type { Highs } from "highs";
+import { type CellModel, cheapestNeighbour, type Equation, equationsByCell } from "./cell-model";
+import { protectCells, UnprotectableReleaseError } from "./protect-cells";
+import type { Figure } from "./release-types";
+import type { UnitNode } from "./types";
+import { buildUnitTree, type UnitTree } from "./unit-tree";
+
+/**
+ * The published headcount tables of an organisation: for every reference date, staff counts per
+ * unit (its whole subtree, and "directly in the unit" where a unit with sub-units has staff of
+ * its own), per job level and per category value. Everything here is safe to show.
+ *
+ * Structure an auditor can rebuild from this alone (per date; `null` level is all levels,
+ * `null` dimension is everyone). A unit "crosses" when it lists cells with both a level and a
+ * dimension (the organisation and its top units, CROSS_DEPTH); others list only their level
+ * totals and category totals. Equations hold where every cell in them is listed:
+ * - Hierarchy: for every unit u with children, level l and category c,
+ *   n(u, all, l, c) = n(u, direct, l, c) [0 when no direct cell is listed] + Σ n(child, all, l, c).
+ *   The organisation is the unit whose parentId is null.
+ * - Levels: n(u, p, null, c) = Σ over levels l of n(u, p, l, c).
+ * - Categories: n(u, p, l, null) = Σ over a dimension's values v of n(u, p, l, D=v), per dimension.
+ * - Reasons as in release-types.ts: primary 1..k−1 (0..k−1 for a cell splitting a primary
+ *   group), secondary at least k.
+ * - Between dates: for a cell published at two dates (or absent at the earlier date, which then
+ *   held 0), the change is never 1..k−1 people either way.
+ */
+export interface HeadcountRelease {
+  k: number;
+  units: { id: string; parentId: string | null }[];
+  levels: string[];
+  dimensions: { key: string; values: string[] }[];
+  dates: HeadcountDateRelease[];
+  audit: HeadcountAuditSummary;
+}
+
+export interface HeadcountDateRelease {
+  referenceDate: string;
+  cells: HeadcountCell[];
+  /** Cells hidden at this date because their change since an earlier date was 1..k−1. */
+  hiddenForChange?: number;
+}
+
+export interface HeadcountCell {
+  unitId: string;
+  part: "all" | "direct";
+  /** Null is all levels together. */
+  level: string | null;
+  /** Null (with value null) is everyone. */
+  dimension: string | null;
+  value: string | null;
+  n: Figure;
+}
+
+export interface HeadcountAuditSummary {
+  cells: number;
+  hiddenPrimary: number;
+  hiddenSecondary: number;
+  /** Of the secondary ones: hidden because the change since an earlier date was 1..k−1. */
+  hiddenForChange: number;
+  lpSolves: number;
+  rounds: number;
+}
+
+/** One imported row: the staff of one unit at one job level, and their split per dimension. */
+export interface HeadcountRow {
+  unitId: string;
+  level: string;
+  total: number;
+  /** dimension key → value → count. */
+  categories: Record<string, Record<string, number>>;
+}
+
+export interface HeadcountReleaseInput {
+  k: number;
+  /** The root of the tree: the organisation. */
+  organisationId: string;
+  units: UnitNode[];
+  levels: readonly string[];
+  dimensions: readonly { key: string; values: readonly string[] }[];
+  dates: readonly { referenceDate: string; rows: readonly HeadcountRow[] }[];
+}
+
+/**
+ * Levels are crossed with categories (women in top management) for the organisation and its
+ * top units; deeper units publish their level totals and their category totals. Crossing every
+ * small unit hid over half of all cells and made the LP audit slow: a unit's top management by
+ * gender is a group of a handful of people almost everywhere below the top units.
+ */
+export const CROSS_DEPTH = 1;
+
+/**
+ * Builds the audited headcount release: per date (oldest first) the linked tables as one cell
+ * model, protected by the survey's suppressor and LP audit (`protectCells`). A cell whose
+ * change against a cell published at an earlier date would show a joiner or leaver group of
+ * 1..k−1 is hidden before that protection ("secondary": it holds at least k) and kept hidden
+ * and inexact by it, so one protection per date settles both rules.
+ *
+ * `previous` is the release readers were last shown: its dates before `previous.from` (the
+ * earliest date whose counts changed) are kept exactly as published, since an attacker holds
+ * them anyway, when the tables have the same structure (k, units, levels, dimensions). Only the
+ * dates from `from` on are protected again.
+ */
+export function buildHeadcountRelease(
+  highs: Highs,
+  input: HeadcountReleaseInput,
+  previous?: { release: HeadcountRelease; from: string },
+): HeadcountRelease {
+  if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
+  const tree = buildUnitTree(input.organisationId, input.units);
+  const layout = cellLayout(input.levels, input.dimensions);
+  const dates = [...input.dates].sort((a, b) => a.referenceDate.localeCompare(b.referenceDate));
+  const units = tree.ids.map((id, node) => ({
+    id,
+    parentId: node === 0 ? null : (tree.ids[tree.parent[node] as number] as string),
+  }));
+  const dimensions = input.dimensions.map((d) => ({ key: d.key, values: [...d.values] }));
+  const audit: HeadcountAuditSummary = {
+    cells: 0,
+    hiddenPrimary: 0,
+    hiddenSecondary: 0,
+    hiddenForChange: 0,
+    lpSolves: 0,
+    rounds: 0,
+  };
+  const kept = new Map<string, HeadcountDateRelease>();
+  if (
+    previous &&
+    JSON.stringify([previous.release.k, previous.release.units, previous.release.levels]) ===
+      JSON.stringify([input.k, units, input.levels]) &&
+    JSON.stringify(previous.release.dimensions) === JSON.stringify(dimensions)
+  ) {
+    for (const date of previous.release.dates) {
+      if (date.referenceDate < previous.from) kept.set(date.referenceDate, date);
+    }
+  }
+  /** Per earlier date: cell key → published value (absent key: the cell was not listed, so 0). */
+  const published: Map<string, number | null>[] = [];
+  const previouslyHidden = new Set<string>();
+  const released: HeadcountDateRelease[] = [];
+  const record = (date: HeadcountDateRelease) => {
+    const values = new Map<string, number | null>();
+    for (const cell of date.cells) {
+      const key = headcountCellKey(cell);
+      const hidden = "hidden" in cell.n ? cell.n.hidden : null;
+      values.set(key, hidden === null ? (cell.n as { value: number }).value : null);
+      if (hidden !== null) previouslyHidden.add(key);
+      if (hidden === "primary") audit.hiddenPrimary++;
+      if (hidden === "secondary") audit.hiddenSecondary++;
+    }
+    audit.hiddenForChange += date.hiddenForChange ?? 0;
+    audit.cells += date.cells.length;
+    published.push(values);
+    released.push(date);
+  };
+  for (const date of dates) {
+    const reused = kept.get(date.referenceDate);
+    if (reused && released.every((d) => kept.has(d.referenceDate))) {
+      record(reused);
+      continue;
+    }
+    const table = dateTable(tree, layout, date.rows);
+    const { model, forced } = protectDate(
+      highs,
+      tree,
+      table,
+      input.k,
+      previouslyHidden,
+      published,
+      audit,
+    );
+    // What must hold by construction: a published cell never shows a small change.
+    if (smallChanges(model, table.keys, published).length > 0) {
+      throw new Error(`Headcounts of ${date.referenceDate}: a small change would be published.`);
+    }
+    const cells: HeadcountCell[] = table.keys.map((_, cell) => {
+      const hidden = model.hidden[cell] ?? null;
+      const value = model.n[cell] as number;
+      return {
+        ...table.describe[cell],
+        n: hidden === null ? { value } : { hidden },
+      } as HeadcountCell;
+    });
+    record({
+      referenceDate: date.referenceDate,
+      cells,
+      hiddenForChange: [...forced].filter((cell) => model.hidden[cell] === "secondary").length,
+    });
+  }
+  return {
+    k: input.k,
+    units,
+    levels: [...input.levels],
+    dimensions,
+    dates: released,
+    audit,
+  };
+}
+
+/** Hard stop for the fallback's rounds; each round hides more. */
+const MAX_CHANGE_ROUNDS = 50;
+
+/**
+ * Protects one date: cells whose change since an earlier published date is 1..k−1 are hidden
+ * first and kept hidden and inexact by one protection. When that cannot be done (every cell that
+ * could protect such a cell was published as derivable meanwhile), falls back to rounds from a
+ * fresh model: the changed cells hidden as plain secondary cells, and where one is published
+ * again as derivable, its cheapest publishable neighbour hidden too, until no change shows.
+ */
+function protectDate(
+  highs: Highs,
+  tree: UnitTree,
+  table: DateTable,
+  k: number,
+  previouslyHidden: ReadonlySet<string>,
+  published: Map<string, number | null>[],
+  audit: HeadcountAuditSummary,
+): { model: CellModel; forced: Set<number> } {
+  const fresh = () => tableModel(tree, table, k, previouslyHidden);
+  let model = fresh();
+  // Cells of 1..k−1 are hidden as primary by the protection itself.
+  const forced = new Set(
+    smallChanges(model, table.keys, published).filter((cell) => (model.n[cell] as number) >= k),
+  );
+  model.keepHidden = new Uint8Array(model.n.length);
+  for (const cell of forced) {
+    model.hidden[cell] = "secondary";
+    model.keepHidden[cell] = 1;
+  }
+  try {
+    const result = protectCells(highs, model, [], { boundsFirst: true });
+    audit.lpSolves += result.solves;
+    audit.rounds += result.rounds;
+    return { model, forced };
+  } catch (error) {
+    if (!(error instanceof UnprotectableReleaseError) || forced.size === 0) throw error;
+  }
+  for (let round = 1; ; round++) {
+    model = fresh();
+    for (const cell of forced) model.hidden[cell] = "secondary";
+    const result = protectCells(highs, model, [], { boundsFirst: true });
+    audit.lpSolves += result.solves;
+    audit.rounds += result.rounds;
+    const changed = smallChanges(model, table.keys, published);
+    if (changed.length === 0) return { model, forced };
+    if (round >= MAX_CHANGE_ROUNDS) throw new Error("Headcount changes did not settle.");
+    const byCell = equationsByCell(model);
+    const current = model;
+    for (const cell of changed) {
+      forced.add(cell);
+      if (!current.settled?.[cell]) continue;
+      const next = cheapestNeighbour(current, byCell, cell, {
+        candidate: (other) =>
+          current.hidden[other] === null &&
+          (current.n[other] as number) >= current.k &&
+          !forced.has(other),
+        passThrough: (other) => current.hidden[other] !== null,
+      });
+      if (next !== undefined) forced.add(next);
+    }
+  }
+}
+
+/** The key a cell keeps across dates. */
+export function headcountCellKey(cell: Omit<HeadcountCell, "n">): string {
+  return JSON.stringify([cell.unitId, cell.part, cell.level, cell.dimension, cell.value]);
+}
+
+/**
+ * Cells of this date not hidden yet whose change against a cell published at an earlier date
+ * (or absent there, so 0) is 1..k−1 people either way: someone who joined or left would show.
+ * Published values are 0 or at least k, so such a cell holds at least k: hiding it as
+ * "secondary" is truthful.
+ */
+function smallChanges(
+  model: CellModel,
+  keys: string[],
+  earlier: Map<string, number | null>[],
+): number[] {
+  const found: number[] = [];
+  keys.forEach((key, cell) => {
+    if (model.hidden[cell] !== null) return;
+    const now = model.n[cell] as number;
+    for (const values of earlier) {
+      const before = values.has(key) ? values.get(key) : 0;
+      if (before === null || before === undefined) continue;
+      const change = Math.abs(now - before);
+      if (change >= 1 && change < model.k) {
+        found.push(cell);
+        return;
+      }
+    }
+  });
+  return found;
+}
+
+interface Layout {
+  levels: readonly string[];
+  /** Category slots: 0 is everyone, then each dimension's values in order. */
+  categories: { dimension: string | null; value: string | null }[];
+  /** Per dimension, its slots. */
+  dimensionSlots: number[][];
+  slotOf: Map<string, number>;
+}
+
+function cellLayout(
+  levels: readonly string[],
+  dimensions: readonly { key: string; values: readonly string[] }[],
+): Layout {
+  const categories: Layout["categories"] = [{ dimension: null, value: null }];
+  const dimensionSlots: number[][] = [];
+  const slotOf = new Map<string, number>();
+  for (const dimension of dimensions) {
+    const slots: number[] = [];
+    for (const value of dimension.values) {
+      slotOf.set(JSON.stringify([dimension.key, value]), categories.length);
+      slots.push(categories.length);
+      categories.push({ dimension: dimension.key, value });
+    }
+    dimensionSlots.push(slots);
+  }
+  return { levels, categories, dimensionSlots, slotOf };
+}
+
+interface DateTable {
+  /** Per listed cell: its key, description and count. */
+  keys: string[];
+  describe: Omit<HeadcountCell, "n">[];
+  n: number[];
+  depth: number[];
+  equations: Equation[];
+}
+
+/** Counts every cell of one date and writes down the equations between them. */
+function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]): DateTable {
+  const L = layout.levels.length + 1;
+  const C = layout.categories.length;
+  const width = L * C;
+  const nodes = tree.ids.length;
+  const direct = new Float64Array(nodes * width);
+  const levelIndex = new Map(layout.levels.map((level, index) => [level, index + 1]));
+  for (const row of rows) {
+    const node = tree.indexOf.get(row.unitId);
+    const level = levelIndex.get(row.level);
+    if (node === undefined || level === undefined) {
+      throw new Error(`Headcount row for unknown unit or level: ${row.unitId} ${row.level}`);
+    }
+    const add = (slot: number, count: number) => {
+      const at = node * width + level * C + slot;
+      direct[at] = (direct[at] as number) + count;
+      direct[node * width + slot] = (direct[node * width + slot] as number) + count;
+    };
+    add(0, row.total);
+    for (const [dimension, values] of Object.entries(row.categories)) {
+      for (const [value, count] of Object.entries(values)) {
+        const slot = layout.slotOf.get(JSON.stringify([dimension, value]));
+        if (slot !== undefined) add(slot, count);
+      }
+    }
+  }
+  const subtree = Float64Array.from(direct);
+  for (let node = nodes - 1; node > 0; node--) {
+    const parent = tree.parent[node] as number;
+    for (let i = 0; i < width; i++) {
+      subtree[parent * width + i] =
+        (subtree[parent * width + i] as number) + (subtree[node * width + i] as number);
+    }
+  }
+  const hasDirect = (node: number) =>
+    (tree.children[node]?.length ?? 0) > 0 && (direct[node * width] as number) > 0;
+
+  const table: DateTable = { keys: [], describe: [], n: [], depth: [], equations: [] };
+  const crossed = (node: number) => (tree.depth[node] as number) <= CROSS_DEPTH;
+  const listed = (node: number, l: number, c: number) => crossed(node) || l === 0 || c === 0;
+  const index = new Int32Array(nodes * 2 * width).fill(-1);
+  for (let node = 0; node < nodes; node++) {
+    for (const part of [0, 1]) {
+      if (part === 1 && !hasDirect(node)) continue;
+      const source = part === 0 ? subtree : direct;
+      for (let l = 0; l < L; l++) {
+        for (let c = 0; c < C; c++) {
+          if (!listed(node, l, c)) continue;
+          const category = layout.categories[c] as Layout["categories"][number];
+          const describe = {
+            unitId: tree.ids[node] as string,
+            part: part === 0 ? ("all" as const) : ("direct" as const),
+            level: l === 0 ? null : (layout.levels[l - 1] as string),
+            dimension: category.dimension,
+            value: category.value,
+          };
+          index[(node * 2 + part) * width + l * C + c] = table.n.length;
+          table.describe.push(describe);
+          table.keys.push(headcountCellKey(describe));
+          table.n.push(source[node * width + l * C + c] as number);
+          table.depth.push(tree.depth[node] as number);
+        }
+      }
+    }
+  }
+  const at = (node: number, part: number, l: number, c: number) =>
+    index[(node * 2 + part) * width + l * C + c] as number;
+  for (let node = 0; node < nodes; node++) {
+    const kids = tree.children[node] ?? [];
+    if (kids.length > 0) {
+      for (let l = 0; l < L; l++) {
+        for (let c = 0; c < C; c++) {
+          // A cross cell adds up over the sub-units only where they list it too.
+          if (!kids.every((child) => listed(child, l, c)) || !listed(node, l, c)) continue;
+          const parts = kids.map((child) => at(child, 0, l, c));
+          if (hasDirect(node)) parts.unshift(at(node, 1, l, c));
+          table.equations.push({ total: at(node, 0, l, c), parts });
+        }
+      }
+    }
+    for (const part of hasDirect(node) ? [0, 1] : [0]) {
+      for (let c = 0; c < C; c++) {
+        if (c > 0 && !crossed(node)) continue;
+        table.equations.push({
+          total: at(node, part, 0, c),
+          parts: Array.from({ length: L - 1 }, (_, l) => at(node, part, l + 1, c)),
+          partition: true,
+        });
+      }
+      for (let l = 0; l < L; l++) {
+        if (l > 0 && !crossed(node)) continue;
+        for (const slots of layout.dimensionSlots) {
+          table.equations.push({
+            total: at(node, part, l, 0),
+            parts: slots.map((slot) => at(node, part, l, slot)),
+            partition: true,
+          });
+        }
+      }
+    }
+  }
+  return table;
+}
+
+/**
+ * A fresh cell model of one date. Cheaper to hide (so hidden first): small cells, cells that are
+ * not totals, cells deep in the tree, and cells hidden at an earlier date (a stable pattern
+ * keeps trends readable).
+ */
+function tableModel(
+  tree: UnitTree,
+  table: DateTable,
+  k: number,
+  previouslyHidden: ReadonlySet<string>,
+): CellModel {
+  const isTotal = new Uint8Array(table.n.length);
+  for (const equation of table.equations) isTotal[equation.total] = 1;
+  const maxDepth = Math.max(0, ...tree.depth);
+  const cost = table.n.map((n, cell) => {
+    const earlier = previouslyHidden.has(table.keys[cell] as string) ? 0.5 : 1;
+    return n * (isTotal[cell] ? 4 : 1) * earlier + (maxDepth - (table.depth[cell] as number)) * 0.1;
+  });
+  return {
+    k,
+    n: [...table.n],
+    hidden: table.n.map(() => null),
+    equations: table.equations,
+    upper: table.n.map(() => Number.POSITIVE_INFINITY),
+    cost,
+  };
+}

@@ -1,0 +1,136 @@
+import { eq } from "drizzle-orm";
+import type { Highs } from "highs";
+import { buildHeadcountRelease, type HeadcountRelease } from "../../analysis/headcount-release";
+import { JOB_LEVELS } from "../contract/headcount-schemas";
+import type { Db } from "../db/open-database";
+import { headcountDates, headcountReleases, units } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
+import { commonDimensions, loadHeadcountDates } from "./load-headcounts";
+
+/** The minimum cell size of headcount tables: the default k of survey results. */
+export const HEADCOUNT_K = 5;
+
+/** Which stored date (and which import of it) a release was built from. */
+export interface HeadcountBasisEntry {
+  referenceDate: string;
+  /** The id of the stored date row: a re-import of the date gets a new one. */
+  dateId: string;
+}
+
+/** The stored release: the audited tables and the imports they were built from. */
+export interface StoredHeadcountRelease extends HeadcountRelease {
+  basis: HeadcountBasisEntry[];
+}
+
+/** The stored dates of an organisation, oldest first: what a current release is built from. */
+export function headcountBasis(db: Db, organisationId: string): HeadcountBasisEntry[] {
+  return db
+    .select({ referenceDate: headcountDates.referenceDate, dateId: headcountDates.id })
+    .from(headcountDates)
+    .where(eq(headcountDates.organisationId, organisationId))
+    .orderBy(headcountDates.referenceDate)
+    .all();
+}
+
+/** Whether a release was built from exactly these stored dates. */
+export function sameBasis(a: HeadcountBasisEntry[], b: HeadcountBasisEntry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (entry, index) =>
+        entry.referenceDate === b[index]?.referenceDate && entry.dateId === b[index]?.dateId,
+    )
+  );
+}
+
+/** The stored release of an organisation, if any. */
+export function readStoredHeadcountRelease(
+  db: Db,
+  organisationId: string,
+): { builtAt: string; release: StoredHeadcountRelease } | undefined {
+  const row = db
+    .select()
+    .from(headcountReleases)
+    .where(eq(headcountReleases.organisationId, organisationId))
+    .get();
+  if (!row) return undefined;
+  const release = JSON.parse(row.body) as StoredHeadcountRelease;
+  release.basis ??= [];
+  return { builtAt: row.builtAt, release };
+}
+
+/**
+ * Brings an organisation's stored headcount release up to its stored dates: "current" when it
+ * already is, "stored" after building and storing it, "stale" when an import changed the dates
+ * while it was built (nothing stored: build again). Dates before the earliest changed one are
+ * kept as readers were shown them (analysis/headcount-release.ts), so importing the next year
+ * protects that year only. Slow (the LP audit): the server runs it in the bulk worker.
+ */
+export function buildAndStoreHeadcountRelease({
+  db,
+  highs,
+  organisationId,
+  now,
+}: {
+  db: Db;
+  highs: Highs;
+  organisationId: string;
+  now: () => Date;
+}): "current" | "stored" | "stale" {
+  const basis = headcountBasis(db, organisationId);
+  const previous = readStoredHeadcountRelease(db, organisationId)?.release;
+  if (previous && sameBasis(previous.basis, basis)) return "current";
+  if (basis.length === 0) return "current";
+  const stored = loadHeadcountDates(db, organisationId);
+  const unitRows = db
+    .select({ id: units.id, parentId: units.parentId })
+    .from(units)
+    .where(eq(units.organisationId, organisationId))
+    .all();
+  const dimensions = commonDimensions(
+    stored.dates.map((date) => stored.dimensionsByDate.get(date.referenceDate) ?? new Map()),
+  );
+  const shown = new Map(previous?.basis.map((entry) => [entry.referenceDate, entry.dateId]));
+  const from = basis.find((entry) => shown.get(entry.referenceDate) !== entry.dateId);
+  const release = buildHeadcountRelease(
+    highs,
+    {
+      k: HEADCOUNT_K,
+      organisationId,
+      units: unitRows,
+      levels: JOB_LEVELS,
+      dimensions,
+      dates: stored.dates,
+    },
+    previous && from ? { release: previous, from: from.referenceDate } : undefined,
+  );
+  return withTransaction(
+    db,
+    (tx) => {
+      if (!sameBasis(headcountBasis(tx, organisationId), basis)) return "stale" as const;
+      const builtAt = now().toISOString();
+      const body = JSON.stringify({ ...release, basis } satisfies StoredHeadcountRelease);
+      tx.insert(headcountReleases)
+        .values({ organisationId, builtAt, body })
+        .onConflictDoUpdate({ target: headcountReleases.organisationId, set: { builtAt, body } })
+        .run();
+      return "stored" as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Organisations with stored headcounts whose release is missing or behind (after a restart). */
+export function organisationsWithStaleHeadcounts(db: Db): string[] {
+  const ids = new Set(
+    db
+      .select({ organisationId: headcountDates.organisationId })
+      .from(headcountDates)
+      .all()
+      .map((row) => row.organisationId),
+  );
+  return [...ids].filter((organisationId) => {
+    const stored = readStoredHeadcountRelease(db, organisationId);
+    return !stored || !sameBasis(stored.release.basis, headcountBasis(db, organisationId));
+  });
+}

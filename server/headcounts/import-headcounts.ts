@@ -1,0 +1,166 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { HeadcountRow } from "../../analysis/headcount-release";
+import { recordAudit } from "../auth/audit";
+import { canManageOrganisation } from "../auth/scope";
+import type { SessionUser } from "../auth/sessions";
+import {
+  type HeadcountFileError,
+  type HeadcountImportAnswer,
+  referenceDateSchema,
+} from "../contract/headcount-schemas";
+import type { Db } from "../db/open-database";
+import { headcountCounts, headcountDates, organisations, units } from "../db/schema";
+import { withTransaction } from "../db/with-transaction";
+import { NotFoundError, ProblemError } from "../errors";
+import { parseHeadcountFile } from "./parse-headcount-file";
+
+/** Count rows written per statement (6 bound values each). */
+const WRITE_BATCH = 1000;
+
+/**
+ * Imports one reference date's headcounts of an organisation (admins, coordinators of it). All
+ * or nothing: a faulty file (422, every row and field named) changes nothing; a valid one
+ * replaces the date's counts and writes the audit entry in one transaction, then asks for the
+ * audited release to be rebuilt (`afterImport`) and answers without waiting for it.
+ */
+export async function importHeadcounts({
+  db,
+  actor,
+  organisationSlug,
+  referenceDate,
+  file,
+  now,
+  afterImport,
+}: {
+  db: Db;
+  actor: SessionUser;
+  organisationSlug: string;
+  referenceDate: string;
+  file: Uint8Array;
+  now: Date;
+  /** Rebuilds the organisation's headcount release once the counts are stored. */
+  afterImport: (organisationId: string) => void;
+}): Promise<HeadcountImportAnswer> {
+  const organisation = db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.slug, organisationSlug))
+    .get();
+  if (!organisation || !canManageOrganisation(actor, organisation.id)) {
+    throw new NotFoundError(`There is no organisation "${organisationSlug}".`);
+  }
+  if (!referenceDateSchema.safeParse(referenceDate).success) {
+    throw invalidFile([
+      { row: 0, question: "referenceDate", message: "The reference date must be YYYY-MM-DD." },
+    ]);
+  }
+  const parsed = await parseHeadcountFile(file);
+  if (!parsed.ok) {
+    throw invalidFile(
+      parsed.problems.map(({ row, field, message }) => ({ row, question: field, message })),
+    );
+  }
+  const unitRows = db
+    .select({ id: units.id, code: units.code, parentId: units.parentId })
+    .from(units)
+    .where(eq(units.organisationId, organisation.id))
+    .all();
+  const idOf = new Map(unitRows.map((unit) => [unit.code, unit.id]));
+  const unknown = parsed.rows.filter((row) => !idOf.has(row.unitCode));
+  if (unknown.length > 0) {
+    throw invalidFile(
+      unknown.map((row) => ({
+        row: row.row,
+        question: "unit_code",
+        message: `There is no unit "${row.unitCode}" in this organisation.`,
+      })),
+    );
+  }
+  const rows: HeadcountRow[] = parsed.rows.map(({ unitCode, level, total, categories }) => ({
+    unitId: idOf.get(unitCode) as string,
+    level,
+    total,
+    categories,
+  }));
+
+  // Counts and audit entry in one transaction; the audited release is built afterwards, off
+  // the request thread (`afterImport`: the bulk worker), and readers keep the previous release,
+  // marked as building, until the new one is stored.
+  const answer = withTransaction(
+    db,
+    (tx): HeadcountImportAnswer => {
+      const existing = tx
+        .select({ id: headcountDates.id })
+        .from(headcountDates)
+        .where(
+          and(
+            eq(headcountDates.organisationId, organisation.id),
+            eq(headcountDates.referenceDate, referenceDate),
+          ),
+        )
+        .get();
+      if (existing) {
+        tx.delete(headcountCounts).where(eq(headcountCounts.dateId, existing.id)).run();
+        tx.delete(headcountDates).where(eq(headcountDates.id, existing.id)).run();
+      }
+      const dateId = randomUUID();
+      tx.insert(headcountDates)
+        .values({
+          id: dateId,
+          organisationId: organisation.id,
+          referenceDate,
+          importedAt: now.toISOString(),
+        })
+        .run();
+      const counts = rows.flatMap((row) => [
+        {
+          dateId,
+          unitId: row.unitId,
+          jobLevel: row.level,
+          dimension: "total",
+          value: "all",
+          count: row.total,
+        },
+        ...Object.entries(row.categories).flatMap(([dimension, values]) =>
+          Object.entries(values).map(([value, count]) => ({
+            dateId,
+            unitId: row.unitId,
+            jobLevel: row.level,
+            dimension,
+            value,
+            count,
+          })),
+        ),
+      ]);
+      for (let i = 0; i < counts.length; i += WRITE_BATCH) {
+        tx.insert(headcountCounts)
+          .values(counts.slice(i, i + WRITE_BATCH))
+          .run();
+      }
+      const staff = rows.reduce((sum, row) => sum + row.total, 0);
+      recordAudit(tx, {
+        actor,
+        action: "headcounts.import",
+        target: `${organisationSlug}/${referenceDate}`,
+        organisationId: organisation.id,
+        detail: { rows: rows.length, replaced: existing !== undefined },
+        at: now,
+      });
+      return { referenceDate, rows: rows.length, staff, replaced: existing !== undefined };
+    },
+    { behavior: "immediate" },
+  );
+  afterImport(organisation.id);
+  return answer;
+}
+
+function invalidFile(errors: HeadcountFileError[]): ProblemError {
+  return new ProblemError(
+    422,
+    "invalid-headcount-file",
+    "The headcount file has faults",
+    `Nothing was imported: ${errors.length} fault(s) in the file.`,
+    { errors },
+  );
+}

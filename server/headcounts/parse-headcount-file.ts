@@ -1,0 +1,278 @@
+import type { HeadcountRow } from "../../analysis/headcount-release";
+import {
+  HEADCOUNT_DIMENSIONS,
+  JOB_LEVELS,
+  OPTIONAL_HEADCOUNT_COLUMNS,
+} from "../contract/headcount-schemas";
+import { normaliseColumnName, readTableFile, type TableFile } from "../files/read-table-file";
+
+/** A fault in the file: the row (0 for the file as a whole, 1 the header) and its field. */
+export interface HeadcountFileProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export type ParsedHeadcountFile =
+  | {
+      ok: true;
+      /** Rows by unit code (the caller maps codes to units). */
+      rows: (Omit<HeadcountRow, "unitId"> & { unitCode: string; row: number })[];
+      /** Every dimension with its values, the fixed ones first. */
+      dimensions: { key: string; values: string[] }[];
+    }
+  | { ok: false; problems: HeadcountFileProblem[] };
+
+/**
+ * Columns that only a file of people has. Peilpunt takes aggregates only: such a file is
+ * refused as a whole, whatever else it holds.
+ */
+const PERSONAL_COLUMNS = new Set([
+  "name",
+  "first_name",
+  "last_name",
+  "firstname",
+  "lastname",
+  "naam",
+  "voornaam",
+  "achternaam",
+  "familienaam",
+  "nom",
+  "prenom",
+  "prénom",
+  "staff_number",
+  "employee_number",
+  "employee_id",
+  "personeelsnummer",
+  "stamnummer",
+  "matricule",
+  "birth_date",
+  "date_of_birth",
+  "birthdate",
+  "geboortedatum",
+  "date_de_naissance",
+  "email",
+  "e_mail",
+  "rijksregisternummer",
+  "national_number",
+  "niss",
+]);
+
+/** One category per column, as a person-level export has it (instead of counts per value). */
+const PER_PERSON_CATEGORY = new Set([
+  "gender",
+  "geslacht",
+  "sexe",
+  "genre",
+  "foreign_origin",
+  "origin",
+  "herkomst",
+  "origine",
+  "disability",
+  "handicap",
+  "beperking",
+]);
+
+const isHeadcountHeader = (names: string[]) =>
+  names.includes("unit_code") ||
+  names.includes("total") ||
+  names.some((name) => PERSONAL_COLUMNS.has(name) || PER_PERSON_CATEGORY.has(name));
+
+const COUNT = /^\d{1,7}$/;
+const DIMENSION_COLUMN = /^([a-z][a-z0-9_]{0,39})\.([a-z0-9][a-z0-9_]{0,39})$/;
+
+/**
+ * Reads a headcount file, CSV or XLSX: `unit_code`, `job_level`, `total`, then one
+ * `dimension.value` column per category (see HEADCOUNT_DIMENSIONS). Every faulty row and field
+ * is named; a file with any fault yields no rows.
+ */
+export async function parseHeadcountFile(bytes: Uint8Array): Promise<ParsedHeadcountFile> {
+  return parseHeadcountTable(await readTableFile(bytes, isHeadcountHeader));
+}
+
+export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
+  if (!table.ok) {
+    const { field, message } = table.fault;
+    return fail(
+      0,
+      field,
+      field === "separator"
+        ? 'The header must list unit_code, job_level, total and the category columns, separated by ";" or ",".'
+        : message,
+    );
+  }
+  const [header, ...records] = table.rows;
+  if (!header) return fail(0, "file", "The file is empty.");
+  const names = header.fields.map(normaliseColumnName);
+  const personal = names.filter((name) => PERSONAL_COLUMNS.has(name));
+  if (personal.length > 0) {
+    return fail(
+      0,
+      "file",
+      `This looks like a list of people (column ${personal.join(", ")}). Peilpunt takes counts per unit and job level only: never upload staff records.`,
+    );
+  }
+  const perPerson = names.filter((name) => PER_PERSON_CATEGORY.has(name));
+  if (perPerson.length > 0) {
+    return fail(
+      0,
+      "file",
+      `This looks like one row per person (column ${perPerson.join(", ")} holds a category, not a count). Count the staff per unit and job level, one column per category value (e.g. gender.woman).`,
+    );
+  }
+  const problems: HeadcountFileProblem[] = [];
+  const position = new Map<string, number>();
+  const dimensions = new Map<string, string[]>();
+  for (const dimension of HEADCOUNT_DIMENSIONS) dimensions.set(dimension.key, []);
+  names.forEach((name, index) => {
+    if (position.has(name)) {
+      problems.push({ row: 1, field: name, message: `Column "${name}" appears twice.` });
+      return;
+    }
+    position.set(name, index);
+    if (name === "unit_code" || name === "job_level" || name === "total") return;
+    const match = DIMENSION_COLUMN.exec(name);
+    if (!match) {
+      problems.push({
+        row: 1,
+        field: header.fields[index] ?? name,
+        message: `Unknown column "${header.fields[index]}": category columns are named dimension.value (e.g. gender.woman).`,
+      });
+      return;
+    }
+    const [, dimension, value] = match as unknown as [string, string, string];
+    const fixed = HEADCOUNT_DIMENSIONS.find((candidate) => candidate.key === dimension);
+    if (fixed && !(fixed.values as readonly string[]).includes(value)) {
+      problems.push({
+        row: 1,
+        field: name,
+        message: `"${dimension}" takes the values ${fixed.values.join(", ")}.`,
+      });
+      return;
+    }
+    const values = dimensions.get(dimension) ?? [];
+    values.push(value);
+    dimensions.set(dimension, values);
+  });
+  for (const required of ["unit_code", "job_level", "total"]) {
+    if (!position.has(required)) {
+      problems.push({ row: 1, field: required, message: `Column "${required}" is missing.` });
+    }
+  }
+  for (const dimension of HEADCOUNT_DIMENSIONS) {
+    for (const value of dimension.values) {
+      const column = `${dimension.key}.${value}`;
+      if (
+        !position.has(column) &&
+        !(OPTIONAL_HEADCOUNT_COLUMNS as readonly string[]).includes(column)
+      ) {
+        problems.push({ row: 1, field: column, message: `Column "${column}" is missing.` });
+      }
+    }
+  }
+  for (const [key, values] of dimensions) {
+    if (values.length === 1) {
+      problems.push({
+        row: 1,
+        field: `${key}.${values[0]}`,
+        message: `"${key}" needs at least two values (columns ${key}.<value>) that add up to the total.`,
+      });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const fixedOrder = HEADCOUNT_DIMENSIONS.map((dimension) => ({
+    key: dimension.key,
+    values: dimension.values.filter(
+      (value) => position.has(`${dimension.key}.${value}`) || dimension.key === "gender",
+    ),
+  }));
+  const added = [...dimensions]
+    .filter(([key]) => !HEADCOUNT_DIMENSIONS.some((fixed) => fixed.key === key))
+    .map(([key, values]) => ({ key, values }));
+  const allDimensions = [...fixedOrder, ...added];
+
+  const rows: Extract<ParsedHeadcountFile, { ok: true }>["rows"] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const { row, fields } of records) {
+    if (fields.length !== names.length) {
+      problems.push({
+        row,
+        field: "row",
+        message: `Expected ${names.length} fields, found ${fields.length}.`,
+      });
+      continue;
+    }
+    const text = (column: string) => {
+      const at = position.get(column);
+      return at === undefined ? "" : (fields[at] ?? "").trim();
+    };
+    const rowProblems: HeadcountFileProblem[] = [];
+    const count = (column: string, optional = false): number => {
+      const raw = text(column);
+      if (raw === "" && optional) return 0;
+      if (COUNT.test(raw)) return Number(raw);
+      rowProblems.push({
+        row,
+        field: column,
+        message:
+          raw === ""
+            ? "The count is missing (write 0 for none)."
+            : `"${raw}" is not a count: write a whole number of at least 0.`,
+      });
+      return 0;
+    };
+    const unitCode = text("unit_code");
+    if (unitCode === "")
+      rowProblems.push({ row, field: "unit_code", message: "The unit code is missing." });
+    const level = text("job_level").toLowerCase();
+    if (!(JOB_LEVELS as readonly string[]).includes(level)) {
+      rowProblems.push({
+        row,
+        field: "job_level",
+        message: `The job level must be one of ${JOB_LEVELS.join(", ")}.`,
+      });
+    }
+    const key = `${unitCode}\u0000${level}`;
+    const earlier = firstRowOf.get(key);
+    if (unitCode !== "" && earlier !== undefined) {
+      rowProblems.push({
+        row,
+        field: "unit_code",
+        message: `Unit "${unitCode}" at level "${level}" is also on row ${earlier}: one row per unit and level.`,
+      });
+    } else firstRowOf.set(key, row);
+    const total = count("total");
+    const categories: HeadcountRow["categories"] = {};
+    for (const dimension of allDimensions) {
+      const counts: Record<string, number> = {};
+      let sum = 0;
+      for (const value of dimension.values) {
+        const column = `${dimension.key}.${value}`;
+        const n = count(column, !position.has(column));
+        counts[value] = n;
+        sum += n;
+      }
+      categories[dimension.key] = counts;
+      const unreadable = rowProblems.some(
+        (problem) => problem.field === "total" || problem.field.startsWith(`${dimension.key}.`),
+      );
+      if (sum !== total && !unreadable) {
+        rowProblems.push({
+          row,
+          field: dimension.key,
+          message: `The ${dimension.key} columns add up to ${sum}, not to the total ${total}.`,
+        });
+      }
+    }
+    problems.push(...rowProblems);
+    if (rowProblems.length === 0) rows.push({ row, unitCode, level, total, categories });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  if (rows.length === 0) return fail(0, "file", "The file lists no counts.");
+  return { ok: true, rows, dimensions: allDimensions };
+}
+
+function fail(row: number, field: string, message: string): ParsedHeadcountFile {
+  return { ok: false, problems: [{ row, field, message }] };
+}

@@ -1,0 +1,105 @@
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
+import { canManageOrganisation } from "../../auth/scope";
+import type {
+  HeadcountImportAnswer,
+  HeadcountReleaseAnswer,
+} from "../../contract/headcount-schemas";
+import { LOCALES, type Locale } from "../../contract/locales";
+import type { Db } from "../../db/open-database";
+import { organisations, units } from "../../db/schema";
+import { NotFoundError, ProblemError } from "../../errors";
+import { TABLE_MEDIA_TYPES } from "../../files/read-table-file";
+import type { HeadcountReleaseQueue } from "../../headcounts/headcount-release-queue";
+import { headcountTemplate } from "../../headcounts/headcount-template";
+import { importHeadcounts } from "../../headcounts/import-headcounts";
+import { viewHeadcountIndicators } from "../../headcounts/view-headcount-indicators";
+import { viewHeadcounts } from "../../headcounts/view-headcounts";
+
+/**
+ * Headcounts of an organisation (README "Headcounts"): `GET …/headcounts` the audited tables
+ * (every role, in scope), `GET …/headcounts/template.csv?lang=` a file to fill in and
+ * `POST …/headcounts/<YYYY-MM-DD>` an import with the file as body (admins, coordinators).
+ */
+export function headcountRoutes({
+  db,
+  now,
+  auth,
+  headcountReleases,
+}: {
+  db: Db;
+  now: () => Date;
+  auth: AdminAuth;
+  headcountReleases: HeadcountReleaseQueue;
+}) {
+  return new Hono<AdminEnv>()
+    .use("*", auth.protect)
+    .get("/:slug/headcounts", (c) => {
+      const answer = viewHeadcounts({
+        db,
+        actor: c.get("session").user,
+        organisationSlug: c.req.param("slug"),
+        now: now(),
+      });
+      return c.json(answer satisfies HeadcountReleaseAnswer);
+    })
+    .get("/:slug/headcounts/indicators", (c) =>
+      c.json(
+        viewHeadcountIndicators({
+          db,
+          actor: c.get("session").user,
+          organisationSlug: c.req.param("slug"),
+          unitId: c.req.query("unit"),
+          targets: c.req.query("targets") === "brussels" ? "brussels" : "flanders-2020",
+          now: now(),
+        }),
+      ),
+    )
+    .get("/:slug/headcounts/template.csv", requireRole("admin", "coordinator"), (c) => {
+      const actor = c.get("session").user;
+      const organisation = db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.slug, c.req.param("slug")))
+        .get();
+      if (!organisation || !canManageOrganisation(actor, organisation.id)) {
+        throw new NotFoundError(`There is no organisation "${c.req.param("slug")}".`);
+      }
+      const codes = db
+        .select({ code: units.code, retiredAt: units.retiredAt })
+        .from(units)
+        .where(eq(units.organisationId, organisation.id))
+        .all()
+        .filter((unit) => unit.retiredAt === null)
+        .map((unit) => unit.code)
+        .sort();
+      const lang = c.req.query("lang");
+      const locale: Locale = LOCALES.find((known) => known === lang) ?? "en";
+      c.header("Content-Type", "text/csv; charset=utf-8");
+      c.header("Content-Disposition", `attachment; filename="headcounts-${locale}.csv"`);
+      return c.body(headcountTemplate(codes, locale));
+    })
+    .post("/:slug/headcounts/:date", requireRole("admin", "coordinator"), async (c) => {
+      const type = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
+      if (!TABLE_MEDIA_TYPES.some((known) => known === type)) {
+        throw new ProblemError(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          `Send the headcount file as ${TABLE_MEDIA_TYPES.join(" or ")}.`,
+        );
+      }
+      const file = new Uint8Array(await c.req.arrayBuffer());
+      const answer = await importHeadcounts({
+        db,
+        actor: c.get("session").user,
+        organisationSlug: c.req.param("slug"),
+        referenceDate: c.req.param("date"),
+        file,
+        now: now(),
+        afterImport: (organisationId) => headcountReleases.rebuild(organisationId),
+      });
+      return c.json(answer satisfies HeadcountImportAnswer, 201);
+    });
+}

@@ -1,0 +1,198 @@
+import fc from "fast-check";
+import highsLoader, { type Highs } from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  buildHeadcountRelease,
+  type HeadcountReleaseInput,
+  type HeadcountRow,
+} from "../../../analysis/headcount-release";
+import { attackHeadcounts } from "./headcount-attack";
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await highsLoader();
+});
+
+const LEVELS = ["top", "staff"];
+const DIMENSIONS = [
+  { key: "gender", values: ["woman", "man"] },
+  { key: "foreign_origin", values: ["yes", "no", "unknown"] },
+];
+
+/** Splits a total over `parts` values with the given weights (whole people). */
+function split(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0) || 1;
+  const out = weights.map((w) => Math.floor((total * w) / sum));
+  out[0] = (out[0] as number) + total - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+function row(unitId: string, level: string, total: number, w: number[]): HeadcountRow {
+  const gender = split(total, [w[0] as number, w[1] as number]);
+  const origin = split(total, [w[2] as number, w[3] as number, w[4] as number]);
+  return {
+    unitId,
+    level,
+    total,
+    categories: {
+      gender: { woman: gender[0] as number, man: gender[1] as number },
+      foreign_origin: {
+        yes: origin[0] as number,
+        no: origin[1] as number,
+        unknown: origin[2] as number,
+      },
+    },
+  };
+}
+
+/** A small organisation: two faculties (one with two departments) and a service. */
+const UNITS = [
+  { id: "F1", parentId: null },
+  { id: "D1", parentId: "F1" },
+  { id: "D2", parentId: "F1" },
+  { id: "F2", parentId: null },
+  { id: "S1", parentId: null },
+];
+const ROW_UNITS = ["F1", "D1", "D2", "F2", "S1"];
+
+const arbitraryDate = fc.array(
+  fc.record({
+    unit: fc.constantFrom(...ROW_UNITS),
+    level: fc.constantFrom(...LEVELS),
+    total: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 40 })),
+    weights: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 5, maxLength: 5 }),
+  }),
+  { maxLength: 12 },
+);
+
+function input(dates: { unit: string; level: string; total: number; weights: number[] }[][]) {
+  return {
+    k: 5,
+    organisationId: "ORG",
+    units: UNITS,
+    levels: LEVELS,
+    dimensions: DIMENSIONS,
+    dates: dates.map((entries, position) => {
+      // One row per unit and level: later entries for the same pair are dropped.
+      const seen = new Set<string>();
+      const rows = entries.flatMap((entry) => {
+        const key = `${entry.unit}|${entry.level}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
+        return [row(entry.unit, entry.level, entry.total, entry.weights)];
+      });
+      return { referenceDate: `${2020 + position}-12-31`, rows };
+    }),
+  } satisfies HeadcountReleaseInput;
+}
+
+describe("headcount release against the independent attacker", () => {
+  it("publishes no small cell, leaves nothing hidden exactly derivable or narrow, and no date shows a change of 1..k−1", () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryDate, { minLength: 1, maxLength: 3 }), (dates) => {
+        const release = buildHeadcountRelease(highs, input(dates));
+        const findings = attackHeadcounts(release);
+        for (const date of findings.dates) {
+          expect(date.findings.publishedSmall).toEqual([]);
+          expect(date.findings.recoverable).toEqual([]);
+          expect(date.findings.narrow).toEqual([]);
+        }
+        expect(findings.smallChanges).toEqual([]);
+      }),
+      { numRuns: 30, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it("built one date at a time, as imports arrive, keeps each date as shown and leaks nothing", () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryDate, { minLength: 2, maxLength: 3 }), (dates) => {
+        const all = input(dates);
+        let release = buildHeadcountRelease(highs, { ...all, dates: all.dates.slice(0, 1) });
+        for (let count = 2; count <= all.dates.length; count++) {
+          const shown = release;
+          const added = all.dates[count - 1] as { referenceDate: string };
+          release = buildHeadcountRelease(
+            highs,
+            { ...all, dates: all.dates.slice(0, count) },
+            { release: shown, from: added.referenceDate },
+          );
+          expect(release.dates.slice(0, count - 1)).toEqual(shown.dates);
+        }
+        const findings = attackHeadcounts(release);
+        for (const date of findings.dates) {
+          expect(date.findings.publishedSmall).toEqual([]);
+          expect(date.findings.recoverable).toEqual([]);
+          expect(date.findings.narrow).toEqual([]);
+        }
+        expect(findings.smallChanges).toEqual([]);
+      }),
+      { numRuns: 15, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it("hides a top management that grew by one person of foreign origin", () => {
+    // 6 → 7 in top management, the newcomer of foreign origin: both dates would otherwise be
+    // published in full (every count 0 or at least 5 … except the change).
+    const before = [
+      row("F2", "top", 6, [1, 0, 0, 1, 0]),
+      row("F2", "staff", 30, [1, 1, 1, 1, 1]),
+      row("S1", "staff", 40, [1, 1, 1, 1, 1]),
+    ];
+    const after = [
+      row("F2", "top", 7, [1, 0, 0, 1, 0]),
+      row("F2", "staff", 30, [1, 1, 1, 1, 1]),
+      row("S1", "staff", 40, [1, 1, 1, 1, 1]),
+    ];
+    // The split helper puts the newcomer in the first weighted value; set origin by hand.
+    before[0] = {
+      ...(before[0] as HeadcountRow),
+      categories: { gender: { woman: 6, man: 0 }, foreign_origin: { yes: 0, no: 6, unknown: 0 } },
+    };
+    after[0] = {
+      ...(after[0] as HeadcountRow),
+      categories: { gender: { woman: 7, man: 0 }, foreign_origin: { yes: 1, no: 6, unknown: 0 } },
+    };
+    const release = buildHeadcountRelease(highs, {
+      ...input([]),
+      dates: [
+        { referenceDate: "2024-12-31", rows: before },
+        { referenceDate: "2025-12-31", rows: after },
+      ],
+    });
+    const topF2 = release.dates[1]?.cells.find(
+      (cell) =>
+        cell.unitId === "F2" &&
+        cell.part === "all" &&
+        cell.level === "top" &&
+        cell.dimension === null,
+    );
+    expect(topF2?.n).toHaveProperty("hidden");
+    expect(release.audit.hiddenForChange).toBeGreaterThan(0);
+    expect(attackHeadcounts(release).smallChanges).toEqual([]);
+  });
+
+  it("the attacker sees the change when the tables are published without the two-date rule", () => {
+    // Guards the attacker itself: the same two dates, each built on its own.
+    const make = (total: number) => [
+      {
+        unitId: "F2",
+        level: "top",
+        total,
+        categories: {
+          gender: { woman: total, man: 0 },
+          foreign_origin: { yes: 0, no: total, unknown: 0 },
+        },
+      },
+    ];
+    const first = buildHeadcountRelease(highs, {
+      ...input([]),
+      dates: [{ referenceDate: "2024-12-31", rows: make(6) }],
+    });
+    const second = buildHeadcountRelease(highs, {
+      ...input([]),
+      dates: [{ referenceDate: "2025-12-31", rows: make(8) }],
+    });
+    const glued = { ...first, dates: [...first.dates, ...second.dates] };
+    expect(attackHeadcounts(glued).smallChanges.length).toBeGreaterThan(0);
+  });
+});

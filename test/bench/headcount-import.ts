@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import highsLoader from "highs";
+import type { HeadcountAuditSummary } from "../../analysis/headcount-release";
+import { HEADCOUNT_DIMENSIONS } from "../../server/contract/headcount-schemas";
+import { openDatabase } from "../../server/db/open-database";
+import {
+  buildAndStoreHeadcountRelease,
+  readStoredHeadcountRelease,
+} from "../../server/headcounts/build-headcount-release";
+import { importHeadcounts } from "../../server/headcounts/import-headcounts";
+import { createOrganisation } from "../../server/organisations/create-organisation";
+import { importUnits } from "../../server/organisations/import-units";
+import { headcountFile, syntheticOrganisation } from "./headcount-data";
+
+const admin = { id: randomUUID(), email: "bench@example.org", role: "admin" as const };
+
+export interface HeadcountDateFigures {
+  /** The import request: parse, check, store the counts (what the coordinator waits for). */
+  importMs: number;
+  /** The audited release built and stored afterwards (in the bulk worker on the server). */
+  releaseMs: number;
+  releaseCpuMs: number;
+}
+
+export interface HeadcountImportFigures {
+  units: number;
+  dates: HeadcountDateFigures[];
+  /** The same count rows inserted with one prepared statement, in the same run. */
+  baselineMs: number;
+  audit: HeadcountAuditSummary;
+  hiddenShare: number;
+}
+
+/**
+ * `dates` reference dates of a synthetic organisation of `units` units (headcount-data.ts) × 5
+ * job levels × 3 category dimensions, imported one after another as a coordinator would, each
+ * followed by the build of its audited release (which keeps the dates shown before). Baseline:
+ * the same count rows inserted with one prepared statement in a transaction.
+ */
+export async function measureHeadcountImport(
+  units = 1000,
+  dates = 5,
+  onDate: (date: number, figures: HeadcountDateFigures) => void = () => {},
+): Promise<HeadcountImportFigures> {
+  const organisation = syntheticOrganisation(units, dates);
+  const db = openDatabase(":memory:");
+  const session = { ...admin, organisationId: null, unitId: null, locale: "nl" as const };
+  const created = createOrganisation({
+    db,
+    actor: session,
+    input: { slug: "bench", name: { nl: "B", fr: "B", en: "B" } },
+    now: new Date(),
+  });
+  const tree = ["code;parent_code;kind;name_nl;name_fr;name_en"];
+  for (const unit of organisation.units) {
+    tree.push(`${unit.code};${unit.parent};service;${unit.code};${unit.code};${unit.code}`);
+  }
+  await importUnits({
+    db,
+    actor: session,
+    organisationSlug: "bench",
+    file: new TextEncoder().encode(tree.join("\n")),
+    apply: true,
+    now: new Date(),
+  });
+  const highs = await highsLoader();
+  const figures: HeadcountDateFigures[] = [];
+  for (const [index, date] of organisation.dates.entries()) {
+    const file = headcountFile(date.rows);
+    let start = performance.now();
+    await importHeadcounts({
+      db,
+      actor: session,
+      organisationSlug: "bench",
+      referenceDate: date.referenceDate,
+      file,
+      now: new Date(),
+      afterImport: () => {},
+    });
+    const importMs = performance.now() - start;
+    start = performance.now();
+    const cpu = process.cpuUsage();
+    const outcome = buildAndStoreHeadcountRelease({
+      db,
+      highs,
+      organisationId: created.id,
+      now: () => new Date(),
+    });
+    if (outcome !== "stored") throw new Error(`headcount release: ${outcome}`);
+    const used = process.cpuUsage(cpu);
+    const figure: HeadcountDateFigures = {
+      importMs,
+      releaseMs: performance.now() - start,
+      releaseCpuMs: (used.user + used.system) / 1000,
+    };
+    figures.push(figure);
+    onDate(index, figure);
+  }
+  const raw = openDatabase(":memory:").$client;
+  raw.exec("CREATE TABLE c (d TEXT, u TEXT, l TEXT, dim TEXT, v TEXT, n INTEGER)");
+  const insert = raw.prepare("INSERT INTO c VALUES (?, ?, ?, ?, ?, ?)");
+  const start = performance.now();
+  raw.transaction(() => {
+    for (const date of organisation.dates) {
+      for (const row of date.rows) {
+        insert.run(date.referenceDate, row.unitId, row.level, "total", "all", row.total);
+        for (const d of HEADCOUNT_DIMENSIONS) {
+          for (const v of d.values) {
+            insert.run(
+              date.referenceDate,
+              row.unitId,
+              row.level,
+              d.key,
+              v,
+              row.categories[d.key]?.[v] ?? 0,
+            );
+          }
+        }
+      }
+    }
+  })();
+  const baselineMs = performance.now() - start;
+  const stored = readStoredHeadcountRelease(db, created.id);
+  if (!stored) throw new Error("no headcount release stored");
+  const { audit } = stored.release;
+  return {
+    units,
+    dates: figures,
+    baselineMs,
+    audit,
+    hiddenShare: (audit.hiddenPrimary + audit.hiddenSecondary) / Math.max(1, audit.cells),
+  };
+}
