@@ -59,7 +59,7 @@ export function buildRelease(
   {
     strategy = "audited",
     itemAudit = true,
-    itemLp = false,
+    itemLp = true,
     alsoHide = new Set(),
   }: {
     strategy?: SuppressionStrategy;
@@ -70,8 +70,8 @@ export function buildRelease(
     itemAudit?: boolean;
     /**
      * Also check by LP (HiGHS) what the item audit's bound tightening leaves open, so that
-     * nothing an LP derives leaks either (item-lp.ts). Off by default: at 100k × 40 it fits the
-     * time budget, but on some sparse releases it ran for minutes (see README, "Limits").
+     * nothing an LP derives leaks either (item-lp.ts), within a work budget per question past
+     * which the question is withheld. Off only to measure what bound tightening alone hides.
      */
     itemLp?: boolean;
     /**
@@ -127,7 +127,7 @@ export function buildRelease(
     items: itemsByCell,
     itemRounds,
     itemLpSolves,
-    itemLpSkipped,
+    itemLpWithheld,
   } = publishItems({
     counts,
     cells,
@@ -190,7 +190,7 @@ export function buildRelease(
       ...itemLoss(groups),
       itemRounds,
       itemLpSolves,
-      itemLpSkipped,
+      itemLpWithheld,
     },
   };
 }

@@ -288,7 +288,7 @@ export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseB
     },
     itemLp: {
       solves: lpRun.value.audit.itemLpSolves ?? 0,
-      skipped: lpRun.value.audit.itemLpSkipped ?? 0,
+      skipped: lpRun.value.audit.itemLpWithheld ?? 0,
       hidden: lpRun.value.audit.itemsHidden,
     },
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
