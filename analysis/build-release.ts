@@ -59,7 +59,7 @@ export function buildRelease(
   {
     strategy = "audited",
     itemAudit = true,
-    itemLp = true,
+    itemLp = false,
     alsoHide = new Set(),
   }: {
     strategy?: SuppressionStrategy;
@@ -71,7 +71,8 @@ export function buildRelease(
     /**
      * Also check by LP (HiGHS) what the item audit's bound tightening leaves open, so that
      * nothing an LP derives leaks either (item-lp.ts), within a work budget per question past
-     * which the question is withheld. Off only to measure what bound tightening alone hides.
+     * which the question is withheld. Off by default: on the demo's diagnoses it hides about
+     * 6,400 of 21,500 answer distributions against about 2,100 (see README).
      */
     itemLp?: boolean;
     /**
