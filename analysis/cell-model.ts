@@ -45,6 +45,7 @@ export function reasonBounds(reason: HiddenReason, k: number): { lower: number; 
     case "secondary":
       return { lower: k, upper: Number.POSITIVE_INFINITY };
     case "unanimity":
+    case "protected":
       return { lower: 0, upper: Number.POSITIVE_INFINITY };
   }
 }

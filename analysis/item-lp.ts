@@ -9,144 +9,378 @@ export interface LpCheck {
   ways: { variable: number; up: boolean; value: number; truth: number }[];
 }
 
+/**
+ * What the LP stage may still spend, in simplex iterations × rows of the LP (a deterministic
+ * measure of work, so a release does not depend on the machine's load): shared by every LP of
+ * one question's audit and drawn down by each solve.
+ */
+export interface LpBudget {
+  work: number;
+}
+
+/**
+ * Smaller systems to try first. Each pass moves the system along a few directions only: a
+ * variable v with `sign[v]` ≠ 0 is truth[v] + sign[v]·y[group[v]], every other variable keeps
+ * its true value (the true figures are a solution). Any point of such a restricted system is a
+ * point of the whole one, so what it opens is open; what no pass opens goes to the whole system.
+ * E.g. "one person of each group moves from answer a to answer b": one y per group.
+ */
+export interface LpRestrictions {
+  truth: Float64Array;
+  passes: { group: Int32Array; sign: Int8Array }[];
+}
+
 const OPTIMAL = 7;
+const ITERATION_LIMIT = 14;
 const UNBOUNDED = 10;
 const EPSILON = 1e-6;
-/** Batched solves before falling back to one LP per check left. */
-const BATCHES = 3;
+/** HiGHS's `simplex_strategy` for the primal simplex. */
+const PRIMAL_SIMPLEX = 4;
+
+type Way = LpCheck["ways"][number];
 
 /**
  * The checks that no point of the LP relaxation leaves open: an attacker who solves the LP
  * (the equations with the bounds tightening found) reaches them. Cheap first: the true figures
- * are a solution, so a check they leave open needs no LP. Then one LP for all the rest at once,
- * maximising Σ min(1, distance beyond each threshold), which opens most of them; every solution
- * seen opens what it can. Only what is left gets an LP of its own (largest or least value).
- * A system of more than `maxColumns` variables is not solved (`skipped`).
+ * are a solution, so a check they leave open needs no LP. Then, in each restricted system and
+ * then in the whole one, LPs for all checks left at once, maximising Σ min(1, distance beyond
+ * each threshold), repeated while they open more; every solution seen opens what it can. What
+ * the whole system still leaves gets an LP that puts its own check first (the others after),
+ * then, if that does not open it, one of its own (largest or least value). When the budget runs
+ * out, every check not yet shown open is returned as closed (`exhausted`): giving up must hide,
+ * never publish.
  */
 export function lpClosedChecks(
   highs: Highs,
   bounds: IntegerBounds,
   checks: LpCheck[],
-  maxColumns: number,
-): { closed: number[]; solves: number; skipped: boolean } {
-  const open = (check: LpCheck, value: (variable: number) => number) =>
-    check.ways.some((way) =>
+  budget: LpBudget,
+  restrictions?: LpRestrictions,
+  maxWholeColumns = Number.POSITIVE_INFINITY,
+): { closed: number[]; solves: number; exhausted: boolean } {
+  const opens = (check: number, value: (variable: number) => number) =>
+    (checks[check] as LpCheck).ways.some((way) =>
       way.up
         ? value(way.variable) >= way.value - EPSILON
         : value(way.variable) <= way.value + EPSILON,
     );
   let left = checks.flatMap((check, index) =>
-    open(check, (variable) => check.ways.find((way) => way.variable === variable)?.truth ?? 0)
+    opens(index, (variable) => check.ways.find((way) => way.variable === variable)?.truth ?? 0)
       ? []
       : [index],
   );
-  if (left.length === 0) return { closed: [], solves: 0, skipped: false };
-  // Too large to solve within the release's time budget: left to bound tightening.
-  if (bounds.size > maxColumns) return { closed: [], solves: 0, skipped: true };
+  if (left.length === 0) return { closed: [], solves: 0, exhausted: false };
+  const state = { solves: 0, exhausted: false };
+  const keepClosed = (values: (variable: number) => number) => {
+    left = left.filter((check) => !opens(check, values));
+  };
+  const wayOf = (check: number, turn: number) => {
+    const own = (checks[check] as LpCheck).ways;
+    return own[turn % own.length] as Way;
+  };
 
-  const columns = bounds.size;
-  const { starts, vars, coefficients, rhs } = bounds.matrix();
-  // One witness column per way of the checks left: t ≤ x − value (up) or t ≤ value − x (down),
-  // t ≤ 1, so maximising Σ t rewards every check pushed a whole unit past its threshold.
-  const ways = left.flatMap((check) =>
-    (checks[check] as LpCheck).ways.map((way) => ({ check, way })),
-  );
-  const numCols = columns + ways.length;
-  const rowStarts = [...starts];
-  const rowIndices = [...vars];
-  const rowValues = [...coefficients];
-  const rowLower = [...rhs];
-  const rowUpper = [...rhs];
-  ways.forEach(({ way }, index) => {
-    rowIndices.push(way.variable, columns + index);
-    rowValues.push(way.up ? 1 : -1, -1);
-    rowStarts.push(rowIndices.length);
-    rowLower.push(way.up ? way.value : -way.value);
-    rowUpper.push(highs.infinity);
-  });
-  const finite = (value: number) =>
-    value === Number.POSITIVE_INFINITY
-      ? highs.infinity
-      : value === Number.NEGATIVE_INFINITY
-        ? -highs.infinity
-        : value;
-  const colLower = new Float64Array(numCols).fill(-highs.infinity);
-  const colUpper = new Float64Array(numCols).fill(1);
-  for (let column = 0; column < columns; column++) {
-    colLower[column] = finite(bounds.lows[column] as number);
-    colUpper[column] = finite(bounds.highs[column] as number);
-  }
-  const numRows = rowLower.length;
-  const lp = highs.createModel({
-    numCols,
-    numRows,
-    colCost: new Float64Array(numCols),
-    colLower,
-    colUpper,
-    rowLower: Float64Array.from(rowLower),
-    rowUpper: Float64Array.from(rowUpper),
-    matrix: {
-      format: "csr" as const,
-      numRows,
-      numCols,
-      starts: Int32Array.from(rowStarts),
-      indices: Int32Array.from(rowIndices),
-      values: Float64Array.from(rowValues),
-    },
-  });
-  let solves = 0;
-  try {
-    lp.options.set({ output_flag: false, presolve: "off" });
-    const solve = (costs: Float64Array, maximise: boolean): Float64Array | null => {
-      solves++;
-      lp.changeColsCost({ kind: "range" as const, from: 0, to: numCols - 1 }, costs);
-      lp.changeObjectiveSense(
-        maximise
-          ? highs.constants.objectiveSense.maximize
-          : highs.constants.objectiveSense.minimize,
-      );
-      lp.run();
-      const status = lp.getModelStatus();
-      if (status === UNBOUNDED) return null;
-      if (status !== OPTIMAL) throw new Error(`Item LP audit: unexpected solver status ${status}`);
-      return Float64Array.from(lp.getSolution().colValue);
-    };
-    const keepClosed = (values: Float64Array) => {
-      left = left.filter((check) => !open(checks[check] as LpCheck, (v) => values[v] as number));
-    };
-    for (let batch = 0; batch < BATCHES && left.length > 0; batch++) {
-      const before = left.length;
-      const costs = new Float64Array(numCols);
-      const still = new Set(left);
-      ways.forEach(({ check }, index) => {
-        // One way per check and batch: the two ways of a check pull in opposite directions.
-        const own = (checks[check] as LpCheck).ways;
-        const pick = own[batch % own.length];
-        if (still.has(check) && pick === ways[index]?.way) costs[columns + index] = 1;
-      });
-      const values = solve(costs, true);
-      if (values) keepClosed(values);
-      if (left.length === before) break;
+  for (const pass of restrictions?.passes ?? []) {
+    if (left.length === 0 || state.exhausted) break;
+    const movable = left.filter((check) =>
+      (checks[check] as LpCheck).ways.some((way) => pass.sign[way.variable] !== 0),
+    );
+    if (movable.length === 0) continue;
+    const restriction = { truth: restrictions?.truth as Float64Array, ...pass };
+    const lp = new WitnessLp(highs, bounds, checks, movable, budget, state, restriction);
+    try {
+      lp.batches(() => left, wayOf, keepClosed);
+    } finally {
+      lp.dispose();
     }
-    const closed: number[] = [];
-    while (left.length > 0) {
+  }
+  if (left.length === 0 || state.exhausted)
+    return {
+      closed: state.exhausted ? left : [],
+      solves: state.solves,
+      exhausted: state.exhausted,
+    };
+  // Too large for LPs on the whole system within the release's time: what the restricted
+  // systems did not open counts as derivable (the audit then hides more), never as safe.
+  if (restrictions && bounds.size > maxWholeColumns)
+    return { closed: left, solves: state.solves, exhausted: false };
+
+  const lp = new WitnessLp(highs, bounds, checks, left, budget, state, null);
+  const closed: number[] = [];
+  try {
+    lp.batches(() => left, wayOf, keepClosed);
+    while (left.length > 0 && !state.exhausted) {
       const check = left[0] as number;
       for (const way of (checks[check] as LpCheck).ways) {
-        const costs = new Float64Array(numCols);
-        costs[way.variable] = 1;
-        const values = solve(costs, way.up);
+        // Its own witness first (weight above the sum of all others), the others after.
+        let values = lp.solveWitnesses(left, way);
+        if (values) keepClosed(values);
+        if (left[0] !== check || values === undefined) break;
+        // Not opened that way: its largest or least value settles it.
+        values = lp.solveVariable(way.variable, way.up);
+        if (values === undefined) break;
         // Unbounded: the variable goes as far as one likes.
         if (values === null) left = left.filter((other) => other !== check);
         else keepClosed(values);
         if (left[0] !== check) break;
       }
-      if (left[0] === check) {
+      if (left[0] === check && !state.exhausted) {
         closed.push(check);
         left.shift();
       }
     }
-    return { closed, solves, skipped: false };
   } finally {
     lp.dispose();
+  }
+  // Out of budget: what was not shown open counts as derivable.
+  if (state.exhausted) closed.push(...left);
+  return { closed, solves: state.solves, exhausted: state.exhausted };
+}
+
+/**
+ * The system as one HiGHS model (when restricted, over the restriction's y, with rows that
+ * become the same, or empty, kept once or dropped), plus one witness column per way of the given
+ * checks: t ≤ x − value (up) or t ≤ value − x (down), t ≤ 1, so maximising Σ t rewards every
+ * check pushed a whole unit past its threshold.
+ */
+class WitnessLp {
+  private readonly model: ReturnType<Highs["createModel"]>;
+  /** Per variable: its column (whole system) or its y's column (restricted), or −1 if fixed. */
+  private readonly columnOf: Int32Array;
+  private readonly signOf: Int8Array | null;
+  private readonly witnessOf = new Map<Way, number>();
+  private readonly numCols: number;
+  private readonly numRows: number;
+  private readonly truth: Float64Array | null;
+
+  constructor(
+    private readonly highs: Highs,
+    bounds: IntegerBounds,
+    private readonly checks: LpCheck[],
+    included: number[],
+    private readonly budget: LpBudget,
+    private readonly state: { solves: number; exhausted: boolean },
+    restriction: { truth: Float64Array; group: Int32Array; sign: Int8Array } | null,
+  ) {
+    this.truth = restriction?.truth ?? null;
+    this.signOf = restriction?.sign ?? null;
+    const variables = bounds.size;
+    const columnOf = new Int32Array(variables).fill(-1);
+    let columns = 0;
+    const finite = (value: number) =>
+      value === Number.POSITIVE_INFINITY
+        ? highs.infinity
+        : value === Number.NEGATIVE_INFINITY
+          ? -highs.infinity
+          : value;
+    const lower: number[] = [];
+    const upper: number[] = [];
+    if (restriction) {
+      // y's bounds: every variable it moves stays within what tightening allows.
+      const { truth, group, sign } = restriction;
+      const columnOfGroup = new Map<number, number>();
+      for (let v = 0; v < variables; v++) {
+        const s = sign[v] as number;
+        if (s === 0) continue;
+        let column = columnOfGroup.get(group[v] as number);
+        if (column === undefined) {
+          column = columns++;
+          columnOfGroup.set(group[v] as number, column);
+          lower.push(Number.NEGATIVE_INFINITY);
+          upper.push(Number.POSITIVE_INFINITY);
+        }
+        columnOf[v] = column;
+        const low = ((bounds.lows[v] as number) - (truth[v] as number)) / s;
+        const high = ((bounds.highs[v] as number) - (truth[v] as number)) / s;
+        lower[column] = Math.max(lower[column] as number, Math.min(low, high));
+        upper[column] = Math.min(upper[column] as number, Math.max(low, high));
+      }
+    } else {
+      for (let v = 0; v < variables; v++) {
+        columnOf[v] = columns++;
+        lower.push(bounds.lows[v] as number);
+        upper.push(bounds.highs[v] as number);
+      }
+    }
+    this.columnOf = columnOf;
+    const { starts, vars, coefficients, rhs } = bounds.matrix();
+    const rowStarts = [0];
+    const rowIndices: number[] = [];
+    const rowValues: number[] = [];
+    const rowLower: number[] = [];
+    const rowUpper: number[] = [];
+    const seen = new Set<string>();
+    const terms = new Map<number, number>();
+    for (let row = 0; row < rhs.length; row++) {
+      if (!restriction) {
+        for (let i = starts[row] as number; i < (starts[row + 1] as number); i++) {
+          rowIndices.push(vars[i] as number);
+          rowValues.push(coefficients[i] as number);
+        }
+        rowLower.push(rhs[row] as number);
+        rowUpper.push(rhs[row] as number);
+        rowStarts.push(rowIndices.length);
+        continue;
+      }
+      // The true figures satisfy the row, so over y it reads Σ coefficient·sign·y = 0.
+      terms.clear();
+      for (let i = starts[row] as number; i < (starts[row + 1] as number); i++) {
+        const v = vars[i] as number;
+        const column = columnOf[v] as number;
+        if (column < 0) continue;
+        const value = (coefficients[i] as number) * (restriction.sign[v] as number);
+        terms.set(column, (terms.get(column) ?? 0) + value);
+      }
+      const entries = [...terms].filter(([, value]) => value !== 0).sort((a, b) => a[0] - b[0]);
+      if (entries.length === 0) continue;
+      const flip = (entries[0] as [number, number])[1] < 0 ? -1 : 1;
+      const key = entries.map(([column, value]) => `${column}:${flip * value}`).join(",");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const [column, value] of entries) {
+        rowIndices.push(column);
+        rowValues.push(value);
+      }
+      rowLower.push(0);
+      rowUpper.push(0);
+      rowStarts.push(rowIndices.length);
+    }
+    for (const check of included) {
+      for (const way of (checks[check] as LpCheck).ways) {
+        const column = columnOf[way.variable] as number;
+        if (column < 0) continue;
+        // x = base + scale·(column's value): the whole system's x, or truth + sign·y.
+        const scale = restriction ? (restriction.sign[way.variable] as number) : 1;
+        const base = restriction ? (restriction.truth[way.variable] as number) : 0;
+        const witness = columns + this.witnessOf.size;
+        this.witnessOf.set(way, witness);
+        rowIndices.push(column, witness);
+        rowValues.push(way.up ? scale : -scale, -1);
+        rowStarts.push(rowIndices.length);
+        rowLower.push(way.up ? way.value - base : base - way.value);
+        rowUpper.push(highs.infinity);
+      }
+    }
+    // Building the model is work too (a large component's restricted systems are many).
+    budget.work -= rowIndices.length;
+    this.numCols = columns + this.witnessOf.size;
+    this.numRows = rowLower.length;
+    const colLower = new Float64Array(this.numCols).fill(-highs.infinity);
+    const colUpper = new Float64Array(this.numCols).fill(1);
+    for (let column = 0; column < columns; column++) {
+      colLower[column] = finite(lower[column] as number);
+      colUpper[column] = finite(upper[column] as number);
+    }
+    this.model = highs.createModel({
+      numCols: this.numCols,
+      numRows: this.numRows,
+      colCost: new Float64Array(this.numCols),
+      colLower,
+      colUpper,
+      rowLower: Float64Array.from(rowLower),
+      rowUpper: Float64Array.from(rowUpper),
+      matrix: {
+        format: "csr" as const,
+        numRows: this.numRows,
+        numCols: this.numCols,
+        starts: Int32Array.from(rowStarts),
+        indices: Int32Array.from(rowIndices),
+        values: Float64Array.from(rowValues),
+      },
+    });
+    this.model.options.set({ output_flag: false, presolve: "off" });
+  }
+
+  /** LPs over all checks left, one way of each (alternating), while they open more. */
+  batches(
+    left: () => number[],
+    wayOf: (check: number, turn: number) => Way,
+    keepClosed: (values: (variable: number) => number) => void,
+  ): void {
+    for (let turn = 0; left().length > 0; turn++) {
+      const before = left().length;
+      const costs = new Float64Array(this.numCols);
+      let any = false;
+
+      for (const check of left()) {
+        const witness = this.witnessOf.get(wayOf(check, turn));
+        if (witness === undefined) continue;
+        costs[witness] = 1;
+        any = true;
+      }
+      if (!any) break;
+      const values = this.solve(costs, true);
+      if (values === undefined) break;
+      if (values) keepClosed(values);
+      // Two turns without progress: each way of every check had its chance.
+      if (left().length === before && turn > 0) break;
+    }
+  }
+
+  /** One way's witness first, those of the other checks left after. */
+  solveWitnesses(left: number[], first: Way) {
+    const costs = new Float64Array(this.numCols);
+    let count = 0;
+    for (const check of left) {
+      for (const way of (this.checks[check] as LpCheck).ways) {
+        const witness = this.witnessOf.get(way);
+        if (witness === undefined || way === first) continue;
+        costs[witness] = 1;
+        count++;
+      }
+    }
+    const own = this.witnessOf.get(first);
+    if (own !== undefined) costs[own] = count + 1;
+    return this.solve(costs, true);
+  }
+
+  /** The largest (or least) value of one variable. */
+  solveVariable(variable: number, maximise: boolean) {
+    const costs = new Float64Array(this.numCols);
+    costs[this.columnOf[variable] as number] = 1;
+    return this.solve(costs, maximise);
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+
+  /** A point of the whole system, null when unbounded, or undefined once the budget is spent. */
+  private solve(
+    costs: Float64Array,
+    maximise: boolean,
+  ): ((variable: number) => number) | null | undefined {
+    const { model, highs, budget, state } = this;
+    if (budget.work <= 0) {
+      state.exhausted = true;
+      return undefined;
+    }
+    const limit = Math.min(2 ** 31 - 1, Math.max(1, Math.floor(budget.work / this.numRows)));
+    model.options.set({ simplex_iteration_limit: limit });
+    model.changeColsCost({ kind: "range" as const, from: 0, to: this.numCols - 1 }, costs);
+    model.changeObjectiveSense(
+      maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+    );
+    model.run();
+    state.solves++;
+    // The first solve starts cold (dual simplex); every later one only changes the objective,
+    // so the primal simplex goes on from the last basis, which stays feasible.
+    model.options.set({ simplex_strategy: PRIMAL_SIMPLEX });
+    budget.work -= Math.max(1, Number(model.info.get("simplex_iteration_count"))) * this.numRows;
+    const status = model.getModelStatus();
+    if (status === ITERATION_LIMIT) {
+      budget.work = 0;
+      state.exhausted = true;
+      return undefined;
+    }
+    if (status === UNBOUNDED) return null;
+    if (status !== OPTIMAL) throw new Error(`Item LP audit: unexpected solver status ${status}`);
+    const values = model.getSolution().colValue;
+    const { columnOf, signOf, truth } = this;
+    if (!signOf || !truth) return (variable) => values[variable] as number;
+    return (variable) => {
+      const column = columnOf[variable] as number;
+      const t = truth[variable] as number;
+      return column >= 0 ? t + (signOf[variable] as number) * (values[column] as number) : t;
+    };
   }
 }

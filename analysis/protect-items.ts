@@ -2,7 +2,7 @@ import type { Highs } from "highs";
 import type { FilterSpace } from "./aggregate-counts";
 import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
-import { type LpCheck, lpClosedChecks } from "./item-lp";
+import { type LpBudget, type LpCheck, lpClosedChecks } from "./item-lp";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { UnitTree } from "./unit-tree";
 
@@ -48,18 +48,31 @@ export interface ItemAuditOutcome {
   rounds: number;
   /** LPs solved for what bound tightening left open. */
   lpSolves: number;
-  /** Components too large for the LP stage, checked by bound tightening only. */
-  lpSkipped: number;
+  /**
+   * 1 when the LP stage ran out of its budget on this question, which is then withheld for
+   * every group (what could not be shown open is treated as derivable).
+   */
+  lpWithheld: number;
 }
 
 /**
- * The largest component (unknown option counts and sizes, plus slack) the LP stage solves. One
- * component of the 100k × 40 bench comes near 1,300, and each of its LPs takes tens of
- * milliseconds on the shared 2-core machine; sparse releases (a few thousand responses over 60
- * units) form one component of over 6,000 whose LPs take about a second each, for every question
- * and round: those are checked by bound tightening only (`lpSkipped` counts them).
+ * The LP stage's budget per question, in simplex iterations × LP rows plus the nonzeros of every
+ * LP built (deterministic, unlike a time limit, so a release does not depend on the machine's
+ * load): roughly a second of HiGHS. A question that needs more is withheld for every group
+ * (sound, and counted in `itemLpWithheld`); on the 100k × 40 bench that is one question, a
+ * sensitive multiple-choice one whose unknowns form a single component of about 20,000.
  */
-export const ITEM_LP_MAX_COLUMNS = 1500;
+export const ITEM_LP_WORK_PER_QUESTION = 3e7;
+
+/**
+ * The largest system the LP stage solves as a whole (its LPs take seconds beyond this). Larger
+ * ones are checked only by their two-answer moves, and whatever those leave unproven is treated
+ * as derivable: the audit hides more there instead of solving longer.
+ */
+export const ITEM_LP_WHOLE_MAX_COLUMNS = 6000;
+
+/** From this many unknowns on, the LP stage tries the two-answer moves before the whole LP. */
+export const ITEM_LP_RESTRICT_FROM_COLUMNS = 1500;
 
 /** Hard stop per question; each round hides the question for at least one more group. */
 const MAX_ROUNDS = 400;
@@ -132,7 +145,9 @@ export function protectItemCounts(
 ): ItemAuditOutcome {
   const { model, published } = context;
   const hidden = new Set(initial);
-  const audit = new QuestionAudit(context, structure, question);
+  const audit = new QuestionAudit(context, structure, question, {
+    work: ITEM_LP_WORK_PER_QUESTION,
+  });
   // Components to check again (null: all): by bound tightening every round, by LP once
   // tightening finds nothing, for whatever changed since the last LP pass.
   let recheck: Set<number> | null = null;
@@ -155,8 +170,9 @@ export function protectItemCounts(
       ({ leaks, leaky } = check(lpRecheck, true));
       lpRecheck = new Set();
     }
+    if (audit.lpExhausted) return withheld(round);
     if (leaks.length === 0)
-      return { hidden, rounds: round, lpSolves: audit.lpSolves, lpSkipped: audit.lpSkipped };
+      return { hidden, rounds: round, lpSolves: audit.lpSolves, lpWithheld: 0 };
     leaks.sort((a, b) => a - b);
     const added: number[] = [];
     for (const leak of leaks) {
@@ -180,10 +196,14 @@ export function protectItemCounts(
     if (lpRecheck) for (const cell of recheck) lpRecheck.add(cell);
   }
   // Nothing left to hide next to the leak: the question is not published for any group.
-  model.n.forEach((_, cell) => {
-    if (published(cell)) hidden.add(cell);
-  });
-  return { hidden, rounds: MAX_ROUNDS, lpSolves: audit.lpSolves, lpSkipped: audit.lpSkipped };
+  return withheld(MAX_ROUNDS);
+
+  function withheld(rounds: number): ItemAuditOutcome {
+    model.n.forEach((_, cell) => {
+      if (published(cell)) hidden.add(cell);
+    });
+    return { hidden, rounds, lpSolves: audit.lpSolves, lpWithheld: audit.lpExhausted ? 1 : 0 };
+  }
 }
 
 /** Cells whose answers are unknown to the attacker, linked by the equations they share. */
@@ -250,7 +270,8 @@ export function unknownComponents(
 /** One question's leak check, component by component. */
 class QuestionAudit {
   lpSolves = 0;
-  lpSkipped = 0;
+  /** The LP budget ran out: some check could not be shown open. */
+  lpExhausted = false;
   private readonly slots: number;
   /** True counts, cell × slot. */
   private readonly table: Float64Array;
@@ -262,6 +283,7 @@ class QuestionAudit {
     private readonly context: ItemAuditContext,
     private readonly structure: ItemAuditStructure,
     private readonly question: AuditedQuestion,
+    private readonly budget: LpBudget,
   ) {
     const { n } = context.model;
     const slots = question.slots;
@@ -285,16 +307,32 @@ class QuestionAudit {
     const { sizeLow, sizeHigh, containers } = this.structure;
     const answers = (cell: number) => published(cell) && !hidden.has(cell);
     const bounds = new IntegerBounds(component.cells.length * (2 * slots + 2) + 8);
+    // Per variable, what it is (a kind and a slot), whose it is (the cell's place in the
+    // component) and its true value: the LP stage first tries systems where people only move
+    // between two answers (item-lp.ts, `movesBetweenTwoSlots`).
+    const roles: VariableRole[] = [];
+    const truthOf: number[] = [];
+    let owner = 0;
+    const add = (low: number, high: number, kind: number, slot: number, truth: number) => {
+      roles.push({ kind, slot, owner });
+      truthOf.push(truth);
+      return bounds.add(low, high);
+    };
     const unknown = new Set(component.cells);
     for (const cell of component.cells) {
+      const size = n[cell] as number;
       sizeVar[cell] = published(cell)
         ? -1
-        : bounds.add(sizeLow[cell] as number, sizeHigh[cell] as number);
+        : add(sizeLow[cell] as number, sizeHigh[cell] as number, SIZE, -1, size);
       countBase[cell] = bounds.size;
-      for (let slot = 0; slot < slots; slot++) bounds.add(0, Number.POSITIVE_INFINITY);
+      for (let slot = 0; slot < slots; slot++)
+        add(0, Number.POSITIVE_INFINITY, COUNT, slot, table[cell * slots + slot] as number);
       restBase[cell] = bounds.size;
-      for (let slot = 0; slot < slots; slot++) bounds.add(0, Number.POSITIVE_INFINITY);
+      for (let slot = 0; slot < slots; slot++)
+        add(0, Number.POSITIVE_INFINITY, REST, slot, size - (table[cell * slots + slot] as number));
+      owner++;
     }
+    owner = -1;
     for (const index of component.equations) {
       const { total, parts } = model.equations[index] as { total: number; parts: number[] };
       let rhs = 0;
@@ -327,6 +365,7 @@ class QuestionAudit {
       }
     }
     for (const cell of component.cells) {
+      owner++;
       const sizeTerm = () => {
         if ((sizeVar[cell] as number) >= 0) {
           bounds.term(sizeVar[cell] as number, -1);
@@ -346,14 +385,23 @@ class QuestionAudit {
         continue;
       }
       // "Ticked none" excludes every option; everyone ticked none or at least one option.
+      const size = n[cell] as number;
+      const truth = (slot: number) => table[cell * slots + slot] as number;
       for (let slot = 1; slot < slots; slot++) {
         bounds.term(count, 1);
         bounds.term(count + slot, 1);
-        bounds.term(bounds.add(0, Number.POSITIVE_INFINITY), 1);
+        bounds.term(
+          add(0, Number.POSITIVE_INFINITY, SLACK, slot, size - truth(0) - truth(slot)),
+          1,
+        );
         bounds.close(sizeTerm());
       }
-      for (let slot = 0; slot < slots; slot++) bounds.term(count + slot, 1);
-      bounds.term(bounds.add(0, Number.POSITIVE_INFINITY), -1);
+      let ticks = 0;
+      for (let slot = 0; slot < slots; slot++) {
+        bounds.term(count + slot, 1);
+        ticks += truth(slot);
+      }
+      bounds.term(add(0, Number.POSITIVE_INFINITY, SLACK, -1, ticks - size), -1);
       bounds.close(sizeTerm());
     }
     bounds.tighten();
@@ -425,9 +473,21 @@ class QuestionAudit {
     }
     const highs = this.context.highs;
     if (leaks.length > 0 || !withLp || !highs || checks.length === 0) return leaks;
-    const { closed, solves, skipped } = lpClosedChecks(highs, bounds, checks, ITEM_LP_MAX_COLUMNS);
+    // Small systems go to the whole LP at once; large ones first to their two-answer moves.
+    const restrictions =
+      bounds.size > ITEM_LP_RESTRICT_FROM_COLUMNS
+        ? { truth: Float64Array.from(truthOf), passes: movesBetweenTwoSlots(slots, roles) }
+        : undefined;
+    const { closed, solves, exhausted } = lpClosedChecks(
+      highs,
+      bounds,
+      checks,
+      this.budget,
+      restrictions,
+      ITEM_LP_WHOLE_MAX_COLUMNS,
+    );
     this.lpSolves += solves;
-    if (skipped) this.lpSkipped++;
+    if (exhausted) this.lpExhausted = true;
     const leaking = new Set<number>();
     for (const check of closed) {
       const cell = owners[check] as number;
@@ -439,15 +499,71 @@ class QuestionAudit {
           highs,
           bounds,
           [{ ways: [{ variable: size, up: true, value: 1, truth: n[cell] as number }] }],
-          Number.POSITIVE_INFINITY,
+          this.budget,
         );
         this.lpSolves += empty.solves;
-        if (empty.closed.length > 0) continue;
+        if (empty.exhausted) this.lpExhausted = true;
+        if (empty.closed.length > 0 && !empty.exhausted) continue;
       }
       leaking.add(cell);
     }
     return [...leaking].sort((a, b) => a - b);
   }
+}
+
+/** What a variable of a question's system is: a group's size, count or rest of a slot, or slack. */
+const SIZE = 0;
+const COUNT = 1;
+const REST = 2;
+/** Multi-choice: slot ≥ 1 is "neither ticked none nor this option", −1 "ticks beyond one". */
+const SLACK = 3;
+
+interface VariableRole {
+  kind: number;
+  slot: number;
+  /** The cell's place in its component. */
+  owner: number;
+}
+
+/**
+ * The LP stage's restricted systems: for each two slots a, b, only "y people of a group move
+ * from b to a" (sizes and every other slot stay as they are), with one y per group. Most
+ * answers an LP leaves open are open by such moves, and these LPs have one column per group
+ * instead of a dozen. Count a gains y, b loses y, their rests the other way; on a multi-choice
+ * question the slacks "neither none nor option o" follow (a move to or from "ticked none"
+ * changes them all).
+ */
+function movesBetweenTwoSlots(
+  slots: number,
+  roles: VariableRole[],
+): { group: Int32Array; sign: Int8Array }[] {
+  const group = Int32Array.from(roles, (role) => role.owner);
+  const passes: { group: Int32Array; sign: Int8Array }[] = [];
+  for (let a = 0; a < slots; a++) {
+    for (let b = a + 1; b < slots; b++) {
+      const sign = Int8Array.from(roles, ({ kind, slot }) => {
+        if (kind === COUNT) return slot === a ? 1 : slot === b ? -1 : 0;
+        if (kind === REST) return slot === a ? -1 : slot === b ? 1 : 0;
+        if (kind !== SLACK || slot < 1) return 0;
+        // Slack of option o is size − none − o.
+        if (a === 0) return slot === b ? 0 : -1;
+        return slot === a ? -1 : slot === b ? 1 : 0;
+      });
+      passes.push({ group, sign });
+    }
+  }
+  // Then y people who gave answer a (or ticked only a) move between groups: sizes change too.
+  for (let a = 0; a < slots; a++) {
+    const sign = Int8Array.from(roles, ({ kind, slot }) => {
+      if (kind === SIZE) return 1;
+      if (kind === COUNT) return slot === a ? 1 : 0;
+      if (kind === REST) return slot === a ? 0 : 1;
+      if (kind !== SLACK || slot < 1) return 0;
+      return a === 0 || slot === a ? 0 : 1;
+    });
+    passes.push({ group, sign });
+  }
+  return passes;
 }
 
 /**

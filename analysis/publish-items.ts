@@ -12,7 +12,7 @@ import type { ItemSpec } from "./types";
  * minus those of its published parts. With `itemAudit` (the default), every question then goes
  * through the item-level audit (protect-items.ts), which hides it for more groups where the
  * linked tables would still give answers away; every hidden question is then marked
- * "secondary", whatever hid it: a mark saying "(nearly) unanimous" would tell, on a skewed
+ * "protected", whatever hid it: a mark saying "(nearly) unanimous" would tell, on a skewed
  * question, which answer the group gave.
  */
 export function publishItems({
@@ -34,7 +34,7 @@ export function publishItems({
   items: Map<number, ReleaseItem[]>;
   itemRounds: number;
   itemLpSolves: number;
-  itemLpSkipped: number;
+  itemLpWithheld: number;
 } {
   const { space } = counts;
   const F = space.filters.length;
@@ -48,7 +48,7 @@ export function publishItems({
   const hiddenItems = new Map<number, Set<number>>();
   let itemRounds = 0;
   let itemLpSolves = 0;
-  let itemLpSkipped = 0;
+  let itemLpWithheld = 0;
   const auditContext = itemAudit ? { ...itemAudit, published } : null;
   const structure = auditContext ? itemAuditStructure(auditContext) : null;
   for (const { item, offset, slots } of space.counted) {
@@ -65,11 +65,11 @@ export function publishItems({
       hidden = outcome.hidden;
       itemRounds += outcome.rounds;
       itemLpSolves += outcome.lpSolves;
-      itemLpSkipped += outcome.lpSkipped;
+      itemLpWithheld += outcome.lpWithheld;
     }
     hiddenItems.set(item, hidden);
   }
-  const itemReason: HiddenReason = itemAudit ? "secondary" : "unanimity";
+  const itemReason: HiddenReason = itemAudit ? "protected" : "unanimity";
 
   const result = new Map<number, ReleaseItem[]>();
   cells.forEach((_, cell) => {
@@ -98,7 +98,7 @@ export function publishItems({
     }
     result.set(cell, list);
   });
-  return { items: result, itemRounds, itemLpSolves, itemLpSkipped };
+  return { items: result, itemRounds, itemLpSolves, itemLpWithheld };
 }
 
 function optionFigure(value: string | null, count: number, n: number): OptionFigure {

@@ -24,7 +24,13 @@
  *   it only says a value is absent from a group, as a published zero above it already does.
  */
 
-export type HiddenReason = "primary" | "secondary" | "unanimity";
+/**
+ * Why a figure is hidden. "protected" marks a question hidden for a group by the item-level
+ * audit (rule 4, and rule 3's unanimity): one neutral word that neither names the rule that
+ * fired nor says the group was (nearly) unanimous, which on a skewed question would tell the
+ * answer. Group sizes never carry it.
+ */
+export type HiddenReason = "primary" | "secondary" | "unanimity" | "protected";
 
 /** A published number, or the reason it is hidden. Hidden is never shown as 0. */
 export type Figure = { value: number } | { hidden: HiddenReason };
@@ -111,11 +117,11 @@ export interface AuditSummary {
   /** Item-level audit rounds summed over questions (0 when it did not run). */
   itemRounds: number;
   /**
-   * LPs the item audit solved for what bound tightening left open, and question × component
-   * systems too large for that LP stage (checked by bound tightening only; see protect-items.ts).
+   * LPs the item audit solved for what bound tightening left open, and questions withheld for
+   * every group because that LP stage ran out of its budget (see protect-items.ts).
    */
   itemLpSolves?: number;
-  itemLpSkipped?: number;
+  itemLpWithheld?: number;
 }
 
 export interface Release {

@@ -35,6 +35,8 @@ export interface AdminMessages {
   hiddenPrimary: (k: number) => string;
   hiddenSecondary: string;
   hiddenUnanimity: string;
+  /** A question hidden for a group by the item-level audit: neutral, names no rule. */
+  hiddenProtected: string;
   footer: string;
 }
 
@@ -72,6 +74,7 @@ const nl: AdminMessages = {
   hiddenPrimary: (k) => `Verborgen: minder dan ${k} respondenten`,
   hiddenSecondary: "Verborgen zodat een kleine groep niet af te leiden is",
   hiddenUnanimity: "Verborgen: (bijna) iedereen gaf hetzelfde antwoord",
+  hiddenProtected: "Verborgen om de antwoorden van kleine groepen te beschermen",
   footer:
     "Peilpunt — anonieme bevragingen, resultaten alleen voor groepen van minstens k personen.",
 };
@@ -110,6 +113,7 @@ const fr: AdminMessages = {
   hiddenPrimary: (k) => `Masqué : moins de ${k} répondants`,
   hiddenSecondary: "Masqué pour qu'un petit groupe ne puisse pas être déduit",
   hiddenUnanimity: "Masqué : (presque) tout le monde a donné la même réponse",
+  hiddenProtected: "Masqué pour protéger les réponses de petits groupes",
   footer:
     "Peilpunt — enquêtes anonymes, résultats uniquement pour des groupes d'au moins k personnes.",
 };
@@ -148,6 +152,7 @@ const en: AdminMessages = {
   hiddenPrimary: (k) => `Hidden: fewer than ${k} respondents`,
   hiddenSecondary: "Hidden so a small group cannot be derived",
   hiddenUnanimity: "Hidden: (nearly) everyone gave the same answer",
+  hiddenProtected: "Hidden to keep the answers of small groups private",
   footer: "Peilpunt — anonymous surveys, results only for groups of at least k people.",
 };
 

@@ -10,7 +10,9 @@ export function useHiddenText(k: number): (reason: HiddenReason) => string {
       ? t.hiddenPrimary(k)
       : reason === "secondary"
         ? t.hiddenSecondary
-        : t.hiddenUnanimity;
+        : reason === "protected"
+          ? t.hiddenProtected
+          : t.hiddenUnanimity;
 }
 
 /** A hidden figure: a symbol for its reason and the reason spelled out. */
@@ -31,4 +33,5 @@ export const SYMBOLS: Record<HiddenReason, string> = {
   primary: "◌",
   secondary: "◍",
   unanimity: "≡",
+  protected: "◇",
 };

@@ -6,7 +6,7 @@ import { localizedSchema } from "./locale-schema";
  * so a field analysis/ never suppressed (or a raw count added by mistake) cannot leave the
  * server: unknown keys are stripped, and every count is either a value or a hidden reason.
  */
-export const hiddenReasonSchema = z.enum(["primary", "secondary", "unanimity"]);
+export const hiddenReasonSchema = z.enum(["primary", "secondary", "unanimity", "protected"]);
 const hiddenReason = hiddenReasonSchema;
 export type HiddenReason = z.infer<typeof hiddenReasonSchema>;
 export const figureSchema = z.union([

@@ -37,7 +37,12 @@ export interface ExportMessages {
 }
 
 /** One symbol per reason, as the results screen shows them. */
-const SYMBOLS: Record<HiddenReason, string> = { primary: "◌", secondary: "◍", unanimity: "≡" };
+const SYMBOLS: Record<HiddenReason, string> = {
+  primary: "◌",
+  secondary: "◍",
+  unanimity: "≡",
+  protected: "◇",
+};
 
 const nl: ExportMessages = {
   columns: {
@@ -65,7 +70,9 @@ const nl: ExportMessages = {
         ? `minder dan ${k} respondenten`
         : reason === "secondary"
           ? "beschermt een kleine groep"
-          : "(bijna) unaniem"
+          : reason === "protected"
+            ? "beschermt de antwoorden van kleine groepen"
+            : "(bijna) unaniem"
     }`,
   aboutSheet: "toelichting",
   commentsSheet: "opmerkingen",
@@ -79,6 +86,7 @@ const nl: ExportMessages = {
       `◌ Groepen van 1 tot ${k - 1} mensen zijn verborgen, met alles wat erin zit (ook nullen). Een verborgen cijfer is nooit 0.`,
       "◍ Andere groepen zijn verborgen zodat geen kleine groep door aftrekken te berekenen is (gecontroleerd met lineaire programmering).",
       "≡ Gevoelige vragen waarop (bijna) iedereen in een groep hetzelfde antwoordde, zijn voor die groep verborgen.",
+      "◇ Een vraag is voor een groep verborgen waar haar antwoorden, samen met de getoonde, de antwoorden van een kleine groep zouden verraden (of bij een gevoelige vraag dat een groep (bijna) eensgezind antwoordde).",
       "Opmerkingen staan er alleen voor hele eenheden met minstens max(k, 10) respondenten; e-mailadressen, telefoonnummers en links zijn gemaskeerd.",
     ],
     reading: [
@@ -113,7 +121,9 @@ const fr: ExportMessages = {
         ? `moins de ${k} répondants`
         : reason === "secondary"
           ? "protège un petit groupe"
-          : "(quasi) unanime"
+          : reason === "protected"
+            ? "protège les réponses de petits groupes"
+            : "(quasi) unanime"
     }`,
   aboutSheet: "explications",
   commentsSheet: "commentaires",
@@ -127,6 +137,7 @@ const fr: ExportMessages = {
       `◌ Les groupes de 1 à ${k - 1} personnes sont masqués, avec tout ce qu'ils contiennent (zéros compris). Un chiffre masqué n'est jamais 0.`,
       "◍ D'autres groupes sont masqués pour qu'aucun petit groupe ne puisse être calculé par soustraction (vérifié par programmation linéaire).",
       "≡ Les questions sensibles auxquelles (presque) tout le groupe a donné la même réponse sont masquées pour ce groupe.",
+      "◇ Une question est masquée pour un groupe là où ses réponses, avec celles qui sont montrées, trahiraient les réponses d'un petit groupe (ou, pour une question sensible, qu'un groupe a répondu (presque) d'une seule voix).",
       "Les commentaires ne figurent que pour des unités entières d'au moins max(k, 10) répondants ; adresses e-mail, numéros de téléphone et liens sont masqués.",
     ],
     reading: [
@@ -161,7 +172,9 @@ const en: ExportMessages = {
         ? `fewer than ${k} respondents`
         : reason === "secondary"
           ? "protects a small group"
-          : "(nearly) unanimous"
+          : reason === "protected"
+            ? "protects the answers of small groups"
+            : "(nearly) unanimous"
     }`,
   aboutSheet: "about",
   commentsSheet: "comments",
@@ -175,6 +188,7 @@ const en: ExportMessages = {
       `◌ Groups of 1 to ${k - 1} people are hidden, with everything inside them (zeros included). A hidden figure is never 0.`,
       "◍ Further groups are hidden so that no small group can be worked out by subtraction (checked with linear programming).",
       "≡ Sensitive questions where (nearly) everyone in a group gave the same answer are hidden for that group.",
+      "◇ A question is hidden for a group where its answers, together with those shown, would give away the answers of a small group (or, on a sensitive question, that a group answered (nearly) as one).",
       "Comments appear only for whole units of at least max(k, 10) respondents; e-mail addresses, phone numbers and links are masked.",
     ],
     reading: [

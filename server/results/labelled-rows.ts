@@ -28,6 +28,7 @@ const HIDDEN: Record<HiddenReason, { hidden: HiddenReason }> = {
   primary: { hidden: "primary" },
   secondary: { hidden: "secondary" },
   unanimity: { hidden: "unanimity" },
+  protected: { hidden: "protected" },
 };
 
 /** What an export for people needs to name things in one language. */

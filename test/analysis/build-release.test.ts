@@ -35,5 +35,20 @@ describe("the release", () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 300_000);
+
+  it("never publishes a group of 1..k−1 with the item LP stage on either, and stays deterministic", () => {
+    // The LP stage's budget is counted in simplex iterations, not time, so a release does not
+    // depend on the machine's load. Seeded; 20 campaigns take about 6 s of CPU.
+    fc.assert(
+      fc.property(randomCampaign(5000), (campaign) => {
+        const matrix = createResponseMatrix(campaign.input, campaign.rows as never[]);
+        const release = buildRelease(highs, matrix, campaign.input, { itemLp: true });
+        for (const n of publishedCounts(release))
+          expect(n === 0 || n >= campaign.input.k).toBe(true);
+        expect(buildRelease(highs, matrix, campaign.input, { itemLp: true })).toEqual(release);
+      }),
+      { numRuns: 20, seed: 16 },
+    );
+  }, 300_000);
 });

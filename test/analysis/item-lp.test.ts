@@ -1,7 +1,9 @@
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IntegerBounds } from "../../analysis/item-bounds";
-import { lpClosedChecks } from "../../analysis/item-lp";
+import { type LpBudget, lpClosedChecks } from "../../analysis/item-lp";
+
+const plenty = (): LpBudget => ({ work: 1e9 });
 
 let highs: Highs;
 beforeAll(async () => {
@@ -45,7 +47,7 @@ describe("the item audit's LP stage", () => {
         // Already left open by the true figures: no LP needed.
         { ways: [{ variable: z, up: false, value: 1, truth: 1 }] },
       ],
-      Number.POSITIVE_INFINITY,
+      plenty(),
     );
     expect(closed).toEqual([0, 1]);
   });
@@ -68,20 +70,82 @@ describe("the item audit's LP stage", () => {
           ],
         },
       ],
-      Number.POSITIVE_INFINITY,
+      plenty(),
     );
     expect(result.closed).toEqual([]);
     expect(result.solves).toBeGreaterThan(0);
   });
 
-  it("skips a system over the size cap instead of solving it", () => {
+  it("counts every check not yet shown open as derivable once the budget is spent", () => {
     const { bounds, x } = triangle();
-    const result = lpClosedChecks(
+    const checks = [
+      // Closed in truth (x is 1), so it would need an LP: with no budget it counts as a leak.
+      { ways: [{ variable: x, up: true, value: 2, truth: 1 }] },
+      // Left open by the true figures: never a leak, budget or not.
+      { ways: [{ variable: x, up: false, value: 1, truth: 1 }] },
+    ];
+    expect(lpClosedChecks(highs, bounds, checks, { work: 0 })).toEqual({
+      closed: [0],
+      solves: 0,
+      exhausted: true,
+    });
+    // A budget too small for one solve: the solver stops at its iteration limit, same answer.
+    const tiny = lpClosedChecks(highs, bounds, checks, { work: 1 });
+    expect(tiny.closed).toEqual([0]);
+    expect(tiny.exhausted).toBe(true);
+  });
+
+  it("opens checks in a restricted system, and treats what it leaves as derivable when the whole system is too large", () => {
+    // a + b = 4 and c + d = 4, with a + c = 4: truth a = 2, b = 2, c = 2, d = 2.
+    const bounds = new IntegerBounds();
+    const [a, b, c, d] = [0, 1, 2, 3].map(() => bounds.add(0, 4)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    bounds.equation([a, b], [1, 1], 4);
+    bounds.equation([c, d], [1, 1], 4);
+    bounds.equation([a, c], [1, 1], 4);
+    bounds.tighten();
+    const truth = Float64Array.from([2, 2, 2, 2]);
+    // One move: y from b to a and from c to d (a and c move together, one y for all).
+    const pass = { group: Int32Array.from([0, 0, 0, 0]), sign: Int8Array.from([1, -1, -1, 1]) };
+    const checks = [
+      // a can reach 3 (a = 3, b = 1, c = 1, d = 3): opened by the restricted pass.
+      { ways: [{ variable: a, up: true, value: 3, truth: 2 }] },
+      // b can reach 0 as well: also opened by the same pass.
+      { ways: [{ variable: b, up: false, value: 0, truth: 2 }] },
+    ];
+    const restricted = lpClosedChecks(
       highs,
       bounds,
-      [{ ways: [{ variable: x, up: true, value: 2, truth: 1 }] }],
-      2,
+      checks,
+      plenty(),
+      { truth, passes: [pass] },
+      0,
     );
-    expect(result).toEqual({ closed: [], solves: 0, skipped: true });
+    expect(restricted.closed).toEqual([]);
+    // With a pass that cannot move a, the check stays unproven and counts as derivable.
+    const still = { group: pass.group, sign: Int8Array.from([0, 0, 0, 0]) };
+    const unproven = lpClosedChecks(
+      highs,
+      bounds,
+      [checks[0] as (typeof checks)[number]],
+      plenty(),
+      {
+        truth,
+        passes: [still],
+      },
+      0,
+    );
+    expect(unproven.closed).toEqual([0]);
+    // The whole system, allowed, shows it open.
+    expect(
+      lpClosedChecks(highs, bounds, [checks[0] as (typeof checks)[number]], plenty(), {
+        truth,
+        passes: [still],
+      }).closed,
+    ).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ describe("release rules", () => {
     expect(items.find((item) => item.key === "experienced")).toEqual({
       key: "experienced",
       kind: "single",
-      hidden: "secondary",
+      hidden: "protected",
     });
     // A question not marked sensitive is shown even when everyone agrees.
     const climate = items.find((item) => item.key === "climate");

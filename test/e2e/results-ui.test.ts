@@ -97,6 +97,21 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
       await expectNoAxeViolations(page, `results overview at ${viewport.width}px`);
       await expectNothingClipped(page, `results at ${viewport.width}px`);
       await page.screenshot({ path: join(shots, `results-ui-overview-${viewport.width}.png`) });
+      // The answer check's figures, and its neutral mark in the legend (no rule, no unanimity).
+      const facts = page.locator("dl.facts");
+      await poll(() =>
+        facts
+          .getByText(/^[\d,]+ of [\d,]+ answer distributions \(question × group shown\) are hidden/)
+          .count(),
+      ).toBe(1);
+      const legend = page.getByRole("region", { name: "How to read these figures" });
+      expect(
+        await legend.getByText("Hidden to keep the answers of small groups private").count(),
+      ).toBe(1);
+      await facts.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(shots, `results-ui-audit-figures-${viewport.width}.png`),
+      });
       await page.locator(".answers-chart").first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shots, `results-ui-chart-${viewport.width}.png`) });
       expect(unexpected()).toEqual([]);

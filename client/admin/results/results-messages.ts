@@ -27,6 +27,11 @@ export interface ResultsMessages {
   legendPrimary: (k: number) => string;
   legendSecondary: string;
   legendUnanimity: string;
+  /** The item audit's neutral mark: names no rule, says nothing about unanimity. */
+  legendProtected: string;
+  answersHiddenLabel: string;
+  /** Answer distributions hidden, of those served, and the respondent-answers they hold. */
+  answersHiddenValue: (hidden: string, cells: string, answers: string) => string;
   legendComments: (minimum: number) => string;
   chooseTitle: string;
   tableLabel: string;
@@ -143,6 +148,11 @@ const nl: ResultsMessages = {
     "Extra groepen, zodat je een kleine groep niet kunt afleiden door cijfers van elkaar af te trekken.",
   legendUnanimity:
     "Gevoelige vragen waarop iedereen of iedereen op één na in de groep hetzelfde antwoordde.",
+  legendProtected:
+    "Een vraag voor een groep, waar haar antwoorden samen met de getoonde iets over de antwoorden van een kleine groep zouden verraden.",
+  answersHiddenLabel: "Verborgen antwoorden",
+  answersHiddenValue: (hidden, cells, answers) =>
+    `${hidden} van de ${cells} antwoordverdelingen (vraag × getoonde groep) zijn verborgen om de antwoorden van kleine groepen te beschermen; samen ${answers} antwoorden`,
   legendComments: (minimum) =>
     `Opmerkingen worden alleen getoond voor hele eenheden met minstens ${minimum} respondenten; e-mailadressen, telefoonnummers en links zijn afgeschermd.`,
   chooseTitle: "Wat wil je zien?",
@@ -256,6 +266,11 @@ const fr: ResultsMessages = {
     "Des groupes supplémentaires, pour qu'on ne puisse pas retrouver un petit groupe par soustraction.",
   legendUnanimity:
     "Les questions sensibles auxquelles tout le groupe, ou tous sauf une personne, a donné la même réponse.",
+  legendProtected:
+    "Une question pour un groupe, là où ses réponses, avec celles qui sont montrées, trahiraient quelque chose des réponses d'un petit groupe.",
+  answersHiddenLabel: "Réponses masquées",
+  answersHiddenValue: (hidden, cells, answers) =>
+    `${hidden} des ${cells} répartitions de réponses (question × groupe affiché) sont masquées pour protéger les réponses de petits groupes ; ${answers} réponses en tout`,
   legendComments: (minimum) =>
     `Les commentaires ne sont affichés que pour des unités entières d'au moins ${minimum} répondants ; les adresses e-mail, numéros de téléphone et liens sont masqués.`,
   chooseTitle: "Que voulez-vous voir ?",
@@ -367,6 +382,11 @@ const en: ResultsMessages = {
   legendSecondary: "Further groups, so that no small group can be worked out by subtraction.",
   legendUnanimity:
     "Sensitive questions where everyone, or everyone but one, in the group gave the same answer.",
+  legendProtected:
+    "A question for a group, where its answers, together with those shown, would give away something of the answers of a small group.",
+  answersHiddenLabel: "Hidden answers",
+  answersHiddenValue: (hidden, cells, answers) =>
+    `${hidden} of ${cells} answer distributions (question × group shown) are hidden to keep the answers of small groups private; ${answers} answers in all`,
   legendComments: (minimum) =>
     `Comments are shown only for whole units of at least ${minimum} respondents; e-mail addresses, phone numbers and links are masked.`,
   chooseTitle: "What do you want to see?",

@@ -307,6 +307,16 @@ function Release({
             summary.audit.hiddenUnanimity,
           )}
         </dd>
+        <dt>{t.answersHiddenLabel}</dt>
+        <dd>
+          {t.answersHiddenValue(
+            ...([
+              summary.audit.itemsHidden,
+              summary.audit.itemCells,
+              summary.audit.answersHidden,
+            ].map((count) => count.toLocaleString(locale)) as [string, string, string]),
+          )}
+        </dd>
       </dl>
       {summary.interim ? <p className="card notice-box">{t.interimNotice}</p> : null}
       {summary.audit.openLink ? (
@@ -419,6 +429,10 @@ function MarksLegend({ k }: { k: number }) {
         <li>
           <HiddenMark reason="unanimity" k={k} />
           <span>{t.legendUnanimity}</span>
+        </li>
+        <li>
+          <HiddenMark reason="protected" k={k} />
+          <span>{t.legendProtected}</span>
         </li>
       </ul>
       <p>{t.legendComments(commentsMinimum(k))}</p>

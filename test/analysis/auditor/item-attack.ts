@@ -259,6 +259,51 @@ class LpExtremes {
     this.boundLines = lows.map((low, v) =>
       Number.isFinite(ups[v] as number) ? ` ${low} <= v${v} <= ${ups[v]}` : ` v${v} >= ${low}`,
     );
+    // A few spread-out points first (every variable pushed up, every variable pushed down, and
+    // two fixed mixes): each one settles many "can it reach …" questions without an LP of its own.
+    const all = lows.map((_, v) => v);
+    if (all.length === 0) return;
+    this.spread(
+      all.map((v) => [v, 1]),
+      true,
+    );
+    this.spread(
+      all.map((v) => [v, 1]),
+      false,
+    );
+    this.spread(
+      all.map((v) => [v, v % 2 === 0 ? 1 : -1]),
+      true,
+    );
+    this.spread(
+      all.map((v) => [v, v % 3 === 0 ? -1 : 1]),
+      true,
+    );
+  }
+
+  /** Solves once for a weighted objective, only to see one more point. */
+  private spread(weights: [number, number][], maximise: boolean): void {
+    const objective = weights.map(([v, w]) => `${w < 0 ? "-" : "+"} ${Math.abs(w)} v${v}`);
+    const problem = [
+      maximise ? "Maximize" : "Minimize",
+      ` obj: ${objective.join(" ")}`,
+      "Subject To",
+      ...this.rows,
+      "Bounds",
+      ...this.boundLines,
+      "End",
+    ].join("\n");
+    const result = this.highs.solve(problem, { output_flag: false } as never);
+    if (result.Status === "Optimal") this.see(result.Columns);
+  }
+
+  private see(columns: Record<string, unknown>): void {
+    for (const [name, column] of Object.entries(columns)) {
+      const v = Number(name.slice(1));
+      const primal = (column as { Primal: number }).Primal;
+      if (primal < (this.seenLow[v] as number)) this.seenLow[v] = primal;
+      if (primal > (this.seenHigh[v] as number)) this.seenHigh[v] = primal;
+    }
   }
 
   /** Whether some LP solution has the term at `value` or more (rounded as an attacker would). */
@@ -297,12 +342,7 @@ class LpExtremes {
     else if (result.Status !== "Optimal") throw new Error(`Item LP attack: ${result.Status}`);
     else {
       value = result.ObjectiveValue;
-      for (const [name, column] of Object.entries(result.Columns)) {
-        const v = Number(name.slice(1));
-        const primal = (column as { Primal: number }).Primal;
-        if (primal < (this.seenLow[v] as number)) this.seenLow[v] = primal;
-        if (primal > (this.seenHigh[v] as number)) this.seenHigh[v] = primal;
-      }
+      this.see(result.Columns);
     }
     this.solved.set(key, value);
     return value;
