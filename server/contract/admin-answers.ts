@@ -5,6 +5,11 @@ import {
   codesAnswerSchema,
 } from "./campaign-schemas";
 import { comparisonAnswerSchema } from "./comparison-schema";
+import { headcountReleaseSchema } from "./headcount-schemas";
+import {
+  headcountImportAnswerSchema,
+  headcountIndicatorsAnswerSchema,
+} from "./headcount-view-schemas";
 import { invitationsAnswerSchema, sendingStartedSchema } from "./invitation-schemas";
 import {
   organisationAnswerSchema,
@@ -44,6 +49,17 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
     unitImportAnswerSchema,
   ],
   [["PATCH"], new RegExp(`^/organisations/${SEGMENT}/units/${SEGMENT}$`), unitImportAnswerSchema],
+  [["GET"], new RegExp(`^/organisations/${SEGMENT}/headcounts$`), headcountReleaseSchema],
+  [
+    ["GET"],
+    new RegExp(`^/organisations/${SEGMENT}/headcounts/indicators$`),
+    headcountIndicatorsAnswerSchema,
+  ],
+  [
+    ["POST"],
+    new RegExp(`^/organisations/${SEGMENT}/headcounts/\\d{4}-\\d{2}-\\d{2}$`),
+    headcountImportAnswerSchema,
+  ],
   [["GET"], /^\/questionnaires$/, questionnairesAnswerSchema],
   [
     ["GET", "PATCH"],

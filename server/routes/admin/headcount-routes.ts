@@ -14,6 +14,7 @@ import { NotFoundError, ProblemError } from "../../errors";
 import { TABLE_MEDIA_TYPES } from "../../files/read-table-file";
 import { headcountTemplate } from "../../headcounts/headcount-template";
 import { importHeadcounts } from "../../headcounts/import-headcounts";
+import { nameHeadcountFaults } from "../../headcounts/name-headcount-faults";
 import { viewHeadcountIndicators } from "../../headcounts/view-headcount-indicators";
 import { viewHeadcounts } from "../../headcounts/view-headcounts";
 
@@ -84,15 +85,22 @@ export function headcountRoutes({ db, now, auth }: { db: Db; now: () => Date; au
       }
       const file = new Uint8Array(await c.req.arrayBuffer());
       highs ??= highsLoader();
-      const answer = await importHeadcounts({
-        db,
-        highs: await highs,
-        actor: c.get("session").user,
-        organisationSlug: c.req.param("slug"),
-        referenceDate: c.req.param("date"),
-        file,
-        now: now(),
-      });
-      return c.json(answer satisfies HeadcountImportAnswer, 201);
+      try {
+        const answer = await importHeadcounts({
+          db,
+          highs: await highs,
+          actor: c.get("session").user,
+          organisationSlug: c.req.param("slug"),
+          referenceDate: c.req.param("date"),
+          file,
+          now: now(),
+        });
+        return c.json(answer satisfies HeadcountImportAnswer, 201);
+      } catch (error) {
+        if (error instanceof ProblemError && error.problem === "invalid-headcount-file") {
+          throw await nameHeadcountFaults(error, file);
+        }
+        throw error;
+      }
     });
 }
