@@ -29,7 +29,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * Calls the admin API under /api/admin. Answers other than 2xx throw an ApiProblem; a failed

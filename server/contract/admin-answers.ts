@@ -9,6 +9,7 @@ import { headcountReleaseSchema } from "./headcount-schemas";
 import {
   headcountImportAnswerSchema,
   headcountIndicatorsAnswerSchema,
+  headcountTargetsAnswerSchema,
 } from "./headcount-view-schemas";
 import { invitationsAnswerSchema, sendingStartedSchema } from "./invitation-schemas";
 import {
@@ -31,7 +32,7 @@ import {
   usersAnswerSchema,
 } from "./staff-schemas";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 const SEGMENT = "[^/?]+";
 
@@ -54,6 +55,11 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
     ["GET"],
     new RegExp(`^/organisations/${SEGMENT}/headcounts/indicators$`),
     headcountIndicatorsAnswerSchema,
+  ],
+  [
+    ["GET", "PUT"],
+    new RegExp(`^/organisations/${SEGMENT}/headcounts/targets$`),
+    headcountTargetsAnswerSchema,
   ],
   [
     ["POST"],

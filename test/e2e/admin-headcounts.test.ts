@@ -211,6 +211,24 @@ describe("headcount screens", () => {
       .toMatch(/^Target 40% · On 2024-12-31: 45%/);
     await look(page, "headcounts-released", "released tables and indicators");
 
+    // The organisation's own targets: the Brussels set, then 7% instead of 2% (10 of 171
+    // is 5.8%: 7% of 171 is 11.97, so 2 more people).
+    const editor = page.locator("section", {
+      has: page.getByRole("heading", { name: "The organisation's targets" }),
+    });
+    await editor.getByLabel("Default set").selectOption("brussels");
+    await editor.getByRole("button", { name: "Use this set" }).click();
+    await expect.poll(() => editor.getByText("The targets are saved.").count()).toBe(1);
+    await expect
+      .poll(() => indicators.locator("section.headcount-indicator h3").allTextContents())
+      .toEqual(["Staff with a disability or chronic illness"]);
+    await editor.getByLabel("Target for Staff with a disability or chronic illness (%)").fill("7");
+    await editor.getByRole("button", { name: "Save targets" }).click();
+    await expect
+      .poll(() => indicators.locator("section.headcount-indicator p").first().textContent())
+      .toMatch(/^Target 7% · On 2024-12-31: 6% — 1.2 percentage points below target: 2 more people$/);
+    await look(page, "headcounts-targets", "targets edited");
+
     // Re-import a date: asked first, then replaced.
     await page.getByRole("button", { name: "Replace the figures of 2024-12-31" }).click();
     expect(await page.locator("input[type=date]").inputValue()).toBe("2024-12-31");
@@ -259,6 +277,18 @@ describe("headcount screens", () => {
       .poll(() => page.getByText("tellen op tot 7, niet tot het totaal 8").count())
       .toBe(1);
     await look(page, "headcounts-nl-faults", "Dutch faults");
+
+    // While a newer release is built, the previous one stays, said so, and the page asks again.
+    const path = `**/api/admin/organisations/${SLUG}/headcounts`;
+    await page.route(path, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), building: true } });
+    });
+    await page.reload();
+    const building = page.getByText("De cijfers worden bijgewerkt na de laatste import");
+    await expect.poll(() => building.count()).toBe(1);
+    await page.unroute(path);
+    await expect.poll(() => building.count(), { timeout: 10_000 }).toBe(0);
     expect(problems()).toEqual([]);
   });
 });

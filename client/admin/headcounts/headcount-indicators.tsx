@@ -1,18 +1,22 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
-import type { HeadcountIndicatorsAnswer } from "../../../server/contract/headcount-view-schemas";
+import type {
+  HeadcountIndicatorsAnswer,
+  HeadcountTargetsAnswer,
+} from "../../../server/contract/headcount-view-schemas";
 import { formatNumber, useAdminLocale, useMessages } from "../admin-locale";
+import { useSessionUser } from "../admin-session";
 import { Loading, ProblemAlert } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { HEADCOUNT_MESSAGES } from "./headcount-messages";
-import { headcountLabels } from "./headcount-tables";
 import { type HeadcountReleaseView, unitsInTreeOrder } from "./headcount-view";
+import { indicatorTitle, TargetEditor } from "./target-editor";
 
 const IndicatorChart = lazy(() => import("./indicator-chart"));
 
 type Indicator = HeadcountIndicatorsAnswer["indicators"][number];
 
-/** Target sets the server knows, in the order offered. */
-const TARGET_SETS = ["flanders-2020", "brussels"] as const;
+/** Target sets offered: the organisation's own (the default set until it chooses), then the defaults. */
+const TARGET_SETS = ["organisation", "flanders-2020", "brussels"] as const;
 
 /**
  * Per indicator a trend over the reference dates with the target line, the table with the same
@@ -30,6 +34,10 @@ export function HeadcountIndicators({
   const ordered = unitsInTreeOrder(release.units);
   const [unit, setUnit] = useState(ordered[0]?.unit.id ?? "");
   const [targets, setTargets] = useState<string>(TARGET_SETS[0]);
+  const user = useSessionUser();
+  const [targetsAnswer, reloadTargets] = useApiData<HeadcountTargetsAnswer>(
+    `/organisations/${encodeURIComponent(slug)}/headcounts/targets`,
+  );
   const [answer, reload] = useApiData<HeadcountIndicatorsAnswer>(
     unit
       ? `/organisations/${encodeURIComponent(slug)}/headcounts/indicators?unit=${encodeURIComponent(unit)}&targets=${targets}`
@@ -46,55 +54,60 @@ export function HeadcountIndicators({
   const unitId = useId();
   const targetsId = useId();
   return (
-    <section className="card" aria-labelledby="headcount-indicators">
-      <h2 id="headcount-indicators">{t.indicatorsTitle}</h2>
-      <p>{t.indicatorsIntro}</p>
-      <div className="headcount-choices">
-        <div className="field">
-          <label htmlFor={targetsId}>{t.targetSet}</label>
-          <select id={targetsId} value={targets} onChange={(e) => setTargets(e.target.value)}>
-            {TARGET_SETS.map((set) => (
-              <option key={set} value={set}>
-                {t.targetSets[set]}
-              </option>
-            ))}
-          </select>
+    <>
+      <section className="card" aria-labelledby="headcount-indicators">
+        <h2 id="headcount-indicators">{t.indicatorsTitle}</h2>
+        <p>{t.indicatorsIntro}</p>
+        <div className="headcount-choices">
+          <div className="field">
+            <label htmlFor={targetsId}>{t.targetSet}</label>
+            <select id={targetsId} value={targets} onChange={(e) => setTargets(e.target.value)}>
+              {TARGET_SETS.map((set) => (
+                <option key={set} value={set}>
+                  {t.targetSets[set]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={unitId}>{t.indicatorUnit}</label>
+            <select id={unitId} value={unit} onChange={(e) => setUnit(e.target.value)}>
+              {ordered.map(({ unit: candidate, depth }) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {`${"\u00a0\u00a0".repeat(depth)}${candidate.name[locale]}`}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor={unitId}>{t.indicatorUnit}</label>
-          <select id={unitId} value={unit} onChange={(e) => setUnit(e.target.value)}>
-            {ordered.map(({ unit: candidate, depth }) => (
-              <option key={candidate.id} value={candidate.id}>
-                {`${"\u00a0\u00a0".repeat(depth)}${candidate.name[locale]}`}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      {answer.state === "loading" ? <Loading /> : null}
-      {answer.state === "error" ? <ProblemAlert problem={answer.problem} /> : null}
-      {answer.state === "ready"
-        ? answer.data.indicators.map((indicator) => (
-            <IndicatorView key={indicator.spec.key} indicator={indicator} />
-          ))
-        : null}
-    </section>
+        {answer.state === "loading" ? <Loading /> : null}
+        {answer.state === "error" ? <ProblemAlert problem={answer.problem} /> : null}
+        {answer.state === "ready"
+          ? answer.data.indicators.map((indicator) => (
+              <IndicatorView key={indicator.spec.key} indicator={indicator} />
+            ))
+          : null}
+      </section>
+      {user.role !== "evaluator" && targetsAnswer.state === "ready" ? (
+        <TargetEditor
+          slug={slug}
+          release={release}
+          targets={targetsAnswer.data}
+          onSaved={() => {
+            void reloadTargets();
+            void reload();
+          }}
+        />
+      ) : null}
+    </>
   );
 }
 
 function IndicatorView({ indicator }: { indicator: Indicator }) {
   const t = useMessages(HEADCOUNT_MESSAGES);
   const locale = useAdminLocale();
-  const labels = headcountLabels(t);
   const { spec, points } = indicator;
-  const title = t.indicatorTitle(
-    spec.key,
-    t.indicatorFallback(
-      labels.value(spec.dimension, spec.value),
-      labels.dimension(spec.dimension),
-      spec.level === null ? null : labels.level(spec.level),
-    ),
-  );
+  const title = indicatorTitle(spec, t);
   const percent = (share: number) => formatNumber(share, locale, "percent");
   const points1 = (share: number) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(share * 100);

@@ -94,6 +94,23 @@ export interface HeadcountMessages {
   above: (points: string) => string;
   latest: (date: string) => string;
   noPublished: string;
+  editorTitle: string;
+  editorIntro: string;
+  editorDefault: string;
+  presetChoice: string;
+  usePreset: string;
+  targetPercent: (indicator: string) => string;
+  targetHint: string;
+  removeIndicator: (indicator: string) => string;
+  remove: string;
+  addTitle: string;
+  addCategory: string;
+  addLevel: string;
+  addButton: string;
+  save: string;
+  saving: string;
+  saved: string;
+  targetInvalid: string;
 }
 
 const NL: HeadcountMessages = {
@@ -256,6 +273,25 @@ const NL: HeadcountMessages = {
   above: (points) => `${points} procentpunt boven het streefcijfer`,
   latest: (date) => `Op ${date}:`,
   noPublished: "Geen vrijgegeven cijfers voor deze indicator.",
+  editorTitle: "Streefcijfers van de organisatie",
+  editorIntro:
+    "Kies een standaardreeks of stel per indicator een streefcijfer in. Elke wijziging komt in het auditlogboek.",
+  editorDefault:
+    "De organisatie koos nog geen streefcijfers: de Vlaamse streefcijfers 2020 gelden.",
+  presetChoice: "Standaardreeks",
+  usePreset: "Deze reeks gebruiken",
+  targetPercent: (indicator) => `Streefcijfer voor ${indicator} (%)`,
+  targetHint: "Leeg: de indicator wordt gevolgd zonder streefcijfer.",
+  removeIndicator: (indicator) => `${indicator} verwijderen`,
+  remove: "Verwijderen",
+  addTitle: "Indicator toevoegen",
+  addCategory: "Categorie",
+  addLevel: "Functieniveau",
+  addButton: "Toevoegen",
+  save: "Streefcijfers bewaren",
+  saving: "Bezig met bewaren…",
+  saved: "De streefcijfers zijn bewaard.",
+  targetInvalid: "Een streefcijfer is een percentage van 0 tot 100.",
 };
 
 const FR: HeadcountMessages = {
@@ -420,6 +456,25 @@ const FR: HeadcountMessages = {
   above: (points) => `${points} point(s) au-dessus de l'objectif`,
   latest: (date) => `Au ${date} :`,
   noPublished: "Aucun chiffre publié pour cet indicateur.",
+  editorTitle: "Objectifs de l'organisation",
+  editorIntro:
+    "Choisissez une série par défaut ou fixez un objectif par indicateur. Chaque modification est inscrite au journal d'audit.",
+  editorDefault:
+    "L'organisation n'a pas encore choisi d'objectifs : les objectifs flamands 2020 s'appliquent.",
+  presetChoice: "Série par défaut",
+  usePreset: "Utiliser cette série",
+  targetPercent: (indicator) => `Objectif pour ${indicator} (%)`,
+  targetHint: "Vide : l'indicateur est suivi sans objectif.",
+  removeIndicator: (indicator) => `Retirer ${indicator}`,
+  remove: "Retirer",
+  addTitle: "Ajouter un indicateur",
+  addCategory: "Catégorie",
+  addLevel: "Niveau de fonction",
+  addButton: "Ajouter",
+  save: "Enregistrer les objectifs",
+  saving: "Enregistrement…",
+  saved: "Les objectifs sont enregistrés.",
+  targetInvalid: "Un objectif est un pourcentage de 0 à 100.",
 };
 
 const EN: HeadcountMessages = {
@@ -578,6 +633,24 @@ const EN: HeadcountMessages = {
   above: (points) => `${points} percentage points above target`,
   latest: (date) => `On ${date}:`,
   noPublished: "No released figures for this indicator.",
+  editorTitle: "The organisation's targets",
+  editorIntro:
+    "Choose a default set or set a target per indicator. Every change is written to the audit log.",
+  editorDefault: "The organisation has not chosen targets yet: the Flemish 2020 targets apply.",
+  presetChoice: "Default set",
+  usePreset: "Use this set",
+  targetPercent: (indicator) => `Target for ${indicator} (%)`,
+  targetHint: "Empty: the indicator is followed without a target.",
+  removeIndicator: (indicator) => `Remove ${indicator}`,
+  remove: "Remove",
+  addTitle: "Add an indicator",
+  addCategory: "Category",
+  addLevel: "Job level",
+  addButton: "Add",
+  save: "Save targets",
+  saving: "Saving…",
+  saved: "The targets are saved.",
+  targetInvalid: "A target is a percentage from 0 to 100.",
 };
 
 export const HEADCOUNT_MESSAGES: Record<Locale, HeadcountMessages> = { nl: NL, fr: FR, en: EN };

@@ -7,16 +7,19 @@ import type {
   HeadcountImportAnswer,
   HeadcountReleaseAnswer,
 } from "../../contract/headcount-schemas";
+import type { HeadcountTargetsAnswer } from "../../contract/headcount-view-schemas";
 import { LOCALES, type Locale } from "../../contract/locales";
 import type { Db } from "../../db/open-database";
 import { organisations, units } from "../../db/schema";
 import { NotFoundError, ProblemError } from "../../errors";
 import { TABLE_MEDIA_TYPES } from "../../files/read-table-file";
+import { getHeadcountTargets, setHeadcountTargets } from "../../headcounts/headcount-targets";
 import { headcountTemplate } from "../../headcounts/headcount-template";
 import { importHeadcounts } from "../../headcounts/import-headcounts";
 import { nameHeadcountFaults } from "../../headcounts/name-headcount-faults";
 import { viewHeadcountIndicators } from "../../headcounts/view-headcount-indicators";
 import { viewHeadcounts } from "../../headcounts/view-headcounts";
+import { readJsonBody } from "../../http/read-json-body";
 
 let highs: Promise<Highs> | undefined;
 
@@ -44,9 +47,29 @@ export function headcountRoutes({ db, now, auth }: { db: Db; now: () => Date; au
           actor: c.get("session").user,
           organisationSlug: c.req.param("slug"),
           unitId: c.req.query("unit"),
-          targets: c.req.query("targets") === "brussels" ? "brussels" : "flanders-2020",
+          targets: targetSetOf(c.req.query("targets")),
           now: now(),
         }),
+      ),
+    )
+    .get("/:slug/headcounts/targets", (c) =>
+      c.json(
+        getHeadcountTargets({
+          db,
+          actor: c.get("session").user,
+          organisationSlug: c.req.param("slug"),
+        }) satisfies HeadcountTargetsAnswer,
+      ),
+    )
+    .put("/:slug/headcounts/targets", requireRole("admin", "coordinator"), async (c) =>
+      c.json(
+        setHeadcountTargets({
+          db,
+          actor: c.get("session").user,
+          organisationSlug: c.req.param("slug"),
+          input: await readJsonBody(c),
+          now: now(),
+        }) satisfies HeadcountTargetsAnswer,
       ),
     )
     .get("/:slug/headcounts/template.csv", requireRole("admin", "coordinator"), (c) => {
@@ -103,4 +126,9 @@ export function headcountRoutes({ db, now, auth }: { db: Db; now: () => Date; au
         throw error;
       }
     });
+}
+
+/** `?targets=`: a default set by name, else the organisation's own targets. */
+function targetSetOf(query: string | undefined): "flanders-2020" | "brussels" | "organisation" {
+  return query === "brussels" || query === "flanders-2020" ? query : "organisation";
 }
