@@ -6,6 +6,7 @@ import {
   OPTIONAL_HEADCOUNT_COLUMNS,
 } from "../contract/headcount-schemas";
 import { normaliseColumnName, readTableFile, type TableFile } from "../files/read-table-file";
+import { canonicalHeadcountColumn } from "./headcount-columns";
 
 /**
  * A fault in the file: the row (0 for the file as a whole, 1 the header) and its field, its
@@ -79,17 +80,22 @@ const PER_PERSON_CATEGORY = new Set([
   "beperking",
 ]);
 
-const isHeadcountHeader = (names: string[]) =>
-  names.includes("unit_code") ||
-  names.includes("total") ||
-  names.some((name) => PERSONAL_COLUMNS.has(name) || PER_PERSON_CATEGORY.has(name));
+const isHeadcountHeader = (read: string[]) => {
+  const names = read.map(canonicalHeadcountColumn);
+  return (
+    names.includes("unit_code") ||
+    names.includes("total") ||
+    names.some((name) => PERSONAL_COLUMNS.has(name) || PER_PERSON_CATEGORY.has(name))
+  );
+};
 
 const COUNT = /^\d{1,7}$/;
 const DIMENSION_COLUMN = /^([a-z][a-z0-9_]{0,39})\.([a-z0-9][a-z0-9_]{0,39})$/;
 
 /**
  * Reads a headcount file, CSV or XLSX: `unit_code`, `job_level`, `total`, then one
- * `dimension.value` column per category (see HEADCOUNT_DIMENSIONS). Every faulty row and field
+ * `dimension.value` column per category (see HEADCOUNT_DIMENSIONS), or the same columns as the
+ * Dutch or French template names them (headcount-columns.ts). Every faulty row and field
  * is named; a file with any fault yields no rows.
  */
 export async function parseHeadcountFile(bytes: Uint8Array): Promise<ParsedHeadcountFile> {
@@ -110,7 +116,7 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
   }
   const [header, ...records] = table.rows;
   if (!header) return fail(0, "file", "The file is empty.", "empty");
-  const names = header.fields.map(normaliseColumnName);
+  const names = header.fields.map(normaliseColumnName).map(canonicalHeadcountColumn);
   const personal = names.filter((name) => PERSONAL_COLUMNS.has(name));
   if (personal.length > 0) {
     return fail(

@@ -226,7 +226,9 @@ describe("headcount screens", () => {
     await editor.getByRole("button", { name: "Save targets" }).click();
     await expect
       .poll(() => indicators.locator("section.headcount-indicator p").first().textContent())
-      .toMatch(/^Target 7% · On 2024-12-31: 6% — 1.2 percentage points below target: 2 more people$/);
+      .toMatch(
+        /^Target 7% · On 2024-12-31: 6% — 1.2 percentage points below target: 2 more people$/,
+      );
     await look(page, "headcounts-targets", "targets edited");
 
     // Re-import a date: asked first, then replaced.
