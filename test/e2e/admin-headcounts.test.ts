@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -230,6 +231,14 @@ describe("headcount screens", () => {
         /^Target 7% · On 2024-12-31: 6% — 1.2 percentage points below target: 2 more people$/,
       );
     await look(page, "headcounts-targets", "targets edited");
+
+    // The workbook downloads with the session cookie, in the reader's language.
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Excel workbook (tables and indicators)" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`headcounts-${SLUG}-en.xlsx`);
+    const workbook = readFileSync((await download.path()) as string);
+    expect(workbook.subarray(0, 2).toString()).toBe("PK");
 
     // Re-import a date: asked first, then replaced.
     await page.getByRole("button", { name: "Replace the figures of 2024-12-31" }).click();

@@ -2,6 +2,7 @@ import type {
   HeadcountFault,
   HeadcountFaultParams,
 } from "../../../server/contract/headcount-faults";
+import { HEADCOUNT_LABELS } from "../../../server/contract/headcount-labels";
 import type { Locale } from "../../i18n/locales";
 
 type Params = HeadcountFaultParams;
@@ -111,6 +112,13 @@ export interface HeadcountMessages {
   saving: string;
   saved: string;
   targetInvalid: string;
+  exportsTitle: string;
+  exportsIntro: string;
+  exportWorkbook: string;
+  exportTablesExcel: string;
+  exportIndicatorsExcel: string;
+  exportTablesCsv: string;
+  exportIndicatorsCsv: string;
 }
 
 const NL: HeadcountMessages = {
@@ -213,29 +221,9 @@ const NL: HeadcountMessages = {
   legend: (k) =>
     `◌ minder dan ${k} personen · ◍ verborgen zodat een kleine groep niet af te leiden is`,
   notListed: "—",
-  dimensions: {
-    gender: "Gender",
-    foreign_origin: "Buitenlandse herkomst",
-    disability: "Handicap of chronische ziekte",
-  },
-  values: {
-    "gender.woman": "Vrouw",
-    "gender.man": "Man",
-    "gender.x": "X",
-    "foreign_origin.yes": "Ja",
-    "foreign_origin.no": "Nee",
-    "foreign_origin.unknown": "Onbekend",
-    "disability.yes": "Ja",
-    "disability.no": "Nee",
-    "disability.unknown": "Onbekend",
-  },
-  levels: {
-    top: "Topkader",
-    middle: "Middenkader",
-    higher: "Hoger",
-    intermediate: "Midden",
-    support: "Ondersteunend",
-  },
+  dimensions: HEADCOUNT_LABELS.nl.dimensions,
+  values: HEADCOUNT_LABELS.nl.values,
+  levels: HEADCOUNT_LABELS.nl.levels,
   indicatorsTitle: "Indicatoren en streefcijfers",
   indicatorsIntro:
     "Aandeel van een groep per peildatum, berekend uit vrijgegeven cijfers alleen, met het streefcijfer als lijn.",
@@ -246,13 +234,7 @@ const NL: HeadcountMessages = {
     organisation: "Streefcijfers van de organisatie",
   },
   indicatorUnit: "Eenheid",
-  indicatorTitle: (key, fallback) =>
-    ({
-      "foreign-origin": "Personeel van buitenlandse herkomst",
-      disability: "Personeel met een handicap of chronische ziekte",
-      "women-middle": "Vrouwen in het middenkader",
-      "women-top": "Vrouwen in het topkader",
-    })[key] ?? fallback,
+  indicatorTitle: (key, fallback) => HEADCOUNT_LABELS.nl.indicators[key] ?? fallback,
   indicatorFallback: (value, dimension, level) =>
     `${dimension}: ${value}${level ? ` (${level})` : ""}`,
   target: (share) => `Streefcijfer ${share}`,
@@ -292,6 +274,14 @@ const NL: HeadcountMessages = {
   saving: "Bezig met bewaren…",
   saved: "De streefcijfers zijn bewaard.",
   targetInvalid: "Een streefcijfer is een percentage van 0 tot 100.",
+  exportsTitle: "Downloaden",
+  exportsIntro:
+    "Alleen vrijgegeven cijfers, verborgen cellen met hun reden. Elke download komt in het auditlogboek.",
+  exportWorkbook: "Excel-werkboek (tabellen en indicatoren)",
+  exportTablesExcel: "Tabellen, CSV voor Excel",
+  exportIndicatorsExcel: "Indicatoren, CSV voor Excel",
+  exportTablesCsv: "Tabellen, CSV voor analyse (codes)",
+  exportIndicatorsCsv: "Indicatoren, CSV voor analyse (codes)",
 };
 
 const FR: HeadcountMessages = {
@@ -396,29 +386,9 @@ const FR: HeadcountMessages = {
   legend: (k) =>
     `◌ moins de ${k} personnes · ◍ masqué pour qu'un petit groupe ne puisse être déduit`,
   notListed: "—",
-  dimensions: {
-    gender: "Genre",
-    foreign_origin: "Origine étrangère",
-    disability: "Handicap ou maladie chronique",
-  },
-  values: {
-    "gender.woman": "Femme",
-    "gender.man": "Homme",
-    "gender.x": "X",
-    "foreign_origin.yes": "Oui",
-    "foreign_origin.no": "Non",
-    "foreign_origin.unknown": "Inconnu",
-    "disability.yes": "Oui",
-    "disability.no": "Non",
-    "disability.unknown": "Inconnu",
-  },
-  levels: {
-    top: "Direction",
-    middle: "Cadre moyen",
-    higher: "Supérieur",
-    intermediate: "Intermédiaire",
-    support: "Appui",
-  },
+  dimensions: HEADCOUNT_LABELS.fr.dimensions,
+  values: HEADCOUNT_LABELS.fr.values,
+  levels: HEADCOUNT_LABELS.fr.levels,
   indicatorsTitle: "Indicateurs et objectifs",
   indicatorsIntro:
     "Part d'un groupe à chaque date de référence, calculée à partir des seuls chiffres publiés, avec l'objectif en ligne.",
@@ -429,13 +399,7 @@ const FR: HeadcountMessages = {
     organisation: "Objectifs de l'organisation",
   },
   indicatorUnit: "Unité",
-  indicatorTitle: (key, fallback) =>
-    ({
-      "foreign-origin": "Personnel d'origine étrangère",
-      disability: "Personnel avec un handicap ou une maladie chronique",
-      "women-middle": "Femmes dans le cadre moyen",
-      "women-top": "Femmes à la direction",
-    })[key] ?? fallback,
+  indicatorTitle: (key, fallback) => HEADCOUNT_LABELS.fr.indicators[key] ?? fallback,
   indicatorFallback: (value, dimension, level) =>
     `${dimension} : ${value}${level ? ` (${level})` : ""}`,
   target: (share) => `Objectif ${share}`,
@@ -475,6 +439,14 @@ const FR: HeadcountMessages = {
   saving: "Enregistrement…",
   saved: "Les objectifs sont enregistrés.",
   targetInvalid: "Un objectif est un pourcentage de 0 à 100.",
+  exportsTitle: "Télécharger",
+  exportsIntro:
+    "Uniquement des chiffres publiés, les cellules masquées avec leur raison. Chaque téléchargement est inscrit au journal d'audit.",
+  exportWorkbook: "Classeur Excel (tableaux et indicateurs)",
+  exportTablesExcel: "Tableaux, CSV pour Excel",
+  exportIndicatorsExcel: "Indicateurs, CSV pour Excel",
+  exportTablesCsv: "Tableaux, CSV pour analyse (codes)",
+  exportIndicatorsCsv: "Indicateurs, CSV pour analyse (codes)",
 };
 
 const EN: HeadcountMessages = {
@@ -573,29 +545,9 @@ const EN: HeadcountMessages = {
   protectsOthers: "hidden to protect others",
   legend: (k) => `◌ fewer than ${k} people · ◍ hidden so that a small group cannot be worked out`,
   notListed: "—",
-  dimensions: {
-    gender: "Gender",
-    foreign_origin: "Foreign origin",
-    disability: "Disability or chronic illness",
-  },
-  values: {
-    "gender.woman": "Woman",
-    "gender.man": "Man",
-    "gender.x": "X",
-    "foreign_origin.yes": "Yes",
-    "foreign_origin.no": "No",
-    "foreign_origin.unknown": "Unknown",
-    "disability.yes": "Yes",
-    "disability.no": "No",
-    "disability.unknown": "Unknown",
-  },
-  levels: {
-    top: "Top management",
-    middle: "Middle management",
-    higher: "Higher",
-    intermediate: "Intermediate",
-    support: "Support",
-  },
+  dimensions: HEADCOUNT_LABELS.en.dimensions,
+  values: HEADCOUNT_LABELS.en.values,
+  levels: HEADCOUNT_LABELS.en.levels,
   indicatorsTitle: "Indicators and targets",
   indicatorsIntro:
     "The share of a group at each reference date, computed from released figures only, with the target as a line.",
@@ -606,13 +558,7 @@ const EN: HeadcountMessages = {
     organisation: "The organisation's targets",
   },
   indicatorUnit: "Unit",
-  indicatorTitle: (key, fallback) =>
-    ({
-      "foreign-origin": "Staff of foreign origin",
-      disability: "Staff with a disability or chronic illness",
-      "women-middle": "Women in middle management",
-      "women-top": "Women in top management",
-    })[key] ?? fallback,
+  indicatorTitle: (key, fallback) => HEADCOUNT_LABELS.en.indicators[key] ?? fallback,
   indicatorFallback: (value, dimension, level) =>
     `${dimension}: ${value}${level ? ` (${level})` : ""}`,
   target: (share) => `Target ${share}`,
@@ -651,6 +597,14 @@ const EN: HeadcountMessages = {
   saving: "Saving…",
   saved: "The targets are saved.",
   targetInvalid: "A target is a percentage from 0 to 100.",
+  exportsTitle: "Downloads",
+  exportsIntro:
+    "Released figures only, hidden cells with their reason. Every download is written to the audit log.",
+  exportWorkbook: "Excel workbook (tables and indicators)",
+  exportTablesExcel: "Tables, CSV for Excel",
+  exportIndicatorsExcel: "Indicators, CSV for Excel",
+  exportTablesCsv: "Tables, CSV for analysis (codes)",
+  exportIndicatorsCsv: "Indicators, CSV for analysis (codes)",
 };
 
 export const HEADCOUNT_MESSAGES: Record<Locale, HeadcountMessages> = { nl: NL, fr: FR, en: EN };

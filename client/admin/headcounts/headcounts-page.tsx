@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { HeadcountImportAnswer } from "../../../server/contract/headcount-schemas";
 import type { OrganisationsAnswer } from "../../../server/contract/reference-schemas";
-import { ApiProblem } from "../admin-api";
+import { ApiProblem, apiUrl } from "../admin-api";
 import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { useSessionUser } from "../admin-session";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
@@ -142,9 +142,40 @@ export function HeadcountsPage({ slug }: { slug: string }) {
             </section>
           </section>
           <HeadcountTables release={data} />
+          <HeadcountDownloads slug={slug} />
           <HeadcountIndicators slug={slug} release={data} />
         </>
       ) : null}
     </>
+  );
+}
+
+/** The exports of the released figures, in the reader's language where they hold words. */
+function HeadcountDownloads({ slug }: { slug: string }) {
+  const t = useMessages(HEADCOUNT_MESSAGES);
+  const locale = useAdminLocale();
+  const url = (query: string) =>
+    apiUrl(`/organisations/${encodeURIComponent(slug)}/headcounts/export?${query}`);
+  const links: [string, string][] = [
+    [t.exportWorkbook, url(`format=xlsx&lang=${locale}`)],
+    [t.exportTablesExcel, url(`format=excel-csv&table=tables&lang=${locale}`)],
+    [t.exportIndicatorsExcel, url(`format=excel-csv&table=indicators&lang=${locale}`)],
+    [t.exportTablesCsv, url("format=csv&table=tables")],
+    [t.exportIndicatorsCsv, url("format=csv&table=indicators")],
+  ];
+  return (
+    <section className="card" aria-labelledby="headcount-downloads">
+      <h2 id="headcount-downloads">{t.exportsTitle}</h2>
+      <p className="hint">{t.exportsIntro}</p>
+      <ul className="headcount-downloads">
+        {links.map(([label, href]) => (
+          <li key={href}>
+            <a href={href} download>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -11,8 +11,13 @@ import type { HeadcountTargetsAnswer } from "../../contract/headcount-view-schem
 import { LOCALES, type Locale } from "../../contract/locales";
 import type { Db } from "../../db/open-database";
 import { organisations, units } from "../../db/schema";
-import { NotFoundError, ProblemError } from "../../errors";
+import { InvalidInputError, NotFoundError, ProblemError } from "../../errors";
 import { TABLE_MEDIA_TYPES } from "../../files/read-table-file";
+import {
+  exportHeadcounts,
+  HEADCOUNT_EXPORT_FORMATS,
+  HEADCOUNT_EXPORT_TABLES,
+} from "../../headcounts/headcount-exports";
 import { getHeadcountTargets, setHeadcountTargets } from "../../headcounts/headcount-targets";
 import { headcountTemplate } from "../../headcounts/headcount-template";
 import { importHeadcounts } from "../../headcounts/import-headcounts";
@@ -72,6 +77,30 @@ export function headcountRoutes({ db, now, auth }: { db: Db; now: () => Date; au
         }) satisfies HeadcountTargetsAnswer,
       ),
     )
+    .get("/:slug/headcounts/export", (c) => {
+      const format = HEADCOUNT_EXPORT_FORMATS.find((known) => known === c.req.query("format"));
+      const table =
+        HEADCOUNT_EXPORT_TABLES.find((known) => known === c.req.query("table")) ?? "tables";
+      if (!format) {
+        throw new InvalidInputError(`Choose a format: ${HEADCOUNT_EXPORT_FORMATS.join(", ")}.`, [
+          { question: "format", message: "Unknown export format." },
+        ]);
+      }
+      const lang = c.req.query("lang");
+      const file = exportHeadcounts({
+        db,
+        actor: c.get("session").user,
+        organisationSlug: c.req.param("slug"),
+        format,
+        table,
+        locale: LOCALES.find((known) => known === lang) ?? "en",
+        now: now(),
+      });
+      c.header("Content-Type", file.contentType);
+      c.header("Content-Disposition", `attachment; filename="${file.filename}"`);
+      c.header("Cache-Control", "no-store");
+      return c.body(file.body);
+    })
     .get("/:slug/headcounts/template.csv", requireRole("admin", "coordinator"), (c) => {
       const actor = c.get("session").user;
       const organisation = db
