@@ -1,8 +1,10 @@
 // `npm run seed`: replaces the database with a fresh copy of the demo. Stop the server first.
 import { rmSync } from "node:fs";
+import highsLoader from "highs";
 import { readConfig } from "./config";
 import { closeDatabase, openDatabase } from "./db/open-database";
 import { announceDemoAccounts } from "./demo/demo-accounts-file";
+import { seedDemoHeadcounts } from "./demo/demo-headcounts";
 import { seedDemo } from "./demo/seed-demo";
 import { createFilesOwnerOnly } from "./owner-only-files";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
@@ -14,9 +16,15 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databasePath}${suffix}`, { 
 const db = openDatabase(databasePath);
 syncBundledQuestionnaires(db, loadBundledVersions());
 const summary = seedDemo(db, { now: new Date() });
+const headcountDates = await seedDemoHeadcounts({
+  db,
+  highs: await highsLoader(),
+  now: () => new Date(),
+});
 closeDatabase(db);
 console.log(`Seeded "${summary.organisation}" into ${databasePath}:`);
 for (const campaign of summary.campaigns) {
   console.log(`  ${campaign.slug}: ${campaign.responses} synthetic responses`);
 }
+console.log(`  headcounts: ${headcountDates.join(", ")}`);
 for (const line of announceDemoAccounts(summary.accounts, databasePath)) console.log(line);
