@@ -16,6 +16,7 @@ import { AuditPage } from "./audit/audit-page";
 import { CampaignPage } from "./campaigns/campaign-page";
 import { CampaignsPage } from "./campaigns/campaigns-page";
 import { NewCampaignPage } from "./campaigns/new-campaign-page";
+import { HeadcountOrganisationsPage } from "./headcounts/headcount-organisations-page";
 import { OrganisationPage } from "./organisation/organisation-page";
 import { OrganisationsPage } from "./organisation/organisations-page";
 import { Loading, usePageTitle } from "./page-states";
@@ -30,6 +31,11 @@ import { UsersPage } from "./users/users-page";
 // Loaded apart: the comparison screen brings the chart library with it.
 const ComparisonPage = lazy(() =>
   import("./comparison/comparison-page").then((module) => ({ default: module.ComparisonPage })),
+);
+
+// Loaded apart too: the headcount screens draw indicator charts.
+const HeadcountsPage = lazy(() =>
+  import("./headcounts/headcounts-page").then((module) => ({ default: module.HeadcountsPage })),
 );
 
 type SessionState =
@@ -124,6 +130,13 @@ function Screen({ path, user }: { path: string; user: SessionUser }) {
     return (
       <Suspense fallback={<Loading />}>
         <ComparisonPage slug={second} />
+      </Suspense>
+    );
+  if (first === "headcounts" && parts.length === 1) return <HeadcountOrganisationsPage />;
+  if (first === "organisations" && second && third === "headcounts" && parts.length === 3)
+    return (
+      <Suspense fallback={<Loading />}>
+        <HeadcountsPage key={second} slug={second} />
       </Suspense>
     );
   if (first === "organisations" && parts.length === 1 && user.role !== "evaluator")

@@ -4,6 +4,7 @@ import { LanguageSwitcher } from "../shared/language-switcher";
 import { useAdminLocale, useMessages } from "./admin-locale";
 import { ADMIN_MESSAGES } from "./admin-messages";
 import type { SessionUser } from "./admin-session";
+import { HEADCOUNT_MESSAGES } from "./headcounts/headcount-messages";
 import { QUESTIONNAIRE_MESSAGES } from "./questionnaires/questionnaire-messages";
 import { followLink } from "./use-route";
 
@@ -24,6 +25,7 @@ export function AdminFrame({
   const t = useMessages(ADMIN_MESSAGES);
   const locale = useAdminLocale();
   const q = useMessages(QUESTIONNAIRE_MESSAGES);
+  const h = useMessages(HEADCOUNT_MESSAGES);
   const links = user
     ? [
         { href: "/admin", label: t.navCampaigns, shown: true },
@@ -33,6 +35,7 @@ export function AdminFrame({
           label: t.navOrganisations,
           shown: user.role !== "evaluator",
         },
+        { href: "/admin/headcounts", label: h.navHeadcounts, shown: true },
         { href: "/admin/users", label: t.navUsers, shown: user.role === "admin" },
         { href: "/admin/audit", label: t.navAudit, shown: user.role !== "evaluator" },
         { href: "/admin/account", label: t.navAccount, shown: true },
@@ -41,7 +44,11 @@ export function AdminFrame({
   const current = (href: string) =>
     href === "/admin"
       ? path === "/admin" || path === "/admin/" || path.startsWith("/admin/campaigns")
-      : path.startsWith(href);
+      : href === "/admin/organisations"
+        ? path.startsWith(href) && !path.endsWith("/headcounts")
+        : href === "/admin/headcounts"
+          ? path.startsWith(href) || path.endsWith("/headcounts")
+          : path.startsWith(href);
   return (
     <>
       <a className="skip-link" href="#content">

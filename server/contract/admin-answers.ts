@@ -5,6 +5,12 @@ import {
   codesAnswerSchema,
 } from "./campaign-schemas";
 import { comparisonAnswerSchema } from "./comparison-schema";
+import { headcountReleaseSchema } from "./headcount-schemas";
+import {
+  headcountImportAnswerSchema,
+  headcountIndicatorsAnswerSchema,
+  headcountTargetsAnswerSchema,
+} from "./headcount-view-schemas";
 import { invitationsAnswerSchema, sendingStartedSchema } from "./invitation-schemas";
 import {
   organisationAnswerSchema,
@@ -45,6 +51,22 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
     unitImportAnswerSchema,
   ],
   [["PATCH"], new RegExp(`^/organisations/${SEGMENT}/units/${SEGMENT}$`), unitImportAnswerSchema],
+  [["GET"], new RegExp(`^/organisations/${SEGMENT}/headcounts$`), headcountReleaseSchema],
+  [
+    ["GET"],
+    new RegExp(`^/organisations/${SEGMENT}/headcounts/indicators$`),
+    headcountIndicatorsAnswerSchema,
+  ],
+  [
+    ["GET", "PUT"],
+    new RegExp(`^/organisations/${SEGMENT}/headcounts/targets$`),
+    headcountTargetsAnswerSchema,
+  ],
+  [
+    ["POST"],
+    new RegExp(`^/organisations/${SEGMENT}/headcounts/\\d{4}-\\d{2}-\\d{2}$`),
+    headcountImportAnswerSchema,
+  ],
   [["GET"], /^\/questionnaires$/, questionnairesAnswerSchema],
   [
     ["GET", "PATCH"],

@@ -4,6 +4,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -445,5 +446,33 @@ export const campaignUnitMappings = sqliteTable(
     primaryKey({
       columns: [t.campaignId, t.earlierCampaignId, t.earlierUnitId, t.laterUnitId],
     }),
+  ],
+);
+
+/**
+ * An organisation's headcount targets (README "Headcounts"), one row per indicator: the share
+ * of a category value, at one job level or all (null), to reach. Without rows the Flemish 2020
+ * targets apply. Set by admins and the organisation's coordinators, audit-logged.
+ */
+export const headcountTargets = sqliteTable(
+  "headcount_targets",
+  {
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    indicatorKey: text("indicator_key").notNull(),
+    dimension: text("dimension").notNull(),
+    value: text("value").notNull(),
+    jobLevel: text("job_level"),
+    /** Target share 0..1; null: the indicator is followed without a target. */
+    target: real("target"),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.indicatorKey] }),
+    check(
+      "headcount_targets_share",
+      sql`${t.target} IS NULL OR (${t.target} >= 0 AND ${t.target} <= 1)`,
+    ),
   ],
 );

@@ -1,12 +1,13 @@
 import { csvFieldSeparatedBy } from "../contract/csv-field";
 import { HEADCOUNT_DIMENSIONS, JOB_LEVELS } from "../contract/headcount-schemas";
 import type { Locale } from "../contract/locales";
+import { HEADCOUNT_COLUMN_NAMES } from "./headcount-columns";
 
 /**
  * A headcount file to fill in: the header, and one row per unit and job level with zeros.
- * Column names and level codes are the same in every language (the importer reads them);
- * the language picks what Excel expects on double-click: `;` for nl and fr, `,` for en,
- * UTF-8 with a byte-order mark.
+ * Column names are the language's (the importer reads those of every language); level codes
+ * are the same in all. The language also picks what Excel expects on double-click: `;` for nl
+ * and fr, `,` for en, UTF-8 with a byte-order mark.
  */
 export function headcountTemplate(unitCodes: readonly string[], locale: Locale): string {
   const separator = locale === "en" ? "," : ";";
@@ -14,7 +15,10 @@ export function headcountTemplate(unitCodes: readonly string[], locale: Locale):
   const categories = HEADCOUNT_DIMENSIONS.flatMap((dimension) =>
     dimension.values.map((value) => `${dimension.key}.${value}`),
   );
-  const header = ["unit_code", "job_level", "total", ...categories];
+  const named = HEADCOUNT_COLUMN_NAMES[locale];
+  const header = ["unit_code", "job_level", "total", ...categories].map(
+    (column) => named[column] ?? column,
+  );
   const lines = [header.join(separator)];
   for (const code of unitCodes) {
     for (const level of JOB_LEVELS) {

@@ -1,16 +1,23 @@
 import type { HeadcountRow } from "../../analysis/headcount-release";
+import type { HeadcountFault, HeadcountFaultParams } from "../contract/headcount-faults";
 import {
   HEADCOUNT_DIMENSIONS,
   JOB_LEVELS,
   OPTIONAL_HEADCOUNT_COLUMNS,
 } from "../contract/headcount-schemas";
 import { normaliseColumnName, readTableFile, type TableFile } from "../files/read-table-file";
+import { canonicalHeadcountColumn } from "./headcount-columns";
 
-/** A fault in the file: the row (0 for the file as a whole, 1 the header) and its field. */
+/**
+ * A fault in the file: the row (0 for the file as a whole, 1 the header) and its field, its
+ * kind and what it names (for the screens' own words), and the English message.
+ */
 export interface HeadcountFileProblem {
   row: number;
   field: string;
   message: string;
+  fault: HeadcountFault;
+  params?: HeadcountFaultParams;
 }
 
 export type ParsedHeadcountFile =
@@ -73,17 +80,22 @@ const PER_PERSON_CATEGORY = new Set([
   "beperking",
 ]);
 
-const isHeadcountHeader = (names: string[]) =>
-  names.includes("unit_code") ||
-  names.includes("total") ||
-  names.some((name) => PERSONAL_COLUMNS.has(name) || PER_PERSON_CATEGORY.has(name));
+const isHeadcountHeader = (read: string[]) => {
+  const names = read.map(canonicalHeadcountColumn);
+  return (
+    names.includes("unit_code") ||
+    names.includes("total") ||
+    names.some((name) => PERSONAL_COLUMNS.has(name) || PER_PERSON_CATEGORY.has(name))
+  );
+};
 
 const COUNT = /^\d{1,7}$/;
 const DIMENSION_COLUMN = /^([a-z][a-z0-9_]{0,39})\.([a-z0-9][a-z0-9_]{0,39})$/;
 
 /**
  * Reads a headcount file, CSV or XLSX: `unit_code`, `job_level`, `total`, then one
- * `dimension.value` column per category (see HEADCOUNT_DIMENSIONS). Every faulty row and field
+ * `dimension.value` column per category (see HEADCOUNT_DIMENSIONS), or the same columns as the
+ * Dutch or French template names them (headcount-columns.ts). Every faulty row and field
  * is named; a file with any fault yields no rows.
  */
 export async function parseHeadcountFile(bytes: Uint8Array): Promise<ParsedHeadcountFile> {
@@ -99,17 +111,20 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
       field === "separator"
         ? 'The header must list unit_code, job_level, total and the category columns, separated by ";" or ",".'
         : message,
+      field === "file" ? (/empty/.test(message) ? "empty" : "unreadable") : field,
     );
   }
   const [header, ...records] = table.rows;
-  if (!header) return fail(0, "file", "The file is empty.");
-  const names = header.fields.map(normaliseColumnName);
+  if (!header) return fail(0, "file", "The file is empty.", "empty");
+  const names = header.fields.map(normaliseColumnName).map(canonicalHeadcountColumn);
   const personal = names.filter((name) => PERSONAL_COLUMNS.has(name));
   if (personal.length > 0) {
     return fail(
       0,
       "file",
       `This looks like a list of people (column ${personal.join(", ")}). Peilpunt takes counts per unit and job level only: never upload staff records.`,
+      "person-columns",
+      { columns: personal.join(", ") },
     );
   }
   const perPerson = names.filter((name) => PER_PERSON_CATEGORY.has(name));
@@ -118,6 +133,8 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
       0,
       "file",
       `This looks like one row per person (column ${perPerson.join(", ")} holds a category, not a count). Count the staff per unit and job level, one column per category value (e.g. gender.woman).`,
+      "per-person-category",
+      { columns: perPerson.join(", ") },
     );
   }
   const problems: HeadcountFileProblem[] = [];
@@ -126,7 +143,13 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
   for (const dimension of HEADCOUNT_DIMENSIONS) dimensions.set(dimension.key, []);
   names.forEach((name, index) => {
     if (position.has(name)) {
-      problems.push({ row: 1, field: name, message: `Column "${name}" appears twice.` });
+      problems.push({
+        row: 1,
+        field: name,
+        message: `Column "${name}" appears twice.`,
+        fault: "duplicate-column",
+        params: { column: name },
+      });
       return;
     }
     position.set(name, index);
@@ -137,6 +160,8 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
         row: 1,
         field: header.fields[index] ?? name,
         message: `Unknown column "${header.fields[index]}": category columns are named dimension.value (e.g. gender.woman).`,
+        fault: "unknown-column",
+        params: { column: header.fields[index] ?? name },
       });
       return;
     }
@@ -147,6 +172,8 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
         row: 1,
         field: name,
         message: `"${dimension}" takes the values ${fixed.values.join(", ")}.`,
+        fault: "unknown-value",
+        params: { dimension, values: fixed.values.join(", ") },
       });
       return;
     }
@@ -156,7 +183,13 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
   });
   for (const required of ["unit_code", "job_level", "total"]) {
     if (!position.has(required)) {
-      problems.push({ row: 1, field: required, message: `Column "${required}" is missing.` });
+      problems.push({
+        row: 1,
+        field: required,
+        message: `Column "${required}" is missing.`,
+        fault: "missing-column",
+        params: { column: required },
+      });
     }
   }
   for (const dimension of HEADCOUNT_DIMENSIONS) {
@@ -166,7 +199,13 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
         !position.has(column) &&
         !(OPTIONAL_HEADCOUNT_COLUMNS as readonly string[]).includes(column)
       ) {
-        problems.push({ row: 1, field: column, message: `Column "${column}" is missing.` });
+        problems.push({
+          row: 1,
+          field: column,
+          message: `Column "${column}" is missing.`,
+          fault: "missing-column",
+          params: { column },
+        });
       }
     }
   }
@@ -176,6 +215,8 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
         row: 1,
         field: `${key}.${values[0]}`,
         message: `"${key}" needs at least two values (columns ${key}.<value>) that add up to the total.`,
+        fault: "single-value",
+        params: { dimension: key },
       });
     }
   }
@@ -200,6 +241,8 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
         row,
         field: "row",
         message: `Expected ${names.length} fields, found ${fields.length}.`,
+        fault: "field-count",
+        params: { expected: names.length, found: fields.length },
       });
       continue;
     }
@@ -219,18 +262,27 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
           raw === ""
             ? "The count is missing (write 0 for none)."
             : `"${raw}" is not a count: write a whole number of at least 0.`,
+        fault: raw === "" ? "missing-count" : "not-a-count",
+        params: { value: raw },
       });
       return 0;
     };
     const unitCode = text("unit_code");
     if (unitCode === "")
-      rowProblems.push({ row, field: "unit_code", message: "The unit code is missing." });
+      rowProblems.push({
+        row,
+        field: "unit_code",
+        message: "The unit code is missing.",
+        fault: "missing-unit",
+      });
     const level = text("job_level").toLowerCase();
     if (!(JOB_LEVELS as readonly string[]).includes(level)) {
       rowProblems.push({
         row,
         field: "job_level",
         message: `The job level must be one of ${JOB_LEVELS.join(", ")}.`,
+        fault: "unknown-level",
+        params: { value: level, levels: JOB_LEVELS.join(", ") },
       });
     }
     const key = `${unitCode}\u0000${level}`;
@@ -240,6 +292,8 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
         row,
         field: "unit_code",
         message: `Unit "${unitCode}" at level "${level}" is also on row ${earlier}: one row per unit and level.`,
+        fault: "duplicate-row",
+        params: { unit: unitCode, level, earlier },
       });
     } else firstRowOf.set(key, row);
     const total = count("total");
@@ -262,6 +316,8 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
           row,
           field: dimension.key,
           message: `The ${dimension.key} columns add up to ${sum}, not to the total ${total}.`,
+          fault: "sum-mismatch",
+          params: { dimension: dimension.key, sum, total },
         });
       }
     }
@@ -269,10 +325,16 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
     if (rowProblems.length === 0) rows.push({ row, unitCode, level, total, categories });
   }
   if (problems.length > 0) return { ok: false, problems };
-  if (rows.length === 0) return fail(0, "file", "The file lists no counts.");
+  if (rows.length === 0) return fail(0, "file", "The file lists no counts.", "no-rows");
   return { ok: true, rows, dimensions: allDimensions };
 }
 
-function fail(row: number, field: string, message: string): ParsedHeadcountFile {
-  return { ok: false, problems: [{ row, field, message }] };
+function fail(
+  row: number,
+  field: string,
+  message: string,
+  fault: HeadcountFault,
+  params?: HeadcountFaultParams,
+): ParsedHeadcountFile {
+  return { ok: false, problems: [{ row, field, message, fault, ...(params ? { params } : {}) }] };
 }

@@ -1,12 +1,15 @@
+import { eq } from "drizzle-orm";
 import { DEFAULT_TARGET_SETS, headcountIndicators } from "../../analysis/headcount-indicators";
 import type { SessionUser } from "../auth/sessions";
 import type { Db } from "../db/open-database";
+import { organisations } from "../db/schema";
 import { NotFoundError } from "../errors";
+import { targetsOf } from "./headcount-targets";
 import { viewHeadcounts } from "./view-headcounts";
 
 /**
  * Indicators of one unit in the reader's scope (the organisation by default) against a default
- * target set, computed from the released tables the reader may see and nothing else.
+ * target set or the organisation's own, computed from the released tables the reader may see and nothing else.
  */
 export function viewHeadcountIndicators({
   db,
@@ -20,7 +23,8 @@ export function viewHeadcountIndicators({
   actor: SessionUser;
   organisationSlug: string;
   unitId: string | undefined;
-  targets: keyof typeof DEFAULT_TARGET_SETS;
+  /** A default set, or the organisation's own targets (the default set while it has none). */
+  targets: keyof typeof DEFAULT_TARGET_SETS | "organisation";
   now: Date;
 }) {
   const release = viewHeadcounts({
@@ -37,6 +41,22 @@ export function viewHeadcountIndicators({
   return {
     unitId: unit,
     targets,
-    indicators: headcountIndicators(release, unit, DEFAULT_TARGET_SETS[targets]),
+    indicators: headcountIndicators(
+      release,
+      unit,
+      targets === "organisation"
+        ? organisationTargets(db, organisationSlug)
+        : DEFAULT_TARGET_SETS[targets],
+    ),
   };
+}
+
+function organisationTargets(db: Db, slug: string) {
+  const organisation = db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.slug, slug))
+    .get();
+  if (!organisation) throw new NotFoundError(`There is no organisation "${slug}".`);
+  return targetsOf(db, organisation.id).indicators;
 }

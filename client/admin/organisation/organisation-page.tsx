@@ -7,6 +7,7 @@ import type {
 import { api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
+import { HEADCOUNT_MESSAGES } from "../headcounts/headcount-messages";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
@@ -34,6 +35,7 @@ const EMPTY_UNIT: UnitValues = {
 export function OrganisationPage({ slug }: { slug: string }) {
   const t = useMessages(ORGANISATION_MESSAGES);
   const common = useMessages(ADMIN_MESSAGES);
+  const h = useMessages(HEADCOUNT_MESSAGES);
   const locale = useAdminLocale();
   const base = `/organisations/${encodeURIComponent(slug)}/units`;
   const [tree, reload] = useApiData<UnitTreeAnswer>(base);
@@ -106,6 +108,11 @@ export function OrganisationPage({ slug }: { slug: string }) {
       </p>
       <h1>{title}</h1>
       <p>{t.treeIntro}</p>
+      <p>
+        <a href={`/admin/organisations/${organisation.slug}/headcounts`} onClick={followLink}>
+          {h.organisationLink}
+        </a>
+      </p>
       <div role="status">{notice ? <p className="success-message card">{notice}</p> : null}</div>
       {editing ? (
         <EditUnit

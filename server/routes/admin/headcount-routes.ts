@@ -6,16 +6,25 @@ import type {
   HeadcountImportAnswer,
   HeadcountReleaseAnswer,
 } from "../../contract/headcount-schemas";
+import type { HeadcountTargetsAnswer } from "../../contract/headcount-view-schemas";
 import { LOCALES, type Locale } from "../../contract/locales";
 import type { Db } from "../../db/open-database";
 import { organisations, units } from "../../db/schema";
-import { NotFoundError, ProblemError } from "../../errors";
+import { InvalidInputError, NotFoundError, ProblemError } from "../../errors";
 import { TABLE_MEDIA_TYPES } from "../../files/read-table-file";
+import {
+  exportHeadcounts,
+  HEADCOUNT_EXPORT_FORMATS,
+  HEADCOUNT_EXPORT_TABLES,
+} from "../../headcounts/headcount-exports";
 import type { HeadcountReleaseQueue } from "../../headcounts/headcount-release-queue";
+import { getHeadcountTargets, setHeadcountTargets } from "../../headcounts/headcount-targets";
 import { headcountTemplate } from "../../headcounts/headcount-template";
 import { importHeadcounts } from "../../headcounts/import-headcounts";
+import { nameHeadcountFaults } from "../../headcounts/name-headcount-faults";
 import { viewHeadcountIndicators } from "../../headcounts/view-headcount-indicators";
 import { viewHeadcounts } from "../../headcounts/view-headcounts";
+import { readJsonBody } from "../../http/read-json-body";
 
 /**
  * Headcounts of an organisation (README "Headcounts"): `GET …/headcounts` the audited tables
@@ -51,11 +60,55 @@ export function headcountRoutes({
           actor: c.get("session").user,
           organisationSlug: c.req.param("slug"),
           unitId: c.req.query("unit"),
-          targets: c.req.query("targets") === "brussels" ? "brussels" : "flanders-2020",
+          targets: targetSetOf(c.req.query("targets")),
           now: now(),
         }),
       ),
     )
+    .get("/:slug/headcounts/targets", (c) =>
+      c.json(
+        getHeadcountTargets({
+          db,
+          actor: c.get("session").user,
+          organisationSlug: c.req.param("slug"),
+        }) satisfies HeadcountTargetsAnswer,
+      ),
+    )
+    .put("/:slug/headcounts/targets", requireRole("admin", "coordinator"), async (c) =>
+      c.json(
+        setHeadcountTargets({
+          db,
+          actor: c.get("session").user,
+          organisationSlug: c.req.param("slug"),
+          input: await readJsonBody(c),
+          now: now(),
+        }) satisfies HeadcountTargetsAnswer,
+      ),
+    )
+    .get("/:slug/headcounts/export", (c) => {
+      const format = HEADCOUNT_EXPORT_FORMATS.find((known) => known === c.req.query("format"));
+      const table =
+        HEADCOUNT_EXPORT_TABLES.find((known) => known === c.req.query("table")) ?? "tables";
+      if (!format) {
+        throw new InvalidInputError(`Choose a format: ${HEADCOUNT_EXPORT_FORMATS.join(", ")}.`, [
+          { question: "format", message: "Unknown export format." },
+        ]);
+      }
+      const lang = c.req.query("lang");
+      const file = exportHeadcounts({
+        db,
+        actor: c.get("session").user,
+        organisationSlug: c.req.param("slug"),
+        format,
+        table,
+        locale: LOCALES.find((known) => known === lang) ?? "en",
+        now: now(),
+      });
+      c.header("Content-Type", file.contentType);
+      c.header("Content-Disposition", `attachment; filename="${file.filename}"`);
+      c.header("Cache-Control", "no-store");
+      return c.body(file.body);
+    })
     .get("/:slug/headcounts/template.csv", requireRole("admin", "coordinator"), (c) => {
       const actor = c.get("session").user;
       const organisation = db
@@ -91,15 +144,27 @@ export function headcountRoutes({
         );
       }
       const file = new Uint8Array(await c.req.arrayBuffer());
-      const answer = await importHeadcounts({
-        db,
-        actor: c.get("session").user,
-        organisationSlug: c.req.param("slug"),
-        referenceDate: c.req.param("date"),
-        file,
-        now: now(),
-        afterImport: (organisationId) => headcountReleases.rebuild(organisationId),
-      });
-      return c.json(answer satisfies HeadcountImportAnswer, 201);
+      try {
+        const answer = await importHeadcounts({
+          db,
+          actor: c.get("session").user,
+          organisationSlug: c.req.param("slug"),
+          referenceDate: c.req.param("date"),
+          file,
+          now: now(),
+          afterImport: (organisationId) => headcountReleases.rebuild(organisationId),
+        });
+        return c.json(answer satisfies HeadcountImportAnswer, 201);
+      } catch (error) {
+        if (error instanceof ProblemError && error.problem === "invalid-headcount-file") {
+          throw await nameHeadcountFaults(error, file);
+        }
+        throw error;
+      }
     });
+}
+
+/** `?targets=`: a default set by name, else the organisation's own targets. */
+function targetSetOf(query: string | undefined): "flanders-2020" | "brussels" | "organisation" {
+  return query === "brussels" || query === "flanders-2020" ? query : "organisation";
 }

@@ -195,7 +195,7 @@ describe("headcount import", () => {
     await expectProblem(await send(stranger, "2025-12-31", VALID), 404);
   });
 
-  it("offers a template that imports as it is (round trip), in each language's separator", async () => {
+  it("offers a template that imports as it is (round trip), in each language's column names and separator", async () => {
     for (const lang of ["nl", "fr", "en"]) {
       const response = await admin.request(
         "GET",
@@ -203,8 +203,13 @@ describe("headcount import", () => {
       );
       expect(response.status).toBe(200);
       const text = await response.text();
+      // Column names in the template's language, Excel's separator for it.
       expect(text.split("\r\n")[0]).toContain(
-        lang === "en" ? "unit_code,job_level" : "unit_code;job_level",
+        {
+          nl: "eenheidscode;functieniveau;totaal;gender.vrouw;gender.man;gender.x;buitenlandse_herkomst.ja",
+          fr: "code_unité;niveau_de_fonction;total;genre.femme;genre.homme;genre.x;origine_étrangère.oui",
+          en: "unit_code,job_level,total,gender.woman,gender.man,gender.x,foreign_origin.yes",
+        }[lang],
       );
       const imported = await send(
         admin,
