@@ -26,8 +26,10 @@ export interface SequencedRelease {
   solves: number;
   /** The candidate's true counts: the server keeps them in memory if the release is served. */
   truth: TrueCounts;
-  /** How the batches were audited (see auditReleaseSequence). */
+  /** How the batches were audited (see auditReleaseSequence): "stacked" also for small stacks. */
   method: "witnesses" | "stacked";
+  /** Whether the true counts of every shown release were known (else: after a restart). */
+  truthsKnown: boolean;
 }
 
 export interface SequenceRules {
@@ -59,10 +61,13 @@ export function buildSequencedRelease(
   {
     truths,
     witnesses,
+    stackedUpTo,
   }: {
     /** The true counts of the shown releases, where the caller still holds them. */
     truths?: (TrueCounts | undefined)[];
     witnesses?: WitnessCache;
+    /** See auditReleaseSequence. */
+    stackedUpTo?: number;
   } = {},
 ): SequencedRelease {
   const rules = sequenceRules(input);
@@ -70,21 +75,41 @@ export function buildSequencedRelease(
   const sequenceTruths = truths && truths.length === shown.length ? [...truths, truth] : undefined;
   const alsoHide = new Set<string>();
   let solves = 0;
-  let method: SequencedRelease["method"] = sequenceTruths?.every(Boolean) ? "witnesses" : "stacked";
+  const truthsKnown = sequenceTruths?.every(Boolean) === true;
+  let method: SequencedRelease["method"] = truthsKnown ? "witnesses" : "stacked";
   for (let round = 1; ; round++) {
     const built = buildRelease(highs, matrix, input, { alsoHide });
     if (shown.length === 0)
-      return { release: built, passes: true, findings: [], rounds: round, solves, truth, method };
+      return {
+        release: built,
+        passes: true,
+        findings: [],
+        rounds: round,
+        solves,
+        truth,
+        method,
+        truthsKnown,
+      };
     const release = holdBackBatchFigures(shown, built, rules);
     const audit = auditReleaseSequence(highs, [...shown, release], {
       ...rules,
       truths: sequenceTruths,
       witnesses,
+      ...(stackedUpTo === undefined ? {} : { stackedUpTo }),
     });
     solves += audit.solves;
     method = audit.method;
     if (audit.findings.length === 0)
-      return { release, passes: true, findings: [], rounds: round, solves, truth, method };
+      return {
+        release,
+        passes: true,
+        findings: [],
+        rounds: round,
+        solves,
+        truth,
+        method,
+        truthsKnown,
+      };
     const more = groupsToHoldBack(release, audit.findings, alsoHide);
     if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
       return {
@@ -95,6 +120,7 @@ export function buildSequencedRelease(
         solves,
         truth,
         method,
+        truthsKnown,
       };
     }
     for (const id of more) alsoHide.add(id);

@@ -66,7 +66,7 @@ export class CampaignMatrices {
     campaignId: string,
     input: ReleaseInput,
     shown: ShownRelease[],
-  ): { release: Release; respondents: number; servable: boolean; audit: "witnesses" | "stacked" } {
+  ): { release: Release; respondents: number; servable: boolean; trueCountsKnown: boolean } {
     const matrix = this.matrixFor(campaignId, input);
     const memory = this.memoryFor(campaignId, shown);
     const built = buildSequencedRelease(
@@ -81,7 +81,7 @@ export class CampaignMatrices {
       release: built.release,
       respondents: matrix.size,
       servable: built.passes,
-      audit: built.method,
+      trueCountsKnown: built.truthsKnown,
     };
   }
 

@@ -11,8 +11,8 @@ export interface BuiltRelease {
   respondents: number;
   /** Passes the sequence audit against the releases shown before it. */
   servable: boolean;
-  /** How the sequence was audited: witnesses from the true counts in memory, or stacked. */
-  audit: "witnesses" | "stacked";
+  /** The true counts of every shown release were in memory (else: after a restart). */
+  trueCountsKnown: boolean;
 }
 
 /** Builds releases from in-memory matrices that follow each stored response. */
@@ -51,7 +51,7 @@ type WorkerReply =
       release: Release;
       respondents: number;
       servable: boolean;
-      audit: BuiltRelease["audit"];
+      trueCountsKnown: boolean;
     }
   | { type: "failed"; requestId: number; message: string };
 
@@ -75,7 +75,7 @@ export function workerBuilder(databasePath: string): ReleaseBuilder {
         release: reply.release,
         respondents: reply.respondents,
         servable: reply.servable,
-        audit: reply.audit,
+        trueCountsKnown: reply.trueCountsKnown,
       });
     else request.reject(new Error(reply.message));
   });
