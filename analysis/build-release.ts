@@ -228,7 +228,8 @@ function valueName(item: ItemSpec | undefined, value: number): ReleaseValue {
   return String(item.options[value - 1]);
 }
 
-function describeFilters(counts: Counts, items: ItemSpec[]) {
+/** Group filters as the release names them (dimension keys and option values). */
+export function describeFilters(counts: Counts, items: ItemSpec[]) {
   const described = counts.space.filters.map((filter) =>
     filter.dims.map(({ item, value }) => ({
       dimension: (items[item] as ItemSpec).key,

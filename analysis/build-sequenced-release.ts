@@ -10,6 +10,8 @@ import { MIN_COMMENT_GROUP } from "./publish-comments";
 import { releaseEquations } from "./release-equations";
 import type { Release } from "./release-types";
 import type { ResponseMatrix } from "./response-matrix";
+import type { WitnessCache } from "./sequence-witnesses";
+import { type TrueCounts, trueGroupCounts } from "./true-group-counts";
 
 /** Rebuilds with more groups held back at most this often before the candidate is given up. */
 const MAX_SEQUENCE_ROUNDS = 6;
@@ -22,6 +24,12 @@ export interface SequencedRelease {
   findings: SequenceFinding[];
   rounds: number;
   solves: number;
+  /** The candidate's true counts: the server keeps them in memory if the release is served. */
+  truth: TrueCounts;
+  /** How the batches were audited (see auditReleaseSequence): "stacked" also for small stacks. */
+  method: "witnesses" | "stacked";
+  /** Whether the true counts of every shown release were known (else: after a restart). */
+  truthsKnown: boolean;
 }
 
 export interface SequenceRules {
@@ -50,22 +58,70 @@ export function buildSequencedRelease(
   matrix: ResponseMatrix,
   input: ReleaseInput,
   shown: Release[],
+  {
+    truths,
+    witnesses,
+    stackedUpTo,
+  }: {
+    /** The true counts of the shown releases, where the caller still holds them. */
+    truths?: (TrueCounts | undefined)[];
+    witnesses?: WitnessCache;
+    /** See auditReleaseSequence. */
+    stackedUpTo?: number;
+  } = {},
 ): SequencedRelease {
   const rules = sequenceRules(input);
+  const truth = trueGroupCounts(matrix, input);
+  const sequenceTruths = truths && truths.length === shown.length ? [...truths, truth] : undefined;
   const alsoHide = new Set<string>();
   let solves = 0;
+  const truthsKnown = sequenceTruths?.every(Boolean) === true;
+  let method: SequencedRelease["method"] = truthsKnown ? "witnesses" : "stacked";
   for (let round = 1; ; round++) {
     const built = buildRelease(highs, matrix, input, { alsoHide });
     if (shown.length === 0)
-      return { release: built, passes: true, findings: [], rounds: round, solves };
+      return {
+        release: built,
+        passes: true,
+        findings: [],
+        rounds: round,
+        solves,
+        truth,
+        method,
+        truthsKnown,
+      };
     const release = holdBackBatchFigures(shown, built, rules);
-    const audit = auditReleaseSequence(highs, [...shown, release], rules);
+    const audit = auditReleaseSequence(highs, [...shown, release], {
+      ...rules,
+      truths: sequenceTruths,
+      witnesses,
+      ...(stackedUpTo === undefined ? {} : { stackedUpTo }),
+    });
     solves += audit.solves;
+    method = audit.method;
     if (audit.findings.length === 0)
-      return { release, passes: true, findings: [], rounds: round, solves };
-    const more = groupsToHoldBack(release, audit.findings, shown.length, alsoHide);
+      return {
+        release,
+        passes: true,
+        findings: [],
+        rounds: round,
+        solves,
+        truth,
+        method,
+        truthsKnown,
+      };
+    const more = groupsToHoldBack(release, audit.findings, alsoHide);
     if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
-      return { release, passes: false, findings: audit.findings, rounds: round, solves };
+      return {
+        release,
+        passes: false,
+        findings: audit.findings,
+        rounds: round,
+        solves,
+        truth,
+        method,
+        truthsKnown,
+      };
     }
     for (const id of more) alsoHide.add(id);
   }
@@ -74,11 +130,12 @@ export function buildSequencedRelease(
 /**
  * Published groups of the candidate to hide next: a flagged group itself, or for a flagged
  * group already hidden, the smallest published group of k or more sharing a relation with it.
+ * A batch between two earlier releases can only have been pinned by the candidate's figures,
+ * so its group is treated the same way in the candidate.
  */
 function groupsToHoldBack(
   release: Release,
   findings: SequenceFinding[],
-  candidate: number,
   already: ReadonlySet<string>,
 ): string[] {
   const { position, equations } = releaseEquations(release);
@@ -93,7 +150,7 @@ function groupsToHoldBack(
   };
   const chosen = new Set<string>();
   for (const finding of findings) {
-    if (finding.to !== candidate || (finding.kind !== "exact" && finding.kind !== "narrow"))
+    if (finding.kind !== "exact" && finding.kind !== "narrow" && finding.kind !== "unsettled")
       continue;
     if (size(finding.groupId) !== null) {
       chosen.add(finding.groupId);

@@ -3,7 +3,7 @@ import highsLoader, { type Highs } from "highs";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
 import type { DbConnection } from "../db/open-database";
-import { CampaignMatrices, type StoredResponse } from "./campaign-matrices";
+import { CampaignMatrices, type ShownRelease, type StoredResponse } from "./campaign-matrices";
 import { readStoredResponses } from "./read-stored-responses";
 
 export interface BuiltRelease {
@@ -11,13 +11,17 @@ export interface BuiltRelease {
   respondents: number;
   /** Passes the sequence audit against the releases shown before it. */
   servable: boolean;
+  /** The true counts of every shown release were in memory (else: after a restart). */
+  trueCountsKnown: boolean;
 }
 
 /** Builds releases from in-memory matrices that follow each stored response. */
 export interface ReleaseBuilder {
   append(campaignId: string, response: StoredResponse): void;
   forget(campaignId: string): void;
-  build(campaignId: string, input: ReleaseInput, shown: Release[]): Promise<BuiltRelease>;
+  build(campaignId: string, input: ReleaseInput, shown: ShownRelease[]): Promise<BuiltRelease>;
+  /** The last build of the campaign was stored under this id (its true counts stay in memory). */
+  stored(campaignId: string, releaseId: number): void;
   close(): Promise<void>;
 }
 
@@ -35,12 +39,20 @@ export function inProcessBuilder(db: DbConnection): ReleaseBuilder {
       highs ??= highsLoader();
       return matrices.build(await highs, campaignId, input, shown);
     },
+    stored: (campaignId, releaseId) => matrices.stored(campaignId, releaseId),
     close: async () => {},
   };
 }
 
 type WorkerReply =
-  | { type: "built"; requestId: number; release: Release; respondents: number; servable: boolean }
+  | {
+      type: "built";
+      requestId: number;
+      release: Release;
+      respondents: number;
+      servable: boolean;
+      trueCountsKnown: boolean;
+    }
   | { type: "failed"; requestId: number; message: string };
 
 /** Builds in a worker thread that keeps the matrices and reads the database file itself. */
@@ -63,6 +75,7 @@ export function workerBuilder(databasePath: string): ReleaseBuilder {
         release: reply.release,
         respondents: reply.respondents,
         servable: reply.servable,
+        trueCountsKnown: reply.trueCountsKnown,
       });
     else request.reject(new Error(reply.message));
   });
@@ -73,6 +86,8 @@ export function workerBuilder(databasePath: string): ReleaseBuilder {
   return {
     append: (campaignId, response) => worker.postMessage({ type: "append", campaignId, response }),
     forget: (campaignId) => worker.postMessage({ type: "forget", campaignId }),
+    stored: (campaignId, releaseId) =>
+      worker.postMessage({ type: "stored", campaignId, releaseId }),
     build(campaignId, input, shown) {
       const requestId = nextId++;
       return new Promise((resolve, reject) => {

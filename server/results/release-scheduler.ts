@@ -52,12 +52,8 @@ export function createReleaseScheduler({
       try {
         const { input } = loadReleaseInput(db, campaignId);
         const shown = shownReleases(db, campaignId);
-        const { release, respondents, servable } = await builder.build(
-          campaignId,
-          input,
-          shown.map((row) => row.release),
-        );
-        withTransaction(db, (tx) => {
+        const { release, respondents, servable } = await builder.build(campaignId, input, shown);
+        const stored = withTransaction(db, (tx) => {
           const { id } = tx
             .insert(releases)
             .values({
@@ -80,7 +76,9 @@ export function createReleaseScheduler({
               ),
             )
             .run();
+          return id;
         });
+        builder.stored(campaignId, stored);
       } catch (error) {
         onError(campaignId, error instanceof Error ? error : new Error(String(error)));
       }

@@ -1,20 +1,20 @@
 import { parentPort, workerData } from "node:worker_threads";
 import highsLoader from "highs";
 import type { ReleaseInput } from "../../analysis/build-release";
-import type { Release } from "../../analysis/release-types";
 import { openReadOnlyDatabase } from "../db/open-database";
-import { CampaignMatrices, type StoredResponse } from "./campaign-matrices";
+import { CampaignMatrices, type ShownRelease, type StoredResponse } from "./campaign-matrices";
 import { readStoredResponses } from "./read-stored-responses";
 
 type Request =
   | { type: "append"; campaignId: string; response: StoredResponse }
   | { type: "forget"; campaignId: string }
+  | { type: "stored"; campaignId: string; releaseId: number }
   | {
       type: "build";
       requestId: number;
       campaignId: string;
       input: ReleaseInput;
-      shown: Release[];
+      shown: ShownRelease[];
     };
 
 // Its own read-only connection: reading a campaign's responses never waits on the server.
@@ -29,6 +29,9 @@ parentPort?.on("message", async (request: Request) => {
       return;
     case "forget":
       matrices.forget(request.campaignId);
+      return;
+    case "stored":
+      matrices.stored(request.campaignId, request.releaseId);
       return;
     case "build":
       try {

@@ -2,6 +2,8 @@ import highsLoader from "highs";
 import { buildRelease, createResponseMatrix } from "../../analysis/build-release";
 import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
 import type { Release } from "../../analysis/release-types";
+import { WitnessCache } from "../../analysis/sequence-witnesses";
+import type { TrueCounts } from "../../analysis/true-group-counts";
 import { openDatabase } from "../../server/db/open-database";
 import { campaigns } from "../../server/db/schema";
 import { seedDemo } from "../../server/demo/seed-demo";
@@ -12,6 +14,7 @@ import { readStoredResponses } from "../../server/results/read-stored-responses"
 
 export interface HoldbackFigures {
   slug: string;
+  invitations: boolean;
   /** Responses that arrived in the simulation, of the campaign's total. */
   responses: number;
   total: number;
@@ -31,6 +34,9 @@ export interface HoldbackFigures {
   itemsHiddenServed: number;
   itemsHiddenAlone: number;
   buildMs: number;
+  /** Each attempted rebuild's time, in order, and how its batches were audited. */
+  rebuildMs: number[];
+  methods: string[];
 }
 
 /**
@@ -45,12 +51,18 @@ export interface HoldbackFigures {
 export async function measureInterimHoldback({
   slug = "diagnose-2026",
   seed = 2026,
-  arrivals = 31,
+  arrivals = Number.POSITIVE_INFINITY,
   progress = () => {},
+  invitations = false,
 }: {
+  /**
+   * Read as if its respondents had invitation codes: the demo's open campaign takes an open
+   * link, so its releases hold the organisation as a whole only; with codes they break down.
+   */
+  invitations?: boolean;
   slug?: string;
   seed?: number;
-  /** The first this many responses arrive (7 releases at k = 5): each audit grows with the releases served. */
+  /** The first this many responses arrive (all of them by default). */
   arrivals?: number;
   progress?: (line: string) => void;
 } = {}): Promise<HoldbackFigures> {
@@ -63,7 +75,8 @@ export async function measureInterimHoldback({
     .all()
     .find((row) => row.slug === slug);
   if (!campaign) throw new Error(`no demo campaign ${slug}`);
-  const { input } = loadReleaseInput(db, campaign.id);
+  const loaded = loadReleaseInput(db, campaign.id).input;
+  const input = invitations ? { ...loaded, openLink: false } : loaded;
   const all = [...readStoredResponses(db, campaign.id)].map((stored) => stored.row);
   let state = seed;
   const random = () => {
@@ -78,9 +91,13 @@ export async function measureInterimHoldback({
   const highs = await highsLoader();
   const matrix = createResponseMatrix(input);
   const shown: Release[] = [];
+  // What the release worker keeps in memory: the true counts of the releases it served.
+  const truths: TrueCounts[] = [];
+  const witnesses = new WitnessCache();
   const servedAt: number[] = [];
   const figures: HoldbackFigures = {
     slug,
+    invitations,
     responses: rows.length,
     total: all.length,
     k: input.k,
@@ -93,6 +110,8 @@ export async function measureInterimHoldback({
     itemsHiddenServed: 0,
     itemsHiddenAlone: 0,
     buildMs: 0,
+    rebuildMs: [],
+    methods: [],
   };
   const hidden = (release: Release) =>
     release.audit.hiddenPrimary + release.audit.hiddenSecondary + release.audit.hiddenUnanimity;
@@ -110,12 +129,15 @@ export async function measureInterimHoldback({
     if (last !== undefined && arrived - last < input.k) return;
     figures.attempted++;
     const started = performance.now();
-    const candidate = buildSequencedRelease(highs, matrix, input, shown);
+    const candidate = buildSequencedRelease(highs, matrix, input, shown, { truths, witnesses });
+    figures.rebuildMs.push(performance.now() - started);
+    if (shown.length > 0) figures.methods.push(candidate.method);
     progress(
       `arrival ${arrived}: ${candidate.passes ? "served" : "held back"} after ${candidate.rounds} rounds, ${(performance.now() - started).toFixed(0)} ms (${shown.length} shown before)`,
     );
     if (!candidate.passes) return;
     shown.push(candidate.release);
+    truths.push(candidate.truth);
     servedAt.push(arrived);
     const alone = buildRelease(highs, matrix, input);
     figures.hiddenServed += hidden(candidate.release);

@@ -1,12 +1,15 @@
 import fc from "fast-check";
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { auditReleaseSequence } from "../../../analysis/audit-release-sequence";
 import { buildRelease, createResponseMatrix } from "../../../analysis/build-release";
 import { buildSequencedRelease } from "../../../analysis/build-sequenced-release";
 import type { Release } from "../../../analysis/release-types";
+import { WitnessCache } from "../../../analysis/sequence-witnesses";
+import type { TrueCounts } from "../../../analysis/true-group-counts";
 import type { ResponseRow } from "../../../analysis/types";
 import { type RandomCampaign, randomCampaign } from "../random-campaign";
-import { attackReleaseSequence } from "./sequence-attack";
+import { attackReleaseSequence, sequenceViolations } from "./sequence-attack";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -19,16 +22,20 @@ const sensitive = ({ input }: RandomCampaign) =>
 /**
  * Lets responses arrive in the given order and batch sizes, rebuilding after each batch, and
  * returns what a reader could have been served: every rebuilt release ("today": each is served
- * as it is), or only those that pass the sequence audit against what was shown ("audited").
+ * as it is), or only those that pass the sequence audit against what was shown: with the true
+ * counts of the shown releases in memory, as the release worker keeps them ("witnesses"), or
+ * without them, as after a restart ("stacked").
  */
 function serve(
   campaign: RandomCampaign,
   order: ResponseRow[],
   batches: number[],
-  policy: "today" | "audited",
+  policy: "today" | "witnesses" | "stacked",
+  seen: { methods: string[]; truths: TrueCounts[] } = { methods: [], truths: [] },
 ): Release[] {
   const matrix = createResponseMatrix(campaign.input);
   const shown: Release[] = [];
+  const witnesses = new WitnessCache();
   let next = 0;
   for (const size of batches) {
     const batch = order.slice(next, next + size);
@@ -39,8 +46,19 @@ function serve(
       shown.push(buildRelease(highs, matrix, campaign.input));
       continue;
     }
-    const candidate = buildSequencedRelease(highs, matrix, campaign.input, shown);
-    if (candidate.passes) shown.push(candidate.release);
+    const candidate = buildSequencedRelease(
+      highs,
+      matrix,
+      campaign.input,
+      shown,
+      // stackedUpTo 0: witnesses however small the campaign (the server uses them on large stacks).
+      policy === "witnesses" ? { truths: seen.truths, witnesses, stackedUpTo: 0 } : {},
+    );
+    if (shown.length > 0) seen.methods.push(candidate.method);
+    if (candidate.passes) {
+      shown.push(candidate.release);
+      seen.truths.push(candidate.truth);
+    }
   }
   return shown;
 }
@@ -106,9 +124,11 @@ describe("differencing attack on the releases a reader was served", () => {
 
   it("finds nothing once serving follows the sequence audit: the second release is held back", () => {
     const { campaign, rows } = oneNewcomer();
-    const served = serve(campaign, rows, [40, 1], "audited");
-    expect(served).toHaveLength(1);
-    expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
+    for (const policy of ["witnesses", "stacked"] as const) {
+      const served = serve(campaign, rows, [40, 1], policy);
+      expect(served).toHaveLength(1);
+      expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
+    }
   });
 
   it("serves a new release once enough newcomers arrived, and the attack still finds nothing", () => {
@@ -121,13 +141,37 @@ describe("differencing attack on the releases a reader was served", () => {
         experienced: i % 4 === 0 ? "yes" : "no",
       },
     }));
-    const served = serve(campaign, rows, [40, 1, 60, 59], "audited");
+    const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
+    const served = serve(campaign, rows, [40, 1, 60, 59], "witnesses", seen);
     expect(served.length).toBeGreaterThanOrEqual(2);
+    expect(seen.methods.every((method) => method === "witnesses")).toBe(true);
     expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
   });
 
-  it("finds nothing in random campaigns with random arrival orders under the sequence audit", () => {
+  it("finds nothing in random campaigns with random arrival orders, served with the true counts in memory", () => {
     let servedTwiceOrMore = 0;
+    fc.assert(
+      fc.property(
+        randomCampaign(150).filter(({ input }) => input.units.length <= 8),
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength: 5 }),
+        fc.integer(),
+        (campaign, sizes, seed) => {
+          const order = shuffled(campaign.rows, seed);
+          const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
+          const served = serve(campaign, order, sizes, "witnesses", seen);
+          expect(seen.methods.every((method) => method === "witnesses")).toBe(true);
+          if (served.length >= 2) servedTwiceOrMore++;
+          const leaks = attackReleaseSequence(highs, served, sensitive(campaign));
+          expect(leaks).toEqual([]);
+        },
+      ),
+      { numRuns: 8, seed: 10 },
+    );
+    // Not vacuous: some runs served more than one release.
+    expect(servedTwiceOrMore).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("finds nothing either when served after a restart (no true counts: the stacked audit)", () => {
     fc.assert(
       fc.property(
         randomCampaign(150).filter(({ input }) => input.units.length <= 8),
@@ -135,16 +179,63 @@ describe("differencing attack on the releases a reader was served", () => {
         fc.integer(),
         (campaign, sizes, seed) => {
           const order = shuffled(campaign.rows, seed);
-          const served = serve(campaign, order, sizes, "audited");
-          if (served.length >= 2) servedTwiceOrMore++;
-          const leaks = attackReleaseSequence(highs, served, sensitive(campaign));
-          expect(leaks).toEqual([]);
+          const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
+          const served = serve(campaign, order, sizes, "stacked", seen);
+          expect(seen.methods.every((method) => method === "stacked")).toBe(true);
+          expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
         },
       ),
-      { numRuns: 5, seed: 10 },
+      { numRuns: 3, seed: 11 },
     );
-    // Not vacuous: some runs served more than one release.
-    expect(servedTwiceOrMore).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("every witness the audit uses is a point of the reader's whole system (checked with the attacker's equations)", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        randomCampaign(200).filter(({ input }) => input.units.length <= 10),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 3, maxLength: 5 }),
+        fc.integer(),
+        (campaign, sizes, seed) => {
+          const order = shuffled(campaign.rows, seed);
+          // Every rebuild served as built: many batches to settle, so many witnesses.
+          const matrix = createResponseMatrix(campaign.input);
+          const releases: Release[] = [];
+          const truths: TrueCounts[] = [];
+          let next = 0;
+          for (const size of sizes) {
+            for (const row of order.slice(next, next + size)) matrix.append(row);
+            next += size;
+            const built = buildSequencedRelease(highs, matrix, campaign.input, []);
+            releases.push(built.release);
+            truths.push(built.truth);
+          }
+          // The true sequence itself.
+          expect(sequenceViolations(releases, truths, "reasons")).toEqual([]);
+          auditReleaseSequence(highs, releases, {
+            sensitiveItems: sensitive(campaign),
+            minCommentGroup: 10,
+            truths,
+            stackedUpTo: 0,
+            observeWitness: (model, points) => {
+              const counts = truths.map((truth, t) => {
+                const moved = points.get(t);
+                return moved ? new Map([...truth, ...moved]) : truth;
+              });
+              const violations = sequenceViolations(
+                releases,
+                counts,
+                model === "B" ? "reasons" : "values",
+              );
+              expect(violations).toEqual([]);
+              checked++;
+            },
+          });
+        },
+      ),
+      { numRuns: 3, seed: 12 },
+    );
+    expect(checked).toBeGreaterThan(0);
   }, 300_000);
 
   it("finds leaks in the same kind of random campaigns when every rebuild is served", () => {

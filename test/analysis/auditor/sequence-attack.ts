@@ -473,3 +473,70 @@ function batchComments(
 function rootOf(release: Release): string {
   return release.units.find((unit) => unit.parentId === null)?.id ?? "";
 }
+
+/**
+ * Whether the given counts (per release, by group id; a release's published values need not be
+ * listed) satisfy everything the reader writes down about the sequence: each release's
+ * published values, equations, reasons (`withReasons`) or values alone, headcounts, and that
+ * no batch is negative. Returns what fails, empty when the point is feasible.
+ */
+export function sequenceViolations(
+  releases: Release[],
+  counts: ReadonlyMap<string, number>[],
+  model: "reasons" | "values",
+  tolerance = 1e-6,
+): string[] {
+  const k = Math.max(...releases.map((release) => release.k));
+  const { system, batches } = stack(releases);
+  const bounds = model === "reasons" ? withReasons(k) : valuesOnly;
+  const owner = new Map<number, number>();
+  let next = 0;
+  releases.forEach((release, t) => {
+    for (let i = 0; i < release.groups.length; i++) owner.set(next++, t);
+  });
+  const value = (cell: number): number | undefined => {
+    const known = system.cells[cell];
+    if (!known) return undefined;
+    if (known.value !== null) return known.value;
+    const t = owner.get(cell);
+    if (t !== undefined) return counts[t]?.get(known.id);
+    const batch = batches.get(cell);
+    if (!batch) return undefined;
+    const end = stackValue(releases, counts, batch.to, batch.groupId);
+    const start = stackValue(releases, counts, batch.from, batch.groupId);
+    return end === undefined || start === undefined ? undefined : end - start;
+  };
+  const problems: string[] = [];
+  system.cells.forEach((cell, index) => {
+    if (cell.value !== null) return;
+    const x = value(index);
+    if (x === undefined) {
+      problems.push(`${cell.id}: no value`);
+      return;
+    }
+    const { min, max } = batches.has(index) ? { min: 0, max: Infinity } : bounds(cell);
+    if (x < min - tolerance || x > max + tolerance)
+      problems.push(`${cell.id}: ${x} outside ${min}..${max}`);
+  });
+  system.equations.forEach((equation) => {
+    let sum = 0;
+    equation.cells.forEach((cell, position) => {
+      sum += (equation.coefficients[position] as number) * (value(cell) ?? Number.NaN);
+    });
+    if (!(Math.abs(sum) <= tolerance))
+      problems.push(`equation of ${system.cells[equation.cells[0] as number]?.id}: ${sum}`);
+  });
+  return problems;
+}
+
+/** A group's count in release t: published, given, or 0 for an absent "directly in" group. */
+function stackValue(
+  releases: Release[],
+  counts: ReadonlyMap<string, number>[],
+  t: number,
+  groupId: string,
+): number | undefined {
+  const group = releases[t]?.groups.find((candidate) => candidate.id === groupId);
+  if (!group) return 0;
+  return "value" in group.n ? group.n.value : counts[t]?.get(groupId);
+}

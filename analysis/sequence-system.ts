@@ -1,0 +1,429 @@
+import type { Highs } from "highs";
+import type { ReleaseEquations } from "./release-equations";
+import type { HiddenReason, Release } from "./release-types";
+
+/**
+ * The linear system of a sequence of releases as a reader who keeps them all writes it down:
+ * the true counts of every release are unknowns, tied by each release's own equations, its
+ * published values, its reasons (model B) or values alone (model A), known headcounts, and
+ * "counts never go down" between releases.
+ */
+
+/** One group's count in one release: a published value, a hidden one, or no information. */
+export type Entry = { value: number } | { variable: number } | null;
+
+export interface Variable {
+  release: number;
+  groupId: string;
+  reason: HiddenReason;
+  /** Model A (values only) and model B (values and reasons). */
+  lowerA: number;
+  upperA: number;
+  lowerB: number;
+  upperB: number;
+}
+
+export interface Row {
+  variables: number[];
+  coefficients: number[];
+  lower: number;
+  upper: number;
+}
+
+export interface SequenceSystem {
+  ids: string[];
+  variables: Variable[];
+  /** Per group id, its entry in each release. */
+  entries: Map<string, Entry[]>;
+  /** Rows of "later ≥ earlier" between consecutive hidden counts of one group. */
+  chainRows: Row[];
+  /** Per release, its own relations with its published values moved to the right-hand side. */
+  ownRows: Row[][];
+}
+
+/** A batch: the newcomers of one group between releases `from` and `to`. */
+export interface Target {
+  groupId: string;
+  from: number;
+  to: number;
+  /** d = Σ sign × variable + constant. */
+  terms: { variable: number; sign: number }[];
+  constant: number;
+}
+
+export interface BatchFinding {
+  kind: "exact" | "narrow";
+  groupId: string;
+  from: number;
+  to: number;
+}
+
+const OPTIMAL = 7;
+const UNBOUNDED = 10;
+const INFEASIBLE = 8;
+export const EPSILON = 1e-6;
+
+export function sequenceSystem(
+  releases: Release[],
+  structures: ReleaseEquations[],
+): SequenceSystem {
+  const ids = [...new Set(releases.flatMap((release) => release.groups.map((g) => g.id)))];
+  const directIds = new Set(
+    releases.flatMap((release) =>
+      release.groups.filter((g) => g.part === "direct").map((g) => g.id),
+    ),
+  );
+  const variables: Variable[] = [];
+  const entries = new Map<string, Entry[]>();
+  for (const id of ids) {
+    entries.set(
+      id,
+      releases.map((release, t): Entry => {
+        const position = structures[t]?.position.get(id);
+        if (position === undefined) {
+          // Left out: an empty direct part, or a table an organisation-only release omits.
+          return !release.audit.organisationOnly && directIds.has(id) ? { value: 0 } : null;
+        }
+        const n = release.groups[position]?.n;
+        if (n && "value" in n) return { value: n.value };
+        const cap = structures[t]?.cap.get(id) ?? Number.POSITIVE_INFINITY;
+        variables.push({
+          release: t,
+          groupId: id,
+          reason: (n as { hidden: HiddenReason }).hidden,
+          lowerA: 0,
+          upperA: cap,
+          lowerB: 0,
+          upperB: cap,
+        });
+        return { variable: variables.length - 1 };
+      }),
+    );
+  }
+  // Reasons (model B), per release with its own k; a part of a primary group may be 0.
+  const byRelease: Variable[][] = releases.map(() => []);
+  for (const variable of variables) byRelease[variable.release]?.push(variable);
+  releases.forEach((release, t) => {
+    const splits = new Set<string>();
+    for (const { total, parts } of structures[t]?.equations ?? []) {
+      const position = structures[t]?.position.get(total) as number;
+      const n = release.groups[position]?.n;
+      if (n && "hidden" in n && n.hidden === "primary") for (const part of parts) splits.add(part);
+    }
+    for (const variable of byRelease[t] ?? []) {
+      if (variable.reason === "primary") {
+        variable.lowerB = splits.has(variable.groupId) ? 0 : 1;
+        variable.upperB = Math.min(variable.upperB, release.k - 1);
+      } else if (variable.reason === "secondary") variable.lowerB = release.k;
+    }
+  });
+  const chainRows: Row[] = [];
+  // Counts never go down: published values bound the hidden ones before and after them.
+  for (const id of ids) {
+    const timeline = entries.get(id) as Entry[];
+    let previous: number | undefined;
+    timeline.forEach((entry, t) => {
+      if (entry === null) return;
+      if ("value" in entry) {
+        for (let s = t - 1; s >= 0; s--) {
+          const earlier = timeline[s];
+          if (earlier && "variable" in earlier) {
+            const variable = variables[earlier.variable] as Variable;
+            variable.upperA = Math.min(variable.upperA, entry.value);
+            variable.upperB = Math.min(variable.upperB, entry.value);
+          }
+        }
+        for (let u = t + 1; u < timeline.length; u++) {
+          const later = timeline[u];
+          if (later && "variable" in later) {
+            const variable = variables[later.variable] as Variable;
+            variable.lowerA = Math.max(variable.lowerA, entry.value);
+            variable.lowerB = Math.max(variable.lowerB, entry.value);
+          }
+        }
+        previous = undefined;
+        return;
+      }
+      if (previous !== undefined) {
+        chainRows.push({
+          variables: [previous, entry.variable],
+          coefficients: [1, -1],
+          lower: Number.NEGATIVE_INFINITY,
+          upper: 0,
+        });
+      }
+      previous = entry.variable;
+    });
+  }
+  const ownRows = structures.map((structure, t) => {
+    const rows: Row[] = [];
+    for (const { total, parts } of structure.equations) {
+      const row: Row = { variables: [], coefficients: [], lower: 0, upper: 0 };
+      const add = (id: string, sign: number) => {
+        const entry = entries.get(id)?.[t];
+        if (!entry) return;
+        if ("variable" in entry) {
+          row.variables.push(entry.variable);
+          row.coefficients.push(sign);
+        } else {
+          row.lower -= sign * entry.value;
+          row.upper -= sign * entry.value;
+        }
+      };
+      add(total, 1);
+      for (const part of parts) add(part, -1);
+      if (row.variables.length > 0) rows.push(row);
+    }
+    return rows;
+  });
+  return { ids, variables, entries, chainRows, ownRows };
+}
+
+/**
+ * Every batch of the sequence, jointly: a batch of two published values is checked directly,
+ * the others by LP on the stacked system. `wanted` limits which batches are checked.
+ */
+export function auditStackedBatches(
+  highs: Highs,
+  system: SequenceSystem,
+  k: number,
+  wanted: (groupId: string, from: number, to: number) => boolean = () => true,
+): { findings: BatchFinding[]; solves: number } {
+  const findings: BatchFinding[] = [];
+  const targets: Target[] = [];
+  for (const id of system.ids) {
+    const timeline = system.entries.get(id) as Entry[];
+    for (let to = 1; to < timeline.length; to++) {
+      const end = timeline[to];
+      if (!end) continue;
+      for (let from = 0; from < to; from++) {
+        const start = timeline[from];
+        if (!start || !wanted(id, from, to)) continue;
+        if ("value" in start && "value" in end) {
+          const d = end.value - start.value;
+          if (d >= 1 && d < k) findings.push({ kind: "exact", groupId: id, from, to });
+          continue;
+        }
+        const target: Target = { groupId: id, from, to, terms: [], constant: 0 };
+        if ("value" in end) target.constant += end.value;
+        else target.terms.push({ variable: end.variable, sign: 1 });
+        if ("value" in start) target.constant -= start.value;
+        else target.terms.push({ variable: start.variable, sign: -1 });
+        targets.push(target);
+      }
+    }
+  }
+  const rows = [...system.chainRows, ...system.ownRows.flat()];
+  let solves = 0;
+  for (const component of components(system.variables.length, rows, targets)) {
+    solves += auditComponent(highs, system.variables, component, k, findings);
+  }
+  return { findings, solves };
+}
+
+interface Component {
+  variables: number[];
+  rows: Row[];
+  targets: Target[];
+}
+
+function components(count: number, rows: Row[], targets: Target[]): Component[] {
+  const parent = Int32Array.from({ length: count }, (_, i) => i);
+  const find = (x: number): number => {
+    let top = x;
+    while (parent[top] !== top) top = parent[top] as number;
+    while (parent[x] !== top) {
+      const next = parent[x] as number;
+      parent[x] = top;
+      x = next;
+    }
+    return top;
+  };
+  const join = (list: number[]) => {
+    const first = find(list[0] as number);
+    for (const other of list) parent[find(other)] = first;
+  };
+  for (const row of rows) join(row.variables);
+  for (const target of targets) join(target.terms.map((term) => term.variable));
+  const byRoot = new Map<number, Component>();
+  for (let v = 0; v < count; v++) {
+    const root = find(v);
+    const component = byRoot.get(root) ?? { variables: [], rows: [], targets: [] };
+    component.variables.push(v);
+    byRoot.set(root, component);
+  }
+  for (const row of rows) byRoot.get(find(row.variables[0] as number))?.rows.push(row);
+  for (const target of targets)
+    byRoot.get(find((target.terms[0] as { variable: number }).variable))?.targets.push(target);
+  return [...byRoot.values()].filter((component) => component.targets.length > 0);
+}
+
+/** Bounds and rows of one LP over some variables, in HiGHS's CSR form. */
+export function createModel(
+  highs: Highs,
+  cols: { lower: number; upper: number }[],
+  column: Map<number, number>,
+  rows: Row[],
+) {
+  const finite = (value: number) =>
+    value === Number.POSITIVE_INFINITY
+      ? highs.infinity
+      : value === Number.NEGATIVE_INFINITY
+        ? -highs.infinity
+        : value;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    row.variables.forEach((v, position) => {
+      indices.push(column.get(v) as number);
+      values.push(row.coefficients[position] as number);
+    });
+    starts.push(indices.length);
+  }
+  const numCols = cols.length;
+  const lp = highs.createModel({
+    numCols,
+    numRows: rows.length,
+    colCost: new Float64Array(numCols),
+    colLower: Float64Array.from(cols, (c) => c.lower),
+    colUpper: Float64Array.from(cols, (c) => finite(c.upper)),
+    rowLower: Float64Array.from(rows, (row) => finite(row.lower)),
+    rowUpper: Float64Array.from(rows, (row) => finite(row.upper)),
+    matrix: {
+      format: "csr" as const,
+      numRows: rows.length,
+      numCols,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
+  });
+  lp.options.set({ output_flag: false, presolve: "off" });
+  return { lp, finite };
+}
+
+export type SolveStatus = "optimal" | "unbounded";
+
+/** Runs the model with one objective; throws on anything but an optimum or unboundedness. */
+export function runObjective(
+  highs: Highs,
+  lp: ReturnType<typeof createModel>["lp"],
+  numCols: number,
+  terms: { column: number; sign: number }[],
+  sense: "min" | "max",
+): SolveStatus {
+  lp.changeColsCost(
+    { kind: "range" as const, from: 0, to: numCols - 1 },
+    new Float64Array(numCols),
+  );
+  for (const term of terms) lp.changeColCost(term.column, term.sign);
+  lp.changeObjectiveSense(
+    sense === "min"
+      ? highs.constants.objectiveSense.minimize
+      : highs.constants.objectiveSense.maximize,
+  );
+  lp.run();
+  const status = lp.getModelStatus();
+  if (status === UNBOUNDED) return "unbounded";
+  if (status === INFEASIBLE) throw new Error("Sequence audit: the releases contradict each other");
+  if (status !== OPTIMAL) throw new Error(`Sequence audit: unexpected solver status ${status}`);
+  return "optimal";
+}
+
+function auditComponent(
+  highs: Highs,
+  variables: Variable[],
+  component: Component,
+  k: number,
+  findings: BatchFinding[],
+): number {
+  const column = new Map(component.variables.map((v, index) => [v, index]));
+  const cols = component.variables.map((v) => variables[v] as Variable);
+  for (const col of cols) {
+    if (col.lowerB > col.upperB + EPSILON) {
+      throw new Error(
+        `Sequence audit: release ${col.release} contradicts the others at ${col.groupId}`,
+      );
+    }
+  }
+  const numCols = cols.length;
+  const { lp, finite } = createModel(
+    highs,
+    cols.map((c) => ({ lower: c.lowerB, upper: c.upperB })),
+    column,
+    component.rows,
+  );
+  let solves = 0;
+  const targets = component.targets;
+  const low = new Float64Array(targets.length).fill(Number.POSITIVE_INFINITY);
+  const high = new Float64Array(targets.length).fill(Number.NEGATIVE_INFINITY);
+  const batchIn = (target: Target, solution: ArrayLike<number>) =>
+    target.terms.reduce(
+      (sum, term) => sum + term.sign * (solution[column.get(term.variable) as number] as number),
+      target.constant,
+    );
+  const observe = () => {
+    const solution = lp.getSolution().colValue;
+    targets.forEach((target, index) => {
+      const value = batchIn(target, solution);
+      if (value < (low[index] as number)) low[index] = value;
+      if (value > (high[index] as number)) high[index] = value;
+    });
+  };
+  /** Optimum of d, or null when unbounded above. */
+  const solve = (target: Target, sense: "min" | "max"): number | null => {
+    solves++;
+    const terms = target.terms.map((term) => ({
+      column: column.get(term.variable) as number,
+      sign: term.sign,
+    }));
+    if (runObjective(highs, lp, numCols, terms, sense) === "unbounded") return null;
+    observe();
+    return lp.getObjectiveValue() + target.constant;
+  };
+  // Neither exact in 1..k−1 nor provably inside 1..k−1: a point at 0 or at k or above settles
+  // both questions; two integers apart settles exactness.
+  const settled = (index: number) =>
+    (low[index] as number) <= EPSILON || (high[index] as number) >= k - EPSILON;
+  try {
+    // Model B: values and reasons.
+    const open: number[] = [];
+    targets.forEach((target, index) => {
+      if (settled(index) || (high[index] as number) - (low[index] as number) >= 2) {
+        if (!settled(index)) open.push(index);
+        return;
+      }
+      const max = solve(target, "max");
+      if (max === null || settled(index) || (high[index] as number) - (low[index] as number) >= 2) {
+        if (max !== null && !settled(index)) open.push(index);
+        return;
+      }
+      const min = solve(target, "min") as number;
+      if (settled(index)) return;
+      const exact = Math.floor(max + EPSILON) <= Math.ceil(min - EPSILON);
+      if (exact)
+        findings.push({ kind: "exact", groupId: target.groupId, from: target.from, to: target.to });
+      else open.push(index);
+    });
+    if (open.length === 0) return solves;
+    // Model A: values only. Does a batch group provably hold 1..k−1?
+    lp.changeColsBounds(
+      { kind: "range" as const, from: 0, to: numCols - 1 },
+      Float64Array.from(cols, (c) => c.lowerA),
+      Float64Array.from(cols, (c) => finite(c.upperA)),
+    );
+    for (const index of open) {
+      if (settled(index)) continue;
+      const target = targets[index] as Target;
+      const min = solve(target, "min") as number;
+      if (settled(index) || Math.ceil(min - EPSILON) < 1) continue;
+      const max = solve(target, "max");
+      if (settled(index) || max === null || Math.floor(max + EPSILON) >= k) continue;
+      findings.push({ kind: "narrow", groupId: target.groupId, from: target.from, to: target.to });
+    }
+    return solves;
+  } finally {
+    lp.dispose();
+  }
+}
