@@ -175,7 +175,8 @@ function groupsToHoldBack(
  * change since a shown release, directly or as a remainder) would be (nearly) unanimous, and
  * drops comments of a unit that would show new texts of too few newcomers. Runs to a fixpoint,
  * checking the candidate on its own as well (against an empty release), because a question
- * hidden in one group changes the remainders around it.
+ * hidden in one group changes the remainders around it. Such a question is marked "protected",
+ * like the item audit's: "unanimity" would tell that the newcomers answered alike.
  */
 export function holdBackBatchFigures(
   shown: Release[],
@@ -201,7 +202,7 @@ export function holdBackBatchFigures(
         const index = victim?.items.findIndex((item) => item.key === finding.item) ?? -1;
         const item = victim?.items[index];
         if (!victim || !item || !("options" in item)) continue;
-        victim.items[index] = { key: item.key, kind: item.kind, hidden: "unanimity" };
+        victim.items[index] = { key: item.key, kind: item.kind, hidden: "protected" };
         changed = true;
       }
     }
