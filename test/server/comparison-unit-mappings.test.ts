@@ -331,15 +331,26 @@ describe("units renamed, merged or split between waves", () => {
       .where(eq(questionnaireVersions.id, firstRow?.questionnaireVersionId ?? ""))
       .get();
     if (!version) throw new Error("no version");
+    // A published version never changes (the database refuses it): the first wave is moved to
+    // a version 2 without the breakdown, the second wave runs on a version 3 with it.
     const withoutBreakdown = JSON.parse(version.definition);
     withoutBreakdown.pages[0].elements[1].breakdown = false;
-    db.update(questionnaireVersions)
-      .set({ definition: JSON.stringify(withoutBreakdown) })
-      .where(eq(questionnaireVersions.id, version.id))
+    const earlierVersion = randomUUID();
+    db.insert(questionnaireVersions)
+      .values({
+        ...version,
+        id: earlierVersion,
+        number: 2,
+        definition: JSON.stringify(withoutBreakdown),
+      })
+      .run();
+    db.update(campaigns)
+      .set({ questionnaireVersionId: earlierVersion })
+      .where(eq(campaigns.id, first.campaignId))
       .run();
     const laterVersion = randomUUID();
     db.insert(questionnaireVersions)
-      .values({ ...version, id: laterVersion, number: 2 })
+      .values({ ...version, id: laterVersion, number: 3 })
       .run();
     for (const unit of first.inScope)
       for (let i = 0; i < 12; i++) await submit(first.campaignId, first.slug, unit, 2);

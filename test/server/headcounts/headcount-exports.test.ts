@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../../server/app";
+import type { createApp } from "../../../server/app";
 import { headcountReleaseSchema } from "../../../server/contract/headcount-schemas";
 import { type DbConnection, openDatabase } from "../../../server/db/open-database";
 import { auditLog, units } from "../../../server/db/schema";
 import { type Agent, expectProblem, insertUser, signIn } from "../admin-fixture";
+import { headcountTestApp } from "./headcount-app";
 
 const SLUG = "agentschap-x";
 const HEADER =
@@ -28,7 +29,8 @@ const rowsOf = (text: string, separator: string) =>
 
 beforeAll(async () => {
   db = openDatabase(":memory:");
-  app = createApp({ db });
+  const built = headcountTestApp(db);
+  app = built.app;
   admin = await signIn(app, insertUser(db, "admin"));
   const created = await admin.request("POST", "/api/admin/organisations", {
     body: { slug: SLUG, name: { nl: "Agentschap", fr: "Agence", en: "Agency" } },
@@ -53,6 +55,7 @@ beforeAll(async () => {
     );
     expect(imported.status).toBe(201);
   }
+  await built.releasesBuilt();
 });
 
 describe("headcount exports", () => {

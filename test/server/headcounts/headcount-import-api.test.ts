@@ -99,7 +99,13 @@ describe("headcount import", () => {
       422,
     );
     expect(unknownUnit.errors).toEqual([
-      { question: "unit_code", message: 'There is no unit "XX" in this organisation.' },
+      {
+        row: 2,
+        question: "unit_code",
+        fault: "unknown-unit",
+        params: { unit: "XX" },
+        message: 'There is no unit "XX" in this organisation.',
+      },
     ]);
     expect(snapshot()).toBe(before);
   });

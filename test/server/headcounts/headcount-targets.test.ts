@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../../server/app";
+import type { createApp } from "../../../server/app";
 import {
   headcountIndicatorsAnswerSchema,
   headcountTargetsAnswerSchema,
@@ -8,6 +8,7 @@ import {
 import { type DbConnection, openDatabase } from "../../../server/db/open-database";
 import { auditLog } from "../../../server/db/schema";
 import { type Agent, expectProblem, insertUser, signIn } from "../admin-fixture";
+import { headcountTestApp } from "./headcount-app";
 
 const SLUG = "agentschap-t";
 const HEADER =
@@ -31,7 +32,8 @@ async function indicators(query = "") {
 
 beforeAll(async () => {
   db = openDatabase(":memory:");
-  app = createApp({ db });
+  const built = headcountTestApp(db);
+  app = built.app;
   admin = await signIn(app, insertUser(db, "admin"));
   const created = await admin.request("POST", "/api/admin/organisations", {
     body: { slug: SLUG, name: { nl: "Agentschap", fr: "Agence", en: "Agency" } },
@@ -56,6 +58,7 @@ beforeAll(async () => {
     },
   );
   expect(imported.status).toBe(201);
+  await built.releasesBuilt();
 });
 
 describe("headcount targets of an organisation", () => {
