@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { insertUser, PASSWORD, signIn } from "../server/admin-fixture";
 import {
+  clippedElements,
   type DemoSite,
   expectNoAxeViolations,
   SCREENSHOTS as shots,
@@ -76,36 +77,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Elements that stick out of the viewport or of a box that clips them, or a page wider than it. */
-async function clipped(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width)
-      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    for (const element of document.querySelectorAll("main *, header *, footer *")) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0) continue;
-      // A scrolled table's cells lie outside its box by design: the box itself must fit.
-      if (element.closest(".table-wrap") && !element.classList.contains("table-wrap")) continue;
-      if (element.closest(".visually-hidden")) continue;
-      if (box.left < -0.5 || box.right > width + 0.5) {
-        out.push(`${element.tagName}.${element.className} ${box.left}..${box.right}`);
-        continue;
-      }
-      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-        if (getComputedStyle(parent).overflowX === "visible") continue;
-        const clip = parent.getBoundingClientRect();
-        if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5) {
-          out.push(`${element.tagName}.${element.className} clipped by ${parent.className}`);
-        }
-        break;
-      }
-    }
-    return out;
-  });
-}
-
 async function signedIn(width: number, lang = "en") {
   const context = await site.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
@@ -128,7 +99,7 @@ async function look(page: Page, name: string, state: string) {
   for (const width of [390, 1366, 1920]) {
     await page.setViewportSize({ width, height: 900 });
     await expectNoAxeViolations(page, `${state} at ${width} px`);
-    expect(await clipped(page), `${state} at ${width} px`).toEqual([]);
+    expect(await clippedElements(page), `${state} at ${width} px`).toEqual([]);
     await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
   }
 }

@@ -5,6 +5,7 @@ import type { SessionUser } from "../../server/auth/sessions";
 import { createCampaign } from "../../server/campaigns/create-campaign";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
 import {
+  clippedElements,
   type DemoSite,
   expectNoAxeViolations,
   SCREENSHOTS as shots,
@@ -23,34 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-/** Elements that stick out of the viewport or of a box that clips them, or a page wider than it. */
-async function clipped(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width)
-      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    for (const element of document.querySelectorAll("main *, header *, footer *")) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0) continue;
-      if (box.left < -0.5 || box.right > width + 0.5) {
-        out.push(`${element.tagName}.${element.className} ${box.left}..${box.right}`);
-        continue;
-      }
-      // Inside a box that scrolls or clips, it must lie within that box too.
-      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-        if (getComputedStyle(parent).overflowX === "visible") continue;
-        const clip = parent.getBoundingClientRect();
-        if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5) {
-          out.push(`${element.tagName}.${element.className} clipped by ${parent.className}`);
-        }
-        break;
-      }
-    }
-    return out;
-  });
-}
 
 async function signedIn(width: number, lang = "en") {
   const context = await site.browser.newContext({ viewport: { width, height: 900 } });
@@ -73,7 +46,7 @@ async function look(page: Page, name: string, state: string) {
   for (const width of [390, 1366, 1920]) {
     await page.setViewportSize({ width, height: 900 });
     await expectNoAxeViolations(page, `${state} at ${width} px`);
-    expect(await clipped(page), `${state} at ${width} px`).toEqual([]);
+    expect(await clippedElements(page), `${state} at ${width} px`).toEqual([]);
     await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
   }
 }

@@ -9,6 +9,7 @@ import {
   questionnaire,
 } from "../server/questionnaires/questionnaire-files";
 import {
+  clippedElements,
   type DemoSite,
   expectNoAxeViolations,
   SCREENSHOTS as shots,
@@ -30,25 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-/** Elements of the page that stick out of the viewport horizontally, or a page wider than it. */
-async function clipped(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width)
-      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    for (const element of document.querySelectorAll("main *, header *, footer *")) {
-      const box = element.getBoundingClientRect();
-      // Children of a horizontally scrolling wrapper (a wide table on a phone) may extend it.
-      if (element.closest(".marks-table-wrap")) continue;
-      if (box.width > 0 && (box.left < 0 || box.right > width + 0.5)) {
-        out.push(`${element.tagName}.${element.className} ${box.left}..${box.right}`);
-      }
-    }
-    return out;
-  });
-}
 
 async function openPage(width: number) {
   const context = await site.browser.newContext({ viewport: { width, height: 900 } });
@@ -170,7 +152,7 @@ describe("a coordinator's own questionnaire", () => {
       await expect
         .poll(() => page.getByRole("link", { name: "Diversiteitsdiagnose" }).count())
         .toBe(1);
-      expect(await clipped(page)).toEqual([]);
+      expect(await clippedElements(page)).toEqual([]);
       await expectNoAxeViolations(page, `list at ${width} px`);
       await page.screenshot({
         path: join(shots, `questionnaires-list-${width}.png`),
@@ -193,7 +175,7 @@ describe("a coordinator's own questionnaire", () => {
         )
         .toBe(1);
       await expect.poll(() => page.getByText("Questions renommées (1)").count()).toBe(1);
-      expect(await clipped(page)).toEqual([]);
+      expect(await clippedElements(page)).toEqual([]);
       await expectNoAxeViolations(page, `version page at ${width} px`);
       await page.screenshot({
         path: join(shots, `questionnaires-version-${width}.png`),

@@ -144,3 +144,41 @@ export async function startDemoSite(name: string): Promise<DemoSite> {
     },
   };
 }
+
+/**
+ * What a reader would find cut off: a page wider than the viewport, an element of the header,
+ * main or footer that sticks out of the viewport, or one cut by the nearest box that scrolls or
+ * clips it. Children of a sideways-scrolling wrapper (`scrollers`, e.g. a wide table on a
+ * phone) extend it by design: only the wrapper itself must fit.
+ */
+export async function clippedElements(
+  page: Page,
+  scrollers = ".table-wrap, .marks-table-wrap",
+): Promise<string[]> {
+  return page.evaluate((scrollerSelector) => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
+    for (const element of document.querySelectorAll("main *, header *, footer *")) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const scroller = element.closest(scrollerSelector);
+      if (scroller && scroller !== element) continue;
+      if (element.closest(".visually-hidden")) continue;
+      if (box.left < -0.5 || box.right > width + 0.5) {
+        out.push(`${element.tagName}.${element.className} ${box.left}..${box.right}`);
+        continue;
+      }
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX === "visible") continue;
+        const clip = parent.getBoundingClientRect();
+        if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5) {
+          out.push(`${element.tagName}.${element.className} clipped by ${parent.className}`);
+        }
+        break;
+      }
+    }
+    return out;
+  }, scrollers);
+}

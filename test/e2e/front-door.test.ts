@@ -1,7 +1,8 @@
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  clippedElements,
   type DemoSite,
   expectNoAxeViolations,
   SCREENSHOTS as shots,
@@ -22,23 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-/** Elements of the page that stick out of the viewport horizontally, or a page wider than it. */
-async function clipped(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width)
-      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    for (const element of document.querySelectorAll("main *, header *, footer *")) {
-      const box = element.getBoundingClientRect();
-      if (box.width > 0 && (box.left < 0 || box.right > width)) {
-        out.push(`${element.tagName} ${box.left}..${box.right}`);
-      }
-    }
-    return out;
-  });
-}
 
 describe("the front door at /", () => {
   for (const [locale, heading] of [
@@ -67,7 +51,7 @@ describe("the front door at /", () => {
       await page.goto(`${origin}/`);
       await expect.poll(() => page.getByText("Link kwijt?", { exact: false }).count()).toBe(1);
       await expectNoAxeViolations(page, `front door (${width} px)`);
-      expect(await clipped(page)).toEqual([]);
+      expect(await clippedElements(page)).toEqual([]);
       await page.screenshot({ path: join(shots, `front-door-nl-${width}.png`), fullPage: true });
 
       // No campaign is named or linked: slugs are not secrets, but an index invites scraping.
@@ -84,7 +68,7 @@ describe("the front door at /", () => {
         .toBe("Enquêtes anonymes auprès du personnel");
       expect(await page.getAttribute("html", "lang")).toBe("fr");
       await expectNoAxeViolations(page, `front door in French (${width} px)`);
-      expect(await clipped(page)).toEqual([]);
+      expect(await clippedElements(page)).toEqual([]);
       await page.screenshot({ path: join(shots, `front-door-fr-${width}.png`), fullPage: true });
 
       // (The admin page's "who am I" answers 401 before sign-in, which the watcher would count.)

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
 import { file } from "../server/questionnaires/questionnaire-files";
 import {
+  clippedElements,
   type DemoSite,
   expectNoAxeViolations,
   SCREENSHOTS as shots,
@@ -76,22 +77,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function clipped(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width)
-      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    for (const element of document.querySelectorAll("main *, header *, footer *")) {
-      const box = element.getBoundingClientRect();
-      if (element.closest(".marks-table-wrap")) continue;
-      if (box.width > 0 && (box.left < 0 || box.right > width + 0.5))
-        out.push(`${element.tagName}.${element.className} ${box.left}..${box.right}`);
-    }
-    return out;
-  });
-}
-
 async function signedIn(width: number) {
   const context = await site.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
@@ -157,7 +142,7 @@ describe("a questionnaire in Dutch and French only", () => {
         expect(texts[0]).toContain(PROBLEMS[locale][0]);
         expect(texts[1]).toContain("team");
         expect(texts[1]).toContain(PROBLEMS[locale][1]);
-        expect(await clipped(page)).toEqual([]);
+        expect(await clippedElements(page)).toEqual([]);
         await expectNoAxeViolations(page, `refused upload ${width} ${locale}`);
         await page.screenshot({
           path: join(shots, `questionnaire-languages-refused-${width}-${locale}.png`),
@@ -173,7 +158,7 @@ describe("a questionnaire in Dutch and French only", () => {
         await expect
           .poll(() => page.locator(".survey-preview .sd-question").count())
           .toBeGreaterThan(1);
-        expect(await clipped(page)).toEqual([]);
+        expect(await clippedElements(page)).toEqual([]);
         await expectNoAxeViolations(page, `nl/fr version page ${width} ${locale}`);
         await page.screenshot({
           path: join(shots, `questionnaire-languages-version-${width}-${locale}.png`),
@@ -205,7 +190,7 @@ describe("a questionnaire in Dutch and French only", () => {
         await expect.poll(() => english.locator("input").isDisabled()).toBe(true);
         expect(await english.locator("input").isChecked()).toBe(false);
         expect(await boxes.count()).toBeGreaterThan(2);
-        expect(await clipped(page)).toEqual([]);
+        expect(await clippedElements(page)).toEqual([]);
         await expectNoAxeViolations(page, `campaign form ${width} ${locale}`);
         await english.scrollIntoViewIfNeeded();
         await page.screenshot({
