@@ -5,7 +5,7 @@ import type { Db } from "../db/open-database";
 import { campaigns, questionnaires, questionnaireVersions } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ConflictError } from "../errors";
-import { assertDraft, questionnaireForEditor, versionOf } from "./questionnaire-access";
+import { draftForEditor } from "./questionnaire-access";
 
 /**
  * Deletes a draft version (a published one answers 409: it is kept for good). Deleting the
@@ -27,9 +27,7 @@ export function deleteDraft({
   return withTransaction(
     db,
     (tx) => {
-      const questionnaire = questionnaireForEditor(tx, actor, slug);
-      const version = versionOf(tx, actor, questionnaire, number);
-      assertDraft(version, slug);
+      const { questionnaire, version } = draftForEditor(tx, actor, slug, number);
       // Campaigns only take published versions; this holds even if that rule ever loosens.
       const used = tx
         .select({ id: campaigns.id })

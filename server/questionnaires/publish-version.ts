@@ -8,7 +8,7 @@ import { questionnaireVersions } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ProblemError } from "../errors";
 import { parseInput } from "../http/parse-input";
-import { assertDraft, questionnaireForEditor, versionOf } from "./questionnaire-access";
+import { draftForEditor } from "./questionnaire-access";
 
 /**
  * Publishes a draft: from now on its JSON and hash never change and campaigns may use it. A
@@ -35,9 +35,7 @@ export function publishVersion({
   withTransaction(
     db,
     (tx) => {
-      const questionnaire = questionnaireForEditor(tx, actor, slug);
-      const version = versionOf(tx, actor, questionnaire, number);
-      assertDraft(version, slug);
+      const { questionnaire, version } = draftForEditor(tx, actor, slug, number);
       const warnings = identifyingQuestions(JSON.parse(version.definition));
       if (warnings.length > 0 && acknowledgeWarnings !== true) {
         throw new ProblemError(

@@ -81,8 +81,24 @@ export function latestVersion(db: Db, questionnaireId: string): VersionRow | und
     .get();
 }
 
-/** 409 `published` for a version that was published: it is frozen, a change is a new version. */
-export function assertDraft(version: VersionRow, slug: string): void {
+/**
+ * A draft version the user may edit, with its questionnaire: 404 as `questionnaireForEditor`
+ * and `versionOf`, 409 `published` for a published version (it is frozen, a change is a new
+ * version). Every verb that changes a draft opens it here.
+ */
+export function draftForEditor(
+  db: Db,
+  user: SessionUser,
+  slug: string,
+  number: number,
+): { questionnaire: QuestionnaireRow; version: VersionRow } {
+  const questionnaire = questionnaireForEditor(db, user, slug);
+  const version = versionOf(db, user, questionnaire, number);
+  assertDraft(version, slug);
+  return { questionnaire, version };
+}
+
+function assertDraft(version: VersionRow, slug: string): void {
   if (version.published)
     throw new ProblemError(
       409,

@@ -10,7 +10,7 @@ import { withTransaction } from "../db/with-transaction";
 import { InvalidInputError } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { checkUploadedQuestionnaire } from "./check-upload";
-import { assertDraft, questionnaireForEditor, versionOf } from "./questionnaire-access";
+import { draftForEditor } from "./questionnaire-access";
 
 /**
  * Marks questions of a draft as breakdown dimensions or sensitive, on screen rather than in the
@@ -36,9 +36,7 @@ export function setQuestionMarks({
   withTransaction(
     db,
     (tx) => {
-      const questionnaire = questionnaireForEditor(tx, actor, slug);
-      const version = versionOf(tx, actor, questionnaire, number);
-      assertDraft(version, slug);
+      const { questionnaire, version } = draftForEditor(tx, actor, slug, number);
       const current = JSON.parse(version.definition) as unknown;
       const names = new Set(walkQuestions(current).map((q) => q.name));
       const unknown = Object.keys(marks).filter((name) => !names.has(name));
