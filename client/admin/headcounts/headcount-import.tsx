@@ -6,10 +6,9 @@ import { ApiProblem, api, apiUrl } from "../admin-api";
 import { useMessages } from "../admin-locale";
 import { Field } from "../form-field";
 import { ProblemAlert } from "../page-states";
+import { FileFaultTable, SpreadsheetInput, spreadsheetBody } from "../spreadsheet-file";
 import { headcountFaultText } from "./headcount-fault-text";
 import { HEADCOUNT_MESSAGES } from "./headcount-messages";
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 type Step =
   | { kind: "idle" }
@@ -48,10 +47,11 @@ export function HeadcountImport({
     if (!file) return;
     setBusy(true);
     try {
-      const body = new Blob([file], {
-        type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : "text/csv",
-      });
-      const answer = await api<HeadcountImportAnswer>("POST", `${base}/${date}`, body);
+      const answer = await api<HeadcountImportAnswer>(
+        "POST",
+        `${base}/${date}`,
+        spreadsheetBody(file),
+      );
       setStep({ kind: "idle" });
       setFile(null);
       setFileKey((key) => key + 1);
@@ -114,13 +114,11 @@ export function HeadcountImport({
         </Field>
         <Field label={t.file} hint={t.fileHint} error={errors.file}>
           {(props) => (
-            <input
-              {...props}
+            <SpreadsheetInput
               key={fileKey}
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
+              control={props}
+              onFile={(chosen) => {
+                setFile(chosen);
                 setStep({ kind: "idle" });
               }}
             />
@@ -157,37 +155,11 @@ export function HeadcountImport({
 function FaultTable({ faults }: { faults: HeadcountFaultEntry[] }) {
   const t = useMessages(HEADCOUNT_MESSAGES);
   return (
-    <div className="card alert" role="alert">
-      <h3>{t.faultsTitle(faults.length)}</h3>
-      <p>{t.faultsIntro}</p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls, so the keyboard must reach it (WCAG 2.1.1) */}
-      <div className="table-wrap" tabIndex={0}>
-        <table className="data headcount-faults">
-          <thead>
-            <tr>
-              <th scope="col" className="number">
-                {t.row}
-              </th>
-              <th scope="col">{t.column}</th>
-              <th scope="col">{t.fault}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...faults]
-              .sort((a, b) => a.row - b.row)
-              .map((fault, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: faults have no id; the sorted list is not reordered
-                <tr key={index}>
-                  <td className="number">{fault.row === 0 ? t.wholeFile : fault.row}</td>
-                  <td>
-                    <code>{fault.question}</code>
-                  </td>
-                  <td>{headcountFaultText(fault, t)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <FileFaultTable
+      faults={faults}
+      labels={t}
+      describe={(fault) => headcountFaultText(fault, t)}
+      className="headcount-faults"
+    />
   );
 }

@@ -9,21 +9,12 @@ import { ApiProblem, api } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
 import { Field } from "../form-field";
+import { FileFaultTable, SpreadsheetInput, spreadsheetBody } from "../spreadsheet-file";
 import { ORGANISATION_MESSAGES } from "./organisation-messages";
 import { unitProblemOf } from "./unit-problem";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 /** Items of one kind of change shown at most; the rest is counted. */
 const SHOWN_PER_PART = 100;
-
-/**
- * The file as the API takes it: XLSX by its name, anything else as CSV (browsers give a CSV
- * file saved by Excel on Windows the type application/vnd.ms-excel, or none).
- */
-function unitFileBody(file: File): Blob {
-  return new Blob([file], { type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : "text/csv" });
-}
 
 type Step =
   | { kind: "idle" }
@@ -63,7 +54,7 @@ export function UnitImport({
       const answer = await api<UnitImportAnswer>(
         "POST",
         `${base}/${apply ? "import" : "preview"}`,
-        unitFileBody(file),
+        spreadsheetBody(file),
       );
       if (apply) {
         setStep({ kind: "idle" });
@@ -96,12 +87,10 @@ export function UnitImport({
       <form className="stacked-form" onSubmit={preview} noValidate>
         <Field label={t.file} hint={t.fileHint} error={fileError}>
           {(props) => (
-            <input
-              {...props}
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
+            <SpreadsheetInput
+              control={props}
+              onFile={(chosen) => {
+                setFile(chosen);
                 setStep({ kind: "idle" });
               }}
             />
@@ -237,36 +226,10 @@ function PlanPart({ title, items }: { title: string; items: string[] }) {
 function FaultTable({ faults }: { faults: UnitFileError[] }) {
   const t = useMessages(ORGANISATION_MESSAGES);
   return (
-    <div className="card alert" role="alert">
-      <h3>{t.faultsTitle(faults.length)}</h3>
-      <p>{t.faultsIntro}</p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls, so the keyboard must reach it (WCAG 2.1.1) */}
-      <div className="table-wrap" tabIndex={0}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col" className="number">
-                {t.row}
-              </th>
-              <th scope="col">{t.column}</th>
-              <th scope="col">{t.fault}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...faults]
-              .sort((a, b) => a.row - b.row)
-              .map((fault) => (
-                <tr key={`${fault.row}:${fault.question}:${fault.fault}`}>
-                  <td className="number">{fault.row === 0 ? t.wholeFile : fault.row}</td>
-                  <td>
-                    <code>{fault.question}</code>
-                  </td>
-                  <td>{t.faults[fault.fault] ?? fault.message}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <FileFaultTable
+      faults={faults}
+      labels={t}
+      describe={(fault) => t.faults[fault.fault] ?? fault.message}
+    />
   );
 }
