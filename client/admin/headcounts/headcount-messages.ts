@@ -4,12 +4,13 @@ import type {
 } from "../../../server/contract/headcount-faults";
 import { HEADCOUNT_LABELS } from "../../../server/contract/headcount-labels";
 import type { Locale } from "../../i18n/locales";
+import type { FileFaultLabels } from "../spreadsheet-file";
 
 type Params = HeadcountFaultParams;
 const p = (params: Params | undefined, key: string) => String(params?.[key] ?? "");
 
 /** Texts of the headcount screens: import, reference dates, released tables and indicators. */
-export interface HeadcountMessages {
+export interface HeadcountMessages extends FileFaultLabels {
   navHeadcounts: string;
   chooseTitle: string;
   chooseIntro: string;
@@ -37,12 +38,6 @@ export interface HeadcountMessages {
   confirmReplace: (date: string) => string;
   replaceButton: string;
   cancel: string;
-  faultsTitle: (count: number) => string;
-  faultsIntro: string;
-  row: string;
-  column: string;
-  fault: string;
-  wholeFile: string;
   faults: Record<HeadcountFault, (params: Params | undefined) => string>;
   datesTitle: string;
   datesCaption: string;

@@ -1,11 +1,12 @@
 import type { UnitFileFault } from "../../../server/contract/organisation-schemas";
 import type { Locale } from "../../i18n/locales";
+import type { FileFaultLabels } from "../spreadsheet-file";
 
 type UnitField = "code" | "parentCode" | "kind" | "name" | "headcount" | "retired";
 type Kind = "entity" | "faculty" | "service" | "department";
 
 /** Texts of the organisation screens: organisations, their unit tree, edits and imports. */
-export interface OrganisationMessages {
+export interface OrganisationMessages extends FileFaultLabels {
   listTitle: string;
   listIntro: string;
   listCaption: (count: number) => string;
@@ -86,12 +87,6 @@ export interface OrganisationMessages {
   apply: string;
   applying: string;
   applied: (changes: number) => string;
-  faultsTitle: (count: number) => string;
-  faultsIntro: string;
-  row: string;
-  column: string;
-  fault: string;
-  wholeFile: string;
   faults: Record<UnitFileFault, string>;
 }
 
