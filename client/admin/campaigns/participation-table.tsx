@@ -93,6 +93,9 @@ export function ParticipationSection({
   const id = useId();
   const [refreshing, setRefreshing] = useState(false);
   const codes = campaign.accessMode === "invitation-codes";
+  const staffDate = data.state === "ready" ? data.data.staffDate : undefined;
+  // Hidden staff figures follow the headcount tables' k, not the campaign's.
+  const staffK = (data.state === "ready" ? data.data.staffK : undefined) ?? campaign.k;
 
   const refresh = async () => {
     setRefreshing(true);
@@ -133,6 +136,16 @@ export function ParticipationSection({
                     </th>
                   </>
                 ) : null}
+                {staffDate ? (
+                  <>
+                    <th scope="col" className="number">
+                      {t.columnStaff}
+                    </th>
+                    <th scope="col" className="number">
+                      {t.columnStaffRate}
+                    </th>
+                  </>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -158,6 +171,16 @@ export function ParticipationSection({
                       </td>
                     </>
                   ) : null}
+                  {staffDate ? (
+                    <>
+                      <td className="number">
+                        <FigureText figure={row.view.staff} k={staffK} />
+                      </td>
+                      <td className="number">
+                        <FigureText figure={row.view.staffRate} k={campaign.k} percent />
+                      </td>
+                    </>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -170,6 +193,9 @@ export function ParticipationSection({
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t.participationTitle}</h2>
       <p>{t.participationIntro(campaign.k)}</p>
+      {staffDate ? (
+        <p className="hint">{t.staffNote(formatDateTime(staffDate, locale, false))}</p>
+      ) : null}
       <div className="actions">
         <button type="button" className="secondary" onClick={refresh} disabled={refreshing}>
           {refreshing ? t.refreshing : t.refresh}
