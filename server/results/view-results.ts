@@ -30,6 +30,7 @@ export type ComparisonFormat =
 export type ResultsPart =
   | "summary"
   | "comments"
+  | "staff-composition"
   | "xlsx"
   | {
       table: string;

@@ -5,6 +5,7 @@ import {
   resultsSummarySchema,
   resultsTableSchema,
 } from "../../contract/release-schema";
+import { staffCompositionSchema } from "../../contract/staff-composition-schema";
 import { unitMappingsRequestSchema } from "../../contract/unit-mapping-schemas";
 import type { Db } from "../../db/open-database";
 import { readInput } from "../../http/parse-input";
@@ -26,6 +27,7 @@ import {
 } from "../../results/release-exports";
 import { EXPORT_LOCALES, type ExportLocale, unitNames } from "../../results/unit-labels";
 import { type ComparisonFormat, type ResultsPart, viewResults } from "../../results/view-results";
+import { viewStaffComposition } from "../../results/view-staff-composition";
 
 /** The language of unit names in exports: `?lang=nl|fr|en`, English otherwise. */
 function exportLocale(asked: string | undefined): ExportLocale {
@@ -135,6 +137,10 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         table: c.req.param("table"),
       });
       return c.json(resultsTableSchema.parse({ campaign, builtAt, ...viewedTable }));
+    })
+    .get("/:slug/results/staff-composition", (c) => {
+      const opened = open(c, c.req.param("slug"), "results.view", "staff-composition");
+      return c.json(staffCompositionSchema.parse(viewStaffComposition(db, opened)));
     })
     .get("/:slug/results/comments", (c) => {
       const { campaign, builtAt, release, visible } = open(

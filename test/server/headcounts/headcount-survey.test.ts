@@ -6,6 +6,11 @@ import {
   type Participation,
   participationSchema,
 } from "../../../server/contract/participation-schema";
+import { resultsTableSchema } from "../../../server/contract/release-schema";
+import {
+  type StaffComposition,
+  staffCompositionSchema,
+} from "../../../server/contract/staff-composition-schema";
 import { type DbConnection, openDatabase } from "../../../server/db/open-database";
 import { inProcessBuilder } from "../../../server/results/release-builders";
 import {
@@ -71,7 +76,7 @@ async function setting(perUnit: [number, number]): Promise<Setting> {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({
-          answers: { gender: i % 3 === 0 ? "man" : "woman", excluded: "no", satisfaction: 4 },
+          answers: { gender: i % 2 === 0 ? "man" : "woman", excluded: "no", satisfaction: 4 },
           code: issueFixtureCode(db, secretKey, campaign.campaignId, unit),
         }),
       });
@@ -221,5 +226,125 @@ describe("response rate against headcounts, a count hidden", () => {
     expect(row?.staff).toEqual({ value: 30 });
     expect(row?.staffRate).toBeUndefined();
     expect(JSON.stringify(view)).not.toContain("0.067");
+  });
+});
+
+async function composition(agent: Agent, slug: string): Promise<StaffComposition> {
+  const response = await agent.request(
+    "GET",
+    `/api/admin/campaigns/${slug}/results/staff-composition`,
+  );
+  expect(response.status).toBe(200);
+  return staffCompositionSchema.parse(await response.json());
+}
+
+describe("the respondents' composition against the staff's", () => {
+  let s: Setting;
+  beforeAll(async () => {
+    // 5 women and 5 men answered in each of units A and B; A's staff is 20 women, 10 men.
+    s = await setting([10, 10]);
+  });
+  afterAll(() => s.releases.close());
+
+  it("is empty before any headcount is published", async () => {
+    const view = await composition(s.evaluator, s.campaign.slug);
+    expect(view).toMatchObject({ staffDate: null, dimensions: [] });
+  });
+
+  it("sets the published survey figures against the published headcounts, and marks women under-represented", async () => {
+    await s.importHeadcounts();
+    const view = await composition(s.evaluator, s.campaign.slug);
+    expect(view.staffDate).toBe("2024-12-31");
+    // The fixture asks gender only: no migration background or disability question, no row.
+    expect(view.dimensions.map((d) => [d.question, d.dimension])).toEqual([["gender", "gender"]]);
+    const gender = view.dimensions[0] as StaffComposition["dimensions"][number];
+    expect(gender.values).toEqual(["woman", "man", "x"]);
+    const [a, b] = s.campaign.inScope as [string, string];
+    const unitA = gender.units.find((unit) => unit.unitId === a);
+    expect(unitA?.respondents).toEqual({ counts: [5, 5, 0], total: 10 });
+    expect(unitA?.staff).toEqual({ counts: [20, 10, 0], total: 30 });
+    expect(unitA?.rows.map((row) => [row.value, row.underRepresented])).toEqual([
+      ["woman", true],
+      ["man", false],
+      ["x", false],
+    ]);
+    expect(unitA?.rows[0]?.difference).toBeCloseTo(0.5 - 2 / 3);
+    // B's 3 staff are hidden in the headcount tables: no shares, whatever the survey shows.
+    const unitB = gender.units.find((unit) => unit.unitId === b);
+    expect(unitB?.staff).toBe("hidden");
+    expect(unitB?.rows).toEqual([]);
+    // The organisation includes unit C, which was not surveyed: not compared.
+    expect(gender.units.some((unit) => unit.unitId === s.campaign.organisationId)).toBe(false);
+  });
+
+  it("holds exactly the figures the results and headcount APIs show the reader", async () => {
+    const view = await composition(s.evaluator, s.campaign.slug);
+    const table = resultsTableSchema.parse(
+      await (
+        await s.evaluator.request(
+          "GET",
+          `/api/admin/campaigns/${s.campaign.slug}/results/tables/dimension:gender`,
+        )
+      ).json(),
+    );
+    const headcounts = headcountReleaseSchema.parse(
+      await (
+        await s.evaluator.request(
+          "GET",
+          `/api/admin/organisations/org-${s.campaign.organisationId}/headcounts`,
+        )
+      ).json(),
+    );
+    const cells = headcounts.dates.find((d) => d.referenceDate === view.staffDate)?.cells ?? [];
+    const survey = { woman: ["woman"], man: ["man"], x: ["another"] } as Record<string, string[]>;
+    for (const dimension of view.dimensions) {
+      for (const unit of dimension.units) {
+        const respondents = dimension.values.map((value) =>
+          (survey[value] ?? []).map(
+            (answer) =>
+              table.groups.find(
+                (g) =>
+                  g.unitId === unit.unitId &&
+                  g.part === "all" &&
+                  g.filters.length === 1 &&
+                  g.filters[0]?.value === answer,
+              )?.n,
+          ),
+        );
+        const staff = dimension.values.map(
+          (value) =>
+            cells.find(
+              (c) =>
+                c.unitId === unit.unitId &&
+                c.part === "all" &&
+                c.level === null &&
+                c.dimension === "gender" &&
+                c.value === value,
+            )?.n,
+        );
+        if (unit.respondents === "hidden") {
+          expect(respondents.flat().some((n) => !n || !("value" in n))).toBe(true);
+        } else {
+          expect(unit.respondents.counts).toEqual(
+            respondents.map((parts) =>
+              parts.reduce((sum, n) => sum + (n && "value" in n ? n.value : Number.NaN), 0),
+            ),
+          );
+        }
+        if (unit.staff === "hidden") {
+          expect(staff.some((n) => !n || !("value" in n))).toBe(true);
+        } else {
+          expect(unit.staff.counts).toEqual(staff.map((n) => (n && "value" in n ? n.value : -1)));
+        }
+      }
+    }
+  });
+
+  it("shows a unit evaluator their unit only", async () => {
+    const [, b] = s.campaign.inScope as [string, string];
+    const view = await composition(s.evaluatorOfB, s.campaign.slug);
+    for (const dimension of view.dimensions) {
+      expect(dimension.units.map((unit) => unit.unitId)).toEqual([b]);
+    }
   });
 });
