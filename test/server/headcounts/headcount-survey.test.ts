@@ -26,12 +26,16 @@ import { headcountTestApp } from "./headcount-app";
 
 const HEADER =
   "unit_code;job_level;total;gender.woman;gender.man;foreign_origin.yes;foreign_origin.no;foreign_origin.unknown;disability.yes;disability.no;disability.unknown";
-/** Unit A: 30 staff (shown); B: 3 (hidden, fewer than 5); C: 20, outside the campaign. */
+/**
+ * Unit A: 30 staff (shown); B: 3 (hidden, fewer than 5); C: 12, outside the campaign. Every
+ * count of C is below A's, so hiding B's neighbours hides C's cells (the cheapest), never A's,
+ * whatever order the random unit ids give.
+ */
 const HEADCOUNTS = [
   HEADER,
-  "A;support;30;20;10;5;25;0;5;25;0",
+  "A;support;30;20;10;6;24;0;6;24;0",
   "B;support;3;1;2;0;3;0;0;3;0",
-  "C;support;20;10;10;5;15;0;5;15;0",
+  "C;support;12;6;6;5;7;0;5;7;0",
 ].join("\n");
 
 interface Setting {
