@@ -146,6 +146,11 @@ describe("headcounts on the survey screens", () => {
       .locator("tbody tr")
       .filter({ has: page.getByRole("rowheader", { name: "Man", exact: true }) });
     expect(await man.locator("td").allTextContents()).toEqual(["50.0%", "33.3%", "+16.7 points"]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("link", { name: "Download every unit (CSV for Excel)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${campaign.slug}-staff-composition-excel-en.csv`);
     await section.scrollIntoViewIfNeeded();
     await look(page, "headcount-composition", "composition of respondents and staff", section);
     expect(problems()).toEqual([]);

@@ -379,7 +379,14 @@ function Release({
         </section>
       ) : null}
       {unit ? (
-        <StaffCompositionSection data={composition} unitId={unit.id} unitName={unit.name} />
+        <StaffCompositionSection
+          data={composition}
+          unitId={unit.id}
+          unitName={unit.name}
+          downloadHref={apiUrl(
+            `${base}/results/staff-composition/export-for-excel.csv?lang=${locale}`,
+          )}
+        />
       ) : null}
       {table ? (
         <section className="card" aria-labelledby="results-downloads">

@@ -21,6 +21,7 @@ export interface StaffCompositionMessages {
   nobody: string;
   /** The chosen unit is not compared (respondents and staff are not the same people). */
   notCompared: string;
+  download: string;
 }
 
 export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages> = {
@@ -42,6 +43,7 @@ export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages
     nobody: "niemand met een bekend gegeven",
     notCompared:
       "Voor deze eenheid is er geen vergelijking: de bevraging omvat niet al haar personeel, of haar eenheden zijn sindsdien veranderd.",
+    download: "Alle eenheden downloaden (CSV voor Excel)",
   },
   fr: {
     title: "Répondants et personnel",
@@ -61,6 +63,7 @@ export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages
     nobody: "personne dont la donnée est connue",
     notCompared:
       "Pas de comparaison pour cette unité : l'enquête ne couvre pas tout son personnel, ou ses unités ont changé depuis.",
+    download: "Télécharger toutes les unités (CSV pour Excel)",
   },
   en: {
     title: "Respondents and staff",
@@ -80,5 +83,6 @@ export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages
     nobody: "nobody whose value is known",
     notCompared:
       "No comparison for this unit: the survey does not cover all of its staff, or its units changed since.",
+    download: "Download every unit (CSV for Excel)",
   },
 };

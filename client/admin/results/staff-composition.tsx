@@ -35,10 +35,13 @@ export function StaffCompositionSection({
   data,
   unitId,
   unitName,
+  downloadHref,
 }: {
   data: ApiData<StaffComposition>;
   unitId: string;
   unitName: string;
+  /** The CSV for Excel of every unit the reader may see. */
+  downloadHref: string;
 }) {
   const t = useMessages(STAFF_COMPOSITION_MESSAGES);
   const locale = useAdminLocale();
@@ -127,6 +130,11 @@ export function StaffCompositionSection({
         </section>
       )}
       <p className="hint">{t.ruleHint}</p>
+      <p className="no-print">
+        <a href={downloadHref} download>
+          {t.download}
+        </a>
+      </p>
     </section>
   );
 }

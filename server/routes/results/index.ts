@@ -25,6 +25,7 @@ import {
   tableCsvForExcel,
   tableJson,
 } from "../../results/release-exports";
+import { staffCompositionCsvForExcel } from "../../results/staff-composition-export";
 import { EXPORT_LOCALES, type ExportLocale, unitNames } from "../../results/unit-labels";
 import { type ComparisonFormat, type ResultsPart, viewResults } from "../../results/view-results";
 import { viewStaffComposition } from "../../results/view-staff-composition";
@@ -141,6 +142,23 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
     .get("/:slug/results/staff-composition", (c) => {
       const opened = open(c, c.req.param("slug"), "results.view", "staff-composition");
       return c.json(staffCompositionSchema.parse(viewStaffComposition(db, opened)));
+    })
+    .get("/:slug/results/staff-composition/export-for-excel.csv", (c) => {
+      const opened = open(
+        c,
+        c.req.param("slug"),
+        "results.export",
+        "staff-composition-csv-for-excel",
+      );
+      return send(
+        c,
+        staffCompositionCsvForExcel({
+          db,
+          campaign: opened.campaign,
+          composition: staffCompositionSchema.parse(viewStaffComposition(db, opened)),
+          locale: exportLocale(c.req.query("lang")),
+        }),
+      );
     })
     .get("/:slug/results/comments", (c) => {
       const { campaign, builtAt, release, visible } = open(

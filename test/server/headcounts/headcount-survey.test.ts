@@ -344,6 +344,33 @@ describe("the respondents' composition against the staff's", () => {
     }
   });
 
+  it("downloads for Excel in the reader's language: the same shares, a decimal comma and ; in Dutch", async () => {
+    const response = await s.evaluator.request(
+      "GET",
+      `/api/admin/campaigns/${s.campaign.slug}/results/staff-composition/export-for-excel.csv?lang=nl`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "eenheid;eenheidscode;categorie;groep;aandeel respondenten (%);aandeel personeel (%);verschil (procentpunt);te weinig vertegenwoordigd;personeelsaantallen op",
+    );
+    expect(lines).toContain("Eenheid A;A;Gender;Vrouw;50,0;66,7;-16,7;ja;2024-12-31");
+    expect(lines).toContain("Eenheid A;A;Gender;Man;50,0;33,3;16,7;nee;2024-12-31");
+    expect(lines).toContain(
+      "Eenheid B;B;Gender;verborgen in de personeelsaantallen;;;;;2024-12-31",
+    );
+    const logged = s.db.$client
+      .prepare("SELECT target FROM audit_log WHERE action = 'results.export'")
+      .all() as { target: string }[];
+    expect(logged.map((row) => row.target)).toContain(
+      `${s.campaign.slug} staff-composition-csv-for-excel`,
+    );
+  });
+
   it("shows a unit evaluator their unit only", async () => {
     const [, b] = s.campaign.inScope as [string, string];
     const view = await composition(s.evaluatorOfB, s.campaign.slug);
