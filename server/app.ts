@@ -16,6 +16,7 @@ import { securityHeaders } from "./http/security-headers";
 import type { Mailer } from "./invitations/mailer";
 import { type BulkWriter, inProcessBulkWriter } from "./jobs/bulk-writer";
 import { type HeavyJobs, heavyJobQueue } from "./jobs/heavy-jobs";
+import { rebuildingSurveysAfter } from "./results/rebuild-after-headcounts";
 import type { ReleaseScheduler } from "./results/release-scheduler";
 import { adminRoutes } from "./routes/admin";
 import { respondentRoutes } from "./routes/respondent";
@@ -72,7 +73,14 @@ export function createApp({ db, config = {} }: AppOptions) {
   const bulkWriter = config.bulkWriter ?? inProcessBulkWriter(db, secretKey);
   const headcountReleases =
     config.headcountReleases ??
-    headcountReleaseQueue({ build: (id) => bulkWriter.buildHeadcountRelease(id) });
+    headcountReleaseQueue({
+      // A new headcount release rebuilds the survey releases it gives new attacker knowledge.
+      build: rebuildingSurveysAfter(
+        db,
+        (id) => bulkWriter.buildHeadcountRelease(id),
+        (campaignId) => releases?.rebuild(campaignId),
+      ),
+    });
   // The form is the respondent's largest answer (about 25 kB of JSON) and is the same for
   // every respondent of a campaign: sent compressed, from a kept copy, except a unit's own link
   // (?unit=), whose kept copy would tell by its speed that someone of that unit asked lately.

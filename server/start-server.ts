@@ -15,6 +15,7 @@ import { workerBulkWriter } from "./jobs/bulk-writer";
 import { restrictToOwner } from "./owner-only-files";
 import { loadBundledVersions } from "./questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "./questionnaires/sync-bundled-questionnaires";
+import { rebuildingSurveysAfter } from "./results/rebuild-after-headcounts";
 import { workerBuilder } from "./results/release-builders";
 import { createReleaseScheduler } from "./results/release-scheduler";
 import { loadOrCreateSecretKey } from "./secret-key";
@@ -47,7 +48,12 @@ export function startServer(config: Config) {
   });
   const bulkWriter = workerBulkWriter(config.databasePath, secretKey);
   const headcountReleases = headcountReleaseQueue({
-    build: (id) => bulkWriter.buildHeadcountRelease(id),
+    // A new headcount release rebuilds the survey releases it gives new attacker knowledge.
+    build: rebuildingSurveysAfter(
+      db,
+      (id) => bulkWriter.buildHeadcountRelease(id),
+      (campaignId) => releases.rebuild(campaignId),
+    ),
   });
   // Headcount releases missing or behind their imports (a restart during a build) too.
   for (const id of organisationsWithStaleHeadcounts(db)) headcountReleases.rebuild(id);

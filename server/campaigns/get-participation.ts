@@ -2,12 +2,15 @@ import { count, eq } from "drizzle-orm";
 import type { ReleaseGroup } from "../../analysis/release-types";
 import { campaignForReader, unitScopeOf } from "../auth/scope";
 import type { SessionUser } from "../auth/sessions";
-import type { UnitParticipation } from "../contract/participation-schema";
+import type { Participation, UnitParticipation } from "../contract/participation-schema";
 import { lineage } from "../contract/unit-tree";
+import { campaignUnitsWithAncestors } from "../db/campaign-unit-tree";
 import type { Db } from "../db/open-database";
 import { campaignUnits, invitationCodes, responses, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
+import { headcountDateOnOrBefore } from "../headcounts/published-headcounts";
 import { readRelease } from "../results/read-release";
+import { staffComparableUnits } from "../results/staff-comparable-units";
 import { markResultsViewed } from "./mark-results-viewed";
 
 /**
@@ -16,7 +19,9 @@ import { markResultsViewed } from "./mark-results-viewed";
  * reveals fewer than k newcomers of a unit), and reading it counts as showing that release
  * and fixes k, as a results view does. With invitation codes, the codes issued and the
  * response rate where the count is shown. The organisation's row (unitId = organisationId)
- * is the total. An evaluator of a unit subtree gets the rows of that subtree only.
+ * is the total. An evaluator of a unit subtree gets the rows of that subtree only. Where the
+ * organisation's headcounts are published for a date on or before closing, each unit's staff
+ * there and the response rate against it, only where both figures are shown as values.
  */
 export function getParticipation({
   db,
@@ -28,7 +33,7 @@ export function getParticipation({
   user: SessionUser;
   slug: string;
   now: Date;
-}): { builtAt: string; units: UnitParticipation[] } {
+}): Participation {
   const campaign = campaignForReader(db, user, slug);
   const orgUnits = db
     .select({ id: units.id, parentId: units.parentId })
@@ -89,8 +94,11 @@ export function getParticipation({
       ? covered.has(unitId) || unitId === campaign.organisationId
       : scope.has(unitId) && covered.has(unitId);
 
+  const staff = staffFigures(db, campaign, covered);
+
   return {
     builtAt: served.builtAt,
+    ...(staff ? { staffDate: staff.referenceDate, staffK: staff.k } : {}),
     units: figures
       .filter((row) => shown(row.unitId))
       .map((row) => {
@@ -105,8 +113,49 @@ export function getParticipation({
                 : { hidden: row.respondents.hidden };
           }
         }
+        const staffOfUnit = staff?.of(row.unitId);
+        if (staffOfUnit) {
+          view.staff = staffOfUnit;
+          // The figure shown, never the true count: the rate adds nothing to the two figures.
+          if ("value" in staffOfUnit && "value" in row.respondents && staffOfUnit.value > 0) {
+            view.staffRate = {
+              value: Math.round((row.respondents.value / staffOfUnit.value) * 1000) / 1000,
+            };
+          }
+        }
         return view;
       }),
+  };
+}
+
+/**
+ * The published staff total of each unit whose respondents and staff are the same people, at
+ * the campaign's headcount reference date; undefined when no headcounts are published for it.
+ */
+function staffFigures(
+  db: Db,
+  campaign: { id: string; organisationId: string; closesAt: string },
+  covered: ReadonlySet<string>,
+) {
+  const date = headcountDateOnOrBefore(db, campaign.organisationId, campaign.closesAt.slice(0, 10));
+  if (!date) return undefined;
+  const comparable = staffComparableUnits({
+    campaignUnits: [
+      { id: campaign.organisationId, parentId: null },
+      ...campaignUnitsWithAncestors(db, campaign.id).map((unit) => ({
+        id: unit.id,
+        parentId: unit.parentId ?? campaign.organisationId,
+      })),
+    ],
+    headcountUnits: date.units,
+    covered,
+    withDirectStaff: date.withDirectStaff,
+  });
+  return {
+    referenceDate: date.referenceDate,
+    k: date.k,
+    of: (unitId: string) =>
+      comparable.has(unitId) ? date.figure(unitId, "all", null, null) : undefined,
   };
 }
 

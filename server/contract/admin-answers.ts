@@ -25,6 +25,7 @@ import {
   questionnaireVersionSchema,
 } from "./reference-schemas";
 import { resultsCommentsSchema, resultsSummarySchema, resultsTableSchema } from "./release-schema";
+import { staffCompositionSchema } from "./staff-composition-schema";
 import {
   auditPageSchema,
   sessionAnswerSchema,
@@ -91,6 +92,11 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results$`), resultsSummarySchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/tables/${SEGMENT}$`), resultsTableSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comments$`), resultsCommentsSchema],
+  [
+    ["GET"],
+    new RegExp(`^/campaigns/${SEGMENT}/results/staff-composition$`),
+    staffCompositionSchema,
+  ],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comparison$`), comparisonAnswerSchema],
   [["GET", "PUT"], new RegExp(`^/campaigns/${SEGMENT}/unit-mappings$`), unitMappingsAnswerSchema],
   [["GET"], /^\/users$/, usersAnswerSchema],

@@ -30,6 +30,8 @@ export type ComparisonFormat =
 export type ResultsPart =
   | "summary"
   | "comments"
+  | "staff-composition"
+  | "staff-composition-csv-for-excel"
   | "xlsx"
   | {
       table: string;

@@ -218,6 +218,12 @@ export interface CampaignMessages {
   columnDirect: string;
   columnIssued: string;
   columnRate: string;
+  columnStaff: string;
+  columnStaffRate: string;
+  /** A staff figure the headcount tables hide: fewer than k people (primary) or to protect one. */
+  staffHiddenSmall: (k: number) => string;
+  staffHiddenOther: string;
+  staffNote: (date: string) => string;
   organisationTotal: string;
   notApplicable: string;
   noParticipationRows: string;
@@ -456,6 +462,12 @@ const nl: CampaignMessages = {
   columnDirect: "waarvan rechtstreeks in de eenheid:",
   columnIssued: "Codes uitgedeeld",
   columnRate: "Responsgraad",
+  columnStaff: "Personeel",
+  columnStaffRate: "Responsgraad t.o.v. personeel",
+  staffHiddenSmall: (k) => `Verborgen: minder dan ${k} personeelsleden`,
+  staffHiddenOther: "Verborgen om een kleine groep te beschermen",
+  staffNote: (date) =>
+    `Personeel: de gepubliceerde personeelsaantallen op ${date}, alleen voor eenheden die de bevraging helemaal omvat. De responsgraad staat er alleen waar beide aantallen getoond worden; boven 100 % als mensen die na die datum in dienst kwamen, antwoordden.`,
   organisationTotal: "totaal",
   notApplicable: "—",
   noParticipationRows: "Er zijn geen eenheden om te tonen.",
@@ -701,6 +713,12 @@ const fr: CampaignMessages = {
   columnDirect: "dont directement dans l'unité :",
   columnIssued: "Codes distribués",
   columnRate: "Taux de réponse",
+  columnStaff: "Personnel",
+  columnStaffRate: "Taux de réponse (personnel)",
+  staffHiddenSmall: (k) => `Masqué : moins de ${k} membres du personnel`,
+  staffHiddenOther: "Masqué pour protéger un petit groupe",
+  staffNote: (date) =>
+    `Personnel : les effectifs publiés au ${date}, seulement pour les unités que l'enquête couvre entièrement. Le taux n'est indiqué que là où les deux nombres sont montrés ; il dépasse 100 % si des personnes entrées en service après cette date ont répondu.`,
   organisationTotal: "total",
   notApplicable: "—",
   noParticipationRows: "Il n'y a aucune unité à afficher.",
@@ -935,6 +953,12 @@ const en: CampaignMessages = {
   columnDirect: "of whom directly in the unit:",
   columnIssued: "Codes issued",
   columnRate: "Response rate",
+  columnStaff: "Staff",
+  columnStaffRate: "Response rate (staff)",
+  staffHiddenSmall: (k) => `Hidden: fewer than ${k} staff`,
+  staffHiddenOther: "Hidden to protect a small group",
+  staffNote: (date) =>
+    `Staff: the published headcounts of ${date}, only for units the survey covers as a whole. A rate is given only where both figures are shown; above 100% when people who joined after that date answered.`,
   organisationTotal: "total",
   notApplicable: "—",
   noParticipationRows: "There are no units to show.",

@@ -3,7 +3,7 @@ import { byName, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import type { Locale } from "../../i18n/locales";
 import { LANGUAGE_TAGS } from "../../i18n/locales";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
-import { HiddenMark } from "../hidden-mark";
+import { HiddenMark, SYMBOLS } from "../hidden-mark";
 import { Loading } from "../page-states";
 import type { ApiData } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
@@ -76,6 +76,23 @@ function FigureText({
   return <>{formatNumber(figure.value, locale, percent ? "percent" : "decimal")}</>;
 }
 
+/** A staff total as the headcount tables show it; hidden ones in the headcounts' words. */
+function StaffText({ figure, k }: { figure: Figure | undefined; k: number }) {
+  const t = useMessages(CAMPAIGN_MESSAGES);
+  const locale = useAdminLocale();
+  if (!figure) return <>{t.notApplicable}</>;
+  if ("value" in figure) return <>{formatNumber(figure.value, locale)}</>;
+  const small = figure.hidden === "primary";
+  return (
+    <span className={`hidden-mark hidden-${figure.hidden}`}>
+      <span className="hidden-symbol" aria-hidden="true">
+        {SYMBOLS[figure.hidden]}
+      </span>{" "}
+      {small ? t.staffHiddenSmall(k) : t.staffHiddenOther}
+    </span>
+  );
+}
+
 /** Live respondents per unit under the suppression rules, with codes issued and response rate. */
 export function ParticipationSection({
   campaign,
@@ -93,6 +110,9 @@ export function ParticipationSection({
   const id = useId();
   const [refreshing, setRefreshing] = useState(false);
   const codes = campaign.accessMode === "invitation-codes";
+  const staffDate = data.state === "ready" ? data.data.staffDate : undefined;
+  // Hidden staff figures follow the headcount tables' k, not the campaign's.
+  const staffK = (data.state === "ready" ? data.data.staffK : undefined) ?? campaign.k;
 
   const refresh = async () => {
     setRefreshing(true);
@@ -115,7 +135,9 @@ export function ParticipationSection({
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways on a phone, so the keyboard must reach it (WCAG 2.1.1)
         <section className="table-wrap" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className={`data participation${codes ? " with-codes" : ""}`}>
+          <table
+            className={`data participation${codes ? " with-codes" : ""}${staffDate ? " with-staff" : ""}`}
+          >
             <caption id={`${id}-caption`}>{t.participationCaption}</caption>
             <thead>
               <tr>
@@ -130,6 +152,16 @@ export function ParticipationSection({
                     </th>
                     <th scope="col" className="number">
                       {t.columnRate}
+                    </th>
+                  </>
+                ) : null}
+                {staffDate ? (
+                  <>
+                    <th scope="col" className="number">
+                      {t.columnStaff}
+                    </th>
+                    <th scope="col" className="number">
+                      {t.columnStaffRate}
                     </th>
                   </>
                 ) : null}
@@ -158,6 +190,16 @@ export function ParticipationSection({
                       </td>
                     </>
                   ) : null}
+                  {staffDate ? (
+                    <>
+                      <td className="number">
+                        <StaffText figure={row.view.staff} k={staffK} />
+                      </td>
+                      <td className="number">
+                        <FigureText figure={row.view.staffRate} k={campaign.k} percent />
+                      </td>
+                    </>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -170,6 +212,9 @@ export function ParticipationSection({
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t.participationTitle}</h2>
       <p>{t.participationIntro(campaign.k)}</p>
+      {staffDate ? (
+        <p className="hint">{t.staffNote(formatDateTime(staffDate, locale, false))}</p>
+      ) : null}
       <div className="actions">
         <button type="button" className="secondary" onClick={refresh} disabled={refreshing}>
           {refreshing ? t.refreshing : t.refresh}

@@ -9,6 +9,7 @@ import type {
   ResultsSummary as Summary,
   ResultsTable as TableAnswer,
 } from "../../../server/contract/release-schema";
+import type { StaffComposition } from "../../../server/contract/staff-composition-schema";
 import {
   optionLabel,
   type QuestionnaireLabels,
@@ -34,6 +35,7 @@ import {
 } from "./release-view";
 import { commentsMinimum, ResultsComments } from "./results-comments";
 import { RESULTS_MESSAGES } from "./results-messages";
+import { StaffCompositionSection } from "./staff-composition";
 import { TablePicker } from "./table-picker";
 import "./results.css";
 
@@ -182,6 +184,7 @@ function Release({
   );
   const [comments, reloadComments] = useApiData<ResultsCommentsAnswer>(`${base}/results/comments`);
   const [participation] = useApiData<Participation>(`${base}/participation`);
+  const [composition] = useApiData<StaffComposition>(`${base}/results/staff-composition`);
 
   // Without the questionnaire the keys stand in for the texts; the figures stay readable.
   const definition = version.state === "ready" ? version.data.definition : null;
@@ -374,6 +377,16 @@ function Release({
               />
             ))}
         </section>
+      ) : null}
+      {unit ? (
+        <StaffCompositionSection
+          data={composition}
+          unitId={unit.id}
+          unitName={unit.name}
+          downloadHref={apiUrl(
+            `${base}/results/staff-composition/export-for-excel.csv?lang=${locale}`,
+          )}
+        />
       ) : null}
       {table ? (
         <section className="card" aria-labelledby="results-downloads">

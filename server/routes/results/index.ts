@@ -5,6 +5,7 @@ import {
   resultsSummarySchema,
   resultsTableSchema,
 } from "../../contract/release-schema";
+import { staffCompositionSchema } from "../../contract/staff-composition-schema";
 import { unitMappingsRequestSchema } from "../../contract/unit-mapping-schemas";
 import type { Db } from "../../db/open-database";
 import { readInput } from "../../http/parse-input";
@@ -24,8 +25,10 @@ import {
   tableCsvForExcel,
   tableJson,
 } from "../../results/release-exports";
+import { staffCompositionCsvForExcel } from "../../results/staff-composition-export";
 import { EXPORT_LOCALES, type ExportLocale, unitNames } from "../../results/unit-labels";
 import { type ComparisonFormat, type ResultsPart, viewResults } from "../../results/view-results";
+import { viewStaffComposition } from "../../results/view-staff-composition";
 
 /** The language of unit names in exports: `?lang=nl|fr|en`, English otherwise. */
 function exportLocale(asked: string | undefined): ExportLocale {
@@ -135,6 +138,27 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         table: c.req.param("table"),
       });
       return c.json(resultsTableSchema.parse({ campaign, builtAt, ...viewedTable }));
+    })
+    .get("/:slug/results/staff-composition", (c) => {
+      const opened = open(c, c.req.param("slug"), "results.view", "staff-composition");
+      return c.json(staffCompositionSchema.parse(viewStaffComposition(db, opened)));
+    })
+    .get("/:slug/results/staff-composition/export-for-excel.csv", (c) => {
+      const opened = open(
+        c,
+        c.req.param("slug"),
+        "results.export",
+        "staff-composition-csv-for-excel",
+      );
+      return send(
+        c,
+        staffCompositionCsvForExcel({
+          db,
+          campaign: opened.campaign,
+          composition: staffCompositionSchema.parse(viewStaffComposition(db, opened)),
+          locale: exportLocale(c.req.query("lang")),
+        }),
+      );
     })
     .get("/:slug/results/comments", (c) => {
       const { campaign, builtAt, release, visible } = open(
