@@ -71,8 +71,9 @@ export function buildRelease(
     /**
      * Also check by LP (HiGHS) what the item audit's bound tightening leaves open, so that
      * nothing an LP derives leaks either (item-lp.ts), within a work budget per question past
-     * which the question is withheld. Off by default: on the demo's diagnoses it hides about
-     * 6,400 of 21,500 answer distributions against about 2,100 (see README).
+     * which the question is withheld. Off by default: on the demo's diagnose-2020 it hides
+     * about 4,400 of 21,500 answer distributions against about 2,100, five questions withheld
+     * for every group for want of budget (see README).
      */
     itemLp?: boolean;
     /**

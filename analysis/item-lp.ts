@@ -28,6 +28,17 @@ export interface LpBudget {
 export interface LpRestrictions {
   truth: Float64Array;
   passes: { group: Int32Array; sign: Int8Array }[];
+  /**
+   * After the passes, for a check still left: a system where only the variables near its own
+   * (given by its first way's variable) move, each on its own, and every other one keeps its
+   * true value; `settles` says which other checks' variables are close enough that this system
+   * was their chance too.
+   */
+  around?: (variable: number) => {
+    group: Int32Array;
+    sign: Int8Array;
+    settles: (variable: number) => boolean;
+  };
 }
 
 const OPTIMAL = 7;
@@ -57,7 +68,7 @@ export function lpClosedChecks(
   budget: LpBudget,
   restrictions?: LpRestrictions,
   maxWholeColumns = Number.POSITIVE_INFINITY,
-): { closed: number[]; solves: number; exhausted: boolean } {
+): { closed: number[]; solves: number; exhausted: boolean; proven: boolean } {
   const opens = (check: number, value: (variable: number) => number) =>
     (checks[check] as LpCheck).ways.some((way) =>
       way.up
@@ -69,7 +80,7 @@ export function lpClosedChecks(
       ? []
       : [index],
   );
-  if (left.length === 0) return { closed: [], solves: 0, exhausted: false };
+  if (left.length === 0) return { closed: [], solves: 0, exhausted: false, proven: true };
   const state = { solves: 0, exhausted: false };
   const keepClosed = (values: (variable: number) => number) => {
     left = left.filter((check) => !opens(check, values));
@@ -79,12 +90,11 @@ export function lpClosedChecks(
     return own[turn % own.length] as Way;
   };
 
-  for (const pass of restrictions?.passes ?? []) {
-    if (left.length === 0 || state.exhausted) break;
+  const restricted = (pass: { group: Int32Array; sign: Int8Array }) => {
     const movable = left.filter((check) =>
       (checks[check] as LpCheck).ways.some((way) => pass.sign[way.variable] !== 0),
     );
-    if (movable.length === 0) continue;
+    if (movable.length === 0) return;
     const restriction = { truth: restrictions?.truth as Float64Array, ...pass };
     const lp = new WitnessLp(highs, bounds, checks, movable, budget, state, restriction);
     try {
@@ -92,17 +102,34 @@ export function lpClosedChecks(
     } finally {
       lp.dispose();
     }
+  };
+  for (const pass of restrictions?.passes ?? []) {
+    if (left.length === 0 || state.exhausted) break;
+    restricted(pass);
+  }
+  const around = restrictions?.around;
+  const settled = new Set<number>();
+  while (around && !state.exhausted) {
+    const seed = left.find((check) => !settled.has(check));
+    if (seed === undefined) break;
+    const pass = around((checks[seed] as LpCheck).ways[0]?.variable as number);
+    settled.add(seed);
+    for (const check of left) {
+      if (pass.settles((checks[check] as LpCheck).ways[0]?.variable as number)) settled.add(check);
+    }
+    restricted(pass);
   }
   if (left.length === 0 || state.exhausted)
     return {
       closed: state.exhausted ? left : [],
       solves: state.solves,
       exhausted: state.exhausted,
+      proven: !state.exhausted,
     };
   // Too large for LPs on the whole system within the release's time: what the restricted
   // systems did not open counts as derivable (the audit then hides more), never as safe.
   if (restrictions && bounds.size > maxWholeColumns)
-    return { closed: left, solves: state.solves, exhausted: false };
+    return { closed: left, solves: state.solves, exhausted: false, proven: false };
 
   const lp = new WitnessLp(highs, bounds, checks, left, budget, state, null);
   const closed: number[] = [];
@@ -133,7 +160,7 @@ export function lpClosedChecks(
   }
   // Out of budget: what was not shown open counts as derivable.
   if (state.exhausted) closed.push(...left);
-  return { closed, solves: state.solves, exhausted: state.exhausted };
+  return { closed, solves: state.solves, exhausted: state.exhausted, proven: !state.exhausted };
 }
 
 /**
@@ -244,6 +271,7 @@ class WitnessLp {
       rowUpper.push(0);
       rowStarts.push(rowIndices.length);
     }
+    const witnessOfKey = new Map<string, number>();
     for (const check of included) {
       for (const way of (checks[check] as LpCheck).ways) {
         const column = columnOf[way.variable] as number;
@@ -251,18 +279,27 @@ class WitnessLp {
         // x = base + scale·(column's value): the whole system's x, or truth + sign·y.
         const scale = restriction ? (restriction.sign[way.variable] as number) : 1;
         const base = restriction ? (restriction.truth[way.variable] as number) : 0;
-        const witness = columns + this.witnessOf.size;
+        const coefficient = way.up ? scale : -scale;
+        const bound = way.up ? way.value - base : base - way.value;
+        // Ways that ask the same of the same column share one witness (in a restricted system,
+        // every check of a group is a bound on its one y).
+        const key = `${column}:${coefficient}:${bound}`;
+        let witness = witnessOfKey.get(key);
+        if (witness === undefined) {
+          witness = columns + witnessOfKey.size;
+          witnessOfKey.set(key, witness);
+          rowIndices.push(column, witness);
+          rowValues.push(coefficient, -1);
+          rowStarts.push(rowIndices.length);
+          rowLower.push(bound);
+          rowUpper.push(highs.infinity);
+        }
         this.witnessOf.set(way, witness);
-        rowIndices.push(column, witness);
-        rowValues.push(way.up ? scale : -scale, -1);
-        rowStarts.push(rowIndices.length);
-        rowLower.push(way.up ? way.value - base : base - way.value);
-        rowUpper.push(highs.infinity);
       }
     }
     // Building the model is work too (a large component's restricted systems are many).
     budget.work -= rowIndices.length;
-    this.numCols = columns + this.witnessOf.size;
+    this.numCols = columns + witnessOfKey.size;
     this.numRows = rowLower.length;
     const colLower = new Float64Array(this.numCols).fill(-highs.infinity);
     const colUpper = new Float64Array(this.numCols).fill(1);

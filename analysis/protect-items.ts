@@ -65,11 +65,12 @@ export interface ItemAuditOutcome {
 export const ITEM_LP_WORK_PER_QUESTION = 3e7;
 
 /**
- * The largest system the LP stage solves as a whole (its LPs take seconds beyond this). Larger
- * ones are checked only by their two-answer moves, and whatever those leave unproven is treated
- * as derivable: the audit hides more there instead of solving longer.
+ * The largest system the LP stage solves as a whole (its cold LPs take seconds beyond this, and
+ * are solved again in each round). Larger ones are checked by their two-answer moves, then by
+ * systems around each check left (`ITEM_LP_AROUND_MAX_VARIABLES`), and whatever those leave
+ * unproven is treated as derivable: the audit hides more there instead of solving longer.
  */
-export const ITEM_LP_WHOLE_MAX_COLUMNS = 6000;
+export const ITEM_LP_WHOLE_MAX_COLUMNS = 2500;
 
 /** From this many unknowns on, the LP stage tries the two-answer moves before the whole LP. */
 export const ITEM_LP_RESTRICT_FROM_COLUMNS = 1500;
@@ -272,6 +273,12 @@ class QuestionAudit {
   lpSolves = 0;
   /** The LP budget ran out: some check could not be shown open. */
   lpExhausted = false;
+  /**
+   * Checks an LP point has shown open, by cell × slot × kind (exact, all, none). Hiding a
+   * question for more groups only turns known figures into unknowns whose true values keep
+   * every earlier point a solution, so a check once open stays open for the rest of the audit.
+   */
+  private readonly opened = new Set<number>();
   private readonly slots: number;
   /** True counts, cell × slot. */
   private readonly table: Float64Array;
@@ -297,6 +304,56 @@ class QuestionAudit {
     this.sizeVar = new Int32Array(n.length);
     this.countBase = new Int32Array(n.length);
     this.restBase = new Int32Array(n.length);
+  }
+
+  /**
+   * Systems around one check: the groups linked to its own by the equations, nearest first
+   * (breadth first, in component order), while their variables fit in
+   * `ITEM_LP_AROUND_MAX_VARIABLES`; each of their variables moves on its own.
+   */
+  private neighbourhoods(component: UnknownComponent, roles: VariableRole[]) {
+    const { model } = this.context;
+    const place = new Map<number, number>();
+    component.cells.forEach((cell, index) => {
+      place.set(cell, index);
+    });
+    const linked: number[][] = component.cells.map(() => []);
+    for (const index of component.equations) {
+      const { total, parts } = model.equations[index] as { total: number; parts: number[] };
+      const members = [total, ...parts].flatMap((cell) => {
+        const at = place.get(cell);
+        return at === undefined ? [] : [at];
+      });
+      for (const a of members) for (const b of members) if (a !== b) linked[a]?.push(b);
+    }
+    const variablesOf: number[][] = component.cells.map(() => []);
+    roles.forEach(({ owner }, variable) => {
+      variablesOf[owner]?.push(variable);
+    });
+    const group = Int32Array.from(roles, (_, variable) => variable);
+    return (variable: number) => {
+      const start = (roles[variable] as VariableRole).owner;
+      const distance = new Map<number, number>([[start, 0]]);
+      let size = variablesOf[start]?.length ?? 0;
+      const queue = [start];
+      for (let head = 0; head < queue.length; head++) {
+        const at = queue[head] as number;
+        for (const next of linked[at] ?? []) {
+          if (distance.has(next)) continue;
+          const more = variablesOf[next]?.length ?? 0;
+          if (size + more > ITEM_LP_AROUND_MAX_VARIABLES) continue;
+          size += more;
+          distance.set(next, (distance.get(at) as number) + 1);
+          queue.push(next);
+        }
+      }
+      const sign = Int8Array.from(roles, ({ owner }) => (distance.has(owner) ? 1 : 0));
+      return {
+        group,
+        sign,
+        settles: (other: number) => (distance.get((roles[other] as VariableRole).owner) ?? 2) <= 1,
+      };
+    };
   }
 
   /** The component's cells whose answers leak (by integer bound tightening). */
@@ -421,6 +478,7 @@ class QuestionAudit {
     // What the LP stage tests, per check the cell it would leak.
     const checks: LpCheck[] = [];
     const owners: number[] = [];
+    const keys: number[] = [];
     for (const cell of component.cells) {
       const reason = model.hidden[cell];
       const small = reason !== null && reason !== "secondary";
@@ -451,7 +509,9 @@ class QuestionAudit {
           break;
         }
         if (!withLp) continue;
-        if (exactCheck) {
+        const key = (cell * slots + slot) * 3;
+        if (exactCheck && !this.opened.has(key)) {
+          keys.push(key);
           owners.push(cell);
           checks.push({
             ways: [
@@ -460,12 +520,14 @@ class QuestionAudit {
             ],
           });
         }
-        if (allCheck) {
+        if (allCheck && !this.opened.has(key + 1)) {
+          keys.push(key + 1);
           owners.push(cell);
           const truthRest = (n[cell] as number) - truth;
           checks.push({ ways: [{ variable: rest, up: true, value: rule + 1, truth: truthRest }] });
         }
-        if (noneCheck) {
+        if (noneCheck && !this.opened.has(key + 2)) {
+          keys.push(key + 2);
           owners.push(cell);
           checks.push({ ways: [{ variable: count, up: true, value: rule + 1, truth }] });
         }
@@ -476,7 +538,11 @@ class QuestionAudit {
     // Small systems go to the whole LP at once; large ones first to their two-answer moves.
     const restrictions =
       bounds.size > ITEM_LP_RESTRICT_FROM_COLUMNS
-        ? { truth: Float64Array.from(truthOf), passes: movesBetweenTwoSlots(slots, roles) }
+        ? {
+            truth: Float64Array.from(truthOf),
+            passes: movesBetweenTwoSlots(slots, roles),
+            around: this.neighbourhoods(component, roles),
+          }
         : undefined;
     const { closed, solves, exhausted } = lpClosedChecks(
       highs,
@@ -488,28 +554,48 @@ class QuestionAudit {
     );
     this.lpSolves += solves;
     if (exhausted) this.lpExhausted = true;
+    const closedSet = new Set(closed);
+    keys.forEach((key, check) => {
+      if (!closedSet.has(check)) this.opened.add(key);
+    });
+    // "All" or "none" of a group that may be empty says nothing: it must hold someone. One LP
+    // system for all such groups; only a proof that a group is empty exempts it.
     const leaking = new Set<number>();
+    const maybeEmpty: number[] = [];
     for (const check of closed) {
       const cell = owners[check] as number;
       const size = sizeVar[cell] as number;
-      // "All" or "none" of a group that may be empty says nothing: it must hold someone.
       const side = (checks[check]?.ways.length ?? 0) === 1;
-      if (side && size >= 0 && (bounds.lows[size] as number) < 1) {
-        const empty = lpClosedChecks(
-          highs,
-          bounds,
-          [{ ways: [{ variable: size, up: true, value: 1, truth: n[cell] as number }] }],
-          this.budget,
-        );
-        this.lpSolves += empty.solves;
-        if (empty.exhausted) this.lpExhausted = true;
-        if (empty.closed.length > 0 && !empty.exhausted) continue;
-      }
-      leaking.add(cell);
+      if (side && size >= 0 && (bounds.lows[size] as number) < 1) maybeEmpty.push(cell);
+      else leaking.add(cell);
+    }
+    const emptyCells = [...new Set(maybeEmpty)].filter((cell) => !leaking.has(cell));
+    if (emptyCells.length > 0) {
+      const empty = lpClosedChecks(
+        highs,
+        bounds,
+        emptyCells.map((cell) => ({
+          ways: [
+            { variable: sizeVar[cell] as number, up: true, value: 1, truth: n[cell] as number },
+          ],
+        })),
+        this.budget,
+        restrictions,
+        ITEM_LP_WHOLE_MAX_COLUMNS,
+      );
+      this.lpSolves += empty.solves;
+      if (empty.exhausted) this.lpExhausted = true;
+      const provenEmpty = new Set(empty.proven ? empty.closed : []);
+      emptyCells.forEach((cell, check) => {
+        if (!provenEmpty.has(check)) leaking.add(cell);
+      });
     }
     return [...leaking].sort((a, b) => a - b);
   }
 }
+
+/** At most this many variables move in a system around one check (item-lp.ts, `around`). */
+export const ITEM_LP_AROUND_MAX_VARIABLES = 1200;
 
 /** What a variable of a question's system is: a group's size, count or rest of a slot, or slack. */
 const SIZE = 0;

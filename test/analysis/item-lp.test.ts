@@ -88,6 +88,7 @@ describe("the item audit's LP stage", () => {
       closed: [0],
       solves: 0,
       exhausted: true,
+      proven: false,
     });
     // A budget too small for one solve: the solver stops at its iteration limit, same answer.
     const tiny = lpClosedChecks(highs, bounds, checks, { work: 1 });
@@ -140,6 +141,29 @@ describe("the item audit's LP stage", () => {
       0,
     );
     expect(unproven.closed).toEqual([0]);
+    // Unproven is not proven closed: nothing may be exempted on the strength of it.
+    expect(unproven.proven).toBe(false);
+    // A system around the check (each variable near it moving on its own) opens it without
+    // the whole system; it is asked for with the check's own variable.
+    const asked: number[] = [];
+    const around = (variable: number) => {
+      asked.push(variable);
+      return {
+        group: Int32Array.from([0, 1, 2, 3]),
+        sign: Int8Array.from([1, 1, 1, 1]),
+        settles: () => true,
+      };
+    };
+    const local = lpClosedChecks(
+      highs,
+      bounds,
+      [checks[0] as (typeof checks)[number]],
+      plenty(),
+      { truth, passes: [still], around },
+      0,
+    );
+    expect(local.closed).toEqual([]);
+    expect(asked).toEqual([a]);
     // The whole system, allowed, shows it open.
     expect(
       lpClosedChecks(highs, bounds, [checks[0] as (typeof checks)[number]], plenty(), {
