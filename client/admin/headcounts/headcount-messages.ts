@@ -18,6 +18,8 @@ export interface HeadcountMessages {
   backToOrganisation: string;
   organisationLink: string;
   building: string;
+  /** The release of the latest import could not be built: what happened and what to do. */
+  buildFailed: (when: string) => string;
   builtAt: (when: string) => string;
   noneYet: string;
   importTitle: string;
@@ -132,6 +134,8 @@ const NL: HeadcountMessages = {
   organisationLink: "Personeelscijfers",
   building:
     "De cijfers worden bijgewerkt na de laatste import. U ziet intussen de vorige vrijgave; deze pagina ververst vanzelf.",
+  buildFailed: (when) =>
+    `De cijfers van de laatste import konden op ${when} niet vrijgegeven worden. U ziet nog de vorige vrijgave. Importeer het bestand opnieuw om het nog eens te proberen; lukt het dan weer niet, neem contact op met de beheerder van Peilpunt.`,
   builtAt: (when) => `Vrijgegeven op ${when}.`,
   noneYet: "Er zijn nog geen personeelscijfers geïmporteerd voor deze organisatie.",
   importTitle: "Cijfers importeren",
@@ -295,6 +299,8 @@ const FR: HeadcountMessages = {
   organisationLink: "Effectifs",
   building:
     "Les chiffres sont en cours de mise à jour après le dernier import. Vous voyez la publication précédente ; cette page se rafraîchit d'elle-même.",
+  buildFailed: (when) =>
+    `Les chiffres du dernier import n'ont pas pu être publiés (${when}). Vous voyez encore la publication précédente. Importez à nouveau le fichier pour réessayer ; si cela échoue encore, contactez l'administrateur de Peilpunt.`,
   builtAt: (when) => `Publié le ${when}.`,
   noneYet: "Aucun effectif n'a encore été importé pour cette organisation.",
   importTitle: "Importer des effectifs",
@@ -460,6 +466,8 @@ const EN: HeadcountMessages = {
   organisationLink: "Headcounts",
   building:
     "The figures are being updated after the latest import. Meanwhile you see the previous release; this page refreshes by itself.",
+  buildFailed: (when) =>
+    `The figures of the latest import could not be released (${when}). You still see the previous release. Import the file again to retry; if that fails too, contact your Peilpunt administrator.`,
   builtAt: (when) => `Released on ${when}.`,
   noneYet: "No headcounts have been imported for this organisation yet.",
   importTitle: "Import headcounts",
