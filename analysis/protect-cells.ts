@@ -25,6 +25,7 @@ export function protectCells(
   unanimousRows: number[][],
   {
     boundsFirst = false,
+    relabelStuck = false,
   }: {
     /**
      * Each round asks bound tightening first and runs the LP audit only when tightening finds
@@ -32,6 +33,13 @@ export function protectCells(
      * word, so the result is as safe; the hidden pattern may differ.
      */
     boundsFirst?: boolean;
+    /**
+     * A flagged cell with no publishable cell left to hide beside it is exact because of what
+     * the reasons tell (three primaries of k−1 under a total of 3(k−1): "fewer than k" each
+     * pins them all), and hiding more cannot help. Relabel it, then its hidden neighbours,
+     * "protected" (nothing said about its size) instead of giving up (headcounts).
+     */
+    relabelStuck?: boolean;
   } = {},
 ): { rounds: number; solves: number } {
   applyPrimarySuppression(model);
@@ -58,6 +66,7 @@ export function protectCells(
     const flagged = [...new Set([...findings.exact, ...findings.narrow])];
     if (flagged.length === 0) return { rounds: round, solves };
     let changed = false;
+    const stuck: number[] = [];
     const derivableSecondary = (cell: number) => derivableIn(findings, cell);
     if (flagged.every(derivableSecondary)) {
       // Only secondary cells whose value follows from the published figures anyway are left:
@@ -72,16 +81,30 @@ export function protectCells(
     }
     for (const cell of flagged) {
       if (derivableSecondary(cell)) continue;
+      // Nothing left to hide in the cell's own equations: what pins it is what the reasons of
+      // its hidden neighbours tell, which hiding cells further out does not undo.
+      if (
+        relabelStuck &&
+        !sharesEquationWith(model, byCell, cell, (other) => canHide(model, other)) &&
+        relabelProtected(model, byCell, [cell])
+      ) {
+        changed = true;
+        continue;
+      }
       // The cheapest publishable cell sharing an equation with the flagged one; failing that, one
       // ring further out through the hidden cells of those equations.
       const next = cheapestNeighbour(model, byCell, cell, {
         candidate: (other) => canHide(model, other),
         passThrough: (other) => model.hidden[other] !== null,
       });
-      if (next === undefined) continue;
+      if (next === undefined) {
+        stuck.push(cell);
+        continue;
+      }
       model.hidden[next] = "secondary";
       changed = true;
     }
+    if (!changed && relabelStuck) changed = relabelProtected(model, byCell, stuck);
     if (!changed) {
       throw new UnprotectableReleaseError(
         "No publishable cell is left that could protect the remaining hidden cells.",
@@ -89,4 +112,57 @@ export function protectCells(
     }
   }
   throw new UnprotectableReleaseError(`Suppression did not settle in ${MAX_ROUNDS} rounds.`);
+}
+
+/**
+ * Relabels stuck cells "protected" (bounds 0..∞: only widens what an attacker must allow, so
+ * nothing shown wide becomes narrow); a stuck cell already protected passes it on to the hidden
+ * cells it shares an equation with. A primary group relabelled takes its splits along, so no
+ * "fewer than k" is left on a cell that may hold 0. Whether anything changed.
+ */
+function relabelProtected(model: CellModel, byCell: number[][], stuck: number[]): boolean {
+  const queue: number[] = [];
+  for (const cell of stuck) {
+    if (model.hidden[cell] !== "protected") {
+      queue.push(cell);
+      continue;
+    }
+    for (const index of byCell[cell] ?? []) {
+      const equation = model.equations[index];
+      if (!equation) continue;
+      for (const other of [equation.total, ...equation.parts]) {
+        const reason = model.hidden[other];
+        if (reason !== null && reason !== "protected") queue.push(other);
+      }
+    }
+  }
+  let changed = false;
+  while (queue.length > 0) {
+    const cell = queue.pop() as number;
+    if (model.hidden[cell] === null || model.hidden[cell] === "protected") continue;
+    const wasPrimary = model.hidden[cell] === "primary";
+    model.hidden[cell] = "protected";
+    changed = true;
+    if (!wasPrimary) continue;
+    for (const index of byCell[cell] ?? []) {
+      const equation = model.equations[index];
+      if (equation?.total !== cell) continue;
+      for (const part of equation.parts) {
+        if (model.breaksDownPrimary?.[part] && model.hidden[part] === "primary") queue.push(part);
+      }
+    }
+  }
+  return changed;
+}
+
+function sharesEquationWith(
+  model: CellModel,
+  byCell: number[][],
+  cell: number,
+  test: (other: number) => boolean,
+): boolean {
+  return (byCell[cell] ?? []).some((index) => {
+    const equation = model.equations[index];
+    return equation !== undefined && [equation.total, ...equation.parts].some(test);
+  });
 }

@@ -132,6 +132,8 @@ function emptyAudit(): HeadcountAuditSummary {
     hiddenPrimary: 0,
     hiddenSecondary: 0,
     hiddenForChange: 0,
+    hiddenProtected: 0,
+    datesHiddenWhole: 0,
     lpSolves: 0,
     rounds: 0,
   };
