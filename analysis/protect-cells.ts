@@ -11,6 +11,13 @@ import { canHide, suppressByEquations } from "./suppress-by-equations";
 /** A release cannot be protected: every cell that could be hidden already is. */
 export class UnprotectableReleaseError extends Error {}
 
+/**
+ * Cells hidden further out for a flagged cell whose own equations are all hidden, before it is
+ * relabelled instead (`relabelStuck`): often one or two such cells do protect it, and its
+ * "fewer than k" stays.
+ */
+const FURTHER_TRIES = 3;
+
 /** Hard stop for the hide-and-audit loop; each round hides at least one more cell. */
 const MAX_ROUNDS = 2000;
 
@@ -51,6 +58,7 @@ export function protectCells(
   model.settled = settled;
   let solves = 0;
   let proven = noProvenRanges(model.n.length);
+  const triedFurther = new Uint8Array(model.n.length);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     suppressByEquations(model);
     const derivableIn = (found: RangeFindings, cell: number) =>
@@ -81,15 +89,17 @@ export function protectCells(
     }
     for (const cell of flagged) {
       if (derivableSecondary(cell)) continue;
-      // Nothing left to hide in the cell's own equations: what pins it is what the reasons of
-      // its hidden neighbours tell, which hiding cells further out does not undo.
-      if (
-        relabelStuck &&
-        !sharesEquationWith(model, byCell, cell, (other) => canHide(model, other)) &&
-        relabelProtected(model, byCell, [cell])
-      ) {
-        changed = true;
-        continue;
+      // Nothing left to hide in the cell's own equations, and cells hidden further out did not
+      // help before (FURTHER_TRIES times): what pins it is what the reasons of its hidden neighbours tell, which more
+      // hidden cells further out do not undo (at 1,000 units this hid hundreds, round by round).
+      const ownEquationsHidden = !sharesEquationWith(model, byCell, cell, (other) =>
+        canHide(model, other),
+      );
+      if (relabelStuck && ownEquationsHidden && (triedFurther[cell] as number) >= FURTHER_TRIES) {
+        if (relabelProtected(model, byCell, [cell])) {
+          changed = true;
+          continue;
+        }
       }
       // The cheapest publishable cell sharing an equation with the flagged one; failing that, one
       // ring further out through the hidden cells of those equations.
@@ -101,6 +111,7 @@ export function protectCells(
         stuck.push(cell);
         continue;
       }
+      if (ownEquationsHidden) triedFurther[cell] = (triedFurther[cell] as number) + 1;
       model.hidden[next] = "secondary";
       changed = true;
     }
