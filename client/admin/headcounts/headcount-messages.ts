@@ -223,7 +223,7 @@ const NL: HeadcountMessages = {
   fewerThan: (k) => `minder dan ${k}`,
   protectsOthers: "verborgen om anderen te beschermen",
   legend: (k) =>
-    `◌ minder dan ${k} personen · ◍ verborgen zodat een kleine groep niet af te leiden is`,
+    `◌ minder dan ${k} personen · ◍ verborgen zodat een kleine groep niet af te leiden is · ◇ verborgen, zonder iets over de grootte te zeggen`,
   notListed: "—",
   dimensions: HEADCOUNT_LABELS.nl.dimensions,
   values: HEADCOUNT_LABELS.nl.values,
@@ -390,7 +390,7 @@ const FR: HeadcountMessages = {
   fewerThan: (k) => `moins de ${k}`,
   protectsOthers: "masqué pour protéger d'autres personnes",
   legend: (k) =>
-    `◌ moins de ${k} personnes · ◍ masqué pour qu'un petit groupe ne puisse être déduit`,
+    `◌ moins de ${k} personnes · ◍ masqué pour qu'un petit groupe ne puisse être déduit · ◇ masqué, sans rien dire de sa taille`,
   notListed: "—",
   dimensions: HEADCOUNT_LABELS.fr.dimensions,
   values: HEADCOUNT_LABELS.fr.values,
@@ -551,7 +551,8 @@ const EN: HeadcountMessages = {
   allLevels: "All levels",
   fewerThan: (k) => `fewer than ${k}`,
   protectsOthers: "hidden to protect others",
-  legend: (k) => `◌ fewer than ${k} people · ◍ hidden so that a small group cannot be worked out`,
+  legend: (k) =>
+    `◌ fewer than ${k} people · ◍ hidden so that a small group cannot be worked out · ◇ hidden, without saying anything of its size`,
   notListed: "—",
   dimensions: HEADCOUNT_LABELS.en.dimensions,
   values: HEADCOUNT_LABELS.en.values,
