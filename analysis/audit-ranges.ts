@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import { type CellModel, cellBounds } from "./cell-model";
+import { type CellModel, cellBounds, isSmallGroup } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
 
 /** What the LP audit found: cells to protect better, and how many LPs it took. */
@@ -49,8 +49,7 @@ export function auditRanges(
   for (const component of hiddenComponents(model)) {
     const open = component.cells.some(
       (cell) =>
-        !proven.wide[cell] ||
-        (model.hidden[cell] === "primary" && !proven.wideWithoutReasons[cell]),
+        !proven.wide[cell] || (isSmallGroup(model, cell) && !proven.wideWithoutReasons[cell]),
     );
     if (open) auditComponent(highs, model, component, findings, proven);
   }
@@ -74,7 +73,7 @@ export function auditByBounds(model: CellModel): RangeFindings {
       column,
       cells.map((cell) => cellBounds(model, cell)),
     );
-    const primaries = cells.filter((cell) => model.hidden[cell] === "primary");
+    const primaries = cells.filter((cell) => isSmallGroup(model, cell));
     const tightA =
       primaries.length > 0
         ? tightened(
@@ -90,7 +89,7 @@ export function auditByBounds(model: CellModel): RangeFindings {
         findings.exact.push(cell);
       } else if (
         tightA &&
-        model.hidden[cell] === "primary" &&
+        isSmallGroup(model, cell) &&
         (tightA.highs[index] as number) - (tightA.lows[index] as number) <
           Math.min(model.k, model.upper[cell] as number)
       ) {
@@ -174,7 +173,7 @@ function auditComponent(
   // cell it pins is exact (model B) or narrow (model A) without an LP. Cells it leaves open
   // still need the LP, which alone can show that a range is wide.
   const tightB = tightened(cells, rows, column, boundsB);
-  const tightA = cells.some((cell) => model.hidden[cell] === "primary")
+  const tightA = cells.some((cell) => isSmallGroup(model, cell))
     ? tightened(cells, rows, column, boundsA)
     : undefined;
   const lp = highs.createModel(lpData(highs, cells.length, rows, column, boundsB));
@@ -293,10 +292,11 @@ function auditComponent(
       else proven.wide[cell] = 1;
     });
 
-    // Model A: values only. Each primary cell's range must be at least k wide.
+    // Model A: values only. Each primary cell's range must be at least k wide (and each small
+    // group relabelled "protected": isSmallGroup).
     const primaries = cells
       .map((cell, index) => ({ cell, index }))
-      .filter(({ cell }) => model.hidden[cell] === "primary");
+      .filter(({ cell }) => isSmallGroup(model, cell));
     if (primaries.length === 0 || !tightA) return;
     setBounds(boundsA);
     // A known headcount under k caps what any release could leave open.
@@ -307,19 +307,36 @@ function auditComponent(
     const narrowByBounds = (cell: number, index: number) =>
       (tightA.highs[index] as number) - (tightA.lows[index] as number) < need(cell) &&
       (model.n[cell] as number) > 0;
+    // A zero cell splitting a primary group is a finding only when it can hold 1..k−1 (its least
+    // value is 0, so its greatest decides). Pinned at 0 it is no finding, but it is not proven
+    // either: hiding more may widen it. Such cells are settled together, without an LP per cell
+    // and round: by tightening, or by one LP maximising their sum.
+    const zeroPinned = new Uint8Array(cells.length);
+    const openA = (index: number) =>
+      isPrimary[index] === 1 &&
+      !zeroPinned[index] &&
+      !proven.wideWithoutReasons[cells[index] as number] &&
+      !narrowByBounds(cells[index] as number, index) &&
+      width(seen, index) < need(cells[index] as number);
+    const zeros = primaries.filter(({ cell }) => (model.n[cell] as number) === 0);
+    for (const { index } of zeros) {
+      if ((tightA.highs[index] as number) <= EPSILON) zeroPinned[index] = 1;
+    }
+    const openZeros = zeros.filter(({ index }) => openA(index));
+    if (openZeros.length > 0) {
+      const costs = new Float64Array(cells.length);
+      for (const { index } of openZeros) costs[index] = 1;
+      if (run(costs, "max")) {
+        if (lp.getObjectiveValue() <= EPSILON) {
+          for (const { index } of openZeros) zeroPinned[index] = 1;
+        } else observe();
+      }
+    }
     // Solutions seen under model B are feasible under A too: they still count.
-    spread(
-      boundsA,
-      (index) =>
-        isPrimary[index] === 1 &&
-        !proven.wideWithoutReasons[cells[index] as number] &&
-        !narrowByBounds(cells[index] as number, index) &&
-        width(seen, index) < need(cells[index] as number),
-      k,
-    );
+    spread(boundsA, openA, k);
     for (const { cell, index } of primaries) {
       const range = seen[index] as { low: number; high: number };
-      if (proven.wideWithoutReasons[cell]) continue;
+      if (proven.wideWithoutReasons[cell] || zeroPinned[index]) continue;
       if (narrowByBounds(cell, index)) {
         findings.narrow.push(cell);
         continue;
@@ -334,8 +351,9 @@ function auditComponent(
         proven.wideWithoutReasons[cell] = 1;
         continue;
       }
-      const min = solve(index, "min");
-      observe();
+      // A zero cell's least value is 0 (its lower bound, and its true value).
+      const min = (model.n[cell] as number) === 0 ? 0 : solve(index, "min");
+      if ((model.n[cell] as number) > 0) observe();
       // A cell pinned at 0 is an exact zero, not a small group (see model B above).
       if ((max as number) - (min as number) < need(cell) - EPSILON) {
         if ((max as number) > EPSILON) findings.narrow.push(cell);

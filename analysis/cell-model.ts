@@ -59,6 +59,20 @@ export function cellBounds(model: CellModel, cell: number): { lower: number; upp
   };
 }
 
+/**
+ * Whether a hidden cell is a small group whose range must stay at least k wide from the values
+ * alone (model A): a primary cell, or a cell relabelled "protected" (headcounts, see
+ * `protectCells`' `relabelStuck`) that holds 1..k−1 or splits a primary group. The label a
+ * reader sees does not change what the true count gives away.
+ */
+export function isSmallGroup(model: CellModel, cell: number): boolean {
+  const reason = model.hidden[cell];
+  if (reason === "primary") return true;
+  if (reason !== "protected") return false;
+  const n = model.n[cell] as number;
+  return (n >= 1 && n < model.k) || model.breaksDownPrimary?.[cell] === 1;
+}
+
 /** Equations each cell takes part in, for re-checking after a cell is hidden. */
 export function equationsByCell(model: CellModel): number[][] {
   const byCell: number[][] = model.n.map(() => []);

@@ -20,7 +20,7 @@ import { buildUnitTree, type UnitTree } from "./unit-tree";
  * - Levels: n(u, p, null, c) = Σ over levels l of n(u, p, l, c).
  * - Categories: n(u, p, l, null) = Σ over a dimension's values v of n(u, p, l, D=v), per dimension.
  * - Reasons as in release-types.ts: primary 1..k−1 (0..k−1 for a cell splitting a primary
- *   group), secondary at least k.
+ *   group), secondary at least k, protected 0 or more (nothing said).
  * - Between dates: for a cell published at two dates (or absent at the earlier date, which then
  *   held 0), the change is never 1..k−1 people either way.
  */
@@ -38,6 +38,11 @@ export interface HeadcountDateRelease {
   cells: HeadcountCell[];
   /** Cells hidden at this date because their change since an earlier date was 1..k−1. */
   hiddenForChange?: number;
+  /**
+   * True when this date could not be protected cell by cell and every cell is hidden
+   * ("protected"): the last resort, safe whatever the counts (see `protectDate`).
+   */
+  hiddenWhole?: boolean;
 }
 
 export interface HeadcountCell {
@@ -57,6 +62,13 @@ export interface HeadcountAuditSummary {
   hiddenSecondary: number;
   /** Of the secondary ones: hidden because the change since an earlier date was 1..k−1. */
   hiddenForChange: number;
+  /**
+   * Hidden as "protected", saying nothing of their size: where the reasons alone would pin a
+   * cell (relabelled), and every cell of a date hidden whole.
+   */
+  hiddenProtected: number;
+  /** Dates hidden whole (the last resort). */
+  datesHiddenWhole: number;
   lpSolves: number;
   rounds: number;
 }
@@ -119,6 +131,8 @@ export function buildHeadcountRelease(
     hiddenPrimary: 0,
     hiddenSecondary: 0,
     hiddenForChange: 0,
+    hiddenProtected: 0,
+    datesHiddenWhole: 0,
     lpSolves: 0,
     rounds: 0,
   };
@@ -146,7 +160,9 @@ export function buildHeadcountRelease(
       if (hidden !== null) previouslyHidden.add(key);
       if (hidden === "primary") audit.hiddenPrimary++;
       if (hidden === "secondary") audit.hiddenSecondary++;
+      if (hidden === "protected") audit.hiddenProtected++;
     }
+    if (date.hiddenWhole) audit.datesHiddenWhole++;
     audit.hiddenForChange += date.hiddenForChange ?? 0;
     audit.cells += date.cells.length;
     published.push(values);
@@ -159,7 +175,7 @@ export function buildHeadcountRelease(
       continue;
     }
     const table = dateTable(tree, layout, date.rows);
-    const { model, forced } = protectDate(
+    const { model, forced, hiddenWhole } = protectDate(
       highs,
       tree,
       table,
@@ -168,10 +184,6 @@ export function buildHeadcountRelease(
       published,
       audit,
     );
-    // What must hold by construction: a published cell never shows a small change.
-    if (smallChanges(model, table.keys, published).length > 0) {
-      throw new Error(`Headcounts of ${date.referenceDate}: a small change would be published.`);
-    }
     const cells: HeadcountCell[] = table.keys.map((_, cell) => {
       const hidden = model.hidden[cell] ?? null;
       const value = model.n[cell] as number;
@@ -184,6 +196,7 @@ export function buildHeadcountRelease(
       referenceDate: date.referenceDate,
       cells,
       hiddenForChange: [...forced].filter((cell) => model.hidden[cell] === "secondary").length,
+      ...(hiddenWhole ? { hiddenWhole } : {}),
     });
   }
   return {
@@ -197,14 +210,14 @@ export function buildHeadcountRelease(
 }
 
 /** Hard stop for the fallback's rounds; each round hides more. */
-const MAX_CHANGE_ROUNDS = 50;
+const MAX_CHANGE_ROUNDS = 10;
 
 /**
- * Protects one date: cells whose change since an earlier published date is 1..k−1 are hidden
- * first and kept hidden and inexact by one protection. When that cannot be done (every cell that
- * could protect such a cell was published as derivable meanwhile), falls back to rounds from a
- * fresh model: the changed cells hidden as plain secondary cells, and where one is published
- * again as derivable, its cheapest publishable neighbour hidden too, until no change shows.
+ * Protects one date, and never fails: cell by cell when it can (`protectCellByCell`); else,
+ * the last resort, every cell of the date hidden as "protected". That is safe whatever the
+ * counts: with no figure published and no reason saying more than "0 or more", every solution
+ * scaled by any factor ≥ 0 still fits every equation, so each non-zero count ranges from 0 up
+ * without bound, at this date and against every other.
  */
 function protectDate(
   highs: Highs,
@@ -214,8 +227,46 @@ function protectDate(
   previouslyHidden: ReadonlySet<string>,
   published: Map<string, number | null>[],
   audit: HeadcountAuditSummary,
+): { model: CellModel; forced: Set<number>; hiddenWhole?: boolean } {
+  try {
+    const protectedDate = protectCellByCell(
+      highs,
+      tree,
+      table,
+      k,
+      previouslyHidden,
+      published,
+      audit,
+    );
+    // What must hold by construction: a published cell never shows a small change.
+    if (smallChanges(protectedDate.model, table.keys, published).length === 0) return protectedDate;
+  } catch {
+    // Falls through to the last resort below: the reader gets a safe release, not an error.
+  }
+  const model = tableModel(tree, table, k, previouslyHidden);
+  model.hidden = model.n.map(() => "protected");
+  return { model, forced: new Set(), hiddenWhole: true };
+}
+
+/**
+ * Protects one date cell by cell: cells whose change since an earlier published date is
+ * 1..k−1 are hidden first and kept hidden and inexact by one protection. When that cannot be
+ * done (every cell that could protect such a cell was published as derivable meanwhile), falls
+ * back to rounds from a fresh model: the changed cells hidden as plain secondary cells, and
+ * where one is published again as derivable, its cheapest publishable neighbour hidden too,
+ * until no change shows. Throws when neither settles.
+ */
+function protectCellByCell(
+  highs: Highs,
+  tree: UnitTree,
+  table: DateTable,
+  k: number,
+  previouslyHidden: ReadonlySet<string>,
+  published: Map<string, number | null>[],
+  audit: HeadcountAuditSummary,
 ): { model: CellModel; forced: Set<number> } {
   const fresh = () => tableModel(tree, table, k, previouslyHidden);
+  const options = { boundsFirst: true, relabelStuck: true };
   let model = fresh();
   // Cells of 1..k−1 are hidden as primary by the protection itself.
   const forced = new Set(
@@ -227,7 +278,7 @@ function protectDate(
     model.keepHidden[cell] = 1;
   }
   try {
-    const result = protectCells(highs, model, [], { boundsFirst: true });
+    const result = protectCells(highs, model, [], options);
     audit.lpSolves += result.solves;
     audit.rounds += result.rounds;
     return { model, forced };
@@ -237,7 +288,7 @@ function protectDate(
   for (let round = 1; ; round++) {
     model = fresh();
     for (const cell of forced) model.hidden[cell] = "secondary";
-    const result = protectCells(highs, model, [], { boundsFirst: true });
+    const result = protectCells(highs, model, [], options);
     audit.lpSolves += result.solves;
     audit.rounds += result.rounds;
     const changed = smallChanges(model, table.keys, published);

@@ -11,6 +11,13 @@ import { canHide, suppressByEquations } from "./suppress-by-equations";
 /** A release cannot be protected: every cell that could be hidden already is. */
 export class UnprotectableReleaseError extends Error {}
 
+/**
+ * Cells hidden further out for a flagged cell whose own equations are all hidden, before it is
+ * relabelled instead (`relabelStuck`): often one or two such cells do protect it, and its
+ * "fewer than k" stays.
+ */
+const FURTHER_TRIES = 3;
+
 /** Hard stop for the hide-and-audit loop; each round hides at least one more cell. */
 const MAX_ROUNDS = 2000;
 
@@ -25,6 +32,7 @@ export function protectCells(
   unanimousRows: number[][],
   {
     boundsFirst = false,
+    relabelStuck = false,
   }: {
     /**
      * Each round asks bound tightening first and runs the LP audit only when tightening finds
@@ -32,6 +40,13 @@ export function protectCells(
      * word, so the result is as safe; the hidden pattern may differ.
      */
     boundsFirst?: boolean;
+    /**
+     * A flagged cell with no publishable cell left to hide beside it is exact because of what
+     * the reasons tell (three primaries of k−1 under a total of 3(k−1): "fewer than k" each
+     * pins them all), and hiding more cannot help. Relabel it, then its hidden neighbours,
+     * "protected" (nothing said about its size) instead of giving up (headcounts).
+     */
+    relabelStuck?: boolean;
   } = {},
 ): { rounds: number; solves: number } {
   applyPrimarySuppression(model);
@@ -43,6 +58,7 @@ export function protectCells(
   model.settled = settled;
   let solves = 0;
   let proven = noProvenRanges(model.n.length);
+  const triedFurther = new Uint8Array(model.n.length);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     suppressByEquations(model);
     const derivableIn = (found: RangeFindings, cell: number) =>
@@ -58,6 +74,7 @@ export function protectCells(
     const flagged = [...new Set([...findings.exact, ...findings.narrow])];
     if (flagged.length === 0) return { rounds: round, solves };
     let changed = false;
+    const stuck: number[] = [];
     const derivableSecondary = (cell: number) => derivableIn(findings, cell);
     if (flagged.every(derivableSecondary)) {
       // Only secondary cells whose value follows from the published figures anyway are left:
@@ -72,16 +89,33 @@ export function protectCells(
     }
     for (const cell of flagged) {
       if (derivableSecondary(cell)) continue;
+      // Nothing left to hide in the cell's own equations, and cells hidden further out did not
+      // help before (FURTHER_TRIES times): what pins it is what the reasons of its hidden neighbours tell, which more
+      // hidden cells further out do not undo (at 1,000 units this hid hundreds, round by round).
+      const ownEquationsHidden = !sharesEquationWith(model, byCell, cell, (other) =>
+        canHide(model, other),
+      );
+      if (relabelStuck && ownEquationsHidden && (triedFurther[cell] as number) >= FURTHER_TRIES) {
+        if (relabelProtected(model, byCell, [cell])) {
+          changed = true;
+          continue;
+        }
+      }
       // The cheapest publishable cell sharing an equation with the flagged one; failing that, one
       // ring further out through the hidden cells of those equations.
       const next = cheapestNeighbour(model, byCell, cell, {
         candidate: (other) => canHide(model, other),
         passThrough: (other) => model.hidden[other] !== null,
       });
-      if (next === undefined) continue;
+      if (next === undefined) {
+        stuck.push(cell);
+        continue;
+      }
+      if (ownEquationsHidden) triedFurther[cell] = (triedFurther[cell] as number) + 1;
       model.hidden[next] = "secondary";
       changed = true;
     }
+    if (!changed && relabelStuck) changed = relabelProtected(model, byCell, stuck);
     if (!changed) {
       throw new UnprotectableReleaseError(
         "No publishable cell is left that could protect the remaining hidden cells.",
@@ -89,4 +123,57 @@ export function protectCells(
     }
   }
   throw new UnprotectableReleaseError(`Suppression did not settle in ${MAX_ROUNDS} rounds.`);
+}
+
+/**
+ * Relabels stuck cells "protected" (bounds 0..∞: only widens what an attacker must allow, so
+ * nothing shown wide becomes narrow); a stuck cell already protected passes it on to the hidden
+ * cells it shares an equation with. A primary group relabelled takes its splits along, so no
+ * "fewer than k" is left on a cell that may hold 0. Whether anything changed.
+ */
+function relabelProtected(model: CellModel, byCell: number[][], stuck: number[]): boolean {
+  const queue: number[] = [];
+  for (const cell of stuck) {
+    if (model.hidden[cell] !== "protected") {
+      queue.push(cell);
+      continue;
+    }
+    for (const index of byCell[cell] ?? []) {
+      const equation = model.equations[index];
+      if (!equation) continue;
+      for (const other of [equation.total, ...equation.parts]) {
+        const reason = model.hidden[other];
+        if (reason !== null && reason !== "protected") queue.push(other);
+      }
+    }
+  }
+  let changed = false;
+  while (queue.length > 0) {
+    const cell = queue.pop() as number;
+    if (model.hidden[cell] === null || model.hidden[cell] === "protected") continue;
+    const wasPrimary = model.hidden[cell] === "primary";
+    model.hidden[cell] = "protected";
+    changed = true;
+    if (!wasPrimary) continue;
+    for (const index of byCell[cell] ?? []) {
+      const equation = model.equations[index];
+      if (equation?.total !== cell) continue;
+      for (const part of equation.parts) {
+        if (model.breaksDownPrimary?.[part] && model.hidden[part] === "primary") queue.push(part);
+      }
+    }
+  }
+  return changed;
+}
+
+function sharesEquationWith(
+  model: CellModel,
+  byCell: number[][],
+  cell: number,
+  test: (other: number) => boolean,
+): boolean {
+  return (byCell[cell] ?? []).some((index) => {
+    const equation = model.equations[index];
+    return equation !== undefined && [equation.total, ...equation.parts].some(test);
+  });
 }

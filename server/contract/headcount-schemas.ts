@@ -56,6 +56,11 @@ export const headcountReleaseSchema = z.object({
    * import before it (empty after a first import), built at `builtAt`.
    */
   building: z.boolean().optional(),
+  /**
+   * Present when building the release of the latest import failed (`building` is then false):
+   * these are still the tables before it. Importing a file again (or a restart) retries.
+   */
+  buildFailed: z.object({ failedAt: z.string() }).optional(),
   units: z.array(
     z.object({
       id: z.string(),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { HeadcountRow } from "../../analysis/headcount-release";
 import { recordAudit } from "../auth/audit";
 import { canManageOrganisation } from "../auth/scope";
@@ -14,9 +14,6 @@ import { headcountCounts, headcountDates, organisations, units } from "../db/sch
 import { withTransaction } from "../db/with-transaction";
 import { NotFoundError, ProblemError } from "../errors";
 import { parseHeadcountFile } from "./parse-headcount-file";
-
-/** Count rows written per statement (6 bound values each). */
-const WRITE_BATCH = 1000;
 
 /**
  * Imports one reference date's headcounts of an organisation (admins, coordinators of it). All
@@ -133,11 +130,20 @@ export async function importHeadcounts({
           })),
         ),
       ]);
-      for (let i = 0; i < counts.length; i += WRITE_BATCH) {
-        tx.insert(headcountCounts)
-          .values(counts.slice(i, i + WRITE_BATCH))
-          .run();
-      }
+      // One prepared statement run per count: building the SQL of multi-row inserts cost most
+      // of an import (1,000 units × 5 levels: 50,000 counts, about 1 s of drizzle's query building).
+      const insertCount = tx
+        .insert(headcountCounts)
+        .values({
+          dateId: sql.placeholder("dateId"),
+          unitId: sql.placeholder("unitId"),
+          jobLevel: sql.placeholder("jobLevel"),
+          dimension: sql.placeholder("dimension"),
+          value: sql.placeholder("value"),
+          count: sql.placeholder("count"),
+        })
+        .prepare();
+      for (const count of counts) insertCount.run(count);
       const staff = rows.reduce((sum, row) => sum + row.total, 0);
       recordAudit(tx, {
         actor,

@@ -18,6 +18,7 @@ import {
   readStoredHeadcountRelease,
   sameBasis,
 } from "./build-headcount-release";
+import type { HeadcountBuildFailure } from "./headcount-release-queue";
 
 /**
  * The audited headcount tables of an organisation for a reader: admins, and the organisation's
@@ -30,12 +31,15 @@ export function viewHeadcounts({
   organisationSlug,
   now,
   action = "headcounts.view",
+  buildFailure = () => undefined,
 }: {
   db: Db;
   actor: SessionUser;
   organisationSlug: string;
   now: Date;
   action?: string;
+  /** The failure of the organisation's last release build, if it failed (the build queue). */
+  buildFailure?: (organisationId: string) => HeadcountBuildFailure | undefined;
 }): HeadcountReleaseAnswer {
   const organisation = db
     .select()
@@ -55,7 +59,7 @@ export function viewHeadcounts({
     );
   }
   // Until the release of the latest import is stored, readers get the one before it (or empty
-  // tables after a first import), marked as building.
+  // tables after a first import), marked as building, or as failed when its build failed.
   const stored = readStoredHeadcountRelease(db, organisation.id) ?? {
     builtAt: now.toISOString(),
     release: {
@@ -69,7 +73,8 @@ export function viewHeadcounts({
     },
   };
   const release = stored.release;
-  const building = !sameBasis(release.basis, basis);
+  const behind = !sameBasis(release.basis, basis);
+  const failure = behind ? buildFailure(organisation.id) : undefined;
   const scope = unitScopeOf(db, actor);
   const named = new Map(
     db
@@ -90,7 +95,8 @@ export function viewHeadcounts({
   const answer = headcountReleaseSchema.parse({
     k: release.k,
     builtAt: stored.builtAt,
-    building,
+    building: behind && !failure,
+    ...(failure ? { buildFailed: { failedAt: failure.failedAt } } : {}),
     units: release.units
       .filter((unit) => visible(unit.id))
       .map((unit) => ({
@@ -126,6 +132,8 @@ function emptyAudit(): HeadcountAuditSummary {
     hiddenPrimary: 0,
     hiddenSecondary: 0,
     hiddenForChange: 0,
+    hiddenProtected: 0,
+    datesHiddenWhole: 0,
     lpSolves: 0,
     rounds: 0,
   };

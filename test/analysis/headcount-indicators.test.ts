@@ -37,6 +37,8 @@ const release: HeadcountRelease = {
     hiddenPrimary: 0,
     hiddenSecondary: 1,
     hiddenForChange: 1,
+    hiddenProtected: 0,
+    datesHiddenWhole: 0,
     lpSolves: 0,
     rounds: 0,
   },

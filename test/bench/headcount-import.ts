@@ -129,6 +129,8 @@ export async function measureHeadcountImport(
     dates: figures,
     baselineMs,
     audit,
-    hiddenShare: (audit.hiddenPrimary + audit.hiddenSecondary) / Math.max(1, audit.cells),
+    hiddenShare:
+      (audit.hiddenPrimary + audit.hiddenSecondary + audit.hiddenProtected) /
+      Math.max(1, audit.cells),
   };
 }

@@ -271,6 +271,28 @@ describe("headcount screens", () => {
     await expect.poll(() => building.count()).toBe(1);
     await page.unroute(path);
     await expect.poll(() => building.count(), { timeout: 10_000 }).toBe(0);
+
+    // A build that failed is said so, with what to do, instead of "being updated" for ever.
+    await page.route(path, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        json: {
+          ...(await response.json()),
+          building: false,
+          buildFailed: { failedAt: "2026-11-30T10:00:00.000Z" },
+        },
+      });
+    });
+    await page.reload();
+    const failed = page.getByText("konden op", { exact: false });
+    await expect.poll(() => failed.count()).toBe(1);
+    expect(await failed.textContent()).toMatch(
+      /^De cijfers van de laatste import konden op .+ niet vrijgegeven worden\. U ziet nog de vorige vrijgave\. Importeer het bestand opnieuw/,
+    );
+    expect(await building.count()).toBe(0);
+    await look(page, "headcounts-nl-build-failed", "build failed");
+    await page.unroute(path);
     expect(problems()).toEqual([]);
   });
 });

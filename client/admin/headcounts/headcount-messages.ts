@@ -19,6 +19,8 @@ export interface HeadcountMessages extends FileFaultLabels {
   backToOrganisation: string;
   organisationLink: string;
   building: string;
+  /** The release of the latest import could not be built: what happened and what to do. */
+  buildFailed: (when: string) => string;
   builtAt: (when: string) => string;
   noneYet: string;
   importTitle: string;
@@ -127,6 +129,8 @@ const NL: HeadcountMessages = {
   organisationLink: "Personeelscijfers",
   building:
     "De cijfers worden bijgewerkt na de laatste import. U ziet intussen de vorige vrijgave; deze pagina ververst vanzelf.",
+  buildFailed: (when) =>
+    `De cijfers van de laatste import konden op ${when} niet vrijgegeven worden. U ziet nog de vorige vrijgave. Importeer het bestand opnieuw om het nog eens te proberen; lukt het dan weer niet, neem contact op met de beheerder van Peilpunt.`,
   builtAt: (when) => `Vrijgegeven op ${when}.`,
   noneYet: "Er zijn nog geen personeelscijfers geïmporteerd voor deze organisatie.",
   importTitle: "Cijfers importeren",
@@ -214,7 +218,7 @@ const NL: HeadcountMessages = {
   fewerThan: (k) => `minder dan ${k}`,
   protectsOthers: "verborgen om anderen te beschermen",
   legend: (k) =>
-    `◌ minder dan ${k} personen · ◍ verborgen zodat een kleine groep niet af te leiden is`,
+    `◌ minder dan ${k} personen · ◍ verborgen zodat een kleine groep niet af te leiden is · ◇ verborgen, zonder iets over de grootte te zeggen`,
   notListed: "—",
   dimensions: HEADCOUNT_LABELS.nl.dimensions,
   values: HEADCOUNT_LABELS.nl.values,
@@ -290,6 +294,8 @@ const FR: HeadcountMessages = {
   organisationLink: "Effectifs",
   building:
     "Les chiffres sont en cours de mise à jour après le dernier import. Vous voyez la publication précédente ; cette page se rafraîchit d'elle-même.",
+  buildFailed: (when) =>
+    `Les chiffres du dernier import n'ont pas pu être publiés (${when}). Vous voyez encore la publication précédente. Importez à nouveau le fichier pour réessayer ; si cela échoue encore, contactez l'administrateur de Peilpunt.`,
   builtAt: (when) => `Publié le ${when}.`,
   noneYet: "Aucun effectif n'a encore été importé pour cette organisation.",
   importTitle: "Importer des effectifs",
@@ -379,7 +385,7 @@ const FR: HeadcountMessages = {
   fewerThan: (k) => `moins de ${k}`,
   protectsOthers: "masqué pour protéger d'autres personnes",
   legend: (k) =>
-    `◌ moins de ${k} personnes · ◍ masqué pour qu'un petit groupe ne puisse être déduit`,
+    `◌ moins de ${k} personnes · ◍ masqué pour qu'un petit groupe ne puisse être déduit · ◇ masqué, sans rien dire de sa taille`,
   notListed: "—",
   dimensions: HEADCOUNT_LABELS.fr.dimensions,
   values: HEADCOUNT_LABELS.fr.values,
@@ -455,6 +461,8 @@ const EN: HeadcountMessages = {
   organisationLink: "Headcounts",
   building:
     "The figures are being updated after the latest import. Meanwhile you see the previous release; this page refreshes by itself.",
+  buildFailed: (when) =>
+    `The figures of the latest import could not be released (${when}). You still see the previous release. Import the file again to retry; if that fails too, contact your Peilpunt administrator.`,
   builtAt: (when) => `Released on ${when}.`,
   noneYet: "No headcounts have been imported for this organisation yet.",
   importTitle: "Import headcounts",
@@ -538,7 +546,8 @@ const EN: HeadcountMessages = {
   allLevels: "All levels",
   fewerThan: (k) => `fewer than ${k}`,
   protectsOthers: "hidden to protect others",
-  legend: (k) => `◌ fewer than ${k} people · ◍ hidden so that a small group cannot be worked out`,
+  legend: (k) =>
+    `◌ fewer than ${k} people · ◍ hidden so that a small group cannot be worked out · ◇ hidden, without saying anything of its size`,
   notListed: "—",
   dimensions: HEADCOUNT_LABELS.en.dimensions,
   values: HEADCOUNT_LABELS.en.values,

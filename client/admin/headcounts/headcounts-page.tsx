@@ -76,6 +76,11 @@ export function HeadcountsPage({ slug }: { slug: string }) {
       <div role="status">
         {notice ? <p className="success-message card">{notice}</p> : null}
         {building ? <p className="card headcount-building">{t.building}</p> : null}
+        {data?.buildFailed ? (
+          <p className="card headcount-build-failed">
+            {t.buildFailed(formatDateTime(data.buildFailed.failedAt, locale))}
+          </p>
+        ) : null}
       </div>
       {release.state === "loading" ? <Loading /> : null}
       {release.state === "error" && !none ? <ProblemAlert problem={release.problem} /> : null}

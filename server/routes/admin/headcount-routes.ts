@@ -50,6 +50,7 @@ export function headcountRoutes({
         actor: c.get("session").user,
         organisationSlug: c.req.param("slug"),
         now: now(),
+        buildFailure: (organisationId) => headcountReleases.failure(organisationId),
       });
       return c.json(answer satisfies HeadcountReleaseAnswer);
     })
