@@ -68,6 +68,21 @@ export class WitnessCache {
   private readonly single = new WeakMap<TrueCounts, ShiftWitnesses>();
   private readonly prefix = new WeakMap<TrueCounts, ShiftWitnesses>();
   private readonly windows = new WeakMap<TrueCounts, WindowWitnesses>();
+  private readonly old = new WeakMap<TrueCounts, Set<string>>();
+
+  /**
+   * Batches between shown releases ("from to group id") settled jointly with the candidate
+   * whose true counts are `candidate` fixed at them: a narrower system than the reader's, the
+   * same in every hold-back round of one build (the candidate's truth does not change).
+   */
+  settledOld(candidate: TrueCounts): Set<string> {
+    let found = this.old.get(candidate);
+    if (!found) {
+      found = new Set();
+      this.old.set(candidate, found);
+    }
+    return found;
+  }
 
   /** The witnesses of the window starting at the release whose truth is inner[0]. */
   window(
@@ -221,9 +236,26 @@ export function auditBatchesWithTruths(
       [...shifts.values()].reduce((sum, lp) => sum + lp.solves, 0) +
       [...windows.values()].reduce((sum, lp) => sum + lp.solves, 0);
     if (open.length === 0) return { findings, solves, open: 0, windowSolves: 0 };
-    const window = auditWindow(highs, releases, structures, truths, k, open);
+    // Batches between shown releases first with the candidate at its true counts: that system
+    // does not depend on what the candidate publishes, so what it settles stays settled in
+    // every hold-back round of this build. The rest is audited with the candidate's figures.
+    const candidate = truths[last] as TrueCounts;
+    const settledOld = cache?.settledOld(candidate) ?? new Set<string>();
+    const key = (batch: { groupId: string; from: number; to: number }) =>
+      `${batch.from} ${batch.to} ${batch.groupId}`;
+    const old = open.filter((batch) => batch.to < last && !settledOld.has(key(batch)));
+    let windowSolves = 0;
+    if (old.length > 0) {
+      const fixed = auditWindow(highs, releases, structures, truths, k, old, last);
+      windowSolves += fixed.solves;
+      const flagged = new Set(fixed.findings.map(key));
+      for (const batch of old) if (!flagged.has(key(batch))) settledOld.add(key(batch));
+    }
+    const rest = open.filter((batch) => !settledOld.has(key(batch)));
+    if (rest.length === 0) return { findings, solves, open: open.length, windowSolves };
+    const window = auditWindow(highs, releases, structures, truths, k, rest);
     findings.push(...window.findings);
-    return { findings, solves, open: open.length, windowSolves: window.solves };
+    return { findings, solves, open: open.length, windowSolves: windowSolves + window.solves };
   } finally {
     for (const lp of shifts.values()) lp.finish();
     for (const lp of windows.values()) lp.finish();
@@ -609,8 +641,9 @@ class Shift {
 
 /**
  * The batches single-release witnesses left open, audited jointly on the releases from the
- * earliest of them to the candidate; earlier releases are fixed at their true counts (as if
- * published), which only narrows the system, so what this cannot settle is held back.
+ * earliest of them to the candidate; earlier releases (and `alsoFixed`) are fixed at their true
+ * counts (as if published), which only narrows the system, so what this cannot settle is held
+ * back.
  */
 function auditWindow(
   highs: Highs,
@@ -619,10 +652,12 @@ function auditWindow(
   truths: TrueCounts[],
   k: number,
   open: { groupId: string; from: number; to: number }[],
+  /** A later release also fixed at its true counts (the candidate, for batches before it). */
+  alsoFixed?: number,
 ): { findings: WitnessAudit["findings"]; solves: number } {
   const first = Math.min(...open.map((batch) => batch.from));
   const fixed = releases.map((release, t) =>
-    t < first ? revealed(release, truths[t] as TrueCounts) : release,
+    t < first || t === alsoFixed ? revealed(release, truths[t] as TrueCounts) : release,
   );
   const hidden = fixed.reduce(
     (sum, release) => sum + release.groups.filter((group) => "hidden" in group.n).length,
