@@ -68,17 +68,18 @@ export class WitnessCache {
   private readonly single = new WeakMap<TrueCounts, ShiftWitnesses>();
   private readonly prefix = new WeakMap<TrueCounts, ShiftWitnesses>();
   private readonly windows = new WeakMap<TrueCounts, WindowWitnesses>();
-  private readonly old = new WeakMap<TrueCounts, Set<string>>();
+  private readonly old = new WeakMap<TrueCounts, Map<string, boolean>>();
 
   /**
-   * Batches between shown releases ("from to group id") settled jointly with the candidate
-   * whose true counts are `candidate` fixed at them: a narrower system than the reader's, the
-   * same in every hold-back round of one build (the candidate's truth does not change).
+   * Batches between shown releases ("from to group id") audited jointly with the candidate
+   * whose true counts are `candidate` fixed at them (true: settled there): a narrower system
+   * than the reader's, the same in every hold-back round of one build (the candidate's truth
+   * does not change). Those not settled there are audited with the candidate's figures.
    */
-  settledOld(candidate: TrueCounts): Set<string> {
+  oldVerdicts(candidate: TrueCounts): Map<string, boolean> {
     let found = this.old.get(candidate);
     if (!found) {
-      found = new Set();
+      found = new Map();
       this.old.set(candidate, found);
     }
     return found;
@@ -240,18 +241,18 @@ export function auditBatchesWithTruths(
     // does not depend on what the candidate publishes, so what it settles stays settled in
     // every hold-back round of this build. The rest is audited with the candidate's figures.
     const candidate = truths[last] as TrueCounts;
-    const settledOld = cache?.settledOld(candidate) ?? new Set<string>();
+    const oldVerdicts = cache?.oldVerdicts(candidate) ?? new Map<string, boolean>();
     const key = (batch: { groupId: string; from: number; to: number }) =>
       `${batch.from} ${batch.to} ${batch.groupId}`;
-    const old = open.filter((batch) => batch.to < last && !settledOld.has(key(batch)));
+    const old = open.filter((batch) => batch.to < last && !oldVerdicts.has(key(batch)));
     let windowSolves = 0;
     if (old.length > 0) {
       const fixed = auditWindow(highs, releases, structures, truths, k, old, last);
       windowSolves += fixed.solves;
       const flagged = new Set(fixed.findings.map(key));
-      for (const batch of old) if (!flagged.has(key(batch))) settledOld.add(key(batch));
+      for (const batch of old) oldVerdicts.set(key(batch), !flagged.has(key(batch)));
     }
-    const rest = open.filter((batch) => !settledOld.has(key(batch)));
+    const rest = open.filter((batch) => oldVerdicts.get(key(batch)) !== true);
     if (rest.length === 0) return { findings, solves, open: open.length, windowSolves };
     const window = auditWindow(highs, releases, structures, truths, k, rest);
     findings.push(...window.findings);
