@@ -18,9 +18,10 @@ const batchKey = (finding: { groupId: string; from: number; to: number }) =>
   `${finding.from} ${finding.to} ${finding.groupId}`;
 
 describe("sequence audit with the true counts (witnesses)", () => {
-  it("flags every batch the exact stacked audit flags, old pairs included, in every round of a rebuild", () => {
+  it("flags every batch the exact stacked audit flags, old pairs included, in every round of a rebuild and with joint LPs kept to windows", () => {
     let open = 0;
     let flagged = 0;
+    let settledByWindows = 0;
     fc.assert(
       fc.property(
         randomCampaign(400).filter(({ input }) => input.units.length <= 20),
@@ -43,21 +44,34 @@ describe("sequence audit with the true counts (witnesses)", () => {
             minCommentGroup: 10,
           };
           const stacked = auditReleaseSequence(highs, releases, rules);
+          const hidden = releases.map(
+            (release) => release.groups.filter((group) => "hidden" in group.n).length,
+          );
+          // Joint LPs of three releases at most: long sequences' windows around each batch.
+          const windowed = Math.max(
+            ...hidden.map((_, t) =>
+              hidden.slice(Math.max(0, t - 1), t + 2).reduce((a, b) => a + b),
+            ),
+          );
           const witnesses = new WitnessCache();
           // Twice with one cache: the second audit reuses what the first settled with the
-          // candidate fixed at its true counts, as a later hold-back round does.
-          for (let round = 0; round < 2; round++) {
+          // candidate fixed at its true counts, as a later hold-back round does; then with the
+          // joint LPs kept to windows.
+          for (const jointUpTo of [undefined, undefined, windowed, windowed]) {
             const audit = auditReleaseSequence(highs, releases, {
               ...rules,
               truths,
               witnesses,
               stackedUpTo: 0,
+              ...(jointUpTo === undefined ? {} : { jointUpTo }),
             });
             expect(audit.method).toBe("witnesses");
             const found = new Set(audit.findings.map(batchKey));
             const missed = stacked.findings.map(batchKey).filter((key) => !found.has(key));
             expect(missed).toEqual([]);
             open += audit.open ?? 0;
+            if (jointUpTo !== undefined)
+              settledByWindows += audit.findings.filter((f) => f.kind !== "unsettled").length;
           }
           flagged += stacked.findings.length;
         },
@@ -67,5 +81,6 @@ describe("sequence audit with the true counts (witnesses)", () => {
     // Not vacuous: real findings, and batches the witnesses left to the joint audit.
     expect(flagged).toBeGreaterThan(0);
     expect(open).toBeGreaterThan(0);
+    expect(settledByWindows).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
 // `holdback`, `submissions`, `codes`, `invitations`, `units`, `questionnaires`, `overview`,
-// `headcounts`) runs only those named.
+// `headcounts`) runs only those named; `--interims=N` shortens the sequence bench.
 import { measureCodeGeneration } from "./code-generation";
 import { measureFormDuringHeadcounts } from "./headcount-form-load";
 import { measureHeadcountImport } from "./headcount-import";
@@ -20,8 +20,11 @@ function ratio(value: number, baseline: number): string {
   return baseline > 0 ? `${((100 * value) / baseline).toFixed(0)}%` : "n/a";
 }
 
-const only = process.argv.slice(2);
+const options = process.argv.slice(2).filter((arg) => arg.startsWith("--"));
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
+/** `--interims=N`: the sequence bench with N interim releases instead of 20. */
+const interims = Number(options.find((arg) => arg.startsWith("--interims="))?.split("=")[1] ?? 20);
 
 async function main() {
   if (wanted("results")) await benchResults();
@@ -181,6 +184,7 @@ async function benchResults() {
 
 async function benchSequence() {
   const figures = await measureReleaseSequence({
+    interim: interims,
     progress: (line) => console.log(`  … ${line}`),
   });
   const base = figures.singleRelease;
