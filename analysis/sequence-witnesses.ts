@@ -649,9 +649,9 @@ class Shift {
  * earliest of them to the candidate; earlier releases (and `alsoFixed`) are fixed at their true
  * counts (as if published), which only narrows the system, so what this cannot settle is held
  * back. When that system is too large (long sequences), each batch ending at release t is
- * audited on a window of the releases just before and after t instead, every other release
- * fixed at its true counts: narrower still, so still sound, and of a size that does not grow
- * with the sequence.
+ * audited on a window of the releases before t (as many as fit) and the one after it instead,
+ * every other release fixed at its true counts: narrower still, so still sound, and of a size
+ * that does not grow with the sequence.
  */
 function auditWindow(
   highs: Highs,
@@ -688,9 +688,11 @@ function auditWindow(
   const byEnd = new Map<number, typeof open>();
   for (const batch of open) byEnd.set(batch.to, [...(byEnd.get(batch.to) ?? []), batch]);
   for (const [to, batches] of byEnd) {
-    // Up to two releases before the batch's end and one after it, fewer if that is too large.
+    // As many releases before the batch's end as fit, and one after it: every release fixed
+    // at its truth pins more, and a batch between shown releases pinned that way can never be
+    // freed by hiding in the candidate.
     const b = Math.min(to + 1, last);
-    let a = Math.max(0, to - 2);
+    let a = 0;
     while (a < to - 1 && size(a, b) > upTo) a++;
     if (size(a, b) > upTo) {
       findings.push(...batches.map((batch) => ({ kind: "unsettled" as const, ...batch })));
