@@ -65,6 +65,11 @@ export interface SequenceAuditOptions {
   stackedUpTo?: number;
   /** Sees every witness the audit finds (tests check each is feasible for the reader's system). */
   observeWitness?: WitnessObserver;
+  /**
+   * The most hidden counts of one joint LP for batches witnesses leave open (default
+   * WINDOW_MAX_VARIABLES); beyond, windows around each batch's end (tests set it low).
+   */
+  jointUpTo?: number;
 }
 
 /**
@@ -88,6 +93,7 @@ export function auditReleaseSequence(
     witnesses,
     stackedUpTo = STACKED_AUDIT_MAX_HIDDEN,
     observeWitness,
+    jointUpTo,
   }: SequenceAuditOptions,
 ): SequenceAudit {
   const findings: SequenceFinding[] = [];
@@ -112,6 +118,7 @@ export function auditReleaseSequence(
     auditBatchesWithTruths(highs, releases, structures, known, k, {
       cache: witnesses,
       observe: observeWitness,
+      ...(jointUpTo === undefined ? {} : { jointUpTo }),
     });
   if (witnessed) {
     findings.push(...witnessed.findings);

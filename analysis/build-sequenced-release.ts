@@ -13,8 +13,12 @@ import type { ResponseMatrix } from "./response-matrix";
 import type { WitnessCache } from "./sequence-witnesses";
 import { type TrueCounts, trueGroupCounts } from "./true-group-counts";
 
-/** Rebuilds with more groups held back at most this often before the candidate is given up. */
-const MAX_SEQUENCE_ROUNDS = 6;
+/**
+ * Rebuilds with more groups held back at most this often before the candidate is given up.
+ * The rounds always end (each hides at least one more group, or stops), but each costs a
+ * whole build and audit; on the 60-unit benchmark a batch of 500 newcomers needed 6.
+ */
+const MAX_SEQUENCE_ROUNDS = 10;
 
 export interface SequencedRelease {
   /** The candidate, with whatever it holds back so that it may follow the shown releases. */
@@ -73,9 +77,12 @@ export function buildSequencedRelease(
   const rules = sequenceRules(input);
   const truth = trueGroupCounts(matrix, input);
   const sequenceTruths = truths && truths.length === shown.length ? [...truths, truth] : undefined;
-  const alsoHide = new Set<string>();
-  let solves = 0;
   const truthsKnown = sequenceTruths?.every(Boolean) === true;
+  // Known from the candidate's true counts alone: a group published in a shown release that
+  // grew by 1..k−1 since would be an exact finding if the candidate published it; hide it from
+  // the first round instead of finding it after a whole build and audit.
+  const alsoHide = new Set(changedByFew(shown, truth, input.k));
+  let solves = 0;
   let method: SequencedRelease["method"] = truthsKnown ? "witnesses" : "stacked";
   for (let round = 1; ; round++) {
     const built = buildRelease(highs, matrix, input, { alsoHide });
@@ -128,12 +135,33 @@ export function buildSequencedRelease(
 }
 
 /**
- * Published groups of the candidate to hide next: a flagged group itself, or for a flagged
- * group already hidden, the smallest published group of k or more sharing a relation with it.
- * A batch between two earlier releases can only have been pinned by the candidate's figures,
- * so its group is treated the same way in the candidate.
+ * Groups published in a shown release whose true count in the candidate is 1..k−1 more: the
+ * candidate must not publish them (but for the organisation's total).
  */
-function groupsToHoldBack(
+function changedByFew(shown: Release[], truth: TrueCounts, k: number): string[] {
+  const found = new Set<string>();
+  for (const release of shown) {
+    const organisation = `${release.units.find((unit) => unit.parentId === null)?.id}/all`;
+    for (const group of release.groups) {
+      // The organisation's total is never held back (see groupsToHoldBack): the release waits.
+      if (!("value" in group.n) || group.id === organisation) continue;
+      const d = (truth.get(group.id) ?? 0) - group.n.value;
+      if (d >= 1 && d < k) found.add(group.id);
+    }
+  }
+  return [...found];
+}
+
+/**
+ * Published groups of the candidate to hide next: a flagged group itself, or for a flagged
+ * group already hidden, in every relation holding it the smallest published group of k or
+ * more (a hidden count pinned through one relation is pinned through any of them, so one
+ * more unknown in each relation, like a complementary cell in every row and column of cell
+ * suppression; one partner per round across all relations took many rounds and often not
+ * enough). A batch between two earlier releases can only have been pinned by the candidate's
+ * figures, so its group is treated the same way in the candidate.
+ */
+export function groupsToHoldBack(
   release: Release,
   findings: SequenceFinding[],
   already: ReadonlySet<string>,
@@ -148,24 +176,30 @@ function groupsToHoldBack(
     if (id === organisation || already.has(id)) return null;
     return n && "value" in n && n.value >= release.k ? n.value : null;
   };
+  const relations = new Map<string, string[][]>();
+  for (const { total, parts } of equations) {
+    const members = [total, ...parts];
+    for (const id of members) relations.set(id, [...(relations.get(id) ?? []), members]);
+  }
   const chosen = new Set<string>();
+  const pinned = new Set<string>();
   for (const finding of findings) {
     if (finding.kind !== "exact" && finding.kind !== "narrow" && finding.kind !== "unsettled")
       continue;
-    if (size(finding.groupId) !== null) {
-      chosen.add(finding.groupId);
-      continue;
-    }
-    let best: { id: string; n: number } | undefined;
-    for (const { total, parts } of equations) {
-      const members = [total, ...parts];
-      if (!members.includes(finding.groupId)) continue;
-      for (const id of members) {
-        const n = size(id);
-        if (n !== null && (!best || n < best.n)) best = { id, n };
+    if (size(finding.groupId) !== null) chosen.add(finding.groupId);
+    else pinned.add(finding.groupId);
+  }
+  for (const id of pinned) {
+    for (const members of relations.get(id) ?? []) {
+      // A relation that gets a new unknown this round already frees the pinned count in it.
+      if (members.some((member) => chosen.has(member))) continue;
+      let best: { id: string; n: number } | undefined;
+      for (const member of members) {
+        const n = size(member);
+        if (n !== null && (!best || n < best.n)) best = { id: member, n };
       }
+      if (best) chosen.add(best.id);
     }
-    if (best) chosen.add(best.id);
   }
   return [...chosen];
 }

@@ -68,6 +68,22 @@ export class WitnessCache {
   private readonly single = new WeakMap<TrueCounts, ShiftWitnesses>();
   private readonly prefix = new WeakMap<TrueCounts, ShiftWitnesses>();
   private readonly windows = new WeakMap<TrueCounts, WindowWitnesses>();
+  private readonly old = new WeakMap<TrueCounts, Map<string, boolean>>();
+
+  /**
+   * Batches between shown releases ("from to group id") audited jointly with the candidate
+   * whose true counts are `candidate` fixed at them (true: settled there): a narrower system
+   * than the reader's, the same in every hold-back round of one build (the candidate's truth
+   * does not change). Those not settled there are audited with the candidate's figures.
+   */
+  oldVerdicts(candidate: TrueCounts): Map<string, boolean> {
+    let found = this.old.get(candidate);
+    if (!found) {
+      found = new Map();
+      this.old.set(candidate, found);
+    }
+    return found;
+  }
 
   /** The witnesses of the window starting at the release whose truth is inner[0]. */
   window(
@@ -143,7 +159,11 @@ export function auditBatchesWithTruths(
   structures: ReleaseEquations[],
   truths: TrueCounts[],
   k: number,
-  { cache, observe }: { cache?: WitnessCache; observe?: WitnessObserver } = {},
+  {
+    cache,
+    observe,
+    jointUpTo = WINDOW_MAX_VARIABLES,
+  }: { cache?: WitnessCache; observe?: WitnessObserver; jointUpTo?: number } = {},
 ): WitnessAudit | null {
   const system = sequenceSystem(releases, structures);
   const last = releases.length - 1;
@@ -221,9 +241,26 @@ export function auditBatchesWithTruths(
       [...shifts.values()].reduce((sum, lp) => sum + lp.solves, 0) +
       [...windows.values()].reduce((sum, lp) => sum + lp.solves, 0);
     if (open.length === 0) return { findings, solves, open: 0, windowSolves: 0 };
-    const window = auditWindow(highs, releases, structures, truths, k, open);
+    // Batches between shown releases first with the candidate at its true counts: that system
+    // does not depend on what the candidate publishes, so what it settles stays settled in
+    // every hold-back round of this build. The rest is audited with the candidate's figures.
+    const candidate = truths[last] as TrueCounts;
+    const oldVerdicts = cache?.oldVerdicts(candidate) ?? new Map<string, boolean>();
+    const key = (batch: { groupId: string; from: number; to: number }) =>
+      `${batch.from} ${batch.to} ${batch.groupId}`;
+    const old = open.filter((batch) => batch.to < last && !oldVerdicts.has(key(batch)));
+    let windowSolves = 0;
+    if (old.length > 0) {
+      const fixed = auditWindow(highs, releases, structures, truths, k, old, jointUpTo, last);
+      windowSolves += fixed.solves;
+      const flagged = new Set(fixed.findings.map(key));
+      for (const batch of old) oldVerdicts.set(key(batch), !flagged.has(key(batch)));
+    }
+    const rest = open.filter((batch) => oldVerdicts.get(key(batch)) !== true);
+    if (rest.length === 0) return { findings, solves, open: open.length, windowSolves };
+    const window = auditWindow(highs, releases, structures, truths, k, rest, jointUpTo);
     findings.push(...window.findings);
-    return { findings, solves, open: open.length, windowSolves: window.solves };
+    return { findings, solves, open: open.length, windowSolves: windowSolves + window.solves };
   } finally {
     for (const lp of shifts.values()) lp.finish();
     for (const lp of windows.values()) lp.finish();
@@ -609,8 +646,12 @@ class Shift {
 
 /**
  * The batches single-release witnesses left open, audited jointly on the releases from the
- * earliest of them to the candidate; earlier releases are fixed at their true counts (as if
- * published), which only narrows the system, so what this cannot settle is held back.
+ * earliest of them to the candidate; earlier releases (and `alsoFixed`) are fixed at their true
+ * counts (as if published), which only narrows the system, so what this cannot settle is held
+ * back. When that system is too large (long sequences), each batch ending at release t is
+ * audited on a window of the releases before t (as many as fit) and the one after it instead,
+ * every other release fixed at its true counts: narrower still, so still sound, and of a size
+ * that does not grow with the sequence.
  */
 function auditWindow(
   highs: Highs,
@@ -619,22 +660,49 @@ function auditWindow(
   truths: TrueCounts[],
   k: number,
   open: { groupId: string; from: number; to: number }[],
+  /** The most hidden counts one joint system may hold. */
+  upTo: number,
+  /** A later release also fixed at its true counts (the candidate, for batches before it). */
+  alsoFixed?: number,
 ): { findings: WitnessAudit["findings"]; solves: number } {
+  const hiddenIn = releases.map(
+    (release) => release.groups.filter((group) => "hidden" in group.n).length,
+  );
+  const free = (t: number, a: number, b: number) => t >= a && t <= b && t !== alsoFixed;
+  const size = (a: number, b: number) =>
+    hiddenIn.reduce((sum, hidden, t) => sum + (free(t, a, b) ? hidden : 0), 0);
+  const joint = (batches: typeof open, a: number, b: number) => {
+    const fixed = releases.map((release, t) =>
+      free(t, a, b) ? release : revealed(release, truths[t] as TrueCounts),
+    );
+    const wanted = new Set(batches.map((batch) => `${batch.from} ${batch.to} ${batch.groupId}`));
+    return auditStackedBatches(highs, sequenceSystem(fixed, structures), k, (id, from, to) =>
+      wanted.has(`${from} ${to} ${id}`),
+    );
+  };
+  const last = releases.length - 1;
   const first = Math.min(...open.map((batch) => batch.from));
-  const fixed = releases.map((release, t) =>
-    t < first ? revealed(release, truths[t] as TrueCounts) : release,
-  );
-  const hidden = fixed.reduce(
-    (sum, release) => sum + release.groups.filter((group) => "hidden" in group.n).length,
-    0,
-  );
-  if (hidden > WINDOW_MAX_VARIABLES) {
-    return { findings: open.map((batch) => ({ kind: "unsettled" as const, ...batch })), solves: 0 };
+  if (size(first, last) <= upTo) return joint(open, first, last);
+  const findings: WitnessAudit["findings"] = [];
+  let solves = 0;
+  const byEnd = new Map<number, typeof open>();
+  for (const batch of open) byEnd.set(batch.to, [...(byEnd.get(batch.to) ?? []), batch]);
+  for (const [to, batches] of byEnd) {
+    // As many releases before the batch's end as fit, and one after it: every release fixed
+    // at its truth pins more, and a batch between shown releases pinned that way can never be
+    // freed by hiding in the candidate.
+    const b = Math.min(to + 1, last);
+    let a = 0;
+    while (a < to - 1 && size(a, b) > upTo) a++;
+    if (size(a, b) > upTo) {
+      findings.push(...batches.map((batch) => ({ kind: "unsettled" as const, ...batch })));
+      continue;
+    }
+    const window = joint(batches, a, b);
+    findings.push(...window.findings);
+    solves += window.solves;
   }
-  const wanted = new Set(open.map((batch) => `${batch.from} ${batch.to} ${batch.groupId}`));
-  return auditStackedBatches(highs, sequenceSystem(fixed, structures), k, (id, from, to) =>
-    wanted.has(`${from} ${to} ${id}`),
-  );
+  return { findings, solves };
 }
 
 /** A release with its hidden counts replaced by their truth. */

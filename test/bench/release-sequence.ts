@@ -4,16 +4,23 @@ import { buildRelease, createResponseMatrix } from "../../analysis/build-release
 import { buildSequencedRelease, sequenceRules } from "../../analysis/build-sequenced-release";
 import type { Release } from "../../analysis/release-types";
 import { WitnessCache } from "../../analysis/sequence-witnesses";
-import { type TrueCounts, trueGroupCounts } from "../../analysis/true-group-counts";
+import type { TrueCounts } from "../../analysis/true-group-counts";
+import type { ResponseRow } from "../../analysis/types";
 import { syntheticCampaign } from "./release-build";
+
+/** Wall and CPU time of one step (the machine is shared: wall time follows its load). */
+export interface Timing {
+  ms: number;
+  cpuMs: number;
+}
 
 export interface SequenceBenchFigures {
   responses: number;
   releases: number;
-  /** One release built and protected on its own: the baseline. */
-  singleReleaseMs: number;
-  /** The candidate audited against the 20 interim releases before it, with the true counts. */
-  sequenceAuditMs: number;
+  /** One release built and protected on its own, measured in the same run: the baseline. */
+  singleRelease: Timing;
+  /** The served candidate audited against the 20 interim releases before it (true counts known). */
+  sequenceAudit: Timing;
   solves: number;
   findings: number;
   /** Batches the witnesses left open, and the joint fallback's LPs. */
@@ -21,88 +28,126 @@ export interface SequenceBenchFigures {
   windowSolves: number;
   method: string;
   /** The whole rebuild of the candidate (build, hold back, audit rounds) as the server runs it. */
-  rebuildMs: number;
+  rebuild: Timing;
   rebuildRounds: number;
   rebuildPasses: boolean;
-  /** How the interims were served: as built, or each through the sequenced builder. */
-  interims: "as built" | "sequenced";
+  /** Per interim: rounds, whether served, wall and CPU time of its rebuild. */
+  interimRebuilds: { rounds: number; served: boolean; ms: number; cpuMs: number }[];
+  /** Rebuilds attempted (a held-back one is tried again after the next arrivals). */
+  attempts: number;
+  arrivals: string;
+}
+
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+function timed<T>(run: () => T): [T, Timing] {
+  const wall = performance.now();
+  const cpu = cpuNow();
+  const result = run();
+  return [result, { ms: performance.now() - wall, cpuMs: cpuNow() - cpu }];
 }
 
 /**
- * A campaign read live: from half its responses on, 20 interim releases while the rest arrive
- * in equal batches, then a candidate audited against all of them with the true counts the
- * release worker keeps in memory. Interims are served as built (the audit has leaks to find)
- * or, as the server does, each through the sequenced builder.
+ * Arrivals in waves, as invitations and reminders go out per faculty: each wave is the next
+ * `size` responses of one faculty (its departments, its own staff), faculties in turn.
+ */
+function facultyWaves(rows: ResponseRow[], size: number): ResponseRow[][] {
+  const byFaculty = new Map<string, ResponseRow[]>();
+  for (const row of rows) {
+    const faculty = row.unitId.replace(/D\d+$/, "");
+    byFaculty.set(faculty, [...(byFaculty.get(faculty) ?? []), row]);
+  }
+  const queues = [...byFaculty.values()];
+  const waves: ResponseRow[][] = [];
+  for (let turn = 0; queues.some((queue) => queue.length > 0); turn++) {
+    const queue = queues[turn % queues.length] as ResponseRow[];
+    if (queue.length > 0) waves.push(queue.splice(0, size));
+  }
+  return waves;
+}
+
+/**
+ * A campaign read live: from half its responses on, interim releases while the rest arrive,
+ * each served as the server serves it (built through the sequenced builder against every
+ * release served before, with groups held back where needed; a release held back is tried
+ * again after the next arrivals), until 20 interim releases were served; then the next
+ * candidate is rebuilt and audited against all 20 with the true counts the release worker
+ * keeps in memory. Arrivals come `spread` over all units (each wave a random sample of the
+ * campaign) or in `faculty` waves.
  */
 export async function measureReleaseSequence({
   responses = 20_000,
   interim = 20,
-  interims = "sequenced" as SequenceBenchFigures["interims"],
+  wave = 250,
+  arrivals = "faculty" as "faculty" | "spread",
   progress = (_line: string) => {},
 } = {}): Promise<SequenceBenchFigures> {
   const highs = await highsLoader();
   const { input, rows } = syntheticCampaign(responses);
   const half = Math.floor(rows.length / 2);
   const matrix = createResponseMatrix(input, rows.slice(0, half));
+  const rest = rows.slice(half);
+  const waves =
+    arrivals === "faculty"
+      ? facultyWaves(rest, wave)
+      : Array.from({ length: Math.ceil(rest.length / wave) }, (_, i) =>
+          rest.slice(i * wave, (i + 1) * wave),
+        );
   const releases: Release[] = [];
   const truths: TrueCounts[] = [];
   const witnesses = new WitnessCache();
-  const batch = Math.ceil((rows.length - half) / interim);
-  let singleReleaseMs = 0;
-  let rebuild = { ms: 0, rounds: 0, passes: false };
-  for (let start = half - batch; start < rows.length; start += batch) {
-    if (start >= half) for (const row of rows.slice(start, start + batch)) matrix.append(row);
-    if (releases.length === interim) {
-      // The baseline, then the candidate's whole rebuild; its audit alone is measured below.
-      let began = performance.now();
-      const alone = buildRelease(highs, matrix, input);
-      singleReleaseMs = performance.now() - began;
-      began = performance.now();
-      const built = buildSequencedRelease(highs, matrix, input, releases, { truths, witnesses });
-      rebuild = { ms: performance.now() - began, rounds: built.rounds, passes: built.passes };
-      progress(
-        `candidate: ${built.passes ? "passes" : "held back"} after ${built.rounds} rounds, ${rebuild.ms.toFixed(0)} ms (one release alone ${singleReleaseMs.toFixed(0)} ms), ${built.method}`,
-      );
-      // Audited below as the server's first round does: the release as built, held figures apart.
-      releases.push(alone);
-      truths.push(built.truth);
-      break;
-    }
-    if (interims === "as built") {
-      releases.push(buildRelease(highs, matrix, input));
-      truths.push(trueGroupCounts(matrix, input));
-      continue;
-    }
-    const began = performance.now();
-    const built = buildSequencedRelease(highs, matrix, input, releases, { truths, witnesses });
+  const interimRebuilds: SequenceBenchFigures["interimRebuilds"] = [];
+  let attempts = 0;
+  for (const arrived of [[], ...waves]) {
+    for (const row of arrived) matrix.append(row);
+    if (releases.length === interim) break;
+    attempts++;
+    const [built, time] = timed(() =>
+      buildSequencedRelease(highs, matrix, input, releases, { truths, witnesses }),
+    );
+    interimRebuilds.push({ rounds: built.rounds, served: built.passes, ...time });
     progress(
-      `interim ${releases.length + 1}: ${built.passes ? "served" : "held back"} after ${built.rounds} rounds, ${(performance.now() - began).toFixed(0)} ms, ${built.method}`,
+      `interim ${releases.length + 1}: ${built.passes ? "served" : "held back"} after ${built.rounds} rounds, ${time.ms.toFixed(0)} ms wall, ${time.cpuMs.toFixed(0)} ms CPU, ${built.method}`,
     );
     if (built.passes) {
       releases.push(built.release);
       truths.push(built.truth);
     }
   }
-  const began = performance.now();
-  const audit = auditReleaseSequence(highs, releases, {
-    ...sequenceRules(input),
-    truths,
-    witnesses,
-  });
-  const sequenceAuditMs = performance.now() - began;
+  if (releases.length < interim) throw new Error(`only ${releases.length} interims served`);
+  // The baseline, then the candidate's whole rebuild, then its audit alone as served.
+  const [, singleRelease] = timed(() => buildRelease(highs, matrix, input));
+  const [built, rebuild] = timed(() =>
+    buildSequencedRelease(highs, matrix, input, releases, { truths, witnesses }),
+  );
+  progress(
+    `candidate: ${built.passes ? "passes" : "held back"} after ${built.rounds} rounds, ${rebuild.ms.toFixed(0)} ms wall, ${rebuild.cpuMs.toFixed(0)} ms CPU (one release alone ${singleRelease.ms.toFixed(0)} ms wall, ${singleRelease.cpuMs.toFixed(0)} ms CPU), ${built.method}`,
+  );
+  const [audit, sequenceAudit] = timed(() =>
+    auditReleaseSequence(highs, [...releases, built.release], {
+      ...sequenceRules(input),
+      truths: [...truths, built.truth],
+      witnesses,
+    }),
+  );
   return {
     responses,
-    releases: releases.length,
-    singleReleaseMs,
-    sequenceAuditMs,
+    releases: releases.length + 1,
+    singleRelease,
+    sequenceAudit,
     solves: audit.solves,
     findings: audit.findings.length,
     open: audit.open ?? 0,
     windowSolves: audit.windowSolves ?? 0,
     method: audit.method,
-    rebuildMs: rebuild.ms,
-    rebuildRounds: rebuild.rounds,
-    rebuildPasses: rebuild.passes,
-    interims,
+    rebuild,
+    rebuildRounds: built.rounds,
+    rebuildPasses: built.passes,
+    interimRebuilds,
+    attempts,
+    arrivals: `${arrivals === "faculty" ? "faculty waves" : "spread over all units"} of ${wave}`,
   };
 }
