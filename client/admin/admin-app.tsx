@@ -38,6 +38,11 @@ const HeadcountsPage = lazy(() =>
   import("./headcounts/headcounts-page").then((module) => ({ default: module.HeadcountsPage })),
 );
 
+// Loaded apart as well: the diagnosis page per unit draws the same indicator charts.
+const DiagnosisPage = lazy(() =>
+  import("./diagnosis/diagnosis-page").then((module) => ({ default: module.DiagnosisPage })),
+);
+
 type SessionState =
   | { kind: "checking" }
   | { kind: "signed-out"; ended: boolean }
@@ -137,6 +142,12 @@ function Screen({ path, user }: { path: string; user: SessionUser }) {
     return (
       <Suspense fallback={<Loading />}>
         <HeadcountsPage key={second} slug={second} />
+      </Suspense>
+    );
+  if (first === "organisations" && second && third === "diagnosis" && fourth && parts.length === 4)
+    return (
+      <Suspense fallback={<Loading />}>
+        <DiagnosisPage key={path} slug={second} unitId={fourth} />
       </Suspense>
     );
   if (first === "organisations" && parts.length === 1 && user.role !== "evaluator")

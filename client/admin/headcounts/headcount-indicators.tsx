@@ -5,8 +5,10 @@ import type {
 } from "../../../server/contract/headcount-view-schemas";
 import { formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { useSessionUser } from "../admin-session";
+import { DIAGNOSIS_MESSAGES } from "../diagnosis/diagnosis-messages";
 import { Loading, ProblemAlert } from "../page-states";
 import { useApiData } from "../use-api-data";
+import { followLink } from "../use-route";
 import { HEADCOUNT_MESSAGES } from "./headcount-messages";
 import { type HeadcountReleaseView, unitsInTreeOrder } from "./headcount-view";
 import { indicatorTitle, TargetEditor } from "./target-editor";
@@ -30,6 +32,7 @@ export function HeadcountIndicators({
   release: HeadcountReleaseView;
 }) {
   const t = useMessages(HEADCOUNT_MESSAGES);
+  const diagnosis = useMessages(DIAGNOSIS_MESSAGES);
   const locale = useAdminLocale();
   const ordered = unitsInTreeOrder(release.units);
   const [unit, setUnit] = useState(ordered[0]?.unit.id ?? "");
@@ -80,6 +83,18 @@ export function HeadcountIndicators({
             </select>
           </div>
         </div>
+        {unit ? (
+          <p className="no-print">
+            <a
+              href={`/admin/organisations/${encodeURIComponent(slug)}/diagnosis/${encodeURIComponent(unit)}`}
+              onClick={followLink}
+            >
+              {diagnosis.linkToDiagnosis(
+                ordered.find((entry) => entry.unit.id === unit)?.unit.name[locale] ?? unit,
+              )}
+            </a>
+          </p>
+        ) : null}
         {answer.state === "loading" ? <Loading /> : null}
         {answer.state === "error" ? <ProblemAlert problem={answer.problem} /> : null}
         {answer.state === "ready"
@@ -103,7 +118,8 @@ export function HeadcountIndicators({
   );
 }
 
-function IndicatorView({ indicator }: { indicator: Indicator }) {
+/** One indicator: target, latest share and distance, its trend chart and its table. */
+export function IndicatorView({ indicator }: { indicator: Indicator }) {
   const t = useMessages(HEADCOUNT_MESSAGES);
   const locale = useAdminLocale();
   const { spec, points } = indicator;

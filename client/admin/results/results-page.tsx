@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useState } from "react";
 import type { CampaignAnswer, CampaignView } from "../../../server/contract/campaign-schemas";
 import type { Participation } from "../../../server/contract/participation-schema";
-import type { QuestionnaireVersion } from "../../../server/contract/reference-schemas";
+import type {
+  OrganisationsAnswer,
+  QuestionnaireVersion,
+} from "../../../server/contract/reference-schemas";
 import type {
   ReleaseTable,
   ReleaseValue,
@@ -19,6 +22,7 @@ import { questionnaireLanguages } from "../../../surveys/model/questionnaire-lan
 import { ApiProblem, apiUrl } from "../admin-api";
 import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
+import { DIAGNOSIS_MESSAGES } from "../diagnosis/diagnosis-messages";
 import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
 import { QuestionnaireLanguages } from "../questionnaires/questionnaire-text";
@@ -185,6 +189,12 @@ function Release({
   const [comments, reloadComments] = useApiData<ResultsCommentsAnswer>(`${base}/results/comments`);
   const [participation] = useApiData<Participation>(`${base}/participation`);
   const [composition] = useApiData<StaffComposition>(`${base}/results/staff-composition`);
+  const [organisations] = useApiData<OrganisationsAnswer>("/organisations");
+  const organisation =
+    organisations.state === "ready"
+      ? organisations.data.organisations.find((entry) => entry.id === campaign.organisationId)
+      : undefined;
+  const diagnosis = useMessages(DIAGNOSIS_MESSAGES);
 
   // Without the questionnaire the keys stand in for the texts; the figures stay readable.
   const definition = version.state === "ready" ? version.data.definition : null;
@@ -377,6 +387,16 @@ function Release({
               />
             ))}
         </section>
+      ) : null}
+      {unit && organisation ? (
+        <p className="no-print">
+          <a
+            href={`/admin/organisations/${encodeURIComponent(organisation.slug)}/diagnosis/${encodeURIComponent(unit.id)}?campaign=${encodeURIComponent(campaign.slug)}`}
+            onClick={followLink}
+          >
+            {diagnosis.linkToDiagnosis(unit.name)}
+          </a>
+        </p>
       ) : null}
       {unit ? (
         <StaffCompositionSection
