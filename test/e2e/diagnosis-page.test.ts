@@ -81,13 +81,13 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function signedIn(lang: string) {
+async function signedIn(lang: string, email = admin) {
   const context = await site.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const problems = watchPage(page, site.origin);
   await page.goto(`${site.origin}/admin?lang=${lang}`);
-  await page.locator("input[type=email]").fill(admin);
+  await page.locator("input[type=email]").fill(email);
   await page.locator("input[type=password]").fill(PASSWORD);
   await page.locator("button[type=submit]").click();
   await expect.poll(() => page.locator(".signed-in-as").count()).toBe(1);
@@ -249,6 +249,33 @@ describe("the diagnosis page of a unit", () => {
     await expect.poll(() => clippedElements(page), { message: "Dutch at 390 px" }).toEqual([]);
     await expectNoAxeViolations(page, "Dutch diagnosis at 390 px");
     await page.screenshot({ path: join(shots, "diagnosis-page-nl-390.png"), fullPage: true });
+    expect(problems()).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it("shows an evaluator their own unit and refuses another, as the headcount screen does", async () => {
+    const [a] = campaign.inScope as [string];
+    const c = campaign.outOfScope;
+    const evaluator = insertUser(site.db, "evaluator", {
+      organisationId: campaign.organisationId,
+      unitId: a,
+    });
+    const { context, page, problems } = await signedIn("en", evaluator);
+    const organisation = `org-${campaign.organisationId}`;
+    await page.goto(`${site.origin}/admin/organisations/${organisation}/diagnosis/${c}`);
+    await expect
+      .poll(() => page.locator(".notice-box").textContent())
+      .toBe("This unit is not among the headcounts you may see, or does not exist.");
+    expect(await page.locator("table.diagnosis-levels").count()).toBe(0);
+    expect(await page.locator("section.diagnosis-survey").count()).toBe(0);
+    await expectNoAxeViolations(page, "evaluator refused");
+    await page.goto(`${site.origin}/admin/organisations/${organisation}/diagnosis/${a}`);
+    await expect.poll(() => page.locator(".diagnosis-respondents dd").textContent()).toBe("10");
+    await expect
+      .poll(() =>
+        page.locator("table.diagnosis-levels tbody tr").first().locator("td").textContent(),
+      )
+      .toBe("30");
     expect(problems()).toEqual([]);
     await context.close();
   }, 300_000);

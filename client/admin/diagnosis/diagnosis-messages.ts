@@ -25,6 +25,8 @@ export interface DiagnosisMessages {
   surveyMatches: (date: string) => string;
   surveyOtherDate: string;
   resultsLink: string;
+  /** The chosen campaign did not survey the unit, or its release shows the reader none of it. */
+  notInSurvey: string;
   /** The link to this page from the headcount and results screens. */
   linkToDiagnosis: (unit: string) => string;
 }
@@ -57,6 +59,7 @@ export const DIAGNOSIS_MESSAGES: Record<Locale, DiagnosisMessages> = {
     surveyOtherDate:
       "Let op: deze bevraging sloot vóór de jongste peildatum; de personeelscijfers hierboven gaan over een latere periode.",
     resultsLink: "Alle resultaten van deze bevraging",
+    notInSurvey: "Deze bevraging heeft geen resultaten voor deze eenheid die u mag zien.",
     linkToDiagnosis: (unit) => `Diagnosepagina van ${unit}`,
   },
   fr: {
@@ -86,6 +89,7 @@ export const DIAGNOSIS_MESSAGES: Record<Locale, DiagnosisMessages> = {
     surveyOtherDate:
       "Attention : cette enquête a clôturé avant la dernière date de référence ; les effectifs ci-dessus portent sur une période plus récente.",
     resultsLink: "Tous les résultats de cette enquête",
+    notInSurvey: "Cette enquête n'a pas de résultats pour cette unité que vous pouvez consulter.",
     linkToDiagnosis: (unit) => `Page de diagnostic de ${unit}`,
   },
   en: {
@@ -114,6 +118,7 @@ export const DIAGNOSIS_MESSAGES: Record<Locale, DiagnosisMessages> = {
     surveyOtherDate:
       "Note: this survey closed before the latest reference date; the staff figures above are of a later period.",
     resultsLink: "All results of this survey",
+    notInSurvey: "This survey has no results for this unit that you may see.",
     linkToDiagnosis: (unit) => `Diagnosis page of ${unit}`,
   },
 };

@@ -285,6 +285,7 @@ function SurveyResults({
       </p>
       {units.state === "loading" ? <Loading /> : null}
       {units.state === "error" ? <ProblemAlert problem={units.problem} /> : null}
+      {units.state === "ready" && !group ? <p>{t.notInSurvey}</p> : null}
       {units.state === "ready" && group ? (
         <>
           <dl className="facts diagnosis-respondents">
