@@ -224,6 +224,15 @@ describe("the diagnosis page of a unit", () => {
       .toEqual(["50.0%", "66.7%", "-16.7 points under-represented"]);
 
     await look(page, "diagnosis-page", "diagnosis page", page.locator("main"));
+    // On paper: the results screen's print rules, no buttons or pickers, the release date said.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("button", { name: "Print or save as PDF" }).isVisible()).toBe(
+      false,
+    );
+    expect(await page.getByLabel("Survey", { exact: true }).isVisible()).toBe(false);
+    expect(await page.locator(".print-rules").isVisible()).toBe(true);
+    await page.screenshot({ path: join(shots, "diagnosis-page-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
     expect(problems()).toEqual([]);
     await context.close();
   }, 300_000);

@@ -137,23 +137,26 @@ export function DiagnosisPage({ slug, unitId }: { slug: string; unitId: string }
             ) : null}
             {campaign ? (
               <>
-                <div className="field no-print">
-                  <label htmlFor={campaignId}>{t.campaignLabel}</label>
-                  <select
-                    id={campaignId}
-                    value={campaign.slug}
-                    onChange={(event) => setChosen(event.target.value)}
-                  >
-                    {own.map((candidate) => (
-                      <option key={candidate.slug} value={candidate.slug}>
-                        {t.campaignOption(
-                          candidate.title[locale],
-                          formatDateTime(candidate.closesAt, locale, false),
-                          t.statuses[candidate.status],
-                        )}
-                      </option>
-                    ))}
-                  </select>
+                {/* The picker's own display rule would win over .no-print: hidden on paper apart. */}
+                <div className="no-print">
+                  <div className="field">
+                    <label htmlFor={campaignId}>{t.campaignLabel}</label>
+                    <select
+                      id={campaignId}
+                      value={campaign.slug}
+                      onChange={(event) => setChosen(event.target.value)}
+                    >
+                      {own.map((candidate) => (
+                        <option key={candidate.slug} value={candidate.slug}>
+                          {t.campaignOption(
+                            candidate.title[locale],
+                            formatDateTime(candidate.closesAt, locale, false),
+                            t.statuses[candidate.status],
+                          )}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
                 </div>
                 <p className="print-only">{campaign.title[locale]}</p>
                 <SurveyResults
