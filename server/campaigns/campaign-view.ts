@@ -2,7 +2,13 @@ import { eq } from "drizzle-orm";
 import type { CampaignView } from "../contract/campaign-schemas";
 import type { Locale } from "../contract/locales";
 import type { Db } from "../db/open-database";
-import { campaigns, campaignUnits, questionnaires, questionnaireVersions } from "../db/schema";
+import {
+  campaigns,
+  campaignUnits,
+  organisations,
+  questionnaires,
+  questionnaireVersions,
+} from "../db/schema";
 import { interimResultRoles } from "./assert-may-read-results";
 import { effectiveStatus, responsesDeleteAt } from "./campaign-status";
 
@@ -17,6 +23,16 @@ function questionnaireOf(db: Db, versionId: string) {
     .get();
   if (!row) throw new Error(`Questionnaire version ${versionId} vanished`);
   return row;
+}
+
+function organisationSlugOf(db: Db, organisationId: string): string {
+  const row = db
+    .select({ slug: organisations.slug })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
+  if (!row) throw new Error(`Organisation ${organisationId} vanished`);
+  return row.slug;
 }
 
 function unitIdsOf(db: Db, campaignId: string): string[] {
@@ -35,6 +51,7 @@ export function toCampaignView(db: Db, row: CampaignRow, now: Date): CampaignVie
   return {
     slug: row.slug,
     organisationId: row.organisationId,
+    organisationSlug: organisationSlugOf(db, row.organisationId),
     title: { nl: row.titleNl, fr: row.titleFr, en: row.titleEn },
     status: effectiveStatus(row, now),
     questionnaire: questionnaireOf(db, row.questionnaireVersionId),

@@ -94,6 +94,8 @@ export const codesRequestSchema = z.strictObject({
 export const campaignViewSchema = z.object({
   slug: z.string(),
   organisationId: z.string(),
+  /** For links into the organisation's pages (its diagnosis per unit). */
+  organisationSlug: z.string(),
   title: localizedSchema,
   status: z.enum(CAMPAIGN_STATUSES),
   questionnaire: z.object({ slug: z.string(), version: z.number().int() }),

@@ -7,6 +7,15 @@ export function csvField(value: string): string {
   return field(value, ",");
 }
 
+/**
+ * csvField for a CSV for analysis, whose figures are numbers: a plain decimal number (a negative
+ * change, a lower confidence bound) is written as it is, since a spreadsheet reads it as a
+ * number, never as a formula; any other text is defused as by csvField.
+ */
+export function analysisCsvField(value: string): string {
+  return /^-?\d+(\.\d+)?$/.test(value) ? value : csvField(value);
+}
+
 /** csvField for a file separated by `separator` (`;` for a Dutch or French Excel). */
 export function csvFieldSeparatedBy(separator: "," | ";"): (value: string) => string {
   return (value) => field(value, separator);

@@ -1,6 +1,6 @@
 import { itemLabel, optionLabel } from "../../surveys/model/questionnaire-labels";
 import type { ComparisonAnswer } from "../contract/comparison-schema";
-import { csvField, csvFieldSeparatedBy } from "../contract/csv-field";
+import { analysisCsvField, csvFieldSeparatedBy } from "../contract/csv-field";
 import type { Db } from "../db/open-database";
 import type { OpenedComparison } from "./compare-campaigns";
 import { COMPARISON_MESSAGES } from "./comparison-messages";
@@ -103,7 +103,7 @@ export function comparisonCsvForAnalysis(
     ]);
   }
   return {
-    body: `${lines.map((line) => line.map(csvField).join(",")).join("\r\n")}\r\n`,
+    body: `${lines.map((line) => line.map(analysisCsvField).join(",")).join("\r\n")}\r\n`,
     contentType: "text/csv; charset=utf-8",
     filename: `${fileBase(answer)}-comparison.csv`,
   };

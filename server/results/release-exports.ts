@@ -1,4 +1,5 @@
 import { resultsCommentsSchema, resultsTableSchema } from "../contract/release-schema";
+import type { StaffComposition } from "../contract/staff-composition-schema";
 import type { Db } from "../db/open-database";
 import { excelCsv } from "./excel-csv";
 import { exportLabels } from "./export-labels";
@@ -76,7 +77,10 @@ export function tableJson(
 }
 
 /** The whole release as a workbook in the reader's language (see release-xlsx.ts). */
-export function campaignWorkbook(source: ExportSource): ExportFile {
+export function campaignWorkbook(
+  source: ExportSource,
+  staffComposition?: StaffComposition,
+): ExportFile {
   const { stored, visible } = source;
   const checked = {
     ...stored.release,
@@ -90,6 +94,9 @@ export function campaignWorkbook(source: ExportSource): ExportFile {
       builtAt: stored.builtAt,
       labels,
       visibleUnits: visible,
+      ...(staffComposition
+        ? { staffComposition: { composition: staffComposition, locale: source.locale } }
+        : {}),
     }),
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     filename: `${stored.campaign.slug}-results-${source.locale}.xlsx`,

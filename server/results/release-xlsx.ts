@@ -1,7 +1,10 @@
 import type { Release } from "../../analysis/release-types";
 import { itemLabel } from "../../surveys/model/questionnaire-labels";
+import type { StaffComposition } from "../contract/staff-composition-schema";
 import { type ExportLabels, type LabelledCell, labelledTable } from "./labelled-rows";
 import { releaseTables, tableGroups } from "./read-release";
+import { staffCompositionSheet } from "./staff-composition-export";
+import type { ExportLocale } from "./unit-labels";
 import {
   type NumberStyle,
   type Sheet,
@@ -24,6 +27,8 @@ export function releaseWorkbook(
     builtAt: string;
     labels: ExportLabels;
     visibleUnits?: ReadonlySet<string>;
+    /** The respondents against the staff, when a headcount date applies. */
+    staffComposition?: { composition: StaffComposition; locale: ExportLocale };
   },
 ): Uint8Array<ArrayBuffer> {
   const { labels } = meta;
@@ -53,6 +58,11 @@ export function releaseWorkbook(
       numberStyles: labelled.kinds.map((kind) => NUMBER_STYLES[kind]),
       widths: [30, 12, 18, ...table.dimensions.map(() => 22), 12, 50, 28, 10, 10, 10, 12, 22, 16],
     });
+  }
+  if (meta.staffComposition) {
+    const { composition, locale } = meta.staffComposition;
+    const sheet = staffCompositionSheet(composition, labels.unit, locale, taken);
+    if (sheet) sheets.push(sheet);
   }
   const c = messages.columns;
   const comments: SheetCell[][] = [];

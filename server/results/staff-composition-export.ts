@@ -1,15 +1,19 @@
+import { analysisCsvField } from "../contract/csv-field";
 import { HEADCOUNT_LABELS } from "../contract/headcount-labels";
 import type { StaffComposition } from "../contract/staff-composition-schema";
 import type { Db } from "../db/open-database";
 import { excelCsv } from "./excel-csv";
 import { exportLabels } from "./export-labels";
-import type { LabelledCell } from "./labelled-rows";
+import type { ColumnKind, LabelledCell } from "./labelled-rows";
+import type { UnitLabel } from "./release-csv";
 import type { ExportFile } from "./release-exports";
 import type { ExportLocale } from "./unit-labels";
+import { type Sheet, type SheetCell, sheetName } from "./xlsx-writer";
 
 const COLUMNS: Record<
   ExportLocale,
   {
+    sheet: string;
     header: string[];
     yes: string;
     no: string;
@@ -19,6 +23,7 @@ const COLUMNS: Record<
   }
 > = {
   nl: {
+    sheet: "Respondenten en personeel",
     header: [
       "eenheid",
       "eenheidscode",
@@ -37,6 +42,7 @@ const COLUMNS: Record<
     nobody: "niemand met een bekend gegeven",
   },
   fr: {
+    sheet: "Répondants et personnel",
     header: [
       "unité",
       "code_unité",
@@ -55,6 +61,7 @@ const COLUMNS: Record<
     nobody: "personne dont la donnée est connue",
   },
   en: {
+    sheet: "Respondents and staff",
     header: [
       "unit",
       "unit_code",
@@ -74,30 +81,35 @@ const COLUMNS: Record<
   },
 };
 
+const DIFFERENCE = 6;
+const KINDS: ColumnKind[] = [
+  "text",
+  "text",
+  "text",
+  "text",
+  "share",
+  "share",
+  "share",
+  "text",
+  "text",
+];
+
 /**
- * The respondents against the staff as a CSV for Excel in the reader's language: one line per
- * unit, category and value with both shares and the difference (percent with one decimal, in
- * the language's Excel format), or one line per unit and category saying why it has no shares.
- * Only what `viewStaffComposition` answered for this reader.
+ * The respondents against the staff as rows for people in the reader's language: one per unit,
+ * category and value with both shares and the difference, or one per unit and category saying
+ * why it has no shares. Only what `viewStaffComposition` answered for this reader.
  */
-export function staffCompositionCsvForExcel({
-  db,
-  campaign,
-  composition,
-  locale,
-}: {
-  db: Db;
-  campaign: { id: string; slug: string; organisationId: string; k: number };
-  composition: StaffComposition;
-  locale: ExportLocale;
-}): ExportFile {
-  const { labels } = exportLabels(db, campaign, locale);
+function compositionRows(
+  composition: StaffComposition,
+  unitLabel: UnitLabel,
+  locale: ExportLocale,
+): LabelledCell[][] {
   const words = COLUMNS[locale];
   const names = HEADCOUNT_LABELS[locale];
   const date = composition.staffDate ?? "";
-  const rows = composition.dimensions.flatMap((dimension) =>
+  return composition.dimensions.flatMap((dimension) =>
     dimension.units.flatMap((unit): LabelledCell[][] => {
-      const { code, name } = labels.unit(unit.unitId);
+      const { code, name } = unitLabel(unit.unitId);
       const category = names.dimensions[dimension.dimension] ?? dimension.dimension;
       if (unit.rows.length === 0) {
         const why =
@@ -121,17 +133,157 @@ export function staffCompositionCsvForExcel({
       ]);
     }),
   );
+}
+
+/**
+ * The respondents against the staff as a CSV for Excel in the reader's language (percent with
+ * one decimal, in the language's Excel format).
+ */
+export function staffCompositionCsvForExcel({
+  db,
+  campaign,
+  composition,
+  locale,
+}: {
+  db: Db;
+  campaign: { id: string; slug: string; organisationId: string; k: number };
+  composition: StaffComposition;
+  locale: ExportLocale;
+}): ExportFile {
+  const { labels } = exportLabels(db, campaign, locale);
   return {
     body: excelCsv(
       {
-        header: words.header,
-        kinds: ["text", "text", "text", "text", "share", "share", "share", "text", "text"],
-        rows,
+        header: COLUMNS[locale].header,
+        kinds: KINDS,
+        rows: compositionRows(composition, labels.unit, locale),
       },
       locale,
       labels,
     ),
     contentType: "text/csv; charset=utf-8",
     filename: `${campaign.slug}-staff-composition-excel-${locale}.csv`,
+  };
+}
+
+/**
+ * The respondents against the staff as a CSV for analysis: codes, `,` and a decimal point,
+ * shares as fractions, and the counts both shares are made of (sums of published survey
+ * figures, published headcounts). A unit and category without shares is one line whose
+ * `status` says why: `hidden (results)`, `hidden (headcounts)` or `no known value`.
+ */
+export function staffCompositionCsvForAnalysis({
+  db,
+  campaign,
+  composition,
+  locale,
+}: {
+  db: Db;
+  campaign: { id: string; slug: string; organisationId: string; k: number };
+  composition: StaffComposition;
+  locale: ExportLocale;
+}): ExportFile {
+  const { labels } = exportLabels(db, campaign, locale);
+  const lines: string[][] = [
+    [
+      "unit",
+      "unit_name",
+      "category",
+      "value",
+      "status",
+      "respondents",
+      "respondents_known",
+      "staff",
+      "staff_known",
+      "respondent_share",
+      "staff_share",
+      "difference",
+      "under_represented",
+      "staff_date",
+    ],
+  ];
+  const date = composition.staffDate ?? "";
+  for (const dimension of composition.dimensions) {
+    for (const unit of dimension.units) {
+      const { code, name } = labels.unit(unit.unitId);
+      if (unit.rows.length === 0 || unit.respondents === "hidden" || unit.staff === "hidden") {
+        const status =
+          unit.respondents === "hidden"
+            ? "hidden (results)"
+            : unit.staff === "hidden"
+              ? "hidden (headcounts)"
+              : "no known value";
+        lines.push([
+          code,
+          name,
+          dimension.dimension,
+          "",
+          status,
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          date,
+        ]);
+        continue;
+      }
+      const { respondents, staff } = unit;
+      for (const row of unit.rows) {
+        const index = dimension.values.indexOf(row.value);
+        lines.push([
+          code,
+          name,
+          dimension.dimension,
+          row.value,
+          "shown",
+          String(respondents.counts[index] ?? ""),
+          String(respondents.total),
+          String(staff.counts[index] ?? ""),
+          String(staff.total),
+          row.respondentShare.toFixed(4),
+          row.staffShare.toFixed(4),
+          row.difference.toFixed(4),
+          row.underRepresented ? "true" : "false",
+          date,
+        ]);
+      }
+    }
+  }
+  return {
+    body: `${lines.map((line) => line.map(analysisCsvField).join(",")).join("\r\n")}\r\n`,
+    contentType: "text/csv; charset=utf-8",
+    filename: `${campaign.slug}-staff-composition-${locale}.csv`,
+  };
+}
+
+/**
+ * The respondents against the staff as a workbook sheet in the reader's language (shares as
+ * percentages), or nothing when no headcount date applies or no category is compared.
+ */
+export function staffCompositionSheet(
+  composition: StaffComposition,
+  unitLabel: UnitLabel,
+  locale: ExportLocale,
+  taken: Set<string>,
+): Sheet | undefined {
+  if (composition.staffDate === null || composition.dimensions.length === 0) return undefined;
+  const words = COLUMNS[locale];
+  return {
+    name: sheetName(words.sheet, taken),
+    header: words.header,
+    rows: compositionRows(composition, unitLabel, locale).map((row) =>
+      row.map((cell, column): SheetCell => {
+        if (typeof cell !== "number") return cell as string | null;
+        // The difference is in percentage points, as its column says, not a share.
+        return column === DIFFERENCE
+          ? { number: cell * 100, style: "decimal" }
+          : { number: cell, style: "percent" };
+      }),
+    ),
+    widths: [30, 12, 22, 36, 14, 14, 14, 14, 16],
   };
 }

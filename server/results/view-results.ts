@@ -31,6 +31,7 @@ export type ResultsPart =
   | "summary"
   | "comments"
   | "staff-composition"
+  | "staff-composition-csv"
   | "staff-composition-csv-for-excel"
   | "xlsx"
   | {

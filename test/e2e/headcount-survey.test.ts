@@ -77,6 +77,11 @@ describe("headcounts on the survey screens", () => {
       section.getByRole("link", { name: "Download every unit (CSV for Excel)" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${campaign.slug}-staff-composition-excel-en.csv`);
+    const [forAnalysis] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("link", { name: "Download every unit (CSV for analysis" }).click(),
+    ]);
+    expect(forAnalysis.suggestedFilename()).toBe(`${campaign.slug}-staff-composition-en.csv`);
     await section.scrollIntoViewIfNeeded();
     await look(page, "headcount-composition", "composition of respondents and staff", section);
     expect(problems()).toEqual([]);

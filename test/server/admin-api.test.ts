@@ -40,6 +40,7 @@ beforeAll(async () => {
 const campaignSchema = z.strictObject({
   slug: z.string(),
   organisationId: z.string(),
+  organisationSlug: z.string(),
   title: z.object({ nl: z.string(), fr: z.string(), en: z.string() }),
   status: z.enum(["draft", "open", "closed", "archived"]),
   questionnaire: z.object({ slug: z.string(), version: z.number() }),

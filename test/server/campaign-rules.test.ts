@@ -14,6 +14,7 @@ import { ProblemError } from "../../server/errors";
 const draft: CampaignView = {
   slug: "survey-2030",
   organisationId: "org",
+  organisationSlug: "org",
   title: { nl: "Peiling", fr: "Enquête", en: "Survey" },
   status: "draft",
   questionnaire: { slug: "diagnosis", version: 1 },

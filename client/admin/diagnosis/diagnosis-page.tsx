@@ -326,7 +326,6 @@ function CompositionOf({
   unitId: string;
   unitName: string;
 }) {
-  const locale = useAdminLocale();
   const base = `/campaigns/${encodeURIComponent(campaign.slug)}`;
   const [composition] = useApiData<StaffComposition>(`${base}/results/staff-composition`);
   return (
@@ -334,7 +333,7 @@ function CompositionOf({
       data={composition}
       unitId={unitId}
       unitName={unitName}
-      downloadHref={apiUrl(`${base}/results/staff-composition/export-for-excel.csv?lang=${locale}`)}
+      downloadBase={apiUrl(`${base}/results/staff-composition`)}
     />
   );
 }

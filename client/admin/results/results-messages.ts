@@ -200,7 +200,7 @@ const nl: ResultsMessages = {
   downloadCsv: (table) => `${table} (CSV)`,
   downloadXlsx: "Alle resultaten (Excel)",
   downloadHint:
-    "Het CSV-bestand bevat de gekozen tabel voor alle eenheden die je mag zien; het Excel-bestand alle tabellen en de opmerkingen. Verborgen cijfers staan er met hun reden in. Elke download wordt in het logboek opgenomen.",
+    "Het CSV-bestand bevat de gekozen tabel voor alle eenheden die je mag zien; het Excel-bestand alle tabellen, de opmerkingen en, waar personeelsaantallen bestaan, de respondenten tegenover het personeel. Verborgen cijfers staan er met hun reden in. Elke download wordt in het logboek opgenomen.",
   commentsTitle: "Opmerkingen",
   commentsFor: (unit) => `Opmerkingen: ${unit}`,
   commentsCount: (count) => (count === 1 ? "1 opmerking" : `${count} opmerkingen`),
@@ -318,7 +318,7 @@ const fr: ResultsMessages = {
   downloadCsv: (table) => `${table} (CSV)`,
   downloadXlsx: "Tous les résultats (Excel)",
   downloadHint:
-    "Le fichier CSV contient le tableau choisi pour toutes les unités que vous pouvez voir ; le fichier Excel tous les tableaux et les commentaires. Les chiffres masqués y figurent avec leur raison. Chaque téléchargement est inscrit au journal.",
+    "Le fichier CSV contient le tableau choisi pour toutes les unités que vous pouvez voir ; le fichier Excel tous les tableaux, les commentaires et, là où des effectifs existent, les répondants face au personnel. Les chiffres masqués y figurent avec leur raison. Chaque téléchargement est inscrit au journal.",
   commentsTitle: "Commentaires",
   commentsFor: (unit) => `Commentaires : ${unit}`,
   commentsCount: (count) => (count === 1 ? "1 commentaire" : `${count} commentaires`),
@@ -434,7 +434,7 @@ const en: ResultsMessages = {
   downloadCsv: (table) => `${table} (CSV)`,
   downloadXlsx: "All results (Excel)",
   downloadHint:
-    "The CSV file holds the chosen table for every unit you may see; the Excel file every table and the comments. Hidden figures appear with their reasons. Every download is recorded in the audit log.",
+    "The CSV file holds the chosen table for every unit you may see; the Excel file every table, the comments and, where headcounts exist, the respondents against the staff. Hidden figures appear with their reasons. Every download is recorded in the audit log.",
   commentsTitle: "Comments",
   commentsFor: (unit) => `Comments: ${unit}`,
   commentsCount: (count) => (count === 1 ? "1 comment" : `${count} comments`),

@@ -1,10 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { CampaignAnswer, CampaignView } from "../../../server/contract/campaign-schemas";
 import type { Participation } from "../../../server/contract/participation-schema";
-import type {
-  OrganisationsAnswer,
-  QuestionnaireVersion,
-} from "../../../server/contract/reference-schemas";
+import type { QuestionnaireVersion } from "../../../server/contract/reference-schemas";
 import type {
   ReleaseTable,
   ReleaseValue,
@@ -189,11 +186,6 @@ function Release({
   const [comments, reloadComments] = useApiData<ResultsCommentsAnswer>(`${base}/results/comments`);
   const [participation] = useApiData<Participation>(`${base}/participation`);
   const [composition] = useApiData<StaffComposition>(`${base}/results/staff-composition`);
-  const [organisations] = useApiData<OrganisationsAnswer>("/organisations");
-  const organisation =
-    organisations.state === "ready"
-      ? organisations.data.organisations.find((entry) => entry.id === campaign.organisationId)
-      : undefined;
   const diagnosis = useMessages(DIAGNOSIS_MESSAGES);
 
   // Without the questionnaire the keys stand in for the texts; the figures stay readable.
@@ -388,10 +380,10 @@ function Release({
             ))}
         </section>
       ) : null}
-      {unit && organisation ? (
+      {unit ? (
         <p className="no-print">
           <a
-            href={`/admin/organisations/${encodeURIComponent(organisation.slug)}/diagnosis/${encodeURIComponent(unit.id)}?campaign=${encodeURIComponent(campaign.slug)}`}
+            href={`/admin/organisations/${encodeURIComponent(campaign.organisationSlug)}/diagnosis/${encodeURIComponent(unit.id)}?campaign=${encodeURIComponent(campaign.slug)}`}
             onClick={followLink}
           >
             {diagnosis.linkToDiagnosis(unit.name)}
@@ -403,9 +395,7 @@ function Release({
           data={composition}
           unitId={unit.id}
           unitName={unit.name}
-          downloadHref={apiUrl(
-            `${base}/results/staff-composition/export-for-excel.csv?lang=${locale}`,
-          )}
+          downloadBase={apiUrl(`${base}/results/staff-composition`)}
         />
       ) : null}
       {table ? (

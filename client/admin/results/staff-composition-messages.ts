@@ -22,6 +22,7 @@ export interface StaffCompositionMessages {
   /** The chosen unit is not compared (respondents and staff are not the same people). */
   notCompared: string;
   download: string;
+  downloadForAnalysis: string;
 }
 
 export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages> = {
@@ -44,6 +45,8 @@ export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages
     notCompared:
       "Voor deze eenheid is er geen vergelijking: de bevraging omvat niet al haar personeel, of haar eenheden zijn sindsdien veranderd.",
     download: "Alle eenheden downloaden (CSV voor Excel)",
+    downloadForAnalysis:
+      "Alle eenheden downloaden (CSV voor analyse: codes, aantallen en aandelen)",
   },
   fr: {
     title: "Répondants et personnel",
@@ -64,6 +67,8 @@ export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages
     notCompared:
       "Pas de comparaison pour cette unité : l'enquête ne couvre pas tout son personnel, ou ses unités ont changé depuis.",
     download: "Télécharger toutes les unités (CSV pour Excel)",
+    downloadForAnalysis:
+      "Télécharger toutes les unités (CSV pour l'analyse : codes, effectifs et parts)",
   },
   en: {
     title: "Respondents and staff",
@@ -84,5 +89,6 @@ export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages
     notCompared:
       "No comparison for this unit: the survey does not cover all of its staff, or its units changed since.",
     download: "Download every unit (CSV for Excel)",
+    downloadForAnalysis: "Download every unit (CSV for analysis: codes, counts and shares)",
   },
 };

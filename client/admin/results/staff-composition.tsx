@@ -35,13 +35,13 @@ export function StaffCompositionSection({
   data,
   unitId,
   unitName,
-  downloadHref,
+  downloadBase,
 }: {
   data: ApiData<StaffComposition>;
   unitId: string;
   unitName: string;
-  /** The CSV for Excel of every unit the reader may see. */
-  downloadHref: string;
+  /** Where the CSVs of every unit the reader may see are downloaded: `${downloadBase}/export….csv`. */
+  downloadBase: string;
 }) {
   const t = useMessages(STAFF_COMPOSITION_MESSAGES);
   const locale = useAdminLocale();
@@ -130,11 +130,18 @@ export function StaffCompositionSection({
         </section>
       )}
       <p className="hint">{t.ruleHint}</p>
-      <p className="no-print">
-        <a href={downloadHref} download>
-          {t.download}
-        </a>
-      </p>
+      <ul className="download-list no-print">
+        <li>
+          <a href={`${downloadBase}/export-for-excel.csv?lang=${locale}`} download>
+            {t.download}
+          </a>
+        </li>
+        <li>
+          <a href={`${downloadBase}/export.csv?lang=${locale}`} download>
+            {t.downloadForAnalysis}
+          </a>
+        </li>
+      </ul>
     </section>
   );
 }

@@ -25,7 +25,10 @@ import {
   tableCsvForExcel,
   tableJson,
 } from "../../results/release-exports";
-import { staffCompositionCsvForExcel } from "../../results/staff-composition-export";
+import {
+  staffCompositionCsvForAnalysis,
+  staffCompositionCsvForExcel,
+} from "../../results/staff-composition-export";
 import { EXPORT_LOCALES, type ExportLocale, unitNames } from "../../results/unit-labels";
 import { type ComparisonFormat, type ResultsPart, viewResults } from "../../results/view-results";
 import { viewStaffComposition } from "../../results/view-staff-composition";
@@ -160,6 +163,18 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         }),
       );
     })
+    .get("/:slug/results/staff-composition/export.csv", (c) => {
+      const opened = open(c, c.req.param("slug"), "results.export", "staff-composition-csv");
+      return send(
+        c,
+        staffCompositionCsvForAnalysis({
+          db,
+          campaign: opened.campaign,
+          composition: staffCompositionSchema.parse(viewStaffComposition(db, opened)),
+          locale: exportLocale(c.req.query("lang")),
+        }),
+      );
+    })
     .get("/:slug/results/comments", (c) => {
       const { campaign, builtAt, release, visible } = open(
         c,
@@ -223,7 +238,13 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
     })
     .get("/:slug/results/export.xlsx", (c) => {
       const opened = open(c, c.req.param("slug"), "results.export", "xlsx");
-      return send(c, campaignWorkbook(exportSource(opened, c.req.query("lang"))));
+      return send(
+        c,
+        campaignWorkbook(
+          exportSource(opened, c.req.query("lang")),
+          staffCompositionSchema.parse(viewStaffComposition(db, opened)),
+        ),
+      );
     })
     .get("/:slug/results/tables/:table/export.csv", (c) => {
       const { opened, table } = openTable(c, c.req.param("slug"), c.req.param("table"));

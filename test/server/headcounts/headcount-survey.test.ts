@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Release } from "../../../analysis/release-types";
 import { headcountReleaseSchema } from "../../../server/contract/headcount-schemas";
@@ -116,6 +117,17 @@ function latestRelease(db: DbConnection, campaignId: string): Release {
     .prepare("SELECT release FROM releases WHERE campaign_id = ? ORDER BY id DESC LIMIT 1")
     .get(campaignId) as { release: string };
   return JSON.parse(row.release) as Release;
+}
+
+async function downloadWorkbook(agent: Agent, slug: string, lang: string) {
+  const response = await agent.request(
+    "GET",
+    `/api/admin/campaigns/${slug}/results/export.xlsx?lang=${lang}`,
+  );
+  expect(response.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  return workbook;
 }
 
 async function participation(agent: Agent, slug: string): Promise<Participation> {
@@ -250,9 +262,11 @@ describe("the respondents' composition against the staff's", () => {
   });
   afterAll(() => s.releases.close());
 
-  it("is empty before any headcount is published", async () => {
+  it("is empty before any headcount is published, and the workbook has no sheet for it", async () => {
     const view = await composition(s.evaluator, s.campaign.slug);
     expect(view).toMatchObject({ staffDate: null, dimensions: [] });
+    const workbook = await downloadWorkbook(s.evaluator, s.campaign.slug, "fr");
+    expect(workbook.worksheets.map((sheet) => sheet.name)).not.toContain("Répondants et personnel");
   });
 
   it("sets the published survey figures against the published headcounts, and marks women under-represented", async () => {
@@ -369,6 +383,50 @@ describe("the respondents' composition against the staff's", () => {
     expect(logged.map((row) => row.target)).toContain(
       `${s.campaign.slug} staff-composition-csv-for-excel`,
     );
+  });
+
+  it("downloads for analysis: codes, the counts behind both shares, shares as fractions, and why a unit has none", async () => {
+    const response = await s.evaluator.request(
+      "GET",
+      `/api/admin/campaigns/${s.campaign.slug}/results/staff-composition/export.csv?lang=en`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Disposition")).toContain(
+      `${s.campaign.slug}-staff-composition-en.csv`,
+    );
+    const lines = (await response.text()).trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "unit,unit_name,category,value,status,respondents,respondents_known,staff,staff_known,respondent_share,staff_share,difference,under_represented,staff_date",
+    );
+    expect(lines).toContain(
+      "A,Unit A,gender,woman,shown,5,10,20,30,0.5000,0.6667,-0.1667,true,2024-12-31",
+    );
+    expect(lines).toContain(
+      "A,Unit A,gender,man,shown,5,10,10,30,0.5000,0.3333,0.1667,false,2024-12-31",
+    );
+    expect(lines).toContain("B,Unit B,gender,,hidden (headcounts),,,,,,,,,2024-12-31");
+    const logged = s.db.$client
+      .prepare("SELECT target FROM audit_log WHERE action = 'results.export'")
+      .all() as { target: string }[];
+    expect(logged.map((row) => row.target)).toContain(`${s.campaign.slug} staff-composition-csv`);
+  });
+
+  it("adds a sheet to the results workbook in the reader's language: shares as percentages, the difference in points", async () => {
+    const workbook = await downloadWorkbook(s.evaluator, s.campaign.slug, "fr");
+    const sheet = workbook.getWorksheet("Répondants et personnel");
+    expect(sheet).toBeDefined();
+    const rows = (sheet?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    expect(rows[0]?.slice(1, 5)).toEqual(["unité", "code_unité", "catégorie", "groupe"]);
+    const woman = sheet
+      ?.getRows(2, sheet.rowCount - 1)
+      ?.find((row) => row.getCell(2).value === "A" && row.getCell(4).value === "Femme");
+    expect(woman?.getCell(5).value).toBe(0.5);
+    expect(woman?.getCell(5).numFmt).toBe("0.0%");
+    expect(woman?.getCell(6).value).toBeCloseTo(2 / 3);
+    expect(woman?.getCell(7).value).toBeCloseTo(-16.667, 2);
+    expect(woman?.getCell(8).value).toBe("oui");
+    const b = sheet?.getRows(2, sheet.rowCount - 1)?.find((row) => row.getCell(2).value === "B");
+    expect(b?.getCell(4).value).toBe("masqué dans les effectifs");
   });
 
   it("shows a unit evaluator their unit only", async () => {
