@@ -120,7 +120,10 @@ export function buildHeadcountRelease(
   {
     witnessesFrom = WITNESSES_FROM_CELLS,
   }: {
-    /** Hidden components this large get witness proofs first (tests compare with none). */
+    /**
+     * Hidden components this large get witness proofs first; infinite: the plain LP audit,
+     * which tests compare with.
+     */
     witnessesFrom?: number;
   } = {},
 ): HeadcountRelease {

@@ -57,7 +57,8 @@ export function protectCells(
     /**
      * Hidden components of at least this many cells are first shown wide by checked witness
      * points (width-witnesses.ts), the LP asked only about the rest: same findings, fewer LPs
-     * (headcounts; none when unset).
+     * (headcounts; none when unset or infinite). With it, proofs are also kept through
+     * publishing derivable cells where the solutions they came from allow (`provenAfterPublishing`).
      */
     witnessesFrom?: number;
   } = {},
@@ -71,7 +72,7 @@ export function protectCells(
   model.settled = settled;
   let solves = 0;
   // With witnesses (headcounts), proofs are kept through publishing where their solutions allow.
-  const keepPoints = witnessesFrom !== undefined;
+  const keepPoints = witnessesFrom !== undefined && Number.isFinite(witnessesFrom);
   let proven = noProvenRanges(model.n.length, { keepPoints });
   const triedFurther = new Uint8Array(model.n.length);
   for (let round = 1; round <= MAX_ROUNDS; round++) {

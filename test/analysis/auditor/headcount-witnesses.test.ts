@@ -17,7 +17,8 @@ describe("headcount release with witness proofs of width", () => {
     fc.assert(
       fc.property(fc.array(arbitraryDate, { minLength: 1, maxLength: 3 }), (dates) => {
         const release = input(dates);
-        // Witnesses on every component (by default only large ones get them).
+        // Witnesses on every component (by default only large ones get them), against the plain
+        // LP audit (no witnesses, every proof forgotten when a cell is published).
         const withWitnesses = buildHeadcountRelease(highs, release, undefined, {
           witnessesFrom: 0,
         });
