@@ -89,7 +89,7 @@ export function provenAfterPublishing(
   for (const [cell, range] of low) {
     if (model.hidden[cell] === null) continue;
     if (range.highB - range.lowB >= NOT_EXACT) fresh.wide[cell] = 1;
-    if (range.high - range.low >= Math.min(model.k, model.upper[cell] as number) - EPSILON) {
+    if (range.high - range.low >= Math.min(model.k, model.upper[cell] as number)) {
       fresh.wideWithoutReasons[cell] = 1;
     }
   }
