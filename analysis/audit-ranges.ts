@@ -27,8 +27,8 @@ export interface ProvenRanges {
   /** Model A range of at least k (primary cells). */
   wideWithoutReasons: Uint8Array;
   /**
-   * The LP solutions the proofs came from (model B's also solve model A), kept when asked for
-   * (`keepPoints`), so that publishing a cell need not forget every proof: see
+   * The latest LP solutions the proofs came from (model B's also solve model A), kept when
+   * asked for (`keepPoints`), so that publishing a cell need not forget every proof: see
    * `provenAfterPublishing`.
    */
   points?: { cells: Int32Array; values: Float64Array; model: "A" | "B" }[];
@@ -43,8 +43,11 @@ export function noProvenRanges(cells: number, { keepPoints = false } = {}): Prov
   };
 }
 
-/** Solutions kept for `provenAfterPublishing`, at most (the latest ones). */
-const KEPT_POINTS = 400;
+/**
+ * Values of the solutions kept for `provenAfterPublishing`, at most (the latest solutions):
+ * 24 MB, more than an audit of the giant component at 1,000 units observes (about 60 × 11,000).
+ */
+const KEPT_VALUES = 3_000_000;
 
 /**
  * The proofs that survive publishing `published` cells at their true values: a kept solution
@@ -293,15 +296,23 @@ function auditComponent(
     }));
     let phase: "A" | "B" = "B";
     const keep = proven.points;
+    const cellIds = keep ? Int32Array.from(cells) : undefined;
     const observe = () => {
       const values = lp.getSolution().colValue;
-      if (keep) {
+      if (keep && cellIds) {
         keep.push({
-          cells: Int32Array.from(cells),
+          cells: cellIds,
           values: Float64Array.from(values),
           model: phase,
         });
-        if (keep.length > KEPT_POINTS) keep.splice(0, keep.length - KEPT_POINTS);
+        let total = 0;
+        for (const point of keep) total += point.values.length;
+        let drop = 0;
+        while (total > KEPT_VALUES && drop < keep.length - 1) {
+          total -= (keep[drop] as { values: Float64Array }).values.length;
+          drop++;
+        }
+        if (drop > 0) keep.splice(0, drop);
       }
       seen.forEach((range, index) => {
         const value = values[index] as number;
