@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import { type CellModel, cellBounds, isSmallGroup } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
+import { witnessRanges } from "./width-witnesses";
 
 /** What the LP audit found: cells to protect better, and how many LPs it took. */
 export interface RangeFindings {
@@ -25,11 +26,77 @@ export interface ProvenRanges {
   wide: Uint8Array;
   /** Model A range of at least k (primary cells). */
   wideWithoutReasons: Uint8Array;
+  /**
+   * The latest LP solutions the proofs came from (model B's also solve model A), kept when
+   * asked for (`keepPoints`), so that publishing a cell need not forget every proof: see
+   * `provenAfterPublishing`.
+   */
+  points?: { cells: Int32Array; values: Float64Array; model: "A" | "B" }[];
 }
 
 /** Nothing proven yet, for a model of `cells` cells. */
-export function noProvenRanges(cells: number): ProvenRanges {
-  return { wide: new Uint8Array(cells), wideWithoutReasons: new Uint8Array(cells) };
+export function noProvenRanges(cells: number, { keepPoints = false } = {}): ProvenRanges {
+  return {
+    wide: new Uint8Array(cells),
+    wideWithoutReasons: new Uint8Array(cells),
+    ...(keepPoints ? { points: [] } : {}),
+  };
+}
+
+/**
+ * Values of the solutions kept for `provenAfterPublishing`, at most (the latest solutions):
+ * 24 MB, more than an audit of the giant component at 1,000 units observes (about 60 × 11,000).
+ */
+const KEPT_VALUES = 3_000_000;
+
+/**
+ * The proofs that survive publishing `published` cells at their true values: a kept solution
+ * in which each of them already holds its true value still solves the system with them
+ * published, so the ranges it showed stand; every other proof is forgotten (asked again).
+ * Without kept points, nothing survives.
+ */
+export function provenAfterPublishing(
+  model: CellModel,
+  proven: ProvenRanges,
+  published: readonly number[],
+): ProvenRanges {
+  const fresh = noProvenRanges(model.n.length, { keepPoints: proven.points !== undefined });
+  if (!proven.points || !fresh.points) return fresh;
+  const isPublished = new Set(published);
+  const low = new Map<number, { low: number; high: number; lowB: number; highB: number }>();
+  for (const point of proven.points) {
+    let valid = true;
+    point.cells.forEach((cell, at) => {
+      if (
+        isPublished.has(cell) &&
+        Math.abs((point.values[at] as number) - (model.n[cell] as number)) > EPSILON
+      ) {
+        valid = false;
+      }
+    });
+    if (!valid) continue;
+    fresh.points.push(point);
+    point.cells.forEach((cell, at) => {
+      const value = point.values[at] as number;
+      const n = model.n[cell] as number;
+      const range = low.get(cell) ?? { low: n, high: n, lowB: n, highB: n };
+      range.low = Math.min(range.low, value);
+      range.high = Math.max(range.high, value);
+      if (point.model === "B") {
+        range.lowB = Math.min(range.lowB, value);
+        range.highB = Math.max(range.highB, value);
+      }
+      low.set(cell, range);
+    });
+  }
+  for (const [cell, range] of low) {
+    if (model.hidden[cell] === null) continue;
+    if (range.highB - range.lowB >= NOT_EXACT) fresh.wide[cell] = 1;
+    if (range.high - range.low >= Math.min(model.k, model.upper[cell] as number)) {
+      fresh.wideWithoutReasons[cell] = 1;
+    }
+  }
+  return fresh;
 }
 
 /**
@@ -44,6 +111,16 @@ export function auditRanges(
   highs: Highs,
   model: CellModel,
   proven: ProvenRanges = noProvenRanges(model.n.length),
+  {
+    witnessesFrom = Number.POSITIVE_INFINITY,
+  }: {
+    /**
+     * Components of at least this many hidden cells are first shown wide by checked witness
+     * points (width-witnesses.ts, when the model offers directions), and the LP asked only
+     * about what they leave open: same findings, fewer LPs.
+     */
+    witnessesFrom?: number;
+  } = {},
 ): RangeFindings {
   const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
   for (const component of hiddenComponents(model)) {
@@ -51,7 +128,10 @@ export function auditRanges(
       (cell) =>
         !proven.wide[cell] || (isSmallGroup(model, cell) && !proven.wideWithoutReasons[cell]),
     );
-    if (open) auditComponent(highs, model, component, findings, proven);
+    if (open) {
+      const witnesses = component.cells.length >= witnessesFrom && !!model.witnessDirections;
+      auditComponent(highs, model, component, findings, proven, witnesses);
+    }
   }
   findings.exact.sort((a, b) => a - b);
   findings.narrow.sort((a, b) => a - b);
@@ -163,6 +243,7 @@ function auditComponent(
   component: Component,
   findings: RangeFindings,
   proven: ProvenRanges,
+  witnesses: boolean,
 ): void {
   const { cells, rows } = component;
   const column = new Map(cells.map((cell, index) => [cell, index]));
@@ -213,8 +294,26 @@ function auditComponent(
       low: model.n[cell] as number,
       high: model.n[cell] as number,
     }));
+    let phase: "A" | "B" = "B";
+    const keep = proven.points;
+    const cellIds = keep ? Int32Array.from(cells) : undefined;
     const observe = () => {
       const values = lp.getSolution().colValue;
+      if (keep && cellIds) {
+        keep.push({
+          cells: cellIds,
+          values: Float64Array.from(values),
+          model: phase,
+        });
+        let total = 0;
+        for (const point of keep) total += point.values.length;
+        let drop = 0;
+        while (total > KEPT_VALUES && drop < keep.length - 1) {
+          total -= (keep[drop] as { values: Float64Array }).values.length;
+          drop++;
+        }
+        if (drop > 0) keep.splice(0, drop);
+      }
       seen.forEach((range, index) => {
         const value = values[index] as number;
         if (value < range.low) range.low = value;
@@ -267,6 +366,19 @@ function auditComponent(
       (model.n[cells[index] as number] as number) > 0 &&
       !pinnedB(index) &&
       width(seen, index) < NOT_EXACT;
+    if (witnesses) {
+      // Model B only: for model A (a range of k, values only) the witnesses cost more than the
+      // sweeps they save.
+      const shown = witnessRanges(model, component, boundsB, {
+        open: openB,
+        need: () => 1,
+        fixed: pinnedB,
+      });
+      seen.forEach((range, index) => {
+        range.low = Math.min(range.low, shown.low[index] as number);
+        range.high = Math.max(range.high, shown.high[index] as number);
+      });
+    }
     spread(boundsB, openB, 2);
     cells.forEach((cell, index) => {
       const range = seen[index] as { low: number; high: number };
@@ -298,6 +410,7 @@ function auditComponent(
       .map((cell, index) => ({ cell, index }))
       .filter(({ cell }) => isSmallGroup(model, cell));
     if (primaries.length === 0 || !tightA) return;
+    phase = "A";
     setBounds(boundsA);
     // A known headcount under k caps what any release could leave open.
     const need = (cell: number) => Math.min(k, model.upper[cell] as number);

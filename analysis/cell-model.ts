@@ -28,6 +28,16 @@ export interface CellModel {
    * since an earlier date): never published as derivable, so the audit must leave them inexact.
    */
   keepHidden?: Uint8Array;
+  /**
+   * Candidate witness directions through a cell (cell → whole step) that the tables' structure
+   * says balance every equation (headcounts: people moved or swapping type between two
+   * places). Only candidates: `witnessRanges` checks every point against the equations.
+   */
+  witnessDirections?: (
+    cell: number,
+    random: () => number,
+    movable: (cell: number) => boolean,
+  ) => Map<number, number>[];
 }
 
 export interface Equation {

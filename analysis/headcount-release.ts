@@ -1,5 +1,6 @@
 import type { Highs } from "highs";
 import { type CellModel, cheapestNeighbour, type Equation, equationsByCell } from "./cell-model";
+import { type HeadcountCellGrid, personDirections } from "./headcount-witnesses";
 import { protectCells, UnprotectableReleaseError } from "./protect-cells";
 import type { Figure } from "./release-types";
 import type { UnitNode } from "./types";
@@ -116,6 +117,15 @@ export function buildHeadcountRelease(
   highs: Highs,
   input: HeadcountReleaseInput,
   previous?: { release: HeadcountRelease; from: string },
+  {
+    witnessesFrom = WITNESSES_FROM_CELLS,
+  }: {
+    /**
+     * Hidden components this large get witness proofs first; infinite: the plain LP audit,
+     * which tests compare with.
+     */
+    witnessesFrom?: number;
+  } = {},
 ): HeadcountRelease {
   if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
   const tree = buildUnitTree(input.organisationId, input.units);
@@ -183,6 +193,7 @@ export function buildHeadcountRelease(
       previouslyHidden,
       published,
       audit,
+      witnessesFrom,
     );
     const cells: HeadcountCell[] = table.keys.map((_, cell) => {
       const hidden = model.hidden[cell] ?? null;
@@ -209,6 +220,13 @@ export function buildHeadcountRelease(
   };
 }
 
+/**
+ * Hidden components from this many cells are first shown wide by witnesses in people (moves and
+ * swaps, headcount-witnesses.ts) before the LP sweeps. Below it the LPs are cheap and the
+ * witnesses cost more than they save (measured at 100 units).
+ */
+export const WITNESSES_FROM_CELLS = 1000;
+
 /** Hard stop for the fallback's rounds; each round hides more. */
 const MAX_CHANGE_ROUNDS = 10;
 
@@ -227,6 +245,7 @@ function protectDate(
   previouslyHidden: ReadonlySet<string>,
   published: Map<string, number | null>[],
   audit: HeadcountAuditSummary,
+  witnessesFrom: number,
 ): { model: CellModel; forced: Set<number>; hiddenWhole?: boolean } {
   try {
     const protectedDate = protectCellByCell(
@@ -237,6 +256,7 @@ function protectDate(
       previouslyHidden,
       published,
       audit,
+      witnessesFrom,
     );
     // What must hold by construction: a published cell never shows a small change.
     if (smallChanges(protectedDate.model, table.keys, published).length === 0) return protectedDate;
@@ -264,9 +284,10 @@ function protectCellByCell(
   previouslyHidden: ReadonlySet<string>,
   published: Map<string, number | null>[],
   audit: HeadcountAuditSummary,
+  witnessesFrom: number,
 ): { model: CellModel; forced: Set<number> } {
   const fresh = () => tableModel(tree, table, k, previouslyHidden);
-  const options = { boundsFirst: true, relabelStuck: true };
+  const options = { boundsFirst: true, relabelStuck: true, witnessesFrom };
   let model = fresh();
   // Cells of 1..k−1 are hidden as primary by the protection itself.
   const forced = new Set(
@@ -379,6 +400,8 @@ interface DateTable {
   n: number[];
   depth: number[];
   equations: Equation[];
+  /** Where each cell sits, for witness directions in people (headcount-witnesses.ts). */
+  grid: HeadcountCellGrid;
 }
 
 /** Counts every cell of one date and writes down the equations between them. */
@@ -419,7 +442,19 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
   const hasDirect = (node: number) =>
     (tree.children[node]?.length ?? 0) > 0 && (direct[node * width] as number) > 0;
 
-  const table: DateTable = { keys: [], describe: [], n: [], depth: [], equations: [] };
+  const place = {
+    node: [] as number[],
+    part: [] as number[],
+    level: [] as number[],
+    slot: [] as number[],
+  };
+  const table: Omit<DateTable, "grid"> = {
+    keys: [],
+    describe: [],
+    n: [],
+    depth: [],
+    equations: [],
+  };
   const crossed = (node: number) => (tree.depth[node] as number) <= CROSS_DEPTH;
   const listed = (node: number, l: number, c: number) => crossed(node) || l === 0 || c === 0;
   const index = new Int32Array(nodes * 2 * width).fill(-1);
@@ -443,6 +478,10 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
           table.keys.push(headcountCellKey(describe));
           table.n.push(source[node * width + l * C + c] as number);
           table.depth.push(tree.depth[node] as number);
+          place.node.push(node);
+          place.part.push(part);
+          place.level.push(l);
+          place.slot.push(c);
         }
       }
     }
@@ -483,8 +522,22 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
       }
     }
   }
-  return table;
+  const grid: HeadcountCellGrid = {
+    tree,
+    levels: L,
+    dimensionSlots: layout.dimensionSlots,
+    at,
+    node: Int32Array.from(place.node),
+    part: Int8Array.from(place.part),
+    level: Int32Array.from(place.level),
+    slot: Int32Array.from(place.slot),
+    hasDirect,
+  };
+  return { ...table, grid };
 }
+
+/** Candidate directions tried per open cell before the generic windows. */
+const PERSON_TRIES = 8;
 
 /**
  * A fresh cell model of one date. Cheaper to hide (so hidden first): small cells, cells that are
@@ -511,5 +564,7 @@ function tableModel(
     equations: table.equations,
     upper: table.n.map(() => Number.POSITIVE_INFINITY),
     cost,
+    witnessDirections: (cell, random, movable) =>
+      personDirections(table.grid, cell, random, PERSON_TRIES, movable),
   };
 }

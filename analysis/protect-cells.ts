@@ -1,5 +1,11 @@
 import type { Highs } from "highs";
-import { auditByBounds, auditRanges, noProvenRanges, type RangeFindings } from "./audit-ranges";
+import {
+  auditByBounds,
+  auditRanges,
+  noProvenRanges,
+  provenAfterPublishing,
+  type RangeFindings,
+} from "./audit-ranges";
 import {
   applyPrimarySuppression,
   type CellModel,
@@ -33,6 +39,7 @@ export function protectCells(
   {
     boundsFirst = false,
     relabelStuck = false,
+    witnessesFrom,
   }: {
     /**
      * Each round asks bound tightening first and runs the LP audit only when tightening finds
@@ -47,6 +54,13 @@ export function protectCells(
      * "protected" (nothing said about its size) instead of giving up (headcounts).
      */
     relabelStuck?: boolean;
+    /**
+     * Hidden components of at least this many cells are first shown wide by checked witness
+     * points (width-witnesses.ts), the LP asked only about the rest: same findings, fewer LPs
+     * (headcounts; none when unset or infinite). With it, proofs are also kept through
+     * publishing derivable cells where the solutions they came from allow (`provenAfterPublishing`).
+     */
+    witnessesFrom?: number;
   } = {},
 ): { rounds: number; solves: number } {
   applyPrimarySuppression(model);
@@ -57,7 +71,9 @@ export function protectCells(
   const settled = model.settled ?? new Uint8Array(model.n.length);
   model.settled = settled;
   let solves = 0;
-  let proven = noProvenRanges(model.n.length);
+  // With witnesses (headcounts), proofs are kept through publishing where their solutions allow.
+  const keepPoints = witnessesFrom !== undefined && Number.isFinite(witnessesFrom);
+  let proven = noProvenRanges(model.n.length, { keepPoints });
   const triedFurther = new Uint8Array(model.n.length);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     suppressByEquations(model);
@@ -69,7 +85,7 @@ export function protectCells(
     const findings =
       quick?.narrow.length || quick?.exact.some((cell) => !derivableIn(quick, cell))
         ? quick
-        : auditRanges(highs, model, proven);
+        : auditRanges(highs, model, proven, { witnessesFrom });
     solves += findings.solves;
     const flagged = [...new Set([...findings.exact, ...findings.narrow])];
     if (flagged.length === 0) return { rounds: round, solves };
@@ -83,8 +99,9 @@ export function protectCells(
         model.hidden[cell] = null;
         settled[cell] = 1;
       }
-      // A published cell narrows what an attacker must allow: ranges shown wide before may not be.
-      proven = noProvenRanges(model.n.length);
+      // A published cell narrows what an attacker must allow: only proofs whose solutions already
+      // held it at its value stand.
+      proven = provenAfterPublishing(model, proven, flagged);
       continue;
     }
     for (const cell of flagged) {

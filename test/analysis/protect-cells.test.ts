@@ -1,6 +1,6 @@
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditRanges } from "../../analysis/audit-ranges";
+import { auditRanges, noProvenRanges, provenAfterPublishing } from "../../analysis/audit-ranges";
 import type { CellModel } from "../../analysis/cell-model";
 import { protectCells } from "../../analysis/protect-cells";
 
@@ -88,5 +88,41 @@ describe("LP audit and secondary suppression", () => {
       cost: [26, 1, 5, 20],
     };
     expect(auditRanges(highs, model).exact).toEqual([1, 2]);
+  });
+});
+
+describe("proofs kept through publishing a derivable cell", () => {
+  /** Cells 0..3 hidden (secondary), true values 10, 10, 10, 10. */
+  const model = (): CellModel => ({
+    k: 5,
+    n: [10, 10, 10, 10, 40],
+    hidden: ["secondary", "secondary", "secondary", "secondary", null],
+    equations: [{ total: 4, parts: [0, 1, 2, 3] }],
+    upper: Array(5).fill(Number.POSITIVE_INFINITY),
+    cost: Array(5).fill(1),
+  });
+
+  it("keeps a proof whose solution held the published cell at its value, and forgets one that did not", () => {
+    const m = model();
+    const proven = noProvenRanges(5, { keepPoints: true });
+    // Cells 0 and 1 traded a person, cell 2 untouched; then cells 2 and 3 traded one.
+    proven.points?.push(
+      {
+        cells: Int32Array.from([0, 1, 2, 3]),
+        values: Float64Array.from([11, 9, 10, 10]),
+        model: "B",
+      },
+      {
+        cells: Int32Array.from([0, 1, 2, 3]),
+        values: Float64Array.from([10, 10, 12, 8]),
+        model: "B",
+      },
+    );
+    m.hidden[2] = null;
+    const kept = provenAfterPublishing(m, proven, [2]);
+    expect([...kept.wide]).toEqual([1, 1, 0, 0, 0]);
+    expect(kept.points).toHaveLength(1);
+    // Without kept solutions nothing survives.
+    expect([...provenAfterPublishing(m, noProvenRanges(5), [2]).wide]).toEqual([0, 0, 0, 0, 0]);
   });
 });

@@ -1,0 +1,184 @@
+import type { CellModel } from "./cell-model";
+
+/**
+ * Structural proofs of width without an LP. A witness is a whole solution of the attacker's
+ * system other than the truth: the true counts moved along an integer direction `d` that every
+ * equation leaves balanced (an alternating cycle such as +1 on a cell, −1 on a hidden sibling,
+ * compensated in the other table's hidden cells), as far as every cell's bounds allow. Every
+ * point found is checked against the model's whole equation list and the bounds before it
+ * counts, so a wrong direction can cost proofs, never safety. A cell moved by a checked point
+ * has a range at least that wide; whatever the witnesses leave open goes to the LP audit.
+ *
+ * Directions come from the model (`CellModel.witnessDirections`: for headcounts, people moved
+ * or swapping type between two places, headcount-witnesses.ts); one point moves every cell of
+ * its direction at once, so most cells are shown wide by another cell's witness.
+ */
+
+/** The hidden cells of one component. */
+export interface WitnessComponent {
+  cells: number[];
+}
+
+export interface WitnessRanges {
+  /** Per component cell: the least and greatest value seen in a checked witness point. */
+  low: number[];
+  high: number[];
+  /** Witness points that passed the check. */
+  points: number;
+  /** Witness points refused by the check (a direction that broke an equation or a bound). */
+  refused: number;
+}
+
+/**
+ * Ranges shown by checked witness points for the component's cells within `bounds` (per
+ * component cell, e.g. model B's reasons). `open(index)` names the cells
+ * still to prove, `need(index)` the width that proves one (1 for "not exact", k for a small
+ * group); `fixed(index)` cells (pinned by tightening) are never moved.
+ */
+export function witnessRanges(
+  model: CellModel,
+  component: WitnessComponent,
+  bounds: readonly { lower: number; upper: number }[],
+  {
+    open,
+    need,
+    fixed = () => false,
+  }: {
+    open: (index: number) => boolean;
+    need: (index: number) => number;
+    fixed?: (index: number) => boolean;
+  },
+): WitnessRanges {
+  const { cells } = component;
+  const low = cells.map((cell) => model.n[cell] as number);
+  const high = cells.map((cell) => model.n[cell] as number);
+  const result: WitnessRanges = { low, high, points: 0, refused: 0 };
+  const column = new Map(cells.map((cell, index) => [cell, index]));
+  const byCell = equationsOf(model, cells);
+  const proven = (index: number) =>
+    !open(index) || (high[index] as number) - (low[index] as number) >= need(index);
+  const tryPoint = (d: Direction, sign: number, reach: number) => {
+    const t = sign * furthest(model, cells, bounds, d, sign, reach);
+    if (t === 0) return;
+    const point = new Map<number, number>();
+    for (const [index, step] of d) {
+      point.set(cells[index] as number, (model.n[cells[index] as number] as number) + t * step);
+    }
+    if (!satisfiesSystem(model, point, (cell) => bounds[column.get(cell) as number], byCell)) {
+      result.refused++;
+      return;
+    }
+    result.points++;
+    for (const [index, step] of d) {
+      const value = (model.n[cells[index] as number] as number) + t * step;
+      if (value < (low[index] as number)) low[index] = value;
+      if (value > (high[index] as number)) high[index] = value;
+    }
+  };
+  const tryDirection = (d: Direction) => {
+    let useful = false;
+    let reach = 1;
+    for (const [index] of d) {
+      if (!proven(index)) useful = true;
+      reach = Math.max(reach, need(index));
+    }
+    if (!useful) return;
+    tryPoint(d, 1, reach);
+    tryPoint(d, -1, reach);
+  };
+  let seed = cells.length * 2654435761 + (cells[0] ?? 0);
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  if (model.witnessDirections) {
+    for (let target = 0; target < cells.length; target++) {
+      if (proven(target) || fixed(target)) continue;
+      const movable = (cell: number) => {
+        const index = column.get(cell);
+        return index !== undefined && !fixed(index);
+      };
+      for (const candidate of model.witnessDirections(cells[target] as number, random, movable)) {
+        const d: Direction = new Map();
+        let inside = true;
+        for (const [cell, step] of candidate) {
+          const index = column.get(cell);
+          if (index === undefined || fixed(index)) {
+            inside = false;
+            break;
+          }
+          d.set(index, step);
+        }
+        if (!inside) continue;
+        tryDirection(d);
+        if (proven(target)) break;
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Whether a point (hidden cell → value; every other cell at its true value) satisfies every
+ * equation of the model that holds one of its cells, and each moved cell's bounds: a solution
+ * of the attacker's whole system. Values must be integers.
+ */
+export function satisfiesSystem(
+  model: CellModel,
+  point: ReadonlyMap<number, number>,
+  bounds: (cell: number) => { lower: number; upper: number } | undefined,
+  byCell: ReadonlyMap<number, number[]> = equationsOf(model, [...point.keys()]),
+): boolean {
+  const value = (cell: number) => point.get(cell) ?? (model.n[cell] as number);
+  const checked = new Set<number>();
+  for (const [cell, v] of point) {
+    if (!Number.isInteger(v) || model.hidden[cell] === null) return false;
+    const b = bounds(cell);
+    if (!b || v < b.lower || v > b.upper) return false;
+    for (const index of byCell.get(cell) ?? equationsOf(model, [cell]).get(cell) ?? []) {
+      if (checked.has(index)) continue;
+      checked.add(index);
+      const equation = model.equations[index];
+      if (!equation) return false;
+      let sum = value(equation.total);
+      for (const part of equation.parts) sum -= value(part);
+      if (sum !== 0) return false;
+    }
+  }
+  return true;
+}
+
+/** Equations holding each of `cells`, read from the model's whole equation list. */
+function equationsOf(model: CellModel, cells: readonly number[]): Map<number, number[]> {
+  const wanted = new Set(cells);
+  const found = new Map<number, number[]>(cells.map((cell) => [cell, []]));
+  model.equations.forEach((equation, index) => {
+    if (wanted.has(equation.total)) found.get(equation.total)?.push(index);
+    for (const part of equation.parts) if (wanted.has(part)) found.get(part)?.push(index);
+  });
+  return found;
+}
+
+/** A direction: component cell index → integer step. */
+type Direction = Map<number, number>;
+
+/** The furthest whole multiple (up to `reach`) of `d` in direction `sign` within the bounds. */
+function furthest(
+  model: CellModel,
+  cells: readonly number[],
+  bounds: readonly { lower: number; upper: number }[],
+  d: Direction,
+  sign: number,
+  reach: number,
+): number {
+  let t = reach;
+  for (const [index, raw] of d) {
+    const step = sign * raw;
+    const n = model.n[cells[index] as number] as number;
+    const b = bounds[index] as { lower: number; upper: number };
+    const room = step > 0 ? (b.upper - n) / step : (n - b.lower) / -step;
+    t = Math.min(t, Math.floor(room + 1e-9));
+    if (t <= 0) return 0;
+  }
+  return t;
+}
