@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import { aggregateCounts, type Counts, filterSpace } from "./aggregate-counts";
 import { applyPrimarySuppression, type CellModel } from "./cell-model";
+import { respondentAtoms } from "./item-swaps";
 import { suppressNextSmallest, suppressPrimaryOnly } from "./naive-suppression";
 import { protectCells, UnprotectableReleaseError } from "./protect-cells";
 import { publishComments } from "./publish-comments";
@@ -139,7 +140,16 @@ export function buildRelease(
     published,
     itemAudit:
       itemAudit && !organisationOnly && strategy === "audited"
-        ? { model, cells, tree, space, cellOf, ...(itemLp ? { highs } : {}) }
+        ? {
+            model,
+            cells,
+            tree,
+            space,
+            cellOf,
+            ...(itemLp
+              ? { highs, respondents: respondentAtoms(matrix, space, cells.length, cellOf) }
+              : {}),
+          }
         : null,
   });
 
