@@ -1,7 +1,7 @@
 import type { FilterSpace } from "./aggregate-counts";
 import { type CellModel, cellBounds } from "./cell-model";
 import type { RespondentAtoms } from "./item-swaps";
-import type { GroupCell } from "./release-cells";
+import { type GroupCell, PART_ALL } from "./release-cells";
 
 /**
  * Integer witnesses for hidden groups that nobody of the true data is in. "All of them gave
@@ -29,6 +29,7 @@ export class MemberMoves {
     private readonly cells: GroupCell[],
     private readonly cellOf: (cell: GroupCell) => number,
     private readonly byCell: number[][],
+    private readonly tree: { parent: Int32Array },
   ) {
     this.dimensions = space.dimensions.length;
     const { valuesOf, nodeOf } = atoms;
@@ -91,7 +92,12 @@ export class MemberMoves {
           if (others.some(({ d: e, value }) => atoms.valuesOf[into * D + e] !== value)) continue;
           for (let x = 0; x < width; x++) {
             if (swapsOnly ? x !== v : x === v || x === w) continue;
-            for (const back of this.byDimensionValue.get(d * 256 + x) ?? []) {
+            // Below the lowest unit whose group of value w is published, the two moves must
+            // meet (above it they cancel); only someone in its subtree can compensate.
+            const meet = this.meetingCell(atoms.nodeOf[into] as number, d, w, x);
+            for (const back of meet < 0
+              ? (this.byDimensionValue.get(d * 256 + x) ?? [])
+              : (atoms.atomsOf[meet] ?? [])) {
               if (++tried > MAX_TRIES_PER_CELL) return found;
               const change = this.netChange(into, back, d, v, w);
               if (!change || !((change.get(cell) ?? 0) >= 1)) continue;
@@ -103,6 +109,21 @@ export class MemberMoves {
       }
     }
     return found;
+  }
+
+  /**
+   * The group of value x in the lowest unit at or above `node` whose group of value w is
+   * published (−1 if none is, or that group is not in the release).
+   */
+  private meetingCell(node: number, d: number, w: number, x: number): number {
+    const start = this.space.dimensionStart[d] as number;
+    const { parent } = this.tree;
+    for (let at = node; at >= 0; at = parent[at] as number) {
+      const own = this.cellOf({ node: at, part: PART_ALL, filter: start + w });
+      if (own >= 0 && this.published(own))
+        return this.cellOf({ node: at, part: PART_ALL, filter: start + x });
+    }
+    return -1;
   }
 
   /**

@@ -63,6 +63,7 @@ export function publishItems({
           cells,
           auditContext.cellOf,
           structure.byCell,
+          auditContext.tree,
         )
       : null;
   for (const { item, offset, slots } of space.counted) {

@@ -183,6 +183,7 @@ describe("the item audit's integer witnesses", () => {
           setup.cells,
           setup.cellOf,
           equationsByCell(setup.model),
+          matrix.tree,
         );
         const dimensionKeys = setup.counts.space.dimensions.map(
           (item) => (input.items[item] as ItemSpec).key,
