@@ -4,6 +4,7 @@ import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "
 import { IntegerBounds } from "./item-bounds";
 import { type LpBudget, type LpCheck, lpClosedChecks } from "./item-lp";
 import type { MemberMoves } from "./item-moves";
+import { SizeShifts } from "./item-shifts";
 import type { AnswerSwaps, RespondentAtoms } from "./item-swaps";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { UnitTree } from "./unit-tree";
@@ -130,6 +131,12 @@ export function provenEmptyBySizes(
   }
   return new Set(cells.filter((cell) => provenEmpty.get(cell) === true));
 }
+
+/**
+ * The budget of the size-shift LPs (item-shifts.ts) per question, apart from the LP stage's
+ * own: these LPs have one unknown per hidden group. Past it, checks go to the LP stage as before.
+ */
+export const ITEM_SHIFT_WORK_PER_QUESTION = 3e7;
 
 /** Builds what the audits of all questions of one release share. */
 export function itemAuditStructure(context: ItemAuditContext): ItemAuditStructure {
@@ -369,6 +376,25 @@ class QuestionAudit {
     this.restBase = new Int32Array(n.length);
   }
 
+  private shifts: SizeShifts | null = null;
+
+  /** The size-shift witnesses of this question (built on first use). */
+  private sizeShifts(highs: Highs): SizeShifts {
+    if (!this.shifts) {
+      const { n } = this.context.model;
+      const { slots, table } = this;
+      this.shifts = new SizeShifts(
+        highs,
+        this.structure.sizeBounds,
+        this.structure.sizeVariable,
+        (cell) => n[cell] as number,
+        (cell, slot) => table[cell * slots + slot] as number,
+        { work: ITEM_SHIFT_WORK_PER_QUESTION },
+      );
+    }
+    return this.shifts;
+  }
+
   /**
    * Systems around one check: the groups linked to its own by the equations, nearest first
    * (breadth first, in component order), while their variables fit in
@@ -574,7 +600,12 @@ class QuestionAudit {
         }
         if (!withLp) continue;
         const key = (cell * slots + slot) * 3;
-        if (swaps && (exactCheck || allCheck || noneCheck)) {
+        if (
+          swaps &&
+          ((exactCheck && !this.opened.has(key)) ||
+            (allCheck && !this.opened.has(key + 1)) ||
+            (noneCheck && !this.opened.has(key + 2)))
+        ) {
           // Integer witnesses first: a check that swaps of answers open needs no LP.
           swaps.classify(answers, hidden.size);
           const reach = swaps.reach(cell);
@@ -642,9 +673,37 @@ class QuestionAudit {
           : [],
       ),
     );
-    if (emptyOwners.size > 0) {
+    // Then whether people who all gave one answer can fill them (item-shifts.ts).
+    const shifts = this.sizeShifts(highs);
+    const shifted = new Set<number>();
+    for (let answer = 0; answer < slots; answer++) {
+      if (question.kind === "multi" && answer > 0) break;
+      const asks = checks.flatMap((check, index) => {
+        const cell = owners[index] as number;
+        const key = keys[index] as number;
+        const kind = key % 3;
+        const slot = Math.floor(key / 3) % slots;
+        if (shifted.has(index) || check.ways.length !== 1 || (n[cell] as number) !== 0) return [];
+        if (emptyOwners.has(cell) || check.ways[0]?.value !== 1) return [];
+        // "None gave a" needs someone who gave a; "all gave s" someone who gave a ≠ s.
+        return (kind === 2 ? slot === answer : kind === 1 && slot !== answer) ? [index] : [];
+      });
+      if (asks.length === 0) continue;
+      const fillable = shifts.canHold(
+        answer,
+        asks.map((index) => owners[index] as number),
+      );
+      for (const index of asks) {
+        if (!fillable.has(owners[index] as number)) continue;
+        shifted.add(index);
+        this.opened.add(keys[index] as number);
+      }
+    }
+    if (emptyOwners.size > 0 || shifted.size > 0) {
       const keep = checks.flatMap((check, index) =>
-        check.ways.length === 1 && emptyOwners.has(owners[index] as number) ? [] : [index],
+        shifted.has(index) || (check.ways.length === 1 && emptyOwners.has(owners[index] as number))
+          ? []
+          : [index],
       );
       if (keep.length === 0) return leaks;
       checks.splice(0, checks.length, ...keep.map((index) => checks[index] as LpCheck));
