@@ -1,7 +1,6 @@
 import type { Highs } from "highs";
 import { aggregateCounts, type Counts, filterSpace } from "./aggregate-counts";
 import { applyPrimarySuppression, type CellModel } from "./cell-model";
-import { respondentAtoms } from "./item-swaps";
 import { suppressNextSmallest, suppressPrimaryOnly } from "./naive-suppression";
 import { protectCells, UnprotectableReleaseError } from "./protect-cells";
 import { publishComments } from "./publish-comments";
@@ -140,16 +139,7 @@ export function buildRelease(
     published,
     itemAudit:
       itemAudit && !organisationOnly && strategy === "audited"
-        ? {
-            model,
-            cells,
-            tree,
-            space,
-            cellOf,
-            ...(itemLp
-              ? { highs, respondents: respondentAtoms(matrix, space, cells.length, cellOf) }
-              : {}),
-          }
+        ? { model, cells, tree, space, cellOf, ...(itemLp ? { highs } : {}) }
         : null,
   });
 

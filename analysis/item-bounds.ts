@@ -64,18 +64,6 @@ export class IntegerBounds {
     this.close(rhs);
   }
 
-  /**
-   * The same equations with each variable's lower bound raised to at least `lows` (the rows are
-   * shared, not copied): a narrower system for LPs, not tightened again.
-   */
-  withLowsAtLeast(lows: ArrayLike<number>): IntegerBounds {
-    const copy = Object.create(IntegerBounds.prototype) as IntegerBounds;
-    Object.assign(copy, this);
-    copy.lows = this.lows.map((low, v) => Math.max(low, (lows[v] as number) ?? low));
-    copy.highs = this.highs.slice();
-    return copy;
-  }
-
   /** The equations in compressed-row form, for an LP over the same system. */
   matrix(): { starts: number[]; vars: number[]; coefficients: number[]; rhs: number[] } {
     return {

@@ -3,9 +3,6 @@ import type { FilterSpace } from "./aggregate-counts";
 import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
 import { type LpBudget, type LpCheck, lpClosedChecks } from "./item-lp";
-import type { MemberMoves } from "./item-moves";
-import { SizeShifts } from "./item-shifts";
-import type { AnswerSwaps, RespondentAtoms } from "./item-swaps";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { UnitTree } from "./unit-tree";
 
@@ -17,10 +14,6 @@ export interface AuditedQuestion {
   sensitive: boolean;
   /** True counts of a cell's slots. */
   countsOf: (cell: number) => ArrayLike<number>;
-  /** Answer swaps between respondents, tried before any LP (item-swaps.ts). */
-  swaps?: AnswerSwaps;
-  /** Move cycles into empty groups, tried before any LP (item-moves.ts), with answers by row. */
-  moves?: { cycles: MemberMoves; answerOf: (row: number) => number };
 }
 
 export interface ItemAuditContext {
@@ -33,8 +26,6 @@ export interface ItemAuditContext {
   published: (cell: number) => boolean;
   /** With a solver, what bound tightening leaves open is checked by LP too (item-lp.ts). */
   highs?: Highs;
-  /** The respondents by atom, for answer-swap witnesses before LPs (item-swaps.ts). */
-  respondents?: RespondentAtoms;
 }
 
 /**
@@ -48,13 +39,6 @@ export interface ItemAuditStructure {
   containedBy: number[][];
   sizeLow: Float64Array;
   sizeHigh: Float64Array;
-  /** The size equations alone (tightened), and each hidden cell's variable in them (−1: known). */
-  sizeBounds: IntegerBounds;
-  sizeVariable: Int32Array;
-  /** Cells the size equations alone prove empty by LP (filled as the audit asks). */
-  provenEmpty: Map<number, boolean>;
-  /** What the size-emptiness LPs may still spend in this release (shared by all questions). */
-  emptyBudget: LpBudget;
 }
 
 /** What the item audit of one question found and did. */
@@ -93,50 +77,6 @@ export const ITEM_LP_RESTRICT_FROM_COLUMNS = 1500;
 
 /** Hard stop per question; each round hides the question for at least one more group. */
 const MAX_ROUNDS = 400;
-
-/**
- * The budget of the LPs on the size equations alone that prove hidden groups empty, per release
- * (work units as `ITEM_LP_WORK_PER_QUESTION`; these systems have one unknown per hidden group,
- * so each LP is small). Past it, a group is not proven empty, which only hides more.
- */
-export const ITEM_SIZE_EMPTY_WORK = 1e8;
-
-/**
- * Which of these cells the size equations alone prove empty (max of the cell's size below 1 in
- * the LP relaxation): then no question's "all" or "none" of it says anything about anyone, and
- * the attacker knows it is empty from the sizes anyway. Asked once per cell and release.
- */
-export function provenEmptyBySizes(
-  highs: Highs,
-  structure: ItemAuditStructure,
-  cells: number[],
-): Set<number> {
-  const { provenEmpty, sizeBounds, sizeVariable } = structure;
-  const asked = [...new Set(cells)].filter(
-    (cell) => !provenEmpty.has(cell) && (sizeVariable[cell] as number) >= 0,
-  );
-  if (asked.length > 0) {
-    const result = lpClosedChecks(
-      highs,
-      sizeBounds,
-      asked.map((cell) => ({
-        ways: [{ variable: sizeVariable[cell] as number, up: true, value: 1, truth: 0 }],
-      })),
-      structure.emptyBudget,
-    );
-    const closed = new Set(result.proven ? result.closed : []);
-    asked.forEach((cell, check) => {
-      provenEmpty.set(cell, closed.has(check));
-    });
-  }
-  return new Set(cells.filter((cell) => provenEmpty.get(cell) === true));
-}
-
-/**
- * The budget of the size-shift LPs (item-shifts.ts) per question, apart from the LP stage's
- * own: these LPs have one unknown per hidden group. Past it, checks go to the LP stage as before.
- */
-export const ITEM_SHIFT_WORK_PER_QUESTION = 3e7;
 
 /** Builds what the audits of all questions of one release share. */
 export function itemAuditStructure(context: ItemAuditContext): ItemAuditStructure {
@@ -177,17 +117,7 @@ export function itemAuditStructure(context: ItemAuditContext): ItemAuditStructur
     sizeLow[cell] = bounds.lows[v] as number;
     sizeHigh[cell] = bounds.highs[v] as number;
   });
-  return {
-    byCell: equationsByCell(model),
-    containers,
-    containedBy,
-    sizeLow,
-    sizeHigh,
-    sizeBounds: bounds,
-    sizeVariable: variable,
-    provenEmpty: new Map(),
-    emptyBudget: { work: ITEM_SIZE_EMPTY_WORK },
-  };
+  return { byCell: equationsByCell(model), containers, containedBy, sizeLow, sizeHigh };
 }
 
 /**
@@ -376,25 +306,6 @@ class QuestionAudit {
     this.restBase = new Int32Array(n.length);
   }
 
-  private shifts: SizeShifts | null = null;
-
-  /** The size-shift witnesses of this question (built on first use). */
-  private sizeShifts(highs: Highs): SizeShifts {
-    if (!this.shifts) {
-      const { n } = this.context.model;
-      const { slots, table } = this;
-      this.shifts = new SizeShifts(
-        highs,
-        this.structure.sizeBounds,
-        this.structure.sizeVariable,
-        (cell) => n[cell] as number,
-        (cell, slot) => table[cell * slots + slot] as number,
-        { work: ITEM_SHIFT_WORK_PER_QUESTION },
-      );
-    }
-    return this.shifts;
-  }
-
   /**
    * Systems around one check: the groups linked to its own by the equations, nearest first
    * (breadth first, in component order), while their variables fit in
@@ -450,7 +361,6 @@ class QuestionAudit {
     const { model, published } = this.context;
     const { n } = model;
     const { slots, table, sizeVar, countBase, restBase, question } = this;
-    const swaps = question.swaps;
     const { sizeLow, sizeHigh, containers } = this.structure;
     const answers = (cell: number) => published(cell) && !hidden.has(cell);
     const bounds = new IntegerBounds(component.cells.length * (2 * slots + 2) + 8);
@@ -600,44 +510,6 @@ class QuestionAudit {
         }
         if (!withLp) continue;
         const key = (cell * slots + slot) * 3;
-        if (
-          swaps &&
-          ((exactCheck && !this.opened.has(key)) ||
-            (allCheck && !this.opened.has(key + 1)) ||
-            (noneCheck && !this.opened.has(key + 2)))
-        ) {
-          // Integer witnesses first: a check that swaps of answers open needs no LP.
-          swaps.classify(answers, hidden.size);
-          const reach = swaps.reach(cell);
-          const down = reach.down[slot] as number;
-          const up = reach.up[slot] as number;
-          const size = n[cell] as number;
-          if (exactCheck && (down >= 1 || up >= 1)) this.opened.add(key);
-          if (allCheck && down >= rule + 1 - (size - truth)) this.opened.add(key + 1);
-          if (noneCheck && up >= rule + 1 - truth) this.opened.add(key + 2);
-          const moves = question.moves;
-          if (moves && size === 0 && rule === 0) {
-            // Nobody is in the group: a move cycle puts one respondent in with another answer.
-            const ticked = (answer: number) =>
-              question.kind === "single"
-                ? answer === slot
-                : slot === 0
-                  ? answer === 0
-                  : (answer & (1 << (slot - 1))) !== 0;
-            if (
-              allCheck &&
-              !this.opened.has(key + 1) &&
-              moves.cycles.opens(cell, moves.answerOf, (a) => !ticked(a))
-            )
-              this.opened.add(key + 1);
-            if (
-              noneCheck &&
-              !this.opened.has(key + 2) &&
-              moves.cycles.opens(cell, moves.answerOf, ticked)
-            )
-              this.opened.add(key + 2);
-          }
-        }
         if (exactCheck && !this.opened.has(key)) {
           keys.push(key);
           owners.push(cell);
@@ -663,53 +535,6 @@ class QuestionAudit {
     }
     const highs = this.context.highs;
     if (leaks.length > 0 || !withLp || !highs || checks.length === 0) return leaks;
-    // "All" or "none" of a group that the sizes alone prove empty says nothing about anyone.
-    const emptyOwners = provenEmptyBySizes(
-      highs,
-      this.structure,
-      checks.flatMap((check, index) =>
-        check.ways.length === 1 && (n[owners[index] as number] as number) === 0
-          ? [owners[index] as number]
-          : [],
-      ),
-    );
-    // Then whether people who all gave one answer can fill them (item-shifts.ts).
-    const shifts = this.sizeShifts(highs);
-    const shifted = new Set<number>();
-    for (let answer = 0; answer < slots; answer++) {
-      if (question.kind === "multi" && answer > 0) break;
-      const asks = checks.flatMap((check, index) => {
-        const cell = owners[index] as number;
-        const key = keys[index] as number;
-        const kind = key % 3;
-        const slot = Math.floor(key / 3) % slots;
-        if (shifted.has(index) || check.ways.length !== 1 || (n[cell] as number) !== 0) return [];
-        if (emptyOwners.has(cell) || check.ways[0]?.value !== 1) return [];
-        // "None gave a" needs someone who gave a; "all gave s" someone who gave a ≠ s.
-        return (kind === 2 ? slot === answer : kind === 1 && slot !== answer) ? [index] : [];
-      });
-      if (asks.length === 0) continue;
-      const fillable = shifts.canHold(
-        answer,
-        asks.map((index) => owners[index] as number),
-      );
-      for (const index of asks) {
-        if (!fillable.has(owners[index] as number)) continue;
-        shifted.add(index);
-        this.opened.add(keys[index] as number);
-      }
-    }
-    if (emptyOwners.size > 0 || shifted.size > 0) {
-      const keep = checks.flatMap((check, index) =>
-        shifted.has(index) || (check.ways.length === 1 && emptyOwners.has(owners[index] as number))
-          ? []
-          : [index],
-      );
-      if (keep.length === 0) return leaks;
-      checks.splice(0, checks.length, ...keep.map((index) => checks[index] as LpCheck));
-      owners.splice(0, owners.length, ...keep.map((index) => owners[index] as number));
-      keys.splice(0, keys.length, ...keep.map((index) => keys[index] as number));
-    }
     // Small systems go to the whole LP at once; large ones first to their two-answer moves.
     const restrictions =
       bounds.size > ITEM_LP_RESTRICT_FROM_COLUMNS
@@ -744,10 +569,7 @@ class QuestionAudit {
       if (side && size >= 0 && (bounds.lows[size] as number) < 1) maybeEmpty.push(cell);
       else leaking.add(cell);
     }
-    const unsettled = [...new Set(maybeEmpty)].filter((cell) => !leaking.has(cell));
-    // The size equations alone first: a small LP, asked once per cell and release.
-    const emptyBySizes = provenEmptyBySizes(highs, this.structure, unsettled);
-    const emptyCells = unsettled.filter((cell) => !emptyBySizes.has(cell));
+    const emptyCells = [...new Set(maybeEmpty)].filter((cell) => !leaking.has(cell));
     if (emptyCells.length > 0) {
       const empty = lpClosedChecks(
         highs,

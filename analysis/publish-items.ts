@@ -1,7 +1,5 @@
 import type { Counts } from "./aggregate-counts";
 import type { CellModel } from "./cell-model";
-import { MemberMoves } from "./item-moves";
-import { AnswerSwaps, type RespondentAtoms } from "./item-swaps";
 import { type ItemAuditContext, itemAuditStructure, protectItemCounts } from "./protect-items";
 import { type GroupCell, PART_ALL } from "./release-cells";
 import type { HiddenReason, OptionFigure, ReleaseItem } from "./release-types";
@@ -53,19 +51,6 @@ export function publishItems({
   let itemLpWithheld = 0;
   const auditContext = itemAudit ? { ...itemAudit, published } : null;
   const structure = auditContext ? itemAuditStructure(auditContext) : null;
-  const moves =
-    auditContext?.respondents && structure
-      ? new MemberMoves(
-          auditContext.respondents,
-          model,
-          published,
-          counts.space,
-          cells,
-          auditContext.cellOf,
-          structure.byCell,
-          auditContext.tree,
-        )
-      : null;
   for (const { item, offset, slots } of space.counted) {
     const spec = items[item] as ItemSpec;
     const countsOf = (cell: number) => slotsOf(cell, offset, slots);
@@ -74,18 +59,7 @@ export function publishItems({
       const outcome = protectItemCounts(
         auditContext,
         structure,
-        {
-          kind: spec.kind,
-          slots,
-          sensitive: spec.sensitive,
-          countsOf,
-          ...(auditContext.respondents && auditContext.highs && moves
-            ? {
-                swaps: new AnswerSwaps(auditContext.respondents, item, slots),
-                moves: { cycles: moves, answerOf: answerReader(auditContext.respondents, item) },
-              }
-            : {}),
-        },
+        { kind: spec.kind, slots, sensitive: spec.sensitive, countsOf },
         hidden,
       );
       hidden = outcome.hidden;
@@ -205,10 +179,4 @@ function smallest(model: CellModel, cells: number[]): number | undefined {
     if (best === undefined || (model.n[cell] as number) < (model.n[best] as number)) best = cell;
   }
   return best;
-}
-
-/** A question's answer by respondent: the option index + 1 (single) or the ticked bitmask. */
-function answerReader({ matrix }: RespondentAtoms, item: number): (row: number) => number {
-  const data = (matrix.columns[item] as { data: Uint8Array | Uint32Array }).data;
-  return (row) => data[row] as number;
 }
