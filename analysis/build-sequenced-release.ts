@@ -84,61 +84,66 @@ export function buildSequencedRelease(
   const alsoHide = new Set(changedByFew(shown, truth, input.k));
   let solves = 0;
   let method: SequencedRelease["method"] = truthsKnown ? "witnesses" : "stacked";
-  for (let round = 1; ; round++) {
-    const built = buildRelease(highs, matrix, input, { alsoHide });
-    if (shown.length === 0)
-      return {
-        release: built,
-        passes: true,
-        findings: [],
-        rounds: round,
-        solves,
-        truth,
-        method,
-        truthsKnown,
-      };
-    const release = holdBackBatchFigures(shown, built, rules);
-    const audit = auditReleaseSequence(highs, [...shown, release], {
-      ...rules,
-      truths: sequenceTruths,
-      witnesses,
-      ...(stackedUpTo === undefined ? {} : { stackedUpTo }),
-    });
-    solves += audit.solves;
-    method = audit.method;
-    if (audit.findings.length === 0)
-      return {
-        release,
-        passes: true,
-        findings: [],
-        rounds: round,
-        solves,
-        truth,
-        method,
-        truthsKnown,
-      };
-    const lastTruth = sequenceTruths?.[shown.length - 1];
-    const more = groupsToHoldBack(release, audit.findings, alsoHide, {
-      candidate: shown.length,
-      ...(lastTruth ? { grown: (id) => (truth.get(id) ?? 0) - (lastTruth.get(id) ?? 0) } : {}),
-    });
-    if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
-      return {
-        release,
-        passes: false,
-        findings: audit.findings,
-        rounds: round,
-        solves,
-        truth,
-        method,
-        truthsKnown,
-      };
+  try {
+    for (let round = 1; ; round++) {
+      const built = buildRelease(highs, matrix, input, { alsoHide });
+      if (shown.length === 0)
+        return {
+          release: built,
+          passes: true,
+          findings: [],
+          rounds: round,
+          solves,
+          truth,
+          method,
+          truthsKnown,
+        };
+      const release = holdBackBatchFigures(shown, built, rules);
+      const audit = auditReleaseSequence(highs, [...shown, release], {
+        ...rules,
+        truths: sequenceTruths,
+        witnesses,
+        ...(stackedUpTo === undefined ? {} : { stackedUpTo }),
+      });
+      solves += audit.solves;
+      method = audit.method;
+      if (audit.findings.length === 0)
+        return {
+          release,
+          passes: true,
+          findings: [],
+          rounds: round,
+          solves,
+          truth,
+          method,
+          truthsKnown,
+        };
+      const lastTruth = sequenceTruths?.[shown.length - 1];
+      const more = groupsToHoldBack(release, audit.findings, alsoHide, {
+        candidate: shown.length,
+        ...(lastTruth ? { grown: (id) => (truth.get(id) ?? 0) - (lastTruth.get(id) ?? 0) } : {}),
+      });
+      if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
+        return {
+          release,
+          passes: false,
+          findings: audit.findings,
+          rounds: round,
+          solves,
+          truth,
+          method,
+          truthsKnown,
+        };
+      }
+      for (const id of more) alsoHide.add(id);
+      // What this round hid to protect others stays hidden: a new protection pattern would
+      // publish other groups, pin other batches and start the search again.
+      for (const group of built.groups)
+        if ("hidden" in group.n && group.n.hidden === "secondary") alsoHide.add(group.id);
     }
-    for (const id of more) alsoHide.add(id);
-    // What this round hid to protect others stays hidden: a new protection pattern would
-    // publish other groups, pin other batches and start the search again.
-    for (const group of built.groups)
-      if ("hidden" in group.n && group.n.hidden === "secondary") alsoHide.add(group.id);
+  } finally {
+    // The points and verdicts of this build's rounds belong to this candidate only.
+    witnesses?.endBuild(truth);
   }
 }
 

@@ -108,6 +108,12 @@ export class WitnessCache {
     return found;
   }
 
+  /** Forgets what the hold-back rounds of the build of `candidate` kept for it alone. */
+  endBuild(candidate: TrueCounts): void {
+    this.joint.delete(candidate);
+    this.old.delete(candidate);
+  }
+
   /** The witnesses of the window starting at the release whose truth is inner[0]. */
   window(
     previous: TrueCounts | undefined,
