@@ -82,55 +82,75 @@ export function buildSequencedRelease(
   // grew by 1..k−1 since would be an exact finding if the candidate published it; hide it from
   // the first round instead of finding it after a whole build and audit.
   const alsoHide = new Set(changedByFew(shown, truth, input.k));
+  // What the last shown release hid to protect others stays hidden: its pattern was made safe
+  // against the releases before it, and a candidate that publishes other groups pins other
+  // batches, which the rounds would have to find again (on the 60-unit benchmark, the sixth
+  // interim release's first round found 1,079 pinned batches in 220 groups, most between shown
+  // releases, and was held back after 10 rounds).
+  for (const group of shown.at(-1)?.groups ?? [])
+    if ("hidden" in group.n && group.n.hidden === "secondary") alsoHide.add(group.id);
   let solves = 0;
   let method: SequencedRelease["method"] = truthsKnown ? "witnesses" : "stacked";
-  for (let round = 1; ; round++) {
-    const built = buildRelease(highs, matrix, input, { alsoHide });
-    if (shown.length === 0)
-      return {
-        release: built,
-        passes: true,
-        findings: [],
-        rounds: round,
-        solves,
-        truth,
-        method,
-        truthsKnown,
-      };
-    const release = holdBackBatchFigures(shown, built, rules);
-    const audit = auditReleaseSequence(highs, [...shown, release], {
-      ...rules,
-      truths: sequenceTruths,
-      witnesses,
-      ...(stackedUpTo === undefined ? {} : { stackedUpTo }),
-    });
-    solves += audit.solves;
-    method = audit.method;
-    if (audit.findings.length === 0)
-      return {
-        release,
-        passes: true,
-        findings: [],
-        rounds: round,
-        solves,
-        truth,
-        method,
-        truthsKnown,
-      };
-    const more = groupsToHoldBack(release, audit.findings, alsoHide);
-    if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
-      return {
-        release,
-        passes: false,
-        findings: audit.findings,
-        rounds: round,
-        solves,
-        truth,
-        method,
-        truthsKnown,
-      };
+  try {
+    for (let round = 1; ; round++) {
+      const built = buildRelease(highs, matrix, input, { alsoHide });
+      if (shown.length === 0)
+        return {
+          release: built,
+          passes: true,
+          findings: [],
+          rounds: round,
+          solves,
+          truth,
+          method,
+          truthsKnown,
+        };
+      const release = holdBackBatchFigures(shown, built, rules);
+      const audit = auditReleaseSequence(highs, [...shown, release], {
+        ...rules,
+        truths: sequenceTruths,
+        witnesses,
+        ...(stackedUpTo === undefined ? {} : { stackedUpTo }),
+      });
+      solves += audit.solves;
+      method = audit.method;
+      if (audit.findings.length === 0)
+        return {
+          release,
+          passes: true,
+          findings: [],
+          rounds: round,
+          solves,
+          truth,
+          method,
+          truthsKnown,
+        };
+      const lastTruth = sequenceTruths?.[shown.length - 1];
+      const more = groupsToHoldBack(release, audit.findings, alsoHide, {
+        candidate: shown.length,
+        ...(lastTruth ? { grown: (id) => (truth.get(id) ?? 0) - (lastTruth.get(id) ?? 0) } : {}),
+      });
+      if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
+        return {
+          release,
+          passes: false,
+          findings: audit.findings,
+          rounds: round,
+          solves,
+          truth,
+          method,
+          truthsKnown,
+        };
+      }
+      for (const id of more) alsoHide.add(id);
+      // What this round hid to protect others stays hidden: a new protection pattern would
+      // publish other groups, pin other batches and start the search again.
+      for (const group of built.groups)
+        if ("hidden" in group.n && group.n.hidden === "secondary") alsoHide.add(group.id);
     }
-    for (const id of more) alsoHide.add(id);
+  } finally {
+    // The points and verdicts of this build's rounds belong to this candidate only.
+    witnesses?.endBuild(truth);
   }
 }
 
@@ -154,17 +174,32 @@ function changedByFew(shown: Release[], truth: TrueCounts, k: number): string[] 
 
 /**
  * Published groups of the candidate to hide next: a flagged group itself, or for a flagged
- * group already hidden, in every relation holding it the smallest published group of k or
- * more (a hidden count pinned through one relation is pinned through any of them, so one
- * more unknown in each relation, like a complementary cell in every row and column of cell
- * suppression; one partner per round across all relations took many rounds and often not
- * enough). A batch between two earlier releases can only have been pinned by the candidate's
- * figures, so its group is treated the same way in the candidate.
+ * group already hidden, in every relation holding it a published group of k or more (a hidden
+ * count pinned through one relation is pinned through any of them, so one more unknown in each
+ * relation, like a complementary cell in every row and column of cell suppression). A batch
+ * between two earlier releases can only have been pinned by the candidate's figures, so its
+ * group is treated the same way in the candidate.
+ *
+ * `grown` (with the true counts of the last shown release) is how much a group grew since: a
+ * hidden partner can make room for the pinned count only as far as it can move, and the reader
+ * knows it never went down, so a partner that grew by k or more is chosen first, then the one
+ * that grew most, then the smallest. Where a relation has no published partner left (every
+ * member hidden, often since earlier releases, with nothing grown to move), the pin comes
+ * through its hidden members' own relations: a partner is looked for there, up to three
+ * relations away.
  */
 export function groupsToHoldBack(
   release: Release,
   findings: SequenceFinding[],
   already: ReadonlySet<string>,
+  {
+    grown,
+    candidate,
+  }: {
+    grown?: (groupId: string) => number;
+    /** The candidate's position in the findings' sequence (else every batch ends at it). */
+    candidate?: number;
+  } = {},
 ): string[] {
   const { position, equations } = releaseEquations(release);
   // The organisation's total is never held back: fewer than k newcomers in all means the
@@ -175,6 +210,10 @@ export function groupsToHoldBack(
     const n = release.groups[position.get(id) ?? -1]?.n;
     if (id === organisation || already.has(id)) return null;
     return n && "value" in n && n.value >= release.k ? n.value : null;
+  };
+  const hidden = (id: string) => {
+    const n = release.groups[position.get(id) ?? -1]?.n;
+    return n !== undefined && "hidden" in n;
   };
   const relations = new Map<string, string[][]>();
   for (const { total, parts } of equations) {
@@ -187,20 +226,45 @@ export function groupsToHoldBack(
     if (finding.kind !== "exact" && finding.kind !== "narrow" && finding.kind !== "unsettled")
       continue;
     if (size(finding.groupId) !== null) chosen.add(finding.groupId);
-    else pinned.add(finding.groupId);
+    // A batch between two shown releases is pinned through its relations there, whose members
+    // the candidate bounds from above: hiding the group alone does not free it.
+    if (size(finding.groupId) === null || finding.to < (candidate ?? finding.to))
+      pinned.add(finding.groupId);
   }
-  for (const id of pinned) {
+  const k = release.k;
+  const room = (id: string) => Math.min(grown?.(id) ?? 0, k);
+  const partner = (members: string[]) => {
+    let best: { id: string; n: number; room: number } | undefined;
+    for (const member of members) {
+      const n = size(member);
+      if (n === null) continue;
+      const candidate = { id: member, n, room: room(member) };
+      if (
+        !best ||
+        candidate.room > best.room ||
+        (candidate.room === best.room && candidate.n < best.n)
+      )
+        best = candidate;
+    }
+    return best?.id;
+  };
+  const free = (id: string, depth: number, visited: Set<string>) => {
+    visited.add(id);
     for (const members of relations.get(id) ?? []) {
       // A relation that gets a new unknown this round already frees the pinned count in it.
       if (members.some((member) => chosen.has(member))) continue;
-      let best: { id: string; n: number } | undefined;
-      for (const member of members) {
-        const n = size(member);
-        if (n !== null && (!best || n < best.n)) best = { id: member, n };
+      const found = partner(members);
+      if (found) {
+        chosen.add(found);
+        continue;
       }
-      if (best) chosen.add(best.id);
+      if (depth === 0) continue;
+      for (const member of members)
+        if (!visited.has(member) && hidden(member) && member !== organisation)
+          free(member, depth - 1, visited);
     }
-  }
+  };
+  for (const id of pinned) free(id, 2, new Set());
   return [...chosen];
 }
 

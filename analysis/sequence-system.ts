@@ -180,6 +180,17 @@ export function sequenceSystem(
 }
 
 /**
+ * Sees each solution of a joint LP: model "B" points respect the reasons, "A" points the values
+ * alone; `values[i]` is the value of hidden count `variables[i]`, every other hidden count of
+ * the system is free (its component has no row in common with these).
+ */
+export type JointPointObserver = (
+  model: "A" | "B",
+  variables: readonly number[],
+  values: ArrayLike<number>,
+) => void;
+
+/**
  * Every batch of the sequence, jointly: a batch of two published values is checked directly,
  * the others by LP on the stacked system. `wanted` limits which batches are checked.
  */
@@ -188,6 +199,7 @@ export function auditStackedBatches(
   system: SequenceSystem,
   k: number,
   wanted: (groupId: string, from: number, to: number) => boolean = () => true,
+  observePoint?: JointPointObserver,
 ): { findings: BatchFinding[]; solves: number } {
   const findings: BatchFinding[] = [];
   const targets: Target[] = [];
@@ -216,7 +228,7 @@ export function auditStackedBatches(
   const rows = [...system.chainRows, ...system.ownRows.flat()];
   let solves = 0;
   for (const component of components(system.variables.length, rows, targets)) {
-    solves += auditComponent(highs, system.variables, component, k, findings);
+    solves += auditComponent(highs, system.variables, component, k, findings, observePoint);
   }
   return { findings, solves };
 }
@@ -337,6 +349,7 @@ function auditComponent(
   component: Component,
   k: number,
   findings: BatchFinding[],
+  observePoint: JointPointObserver | undefined,
 ): number {
   const column = new Map(component.variables.map((v, index) => [v, index]));
   const cols = component.variables.map((v) => variables[v] as Variable);
@@ -363,8 +376,10 @@ function auditComponent(
       (sum, term) => sum + term.sign * (solution[column.get(term.variable) as number] as number),
       target.constant,
     );
+  let model: "A" | "B" = "B";
   const observe = () => {
     const solution = lp.getSolution().colValue;
+    observePoint?.(model, component.variables, solution);
     targets.forEach((target, index) => {
       const value = batchIn(target, solution);
       if (value < (low[index] as number)) low[index] = value;
@@ -408,6 +423,7 @@ function auditComponent(
     });
     if (open.length === 0) return solves;
     // Model A: values only. Does a batch group provably hold 1..k−1?
+    model = "A";
     lp.changeColsBounds(
       { kind: "range" as const, from: 0, to: numCols - 1 },
       Float64Array.from(cols, (c) => c.lowerA),

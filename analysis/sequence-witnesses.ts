@@ -2,11 +2,19 @@ import type { Highs } from "highs";
 import type { ReleaseEquations } from "./release-equations";
 import type { Release } from "./release-types";
 import {
+  type OpenBatch,
+  pointInSystem,
+  rowsByVariable,
+  type SequencePoint,
+  settledByPoints,
+} from "./sequence-points";
+import {
   auditStackedBatches,
   type BatchFinding,
   createModel,
   type Entry,
   EPSILON,
+  type JointPointObserver,
   type Row,
   runObjective,
   type SequenceSystem,
@@ -69,6 +77,21 @@ export class WitnessCache {
   private readonly prefix = new WeakMap<TrueCounts, ShiftWitnesses>();
   private readonly windows = new WeakMap<TrueCounts, WindowWitnesses>();
   private readonly old = new WeakMap<TrueCounts, Map<string, boolean>>();
+  private readonly joint = new WeakMap<TrueCounts, SequencePoint[]>();
+
+  /**
+   * Points the joint LPs found for batches ending at the candidate whose true counts are
+   * `candidate`, kept through the hold-back rounds of one build: each is checked against the
+   * next round's whole system before it may settle anything there (sequence-points.ts).
+   */
+  jointPoints(candidate: TrueCounts): SequencePoint[] {
+    let found = this.joint.get(candidate);
+    if (!found) {
+      found = [];
+      this.joint.set(candidate, found);
+    }
+    return found;
+  }
 
   /**
    * Batches between shown releases ("from to group id") audited jointly with the candidate
@@ -83,6 +106,12 @@ export class WitnessCache {
       this.old.set(candidate, found);
     }
     return found;
+  }
+
+  /** Forgets what the hold-back rounds of the build of `candidate` kept for it alone. */
+  endBuild(candidate: TrueCounts): void {
+    this.joint.delete(candidate);
+    this.old.delete(candidate);
   }
 
   /** The witnesses of the window starting at the release whose truth is inner[0]. */
@@ -256,15 +285,60 @@ export function auditBatchesWithTruths(
       const flagged = new Set(fixed.findings.map(key));
       for (const batch of old) oldVerdicts.set(key(batch), !flagged.has(key(batch)));
     }
-    const rest = open.filter((batch) => oldVerdicts.get(key(batch)) !== true);
+    let rest = open.filter((batch) => oldVerdicts.get(key(batch)) !== true);
+    // Points the joint LPs found in earlier rounds of this build settle what they still can,
+    // once checked against this round's whole system; only the rest is solved again.
+    const kept = cache?.jointPoints(candidate) ?? [];
+    if (rest.length > 0 && kept.length > 0) {
+      const settledNow = new Set(
+        settledByKeptPoints(system, base, kept, rest, k, observe).map(key),
+      );
+      rest = rest.filter((batch) => !settledNow.has(key(batch)));
+    }
     if (rest.length === 0) return { findings, solves, open: open.length, windowSolves };
-    const window = auditWindow(highs, releases, structures, truths, k, rest, jointUpTo);
+    const window = auditWindow(highs, releases, structures, truths, k, rest, jointUpTo, undefined, {
+      keep: (point) => {
+        if (cache) kept.push(point);
+      },
+    });
     findings.push(...window.findings);
     return { findings, solves, open: open.length, windowSolves: windowSolves + window.solves };
   } finally {
     for (const lp of shifts.values()) lp.finish();
     for (const lp of windows.values()) lp.finish();
   }
+}
+
+/**
+ * The open batches that kept joint points settle: only points of this system count (checked
+ * row by row), and each one used is shown to `observe` as a witness.
+ */
+function settledByKeptPoints(
+  system: SequenceSystem,
+  base: Base,
+  kept: SequencePoint[],
+  batches: OpenBatch[],
+  k: number,
+  observe: WitnessObserver | undefined,
+): OpenBatch[] {
+  const rowsOf = rowsByVariable(system);
+  const points: { model: "A" | "B"; moved: Map<number, number> }[] = [];
+  for (const point of kept) {
+    const moved = pointInSystem(system, base, rowsOf, point);
+    if (!moved) continue;
+    points.push({ model: point.model, moved });
+    if (observe) {
+      const counts = new Map<number, Map<string, number>>();
+      for (const [v, value] of moved) {
+        const variable = system.variables[v] as Variable;
+        const release = counts.get(variable.release) ?? new Map<string, number>();
+        release.set(variable.groupId, value);
+        counts.set(variable.release, release);
+      }
+      observe(point.model, counts);
+    }
+  }
+  return points.length === 0 ? [] : settledByPoints(system, base, points, batches, k);
 }
 
 /** Each group's count in each release: published, or true where hidden; null if the truths do not fit. */
@@ -664,6 +738,7 @@ function auditWindow(
   upTo: number,
   /** A later release also fixed at its true counts (the candidate, for batches before it). */
   alsoFixed?: number,
+  { keep }: { keep?: (point: SequencePoint) => void } = {},
 ): { findings: WitnessAudit["findings"]; solves: number } {
   const hiddenIn = releases.map(
     (release) => release.groups.filter((group) => "hidden" in group.n).length,
@@ -676,8 +751,27 @@ function auditWindow(
       free(t, a, b) ? release : revealed(release, truths[t] as TrueCounts),
     );
     const wanted = new Set(batches.map((batch) => `${batch.from} ${batch.to} ${batch.groupId}`));
-    return auditStackedBatches(highs, sequenceSystem(fixed, structures), k, (id, from, to) =>
-      wanted.has(`${from} ${to} ${id}`),
+    const system = sequenceSystem(fixed, structures);
+    // Kept as moves away from the truth: the counts an LP leaves at their truth need no check.
+    const observePoint: JointPointObserver | undefined = keep
+      ? (model, variables, values) => {
+          const moved: SequencePoint["moved"] = [];
+          variables.forEach((v, i) => {
+            const variable = system.variables[v] as Variable;
+            const value = values[i] as number;
+            const truth = truths[variable.release]?.get(variable.groupId);
+            if (truth === undefined || Math.abs(value - truth) > 1e-9)
+              moved.push({ release: variable.release, groupId: variable.groupId, value });
+          });
+          keep({ model, moved });
+        }
+      : undefined;
+    return auditStackedBatches(
+      highs,
+      system,
+      k,
+      (id, from, to) => wanted.has(`${from} ${to} ${id}`),
+      observePoint,
     );
   };
   const last = releases.length - 1;

@@ -56,6 +56,45 @@ describe("holding back groups of a candidate release", () => {
     expect(more).not.toContain("org/all"); // the organisation's total is never held back
   });
 
+  it("looks for a partner in the relations of the hidden members when a pinned group's own relations have none left", () => {
+    // a/all/dim0=v0 is pinned with every other member of its two relations hidden already (as
+    // on the benchmark, where a newcomer's group sat among groups hidden since earlier
+    // releases): the pin comes through a/all and b/all/dim0=v0, whose own relations still
+    // publish b/all and b/all/dim0=v1.
+    const release = buildRelease(highs, createResponseMatrix(input, rows), input);
+    for (const group of release.groups) {
+      if (
+        ["a/all/dim0=v0", "a/all", "a/all/dim0=v1", "org/all/dim0=v0", "b/all/dim0=v0"].includes(
+          group.id,
+        )
+      )
+        group.n = { hidden: "secondary" };
+    }
+    const more = groupsToHoldBack(
+      release,
+      [{ kind: "exact", groupId: "a/all/dim0=v0", from: 0, to: 1 }],
+      new Set(),
+    );
+    expect(more).toContain("b/all"); // org/all = a/all + b/all
+    expect(more).toContain("b/all/dim0=v1"); // b/all = b/all/dim0=v0 + b/all/dim0=v1
+    expect(more).not.toContain("org/all");
+  });
+
+  it("prefers a partner that grew by k or more since the last shown release: it can make room", () => {
+    const release = buildRelease(highs, createResponseMatrix(input, rows), input);
+    const pinned = release.groups.find((group) => group.id === "a/all/dim0=v0");
+    if (!pinned) throw new Error("fixture: no a/all/dim0=v0");
+    pinned.n = { hidden: "secondary" };
+    const finding = [{ kind: "exact" as const, groupId: "a/all/dim0=v0", from: 0, to: 1 }];
+    // Its value's relation org/all/dim0=v0 = a + b: the total (40) or b (20); b is smaller.
+    expect(groupsToHoldBack(release, finding, new Set())).toContain("b/all/dim0=v0");
+    // If only the total grew since, b cannot move (the reader knows it never went down).
+    const grown = (id: string) => (id === "org/all/dim0=v0" ? 7 : 0);
+    const more = groupsToHoldBack(release, finding, new Set(), { grown });
+    expect(more).toContain("org/all/dim0=v0");
+    expect(more).not.toContain("b/all/dim0=v0");
+  });
+
   it("hides groups that grew by 1..k−1 since a shown release from the first round", () => {
     const matrix = createResponseMatrix(input, rows);
     const first = buildSequencedRelease(highs, matrix, input, []);

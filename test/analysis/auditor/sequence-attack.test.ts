@@ -3,7 +3,7 @@ import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditReleaseSequence } from "../../../analysis/audit-release-sequence";
 import { buildRelease, createResponseMatrix } from "../../../analysis/build-release";
-import { buildSequencedRelease } from "../../../analysis/build-sequenced-release";
+import { buildSequencedRelease, groupsToHoldBack } from "../../../analysis/build-sequenced-release";
 import type { Release } from "../../../analysis/release-types";
 import { WitnessCache } from "../../../analysis/sequence-witnesses";
 import type { TrueCounts } from "../../../analysis/true-group-counts";
@@ -189,8 +189,9 @@ describe("differencing attack on the releases a reader was served", () => {
     );
   }, 300_000);
 
-  it("every witness the audit uses is a point of the reader's whole system (checked with the attacker's equations)", () => {
+  it("every witness the audit uses is a point of the reader's whole system, joint points kept from an earlier hold-back round included (checked with the attacker's equations)", () => {
     let checked = 0;
+    let kept = 0;
     fc.assert(
       fc.property(
         randomCampaign(200).filter(({ input }) => input.units.length <= 10),
@@ -212,10 +213,38 @@ describe("differencing attack on the releases a reader was served", () => {
           }
           // The true sequence itself.
           expect(sequenceViolations(releases, truths, "reasons")).toEqual([]);
-          auditReleaseSequence(highs, releases, {
-            sensitiveItems: sensitive(campaign),
-            minCommentGroup: 10,
+          const rules = { sensitiveItems: sensitive(campaign), minCommentGroup: 10 };
+          // A hold-back round before, on the same cache: the candidate with the partners of its
+          // pinned groups hidden. The joint points it keeps are witnesses of the audit below
+          // only where they are points of its system too.
+          const candidate = releases.at(-1) as Release;
+          const hide = new Set(
+            groupsToHoldBack(
+              candidate,
+              auditReleaseSequence(highs, releases, rules).findings,
+              new Set(),
+            ),
+          );
+          const held: Release = {
+            ...candidate,
+            groups: candidate.groups.map((group) =>
+              hide.has(group.id)
+                ? { ...group, n: { hidden: "secondary" as const }, items: [] }
+                : group,
+            ),
+          };
+          const witnesses = new WitnessCache();
+          auditReleaseSequence(highs, [...releases.slice(0, -1), held], {
+            ...rules,
             truths,
+            witnesses,
+            stackedUpTo: 0,
+          });
+          kept += witnesses.jointPoints(truths.at(-1) as TrueCounts).length;
+          auditReleaseSequence(highs, releases, {
+            ...rules,
+            truths,
+            witnesses,
             stackedUpTo: 0,
             observeWitness: (model, points) => {
               const counts = truths.map((truth, t) => {
@@ -236,6 +265,7 @@ describe("differencing attack on the releases a reader was served", () => {
       { numRuns: 3, seed: 12 },
     );
     expect(checked).toBeGreaterThan(0);
+    expect(kept).toBeGreaterThan(0);
   }, 300_000);
 
   it("finds leaks in the same kind of random campaigns when every rebuild is served", () => {
