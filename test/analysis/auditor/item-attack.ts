@@ -1,5 +1,8 @@
 import type { Highs } from "highs";
 import type { Release, ReleaseGroup, ReleaseItem } from "../../../analysis/release-types";
+import { ColdLpExtremes } from "./item-lp-cold";
+import { WitnessLp } from "./item-lp-witnesses";
+import { Bounds, emptyLpStats, type LpAttackStats, type LpOracle, type Term } from "./item-system";
 import { type AuditCell, releaseSystem } from "./release-system";
 
 /**
@@ -10,9 +13,11 @@ import { type AuditCell, releaseSystem } from "./release-system";
  * the sizes of hidden groups and the option counts of every group whose answers are not shown
  * (hidden group, or question hidden for the group). The attacker tightens every unknown's bounds
  * equation by equation over the integers (an exact method); an answer whose bounds leave no other
- * possibility is found. Given a solver, the attacker then also solves the LP relaxation (HiGHS
- * through CPLEX LP text written here, not the suppressor's models) for the largest or least value
- * of every unknown that tightening left open, rounding to whole people.
+ * possibility is found. Given a solver, the attacker then also asks the LP relaxation (HiGHS,
+ * with models written here, not the suppressor's) whether every unknown that tightening left
+ * settled can reach past its threshold, rounding to whole people: cheap witness points first,
+ * a whole-system LP for what they leave (item-lp-witnesses.ts), or, as the reference, a cold LP
+ * per unknown (item-lp-cold.ts).
  */
 export interface ItemFinding {
   groupId: string;
@@ -52,19 +57,42 @@ function questionsOf(release: Release): Question[] {
   return [...found.values()];
 }
 
-/** Runs the attack on every question; `sensitive` lists the questions under the unanimity rule. */
+export interface ItemAttackOptions {
+  /** The LP half: witnesses first (default), or the reference cold LP per unknown. */
+  lp?: "witnesses" | "cold";
+  /** Filled with what the LP half did. */
+  stats?: LpAttackStats;
+  /** Neighbourhood sizes of the witness search (tests use small ones to exercise them). */
+  neighbourhoods?: number[];
+}
+
+/**
+ * Runs the attack on every question; `sensitive` lists the questions under the unanimity rule.
+ * Without `highs`, bound tightening only.
+ */
 export function attackItems(
   release: Release,
   sensitive: ReadonlySet<string>,
   highs?: Highs,
+  options: ItemAttackOptions = {},
 ): ItemFinding[] {
   if (release.audit.organisationOnly) return [];
   const system = releaseSystem(release);
   const findings: ItemFinding[] = [];
   const containers = containersOf(release);
+  const stats = options.stats ?? emptyLpStats();
+  const oracle = (box: Bounds): LpOracle | null => {
+    if (!highs) return null;
+    return options.lp === "cold"
+      ? new ColdLpExtremes(highs, box.system(), stats)
+      : new WitnessLp(highs, box.system(), stats, options.neighbourhoods);
+  };
   for (const question of questionsOf(release)) {
     findings.push(
-      ...attackQuestion(release, system, question, sensitive.has(question.key), containers, highs),
+      ...attackQuestion(release, system, question, sensitive.has(question.key), containers, {
+        oracle,
+        stats,
+      }),
     );
   }
   return findings;
@@ -85,12 +113,10 @@ function attackQuestion(
   question: Question,
   sensitive: boolean,
   containers: number[][],
-  highs: Highs | undefined,
+  lpOf: { oracle: (box: Bounds) => LpOracle | null; stats: LpAttackStats },
 ): ItemFinding[] {
   const k = release.k;
   const slots = question.values.length;
-  const answerSlots = slots - 1; // the options, without "no answer" / "ticked none"
-  const binary = question.kind === "single" && answerSlots === 2;
   const groups = release.groups;
   const shown = groups.map((group) => shownItem(group, question.key));
   const box = new Bounds();
@@ -178,288 +204,179 @@ function attackQuestion(
     );
   });
   box.propagate();
-  const lp = highs ? new LpExtremes(highs, box) : null;
+  const lp = lpOf.oracle(box);
+  try {
+    return findingsOf(release, system, question, sensitive, containers, box, lp, lpOf.stats, {
+      size,
+      x,
+      u,
+      shown,
+    });
+  } finally {
+    lp?.dispose();
+  }
+}
 
+/**
+ * Reads the findings off the tightened bounds and the LP. The LP is asked in batches (every
+ * threshold first, then whether each group that would be reported can hold someone at all), so
+ * its answers come from as few solves as it can manage; the findings are those of asking one
+ * question at a time.
+ */
+function findingsOf(
+  release: Release,
+  system: ReturnType<typeof releaseSystem>,
+  question: Question,
+  sensitive: boolean,
+  containers: number[][],
+  box: Bounds,
+  lp: LpOracle | null,
+  stats: LpAttackStats,
+  terms: {
+    size: Term[];
+    x: Term[][];
+    u: Term[][];
+    shown: (Extract<ReleaseItem, { options: unknown }> | undefined)[];
+  },
+): ItemFinding[] {
+  const { size, x, u, shown } = terms;
+  const slots = question.values.length;
+  const answerSlots = slots - 1; // the options, without "no answer" / "ticked none"
+  const binary = question.kind === "single" && answerSlots === 2;
+  const groups = release.groups;
+  const knownSize = (g: number) => (system.cells[g] as AuditCell).value;
+  const unknown = (g: number) => shown[g] === undefined && knownSize(g) !== 0;
   const containerShows = (g: number, s: number, test: (count: number, n: number) => boolean) =>
     (containers[g] ?? []).some((h) => {
       const item = shown[h];
       const n = knownSize(h);
       return item !== undefined && n !== null && test(item.options[s]?.count ?? 0, n);
     });
-  const findings: ItemFinding[] = [];
-  groups.forEach((group, g) => {
+
+  // What each group and answer could be reported as, once the LP has answered.
+  interface Candidate {
+    g: number;
+    s: number;
+    kind: ItemFinding["kind"];
+    /** The term that must stay at most `rule` (all / none kinds); null once tightening says so. */
+    atMost: { term: Term; rule: number } | null;
+    /** Pinned by tightening already (exact kind), or a variable for the LP to check. */
+    pinned: boolean | number;
+  }
+  const candidates: Candidate[] = [];
+  groups.forEach((_, g) => {
     if (!unknown(g)) return;
     const cell = system.cells[g] as AuditCell;
     const small = cell.value === null && cell.reason !== "secondary";
     const rule = small ? 0 : sensitive ? 1 : -1;
     const canHoldSomeone = box.high(size[g] as Term) >= 1;
-    const option = (s: number) =>
-      question.kind === "multi" && s === slots - 1 ? NONE_TICKED : (question.values[s] ?? null);
-    const report = (kind: ItemFinding["kind"], s: number) =>
-      findings.push({ groupId: group.id, item: question.key, kind, option: option(s) });
     for (let s = 0; s < slots; s++) {
       const xs = x[g]?.[s] as Term;
       const us = u[g]?.[s] as Term;
-      // At most `rule` for certain: by tightening, or because no LP solution reaches rule + 1.
+      // At most `rule` for certain by tightening, or for the LP to check.
       const atMost = (term: Term) =>
-        box.high(term) <= rule || (lp !== null && !lp.reaches(term, rule + 1));
-      const holdsSomeone = () => lp === null || lp.reaches(size[g] as Term, 1);
+        box.high(term) <= rule ? null : lp !== null ? { term, rule } : undefined;
       if (rule >= 0 && canHoldSomeone) {
-        if (
-          !containerShows(g, s, (count, n) => n - count <= rule) &&
-          atMost(us) &&
-          holdsSomeone()
-        ) {
-          report(rule === 0 ? "all" : "nearlyAll", s);
+        if (!containerShows(g, s, (count, n) => n - count <= rule)) {
+          const check = atMost(us);
+          if (check !== undefined) {
+            candidates.push({
+              g,
+              s,
+              kind: rule === 0 ? "all" : "nearlyAll",
+              atMost: check,
+              pinned: false,
+            });
+          }
         }
         const noneSide = s < answerSlots && (binary || question.kind === "multi");
-        if (
-          noneSide &&
-          !containerShows(g, s, (count) => count <= rule) &&
-          atMost(xs) &&
-          holdsSomeone()
-        ) {
-          report(rule === 0 ? "none" : "nearlyNone", s);
+        if (noneSide && !containerShows(g, s, (count) => count <= rule)) {
+          const check = atMost(xs);
+          if (check !== undefined) {
+            candidates.push({
+              g,
+              s,
+              kind: rule === 0 ? "none" : "nearlyNone",
+              atMost: check,
+              pinned: false,
+            });
+          }
         }
       }
       if (cell.value !== null && box.low(xs) > 0) {
-        const pinned = typeof xs === "number" || box.low(xs) === box.high(xs) || lp?.pinned(xs);
-        if (pinned) report("exact", s);
+        const tight = typeof xs === "number" || box.low(xs) === box.high(xs);
+        if (tight || lp !== null) {
+          candidates.push({
+            g,
+            s,
+            kind: "exact",
+            atMost: null,
+            pinned: tight ? true : (xs as { variable: number }).variable,
+          });
+        }
       }
     }
   });
-  return findings;
-}
 
-const EPSILON = 1e-6;
-
-/**
- * Largest and least values by LP over the attacker's system (its equations, with the bounds
- * tightening found). Every solution the solver returns is kept: a value already seen beyond what
- * is asked needs no solve of its own.
- */
-class LpExtremes {
-  private readonly seenLow: Float64Array;
-  private readonly seenHigh: Float64Array;
-  private readonly solved = new Map<string, number>();
-  private readonly rows: string[];
-  private readonly boundLines: string[];
-
-  constructor(
-    private readonly highs: Highs,
-    box: Bounds,
-  ) {
-    const { rows, lows, highs: ups } = box.system();
-    this.seenLow = new Float64Array(lows.length).fill(Number.POSITIVE_INFINITY);
-    this.seenHigh = new Float64Array(lows.length).fill(Number.NEGATIVE_INFINITY);
-    this.rows = rows.map(
-      (row, index) =>
-        ` r${index}: ${row.vars.map((v, i) => `${(row.coefficients[i] as number) < 0 ? "-" : "+"} ${Math.abs(row.coefficients[i] as number)} v${v}`).join(" ")} = ${row.rhs}`,
-    );
-    this.boundLines = lows.map((low, v) =>
-      Number.isFinite(ups[v] as number) ? ` ${low} <= v${v} <= ${ups[v]}` : ` v${v} >= ${low}`,
-    );
-    // A few spread-out points first (every variable pushed up, every variable pushed down, and
-    // two fixed mixes): each one settles many "can it reach …" questions without an LP of its own.
-    const all = lows.map((_, v) => v);
-    if (all.length === 0) return;
-    this.spread(
-      all.map((v) => [v, 1]),
-      true,
-    );
-    this.spread(
-      all.map((v) => [v, 1]),
-      false,
-    );
-    this.spread(
-      all.map((v) => [v, v % 2 === 0 ? 1 : -1]),
-      true,
-    );
-    this.spread(
-      all.map((v) => [v, v % 3 === 0 ? -1 : 1]),
-      true,
-    );
-  }
-
-  /** Solves once for a weighted objective, only to see one more point. */
-  private spread(weights: [number, number][], maximise: boolean): void {
-    const objective = weights.map(([v, w]) => `${w < 0 ? "-" : "+"} ${Math.abs(w)} v${v}`);
-    const problem = [
-      maximise ? "Maximize" : "Minimize",
-      ` obj: ${objective.join(" ")}`,
-      "Subject To",
-      ...this.rows,
-      "Bounds",
-      ...this.boundLines,
-      "End",
-    ].join("\n");
-    const result = this.highs.solve(problem, { output_flag: false } as never);
-    if (result.Status === "Optimal") this.see(result.Columns);
-  }
-
-  private see(columns: Record<string, unknown>): void {
-    for (const [name, column] of Object.entries(columns)) {
-      const v = Number(name.slice(1));
-      const primal = (column as { Primal: number }).Primal;
-      if (primal < (this.seenLow[v] as number)) this.seenLow[v] = primal;
-      if (primal > (this.seenHigh[v] as number)) this.seenHigh[v] = primal;
+  // First batch: can each term reach past its rule; is each exact count pinned.
+  const reachAsks: { variable: number; value: number }[] = [];
+  const reachOf = new Map<Candidate, number>();
+  const pinnedAsks: number[] = [];
+  const pinnedOf = new Map<Candidate, number>();
+  for (const candidate of candidates) {
+    const check = candidate.atMost;
+    if (check && typeof check.term !== "number") {
+      reachOf.set(candidate, reachAsks.length);
+      reachAsks.push({ variable: check.term.variable, value: check.rule + 1 });
+    }
+    if (typeof candidate.pinned === "number") {
+      pinnedOf.set(candidate, pinnedAsks.length);
+      pinnedAsks.push(candidate.pinned);
     }
   }
-
-  /** Whether some LP solution has the term at `value` or more (rounded as an attacker would). */
-  reaches(term: Term, value: number): boolean {
-    if (typeof term === "number") return term >= value;
-    if ((this.seenHigh[term.variable] as number) >= value - EPSILON) return true;
-    return Math.floor(this.extreme(term, true) + EPSILON) >= value;
-  }
-
-  /** Whether the LP leaves the term a single whole value. */
-  pinned(term: { variable: number }): boolean {
-    const apart = (high: number, low: number) =>
-      Math.floor(high + EPSILON) > Math.ceil(low - EPSILON);
-    const v = term.variable;
-    if (apart(this.seenHigh[v] as number, this.seenLow[v] as number)) return false;
-    return !apart(this.extreme(term, true), this.extreme(term, false));
-  }
-
-  /** The term's largest (or least) value over the LP relaxation. */
-  private extreme(term: { variable: number }, largest: boolean): number {
-    const key = `${term.variable}${largest ? "+" : "-"}`;
-    const known = this.solved.get(key);
-    if (known !== undefined) return known;
-    const problem = [
-      largest ? "Maximize" : "Minimize",
-      ` obj: v${term.variable}`,
-      "Subject To",
-      ...this.rows,
-      "Bounds",
-      ...this.boundLines,
-      "End",
-    ].join("\n");
-    const result = this.highs.solve(problem, { output_flag: false } as never);
-    let value: number;
-    if (result.Status === "Unbounded") value = largest ? Infinity : -Infinity;
-    else if (result.Status !== "Optimal") throw new Error(`Item LP attack: ${result.Status}`);
-    else {
-      value = result.ObjectiveValue;
-      this.see(result.Columns);
+  const reached = lp && reachAsks.length > 0 ? lp.reaches(reachAsks) : [];
+  const pinned = lp && pinnedAsks.length > 0 ? lp.pinned(pinnedAsks) : [];
+  const holds = (candidate: Candidate): boolean => {
+    if (candidate.kind === "exact") {
+      const at = pinnedOf.get(candidate);
+      return at === undefined ? candidate.pinned === true : (pinned[at] as boolean);
     }
-    this.solved.set(key, value);
-    return value;
+    const check = candidate.atMost;
+    if (!check) return true;
+    if (typeof check.term === "number") return check.term <= check.rule;
+    return !(reached[reachOf.get(candidate) as number] as boolean);
+  };
+  const held = candidates.filter(holds);
+  stats.closed += held.filter((c) => reachOf.has(c) || pinnedOf.has(c)).length;
+
+  // Second batch: an "all" or "none" finding also needs the group to hold someone in the LP.
+  const sizeAsks: { variable: number; value: number }[] = [];
+  const sizeAskOf = new Map<number, number>();
+  for (const candidate of held) {
+    if (candidate.kind === "exact" || !lp) continue;
+    const n = size[candidate.g] as Term;
+    if (typeof n === "number" || sizeAskOf.has(candidate.g)) continue;
+    sizeAskOf.set(candidate.g, sizeAsks.length);
+    sizeAsks.push({ variable: n.variable, value: 1 });
   }
-}
+  const sizeReached = lp && sizeAsks.length > 0 ? lp.reaches(sizeAsks) : [];
+  const holdsSomeone = (g: number) => {
+    const n = size[g] as Term;
+    if (!lp) return true;
+    if (typeof n === "number") return n >= 1;
+    return sizeReached[sizeAskOf.get(g) as number] as boolean;
+  };
 
-/** A published figure (number) or a variable index into Bounds. */
-type Term = number | { variable: number };
-
-/**
- * Integer bound tightening: each equation Σ a·v = c bounds every variable by what the others
- * allow, rounded to integers, until nothing changes. Every bound it finds is a valid deduction
- * an attacker can make; it is the exact (solver-free) half of the attack.
- */
-class Bounds {
-  private readonly lows: number[] = [];
-  private readonly highs: number[] = [];
-  private readonly rows: { vars: number[]; coefficients: number[]; rhs: number }[] = [];
-  private readonly rowsOf: number[][] = [];
-
-  variable(low: number, high: number): Term {
-    this.lows.push(low);
-    this.highs.push(high);
-    this.rowsOf.push([]);
-    return { variable: this.lows.length - 1 };
-  }
-
-  /** The equations and current bounds, for an LP over the same system. */
-  system() {
-    return { rows: this.rows, lows: this.lows, highs: this.highs };
-  }
-
-  low(term: Term): number {
-    return typeof term === "number" ? term : (this.lows[term.variable] as number);
-  }
-
-  high(term: Term): number {
-    return typeof term === "number" ? term : (this.highs[term.variable] as number);
-  }
-
-  equal(terms: [number, Term][], rhs: number): void {
-    const vars: number[] = [];
-    const coefficients: number[] = [];
-    let constant = rhs;
-    for (const [coefficient, term] of terms) {
-      if (typeof term === "number") constant -= coefficient * term;
-      else {
-        vars.push(term.variable);
-        coefficients.push(coefficient);
-      }
-    }
-    if (vars.length === 0) return;
-    const index = this.rows.length;
-    this.rows.push({ vars, coefficients, rhs: constant });
-    for (const v of vars) this.rowsOf[v]?.push(index);
-  }
-
-  propagate(): void {
-    const queued = new Uint8Array(this.rows.length).fill(1);
-    const queue = this.rows.map((_, index) => index);
-    let budget = 200 * Math.max(1, this.rows.length);
-    for (let head = 0; head < queue.length && budget-- > 0; head++) {
-      const index = queue[head] as number;
-      queued[index] = 0;
-      const row = this.rows[index] as (typeof this.rows)[number];
-      let minSum = 0;
-      let maxSum = 0;
-      let minInf = 0;
-      let maxInf = 0;
-      row.vars.forEach((v, i) => {
-        const a = row.coefficients[i] as number;
-        const lo = a > 0 ? a * (this.lows[v] as number) : a * (this.highs[v] as number);
-        const hi = a > 0 ? a * (this.highs[v] as number) : a * (this.lows[v] as number);
-        if (Number.isFinite(lo)) minSum += lo;
-        else minInf++;
-        if (Number.isFinite(hi)) maxSum += hi;
-        else maxInf++;
-      });
-      row.vars.forEach((v, i) => {
-        const a = row.coefficients[i] as number;
-        const lo = a > 0 ? a * (this.lows[v] as number) : a * (this.highs[v] as number);
-        const hi = a > 0 ? a * (this.highs[v] as number) : a * (this.lows[v] as number);
-        // a·v = rhs − (others): others range over [minOthers, maxOthers].
-        const minOthers =
-          minInf - (Number.isFinite(lo) ? 0 : 1) > 0
-            ? Number.NEGATIVE_INFINITY
-            : minSum - (Number.isFinite(lo) ? lo : 0);
-        const maxOthers =
-          maxInf - (Number.isFinite(hi) ? 0 : 1) > 0
-            ? Number.POSITIVE_INFINITY
-            : maxSum - (Number.isFinite(hi) ? hi : 0);
-        const termLow = row.rhs - maxOthers;
-        const termHigh = row.rhs - minOthers;
-        const newLow = a > 0 ? termLow / a : termHigh / a;
-        const newHigh = a > 0 ? termHigh / a : termLow / a;
-        let changed = false;
-        if (Math.ceil(newLow - 1e-9) > (this.lows[v] as number)) {
-          this.lows[v] = Math.ceil(newLow - 1e-9);
-          changed = true;
-        }
-        if (Math.floor(newHigh + 1e-9) < (this.highs[v] as number)) {
-          this.highs[v] = Math.floor(newHigh + 1e-9);
-          changed = true;
-        }
-        if ((this.lows[v] as number) > (this.highs[v] as number)) {
-          throw new Error("Item attack: the published figures admit no solution");
-        }
-        if (!changed) return;
-        for (const other of this.rowsOf[v] ?? []) {
-          if (!queued[other]) {
-            queued[other] = 1;
-            queue.push(other);
-          }
-        }
-      });
-    }
-  }
+  const option = (s: number) =>
+    question.kind === "multi" && s === slots - 1 ? NONE_TICKED : (question.values[s] ?? null);
+  return held
+    .filter((candidate) => candidate.kind === "exact" || holdsSomeone(candidate.g))
+    .map((candidate) => ({
+      groupId: (groups[candidate.g] as ReleaseGroup).id,
+      item: question.key,
+      kind: candidate.kind,
+      option: option(candidate.s),
+    }));
 }
 
 /**
