@@ -185,16 +185,16 @@ export function buildHeadcountRelease(
       continue;
     }
     const table = dateTable(tree, layout, date.rows);
-    const { model, forced, hiddenWhole } = protectDate(
+    const { model, forced, hiddenWhole } = protectDate({
       highs,
       tree,
       table,
-      input.k,
+      k: input.k,
       previouslyHidden,
       published,
       audit,
       witnessesFrom,
-    );
+    });
     const cells: HeadcountCell[] = table.keys.map((_, cell) => {
       const hidden = model.hidden[cell] ?? null;
       const value = model.n[cell] as number;
@@ -230,6 +230,18 @@ export const WITNESSES_FROM_CELLS = 1000;
 /** Hard stop for the fallback's rounds; each round hides more. */
 const MAX_CHANGE_ROUNDS = 10;
 
+/** One reference date to protect, with what the dates before it published and hid. */
+interface DateToProtect {
+  highs: Highs;
+  tree: UnitTree;
+  table: DateTable;
+  k: number;
+  previouslyHidden: ReadonlySet<string>;
+  published: Map<string, number | null>[];
+  audit: HeadcountAuditSummary;
+  witnessesFrom: number;
+}
+
 /**
  * Protects one date, and never fails: cell by cell when it can (`protectCellByCell`); else,
  * the last resort, every cell of the date hidden as "protected". That is safe whatever the
@@ -237,33 +249,19 @@ const MAX_CHANGE_ROUNDS = 10;
  * scaled by any factor ≥ 0 still fits every equation, so each non-zero count ranges from 0 up
  * without bound, at this date and against every other.
  */
-function protectDate(
-  highs: Highs,
-  tree: UnitTree,
-  table: DateTable,
-  k: number,
-  previouslyHidden: ReadonlySet<string>,
-  published: Map<string, number | null>[],
-  audit: HeadcountAuditSummary,
-  witnessesFrom: number,
-): { model: CellModel; forced: Set<number>; hiddenWhole?: boolean } {
+function protectDate(date: DateToProtect): {
+  model: CellModel;
+  forced: Set<number>;
+  hiddenWhole?: boolean;
+} {
   try {
-    const protectedDate = protectCellByCell(
-      highs,
-      tree,
-      table,
-      k,
-      previouslyHidden,
-      published,
-      audit,
-      witnessesFrom,
-    );
+    const protectedDate = protectCellByCell(date);
     // What must hold by construction: a published cell never shows a small change.
-    if (smallChanges(protectedDate.model, table.keys, published).length === 0) return protectedDate;
+    if (smallChanges(protectedDate.model, date.table.keys, date.published).length === 0) return protectedDate;
   } catch {
     // Falls through to the last resort below: the reader gets a safe release, not an error.
   }
-  const model = tableModel(tree, table, k, previouslyHidden);
+  const model = tableModel(date.tree, date.table, date.k, date.previouslyHidden);
   model.hidden = model.n.map(() => "protected");
   return { model, forced: new Set(), hiddenWhole: true };
 }
@@ -276,16 +274,16 @@ function protectDate(
  * where one is published again as derivable, its cheapest publishable neighbour hidden too,
  * until no change shows. Throws when neither settles.
  */
-function protectCellByCell(
-  highs: Highs,
-  tree: UnitTree,
-  table: DateTable,
-  k: number,
-  previouslyHidden: ReadonlySet<string>,
-  published: Map<string, number | null>[],
-  audit: HeadcountAuditSummary,
-  witnessesFrom: number,
-): { model: CellModel; forced: Set<number> } {
+function protectCellByCell({
+  highs,
+  tree,
+  table,
+  k,
+  previouslyHidden,
+  published,
+  audit,
+  witnessesFrom,
+}: DateToProtect): { model: CellModel; forced: Set<number> } {
   const fresh = () => tableModel(tree, table, k, previouslyHidden);
   const options = { boundsFirst: true, relabelStuck: true, witnessesFrom };
   let model = fresh();

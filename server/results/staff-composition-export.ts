@@ -81,6 +81,26 @@ const COLUMNS: Record<
   },
 };
 
+/** What a composition export needs: the campaign, what the reader may see, their language. */
+interface CompositionExport {
+  db: Db;
+  campaign: { id: string; slug: string; organisationId: string; k: number };
+  composition: StaffComposition;
+  locale: ExportLocale;
+}
+
+type CompositionUnit = StaffComposition["dimensions"][number]["units"][number];
+
+/** Why a unit's category has no shares, or null when it has them. */
+function missingShares(unit: CompositionUnit): "results" | "headcounts" | "nobody" | null {
+  if (unit.respondents === "hidden") return "results";
+  if (unit.staff === "hidden") return "headcounts";
+  return unit.rows.length === 0 ? "nobody" : null;
+}
+
+/** The eight figure columns of the CSV for analysis, empty on a line without shares. */
+const EMPTY_FIGURES: string[] = Array(8).fill("");
+
 const DIFFERENCE = 6;
 const KINDS: ColumnKind[] = [
   "text",
@@ -111,14 +131,14 @@ function compositionRows(
     dimension.units.flatMap((unit): LabelledCell[][] => {
       const { code, name } = unitLabel(unit.unitId);
       const category = names.dimensions[dimension.dimension] ?? dimension.dimension;
-      if (unit.rows.length === 0) {
-        const why =
-          unit.respondents === "hidden"
-            ? words.resultsHidden
-            : unit.staff === "hidden"
-              ? words.staffHidden
-              : words.nobody;
-        return [[name, code, category, why, null, null, null, null, date]];
+      const missing = missingShares(unit);
+      if (missing !== null) {
+        const why = {
+          results: words.resultsHidden,
+          headcounts: words.staffHidden,
+          nobody: words.nobody,
+        };
+        return [[name, code, category, why[missing], null, null, null, null, date]];
       }
       return unit.rows.map((row) => [
         name,
@@ -144,12 +164,7 @@ export function staffCompositionCsvForExcel({
   campaign,
   composition,
   locale,
-}: {
-  db: Db;
-  campaign: { id: string; slug: string; organisationId: string; k: number };
-  composition: StaffComposition;
-  locale: ExportLocale;
-}): ExportFile {
+}: CompositionExport): ExportFile {
   const { labels } = exportLabels(db, campaign, locale);
   return {
     body: excelCsv(
@@ -177,12 +192,7 @@ export function staffCompositionCsvForAnalysis({
   campaign,
   composition,
   locale,
-}: {
-  db: Db;
-  campaign: { id: string; slug: string; organisationId: string; k: number };
-  composition: StaffComposition;
-  locale: ExportLocale;
-}): ExportFile {
+}: CompositionExport): ExportFile {
   const { labels } = exportLabels(db, campaign, locale);
   const lines: string[][] = [
     [
@@ -206,29 +216,11 @@ export function staffCompositionCsvForAnalysis({
   for (const dimension of composition.dimensions) {
     for (const unit of dimension.units) {
       const { code, name } = labels.unit(unit.unitId);
-      if (unit.rows.length === 0 || unit.respondents === "hidden" || unit.staff === "hidden") {
-        const status =
-          unit.respondents === "hidden"
-            ? "hidden (results)"
-            : unit.staff === "hidden"
-              ? "hidden (headcounts)"
-              : "no known value";
-        lines.push([
-          code,
-          name,
-          dimension.dimension,
-          "",
-          status,
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          date,
-        ]);
+      const missing = missingShares(unit);
+      // The type checker cannot see that "no missing reason" means both sides are counts.
+      if (missing !== null || unit.respondents === "hidden" || unit.staff === "hidden") {
+        const status = missing === "nobody" ? "no known value" : `hidden (${missing})`;
+        lines.push([code, name, dimension.dimension, "", status, ...EMPTY_FIGURES, date]);
         continue;
       }
       const { respondents, staff } = unit;

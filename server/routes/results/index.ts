@@ -96,6 +96,10 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
     return { opened, table: opened.viewedTable?.table.id ?? table };
   };
 
+  /** The respondents against the staff as the reader may see them, through the output schema. */
+  const compositionOf = (opened: ReturnType<typeof open>) =>
+    staffCompositionSchema.parse(viewStaffComposition(db, opened));
+
   const compare = (c: Context<AdminEnv>, format?: Exclude<ComparisonFormat, "comparison">) =>
     compareCampaigns({
       db,
@@ -144,7 +148,7 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
     })
     .get("/:slug/results/staff-composition", (c) => {
       const opened = open(c, c.req.param("slug"), "results.view", "staff-composition");
-      return c.json(staffCompositionSchema.parse(viewStaffComposition(db, opened)));
+      return c.json(compositionOf(opened));
     })
     .get("/:slug/results/staff-composition/export-for-excel.csv", (c) => {
       const opened = open(
@@ -158,7 +162,7 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         staffCompositionCsvForExcel({
           db,
           campaign: opened.campaign,
-          composition: staffCompositionSchema.parse(viewStaffComposition(db, opened)),
+          composition: compositionOf(opened),
           locale: exportLocale(c.req.query("lang")),
         }),
       );
@@ -170,7 +174,7 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
         staffCompositionCsvForAnalysis({
           db,
           campaign: opened.campaign,
-          composition: staffCompositionSchema.parse(viewStaffComposition(db, opened)),
+          composition: compositionOf(opened),
           locale: exportLocale(c.req.query("lang")),
         }),
       );
@@ -240,10 +244,7 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       const opened = open(c, c.req.param("slug"), "results.export", "xlsx");
       return send(
         c,
-        campaignWorkbook(
-          exportSource(opened, c.req.query("lang")),
-          staffCompositionSchema.parse(viewStaffComposition(db, opened)),
-        ),
+        campaignWorkbook(exportSource(opened, c.req.query("lang")), compositionOf(opened)),
       );
     })
     .get("/:slug/results/tables/:table/export.csv", (c) => {
