@@ -257,7 +257,8 @@ function protectDate(date: DateToProtect): {
   try {
     const protectedDate = protectCellByCell(date);
     // What must hold by construction: a published cell never shows a small change.
-    if (smallChanges(protectedDate.model, date.table.keys, date.published).length === 0) return protectedDate;
+    if (smallChanges(protectedDate.model, date.table.keys, date.published).length === 0)
+      return protectedDate;
   } catch {
     // Falls through to the last resort below: the reader gets a safe release, not an error.
   }
