@@ -99,7 +99,7 @@ const fr: AdminMessages = {
   signingIn: "Connexion en cours…",
   signInWrong: "L'adresse e-mail ou le mot de passe est incorrect.",
   signInLocked: (minutes) =>
-    `Trop de tentatives échouées. La connexion est bloquée ; réessayez dans ${minutes} minutes.`,
+    `Trop de tentatives échouées. La connexion est bloquée ; réessayez dans ${minutes} minutes.`,
   sessionEnded: "Votre session a pris fin. Veuillez vous reconnecter.",
   loading: "Chargement…",
   saving: "Enregistrement…",
@@ -110,9 +110,9 @@ const fr: AdminMessages = {
   forbiddenText: "Votre rôle ne permet pas cette action.",
   backToCampaigns: "Retour aux enquêtes",
   fieldErrors: "Vérifiez les champs indiqués.",
-  hiddenPrimary: (k) => `Masqué : moins de ${k} répondants`,
+  hiddenPrimary: (k) => `Masqué : moins de ${k} répondants`,
   hiddenSecondary: "Masqué pour qu'un petit groupe ne puisse pas être déduit",
-  hiddenUnanimity: "Masqué : (presque) tout le monde a donné la même réponse",
+  hiddenUnanimity: "Masqué : (presque) tout le monde a donné la même réponse",
   hiddenProtected: "Masqué pour protéger les réponses de petits groupes",
   footer:
     "Peilpunt — enquêtes anonymes, résultats uniquement pour des groupes d'au moins k personnes.",

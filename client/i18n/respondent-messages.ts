@@ -234,18 +234,18 @@ const fr: RespondentMessages = {
   noticeWhoSees:
     "La personne chargée de la diversité et les évaluateurs de votre organisation ne voient que ces résultats agrégés, jamais de réponses individuelles.",
   noticeVoluntary:
-    "Toutes les questions vous concernant sont facultatives et proposent la réponse « Je préfère ne pas répondre ».",
+    "Toutes les questions vous concernant sont facultatives et proposent la réponse « Je préfère ne pas répondre ».",
   noticeDuration: (minutes, questions) =>
     `Répondre prend environ ${minutes} minutes (${questions} questions).`,
   noticeBrowser:
-    "Jusqu'à leur envoi, vos réponses, la page où vous êtes et votre choix de langue sont gardés dans cet onglet du navigateur uniquement, pour survivre à un rechargement. Ils sont effacés dès l'envoi, si vous choisissez « Effacer mes réponses » ou si vous fermez l'onglet.",
+    "Jusqu'à leur envoi, vos réponses, la page où vous êtes et votre choix de langue sont gardés dans cet onglet du navigateur uniquement, pour survivre à un rechargement. Ils sont effacés dès l'envoi, si vous choisissez « Effacer mes réponses » ou si vous fermez l'onglet.",
   privacyLink: "En savoir plus sur votre vie privée",
   start: "Commencer le questionnaire",
   codeTitle: "Votre code d'invitation",
   codeIntro:
-    "Cette enquête s'adresse aux personnes qui ont reçu une invitation. Introduisez le code figurant dans votre invitation. Votre code n'est pas lié à vos réponses : nous retenons seulement qu'il a été utilisé.",
+    "Cette enquête s'adresse aux personnes qui ont reçu une invitation. Introduisez le code figurant dans votre invitation. Votre code n'est pas lié à vos réponses : nous retenons seulement qu'il a été utilisé.",
   codeLabel: "Code d'invitation",
-  codeHint: "Format : XXXX-XXXX-XXXX-X. Majuscules ou minuscules, peu importe.",
+  codeHint: "Format : XXXX-XXXX-XXXX-X. Majuscules ou minuscules, peu importe.",
   codeContinue: "Continuer",
   codeChecking: "Vérification de votre code…",
   codeProblems: {
@@ -255,7 +255,7 @@ const fr: RespondentMessages = {
     unknown:
       "Ce code ne correspond pas à cette enquête. Vérifiez que le lien et le code proviennent de la même invitation.",
     used: "Ce code a déjà été utilisé. Chaque code permet de participer une seule fois.",
-    network: "Impossible de vérifier votre code : pas de connexion. Veuillez réessayer.",
+    network: "Impossible de vérifier votre code : pas de connexion. Veuillez réessayer.",
     tooMany: "Trop de tentatives depuis ce réseau. Attendez une minute et réessayez.",
     failed: "Un problème est survenu lors de la vérification de votre code. Veuillez réessayer.",
   },
@@ -264,42 +264,42 @@ const fr: RespondentMessages = {
   codeUseOther: "Utiliser ce code",
   codeReplaced: "Code accepté. Envoyez maintenant vos réponses à nouveau.",
   codeAgainAfterReload:
-    "Vos réponses sont toujours dans cet onglet. Introduisez à nouveau votre code pour continuer : nous ne le gardons nulle part.",
+    "Vos réponses sont toujours dans cet onglet. Introduisez à nouveau votre code pour continuer : nous ne le gardons nulle part.",
   progressLabel: "Progression",
   progress: (page, pages) => `Page ${page} sur ${pages}`,
   draftKept: "Vos réponses restent gardées dans cet onglet jusqu'à leur envoi.",
   draftRestored: "Vos réponses précédentes dans cet onglet ont été rétablies.",
   clearAnswers: "Effacer mes réponses",
-  clearConfirm: "Effacer toutes les réponses de cet onglet ? Cette action est définitive.",
+  clearConfirm: "Effacer toutes les réponses de cet onglet ? Cette action est définitive.",
   clearYes: "Oui, tout effacer",
   clearCancel: "Ne pas effacer",
   cleared: "Vos réponses ont été effacées. Vous pouvez recommencer.",
   submitting: "Envoi de vos réponses…",
   invalidTitle: "Quelques réponses doivent encore être corrigées",
-  invalidText: "Vérifiez les questions suivantes et envoyez à nouveau :",
+  invalidText: "Vérifiez les questions suivantes et envoyez à nouveau :",
   submitFailedTitle: "Vos réponses n'ont pas été envoyées",
   submitFailedText:
-    "Un problème est survenu. Vos réponses sont toujours à l'écran ; veuillez réessayer.",
+    "Un problème est survenu. Vos réponses sont toujours à l'écran ; veuillez réessayer.",
   submitAgain: "Envoyer à nouveau",
-  thanksTitle: "Merci de votre participation !",
+  thanksTitle: "Merci de votre participation !",
   thanksText:
     "Vos réponses ont été enregistrées de façon anonyme. Vous pouvez fermer cette fenêtre.",
   thanksResults: (day, k) =>
-    `Les résultats seront partagés après la clôture de l'enquête le ${day} : uniquement des chiffres pour des groupes d'au moins ${k} personnes, jamais de réponses individuelles. La personne chargée de la diversité vous indiquera où les lire.`,
+    `Les résultats seront partagés après la clôture de l'enquête le ${day} : uniquement des chiffres pour des groupes d'au moins ${k} personnes, jamais de réponses individuelles. La personne chargée de la diversité vous indiquera où les lire.`,
   privacyPageTitle: "Votre vie privée avec Peilpunt",
   privacySections: [
     {
       title: "Anonyme par construction",
       paragraphs: [
         "Une réponse enregistrée contient uniquement l'enquête, votre unité et vos réponses. Aucun nom, adresse e-mail, invitation, adresse IP, appareil, cookie, langue ni moment n'y est lié, pas même la date.",
-        "L'ordre des réponses ne peut pas non plus être retrouvé : chaque réponse reçoit une clé aléatoire et est rangée dans cet ordre. Le nombre de participants par jour est compté à part, sans lien avec une réponse.",
+        "L'ordre des réponses ne peut pas non plus être retrouvé : chaque réponse reçoit une clé aléatoire et est rangée dans cet ordre. Le nombre de participants par jour est compté à part, sans lien avec une réponse.",
       ],
     },
     {
       title: "Taille minimale des groupes",
       paragraphs: [
         "Les résultats n'apparaissent que pour des groupes d'au moins k personnes (en général 5). Les groupes plus petits sont masqués.",
-        "Comme un groupe masqué peut parfois être recalculé en soustrayant des chiffres publiés (une faculté moins ses départements, ou un total moins les autres groupes), Peilpunt masque si nécessaire d'autres cellules. Un contrôle calcule pour chaque cellule masquée ce qu'on peut encore en déduire à partir de tous les chiffres publiés ; rien n'est publié tant qu'un petit groupe reste déductible.",
+        "Comme un groupe masqué peut parfois être recalculé en soustrayant des chiffres publiés (une faculté moins ses départements, ou un total moins les autres groupes), Peilpunt masque si nécessaire d'autres cellules. Un contrôle calcule pour chaque cellule masquée ce qu'on peut encore en déduire à partir de tous les chiffres publiés ; rien n'est publié tant qu'un petit groupe reste déductible.",
         "Pour les questions sensibles, une répartition où (presque) tout le monde a répondu la même chose est aussi masquée, car elle révélerait quelque chose sur chaque personne du groupe.",
       ],
     },
@@ -313,7 +313,7 @@ const fr: RespondentMessages = {
       title: "Ce qui reste dans votre navigateur",
       paragraphs: [
         "Tant que vous n'avez pas envoyé vos réponses, cette page garde vos réponses, la page où vous êtes et votre choix de langue dans le stockage de session de cet onglet uniquement, pour qu'un rechargement ou le bouton Retour ne fasse rien disparaître. Un autre onglet, une autre fenêtre ou la personne suivante sur cet ordinateur ne les voit pas.",
-        "Ils sont effacés dès que vos réponses sont envoyées, si vous choisissez « Effacer mes réponses » ou si vous fermez l'onglet. Ils ne sont jamais envoyés au serveur avant votre envoi, ni mis dans un cookie ou un stockage durable. Un code d'invitation reste uniquement dans la mémoire de la page.",
+        "Ils sont effacés dès que vos réponses sont envoyées, si vous choisissez « Effacer mes réponses » ou si vous fermez l'onglet. Ils ne sont jamais envoyés au serveur avant votre envoi, ni mis dans un cookie ou un stockage durable. Un code d'invitation reste uniquement dans la mémoire de la page.",
       ],
     },
     {
@@ -334,12 +334,12 @@ const fr: RespondentMessages = {
   homeIntro:
     "Peilpunt est une plateforme libre d'enquêtes anonymes auprès du personnel et de diagnostics de diversité pour les organisations publiques.",
   homePrivacy:
-    "Vos réponses ne peuvent pas être reliées à vous : nous ne conservons ni nom, ni adresse e-mail, ni adresse IP, ni heure, et les résultats ne sont montrés que pour des groupes de plusieurs personnes.",
+    "Vos réponses ne peuvent pas être reliées à vous : nous ne conservons ni nom, ni adresse e-mail, ni adresse IP, ni heure, et les résultats ne sont montrés que pour des groupes de plusieurs personnes.",
   homeRespondentTitle: "Répondre à une enquête",
   homeRespondentText:
     "Chaque enquête a son propre lien. Votre organisation vous le transmet, par exemple par e-mail, sur l'intranet ou sur papier, parfois avec un code d'invitation.",
   homeLostLink:
-    "Lien perdu ? Retrouvez l'invitation de votre organisation ou demandez le lien à la personne qui organise l'enquête (souvent le service diversité ou du personnel). Cette page ne montre volontairement aucune liste d'enquêtes.",
+    "Lien perdu ? Retrouvez l'invitation de votre organisation ou demandez le lien à la personne qui organise l'enquête (souvent le service diversité ou du personnel). Cette page ne montre volontairement aucune liste d'enquêtes.",
   homeStaffTitle: "Pour qui gère les enquêtes",
   homeStaffText: "Coordinateurs, évaluateurs et administrateurs se connectent ici.",
   homeStaffLink: "Connexion du personnel",

@@ -109,7 +109,7 @@ export const DEMO_CAMPAIGNS: DemoCampaign[] = [
     questionnaire: "campaign-evaluation",
     title: {
       nl: "Evaluatie sensibiliseringscampagne 'Iedereen telt mee'",
-      fr: "Évaluation de la campagne de sensibilisation « Chacun compte »",
+      fr: "Évaluation de la campagne de sensibilisation « Chacun compte »",
       en: "Evaluation of the awareness campaign 'Everyone counts'",
     },
     window: {

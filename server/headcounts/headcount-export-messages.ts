@@ -95,13 +95,13 @@ export const HEADCOUNT_EXPORT_MESSAGES: Record<Locale, HeadcountExportMessages> 
     allLevels: "tous niveaux",
     total: "total",
     hidden: (reason, k) =>
-      `${SYMBOLS[reason]} masqué : ${reason === "primary" ? `moins de ${k}` : "protège d'autres personnes"}`,
+      `${SYMBOLS[reason]} masqué : ${reason === "primary" ? `moins de ${k}` : "protège d'autres personnes"}`,
     tablesSheet: "tableaux",
     indicatorsSheet: "indicateurs",
     aboutSheet: "à propos",
     about: (organisation, builtAt, k) => [
       `Effectifs de ${organisation}, publiés le ${builtAt}.`,
-      `Les groupes de 1 à ${k - 1} personnes sont masqués, jamais affichés comme 0 ; d'autres cellules sont masquées pour qu'un tel groupe ne puisse être déduit, même de la différence entre deux dates.`,
+      `Les groupes de 1 à ${k - 1} personnes sont masqués, jamais affichés comme 0 ; d'autres cellules sont masquées pour qu'un tel groupe ne puisse être déduit, même de la différence entre deux dates.`,
       "Ce fichier ne contient que des chiffres publiés.",
     ],
   },

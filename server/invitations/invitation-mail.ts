@@ -30,15 +30,15 @@ const WORDING: Record<
   },
   fr: {
     invitation: (title) => ({
-      subject: `Invitation : ${title}`,
-      lead: `Vous êtes invité·e à participer à « ${title} ». Le questionnaire est anonyme : vos réponses ne sont jamais liées à vous.`,
+      subject: `Invitation : ${title}`,
+      lead: `Vous êtes invité·e à participer à « ${title} ». Le questionnaire est anonyme : vos réponses ne sont jamais liées à vous.`,
     }),
     reminder: (title) => ({
-      subject: `Rappel : ${title}`,
-      lead: `Vous pouvez encore participer à « ${title} ». Si vous avez déjà répondu entre-temps, ignorez ce rappel.`,
+      subject: `Rappel : ${title}`,
+      lead: `Vous pouvez encore participer à « ${title} ». Si vous avez déjà répondu entre-temps, ignorez ce rappel.`,
     }),
     closing:
-      "Ce lien est personnel et ne sert qu'une fois. Peilpunt ne conserve pas votre adresse e-mail : elle n'a servi qu'à envoyer ce message.",
+      "Ce lien est personnel et ne sert qu'une fois. Peilpunt ne conserve pas votre adresse e-mail : elle n'a servi qu'à envoyer ce message.",
   },
   en: {
     invitation: (title) => ({

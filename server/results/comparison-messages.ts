@@ -109,7 +109,7 @@ const fr: ComparisonMessages = {
   },
   measureFavourable: "D'accord, 2 plus hautes (%)",
   measureMean: "Moyenne",
-  measureOption: (answer) => `Réponse : ${answer} (%)`,
+  measureOption: (answer) => `Réponse : ${answer} (%)`,
   verdict: {
     "clearly-better": "nettement mieux",
     "clearly-worse": "nettement moins bien",
@@ -120,9 +120,9 @@ const fr: ComparisonMessages = {
   },
   population: (step, earlier) =>
     step.change === "renamed"
-      ? `renommée, anciennement : ${earlier.join(", ")}`
+      ? `renommée, anciennement : ${earlier.join(", ")}`
       : step.change === "merged"
-        ? `fusionnée : somme de ${earlier.join(" + ")}`
+        ? `fusionnée : somme de ${earlier.join(" + ")}`
         : step.change === "split"
           ? `pas la même population (partie de ${earlier.join(" + ")})`
           : step.change === "new"
@@ -130,22 +130,22 @@ const fr: ComparisonMessages = {
             : "",
   notCompared: (why, wave, hidden) =>
     why.why === "hidden"
-      ? `non comparé : dans ${wave(why.wave)}, ${hidden}`
+      ? `non comparé : dans ${wave(why.wave)}, ${hidden}`
       : why.why === "absent"
         ? why.of === "table"
-          ? `non comparé : ${wave(why.wave)} n'avait pas cette ventilation`
-          : `non comparé : ${why.of === "group" ? "le groupe" : "la question"} n'existait pas dans ${wave(why.wave)}`
+          ? `non comparé : ${wave(why.wave)} n'avait pas cette ventilation`
+          : `non comparé : ${why.of === "group" ? "le groupe" : "la question"} n'existait pas dans ${wave(why.wave)}`
         : why.why === "scale-changed"
-          ? "non comparé : l'échelle de réponse a changé"
+          ? "non comparé : l'échelle de réponse a changé"
           : why.why === "options-changed"
-            ? "non comparé : les choix de réponse ont changé"
-            : "non comparé : le type de question a changé",
+            ? "non comparé : les choix de réponse ont changé"
+            : "non comparé : le type de question a changé",
   sheet: "comparaison",
   campaigns: "Enquêtes comparées",
   reading: [
-    "Chaque chiffre vient des résultats vérifiés d'une enquête ; une différence est celle de deux chiffres publiés.",
-    "« Nettement » signifie : après correction pour le nombre de comparaisons par groupe (méthode de Holm), la probabilité d'une telle différence sans changement réel est inférieure à 5 %. L'intervalle à 95 % n'est pas corrigé.",
-    "Un groupe ou une question masqué n'est pas comparé ; la raison est indiquée.",
+    "Chaque chiffre vient des résultats vérifiés d'une enquête ; une différence est celle de deux chiffres publiés.",
+    "« Nettement » signifie : après correction pour le nombre de comparaisons par groupe (méthode de Holm), la probabilité d'une telle différence sans changement réel est inférieure à 5 %. L'intervalle à 95 % n'est pas corrigé.",
+    "Un groupe ou une question masqué n'est pas comparé ; la raison est indiquée.",
   ],
 };
 

@@ -116,7 +116,7 @@ const fr: ExportMessages = {
   noAnswer: "Pas de réponse",
   noneTicked: "Rien coché",
   hidden: (reason, k) =>
-    `${SYMBOLS[reason]} masqué : ${
+    `${SYMBOLS[reason]} masqué : ${
       reason === "primary"
         ? `moins de ${k} répondants`
         : reason === "secondary"
@@ -138,10 +138,10 @@ const fr: ExportMessages = {
       "◍ D'autres groupes sont masqués pour qu'aucun petit groupe ne puisse être calculé par soustraction (vérifié par programmation linéaire).",
       "≡ Les questions sensibles auxquelles (presque) tout le groupe a donné la même réponse sont masquées pour ce groupe.",
       "◇ Une question est masquée pour un groupe là où ses réponses, avec celles qui sont montrées, trahiraient les réponses d'un petit groupe (ou, pour une question sensible, qu'un groupe a répondu (presque) d'une seule voix).",
-      "Les commentaires ne figurent que pour des unités entières d'au moins max(k, 10) répondants ; adresses e-mail, numéros de téléphone et liens sont masqués.",
+      "Les commentaires ne figurent que pour des unités entières d'au moins max(k, 10) répondants ; adresses e-mail, numéros de téléphone et liens sont masqués.",
     ],
     reading: [
-      "Part : part des répondants du groupe (« pas de réponse » compris). La moyenne et « d'accord » ne comptent que ceux qui ont répondu ; « d'accord » est la part des deux réponses les plus hautes.",
+      "Part : part des répondants du groupe (« pas de réponse » compris). La moyenne et « d'accord » ne comptent que ceux qui ont répondu ; « d'accord » est la part des deux réponses les plus hautes.",
     ],
   },
 };

@@ -105,4 +105,33 @@ describe("headcounts on the survey screens", () => {
     expect(problems()).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it("reads in French, the longest texts, without clipping on a phone or a wide screen", async () => {
+    const { context, page, problems } = await signedIn("fr");
+    const [a] = campaign.inScope as [string];
+    await page.goto(`${site.origin}/admin/campaigns/${campaign.slug}/results?unit=${a}`);
+    const section = page.locator("section.staff-composition");
+    await expect.poll(() => section.locator("h2").textContent()).toBe("Répondants et personnel");
+    const woman = section.locator("tbody tr", { hasText: "Femme" });
+    // French puts a (narrow) no-break space before the percent sign.
+    const cells = async () =>
+      (await woman.locator("td").allTextContents()).map((text) => text.replace(/\s+/gu, " "));
+    await expect.poll(cells).toEqual(["50,0 %", "66,7 %", "-16,7 points sous-représenté"]);
+    await expect
+      .poll(() =>
+        section
+          .getByRole("link", { name: "Télécharger toutes les unités (CSV pour Excel)" })
+          .count(),
+      )
+      .toBe(1);
+    await section.scrollIntoViewIfNeeded();
+    await look(
+      page,
+      "headcount-composition-fr",
+      "French composition of respondents and staff",
+      section,
+    );
+    expect(problems()).toEqual([]);
+    await context.close();
+  }, 240_000);
 });

@@ -64,7 +64,7 @@ const fr: AccountMessages = {
   wholeOrganisation: "Toute l'organisation",
   passwordTitle: "Changer de mot de passe",
   passwordIntro:
-    "Après le changement, vous restez connecté·e ici ; vos sessions sur d'autres appareils sont fermées.",
+    "Après le changement, vous restez connecté·e ici ; vos sessions sur d'autres appareils sont fermées.",
   currentPassword: "Mot de passe actuel",
   newPassword: "Nouveau mot de passe",
   repeatPassword: "Répétez le nouveau mot de passe",

@@ -47,7 +47,7 @@ const nl: CampaignCodesMessages = {
 const fr: CampaignCodesMessages = {
   title: "Codes pour toute l'enquête",
   intro:
-    "Créez en une étape des codes pour chaque unité de l'enquête, dans un seul fichier avec, pour chaque code, l'unité et le lien personnel. Le fichier est téléchargé une seule fois : Peilpunt ne garde pas les codes.",
+    "Créez en une étape des codes pour chaque unité de l'enquête, dans un seul fichier avec, pour chaque code, l'unité et le lien personnel. Le fichier est téléchargé une seule fois : Peilpunt ne garde pas les codes.",
   size: "Nombre de codes",
   perUnit: "Le même nombre par unité",
   fromHeadcounts: "Selon l'effectif de chaque unité",
@@ -57,13 +57,13 @@ const fr: CampaignCodesMessages = {
   countHint: (max) => `Entre 1 et ${max}. Jamais plus que l'effectif d'une unité.`,
   format: "Fichier",
   xlsx: "Classeur Excel (.xlsx)",
-  csv: "CSV pour Excel (séparateur ;)",
+  csv: "CSV pour Excel (séparateur ;)",
   generate: "Créer et télécharger les codes",
   generating: "Création des codes…",
   done: (file) =>
     `Codes créés et téléchargés dans ${file}. Gardez le fichier en lieu sûr et distribuez les liens.`,
   nothingToDo:
-    "Aucune unité n'a encore besoin de codes : aucun effectif ne dépasse les codes qu'elle a déjà.",
+    "Aucune unité n'a encore besoin de codes : aucun effectif ne dépasse les codes qu'elle a déjà.",
   separation:
     "Qui crée des codes ne peut plus lire ensuite les résultats de cette enquête (séparation des tâches).",
 };

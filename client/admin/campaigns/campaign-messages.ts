@@ -476,7 +476,7 @@ const nl: CampaignMessages = {
 const fr: CampaignMessages = {
   listTitle: "Enquêtes",
   newCampaign: "Nouvelle enquête",
-  emptyForManagers: "Il n'y a pas encore d'enquête. Créez la première avec « Nouvelle enquête ».",
+  emptyForManagers: "Il n'y a pas encore d'enquête. Créez la première avec « Nouvelle enquête ».",
   emptyForReaders: "Il n'y a pas encore d'enquête que vous pouvez consulter.",
   statuses: { draft: "Brouillon", open: "Ouverte", closed: "Clôturée", archived: "Archivée" },
   accessModes: { "open-link": "Lien ouvert", "invitation-codes": "Codes d'invitation" },
@@ -503,14 +503,14 @@ const fr: CampaignMessages = {
   deleteOn: (date) =>
     `Les réponses brutes seront supprimées le ${date}. Exportez les résultats avant cette date.`,
   deleteAfterClosing: (days) =>
-    `Les réponses brutes sont supprimées ${days} jours après la clôture ; les résultats publiés restent.`,
+    `Les réponses brutes sont supprimées ${days} jours après la clôture ; les résultats publiés restent.`,
   respondentLink: "Lien pour les répondants",
   respondentLinkCodes: "À cette adresse, les répondants saisissent leur code d'invitation.",
   copyLink: "Copier le lien",
   linkCopied: "Le lien a été copié.",
   copyFailed: "La copie a échoué. Sélectionnez le lien et copiez-le vous-même.",
   resultsLink: "Voir les résultats",
-  resultsViewed: "Les résultats ont déjà été consultés : k ne peut désormais qu'augmenter.",
+  resultsViewed: "Les résultats ont déjà été consultés : k ne peut désormais qu'augmenter.",
   lifecycleTitle: "Changer le statut",
   nextStep: {
     open: "Cette enquête est un brouillon. Les répondants ne peuvent répondre qu'une fois qu'elle est ouverte.",
@@ -540,10 +540,10 @@ const fr: CampaignMessages = {
   editSettings: "Modifier les paramètres",
   raiseKTitle: "Augmenter la taille minimale des groupes",
   raiseKIntro:
-    "Après le brouillon, k peut encore changer, mais uniquement à la hausse : ainsi, aucun groupe masqué auparavant n'apparaît.",
+    "Après le brouillon, k peut encore changer, mais uniquement à la hausse : ainsi, aucun groupe masqué auparavant n'apparaît.",
   newK: "Nouveau k",
   raiseKHint: (k) =>
-    `Actuellement ${k}. Choisissez un nombre plus grand ; davantage de petits groupes seront masqués.`,
+    `Actuellement ${k}. Choisissez un nombre plus grand ; davantage de petits groupes seront masqués.`,
   raiseK: "Augmenter k",
   kMustRise: (k) => `Indiquez un nombre entier supérieur à ${k}.`,
   kRaised: (k) => `k vaut maintenant ${k}.`,
@@ -566,41 +566,41 @@ const fr: CampaignMessages = {
   selectNone: "Ne rien sélectionner",
   unitsSelected: (selected, total) =>
     `${selected} sur ${total} sélectionnée${selected === 1 ? "" : "s"}`,
-  unitRetired: "désactivée : retirez cette unité",
+  unitRetired: "désactivée : retirez cette unité",
   locales: "Langues pour les répondants",
   localesHint: "Les répondants choisissent l'une de ces langues.",
   notInQuestionnaire: "(le questionnaire n'existe pas dans cette langue)",
   k: "Taille minimale des groupes (k)",
   kHint:
-    "Les résultats ne montrent que des groupes d'au moins k personnes ; les groupes plus petits restent masqués. Au moins 3 ; un k plus élevé protège mieux.",
+    "Les résultats ne montrent que des groupes d'au moins k personnes ; les groupes plus petits restent masqués. Au moins 3 ; un k plus élevé protège mieux.",
   period: "Période",
   firstDay: "Premier jour",
   lastDay: "Dernier jour",
   datesHint:
-    "L'enquête ouvre à 0 h (heure de Bruxelles) le premier jour et se clôture à minuit à la fin du dernier jour : le dernier jour compte entièrement.",
+    "L'enquête ouvre à 0 h (heure de Bruxelles) le premier jour et se clôture à minuit à la fin du dernier jour : le dernier jour compte entièrement.",
   accessMode: "Accès",
   accessHints: {
     "open-link":
-      "Toute personne disposant du lien peut répondre, même plusieurs fois, et choisit elle-même son unité. Les résultats ne sont donc pas protégés contre des réponses inventées : qui complète un petit groupe avec ses propres réponses peut ensuite les soustraire. Peilpunt ne montre donc les résultats d'un lien ouvert que pour l'organisation dans son ensemble, sans ventilation par unité ni par profil. Réservez le lien ouvert aux enquêtes adressées à tous (p. ex. l'évaluation d'une campagne).",
+      "Toute personne disposant du lien peut répondre, même plusieurs fois, et choisit elle-même son unité. Les résultats ne sont donc pas protégés contre des réponses inventées : qui complète un petit groupe avec ses propres réponses peut ensuite les soustraire. Peilpunt ne montre donc les résultats d'un lien ouvert que pour l'organisation dans son ensemble, sans ventilation par unité ni par profil. Réservez le lien ouvert aux enquêtes adressées à tous (p. ex. l'évaluation d'une campagne).",
     "invitation-codes":
-      "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Peilpunt envoie les invitations par e-mail, ou vous créez des codes par unité. Qui crée des codes ou envoie des invitations ne peut pas lire les résultats de cette enquête (séparation des tâches) : avec des codes inutilisés, il pourrait compléter un petit groupe puis soustraire ses propres réponses.",
+      "Chaque répondant reçoit un code à usage unique ; le code détermine l'unité. Peilpunt envoie les invitations par e-mail, ou vous créez des codes par unité. Qui crée des codes ou envoie des invitations ne peut pas lire les résultats de cette enquête (séparation des tâches) : avec des codes inutilisés, il pourrait compléter un petit groupe puis soustraire ses propres réponses.",
   },
   interimResults: "Résultats intermédiaires",
   interimResultsHint:
-    "Par défaut, seul un administrateur voit les résultats tant que l'enquête est ouverte ; les autres les voient après la clôture. Les rôles cochés ici les voient déjà pendant l'enquête. Ils ne sont mis à jour que lorsque suffisamment de nouvelles réponses sont arrivées, pour que personne ne déduise de la différence qui vient de répondre.",
+    "Par défaut, seul un administrateur voit les résultats tant que l'enquête est ouverte ; les autres les voient après la clôture. Les rôles cochés ici les voient déjà pendant l'enquête. Ils ne sont mis à jour que lorsque suffisamment de nouvelles réponses sont arrivées, pour que personne ne déduise de la différence qui vient de répondre.",
   interimRoles: { coordinator: "Coordinateurs", evaluator: "Évaluateurs" },
   interimAdminsOnly:
-    "Seuls les administrateurs tant que l'enquête est ouverte ; les autres après la clôture",
+    "Seuls les administrateurs tant que l'enquête est ouverte ; les autres après la clôture",
   interimAdmins: "Administrateurs",
   interimReaders: (list) => `${list}, dès l'ouverture de l'enquête`,
   retentionDays: "Conservation des réponses brutes (jours)",
   retentionHint:
-    "Ce nombre de jours après la clôture, les réponses brutes et les codes sont supprimés ; les résultats publiés restent.",
-  thanksTitle: "Page de remerciement : quand et comment les résultats seront partagés",
+    "Ce nombre de jours après la clôture, les réponses brutes et les codes sont supprimés ; les résultats publiés restent.",
+  thanksTitle: "Page de remerciement : quand et comment les résultats seront partagés",
   thanksHint:
-    "Les répondants lisent ceci après l'envoi. Dites quand et comment ils verront les résultats (p. ex. une séance d'information ou l'intranet). Texte simple, sans mise en forme ; laissé vide, le texte standard s'affiche.",
+    "Les répondants lisent ceci après l'envoi. Dites quand et comment ils verront les résultats (p. ex. une séance d'information ou l'intranet). Texte simple, sans mise en forme ; laissé vide, le texte standard s'affiche.",
   thanksIn: { nl: "Texte en néerlandais", fr: "Texte en français", en: "Texte en anglais" },
-  thanksStandard: "Laissé vide, les répondants lisent :",
+  thanksStandard: "Laissé vide, les répondants lisent :",
   thanksWhileOpen: "Ce texte peut encore changer jusqu'à la clôture de l'enquête.",
   thanksSave: "Enregistrer le texte de remerciement",
   thanksSaved: "Le texte de remerciement est enregistré.",
@@ -609,7 +609,7 @@ const fr: CampaignMessages = {
   save: "Enregistrer les modifications",
   saved: "Les modifications sont enregistrées.",
   cancelEdit: "Annuler",
-  errorSummary: "L'enquête n'a pas pu être enregistrée. Vérifiez ces champs :",
+  errorSummary: "L'enquête n'a pas pu être enregistrée. Vérifiez ces champs :",
   fieldProblems: {
     slug: "Utilisez uniquement des lettres minuscules, des chiffres et des traits d'union (80 caractères au plus), en commençant par une lettre ou un chiffre.",
     organisationId: "Choisissez une organisation.",
@@ -626,21 +626,21 @@ const fr: CampaignMessages = {
     interimResultRoles: "Choisissez chaque rôle une fois au plus.",
     retentionDays: "Indiquez un nombre de jours entre 1 et 3650.",
     "thanksText.nl":
-      "Le texte de remerciement en néerlandais : 1000 caractères au plus, sans caractères de contrôle.",
+      "Le texte de remerciement en néerlandais : 1000 caractères au plus, sans caractères de contrôle.",
     "thanksText.fr":
-      "Le texte de remerciement en français : 1000 caractères au plus, sans caractères de contrôle.",
+      "Le texte de remerciement en français : 1000 caractères au plus, sans caractères de contrôle.",
     "thanksText.en":
-      "Le texte de remerciement en anglais : 1000 caractères au plus, sans caractères de contrôle.",
+      "Le texte de remerciement en anglais : 1000 caractères au plus, sans caractères de contrôle.",
   },
   problems: {
     "slug-taken": "Cette adresse est déjà utilisée. Choisissez-en une autre.",
     dates: "Le dernier jour est déjà passé. Modifiez les dates avant d'ouvrir l'enquête.",
     "not-draft":
-      "Seuls k, qui voit les résultats intermédiaires et (tant que l'enquête est ouverte) le texte de remerciement peuvent encore changer ; le reste se règle dans le brouillon.",
+      "Seuls k, qui voit les résultats intermédiaires et (tant que l'enquête est ouverte) le texte de remerciement peuvent encore changer ; le reste se règle dans le brouillon.",
     "not-editable": "Ce paramètre ne peut plus changer.",
     "k-only-up":
-      "Les résultats ont déjà été consultés avec ce k : un k plus petit montrerait des groupes masqués.",
-    "codes-issued": "Des codes d'invitation ont déjà été créés : l'accès et les unités sont fixés.",
+      "Les résultats ont déjà été consultés avec ce k : un k plus petit montrerait des groupes masqués.",
+    "codes-issued": "Des codes d'invitation ont déjà été créés : l'accès et les unités sont fixés.",
     status: "Le statut de l'enquête a changé entre-temps. Rechargez la page.",
     "access-mode": "Cette enquête utilise un lien ouvert, pas des codes d'invitation.",
     "headcount-limit":
@@ -649,10 +649,10 @@ const fr: CampaignMessages = {
       "Cette enquête a atteint le nombre maximal de codes d'invitation (toutes unités confondues). Utilisez les codes déjà créés, ou demandez à votre administrateur de relever ce maximum.",
     busy: "Le serveur crée en ce moment des codes pour d'autres enquêtes. Réessayez dans une minute.",
     "mail-not-configured":
-      "Aucun serveur de messagerie n'est configuré : créez des codes par unité et distribuez-les vous-même.",
-    sending: "Un envoi est déjà en cours pour cette enquête ; attendez qu'il se termine.",
+      "Aucun serveur de messagerie n'est configuré : créez des codes par unité et distribuez-les vous-même.",
+    sending: "Un envoi est déjà en cours pour cette enquête ; attendez qu'il se termine.",
     "separation-of-duties":
-      "Vous avez créé des codes ou envoyé des invitations pour cette enquête : vous ne pouvez donc pas en lire les résultats ni la participation (séparation des tâches).",
+      "Vous avez créé des codes ou envoyé des invitations pour cette enquête : vous ne pouvez donc pas en lire les résultats ni la participation (séparation des tâches).",
     "results-at-close":
       "Les résultats et la participation de cette enquête sont visibles dès sa clôture.",
     "release-not-ready":
@@ -697,7 +697,7 @@ const fr: CampaignMessages = {
   codesGenerated: (count, unit) =>
     count === 1 ? `1 code créé pour ${unit}.` : `${count} codes créés pour ${unit}.`,
   codesOnce:
-    "Ces codes ne sont affichés qu'une seule fois. Téléchargez-les maintenant : Peilpunt ne peut pas les afficher à nouveau.",
+    "Ces codes ne sont affichés qu'une seule fois. Téléchargez-les maintenant : Peilpunt ne peut pas les afficher à nouveau.",
   downloadCsv: "Télécharger le CSV",
   codesCaption: (count, unit) => `${count} nouveaux codes pour ${unit}`,
   forgetCodes: "Masquer les codes",
@@ -710,15 +710,15 @@ const fr: CampaignMessages = {
   refreshing: "Actualisation…",
   columnUnit: "Unité",
   columnRespondents: "Répondants",
-  columnDirect: "dont directement dans l'unité :",
+  columnDirect: "dont directement dans l'unité :",
   columnIssued: "Codes distribués",
   columnRate: "Taux de réponse",
   columnStaff: "Personnel",
   columnStaffRate: "Taux de réponse (personnel)",
-  staffHiddenSmall: (k) => `Masqué : moins de ${k} membres du personnel`,
+  staffHiddenSmall: (k) => `Masqué : moins de ${k} membres du personnel`,
   staffHiddenOther: "Masqué pour protéger un petit groupe",
   staffNote: (date) =>
-    `Personnel : les effectifs publiés au ${date}, seulement pour les unités que l'enquête couvre entièrement. Le taux n'est indiqué que là où les deux nombres sont montrés ; il dépasse 100 % si des personnes entrées en service après cette date ont répondu.`,
+    `Personnel : les effectifs publiés au ${date}, seulement pour les unités que l'enquête couvre entièrement. Le taux n'est indiqué que là où les deux nombres sont montrés ; il dépasse 100 % si des personnes entrées en service après cette date ont répondu.`,
   organisationTotal: "total",
   notApplicable: "—",
   noParticipationRows: "Il n'y a aucune unité à afficher.",

@@ -25,7 +25,7 @@ const nl: CodeLimitMessages = {
 
 const fr: CodeLimitMessages = {
   headcount: (units) =>
-    `Il y aurait plus de codes que de membres du personnel dans ${units.length === 1 ? "l'unité" : "les unités"} ${units.join(", ")}. Une unité ne reçoit jamais plus de codes que son effectif : les codes en trop sont justement ce qui permet de cacher des réponses inventées. Demandez moins de codes, ou corrigez d'abord l'effectif ou la liste.`,
+    `Il y aurait plus de codes que de membres du personnel dans ${units.length === 1 ? "l'unité" : "les unités"} ${units.join(", ")}. Une unité ne reçoit jamais plus de codes que son effectif : les codes en trop sont justement ce qui permet de cacher des réponses inventées. Demandez moins de codes, ou corrigez d'abord l'effectif ou la liste.`,
   campaign:
     "Cette enquête a atteint le nombre maximal de codes. Demandez moins de codes ou demandez à l'administrateur de relever le maximum.",
   busy: "Le serveur est occupé par d'autres gros travaux. Réessayez dans un instant.",

@@ -73,21 +73,21 @@ const nl: InvitationMessages = {
 const fr: InvitationMessages = {
   title: "Envoyer les invitations",
   intro:
-    "Chargez la liste d'adresses (classeur Excel ou CSV séparé par ; ou ,, avec deux colonnes : e-mail et unité, le code de l'unité). Peilpunt crée un code personnel par adresse et envoie le lien par e-mail. Peilpunt ne conserve pas les adresses : elles restent en mémoire jusqu'au départ des e-mails. Vous ne voyez aucun code, seulement des comptes.",
+    "Chargez la liste d'adresses (classeur Excel ou CSV séparé par ; ou ,, avec deux colonnes : e-mail et unité, le code de l'unité). Peilpunt crée un code personnel par adresse et envoie le lien par e-mail. Peilpunt ne conserve pas les adresses : elles restent en mémoire jusqu'au départ des e-mails. Vous ne voyez aucun code, seulement des comptes.",
   notConfigured:
     "L'e-mail n'est pas configuré sur ce serveur. Créez ci-dessous des codes par unité et distribuez-les vous-même.",
   separation:
     "Qui envoie des invitations ne peut plus lire ensuite les résultats de cette enquête (séparation des tâches). Un·e collègue les lit.",
   file: "Liste d'adresses (Excel ou CSV)",
   fileHint:
-    "Pour reprendre ou envoyer un rappel, rechargez la même liste : qui a déjà reçu une invitation n'en reçoit pas de seconde.",
+    "Pour reprendre ou envoyer un rappel, rechargez la même liste : qui a déjà reçu une invitation n'en reçoit pas de seconde.",
   fileMissing: "Choisissez d'abord un fichier.",
   kind: "Type de message",
   kinds: { invitation: "Invitation", reminder: "Rappel" },
   kindHints: {
     invitation: "Seulement les adresses qui n'ont pas encore reçu d'invitation.",
     reminder:
-      "Seulement les adresses dont le code n'a pas encore servi. Peilpunt n'en montre pas le nombre : sinon une liste d'une seule adresse révélerait si cette personne a répondu.",
+      "Seulement les adresses dont le code n'a pas encore servi. Peilpunt n'en montre pas le nombre : sinon une liste d'une seule adresse révélerait si cette personne a répondu.",
   },
   send: "Envoyer",
   sending: "Envoi en cours…",
@@ -96,15 +96,15 @@ const fr: InvitationMessages = {
   previewReminder: "Rappel",
   languages: { nl: "Néerlandais", fr: "Français", en: "Anglais" },
   progressInvitation: ({ listed, alreadyInvited, sent, failed }) =>
-    `${listed} adresses lues : ${sent} invitations envoyées, ${alreadyInvited} en avaient déjà une, ${failed} échecs.`,
+    `${listed} adresses lues : ${sent} invitations envoyées, ${alreadyInvited} en avaient déjà une, ${failed} échecs.`,
   progressReminder: (listed) =>
-    `${listed} adresses lues ; rappels envoyés là où le code n'a pas servi.`,
+    `${listed} adresses lues ; rappels envoyés là où le code n'a pas servi.`,
   done: "Terminé.",
   underWay: "En cours…",
-  listProblem: "La liste n'a pas pu être lue :",
+  listProblem: "La liste n'a pas pu être lue :",
   line: (line) => (line.startsWith("list.line") ? `ligne ${line.slice(9)}` : "liste"),
   notConfiguredProblem: "L'e-mail n'est pas configuré sur ce serveur.",
-  sendingProblem: "Un envoi est déjà en cours pour cette enquête ; attendez qu'il se termine.",
+  sendingProblem: "Un envoi est déjà en cours pour cette enquête ; attendez qu'il se termine.",
 };
 
 const en: InvitationMessages = {

@@ -178,10 +178,10 @@ const nl: ComparisonMessages = {
 };
 
 const fr: ComparisonMessages = {
-  heading: (campaign) => `Comparaison : ${campaign}`,
+  heading: (campaign) => `Comparaison : ${campaign}`,
   pageTitle: "Comparaison",
   backToResults: "Retour aux résultats",
-  wavesTitle: "Quelles enquêtes ?",
+  wavesTitle: "Quelles enquêtes ?",
   wavesHint:
     "Enquêtes de la même organisation avec le même questionnaire, la plus ancienne d'abord.",
   noOtherWaves: "Aucune autre enquête avec ce questionnaire ne peut être comparée.",
@@ -194,9 +194,9 @@ const fr: ComparisonMessages = {
   tableDimension: (dimension) => `Par ${dimension}`,
   readingTitle: "Comment lire une comparaison",
   reading: [
-    "« Nettement mieux » ou « nettement moins bien » : après correction pour le nombre de comparaisons de cet écran (méthode de Holm), la probabilité d'une telle différence sans changement réel est inférieure à 5 %.",
-    "« Pas de changement net » ne veut pas dire que rien n'a changé, seulement que les réponses ne permettent pas de le distinguer du hasard.",
-    "Un groupe ou une question masqué dans l'une des enquêtes n'est pas comparé ; la raison est indiquée.",
+    "« Nettement mieux » ou « nettement moins bien » : après correction pour le nombre de comparaisons de cet écran (méthode de Holm), la probabilité d'une telle différence sans changement réel est inférieure à 5 %.",
+    "« Pas de changement net » ne veut pas dire que rien n'a changé, seulement que les réponses ne permettent pas de le distinguer du hasard.",
+    "Un groupe ou une question masqué dans l'une des enquêtes n'est pas comparé ; la raison est indiquée.",
   ],
   largestTitle: "Plus grands changements nets",
   noneClear: "Aucun changement net pour ce groupe.",
@@ -216,27 +216,27 @@ const fr: ComparisonMessages = {
   points: (value) => `${value} points de pourcentage`,
   details: "Valeur p et intervalle de confiance",
   pValue: (p, adjusted) => `${pIs(p)} (après correction de Holm ${adjusted})`,
-  interval: (low, high) => `Intervalle à 95 % de la différence : ${low} à ${high}`,
+  interval: (low, high) => `Intervalle à 95 % de la différence : ${low} à ${high}`,
   notCompared: {
-    hidden: (wave, reason) => `Non comparé : dans ${wave}, ${reason}.`,
-    absentGroup: (wave) => `Non comparé : ce groupe n'existait pas dans ${wave}.`,
-    absentQuestion: (wave) => `Non comparé : cette question n'existait pas dans ${wave}.`,
-    absentTable: (w) => `non comparé : ${w} n'avait pas cette ventilation`,
-    scaleChanged: "Non comparé : l'échelle de réponse a changé.",
-    optionsChanged: "Non comparé : les choix de réponse ont changé.",
-    kindChanged: "Non comparé : le type de question a changé.",
+    hidden: (wave, reason) => `Non comparé : dans ${wave}, ${reason}.`,
+    absentGroup: (wave) => `Non comparé : ce groupe n'existait pas dans ${wave}.`,
+    absentQuestion: (wave) => `Non comparé : cette question n'existait pas dans ${wave}.`,
+    absentTable: (w) => `non comparé : ${w} n'avait pas cette ventilation`,
+    scaleChanged: "Non comparé : l'échelle de réponse a changé.",
+    optionsChanged: "Non comparé : les choix de réponse ont changé.",
+    kindChanged: "Non comparé : le type de question a changé.",
   },
   population: (step, earlier) =>
     step.change === "renamed"
-      ? `Renommée ; dans l'enquête précédente : ${earlier.join(", ")}.`
+      ? `Renommée ; dans l'enquête précédente : ${earlier.join(", ")}.`
       : step.change === "merged"
-        ? `Fusionnée : comparée à la somme de ${earlier.join(" + ")}.`
+        ? `Fusionnée : comparée à la somme de ${earlier.join(" + ")}.`
         : step.change === "split"
-          ? `Pas la même population : une partie de ${earlier.join(" + ")} dans l'enquête précédente.`
+          ? `Pas la même population : une partie de ${earlier.join(" + ")} dans l'enquête précédente.`
           : null,
   notSamePopulation: "pas la même population",
   printedTest: (p, adjusted, low, high) =>
-    `${pIs(p)} (après Holm ${adjusted}) ; intervalle 95 % de ${low} à ${high}`,
+    `${pIs(p)} (après Holm ${adjusted}) ; intervalle 95 % de ${low} à ${high}`,
   mappings: {
     title: "Unités renommées, fusionnées ou scindées",
     hint: "Les unités de même code sont comparées d'office. Reliez ici une unité de l'enquête précédente à une unité de cette enquête quand elle a changé de nom ou de code, a été fusionnée ou scindée. Une unité fusionnée est comparée à la somme de ses parties, seulement là où chaque partie est publiée.",
@@ -248,7 +248,7 @@ const fr: ComparisonMessages = {
     remove: (n) => `Supprimer le lien ${n}`,
     save: "Enregistrer les liens",
     saved: "Liens enregistrés.",
-    none: "Aucun lien : les unités sont comparées par leur code.",
+    none: "Aucun lien : les unités sont comparées par leur code.",
     outcomeTitle: "Comment les unités sont comparées",
     byCode: (count) => `${count} unités ont le même code que dans l'enquête précédente.`,
     errors: {
@@ -261,14 +261,14 @@ const fr: ComparisonMessages = {
   respondents: "Répondants",
   noAnswer: "Pas de réponse",
   noneTicked: "Rien coché",
-  tableOf: (question) => `Tableau : ${question}`,
-  chartLabel: (question) => `Graphique : ${question} par enquête (les chiffres du tableau)`,
+  tableOf: (question) => `Tableau : ${question}`,
+  chartLabel: (question) => `Graphique : ${question} par enquête (les chiffres du tableau)`,
   downloadsTitle: "Télécharger",
   downloadCsvExcel: "Comparaison pour Excel (CSV)",
   downloadCsvAnalysis: "Comparaison pour l'analyse (CSV, codes)",
   downloadXlsx: "Comparaison (classeur Excel)",
   print: "Imprimer / enregistrer en PDF",
-  printedFor: (k) => `Taille minimale d'un groupe : ${k}`,
+  printedFor: (k) => `Taille minimale d'un groupe : ${k}`,
   everyone: "Tout le monde",
   wholeUnit: (unit) => `${unit} (unité entière)`,
   directlyIn: (unit) => `Directement dans ${unit}`,

@@ -64,9 +64,9 @@ export const DIAGNOSIS_MESSAGES: Record<Locale, DiagnosisMessages> = {
   },
   fr: {
     pageTitle: "Diagnostic par unité",
-    title: (unit) => `Diagnostic : ${unit}`,
+    title: (unit) => `Diagnostic : ${unit}`,
     intro:
-      "La composition du personnel de l'unité à côté des résultats clés de l'enquête pour la même période. Tous les chiffres viennent des publications auditées ; les chiffres masqués sont dits en toutes lettres.",
+      "La composition du personnel de l'unité à côté des résultats clés de l'enquête pour la même période. Tous les chiffres viennent des publications auditées ; les chiffres masqués sont dits en toutes lettres.",
     backToHeadcounts: "Retour aux effectifs",
     print: "Imprimer ou enregistrer en PDF",
     printRules: (builtAt) => `Effectifs publiés le ${builtAt}`,
@@ -78,7 +78,7 @@ export const DIAGNOSIS_MESSAGES: Record<Locale, DiagnosisMessages> = {
     levelColumn: "Niveau de fonction",
     staffColumn: "Personnel",
     everyone: "Tout le monde",
-    staffCaption: (unit, date) => `Personnel par niveau de fonction : ${unit}, ${date}`,
+    staffCaption: (unit, date) => `Personnel par niveau de fonction : ${unit}, ${date}`,
     surveyTitle: "Résultats clés de l'enquête",
     campaignLabel: "Enquête",
     campaignOption: (title, closesAt, status) => `${title} (${status}, clôture ${closesAt})`,
@@ -87,7 +87,7 @@ export const DIAGNOSIS_MESSAGES: Record<Locale, DiagnosisMessages> = {
     respondents: "Répondants",
     surveyMatches: (date) => `Cette enquête correspond à la date de référence ${date}.`,
     surveyOtherDate:
-      "Attention : cette enquête a clôturé avant la dernière date de référence ; les effectifs ci-dessus portent sur une période plus récente.",
+      "Attention : cette enquête a clôturé avant la dernière date de référence ; les effectifs ci-dessus portent sur une période plus récente.",
     resultsLink: "Tous les résultats de cette enquête",
     notInSurvey: "Cette enquête n'a pas de résultats pour cette unité que vous pouvez consulter.",
     linkToDiagnosis: (unit) => `Page de diagnostic de ${unit}`,

@@ -231,7 +231,7 @@ const fr: OrganisationMessages = {
   slugTaken: "Ce nom court est déjà utilisé.",
   treeTitle: (organisation) => `Unités de ${organisation}`,
   treeIntro:
-    "Les unités ne sont jamais supprimées : une unité qui n'existe plus est désactivée. Elle reste dans les résultats des enquêtes passées et n'est plus proposée à aucune nouvelle enquête.",
+    "Les unités ne sont jamais supprimées : une unité qui n'existe plus est désactivée. Elle reste dans les résultats des enquêtes passées et n'est plus proposée à aucune nouvelle enquête.",
   backToList: "Toutes les organisations",
   treeCaption: (active, retired) =>
     `${active === 1 ? "1 unité active" : `${active} unités actives`}${retired > 0 ? `, ${retired} désactivée(s)` : ""}`,
@@ -255,8 +255,8 @@ const fr: OrganisationMessages = {
   parent: "Fait partie de",
   topLevel: "— au sommet (pas d'unité parente) —",
   topLevelShort: "au sommet",
-  headcountHint: "Nombre de membres du personnel selon vos propres données ; peut rester vide.",
-  codeHint: "Unique dans l'organisation, comme dans le fichier d'import ; non modifiable ensuite.",
+  headcountHint: "Nombre de membres du personnel selon vos propres données ; peut rester vide.",
+  codeHint: "Unique dans l'organisation, comme dans le fichier d'import ; non modifiable ensuite.",
   editTitle: (unit) => `Modifier ${unit}`,
   save: "Enregistrer les modifications",
   cancel: "Annuler",
@@ -279,12 +279,12 @@ const fr: OrganisationMessages = {
     retired: "Désactivez ou déplacez d'abord les unités en dessous.",
   },
   unitInUse:
-    "Rien n'a été modifié : cette unité (ou une unité en dessous) est utilisée par une enquête qui a été ouverte et garde sa place dans l'arbre.",
+    "Rien n'a été modifié : cette unité (ou une unité en dessous) est utilisée par une enquête qui a été ouverte et garde sa place dans l'arbre.",
   importTitle: "Importer depuis un fichier",
   importIntro:
-    "Le fichier est l'arbre entier : une unité absente du fichier est désactivée ; une unité qui y revient est réactivée. Vous voyez d'abord ce qui change, puis vous l'appliquez.",
+    "Le fichier est l'arbre entier : une unité absente du fichier est désactivée ; une unité qui y revient est réactivée. Vous voyez d'abord ce qui change, puis vous l'appliquez.",
   importColumns:
-    "Excel (.xlsx, première feuille) ou CSV (UTF-8, séparé par ; ou ,) avec les colonnes code, parent_code, kind (entity, faculty, service ou department), name_nl, name_fr, name_en et éventuellement headcount.",
+    "Excel (.xlsx, première feuille) ou CSV (UTF-8, séparé par ; ou ,) avec les colonnes code, parent_code, kind (entity, faculty, service ou department), name_nl, name_fr, name_en et éventuellement headcount.",
   file: "Fichier des unités",
   fileHint: ".csv ou .xlsx",
   preview: "Voir ce qui change",
@@ -293,7 +293,7 @@ const fr: OrganisationMessages = {
   planTitle: "Ce qui change",
   planNothing: "Le fichier ne change rien à l'arbre.",
   planSummary: (changes, unchanged) =>
-    `${changes === 1 ? "1 modification" : `${changes} modifications`} ; ${unchanged === 1 ? "1 unité reste" : `${unchanged} unités restent`} inchangée(s).`,
+    `${changes === 1 ? "1 modification" : `${changes} modifications`} ; ${unchanged === 1 ? "1 unité reste" : `${unchanged} unités restent`} inchangée(s).`,
   planParts: {
     added: "Ajoutées",
     renamed: "Renommées",
@@ -304,7 +304,7 @@ const fr: OrganisationMessages = {
     reinstated: "Réactivées",
   },
   movedTo: (from, to) => `de ${from} vers ${to}`,
-  renamedTo: (from, to) => `« ${from} » devient « ${to} »`,
+  renamedTo: (from, to) => `« ${from} » devient « ${to} »`,
   changedTo: (from, to) => `${from} → ${to}`,
   none: "aucune",
   apply: "Appliquer ces modifications",
@@ -323,15 +323,15 @@ const fr: OrganisationMessages = {
   faults: {
     encoding:
       "Le fichier n'est pas un texte UTF-8. Enregistrez-le en CSV UTF-8 ou en classeur Excel.",
-    separator: "La première ligne doit nommer les colonnes, séparées par ; ou ,.",
+    separator: "La première ligne doit nommer les colonnes, séparées par ; ou ,.",
     unreadable: "Le fichier est vide ou n'est pas un CSV ou un classeur Excel (.xlsx) lisible.",
     "no-units": "Le fichier ne contient aucune unité.",
     "unknown-column": "Colonne inconnue.",
     "duplicate-column": "Cette colonne figure deux fois.",
     "missing-column": "Cette colonne manque.",
     "field-count": "Cette ligne n'a pas autant de champs que l'en-tête.",
-    missing: "Vide ; ce champ est obligatoire.",
-    "too-long": "Trop long (code : 64 caractères au plus, nom : 200).",
+    missing: "Vide ; ce champ est obligatoire.",
+    "too-long": "Trop long (code : 64 caractères au plus, nom : 200).",
     "duplicate-code": "Ce code figure aussi sur une autre ligne.",
     kind: "Le type doit être entity, faculty, service ou department.",
     headcount: "L'effectif doit être un nombre entier d'au moins 0.",

@@ -225,7 +225,7 @@ const fr: QuestionnaireMessages = {
   navQuestionnaires: "Questionnaires",
   listTitle: "Questionnaires",
   listIntro:
-    "Les questionnaires partagés et ceux de votre organisation. Une enquête n'utilise qu'une version publiée ; une version publiée ne change plus jamais.",
+    "Les questionnaires partagés et ceux de votre organisation. Une enquête n'utilise qu'une version publiée ; une version publiée ne change plus jamais.",
   newQuestionnaire: "Nouveau questionnaire",
   empty: "Il n'y a pas encore de questionnaire.",
   colTitle: "Titre",
@@ -250,7 +250,7 @@ const fr: QuestionnaireMessages = {
   fileLabel: "Fichier JSON",
   fileHint: "Un fichier .json de SurveyJS, 3 Mo au plus.",
   slugLabel: "Adresse (nom technique)",
-  slugHint: "Minuscules, chiffres et traits d'union ; proposée à partir du titre du fichier.",
+  slugHint: "Minuscules, chiffres et traits d'union ; proposée à partir du titre du fichier.",
   kindLabel: "Type",
   ownerLabel: "Pour",
   ownerShared: "Toutes les organisations (modèle partagé)",
@@ -263,7 +263,7 @@ const fr: QuestionnaireMessages = {
   templateLabel: "Modèle",
   copy: "Copier",
   problemsTitle: (count) =>
-    count === 1 ? "Le fichier a 1 problème :" : `Le fichier a ${count} problèmes :`,
+    count === 1 ? "Le fichier a 1 problème :" : `Le fichier a ${count} problèmes :`,
   backToList: "Retour aux questionnaires",
   versionTitle: (title, n) => `${title} — version ${n}`,
   versionInTitle: (n) => `— version ${n}`,
@@ -292,7 +292,7 @@ const fr: QuestionnaireMessages = {
   deletedNotice: "Le brouillon est supprimé.",
   newVersionTitle: "Charger une nouvelle version",
   newVersionIntro: (n) =>
-    `Le fichier devient la version ${n}, un brouillon. Donnez à une question renommée « previousName » avec son ancien nom, pour que les comparaisons la suivent.`,
+    `Le fichier devient la version ${n}, un brouillon. Donnez à une question renommée « previousName » avec son ancien nom, pour que les comparaisons la suivent.`,
   replaceDraftIntro: "Le fichier remplace ce brouillon.",
   copyThis: "Copier vers un questionnaire à vous",
   previewTitle: "Aperçu",
@@ -326,7 +326,7 @@ const fr: QuestionnaireMessages = {
   markChange: (mark, on) => (on ? `désormais ${mark}` : `plus ${mark}`),
   marksTitle: "Ventilations et questions sensibles",
   marksIntro:
-    "Une ventilation (p. ex. le genre) répartit les résultats en groupes ; elle doit demander un seul choix et proposer « je préfère ne pas répondre ». Pour une question sensible, les résultats masquent les réponses (presque) unanimes d'un groupe.",
+    "Une ventilation (p. ex. le genre) répartit les résultats en groupes ; elle doit demander un seul choix et proposer « je préfère ne pas répondre ». Pour une question sensible, les résultats masquent les réponses (presque) unanimes d'un groupe.",
   colQuestion: "Question",
   breakdown: "Ventilation",
   sensitive: "Sensible",

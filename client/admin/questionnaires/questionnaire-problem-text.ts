@@ -112,14 +112,14 @@ const PROBLEM_TEXTS: Record<Locale, Record<QuestionnaireProblemCode, Say>> = {
     "no-pages": () =>
       'Le questionnaire n\'a pas de "pages" (une liste de pages avec des éléments).',
     "elements-not-a-list": (p) => `À la page ${p.page}, "elements" n'est pas une liste.`,
-    "surveyjs-error": (p) => `SurveyJS signale une erreur : ${p.reason}`,
+    "surveyjs-error": (p) => `SurveyJS signale une erreur : ${p.reason}`,
     "unsafe-markup": (p) =>
       `${p.path} contient du balisage interdit (scripts, cadres, formulaires, gestionnaires d'événements).`,
     "answers-uncheckable": (p) => `Les réponses ne pourraient pas être contrôlées (${p.reason}).`,
     "no-language": () =>
       "Le questionnaire n'a aucun texte en néerlandais, en français ou en anglais.",
     "text-not-translated": (p, language) =>
-      `${p.path} n'est pas traduit : donnez le texte en ${String(p.languages).split(",").map(language).join(", ")}.`,
+      `${p.path} n'est pas traduit : donnez le texte en ${String(p.languages).split(",").map(language).join(", ")}.`,
     "item-without-text": (p) => `${p.path} n'a pas de texte.`,
     "text-lacks-language": (p, language) =>
       `${p.path} n'a pas de texte en ${language(p.language)}.`,
@@ -148,9 +148,9 @@ const PROBLEM_TEXTS: Record<Locale, Record<QuestionnaireProblemCode, Say>> = {
     "free-text-attached": (p) =>
       `"${p.property}" ajoute un champ de texte libre à une question à choix, que les règles des commentaires ne peuvent pas protéger. Posez-la comme question de commentaire distincte.`,
     "free-text-conditional-on-sensitive": (p) =>
-      `Ce texte libre n'apparaît qu'après une réponse donnée à "${p.on}", une question de ventilation ou sensible : ses commentaires seraient ceux d'un seul groupe. Montrez-le à tout le monde.`,
+      `Ce texte libre n'apparaît qu'après une réponse donnée à "${p.on}", une question de ventilation ou sensible : ses commentaires seraient ceux d'un seul groupe. Montrez-le à tout le monde.`,
     "free-text-sensitive": () =>
-      "Un texte libre ne peut pas être marqué sensible : les commentaires sont publiés par unité tels qu'écrits. Posez une question sensible sous forme de choix.",
+      "Un texte libre ne peut pas être marqué sensible : les commentaires sont publiés par unité tels qu'écrits. Posez une question sensible sous forme de choix.",
     "free-text-value-input": (p) =>
       `Un champ de type "${p.inputType}" publierait des valeurs exactes comme commentaires. Posez-la comme choix de tranches.`,
     "previous-name-without-previous-version": (p) =>

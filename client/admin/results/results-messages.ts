@@ -220,19 +220,19 @@ const fr: ResultsMessages = {
   overviewTitle: "En un coup d'œil",
   respondentsLabel: "Répondants",
   responseRateLabel: "Taux de réponse",
-  responseRateUnknown: "inconnu (lien ouvert : personne ne compte qui a été invité)",
+  responseRateUnknown: "inconnu (lien ouvert : personne ne compte qui a été invité)",
   highestTitle: "Le plus d'accord",
   lowestTitle: "Le moins d'accord",
   agreeHeadline: (agree, inTen, top, topAnswer) =>
-    `${agree} d'accord — environ ${inTen} sur 10 ; ${top} « ${topAnswer} »`,
+    `${agree} d'accord — environ ${inTen} sur 10 ; ${top} « ${topAnswer} »`,
   noScaleQuestions: "Ce questionnaire n'a pas d'affirmations avec lesquelles être d'accord ou non.",
   print: "Imprimer / enregistrer en PDF",
   printRules: (k) =>
-    `Les groupes de moins de ${k} répondants et les chiffres qui permettraient de les déduire sont masqués (avec la raison) ; un chiffre masqué n'est jamais 0.`,
+    `Les groupes de moins de ${k} répondants et les chiffres qui permettraient de les déduire sont masqués (avec la raison) ; un chiffre masqué n'est jamais 0.`,
   commentsSearch: "Chercher dans les commentaires",
   commentsTimes: (count) => `${count} fois`,
   commentsMatching: (shown, total) => `${shown} commentaires sur ${total}`,
-  heading: (campaign) => `Résultats : ${campaign}`,
+  heading: (campaign) => `Résultats : ${campaign}`,
   pageTitle: "Résultats",
   backToCampaign: "Retour à l'enquête",
   compareLink: "Comparer avec une autre enquête",
@@ -241,25 +241,25 @@ const fr: ResultsMessages = {
   minimumValue: (k) => `k = ${k} répondants`,
   hiddenLabel: "Chiffres masqués",
   hiddenValue: (primary, secondary, unanimity) =>
-    `${primary} groupes trop petits pour être montrés ; ${secondary} masqués pour qu'on ne puisse pas recalculer ces petits groupes ; ${unanimity} fois, (presque) tout un groupe a donné la même réponse à une question sensible`,
+    `${primary} groupes trop petits pour être montrés ; ${secondary} masqués pour qu'on ne puisse pas recalculer ces petits groupes ; ${unanimity} fois, (presque) tout un groupe a donné la même réponse à une question sensible`,
   notReadyTitle: "Les résultats sont en cours de calcul",
   interimNotice:
-    "Résultats intermédiaires : ils sont mis à jour lorsque suffisamment de nouvelles réponses sont arrivées.",
+    "Résultats intermédiaires : ils sont mis à jour lorsque suffisamment de nouvelles réponses sont arrivées.",
   atCloseTitle: "Résultats à la clôture",
   atCloseText:
     "Cette enquête montre ses résultats une fois clôturée. Tant qu'elle est ouverte, seuls les administrateurs et les rôles qu'elle désigne voient des résultats intermédiaires.",
   notReadyText:
-    "Les résultats sont encore en cours de calcul et de vérification. Revenez dans une minute ; cette page réessaie aussi d'elle-même.",
+    "Les résultats sont encore en cours de calcul et de vérification. Revenez dans une minute ; cette page réessaie aussi d'elle-même.",
   notReadyAgain: "Réessayer maintenant",
   nothingPublished: (k) =>
-    `Aucun groupe ne compte au moins ${k} répondants : rien ne peut encore être affiché sans mettre l'anonymat en danger.`,
+    `Aucun groupe ne compte au moins ${k} répondants : rien ne peut encore être affiché sans mettre l'anonymat en danger.`,
   openLinkOnly:
-    "Cette enquête utilisait un lien ouvert : elle n'est pas protégée contre les réponses inventées. Qui remplit un petit groupe de ses propres réponses peut ensuite les soustraire. Ces résultats portent donc uniquement sur l'organisation dans son ensemble, sans ventilation par unité ni par profil.",
+    "Cette enquête utilisait un lien ouvert : elle n'est pas protégée contre les réponses inventées. Qui remplit un petit groupe de ses propres réponses peut ensuite les soustraire. Ces résultats portent donc uniquement sur l'organisation dans son ensemble, sans ventilation par unité ni par profil.",
   organisationOnly:
-    "Il y a trop peu de réponses pour afficher des ventilations en toute sécurité : ces résultats portent uniquement sur l'organisation dans son ensemble.",
+    "Il y a trop peu de réponses pour afficher des ventilations en toute sécurité : ces résultats portent uniquement sur l'organisation dans son ensemble.",
   legendTitle: "Comment lire ces chiffres",
   legendIntro:
-    "Tous les chiffres proviennent d'un seul ensemble de tableaux vérifié. Pour protéger l'anonymat, certains chiffres sont masqués ; un chiffre masqué n'est jamais affiché comme 0, mais avec sa raison :",
+    "Tous les chiffres proviennent d'un seul ensemble de tableaux vérifié. Pour protéger l'anonymat, certains chiffres sont masqués ; un chiffre masqué n'est jamais affiché comme 0, mais avec sa raison :",
   legendPrimary: (k) =>
     `Les groupes de 1 à ${k - 1} personnes, et tout ce qui se trouve à l'intérieur (zéros compris).`,
   legendSecondary:
@@ -270,10 +270,10 @@ const fr: ResultsMessages = {
     "Une question pour un groupe, là où ses réponses, avec celles qui sont montrées, trahiraient quelque chose des réponses d'un petit groupe.",
   answersHiddenLabel: "Réponses masquées",
   answersHiddenValue: (hidden, cells, answers) =>
-    `${hidden} des ${cells} répartitions de réponses (question × groupe affiché) sont masquées pour protéger les réponses de petits groupes ; ${answers} réponses en tout`,
+    `${hidden} des ${cells} répartitions de réponses (question × groupe affiché) sont masquées pour protéger les réponses de petits groupes ; ${answers} réponses en tout`,
   legendComments: (minimum) =>
-    `Les commentaires ne sont affichés que pour des unités entières d'au moins ${minimum} répondants ; les adresses e-mail, numéros de téléphone et liens sont masqués.`,
-  chooseTitle: "Que voulez-vous voir ?",
+    `Les commentaires ne sont affichés que pour des unités entières d'au moins ${minimum} répondants ; les adresses e-mail, numéros de téléphone et liens sont masqués.`,
+  chooseTitle: "Que voulez-vous voir ?",
   tableLabel: "Tableau",
   unitLabel: "Unité",
   partLabel: "Quels membres du personnel",
@@ -293,7 +293,7 @@ const fr: ResultsMessages = {
     disability: "handicap ou maladie chronique",
     lgbtq: "LGBTQ+",
   },
-  shownHeading: (table, unit) => (unit ? `${table} : ${unit}` : table),
+  shownHeading: (table, unit) => (unit ? `${table} : ${unit}` : table),
   everyone: "Tout le monde",
   wholeUnit: (unit) => `${unit} (toute l'unité)`,
   directlyIn: (unit) => `Directement à ${unit}`,
@@ -304,11 +304,11 @@ const fr: ResultsMessages = {
   meanColumn: "Moyenne",
   favourableColumn: "D'accord (2 plus hautes)",
   cellHint:
-    "n est le nombre de répondants du groupe ; chaque cellule indique la part du groupe et, en dessous, le nombre de personnes. Sur un petit écran, faites défiler le tableau latéralement.",
-  multiHint: "Plusieurs réponses possibles : le total des parts dépasse 100 %.",
+    "n est le nombre de répondants du groupe ; chaque cellule indique la part du groupe et, en dessous, le nombre de personnes. Sur un petit écran, faites défiler le tableau latéralement.",
+  multiHint: "Plusieurs réponses possibles : le total des parts dépasse 100 %.",
   scaleHint:
-    "Moyenne sur l'échelle de la question ; « d'accord » est la part ayant choisi l'une des deux réponses les plus hautes, parmi celles et ceux qui ont répondu.",
-  answersCaption: (question) => `Réponses par groupe : ${question}`,
+    "Moyenne sur l'échelle de la question ; « d'accord » est la part ayant choisi l'une des deux réponses les plus hautes, parmi celles et ceux qui ont répondu.",
+  answersCaption: (question) => `Réponses par groupe : ${question}`,
   noRespondents: "Aucun répondant dans ce groupe",
   notInRelease: "Absent de ces résultats",
   notApplicable: "s.o.",
@@ -318,16 +318,16 @@ const fr: ResultsMessages = {
   downloadCsv: (table) => `${table} (CSV)`,
   downloadXlsx: "Tous les résultats (Excel)",
   downloadHint:
-    "Le fichier CSV contient le tableau choisi pour toutes les unités que vous pouvez voir ; le fichier Excel tous les tableaux, les commentaires et, là où des effectifs existent, les répondants face au personnel. Les chiffres masqués y figurent avec leur raison. Chaque téléchargement est inscrit au journal.",
+    "Le fichier CSV contient le tableau choisi pour toutes les unités que vous pouvez voir ; le fichier Excel tous les tableaux, les commentaires et, là où des effectifs existent, les répondants face au personnel. Les chiffres masqués y figurent avec leur raison. Chaque téléchargement est inscrit au journal.",
   commentsTitle: "Commentaires",
-  commentsFor: (unit) => `Commentaires : ${unit}`,
+  commentsFor: (unit) => `Commentaires : ${unit}`,
   commentsCount: (count) => (count === 1 ? "1 commentaire" : `${count} commentaires`),
   noComments: (minimum) =>
-    `Aucun commentaire n'est affiché pour cette unité : elle compte moins de ${minimum} répondants, ou les commentaires pourraient être retracés.`,
+    `Aucun commentaire n'est affiché pour cette unité : elle compte moins de ${minimum} répondants, ou les commentaires pourraient être retracés.`,
   commentsOtherUnits: (count) =>
     count === 1
-      ? "1 autre unité a des commentaires ; choisissez-la ci-dessus."
-      : `${count} autres unités ont des commentaires ; choisissez une unité ci-dessus.`,
+      ? "1 autre unité a des commentaires ; choisissez-la ci-dessus."
+      : `${count} autres unités ont des commentaires ; choisissez une unité ci-dessus.`,
   commentsUnitOnly:
     "Les commentaires existent uniquement par unité, jamais par caractéristique personnelle. Vous voyez ceux de l'unité choisie.",
   showAllComments: (count) => `Afficher les ${count} commentaires`,

@@ -51,8 +51,8 @@ export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages
   fr: {
     title: "Répondants et personnel",
     intro: (date) =>
-      `Part de chaque groupe parmi les répondants face au personnel au ${date}, chaque fois parmi les personnes dont la donnée est connue (« je préfère ne pas répondre », pas de réponse et « inconnu » ne comptent pas). Uniquement à partir de chiffres que les deux publications montrent ; l'origine migratoire compte comme origine étrangère.`,
-    caption: (unit, date) => `Composition des répondants et du personnel : ${unit}, ${date}`,
+      `Part de chaque groupe parmi les répondants face au personnel au ${date}, chaque fois parmi les personnes dont la donnée est connue (« je préfère ne pas répondre », pas de réponse et « inconnu » ne comptent pas). Uniquement à partir de chiffres que les deux publications montrent ; l'origine migratoire compte comme origine étrangère.`,
+    caption: (unit, date) => `Composition des répondants et du personnel : ${unit}, ${date}`,
     groupColumn: "Groupe",
     respondentsColumn: "Répondants",
     staffColumn: "Personnel",
@@ -60,15 +60,15 @@ export const STAFF_COMPOSITION_MESSAGES: Record<Locale, StaffCompositionMessages
     points: (n) => `${n} points`,
     underRepresented: "sous-représenté",
     ruleHint:
-      "Sous-représenté : la part parmi les répondants est inférieure aux quatre cinquièmes de la part parmi le personnel.",
+      "Sous-représenté : la part parmi les répondants est inférieure aux quatre cinquièmes de la part parmi le personnel.",
     resultsHidden: "masqué dans les résultats",
     staffHidden: "masqué dans les effectifs",
     nobody: "personne dont la donnée est connue",
     notCompared:
-      "Pas de comparaison pour cette unité : l'enquête ne couvre pas tout son personnel, ou ses unités ont changé depuis.",
+      "Pas de comparaison pour cette unité : l'enquête ne couvre pas tout son personnel, ou ses unités ont changé depuis.",
     download: "Télécharger toutes les unités (CSV pour Excel)",
     downloadForAnalysis:
-      "Télécharger toutes les unités (CSV pour l'analyse : codes, effectifs et parts)",
+      "Télécharger toutes les unités (CSV pour l'analyse : codes, effectifs et parts)",
   },
   en: {
     title: "Respondents and staff",

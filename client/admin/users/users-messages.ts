@@ -119,7 +119,7 @@ const nl: UsersMessages = {
 const fr: UsersMessages = {
   title: "Utilisateurs",
   intro:
-    "Les administrateurs gèrent tout ; un coordinateur gère les enquêtes d'une organisation ; un évaluateur lit les résultats d'une organisation ou d'une unité et des unités qui en dépendent.",
+    "Les administrateurs gèrent tout ; un coordinateur gère les enquêtes d'une organisation ; un évaluateur lit les résultats d'une organisation ou d'une unité et des unités qui en dépendent.",
   listCaption: (count) => (count === 1 ? "1 compte" : `${count} comptes`),
   email: "Adresse e-mail",
   role: "Rôle",
@@ -131,15 +131,15 @@ const fr: UsersMessages = {
   wholeOrganisation: "Toute l'organisation",
   campaigns: "Seulement ces enquêtes",
   campaignsHint:
-    "Rien de coché : l'évaluateur lit toutes les enquêtes de l'organisation. Coché : seulement celles-là ; les autres enquêtes, leur participation, leurs résultats et exports n'existent pas pour lui ou elle.",
+    "Rien de coché : l'évaluateur lit toutes les enquêtes de l'organisation. Coché : seulement celles-là ; les autres enquêtes, leur participation, leurs résultats et exports n'existent pas pour lui ou elle.",
   noCampaigns: "Cette organisation n'a pas encore d'enquêtes.",
   limitedTo: (count) => (count === 1 ? "1 enquête" : `${count} enquêtes`),
   chooseOrganisation: "Choisissez une organisation",
   roleHints: {
-    admin: "Administrateur : toutes les organisations, les comptes et le journal complet.",
-    coordinator: "Coordinateur : les enquêtes et le journal d'une organisation.",
+    admin: "Administrateur : toutes les organisations, les comptes et le journal complet.",
+    coordinator: "Coordinateur : les enquêtes et le journal d'une organisation.",
     evaluator:
-      "Évaluateur : lecture seule ; résultats de l'organisation, ou d'une unité et de ce qui en dépend.",
+      "Évaluateur : lecture seule ; résultats de l'organisation, ou d'une unité et de ce qui en dépend.",
   },
   you: "(vous)",
   editShort: "Modifier",
@@ -147,7 +147,7 @@ const fr: UsersMessages = {
   edit: (email) => `Modifier le rôle ou la portée de ${email}`,
   remove: (email) => `Supprimer ${email}`,
   confirmRemove: (email) =>
-    `Supprimer définitivement ${email} ? Les sessions de ce compte sont fermées ; le journal conserve l'adresse e-mail.`,
+    `Supprimer définitivement ${email} ? Les sessions de ce compte sont fermées ; le journal conserve l'adresse e-mail.`,
   confirmRemoveYes: "Oui, supprimer",
   cancel: "Annuler",
   removed: (email) => `Le compte ${email} a été supprimé.`,
@@ -160,7 +160,7 @@ const fr: UsersMessages = {
   creating: "Création en cours…",
   created: (email) => `Le compte ${email} a été créé.`,
   passOn:
-    "Transmettez ce mot de passe initial maintenant ; il ne sera plus affiché et n'est conservé nulle part en clair :",
+    "Transmettez ce mot de passe initial maintenant ; il ne sera plus affiché et n'est conservé nulle part en clair :",
   editTitle: (email) => `Modifier ${email}`,
   newPassword: "Nouveau mot de passe (facultatif)",
   newPasswordHint: (minimum) =>
@@ -178,7 +178,7 @@ const fr: UsersMessages = {
   emailTaken: "Un compte existe déjà pour cette adresse e-mail.",
   tooShort: (minimum) => `Le mot de passe doit compter au moins ${minimum} caractères.`,
   ownAccount: "Vous ne pouvez pas supprimer votre propre compte.",
-  lastAdmin: "C'est le dernier administrateur : il doit être conservé et rester administrateur.",
+  lastAdmin: "C'est le dernier administrateur : il doit être conservé et rester administrateur.",
 };
 
 const en: UsersMessages = {

@@ -140,7 +140,7 @@ describe("headcount exports", () => {
     tables?.eachRow((row, index) => {
       if (index > 1) counts.push(row.getCell(8).value);
     });
-    expect(counts.some((value) => value === "◌ masqué : moins de 5")).toBe(true);
+    expect(counts.some((value) => value === "◌ masqué\u00a0: moins de 5")).toBe(true);
     expect(counts.filter((value) => typeof value === "number" && value > 0 && value < 5)).toEqual(
       [],
     );
