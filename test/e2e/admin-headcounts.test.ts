@@ -1,17 +1,10 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { insertUser, PASSWORD, signIn } from "../server/admin-fixture";
-import {
-  clippedElements,
-  type DemoSite,
-  expectNoAxeViolations,
-  SCREENSHOTS as shots,
-  startDemoSite,
-  watchPage,
-} from "./browser";
+import { insertUser, signIn } from "../server/admin-fixture";
+import { lookAtEveryWidth, signedInAs } from "./admin-session";
+import { type DemoSite, startDemoSite } from "./browser";
 
 let site: DemoSite;
 let admin: string;
@@ -77,31 +70,10 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function signedIn(width: number, lang = "en") {
-  const context = await site.browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const problems = watchPage(page, site.origin);
-  await page.goto(`${site.origin}/admin?lang=${lang}`);
-  await page.locator("input[type=email]").fill(admin);
-  await page.locator("input[type=password]").fill(PASSWORD);
-  await page.locator("button[type=submit]").click();
-  await expect.poll(() => page.locator(".signed-in-as").count()).toBe(1);
-  return {
-    page,
-    // Signed out before (401), a refused import (422) and no headcounts yet (404) are answers
-    // the screen shows, not faults of the page.
-    problems: () => problems.filter((p) => !/status of (401|404|422)/.test(p)),
-  };
-}
-
-async function look(page: Page, name: string, state: string) {
-  for (const width of [390, 1366, 1920]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page, `${state} at ${width} px`);
-    expect(await clippedElements(page), `${state} at ${width} px`).toEqual([]);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
-  }
+// Signed out before (401), a refused import (422) and no headcounts yet (404) are answers the
+// screen shows, not faults of the page.
+function signedIn(width: number, lang = "en") {
+  return signedInAs(site, admin, lang, { width, expected: [404, 422] });
 }
 
 async function upload(page: Page, date: string, content: string, name = "headcounts.csv") {
@@ -133,7 +105,7 @@ describe("headcount screens", () => {
       expect.stringMatching(/^4gender.*add up to 7, not to the total 8/),
       expect.stringMatching(/^5total.*“4.5” is not a count/),
     ]);
-    await look(page, "headcounts-faults", "import faults");
+    await lookAtEveryWidth(page, "headcounts-faults", "import faults");
 
     await upload(page, "2023-12-31", YEAR_1);
     await expect
@@ -181,7 +153,7 @@ describe("headcount screens", () => {
     await expect
       .poll(() => women.locator("p").first().textContent())
       .toMatch(/^Target 40% · On 2024-12-31: 45%/);
-    await look(page, "headcounts-released", "released tables and indicators");
+    await lookAtEveryWidth(page, "headcounts-released", "released tables and indicators");
 
     // The organisation's own targets: the Brussels set, then 7% instead of 2% (10 of 171
     // is 5.8%: 7% of 171 is 11.97, so 2 more people).
@@ -201,7 +173,7 @@ describe("headcount screens", () => {
       .toMatch(
         /^Target 7% · On 2024-12-31: 6% — 1.2 percentage points below target: 2 more people$/,
       );
-    await look(page, "headcounts-targets", "targets edited");
+    await lookAtEveryWidth(page, "headcounts-targets", "targets edited");
 
     // The workbook downloads with the session cookie, in the reader's language.
     const downloading = page.waitForEvent("download");
@@ -223,7 +195,7 @@ describe("headcount screens", () => {
     await expect
       .poll(() => page.getByText("There are figures for 2024-12-31 already").count())
       .toBe(1);
-    await look(page, "headcounts-confirm", "replace confirmation");
+    await lookAtEveryWidth(page, "headcounts-confirm", "replace confirmation");
     await page.getByRole("button", { name: "Replace", exact: true }).click();
     await expect
       .poll(() => page.getByText("The figures of 2024-12-31 were replaced").count())
@@ -258,7 +230,7 @@ describe("headcount screens", () => {
     await expect
       .poll(() => page.getByText("tellen op tot 7, niet tot het totaal 8").count())
       .toBe(1);
-    await look(page, "headcounts-nl-faults", "Dutch faults");
+    await lookAtEveryWidth(page, "headcounts-nl-faults", "Dutch faults");
 
     // While a newer release is built, the previous one stays, said so, and the page asks again.
     const path = `**/api/admin/organisations/${SLUG}/headcounts`;
@@ -291,7 +263,7 @@ describe("headcount screens", () => {
       /^De cijfers van de laatste import konden op .+ niet vrijgegeven worden\. U ziet nog de vorige vrijgave\. Importeer het bestand opnieuw/,
     );
     expect(await building.count()).toBe(0);
-    await look(page, "headcounts-nl-build-failed", "build failed");
+    await lookAtEveryWidth(page, "headcounts-nl-build-failed", "build failed");
     await page.unroute(path);
     expect(problems()).toEqual([]);
   });

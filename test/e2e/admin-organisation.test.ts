@@ -1,17 +1,9 @@
-import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../server/auth/sessions";
 import { createCampaign } from "../../server/campaigns/create-campaign";
-import { insertUser, PASSWORD } from "../server/admin-fixture";
-import {
-  clippedElements,
-  type DemoSite,
-  expectNoAxeViolations,
-  SCREENSHOTS as shots,
-  startDemoSite,
-  watchPage,
-} from "./browser";
+import { insertUser } from "../server/admin-fixture";
+import { lookAtEveryWidth, signedInAs } from "./admin-session";
+import { type DemoSite, startDemoSite } from "./browser";
 
 let site: DemoSite;
 let admin: string;
@@ -25,30 +17,9 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function signedIn(width: number, lang = "en") {
-  const context = await site.browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const problems = watchPage(page, site.origin);
-  await page.goto(`${site.origin}/admin?lang=${lang}`);
-  await page.locator("input[type=email]").fill(admin);
-  await page.locator("input[type=password]").fill(PASSWORD);
-  await page.locator("button[type=submit]").click();
-  await expect.poll(() => page.locator(".signed-in-as").count()).toBe(1);
-  return {
-    page,
-    // A refused change (409/422) is an answer the screen shows, not a fault of the page.
-    problems: () => problems.filter((p) => !/status of (401|409|422)/.test(p)),
-  };
-}
-
-async function look(page: Page, name: string, state: string) {
-  for (const width of [390, 1366, 1920]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page, `${state} at ${width} px`);
-    expect(await clippedElements(page), `${state} at ${width} px`).toEqual([]);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
-  }
+// A refused change (409/422) is an answer the screen shows, not a fault of the page.
+function signedIn(width: number, lang = "en") {
+  return signedInAs(site, admin, lang, { width, expected: [409, 422] });
 }
 
 const BOM = "\uFEFF";
@@ -74,7 +45,7 @@ describe("organisation screens", () => {
     await expect
       .poll(() => page.getByRole("link", { name: "University of Zennestad" }).count())
       .toBe(1);
-    await look(page, "organisations-list", "organisation list");
+    await lookAtEveryWidth(page, "organisations-list", "organisation list");
 
     // Create: the short name is proposed from the English name.
     await page.getByLabel("Name in Dutch").fill("Agentschap Proef");
@@ -104,7 +75,7 @@ describe("organisation screens", () => {
       expect.stringMatching(/^4kind/),
       expect.stringMatching(/^4name_nl.*required/),
     ]);
-    await look(page, "organisation-import-faults", "import faults");
+    await lookAtEveryWidth(page, "organisation-import-faults", "import faults");
 
     // A good file, with a byte-order mark and ";": the preview, then apply.
     await unitFile.setInputFiles({
@@ -115,7 +86,7 @@ describe("organisation screens", () => {
     await page.getByRole("button", { name: "Show what changes" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Added (4)" }).count()).toBe(1);
     expect(await page.getByText("HR department (HR) — Central services (CEN)").count()).toBe(1);
-    await look(page, "organisation-import-preview", "import preview");
+    await lookAtEveryWidth(page, "organisation-import-preview", "import preview");
     await page.getByRole("button", { name: "Apply these changes" }).click();
     await expect.poll(() => page.getByText("4 changes were applied.").count()).toBe(1);
     const names = () => page.locator("table.unit-tree tbody .unit-name").allTextContents();
@@ -172,7 +143,7 @@ describe("organisation screens", () => {
           .count(),
       )
       .toBe(1);
-    await look(page, "organisation-unit-editor", "unit editor with a refusal");
+    await lookAtEveryWidth(page, "organisation-unit-editor", "unit editor with a refusal");
     await page.locator("section.unit-editor").getByRole("button", { name: "Cancel" }).click();
     // Policy is empty now: retire it, it stays listed as retired.
     await page.getByRole("button", { name: "Change Policy (POL)" }).click();
@@ -181,7 +152,7 @@ describe("organisation screens", () => {
     await expect
       .poll(() => page.locator("tr.unit-retired .unit-name").allTextContents())
       .toEqual(["Policy"]);
-    await look(page, "organisation-tree", "unit tree");
+    await lookAtEveryWidth(page, "organisation-tree", "unit tree");
     expect(problems()).toEqual([]);
   });
 
@@ -210,7 +181,7 @@ describe("organisation screens", () => {
       [...top].sort(new Intl.Collator("fr-BE", { numeric: true, sensitivity: "base" }).compare),
     );
     expect(await page.getByText("dans une enquête").count()).toBeGreaterThan(0);
-    await look(page, "organisation-demo-fr", "demo tree in French");
+    await lookAtEveryWidth(page, "organisation-demo-fr", "demo tree in French");
     await page.getByRole("button", { name: "Nederlands" }).click();
     await expect
       .poll(() => page.getByRole("heading", { name: "Importeren uit een bestand" }).count())
@@ -267,7 +238,7 @@ describe("organisation screens", () => {
     await page.getByRole("button", { name: "Yes, open now" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "were retired since" });
     await expect.poll(() => alert.count()).toBe(1);
-    await look(page, "organisation-draft-retired-unit", "draft with a retired unit");
+    await lookAtEveryWidth(page, "organisation-draft-retired-unit", "draft with a retired unit");
     await page.getByRole("button", { name: "Nederlands" }).click();
     await expect
       .poll(() =>
@@ -284,7 +255,11 @@ describe("organisation screens", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("button", { name: "Edit settings" }).click();
     await expect.poll(() => page.getByText("retired: take this unit out").count()).toBe(1);
-    await look(page, "organisation-draft-retired-unit-form", "draft form with a retired unit");
+    await lookAtEveryWidth(
+      page,
+      "organisation-draft-retired-unit-form",
+      "draft form with a retired unit",
+    );
 
     // A new campaign of the demo organisation is not offered the retired unit.
     await page.goto(`${site.origin}/admin/campaigns/new`);
@@ -311,7 +286,7 @@ describe("organisation screens", () => {
       .getByRole("group", { name: "Only these campaigns" });
     await expect.poll(() => limit.getByRole("checkbox").count()).toBeGreaterThan(1);
     await limit.getByRole("checkbox", { name: /diagnose-2021/ }).check();
-    await look(page, "users-campaign-limit", "users screen with a campaign limit");
+    await lookAtEveryWidth(page, "users-campaign-limit", "users screen with a campaign limit");
     await page
       .locator('section[aria-labelledby="users-edit"]')
       .getByRole("button", { name: "Save" })

@@ -3,18 +3,14 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "../server/admin-fixture";
 import type { FixtureCampaign } from "../server/campaign-fixture";
+import { lookAtEveryWidth as look, signedInAs } from "./admin-session";
 import {
   clippedElements,
   type DemoSite,
   expectNoAxeViolations,
   SCREENSHOTS as shots,
 } from "./browser";
-import {
-  type HeadcountSurveySite,
-  lookAtEveryWidth as look,
-  signedInAs,
-  startHeadcountSurveySite,
-} from "./headcount-survey-site";
+import { type HeadcountSurveySite, startHeadcountSurveySite } from "./headcount-survey-site";
 
 // The combined diagnosis page per unit (issue 14 point 5): the unit's staff from the headcount
 // release beside the survey's key results and the respondents against the staff, every figure

@@ -1,27 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
-import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
-import { insertUser, PASSWORD, signIn } from "../server/admin-fixture";
+import { insertUser, signIn } from "../server/admin-fixture";
 import {
   createFixtureCampaign,
   type FixtureCampaign,
   issueFixtureCode,
 } from "../server/campaign-fixture";
 import { headcountTestApp } from "../server/headcounts/headcount-app";
-import {
-  clippedElements,
-  type DemoSite,
-  expectNoAxeViolations,
-  SCREENSHOTS as shots,
-  startDemoSite,
-  watchPage,
-} from "./browser";
+import { type DemoSite, startDemoSite } from "./browser";
 
 /** Staff of the fixture campaign's units A, B and C on 31 December 2024 (B is under k). */
 const HEADCOUNTS = [
@@ -78,29 +69,4 @@ export async function startHeadcountSurveySite(name: string): Promise<HeadcountS
   await releasesBuilt();
   await releases.idle();
   return { site, releases, campaign, admin };
-}
-
-/** A browser page of the admin app signed in as `email`, in `lang`, 1366 px wide. */
-export async function signedInAs(site: DemoSite, email: string, lang: string) {
-  const context = await site.browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const problems = watchPage(page, site.origin);
-  await page.goto(`${site.origin}/admin?lang=${lang}`);
-  await page.locator("input[type=email]").fill(email);
-  await page.locator("input[type=password]").fill(PASSWORD);
-  await page.locator("button[type=submit]").click();
-  await expect.poll(() => page.locator(".signed-in-as").count()).toBe(1);
-  return { context, page, problems: () => problems.filter((p) => !/status of 401/.test(p)) };
-}
-
-/** Axe and bounding boxes at each width; the whole page and the part under test photographed. */
-export async function lookAtEveryWidth(page: Page, name: string, state: string, part: Locator) {
-  for (const width of [390, 1366, 1920]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page, `${state} at ${width} px`);
-    expect(await clippedElements(page), `${state} at ${width} px`).toEqual([]);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
-    await part.screenshot({ path: join(shots, `${name}-part-${width}.png`) });
-  }
 }

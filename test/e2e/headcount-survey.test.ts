@@ -1,13 +1,9 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FixtureCampaign } from "../server/campaign-fixture";
+import { lookAtEveryWidth as look, signedInAs } from "./admin-session";
 import { clippedElements, type DemoSite, SCREENSHOTS as shots } from "./browser";
-import {
-  type HeadcountSurveySite,
-  lookAtEveryWidth as look,
-  signedInAs,
-  startHeadcountSurveySite,
-} from "./headcount-survey-site";
+import { type HeadcountSurveySite, startHeadcountSurveySite } from "./headcount-survey-site";
 
 // Headcounts on the survey's screens (issue 14 point 4): the response rate against staff in
 // participation, and the respondents' composition against the staff's on the results screen.
