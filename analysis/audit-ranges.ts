@@ -113,6 +113,7 @@ export function auditRanges(
   proven: ProvenRanges = noProvenRanges(model.n.length),
   {
     witnessesFrom = Number.POSITIVE_INFINITY,
+    sweeps = true,
   }: {
     /**
      * Components of at least this many hidden cells are first shown wide by checked witness
@@ -120,6 +121,11 @@ export function auditRanges(
      * about what they leave open: same findings, fewer LPs.
      */
     witnessesFrom?: number;
+    /**
+     * Batch LPs moving many open cells at once before asking cell by cell (the default). Off:
+     * every open cell is asked by its own LPs, which tests compare the findings with.
+     */
+    sweeps?: boolean;
   } = {},
 ): RangeFindings {
   const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
@@ -130,7 +136,7 @@ export function auditRanges(
     );
     if (open) {
       const witnesses = component.cells.length >= witnessesFrom && !!model.witnessDirections;
-      auditComponent(highs, model, component, findings, proven, witnesses);
+      auditComponent(highs, model, component, findings, proven, { witnesses, sweeps });
     }
   }
   findings.exact.sort((a, b) => a - b);
@@ -181,6 +187,8 @@ export function auditByBounds(model: CellModel): RangeFindings {
   findings.narrow.sort((a, b) => a - b);
   return findings;
 }
+
+type Bounds = { lower: number; upper: number };
 
 interface Component {
   cells: number[];
@@ -243,7 +251,7 @@ function auditComponent(
   component: Component,
   findings: RangeFindings,
   proven: ProvenRanges,
-  witnesses: boolean,
+  { witnesses, sweeps }: { witnesses: boolean; sweeps: boolean },
 ): void {
   const { cells, rows } = component;
   const column = new Map(cells.map((cell, index) => [cell, index]));
@@ -269,7 +277,14 @@ function auditComponent(
           : highs.constants.objectiveSense.maximize,
       );
       lp.run();
-      const status = lp.getModelStatus();
+      let status = lp.getModelStatus();
+      if (status !== OPTIMAL && status !== UNBOUNDED) {
+        // HiGHS's simplex sometimes stops without a verdict ("unknown": seen on a cold start
+        // whose objective is unbounded); from a cleared state it decides.
+        lp.clearSolver();
+        lp.run();
+        status = lp.getModelStatus();
+      }
       if (status === UNBOUNDED) return false;
       if (status !== OPTIMAL) throw new Error(`LP audit: unexpected solver status ${status}`);
       return true;
@@ -321,35 +336,54 @@ function auditComponent(
       });
     };
     /**
-     * Moves many cells at once before asking cell by cell: the sum of the open cells up, down,
-     * then with random signs, each cell boxed to true value ± `reach` (any solution of the boxed
-     * LP solves the real one, and the box keeps the sums bounded and spreads the movement).
+     * Moves many cells at once before asking cell by cell. Each sweep maximises a signed sum of
+     * open cells, each of them boxed to true value ± `reach` (the box keeps the objective
+     * bounded; every other cell keeps its own bounds, so it can make room). The first sweep
+     * pushes every open cell up; later ones push each the way that could still show it wide
+     * (its `need`): down when the highest value seen is far enough above the box's floor, up when
+     * the lowest is far enough below its ceiling, and, when both could, the other way than the
+     * last push, which did not do it. After the second sweep half the cells are left out at
+     * random (fewer cells pulling against each other). Sweeps only show cells wide: what they
+     * leave open is asked cell by cell, so the findings do not depend on them.
      */
     const spread = (
       bounds: { lower: number; upper: number }[],
       open: (index: number) => boolean,
       reach: number,
+      need: (index: number) => number,
     ) => {
       let pending = cells.map((_, index) => index).filter(open);
-      if (pending.length < BATCH_MIN) return;
-      setBounds(
-        cells.map((cell, index) => {
-          const n = model.n[cell] as number;
-          const b = bounds[index] as { lower: number; upper: number };
-          return { lower: Math.max(b.lower, n - reach), upper: Math.min(b.upper, n + reach) };
-        }),
-      );
+      if (!sweeps || pending.length < BATCH_MIN) return;
+      const box = cells.map((cell, index) => {
+        const n = model.n[cell] as number;
+        const b = bounds[index] as { lower: number; upper: number };
+        return { lower: Math.max(b.lower, n - reach), upper: Math.min(b.upper, n + reach) };
+      });
+      const pushed = new Int8Array(cells.length);
       let seed = cells.length * 7919 + (cells[0] as number);
-      // Up, down, or left out (half the cells): fewer cells pulling against each other.
-      const weight = () => {
+      const draw = () => {
         seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-        const draw = (seed >>> 16) & 3;
-        return draw === 0 ? 1 : draw === 1 ? -1 : 0;
+        return (seed >>> 16) & 3;
+      };
+      const direction = (index: number) => {
+        const range = seen[index] as { low: number; high: number };
+        const b = box[index] as { lower: number; upper: number };
+        const wanted = need(index) - EPSILON;
+        const up = b.upper - range.low;
+        const down = range.high - b.lower;
+        if (up < wanted || down < wanted) return up >= down ? 1 : -1;
+        const last = pushed[index] as number;
+        return last !== 0 ? -last : (draw() & 1) === 0 ? 1 : -1;
       };
       for (let attempt = 0; attempt < BATCH_ATTEMPTS && pending.length >= BATCH_MIN; attempt++) {
         const costs = new Float64Array(cells.length);
-        for (const index of pending) costs[index] = attempt < 2 ? 1 : weight();
-        if (run(costs, attempt === 1 ? "min" : "max")) observe();
+        for (const index of pending) {
+          const sign = attempt === 0 ? 1 : attempt >= 2 && draw() >= 2 ? 0 : direction(index);
+          costs[index] = sign;
+          if (sign !== 0) pushed[index] = sign;
+        }
+        setBounds(cells.map((_, index) => (costs[index] !== 0 ? box : bounds)[index] as Bounds));
+        if (run(costs, "max")) observe();
         const left = pending.filter(open);
         // Past the first two, stop when a sweep settles fewer cells than asking them one by one
         // would cost LPs.
@@ -379,7 +413,7 @@ function auditComponent(
         range.high = Math.max(range.high, shown.high[index] as number);
       });
     }
-    spread(boundsB, openB, 2);
+    spread(boundsB, openB, 2, () => NOT_EXACT);
     cells.forEach((cell, index) => {
       const range = seen[index] as { low: number; high: number };
       if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
@@ -446,7 +480,7 @@ function auditComponent(
       }
     }
     // Solutions seen under model B are feasible under A too: they still count.
-    spread(boundsA, openA, k);
+    spread(boundsA, openA, k, (index) => need(cells[index] as number));
     for (const { cell, index } of primaries) {
       const range = seen[index] as { low: number; high: number };
       if (proven.wideWithoutReasons[cell] || zeroPinned[index]) continue;
