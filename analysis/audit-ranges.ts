@@ -91,7 +91,7 @@ export function provenAfterPublishing(
   }
   for (const [cell, range] of low) {
     if (model.hidden[cell] === null) continue;
-    if (range.highB - range.lowB >= NOT_EXACT) fresh.wide[cell] = 1;
+    if (notExact(range.lowB, range.highB, model.n[cell] as number)) fresh.wide[cell] = 1;
     if (range.high - range.low >= Math.min(model.k, model.upper[cell] as number)) {
       fresh.wideWithoutReasons[cell] = 1;
     }
@@ -342,9 +342,9 @@ function auditComponent(
      * pushes every open cell up; later ones push each the way that could still show it wide
      * (its `need`): down when the highest value seen is far enough above the box's floor, up when
      * the lowest is far enough below its ceiling, and, when both could, the other way than the
-     * last push, which did not do it. After the second sweep half the cells are left out at
-     * random (fewer cells pulling against each other). Sweeps only show cells wide: what they
-     * leave open is asked cell by cell, so the findings do not depend on them.
+     * last push, which did not do it (leaving half the cells out at random, as before, cost more
+     * sweeps). Sweeps only show cells wide: what they leave open is asked cell by cell, so the
+     * findings do not depend on them.
      */
     const spread = (
       bounds: { lower: number; upper: number }[],
@@ -360,11 +360,6 @@ function auditComponent(
         return { lower: Math.max(b.lower, n - reach), upper: Math.min(b.upper, n + reach) };
       });
       const pushed = new Int8Array(cells.length);
-      let seed = cells.length * 7919 + (cells[0] as number);
-      const draw = () => {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-        return (seed >>> 16) & 3;
-      };
       const direction = (index: number) => {
         const range = seen[index] as { low: number; high: number };
         const b = box[index] as { lower: number; upper: number };
@@ -372,15 +367,15 @@ function auditComponent(
         const up = b.upper - range.low;
         const down = range.high - b.lower;
         if (up < wanted || down < wanted) return up >= down ? 1 : -1;
-        const last = pushed[index] as number;
-        return last !== 0 ? -last : (draw() & 1) === 0 ? 1 : -1;
+        // Every cell was pushed up first.
+        return -(pushed[index] as number);
       };
       for (let attempt = 0; attempt < BATCH_ATTEMPTS && pending.length >= BATCH_MIN; attempt++) {
         const costs = new Float64Array(cells.length);
         for (const index of pending) {
-          const sign = attempt === 0 ? 1 : attempt >= 2 && draw() >= 2 ? 0 : direction(index);
+          const sign = attempt === 0 ? 1 : direction(index);
           costs[index] = sign;
-          if (sign !== 0) pushed[index] = sign;
+          pushed[index] = sign;
         }
         setBounds(cells.map((_, index) => (costs[index] !== 0 ? box : bounds)[index] as Bounds));
         if (run(costs, "max")) observe();
@@ -399,7 +394,7 @@ function auditComponent(
       !proven.wide[cells[index] as number] &&
       (model.n[cells[index] as number] as number) > 0 &&
       !pinnedB(index) &&
-      width(seen, index) < NOT_EXACT;
+      !notExactSeen(seen, index, model.n[cells[index] as number] as number);
     if (witnesses) {
       // Model B only: for model A (a range of k, values only) the witnesses cost more than the
       // sweeps they save.
@@ -421,13 +416,13 @@ function auditComponent(
         findings.exact.push(cell);
         return;
       }
-      if (range.high - range.low >= NOT_EXACT) {
+      if (notExact(range.low, range.high, model.n[cell] as number)) {
         proven.wide[cell] = 1;
         return;
       }
       const max = solve(index, "max");
       if (max !== null) observe();
-      if (max === null || range.high - range.low >= NOT_EXACT) {
+      if (max === null || notExact(range.low, range.high, model.n[cell] as number)) {
         proven.wide[cell] = 1;
         return;
       }
@@ -521,6 +516,21 @@ const SWEEP_GAIN = 2;
  * two integers, the LP's own test (floor(max) > ceil(min)) with the same tolerance.
  */
 const NOT_EXACT = 1 - EPSILON;
+
+/**
+ * Whether values seen from `low` to `high` around the true integer `n` show a cell not exact:
+ * one of them at least one away from `n`. A width of one alone is not enough: LP points may be
+ * fractional, and 2.5 and 3.5 around 3 leave 3 the only integer (the LP's own test,
+ * floor(max) > ceil(min), calls that exact).
+ */
+function notExact(low: number, high: number, n: number): boolean {
+  return high >= n + NOT_EXACT || low <= n - NOT_EXACT;
+}
+
+function notExactSeen(seen: { low: number; high: number }[], index: number, n: number): boolean {
+  const range = seen[index] as { low: number; high: number };
+  return notExact(range.low, range.high, n);
+}
 /** Batch LPs per model and component, at most. */
 const BATCH_ATTEMPTS = 64;
 
