@@ -91,7 +91,7 @@ export function provenAfterPublishing(
   }
   for (const [cell, range] of low) {
     if (model.hidden[cell] === null) continue;
-    if (range.highB - range.lowB >= NOT_EXACT) fresh.wide[cell] = 1;
+    if (notExact(range.lowB, range.highB, model.n[cell] as number)) fresh.wide[cell] = 1;
     if (range.high - range.low >= Math.min(model.k, model.upper[cell] as number)) {
       fresh.wideWithoutReasons[cell] = 1;
     }
@@ -113,6 +113,7 @@ export function auditRanges(
   proven: ProvenRanges = noProvenRanges(model.n.length),
   {
     witnessesFrom = Number.POSITIVE_INFINITY,
+    sweeps = true,
   }: {
     /**
      * Components of at least this many hidden cells are first shown wide by checked witness
@@ -120,6 +121,11 @@ export function auditRanges(
      * about what they leave open: same findings, fewer LPs.
      */
     witnessesFrom?: number;
+    /**
+     * Batch LPs moving many open cells at once before asking cell by cell (the default). Off:
+     * every open cell is asked by its own LPs, which tests compare the findings with.
+     */
+    sweeps?: boolean;
   } = {},
 ): RangeFindings {
   const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
@@ -130,7 +136,7 @@ export function auditRanges(
     );
     if (open) {
       const witnesses = component.cells.length >= witnessesFrom && !!model.witnessDirections;
-      auditComponent(highs, model, component, findings, proven, witnesses);
+      auditComponent(highs, model, component, findings, proven, { witnesses, sweeps });
     }
   }
   findings.exact.sort((a, b) => a - b);
@@ -181,6 +187,8 @@ export function auditByBounds(model: CellModel): RangeFindings {
   findings.narrow.sort((a, b) => a - b);
   return findings;
 }
+
+type Bounds = { lower: number; upper: number };
 
 interface Component {
   cells: number[];
@@ -243,7 +251,7 @@ function auditComponent(
   component: Component,
   findings: RangeFindings,
   proven: ProvenRanges,
-  witnesses: boolean,
+  { witnesses, sweeps }: { witnesses: boolean; sweeps: boolean },
 ): void {
   const { cells, rows } = component;
   const column = new Map(cells.map((cell, index) => [cell, index]));
@@ -269,7 +277,14 @@ function auditComponent(
           : highs.constants.objectiveSense.maximize,
       );
       lp.run();
-      const status = lp.getModelStatus();
+      let status = lp.getModelStatus();
+      if (status !== OPTIMAL && status !== UNBOUNDED) {
+        // HiGHS's simplex sometimes stops without a verdict ("unknown": seen on a cold start
+        // whose objective is unbounded); from a cleared state it decides.
+        lp.clearSolver();
+        lp.run();
+        status = lp.getModelStatus();
+      }
       if (status === UNBOUNDED) return false;
       if (status !== OPTIMAL) throw new Error(`LP audit: unexpected solver status ${status}`);
       return true;
@@ -321,35 +336,49 @@ function auditComponent(
       });
     };
     /**
-     * Moves many cells at once before asking cell by cell: the sum of the open cells up, down,
-     * then with random signs, each cell boxed to true value ± `reach` (any solution of the boxed
-     * LP solves the real one, and the box keeps the sums bounded and spreads the movement).
+     * Moves many cells at once before asking cell by cell. Each sweep maximises a signed sum of
+     * open cells, each of them boxed to true value ± `reach` (the box keeps the objective
+     * bounded; every other cell keeps its own bounds, so it can make room). The first sweep
+     * pushes every open cell up; later ones push each the way that could still show it wide
+     * (its `need`): down when the highest value seen is far enough above the box's floor, up when
+     * the lowest is far enough below its ceiling, and, when both could, the other way than the
+     * last push, which did not do it (leaving half the cells out at random, as before, cost more
+     * sweeps). Sweeps only show cells wide: what they leave open is asked cell by cell, so the
+     * findings do not depend on them.
      */
     const spread = (
       bounds: { lower: number; upper: number }[],
       open: (index: number) => boolean,
       reach: number,
+      need: (index: number) => number,
     ) => {
       let pending = cells.map((_, index) => index).filter(open);
-      if (pending.length < BATCH_MIN) return;
-      setBounds(
-        cells.map((cell, index) => {
-          const n = model.n[cell] as number;
-          const b = bounds[index] as { lower: number; upper: number };
-          return { lower: Math.max(b.lower, n - reach), upper: Math.min(b.upper, n + reach) };
-        }),
-      );
-      let seed = cells.length * 7919 + (cells[0] as number);
-      // Up, down, or left out (half the cells): fewer cells pulling against each other.
-      const weight = () => {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-        const draw = (seed >>> 16) & 3;
-        return draw === 0 ? 1 : draw === 1 ? -1 : 0;
+      if (!sweeps || pending.length < BATCH_MIN) return;
+      const box = cells.map((cell, index) => {
+        const n = model.n[cell] as number;
+        const b = bounds[index] as { lower: number; upper: number };
+        return { lower: Math.max(b.lower, n - reach), upper: Math.min(b.upper, n + reach) };
+      });
+      const pushed = new Int8Array(cells.length);
+      const direction = (index: number) => {
+        const range = seen[index] as { low: number; high: number };
+        const b = box[index] as { lower: number; upper: number };
+        const wanted = need(index) - EPSILON;
+        const up = b.upper - range.low;
+        const down = range.high - b.lower;
+        if (up < wanted || down < wanted) return up >= down ? 1 : -1;
+        // Every cell was pushed up first.
+        return -(pushed[index] as number);
       };
       for (let attempt = 0; attempt < BATCH_ATTEMPTS && pending.length >= BATCH_MIN; attempt++) {
         const costs = new Float64Array(cells.length);
-        for (const index of pending) costs[index] = attempt < 2 ? 1 : weight();
-        if (run(costs, attempt === 1 ? "min" : "max")) observe();
+        for (const index of pending) {
+          const sign = attempt === 0 ? 1 : direction(index);
+          costs[index] = sign;
+          pushed[index] = sign;
+        }
+        setBounds(cells.map((_, index) => (costs[index] !== 0 ? box : bounds)[index] as Bounds));
+        if (run(costs, "max")) observe();
         const left = pending.filter(open);
         // Past the first two, stop when a sweep settles fewer cells than asking them one by one
         // would cost LPs.
@@ -365,7 +394,7 @@ function auditComponent(
       !proven.wide[cells[index] as number] &&
       (model.n[cells[index] as number] as number) > 0 &&
       !pinnedB(index) &&
-      width(seen, index) < NOT_EXACT;
+      !notExactSeen(seen, index, model.n[cells[index] as number] as number);
     if (witnesses) {
       // Model B only: for model A (a range of k, values only) the witnesses cost more than the
       // sweeps they save.
@@ -379,7 +408,7 @@ function auditComponent(
         range.high = Math.max(range.high, shown.high[index] as number);
       });
     }
-    spread(boundsB, openB, 2);
+    spread(boundsB, openB, 2, () => NOT_EXACT);
     cells.forEach((cell, index) => {
       const range = seen[index] as { low: number; high: number };
       if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
@@ -387,13 +416,13 @@ function auditComponent(
         findings.exact.push(cell);
         return;
       }
-      if (range.high - range.low >= NOT_EXACT) {
+      if (notExact(range.low, range.high, model.n[cell] as number)) {
         proven.wide[cell] = 1;
         return;
       }
       const max = solve(index, "max");
       if (max !== null) observe();
-      if (max === null || range.high - range.low >= NOT_EXACT) {
+      if (max === null || notExact(range.low, range.high, model.n[cell] as number)) {
         proven.wide[cell] = 1;
         return;
       }
@@ -446,7 +475,7 @@ function auditComponent(
       }
     }
     // Solutions seen under model B are feasible under A too: they still count.
-    spread(boundsA, openA, k);
+    spread(boundsA, openA, k, (index) => need(cells[index] as number));
     for (const { cell, index } of primaries) {
       const range = seen[index] as { low: number; high: number };
       if (proven.wideWithoutReasons[cell] || zeroPinned[index]) continue;
@@ -487,6 +516,21 @@ const SWEEP_GAIN = 2;
  * two integers, the LP's own test (floor(max) > ceil(min)) with the same tolerance.
  */
 const NOT_EXACT = 1 - EPSILON;
+
+/**
+ * Whether values seen from `low` to `high` around the true integer `n` show a cell not exact:
+ * one of them at least one away from `n`. A width of one alone is not enough: LP points may be
+ * fractional, and 2.5 and 3.5 around 3 leave 3 the only integer (the LP's own test,
+ * floor(max) > ceil(min), calls that exact).
+ */
+function notExact(low: number, high: number, n: number): boolean {
+  return high >= n + NOT_EXACT || low <= n - NOT_EXACT;
+}
+
+function notExactSeen(seen: { low: number; high: number }[], index: number, n: number): boolean {
+  const range = seen[index] as { low: number; high: number };
+  return notExact(range.low, range.high, n);
+}
 /** Batch LPs per model and component, at most. */
 const BATCH_ATTEMPTS = 64;
 

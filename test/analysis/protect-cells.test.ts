@@ -125,4 +125,36 @@ describe("proofs kept through publishing a derivable cell", () => {
     // Without kept solutions nothing survives.
     expect([...provenAfterPublishing(m, noProvenRanges(5), [2]).wide]).toEqual([0, 0, 0, 0, 0]);
   });
+
+  // LP points may be fractional: half a person either side of the true value leaves it the only
+  // integer, which the LP's own test (floor(max) > ceil(min)) calls exact. A width of one
+  // between the values seen is no proof.
+  it("does not take fractional values half a person either side of the truth as a proof", () => {
+    const m = model();
+    const proven = noProvenRanges(5, { keepPoints: true });
+    proven.points?.push(
+      {
+        cells: Int32Array.from([0, 1, 2, 3]),
+        values: Float64Array.from([10.5, 9.5, 10, 10]),
+        model: "B",
+      },
+      {
+        cells: Int32Array.from([0, 1, 2, 3]),
+        values: Float64Array.from([9.5, 10.5, 10, 10]),
+        model: "B",
+      },
+      {
+        cells: Int32Array.from([0, 1, 2, 3]),
+        values: Float64Array.from([10, 10, 9.5, 11]),
+        model: "B",
+      },
+    );
+    m.hidden[2] = null;
+    const kept = provenAfterPublishing(m, proven, [2]);
+    // Cell 3 was seen one away (11); cells 0 and 1 only half a person either side.
+    expect([...kept.wide]).toEqual([0, 0, 0, 0, 0]);
+    m.hidden[2] = "secondary";
+    const again = provenAfterPublishing(m, proven, []);
+    expect([...again.wide]).toEqual([0, 0, 0, 1, 0]);
+  });
 });
