@@ -89,11 +89,16 @@ export function buildSequencedRelease(
   // releases, and was held back after 10 rounds).
   for (const group of shown.at(-1)?.groups ?? [])
     if ("hidden" in group.n && group.n.hidden === "secondary") alsoHide.add(group.id);
+  // Groups the reader knows to the person already: hiding them protects nothing, so the
+  // candidate's protection never counts on them (they were its complementary cells, and the
+  // batches they left pinned between shown releases held the sixth interim release of the
+  // 60-unit benchmark back for ten rounds).
+  const known = knownGroups(shown, truth);
   let solves = 0;
   let method: SequencedRelease["method"] = truthsKnown ? "witnesses" : "stacked";
   try {
     for (let round = 1; ; round++) {
-      const built = buildRelease(highs, matrix, input, { alsoHide });
+      const built = buildRelease(highs, matrix, input, { alsoHide, known });
       if (shown.length === 0)
         return {
           release: built,
@@ -128,6 +133,7 @@ export function buildSequencedRelease(
       const lastTruth = sequenceTruths?.[shown.length - 1];
       const more = groupsToHoldBack(release, audit.findings, alsoHide, {
         candidate: shown.length,
+        known,
         ...(lastTruth ? { grown: (id) => (truth.get(id) ?? 0) - (lastTruth.get(id) ?? 0) } : {}),
       });
       if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
@@ -152,6 +158,39 @@ export function buildSequencedRelease(
     // The points and verdicts of this build's rounds belong to this candidate only.
     witnesses?.endBuild(truth);
   }
+}
+
+/**
+ * Groups whose true count in the candidate is the least a reader of the shown releases must
+ * allow (counts never go down): the largest value a shown release published for the group, or
+ * for a total, the sum of its parts' least values. Such a group can only have grown, and it did
+ * not, so it can only move up: it cannot make room for a pinned group beside it (which would
+ * have to move up as it moved down), and it is counted on as protection nowhere. A sound
+ * condition, and a cheap one: lower bounds the stacked system proves through hidden counts and
+ * published totals are not looked for, so such groups may still be counted on (the sequence
+ * audit has the last word either way).
+ */
+export function knownGroups(shown: Release[], truth: TrueCounts): Set<string> {
+  const least = new Map<string, number>();
+  for (const release of shown)
+    for (const group of release.groups)
+      if ("value" in group.n)
+        least.set(group.id, Math.max(least.get(group.id) ?? 0, group.n.value));
+  const structure = [...shown].reverse().find((release) => !release.audit.organisationOnly);
+  const equations = structure ? releaseEquations(structure).equations : [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { total, parts } of equations) {
+      const sum = parts.reduce((sum, part) => sum + (least.get(part) ?? 0), 0);
+      if (sum > (least.get(total) ?? 0)) {
+        least.set(total, sum);
+        changed = true;
+      }
+    }
+  }
+  const known = new Set<string>();
+  for (const [id, value] of least) if (value > 0 && truth.get(id) === value) known.add(id);
+  return known;
 }
 
 /**
@@ -195,8 +234,11 @@ export function groupsToHoldBack(
   {
     grown,
     candidate,
+    known,
   }: {
     grown?: (groupId: string) => number;
+    /** Groups the reader knows already (knownGroups): no use as partners. */
+    known?: ReadonlySet<string>;
     /** The candidate's position in the findings' sequence (else every batch ends at it). */
     candidate?: number;
   } = {},
@@ -208,7 +250,7 @@ export function groupsToHoldBack(
   const organisation = `${root}/all`;
   const size = (id: string) => {
     const n = release.groups[position.get(id) ?? -1]?.n;
-    if (id === organisation || already.has(id)) return null;
+    if (id === organisation || already.has(id) || known?.has(id)) return null;
     return n && "value" in n && n.value >= release.k ? n.value : null;
   };
   const hidden = (id: string) => {
