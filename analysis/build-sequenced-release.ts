@@ -133,7 +133,6 @@ export function buildSequencedRelease(
       const lastTruth = sequenceTruths?.[shown.length - 1];
       const more = groupsToHoldBack(release, audit.findings, alsoHide, {
         candidate: shown.length,
-        known,
         ...(lastTruth ? { grown: (id) => (truth.get(id) ?? 0) - (lastTruth.get(id) ?? 0) } : {}),
       });
       if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
@@ -234,11 +233,8 @@ export function groupsToHoldBack(
   {
     grown,
     candidate,
-    known,
   }: {
     grown?: (groupId: string) => number;
-    /** Groups the reader knows already (knownGroups): no use as partners. */
-    known?: ReadonlySet<string>;
     /** The candidate's position in the findings' sequence (else every batch ends at it). */
     candidate?: number;
   } = {},
@@ -250,7 +246,7 @@ export function groupsToHoldBack(
   const organisation = `${root}/all`;
   const size = (id: string) => {
     const n = release.groups[position.get(id) ?? -1]?.n;
-    if (id === organisation || already.has(id) || known?.has(id)) return null;
+    if (id === organisation || already.has(id)) return null;
     return n && "value" in n && n.value >= release.k ? n.value : null;
   };
   const hidden = (id: string) => {
