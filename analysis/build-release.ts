@@ -61,6 +61,7 @@ export function buildRelease(
     itemAudit = true,
     itemLp = false,
     alsoHide = new Set(),
+    known,
   }: {
     strategy?: SuppressionStrategy;
     /**
@@ -82,6 +83,11 @@ export function buildRelease(
      * since a release already shown would tell about the newcomers.
      */
     alsoHide?: ReadonlySet<string>;
+    /**
+     * Groups the reader already knows at their size (the sequence: unchanged since a shown
+     * release published them): never counted on to protect others (see protectCells).
+     */
+    known?: ReadonlySet<string>;
   } = {},
 ): Release {
   if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
@@ -105,13 +111,24 @@ export function buildRelease(
         model.hidden[index] = "secondary";
     });
   }
+  const knownCells = known && new Uint8Array(model.n.length);
+  if (known && knownCells)
+    cells.forEach((cell, index) => {
+      if ((model.n[index] as number) >= input.k && known.has(groupId(cell))) knownCells[index] = 1;
+    });
   let outcome = { rounds: 0, solves: 0 };
   let organisationOnly = input.openLink === true;
   if (!organisationOnly) {
     try {
       if (strategy === "primary-only") suppressPrimaryOnly(model);
       else if (strategy === "next-smallest") suppressNextSmallest(model);
-      else outcome = protectCells(highs, model, unanimousRows(model));
+      else
+        outcome = protectCells(
+          highs,
+          model,
+          unanimousRows(model),
+          knownCells ? { known: knownCells } : {},
+        );
     } catch (error) {
       if (!(error instanceof UnprotectableReleaseError)) throw error;
       // Too few respondents to publish any breakdown safely.

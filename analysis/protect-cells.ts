@@ -12,6 +12,7 @@ import {
   cheapestNeighbour,
   equationsByCell,
 } from "./cell-model";
+import type { HiddenReason } from "./release-types";
 import { canHide, suppressByEquations } from "./suppress-by-equations";
 
 /** A release cannot be protected: every cell that could be hidden already is. */
@@ -40,6 +41,7 @@ export function protectCells(
     boundsFirst = false,
     relabelStuck = false,
     witnessesFrom,
+    known,
   }: {
     /**
      * Each round asks bound tightening first and runs the LP audit only when tightening finds
@@ -61,6 +63,14 @@ export function protectCells(
      * publishing derivable cells where the solutions they came from allow (`provenAfterPublishing`).
      */
     witnessesFrom?: number;
+    /**
+     * Cells the reader already knows at their value from elsewhere (release sequences: groups
+     * that did not change since a shown release published them). Hiding one protects nothing,
+     * so they are never counted on: treated as published while protecting (those hidden on
+     * entry are hidden again at the end), and chosen as complementary cells only when nothing
+     * else is left.
+     */
+    known?: Uint8Array;
   } = {},
 ): { rounds: number; solves: number } {
   applyPrimarySuppression(model);
@@ -70,6 +80,7 @@ export function protectCells(
   const byCell = equationsByCell(model);
   const settled = model.settled ?? new Uint8Array(model.n.length);
   model.settled = settled;
+  const knownCells = setKnownAside(model, known);
   let solves = 0;
   // With witnesses (headcounts), proofs are kept through publishing where their solutions allow.
   const keepPoints = witnessesFrom !== undefined && Number.isFinite(witnessesFrom);
@@ -88,7 +99,10 @@ export function protectCells(
         : auditRanges(highs, model, proven, { witnessesFrom });
     solves += findings.solves;
     const flagged = [...new Set([...findings.exact, ...findings.narrow])];
-    if (flagged.length === 0) return { rounds: round, solves };
+    if (flagged.length === 0) {
+      knownCells.restore();
+      return { rounds: round, solves };
+    }
     let changed = false;
     const stuck: number[] = [];
     const derivableSecondary = (cell: number) => derivableIn(findings, cell);
@@ -120,15 +134,18 @@ export function protectCells(
       }
       // The cheapest publishable cell sharing an equation with the flagged one; failing that, one
       // ring further out through the hidden cells of those equations.
-      const next = cheapestNeighbour(model, byCell, cell, {
-        candidate: (other) => canHide(model, other),
-        passThrough: (other) => model.hidden[other] !== null,
-      });
+      const passThrough = (other: number) => model.hidden[other] !== null;
+      const next =
+        cheapestNeighbour(model, byCell, cell, {
+          candidate: (other) => canHide(model, other),
+          passThrough,
+        }) ?? cheapestNeighbour(model, byCell, cell, { candidate: knownCells.usable, passThrough });
       if (next === undefined) {
         stuck.push(cell);
         continue;
       }
       if (ownEquationsHidden) triedFurther[cell] = (triedFurther[cell] as number) + 1;
+      knownCells.release(next);
       model.hidden[next] = "secondary";
       changed = true;
     }
@@ -140,6 +157,46 @@ export function protectCells(
     }
   }
   throw new UnprotectableReleaseError(`Suppression did not settle in ${MAX_ROUNDS} rounds.`);
+}
+
+/**
+ * Publishes the known cells for the protection (marked settled, so that no rule picks them as
+ * complementary cells) and remembers which were hidden; `restore` hides those again and clears
+ * the marks. `usable` is a known cell that could still be hidden as a last resort, `release`
+ * makes one an ordinary cell again when it is.
+ */
+function setKnownAside(model: CellModel, known: Uint8Array | undefined) {
+  const settled = model.settled as Uint8Array;
+  const marked = new Uint8Array(model.n.length);
+  const hiddenAs = new Map<number, HiddenReason>();
+  if (known) {
+    known.forEach((isKnown, cell) => {
+      const reason = model.hidden[cell];
+      // A primary cell is never known to the reader; a settled one needs no mark.
+      if (!isKnown || reason === "primary" || settled[cell]) return;
+      if (reason != null) hiddenAs.set(cell, reason);
+      model.hidden[cell] = null;
+      settled[cell] = 1;
+      marked[cell] = 1;
+    });
+  }
+  const release = (cell: number) => {
+    if (!marked[cell]) return;
+    marked[cell] = 0;
+    settled[cell] = 0;
+    hiddenAs.delete(cell);
+  };
+  return {
+    usable: (cell: number) =>
+      marked[cell] === 1 && model.hidden[cell] === null && (model.n[cell] as number) > 0,
+    release,
+    restore: () => {
+      for (const [cell, reason] of hiddenAs) model.hidden[cell] = reason;
+      marked.forEach((mark, cell) => {
+        if (mark) settled[cell] = 0;
+      });
+    },
+  };
 }
 
 /**

@@ -1,11 +1,17 @@
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { auditReleaseSequence } from "../../analysis/audit-release-sequence";
 import {
   buildRelease,
   createResponseMatrix,
   type ReleaseInput,
 } from "../../analysis/build-release";
-import { buildSequencedRelease, groupsToHoldBack } from "../../analysis/build-sequenced-release";
+import {
+  buildSequencedRelease,
+  groupsToHoldBack,
+  knownGroups,
+} from "../../analysis/build-sequenced-release";
+import { trueGroupCounts } from "../../analysis/true-group-counts";
 import type { ResponseRow } from "../../analysis/types";
 
 let highs: Highs;
@@ -112,5 +118,84 @@ describe("holding back groups of a candidate release", () => {
       expect(shown.get(id)).toHaveProperty("hidden");
     expect(shown.get("org/all")).toEqual({ value: 86 });
     expect(shown.get("a/all")).toEqual({ value: 46 });
+  });
+});
+
+describe("groups the reader already knows are not counted on as protection", () => {
+  /** Units a, b and c; 20 per unit and value in a and b, nobody in c at the first release. */
+  const threeUnits: ReleaseInput = {
+    ...input,
+    units: [...input.units, { id: "c", parentId: null }],
+  };
+  const people = (unitId: string, value: string, count: number): ResponseRow[] =>
+    Array.from({ length: count }, () => ({ unitId, answers: { dim0: value } }));
+  const firstRows = [
+    ...people("a", "v0", 20),
+    ...people("a", "v1", 20),
+    ...people("b", "v0", 20),
+    ...people("b", "v1", 20),
+  ];
+  // Then five newcomers in a (three v0, two v1) and one in c: c/all goes from 0 to 1.
+  const newcomers = [...people("a", "v0", 3), ...people("a", "v1", 2), ...people("c", "v0", 1)];
+
+  it("knows a group unchanged since a shown release published it, or whose parts' least values sum to it", () => {
+    const matrix = createResponseMatrix(threeUnits, firstRows);
+    const first = buildSequencedRelease(highs, matrix, threeUnits, []);
+    for (const row of newcomers) matrix.append(row);
+    const truth = trueGroupCounts(matrix, threeUnits);
+    const known = knownGroups([first.release], truth);
+    expect(known).toContain("b/all");
+    expect(known).toContain("b/all/dim0=v0");
+    expect(known).not.toContain("a/all"); // grew by 5
+    expect(known).not.toContain("c/all"); // 0 is never counted: nothing to hide
+    // A total hidden in the shown release is known through its published parts.
+    const hiddenTotal = structuredClone(first.release);
+    for (const group of hiddenTotal.groups)
+      if (group.id === "b/all") group.n = { hidden: "secondary" };
+    expect(knownGroups([hiddenTotal], truth)).toContain("b/all");
+  });
+
+  it("protects a newcomer's group with a group that grew, where the old protection took an unchanged one that pins the newcomer", () => {
+    const matrix = createResponseMatrix(threeUnits, firstRows);
+    const first = buildSequencedRelease(highs, matrix, threeUnits, []);
+    for (const row of newcomers) matrix.append(row);
+    const shown = [first.release];
+    // The old protection: c/all (1, hidden as primary) needs a complementary cell in
+    // org = a + b + c, and the cheapest is b/all, which did not change since it was
+    // published. A reader knows b/all ≥ 40, so c/all = org − a − b ≤ 1: the newcomer is pinned.
+    const changed = new Set(
+      first.release.groups.flatMap((group) => {
+        if (!("value" in group.n) || group.id === "org/all") return [];
+        const d = (trueGroupCounts(matrix, threeUnits).get(group.id) ?? 0) - group.n.value;
+        return d >= 1 && d < threeUnits.k ? [group.id] : [];
+      }),
+    );
+    const old = buildRelease(highs, matrix, threeUnits, { alsoHide: changed });
+    expect(old.groups.find((group) => group.id === "b/all")?.n).toEqual({ hidden: "secondary" });
+    const oldAudit = auditReleaseSequence(highs, [...shown, old], {
+      sensitiveItems: new Set(),
+      minCommentGroup: 10,
+    });
+    expect(oldAudit.findings).toContainEqual(
+      expect.objectContaining({ kind: "exact", groupId: "c/all", from: 0, to: 1 }),
+    );
+    // Now: b/all is known, so a/all (grown by 5) protects c/all, and the first round is served.
+    const next = buildSequencedRelease(highs, matrix, threeUnits, shown, {
+      truths: [first.truth],
+      stackedUpTo: 0,
+    });
+    expect(next.passes).toBe(true);
+    expect(next.rounds).toBe(1);
+    const figures = new Map(next.release.groups.map((group) => [group.id, group.n]));
+    expect(figures.get("b/all")).toEqual({ value: 40 });
+    expect(figures.get("a/all")).toHaveProperty("hidden");
+    expect(figures.get("c/all")).toHaveProperty("hidden");
+    // The stacked system (every unknown of both releases, no true counts) agrees.
+    const stacked = auditReleaseSequence(highs, [...shown, next.release], {
+      sensitiveItems: new Set(),
+      minCommentGroup: 10,
+    });
+    expect(stacked.method).toBe("stacked");
+    expect(stacked.findings).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { buildRelease, createResponseMatrix } from "../../../analysis/build-rele
 import { buildSequencedRelease, groupsToHoldBack } from "../../../analysis/build-sequenced-release";
 import type { Release } from "../../../analysis/release-types";
 import { WitnessCache } from "../../../analysis/sequence-witnesses";
-import type { TrueCounts } from "../../../analysis/true-group-counts";
+import { type TrueCounts, trueGroupCounts } from "../../../analysis/true-group-counts";
 import type { ResponseRow } from "../../../analysis/types";
 import { type RandomCampaign, randomCampaign } from "../random-campaign";
 import { attackReleaseSequence, sequenceViolations } from "./sequence-attack";
@@ -267,6 +267,46 @@ describe("differencing attack on the releases a reader was served", () => {
     expect(checked).toBeGreaterThan(0);
     expect(kept).toBeGreaterThan(0);
   }, 300_000);
+
+  it("finds the newcomer pinned by a complementary group that did not change since published, and nothing once such groups are not counted on", () => {
+    // Units a, b and c: 20 per unit and value in a and b, nobody in c; then five newcomers in a
+    // and one in c. The single-release protection hides c/all (1) with b/all beside it in
+    // org = a + b + c, but b/all did not change since the first release published it.
+    const { campaign } = oneNewcomer();
+    const input = {
+      ...campaign.input,
+      units: [...campaign.input.units, { id: "c", parentId: null }],
+    };
+    const person = (unitId: string, i: number): ResponseRow => ({
+      unitId,
+      answers: { dim0: i % 2 ? "v1" : "v0", climate: 1 + (i % 5), experienced: "no" },
+    });
+    const first = Array.from({ length: 80 }, (_, i) => person(i < 40 ? "a" : "b", i));
+    const later = [...Array.from({ length: 5 }, (_, i) => person("a", i)), person("c", 0)];
+    const matrix = createResponseMatrix(input, first);
+    const shown = buildSequencedRelease(highs, matrix, input, []);
+    for (const row of later) matrix.append(row);
+    const sensitiveItems = sensitive({ ...campaign, input });
+    // As the candidate was protected before: the groups that changed by 1..k−1 held back, and
+    // nothing known to the reader set aside.
+    const changed = new Set(
+      shown.release.groups.flatMap((group) => {
+        if (!("value" in group.n) || group.id === "org/all") return [];
+        const d = (trueGroupCounts(matrix, input).get(group.id) ?? 0) - group.n.value;
+        return d >= 1 && d < input.k ? [group.id] : [];
+      }),
+    );
+    const before = buildRelease(highs, matrix, input, { alsoHide: changed });
+    const leaks = attackReleaseSequence(highs, [shown.release, before], sensitiveItems);
+    expect(leaks).toContainEqual(expect.objectContaining({ groupId: "c/all", kind: "batch-size" }));
+    const next = buildSequencedRelease(highs, matrix, input, [shown.release], {
+      truths: [shown.truth],
+      stackedUpTo: 0,
+    });
+    expect(next.passes).toBe(true);
+    expect(next.rounds).toBe(1);
+    expect(attackReleaseSequence(highs, [shown.release, next.release], sensitiveItems)).toEqual([]);
+  });
 
   it("finds leaks in the same kind of random campaigns when every rebuild is served", () => {
     let leaking = 0;
