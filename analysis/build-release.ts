@@ -60,6 +60,7 @@ export function buildRelease(
     strategy = "audited",
     itemAudit = true,
     itemLp = false,
+    itemLpLargeFrom,
     alsoHide = new Set(),
     known,
   }: {
@@ -71,12 +72,14 @@ export function buildRelease(
     itemAudit?: boolean;
     /**
      * Also check by LP (HiGHS) what the item audit's bound tightening leaves open, so that
-     * nothing an LP derives leaks either (item-lp.ts), within a work budget per question past
-     * which the question is withheld. Off by default: on the demo's diagnose-2020 it hides
-     * about 4,400 of 21,500 answer distributions against about 2,100, five questions withheld
-     * for every group for want of budget (see README).
+     * nothing an LP derives leaks either (item-lp.ts, large systems in item-lp-whole.ts), within
+     * a work budget per question past which the question is withheld. Off by default: on the
+     * demo's diagnose-2020 it hides about 2,400 of 21,500 answer distributions against about
+     * 2,100 and withholds 0–1 questions, but takes about 30 s of CPU against 2 (see README).
      */
     itemLp?: boolean;
+    /** Tests only: from how many unknowns the LP stage treats a system as large. */
+    itemLpLargeFrom?: number;
     /**
      * Groups to hide from the start (as "protects a small group"; only groups of k or more,
      * smaller ones are hidden anyway): the sequence audit asks for them when their change
@@ -156,7 +159,14 @@ export function buildRelease(
     published,
     itemAudit:
       itemAudit && !organisationOnly && strategy === "audited"
-        ? { model, cells, tree, space, cellOf, ...(itemLp ? { highs } : {}) }
+        ? {
+            model,
+            cells,
+            tree,
+            space,
+            cellOf,
+            ...(itemLp ? { highs, lpLargeFrom: itemLpLargeFrom } : {}),
+          }
         : null,
   });
 

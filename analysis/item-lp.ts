@@ -1,5 +1,6 @@
 import type { Highs } from "highs";
 import type { IntegerBounds } from "./item-bounds";
+import { wholeSystemSearch } from "./item-lp-whole";
 
 /**
  * One conclusion the attacker must not reach, as alternatives: it stays open when an LP point
@@ -51,6 +52,19 @@ const PRIMAL_SIMPLEX = 4;
 type Way = LpCheck["ways"][number];
 
 /**
+ * What the LP stage found: the checks no LP point leaves open, with (where an LP over the whole
+ * system closed them) the equations its proof uses, as rows of the system; whether it ran out
+ * of budget; whether every closed check is proven (not merely left unopened).
+ */
+export interface LpVerdict {
+  closed: number[];
+  solves: number;
+  exhausted: boolean;
+  proven: boolean;
+  proofs?: Map<number, number[]>;
+}
+
+/**
  * The checks that no point of the LP relaxation leaves open: an attacker who solves the LP
  * (the equations with the bounds tightening found) reaches them. Cheap first: the true figures
  * are a solution, so a check they leave open needs no LP. Then, in each restricted system and
@@ -68,7 +82,7 @@ export function lpClosedChecks(
   budget: LpBudget,
   restrictions?: LpRestrictions,
   maxWholeColumns = Number.POSITIVE_INFINITY,
-): { closed: number[]; solves: number; exhausted: boolean; proven: boolean } {
+): LpVerdict {
   const opens = (check: number, value: (variable: number) => number) =>
     (checks[check] as LpCheck).ways.some((way) =>
       way.up
@@ -103,40 +117,56 @@ export function lpClosedChecks(
       lp.dispose();
     }
   };
-  for (const pass of restrictions?.passes ?? []) {
-    if (left.length === 0 || state.exhausted) break;
-    restricted(pass);
-  }
-  const around = restrictions?.around;
-  const settled = new Set<number>();
-  while (around && !state.exhausted) {
-    const seed = left.find((check) => !settled.has(check));
-    if (seed === undefined) break;
-    const pass = around((checks[seed] as LpCheck).ways[0]?.variable as number);
-    settled.add(seed);
-    for (const check of left) {
-      if (pass.settles((checks[check] as LpCheck).ways[0]?.variable as number)) settled.add(check);
+  // Too large for whole LPs in every round: a point well inside the system first, then the
+  // restricted passes, then neighbourhoods around that point and the whole system's extremes on
+  // one kept model (item-lp-whole.ts).
+  const search =
+    restrictions && bounds.size > maxWholeColumns
+      ? wholeSystemSearch(highs, bounds, checks, restrictions.truth, budget, state)
+      : null;
+  try {
+    if (search) left = search.openWithCentre(left, opens);
+    for (const pass of restrictions?.passes ?? []) {
+      if (left.length === 0 || state.exhausted) break;
+      restricted(pass);
     }
-    restricted(pass);
+    const around = restrictions?.around;
+    const settled = new Set<number>();
+    // Around the true figures, only where the whole system is solved next.
+    while (around && !search && !state.exhausted) {
+      const seed = left.find((check) => !settled.has(check));
+      if (seed === undefined) break;
+      const pass = around((checks[seed] as LpCheck).ways[0]?.variable as number);
+      settled.add(seed);
+      for (const check of left) {
+        if (pass.settles((checks[check] as LpCheck).ways[0]?.variable as number))
+          settled.add(check);
+      }
+      restricted(pass);
+    }
+    if (left.length === 0 || state.exhausted)
+      return {
+        closed: state.exhausted ? left : [],
+        solves: state.solves,
+        exhausted: state.exhausted,
+        proven: !state.exhausted,
+      };
+    if (search) {
+      const { closed, exhausted, proofs } = search.settle(left, opens);
+      return { closed, solves: state.solves, exhausted, proven: !exhausted, proofs };
+    }
+  } finally {
+    search?.dispose();
   }
-  if (left.length === 0 || state.exhausted)
-    return {
-      closed: state.exhausted ? left : [],
-      solves: state.solves,
-      exhausted: state.exhausted,
-      proven: !state.exhausted,
-    };
-  // Too large for LPs on the whole system within the release's time: what the restricted
-  // systems did not open counts as derivable (the audit then hides more), never as safe.
-  if (restrictions && bounds.size > maxWholeColumns)
-    return { closed: left, solves: state.solves, exhausted: false, proven: false };
 
   const lp = new WitnessLp(highs, bounds, checks, left, budget, state, null);
   const closed: number[] = [];
+  const proofs = new Map<number, number[]>();
   try {
     lp.batches(() => left, wayOf, keepClosed);
     while (left.length > 0 && !state.exhausted) {
       const check = left[0] as number;
+      const proof = new Set<number>();
       for (const way of (checks[check] as LpCheck).ways) {
         // Its own witness first (weight above the sum of all others), the others after.
         let values = lp.solveWitnesses(left, way);
@@ -145,6 +175,7 @@ export function lpClosedChecks(
         // Not opened that way: its largest or least value settles it.
         values = lp.solveVariable(way.variable, way.up);
         if (values === undefined) break;
+        for (const row of lp.proof) proof.add(row);
         // Unbounded: the variable goes as far as one likes.
         if (values === null) left = left.filter((other) => other !== check);
         else keepClosed(values);
@@ -152,6 +183,10 @@ export function lpClosedChecks(
       }
       if (left[0] === check && !state.exhausted) {
         closed.push(check);
+        proofs.set(
+          check,
+          [...proof].sort((a, b) => a - b),
+        );
         left.shift();
       }
     }
@@ -160,7 +195,13 @@ export function lpClosedChecks(
   }
   // Out of budget: what was not shown open counts as derivable.
   if (state.exhausted) closed.push(...left);
-  return { closed, solves: state.solves, exhausted: state.exhausted, proven: !state.exhausted };
+  return {
+    closed,
+    solves: state.solves,
+    exhausted: state.exhausted,
+    proven: !state.exhausted,
+    proofs,
+  };
 }
 
 /**
@@ -178,6 +219,10 @@ class WitnessLp {
   private readonly numCols: number;
   private readonly numRows: number;
   private readonly truth: Float64Array | null;
+  /** Rows of the system in the model (the whole system's come first, in order), else 0. */
+  private readonly systemRows: number;
+  /** The system's rows with a non-zero dual at the last optimum (whole system only). */
+  proof: number[] = [];
 
   constructor(
     private readonly highs: Highs,
@@ -230,6 +275,7 @@ class WitnessLp {
     }
     this.columnOf = columnOf;
     const { starts, vars, coefficients, rhs } = bounds.matrix();
+    this.systemRows = restriction ? 0 : rhs.length;
     const rowStarts = [0];
     const rowIndices: number[] = [];
     const rowValues: number[] = [];
@@ -411,7 +457,12 @@ class WitnessLp {
     }
     if (status === UNBOUNDED) return null;
     if (status !== OPTIMAL) throw new Error(`Item LP audit: unexpected solver status ${status}`);
-    const values = model.getSolution().colValue;
+    const solution = model.getSolution();
+    const values = solution.colValue;
+    this.proof = [];
+    for (let row = 0; row < this.systemRows; row++) {
+      if (Math.abs(solution.rowDual[row] as number) > 1e-9) this.proof.push(row);
+    }
     const { columnOf, signOf, truth } = this;
     if (!signOf || !truth) return (variable) => values[variable] as number;
     return (variable) => {

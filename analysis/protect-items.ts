@@ -26,6 +26,11 @@ export interface ItemAuditContext {
   published: (cell: number) => boolean;
   /** With a solver, what bound tightening leaves open is checked by LP too (item-lp.ts). */
   highs?: Highs;
+  /**
+   * From how many unknowns a system counts as large for the LP stage (`ITEM_LP_WHOLE_MAX_COLUMNS`
+   * unless set; tests set it low so that small campaigns go through item-lp-whole.ts).
+   */
+  lpLargeFrom?: number;
 }
 
 /**
@@ -58,17 +63,18 @@ export interface ItemAuditOutcome {
 /**
  * The LP stage's budget per question, in simplex iterations × LP rows plus the nonzeros of every
  * LP built (deterministic, unlike a time limit, so a release does not depend on the machine's
- * load): roughly a second of HiGHS. A question that needs more is withheld for every group
- * (sound, and counted in `itemLpWithheld`); on the 100k × 40 bench that is one question, a
- * sensitive multiple-choice one whose unknowns form a single component of about 20,000.
+ * load; interior-point iterations count their nonzeros, crossover iterations a quarter of their
+ * rows): a few seconds of HiGHS. A question that needs more is withheld for every group (sound,
+ * and counted in `itemLpWithheld`). 3e7 withheld 4–6 of diagnose-2020's questions with the
+ * whole-system search of item-lp-whole.ts; 1e8 withholds 0–1 (the one: a multiple-choice question
+ * whose unknowns form a single component of 32,000).
  */
-export const ITEM_LP_WORK_PER_QUESTION = 3e7;
+export const ITEM_LP_WORK_PER_QUESTION = 1e8;
 
 /**
- * The largest system the LP stage solves as a whole (its cold LPs take seconds beyond this, and
- * are solved again in each round). Larger ones are checked by their two-answer moves, then by
- * systems around each check left (`ITEM_LP_AROUND_MAX_VARIABLES`), and whatever those leave
- * unproven is treated as derivable: the audit hides more there instead of solving longer.
+ * The largest system the LP stage solves as a whole from scratch in every round. Larger ones get
+ * a point well inside them, their two-answer moves, LPs around that point and the extremes of
+ * the whole system on one kept model (item-lp-whole.ts): only those extremes close a check.
  */
 export const ITEM_LP_WHOLE_MAX_COLUMNS = 2500;
 
@@ -154,6 +160,7 @@ export function protectItemCounts(
   let recheck: Set<number> | null = null;
   let lpRecheck: Set<number> | null = null;
   const check = (selected: Set<number> | null, withLp: boolean) => {
+    audit.proofCells.clear();
     const leaks: number[] = [];
     const leaky: number[] = [];
     for (const component of unknownComponents(model, published, hidden)) {
@@ -179,10 +186,19 @@ export function protectItemCounts(
     for (const leak of leaks) {
       const usable = (cell: number) =>
         published(cell) && !hidden.has(cell) && (model.n[cell] as number) > 0;
-      const next = cheapestNeighbour(model, structure.byCell, leak, {
-        candidate: usable,
-        passThrough: (cell) => !usable(cell),
-      });
+      // Nearest first among the groups an LP's proof of the leak uses, else nearest of all.
+      const proof = audit.proofCells.get(leak);
+      const inProof = proof && new Set(proof);
+      const next =
+        (inProof &&
+          cheapestNeighbour(model, structure.byCell, leak, {
+            candidate: (cell) => usable(cell) && inProof.has(cell),
+            passThrough: (cell) => !usable(cell) || !inProof.has(cell),
+          })) ??
+        cheapestNeighbour(model, structure.byCell, leak, {
+          candidate: usable,
+          passThrough: (cell) => !usable(cell),
+        });
       if (next === undefined || hidden.has(next)) continue;
       hidden.add(next);
       added.push(next);
@@ -271,6 +287,11 @@ export function unknownComponents(
 /** One question's leak check, component by component. */
 class QuestionAudit {
   lpSolves = 0;
+  /**
+   * Per cell found leaking by an LP over the whole system in the last check: the groups with
+   * shown answers in the equations its proof uses (sorted).
+   */
+  readonly proofCells = new Map<number, number[]>();
   /** The LP budget ran out: some check could not be shown open. */
   lpExhausted = false;
   /**
@@ -376,6 +397,8 @@ class QuestionAudit {
       return bounds.add(low, high);
     };
     const unknown = new Set(component.cells);
+    // Per equation row of answers, the groups whose counts it holds as known figures.
+    const shownInRow = new Map<number, number[]>();
     for (const cell of component.cells) {
       const size = n[cell] as number;
       sizeVar[cell] = published(cell)
@@ -401,6 +424,7 @@ class QuestionAudit {
       size(total, 1);
       for (const part of parts) size(part, -1);
       bounds.close(rhs);
+      const shown = [total, ...parts].filter((cell) => !unknown.has(cell));
       for (let slot = 0; slot < slots; slot++) {
         for (const rest of [false, true]) {
           rhs = 0;
@@ -417,7 +441,9 @@ class QuestionAudit {
           };
           term(total, 1);
           for (const part of parts) term(part, -1);
+          const row = bounds.rows;
           bounds.close(rhs);
+          if (bounds.rows > row && shown.length > 0) shownInRow.set(row, shown);
         }
       }
     }
@@ -536,25 +562,35 @@ class QuestionAudit {
     const highs = this.context.highs;
     if (leaks.length > 0 || !withLp || !highs || checks.length === 0) return leaks;
     // Small systems go to the whole LP at once; large ones first to their two-answer moves.
+    const largeFrom = this.context.lpLargeFrom ?? ITEM_LP_WHOLE_MAX_COLUMNS;
     const restrictions =
-      bounds.size > ITEM_LP_RESTRICT_FROM_COLUMNS
+      bounds.size > Math.min(ITEM_LP_RESTRICT_FROM_COLUMNS, largeFrom)
         ? {
             truth: Float64Array.from(truthOf),
             passes: movesBetweenTwoSlots(slots, roles),
             around: this.neighbourhoods(component, roles),
           }
         : undefined;
-    const { closed, solves, exhausted } = lpClosedChecks(
+    const { closed, solves, exhausted, proofs } = lpClosedChecks(
       highs,
       bounds,
       checks,
       this.budget,
       restrictions,
-      ITEM_LP_WHOLE_MAX_COLUMNS,
+      largeFrom,
     );
     this.lpSolves += solves;
     if (exhausted) this.lpExhausted = true;
     const closedSet = new Set(closed);
+    for (const [check, rows] of proofs ?? []) {
+      const cell = owners[check] as number;
+      const cells = new Set(this.proofCells.get(cell));
+      for (const row of rows) for (const shown of shownInRow.get(row) ?? []) cells.add(shown);
+      this.proofCells.set(
+        cell,
+        [...cells].sort((a, b) => a - b),
+      );
+    }
     keys.forEach((key, check) => {
       if (!closedSet.has(check)) this.opened.add(key);
     });
@@ -581,7 +617,7 @@ class QuestionAudit {
         })),
         this.budget,
         restrictions,
-        ITEM_LP_WHOLE_MAX_COLUMNS,
+        largeFrom,
       );
       this.lpSolves += empty.solves;
       if (empty.exhausted) this.lpExhausted = true;

@@ -84,7 +84,7 @@ describe("the item audit's LP stage", () => {
       // Left open by the true figures: never a leak, budget or not.
       { ways: [{ variable: x, up: false, value: 1, truth: 1 }] },
     ];
-    expect(lpClosedChecks(highs, bounds, checks, { work: 0 })).toEqual({
+    expect(lpClosedChecks(highs, bounds, checks, { work: 0 })).toMatchObject({
       closed: [0],
       solves: 0,
       exhausted: true,
@@ -96,7 +96,7 @@ describe("the item audit's LP stage", () => {
     expect(tiny.exhausted).toBe(true);
   });
 
-  it("opens checks in a restricted system, and treats what it leaves as derivable when the whole system is too large", () => {
+  it("opens checks in a restricted system, and searches the whole of a large system for what it leaves", () => {
     // a + b = 4 and c + d = 4, with a + c = 4: truth a = 2, b = 2, c = 2, d = 2.
     const bounds = new IntegerBounds();
     const [a, b, c, d] = [0, 1, 2, 3].map(() => bounds.add(0, 4)) as [
@@ -127,24 +127,25 @@ describe("the item audit's LP stage", () => {
       0,
     );
     expect(restricted.closed).toEqual([]);
-    // With a pass that cannot move a, the check stays unproven and counts as derivable.
+    // With a pass that cannot move a, a large system's search (a point inside it, then its
+    // extremes on one model) still shows the check open; a closed one it proves closed.
     const still = { group: pass.group, sign: Int8Array.from([0, 0, 0, 0]) };
-    const unproven = lpClosedChecks(
+    const searched = lpClosedChecks(
       highs,
       bounds,
-      [checks[0] as (typeof checks)[number]],
+      [
+        checks[0] as (typeof checks)[number],
+        // a never reaches 5 (its bound is 4).
+        { ways: [{ variable: a, up: true, value: 5, truth: 2 }] },
+      ],
       plenty(),
-      {
-        truth,
-        passes: [still],
-      },
+      { truth, passes: [still] },
       0,
     );
-    expect(unproven.closed).toEqual([0]);
-    // Unproven is not proven closed: nothing may be exempted on the strength of it.
-    expect(unproven.proven).toBe(false);
-    // A system around the check (each variable near it moving on its own) opens it without
-    // the whole system; it is asked for with the check's own variable.
+    expect(searched.closed).toEqual([1]);
+    expect(searched.proven).toBe(true);
+    // In a system solved whole, a system around the check (each variable near it moving on its
+    // own) opens it first; it is asked for with the check's own variable.
     const asked: number[] = [];
     const around = (variable: number) => {
       asked.push(variable);
@@ -154,14 +155,11 @@ describe("the item audit's LP stage", () => {
         settles: () => true,
       };
     };
-    const local = lpClosedChecks(
-      highs,
-      bounds,
-      [checks[0] as (typeof checks)[number]],
-      plenty(),
-      { truth, passes: [still], around },
-      0,
-    );
+    const local = lpClosedChecks(highs, bounds, [checks[0] as (typeof checks)[number]], plenty(), {
+      truth,
+      passes: [still],
+      around,
+    });
     expect(local.closed).toEqual([]);
     expect(asked).toEqual([a]);
     // The whole system, allowed, shows it open.
