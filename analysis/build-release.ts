@@ -87,8 +87,8 @@ export function buildRelease(
      */
     alsoHide?: ReadonlySet<string>;
     /**
-     * Groups the reader already knows at their size (the sequence: unchanged since a shown
-     * release published them): never counted on to protect others (see protectCells).
+     * Groups at the least size the reader allows (the sequence: unchanged since a shown release
+     * published them): not counted on to protect others (see protectCells).
      */
     known?: ReadonlySet<string>;
   } = {},

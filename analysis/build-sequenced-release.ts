@@ -178,8 +178,9 @@ function hidesOrganisation(release: Release): boolean {
  * Groups whose true count in the candidate is the least a reader of the shown releases must
  * allow (counts never go down): the largest value a shown release published for the group, or
  * for a total, the sum of its parts' least values. Such a group can only have grown, and it did
- * not, so it can only move up: it cannot make room for a pinned group beside it (which would
- * have to move up as it moved down), and it is counted on as protection nowhere. A sound
+ * not, so hidden it can only move up: it cannot make room for a pinned group beside it (which
+ * would have to move up as it moved down), and the first round's protection does not count on
+ * it. A sound
  * condition, and a cheap one: lower bounds the stacked system proves through hidden counts and
  * published totals are not looked for, so such groups may still be counted on (the sequence
  * audit has the last word either way).

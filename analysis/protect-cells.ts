@@ -64,11 +64,11 @@ export function protectCells(
      */
     witnessesFrom?: number;
     /**
-     * Cells the reader already knows at their value from elsewhere (release sequences: groups
-     * that did not change since a shown release published them). Hiding one protects nothing,
-     * so they are never counted on: treated as published while protecting (those hidden on
-     * entry are hidden again at the end), and chosen as complementary cells only when nothing
-     * else is left.
+     * Cells whose value is the least the reader allows from elsewhere (release sequences:
+     * groups that did not change since a shown release published them). Hidden, such a cell
+     * can only move up, so it makes no room for a cell beside it: they are not counted on,
+     * treated as published while protecting (those hidden on entry are hidden again at the
+     * end), and chosen as complementary cells only when nothing else is left.
      */
     known?: Uint8Array;
   } = {},
