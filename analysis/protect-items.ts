@@ -54,8 +54,9 @@ export interface ItemAuditOutcome {
   /** LPs solved for what bound tightening left open. */
   lpSolves: number;
   /**
-   * 1 when the LP stage ran out of its budget on this question, which is then withheld for
-   * every group (what could not be shown open is treated as derivable).
+   * 1 when the audit gave up on this question, which is then withheld for every group: the LP
+   * stage ran out of its budget (what could not be shown open is treated as derivable), or the
+   * rounds ran out, or nothing was left to hide next to a leak.
    */
   lpWithheld: number;
 }
@@ -81,7 +82,10 @@ export const ITEM_LP_WHOLE_MAX_COLUMNS = 2500;
 /** From this many unknowns on, the LP stage tries the two-answer moves before the whole LP. */
 export const ITEM_LP_RESTRICT_FROM_COLUMNS = 1500;
 
-/** Hard stop per question; each round hides the question for at least one more group. */
+/**
+ * Hard stop per question; each round hides the question for at least one more group. Past it
+ * the question is withheld for every group (and counted in `itemLpWithheld`).
+ */
 const MAX_ROUNDS = 400;
 
 /** Builds what the audits of all questions of one release share. */
@@ -149,6 +153,7 @@ export function protectItemCounts(
   structure: ItemAuditStructure,
   question: AuditedQuestion,
   initial: ReadonlySet<number>,
+  { maxRounds = MAX_ROUNDS }: { maxRounds?: number } = {},
 ): ItemAuditOutcome {
   const { model, published } = context;
   const hidden = new Set(initial);
@@ -172,7 +177,7 @@ export function protectItemCounts(
     }
     return { leaks, leaky };
   };
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
+  for (let round = 1; round <= maxRounds; round++) {
     let { leaks, leaky } = check(recheck, false);
     if (leaks.length === 0 && context.highs) {
       ({ leaks, leaky } = check(lpRecheck, true));
@@ -212,14 +217,15 @@ export function protectItemCounts(
     }
     if (lpRecheck) for (const cell of recheck) lpRecheck.add(cell);
   }
-  // Nothing left to hide next to the leak: the question is not published for any group.
-  return withheld(MAX_ROUNDS);
+  // Rounds spent, or nothing left to hide next to the leak: the question is not published
+  // for any group.
+  return withheld(maxRounds);
 
   function withheld(rounds: number): ItemAuditOutcome {
     model.n.forEach((_, cell) => {
       if (published(cell)) hidden.add(cell);
     });
-    return { hidden, rounds, lpSolves: audit.lpSolves, lpWithheld: audit.lpExhausted ? 1 : 0 };
+    return { hidden, rounds, lpSolves: audit.lpSolves, lpWithheld: 1 };
   }
 }
 

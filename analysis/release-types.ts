@@ -118,7 +118,8 @@ export interface AuditSummary {
   itemRounds: number;
   /**
    * LPs the item audit solved for what bound tightening left open, and questions withheld for
-   * every group because that LP stage ran out of its budget (see protect-items.ts).
+   * every group because the audit gave up on them: the LP stage ran out of its budget, or the
+   * audit's rounds ran out (see protect-items.ts).
    */
   itemLpSolves?: number;
   itemLpWithheld?: number;
