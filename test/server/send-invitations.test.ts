@@ -319,7 +319,7 @@ describe("what the coordinator is told", () => {
     const answer = invitationsAnswerSchema.parse(await response.json());
     expect(answer.mailConfigured).toBe(true);
     expect(answer.preview.map((p) => p.locale)).toEqual(["nl", "fr", "en"]);
-    expect(answer.preview[1]?.invitation.subject).toMatch(/^Invitation : /);
+    expect(answer.preview[1]?.invitation.subject).toMatch(/^Invitation\u00a0: /);
     expect(answer.preview[2]?.reminder.text).toContain("XXXX-XXXX-XXXX-X");
   });
 
