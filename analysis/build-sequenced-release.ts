@@ -95,6 +95,21 @@ export function buildSequencedRelease(
   let known = knownGroups(shown, truth);
   let solves = 0;
   let method: SequencedRelease["method"] = truthsKnown ? "witnesses" : "stacked";
+  // A release passes when the sequence audit finds nothing in it.
+  const outcome = (
+    rounds: number,
+    release: Release,
+    findings: SequencedRelease["findings"],
+  ): SequencedRelease => ({
+    release,
+    passes: findings.length === 0,
+    findings,
+    rounds,
+    solves,
+    truth,
+    method,
+    truthsKnown,
+  });
   try {
     for (let round = 1; ; round++) {
       let built = buildRelease(highs, matrix, input, { alsoHide, known });
@@ -103,17 +118,7 @@ export function buildSequencedRelease(
       // candidate is protected as before, counting on the known groups.
       if (hidesOrganisation(built) && known.size > 0)
         built = buildRelease(highs, matrix, input, { alsoHide });
-      if (shown.length === 0)
-        return {
-          release: built,
-          passes: true,
-          findings: [],
-          rounds: round,
-          solves,
-          truth,
-          method,
-          truthsKnown,
-        };
+      if (shown.length === 0) return outcome(round, built, []);
       const release = holdBackBatchFigures(shown, built, rules);
       const audit = auditReleaseSequence(highs, [...shown, release], {
         ...rules,
@@ -123,33 +128,14 @@ export function buildSequencedRelease(
       });
       solves += audit.solves;
       method = audit.method;
-      if (audit.findings.length === 0)
-        return {
-          release,
-          passes: true,
-          findings: [],
-          rounds: round,
-          solves,
-          truth,
-          method,
-          truthsKnown,
-        };
+      if (audit.findings.length === 0) return outcome(round, release, []);
       const lastTruth = sequenceTruths?.[shown.length - 1];
       const more = groupsToHoldBack(release, audit.findings, alsoHide, {
         candidate: shown.length,
         ...(lastTruth ? { grown: (id) => (truth.get(id) ?? 0) - (lastTruth.get(id) ?? 0) } : {}),
       });
       if (more.length === 0 || round >= MAX_SEQUENCE_ROUNDS) {
-        return {
-          release,
-          passes: false,
-          findings: audit.findings,
-          rounds: round,
-          solves,
-          truth,
-          method,
-          truthsKnown,
-        };
+        return outcome(round, release, audit.findings);
       }
       for (const id of more) alsoHide.add(id);
       // A known group hidden can still move up, and so frees from above a count of an earlier

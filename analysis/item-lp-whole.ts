@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import type { IntegerBounds } from "./item-bounds";
 import type { LpBudget, LpCheck } from "./item-lp";
+import { ITERATION_LIMIT, OPTIMAL, PRIMAL_SIMPLEX, solveWithinBudget } from "./item-lp-solve";
 
 /**
  * The LP stage for systems too large to solve whole for every check (item-lp.ts hands them
@@ -46,7 +47,6 @@ export const ITEM_LP_NEIGHBOURHOODS = [1000] as const;
 /** Tolerance of the whole-system check of a point (rows and bounds), in people. */
 export const POINT_TOLERANCE = 1e-6;
 
-const OPTIMAL = 7;
 const DUAL_TOLERANCE = 1e-9;
 /**
  * A crossover iteration costs a fraction of a simplex iteration over the same rows (measured on
@@ -54,10 +54,6 @@ const DUAL_TOLERANCE = 1e-9;
  * CPU against about 7 million for the simplex re-solves), so it is counted at a quarter.
  */
 const CROSSOVER_DISCOUNT = 4;
-const UNBOUNDED = 10;
-const ITERATION_LIMIT = 14;
-/** HiGHS's `simplex_strategy` for the primal simplex. */
-const PRIMAL_SIMPLEX = 4;
 
 /**
  * Whether a point satisfies the whole system: every variable within its (tightened) bounds and
@@ -440,31 +436,10 @@ class Search implements WholeSystemSearch {
       return undefined;
     }
     if (!this.basis) this.crossBasis();
-    if (budget.work <= 0) {
-      state.exhausted = true;
-      return undefined;
-    }
-    const limit = Math.min(2 ** 31 - 1, Math.max(1, Math.floor(budget.work / Math.max(1, rows))));
-    model.options.set({ simplex_iteration_limit: limit });
     const costs = new Float64Array(size);
     costs[variable] = 1;
-    model.changeColsCost({ kind: "range" as const, from: 0, to: size - 1 }, costs);
-    model.changeObjectiveSense(
-      maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
-    );
-    model.run();
-    state.solves++;
-    model.options.set({ simplex_strategy: PRIMAL_SIMPLEX });
-    budget.work -= Math.max(1, Number(model.info.get("simplex_iteration_count"))) * rows;
-    const status = model.getModelStatus();
-    if (status === ITERATION_LIMIT) {
-      budget.work = 0;
-      state.exhausted = true;
-      return undefined;
-    }
-    if (status === UNBOUNDED) return null;
-    if (status !== OPTIMAL) throw new Error(`Item LP audit: unexpected solver status ${status}`);
-    const solution = model.getSolution();
+    const solution = solveWithinBudget(highs, model, costs, maximise, rows, budget, state);
+    if (!solution) return solution;
     this.proof = [];
     solution.rowDual.forEach((dual, row) => {
       if (Math.abs(dual) > DUAL_TOLERANCE) this.proof.push(row);

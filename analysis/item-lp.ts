@@ -1,5 +1,6 @@
 import type { Highs } from "highs";
 import type { IntegerBounds } from "./item-bounds";
+import { solveWithinBudget } from "./item-lp-solve";
 import { wholeSystemSearch } from "./item-lp-whole";
 
 /**
@@ -42,12 +43,7 @@ export interface LpRestrictions {
   };
 }
 
-const OPTIMAL = 7;
-const ITERATION_LIMIT = 14;
-const UNBOUNDED = 10;
 const EPSILON = 1e-6;
-/** HiGHS's `simplex_strategy` for the primal simplex. */
-const PRIMAL_SIMPLEX = 4;
 
 type Way = LpCheck["ways"][number];
 
@@ -433,31 +429,8 @@ class WitnessLp {
     maximise: boolean,
   ): ((variable: number) => number) | null | undefined {
     const { model, highs, budget, state } = this;
-    if (budget.work <= 0) {
-      state.exhausted = true;
-      return undefined;
-    }
-    const limit = Math.min(2 ** 31 - 1, Math.max(1, Math.floor(budget.work / this.numRows)));
-    model.options.set({ simplex_iteration_limit: limit });
-    model.changeColsCost({ kind: "range" as const, from: 0, to: this.numCols - 1 }, costs);
-    model.changeObjectiveSense(
-      maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
-    );
-    model.run();
-    state.solves++;
-    // The first solve starts cold (dual simplex); every later one only changes the objective,
-    // so the primal simplex goes on from the last basis, which stays feasible.
-    model.options.set({ simplex_strategy: PRIMAL_SIMPLEX });
-    budget.work -= Math.max(1, Number(model.info.get("simplex_iteration_count"))) * this.numRows;
-    const status = model.getModelStatus();
-    if (status === ITERATION_LIMIT) {
-      budget.work = 0;
-      state.exhausted = true;
-      return undefined;
-    }
-    if (status === UNBOUNDED) return null;
-    if (status !== OPTIMAL) throw new Error(`Item LP audit: unexpected solver status ${status}`);
-    const solution = model.getSolution();
+    const solution = solveWithinBudget(highs, model, costs, maximise, this.numRows, budget, state);
+    if (!solution) return solution;
     const values = solution.colValue;
     this.proof = [];
     for (let row = 0; row < this.systemRows; row++) {
