@@ -214,7 +214,9 @@ describe("independent auditor", () => {
     });
   });
 
-  // 25 full releases with the item-level audit: slow on a loaded 2-core machine, not a timing test.
+  // 25 full releases with the item-level audit. The seed is fixed because this auditor's time is
+  // heavy-tailed (most campaigns take under a second, one in a few hundred over 15 s; an unseeded
+  // CI run once took 227 s): PEILPUNT_FC_SEED explores other campaigns.
   it("finds nothing in the audited releases of random campaigns", { timeout: 240_000 }, () => {
     fc.assert(
       fc.property(randomCampaign(2000), (campaign) => {
@@ -226,7 +228,7 @@ describe("independent auditor", () => {
           organisationOnlyBroken: false,
         });
       }),
-      { numRuns: 25 },
+      { numRuns: 25, seed: Number(process.env.PEILPUNT_FC_SEED ?? 2026) },
     );
   });
 });
