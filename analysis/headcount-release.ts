@@ -277,10 +277,13 @@ function protectDate(date: DateToProtect): {
   hiddenWhole?: boolean;
 } {
   try {
-    if (date.whole) throw new Error("Hidden whole for shown survey releases.");
-    const protectedDate = protectCellByCell(date);
+    // `whole`: shown survey releases could not be kept safe cell by cell.
+    const protectedDate = date.whole ? undefined : protectCellByCell(date);
     // What must hold by construction: a published cell never shows a small change.
-    if (smallChanges(protectedDate.model, date.table.keys, date.published).length === 0)
+    if (
+      protectedDate &&
+      smallChanges(protectedDate.model, date.table.keys, date.published).length === 0
+    )
       return protectedDate;
   } catch {
     // Falls through to the last resort below: the reader gets a safe release, not an error.
