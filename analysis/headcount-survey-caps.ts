@@ -133,11 +133,14 @@ function exposureOf(
   strong.model.n = point;
 
   // First the cheap question: an attacker told every unit's true staff (hidden ones too) knows
-  // more than any reader; if that pins nothing, the published tables pin nothing either.
+  // more than any reader; if that pins nothing, the published tables pin nothing either. Not
+  // where a true staff under k became a cap: the audit then asks a small group for a range of
+  // that staff only, where the reader, who does not know it, is held to k.
   const changed = changedCaps(survey.model, strong.model);
   const strongFindings = auditChanged(highs, strong.model, changed, release.groups.length);
   lpSolves += strongFindings.solves;
-  if (strongFindings.exact.length + strongFindings.narrow.length === 0) {
+  const capUnderK = [...changed].some((cell) => (strong.model.upper[cell] as number) < hc.k);
+  if (strongFindings.exact.length + strongFindings.narrow.length === 0 && !capUnderK) {
     return { hide: [], stuck: false, lpSolves };
   }
 
