@@ -119,34 +119,40 @@ function exposureOf(
   const strong = surveySystem(release, strongCaps);
   let lpSolves = 0;
   const point = integerPoint(highs, strong.model);
-  if (!point) {
-    // The true staff of some unit is below its respondents (people who joined after the
-    // reference date answered): the attacker's caps contradict the release. Hide every
-    // published total capping a hidden survey total.
-    const hide = linked.flatMap(([unitId]) =>
-      publishedStaff(unitId) !== undefined && trueStaff(unitId) >= hc.k
-        ? [totals.get(unitId) as number]
-        : [],
-    );
-    return { hide, stuck: hide.length === 0, lpSolves };
-  }
-  strong.model.n = point;
-
-  // First the cheap question: an attacker told every unit's true staff (hidden ones too) knows
-  // more than any reader; if that pins nothing, the published tables pin nothing either. Not
-  // where a true staff under k became a cap: the audit then asks a small group for a range of
-  // that staff only, where the reader, who does not know it, is held to k.
-  const changed = changedCaps(survey.model, strong.model);
-  const strongFindings = auditChanged(highs, strong.model, changed, release.groups.length);
-  lpSolves += strongFindings.solves;
-  const capUnderK = [...changed].some((cell) => (strong.model.upper[cell] as number) < hc.k);
-  if (strongFindings.exact.length + strongFindings.narrow.length === 0 && !capUnderK) {
-    return { hide: [], stuck: false, lpSolves };
+  if (point) {
+    strong.model.n = point;
+    // First the cheap question: an attacker told every unit's true staff (hidden ones too)
+    // knows more than any reader; if that pins nothing, the published tables pin nothing
+    // either. Not where a true staff under k became a cap: the audit then asks a small group
+    // for a range of that staff only, where the reader, who does not know it, is held to k.
+    const changed = changedCaps(survey.model, strong.model);
+    const strongFindings = auditChanged(highs, strong.model, changed, release.groups.length);
+    lpSolves += strongFindings.solves;
+    const capUnderK = [...changed].some((cell) => (strong.model.upper[cell] as number) < hc.k);
+    if (strongFindings.exact.length + strongFindings.narrow.length === 0 && !capUnderK) {
+      return { hide: [], stuck: false, lpSolves };
+    }
   }
 
   // The reader's own system: published staff totals as caps, and for each hidden total its
   // headcount cell joined to the survey's group by respondents + slack = staff.
   const joint = jointModel(release, survey, date, totals, publishedStaff, point, linked);
+  if (!point) {
+    // Some unit's true staff is below its respondents (people who joined after the reference
+    // date answered), so the point comes from the reader's system itself. When it has none,
+    // the published caps contradict the release: hide every one capping a hidden survey total
+    // (hidden, a total can make room; a system without a solution pins nothing).
+    const readerPoint = integerPoint(highs, joint.model);
+    if (!readerPoint) {
+      const hide = linked.flatMap(([unitId]) =>
+        publishedStaff(unitId) !== undefined && trueStaff(unitId) >= hc.k
+          ? [totals.get(unitId) as number]
+          : [],
+      );
+      return { hide, stuck: false, lpSolves };
+    }
+    joint.model.n = readerPoint;
+  }
   const jointFindings = auditChanged(highs, joint.model, joint.changed, release.groups.length);
   lpSolves += jointFindings.solves;
   const findings = [...jointFindings.exact, ...jointFindings.narrow].filter(
@@ -329,11 +335,12 @@ function jointModel(
   date: HeadcountDateCells,
   totals: Map<string, number>,
   publishedStaff: (unitId: string) => number | undefined,
-  point: number[],
+  point: number[] | undefined,
   linked: [string, number][],
 ): { model: CellModel; changed: Set<number>; staffCell: Map<number, number> } {
   const capped = surveySystem(release, withCaps(release, publishedStaff)).model;
-  capped.n = [...point];
+  // Without a point yet (see exposureOf), hidden counts stay 0 until one is found.
+  if (point) capped.n = [...point];
   const changed = changedCaps(survey.model, capped);
   const staffCell = new Map<number, number>();
   const hiddenStaff = linked.filter(([unitId]) => publishedStaff(unitId) === undefined);

@@ -104,6 +104,18 @@ describe("headcount cells exposing a survey release shown before them", () => {
     expect([0, 1]).toContain(found.hide[0]);
   });
 
+  it("hides the totals a release contradicts (staff who joined after the date answered), without hiding the date whole", () => {
+    // 10 answered in `full`, whose staff at the date was 8: no point of the reader's system.
+    const found = headcountCellsExposingSurveys(highs, staffDate(10, 8), [survey(4, 10)]);
+    expect(found).toMatchObject({ hide: [1, 2], stuck: false });
+    // Both hidden, the organisation's 18 leaves them room: nothing is pinned any more.
+    const hidden = staffDate(10, 8, [null, "secondary", "secondary"]);
+    expect(headcountCellsExposingSurveys(highs, hidden, [survey(4, 10)])).toMatchObject({
+      hide: [],
+      stuck: false,
+    });
+  });
+
   it("hides the date whole when hiding cell by cell does not settle", () => {
     const asked: { keep: number[]; whole: boolean }[] = [];
     const result = protectForShownSurveys(
