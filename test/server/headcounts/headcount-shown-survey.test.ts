@@ -72,25 +72,25 @@ async function setting() {
         .get(campaign.campaignId) as { release: string };
       return JSON.parse(row.release) as Release;
     },
-    async importHeadcounts() {
+    async importHeadcounts(date = "2024-12-31", file = HEADCOUNTS) {
       const imported = await admin.request(
         "POST",
-        `/api/admin/organisations/${organisation}/headcounts/2024-12-31`,
-        { headers: { "Content-Type": "text/csv" }, rawBody: HEADCOUNTS },
+        `/api/admin/organisations/${organisation}/headcounts/${date}`,
+        { headers: { "Content-Type": "text/csv" }, rawBody: file },
       );
       expect(imported.status).toBe(201);
       await releasesBuilt();
       await scheduler.idle();
     },
     /** Unit id → its staff total (all levels, everyone) as the headcount API shows it. */
-    async staffTotals() {
+    async staffTotals(date = "2024-12-31") {
       const response = await admin.request(
         "GET",
         `/api/admin/organisations/${organisation}/headcounts`,
       );
       expect(response.status).toBe(200);
       const release = headcountReleaseSchema.parse(await response.json());
-      const cells = release.dates.find((d) => d.referenceDate === "2024-12-31")?.cells ?? [];
+      const cells = release.dates.find((d) => d.referenceDate === date)?.cells ?? [];
       return new Map(
         cells
           .filter((c) => c.part === "all" && c.level === null && c.dimension === null)
@@ -126,5 +126,25 @@ describe("headcounts imported after a survey release was shown", () => {
     expect(staff.get(s.a)).toEqual({ value: 10 });
     const after = await s.readResults();
     expect(after.knownHeadcounts[s.a]).toBe(10);
+  });
+
+  it("check the date that becomes the campaign's reference date, and keep the dates shown before as they were", async () => {
+    const s = await setting();
+    // A year earlier A had 40 staff: published, a cap that leaves room (10 of 40 answered).
+    const earlier = HEADCOUNTS.replace(
+      "A;support;10;5;5;0;10;0;0;10;0",
+      "A;support;40;20;20;0;40;0;0;40;0",
+    );
+    await s.importHeadcounts("2023-12-31", earlier);
+    const shown = await s.readResults();
+    expect(shown.knownHeadcounts[s.a]).toBe(40);
+    await s.importHeadcounts();
+    expect((await s.staffTotals("2023-12-31")).get(s.a)).toEqual({ value: 40 });
+    expect((await s.staffTotals()).get(s.a)).toEqual({ hidden: "secondary" });
+    expect(attackSurveyWithHeadcounts(shown, s.storedHeadcounts(), "2024-12-31")).toEqual({
+      publishedSmall: [],
+      recoverable: [],
+      narrow: [],
+    });
   });
 });
