@@ -1,8 +1,9 @@
 import type { Highs } from "highs";
 import { type CellModel, cheapestNeighbour, type Equation, equationsByCell } from "./cell-model";
+import { protectForShownSurveys } from "./headcount-survey-caps";
 import { type HeadcountCellGrid, personDirections } from "./headcount-witnesses";
 import { protectCells, UnprotectableReleaseError } from "./protect-cells";
-import type { Figure } from "./release-types";
+import type { Figure, Release } from "./release-types";
 import type { UnitNode } from "./types";
 import { buildUnitTree, type UnitTree } from "./unit-tree";
 
@@ -119,12 +120,18 @@ export function buildHeadcountRelease(
   previous?: { release: HeadcountRelease; from: string },
   {
     witnessesFrom = WITNESSES_FROM_CELLS,
+    shownSurveys = () => [],
   }: {
     /**
      * Hidden components this large get witness proofs first; infinite: the plain LP audit,
      * which tests compare with.
      */
     witnessesFrom?: number;
+    /**
+     * Survey releases readers were shown before this date, of campaigns whose reference date it
+     * is: the date hides whatever would expose them (headcount-survey-caps.ts).
+     */
+    shownSurveys?: (referenceDate: string) => readonly Release[];
   } = {},
 ): HeadcountRelease {
   if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
@@ -185,16 +192,27 @@ export function buildHeadcountRelease(
       continue;
     }
     const table = dateTable(tree, layout, date.rows);
-    const { model, forced, hiddenWhole } = protectDate({
+    const { model, forced, hiddenWhole } = protectForShownSurveys(
       highs,
-      tree,
-      table,
-      k: input.k,
-      previouslyHidden,
-      published,
-      audit,
-      witnessesFrom,
-    });
+      table.describe,
+      shownSurveys(date.referenceDate),
+      (alsoKeepHidden, whole) =>
+        protectDate({
+          highs,
+          tree,
+          table,
+          k: input.k,
+          previouslyHidden,
+          published,
+          audit,
+          witnessesFrom,
+          alsoKeepHidden,
+          whole,
+        }),
+      (solves) => {
+        audit.lpSolves += solves;
+      },
+    );
     const cells: HeadcountCell[] = table.keys.map((_, cell) => {
       const hidden = model.hidden[cell] ?? null;
       const value = model.n[cell] as number;
@@ -240,6 +258,10 @@ interface DateToProtect {
   published: Map<string, number | null>[];
   audit: HeadcountAuditSummary;
   witnessesFrom: number;
+  /** Cells to keep hidden for shown survey releases (headcount-survey-caps.ts). */
+  alsoKeepHidden?: ReadonlySet<number>;
+  /** Hide the date whole at once (shown survey releases could not be protected otherwise). */
+  whole?: boolean;
 }
 
 /**
@@ -255,9 +277,13 @@ function protectDate(date: DateToProtect): {
   hiddenWhole?: boolean;
 } {
   try {
-    const protectedDate = protectCellByCell(date);
+    // `whole`: shown survey releases could not be kept safe cell by cell.
+    const protectedDate = date.whole ? undefined : protectCellByCell(date);
     // What must hold by construction: a published cell never shows a small change.
-    if (smallChanges(protectedDate.model, date.table.keys, date.published).length === 0)
+    if (
+      protectedDate &&
+      smallChanges(protectedDate.model, date.table.keys, date.published).length === 0
+    )
       return protectedDate;
   } catch {
     // Falls through to the last resort below: the reader gets a safe release, not an error.
@@ -284,6 +310,7 @@ function protectCellByCell({
   published,
   audit,
   witnessesFrom,
+  alsoKeepHidden = new Set(),
 }: DateToProtect): { model: CellModel; forced: Set<number> } {
   const fresh = () => tableModel(tree, table, k, previouslyHidden);
   const options = { boundsFirst: true, relabelStuck: true, witnessesFrom };
@@ -293,7 +320,7 @@ function protectCellByCell({
     smallChanges(model, table.keys, published).filter((cell) => (model.n[cell] as number) >= k),
   );
   model.keepHidden = new Uint8Array(model.n.length);
-  for (const cell of forced) {
+  for (const cell of [...forced, ...alsoKeepHidden]) {
     model.hidden[cell] = "secondary";
     model.keepHidden[cell] = 1;
   }
@@ -303,11 +330,12 @@ function protectCellByCell({
     audit.rounds += result.rounds;
     return { model, forced };
   } catch (error) {
-    if (!(error instanceof UnprotectableReleaseError) || forced.size === 0) throw error;
+    if (!(error instanceof UnprotectableReleaseError) || forced.size + alsoKeepHidden.size === 0)
+      throw error;
   }
   for (let round = 1; ; round++) {
     model = fresh();
-    for (const cell of forced) model.hidden[cell] = "secondary";
+    for (const cell of [...forced, ...alsoKeepHidden]) model.hidden[cell] = "secondary";
     const result = protectCells(highs, model, [], options);
     audit.lpSolves += result.solves;
     audit.rounds += result.rounds;

@@ -6,6 +6,7 @@ import type { Db } from "../db/open-database";
 import { headcountDates, headcountReleases, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { commonDimensions, loadHeadcountDates } from "./load-headcounts";
+import { shownSurveyReleases } from "./shown-survey-releases";
 
 /** The minimum cell size of headcount tables: the default k of survey results. */
 export const HEADCOUNT_K = 5;
@@ -62,9 +63,10 @@ export function readStoredHeadcountRelease(
 /**
  * Brings an organisation's stored headcount release up to its stored dates: "current" when it
  * already is, "stored" after building and storing it, "stale" when an import changed the dates
- * while it was built (nothing stored: build again). Dates before the earliest changed one are
- * kept as readers were shown them (analysis/headcount-release.ts), so importing the next year
- * protects that year only. Slow (the LP audit): the server runs it in the bulk worker.
+ * while it was built, or a survey release of its campaigns was shown meanwhile (nothing stored:
+ * build again). Dates before the earliest changed one are kept as readers were shown them
+ * (analysis/headcount-release.ts), so importing the next year protects that year only. Slow
+ * (the LP audit): the server runs it in the bulk worker.
  */
 export function buildAndStoreHeadcountRelease({
   db,
@@ -92,6 +94,14 @@ export function buildAndStoreHeadcountRelease({
   );
   const shown = new Map(previous?.basis.map((entry) => [entry.referenceDate, entry.dateId]));
   const from = basis.find((entry) => shown.get(entry.referenceDate) !== entry.dateId);
+  // Survey releases shown before these headcounts were audited without them: each date hides
+  // what would expose the shown releases of the campaigns it is the reference date of.
+  const surveys = shownSurveyReleases(
+    db,
+    organisationId,
+    basis.map((entry) => entry.referenceDate),
+  );
+  const newestShown = surveys.newestShown();
   const release = buildHeadcountRelease(
     highs,
     {
@@ -103,11 +113,14 @@ export function buildAndStoreHeadcountRelease({
       dates: stored.dates,
     },
     previous && from ? { release: previous, from: from.referenceDate } : undefined,
+    { shownSurveys: (referenceDate) => surveys.forDate(referenceDate) },
   );
   return withTransaction(
     db,
     (tx) => {
       if (!sameBasis(headcountBasis(tx, organisationId), basis)) return "stale" as const;
+      // A survey release shown meanwhile was not checked against these tables.
+      if (surveys.newestShown() !== newestShown) return "stale" as const;
       const builtAt = now().toISOString();
       const body = JSON.stringify({ ...release, basis } satisfies StoredHeadcountRelease);
       tx.insert(headcountReleases)
