@@ -11,9 +11,9 @@ import {
   groupsToHoldBack,
   knownGroups,
 } from "../../analysis/build-sequenced-release";
-import type { Release } from "../../analysis/release-types";
-import { type TrueCounts, trueGroupCounts } from "../../analysis/true-group-counts";
+import { trueGroupCounts } from "../../analysis/true-group-counts";
 import type { ResponseRow } from "../../analysis/types";
+import { leastCountSequence } from "./least-count-fixture";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -202,115 +202,10 @@ describe("groups the reader already knows are not counted on as protection", () 
 });
 
 describe("the candidate's protection knows the least count a reader allows", () => {
-  /** Two faculties of two departments each; two dimensions, skewed as staff answers are. */
-  const faculties: ReleaseInput = {
-    organisationId: "org",
-    units: [
-      { id: "F0", parentId: null },
-      { id: "F1", parentId: null },
-      { id: "F0D0", parentId: "F0" },
-      { id: "F0D1", parentId: "F0" },
-      { id: "F1D0", parentId: "F1" },
-      { id: "F1D1", parentId: "F1" },
-    ],
-    items: [
-      {
-        kind: "single",
-        key: "g",
-        path: ["g"],
-        options: ["a", "b", "c"],
-        breakdown: true,
-        sensitive: false,
-      },
-      {
-        kind: "single",
-        key: "j",
-        path: ["j"],
-        options: ["x", "y", "z", "w"],
-        breakdown: true,
-        sensitive: false,
-      },
-    ],
-    k: 5,
-  };
-  /** "unit:gj" → how many answered so, per arrival batch (found by a random search). */
-  const batches: Record<string, number>[] = [
-    {
-      "F0:bx": 3,
-      "F0D0:ay": 3,
-      "F1:bx": 2,
-      "F1:ax": 4,
-      "F0D1:aw": 1,
-      "F0D0:bx": 3,
-      "F0D1:ax": 3,
-      "F1D1:ay": 3,
-      "F0D1:bz": 1,
-      "F1D1:ax": 4,
-      "F0D1:by": 1,
-      "F1D1:bx": 2,
-      "F0:bw": 2,
-      "F1:ay": 2,
-      "F0D1:bw": 2,
-      "F1D0:bx": 5,
-      "F0D0:cy": 1,
-      "F1D1:by": 1,
-      "F0D0:ax": 2,
-      "F0D1:ay": 1,
-      "F0D1:cx": 1,
-      "F1D1:aw": 1,
-      "F1D0:ax": 4,
-      "F0D0:az": 1,
-      "F1D0:bw": 1,
-      "F1D0:bz": 1,
-      "F0:ay": 2,
-      "F0D1:bx": 2,
-      "F1:bz": 2,
-      "F0D0:aw": 1,
-      "F0:ax": 1,
-    },
-    { "F1D1:ay": 1, "F1D1:bz": 1, "F1D1:bx": 2, "F1D1:ax": 4, "F1D1:az": 2 },
-  ];
-  const rowsOf = (batch: Record<string, number>): ResponseRow[] =>
-    Object.entries(batch).flatMap(([key, count]) => {
-      const [unitId, answer] = key.split(":") as [string, string];
-      return Array.from({ length: count }, () => ({
-        unitId,
-        answers: { g: answer[0] as string, j: answer[1] as string },
-      }));
-    });
-
   it("serves in the first round a release whose protection, blind to those least counts, pins an earlier count", () => {
-    const matrix = createResponseMatrix(faculties);
-    const shown: Release[] = [];
-    const truths: TrueCounts[] = [];
-    let last: ReturnType<typeof buildSequencedRelease> | undefined;
-    for (const batch of batches) {
-      for (const row of rowsOf(batch)) matrix.append(row);
-      last = buildSequencedRelease(highs, matrix, faculties, shown, { truths, stackedUpTo: 0 });
-      if (last.passes && batch !== batches.at(-1)) {
-        shown.push(last.release);
-        truths.push(last.truth);
-      }
-    }
-    if (!last) throw new Error("fixture: no batches");
+    // Ten newcomers in one department after the first release.
+    const { shown, served: last, blind } = leastCountSequence(highs);
     expect(shown).toHaveLength(1);
-    // Ten newcomers in F1D1. The same first round without the least counts: its own audit saw
-    // every hidden range as wide, the reader of the first release does not (the old protection
-    // was held back here and served in the second round).
-    const truth = trueGroupCounts(matrix, faculties);
-    const alsoHide = new Set<string>();
-    for (const release of shown)
-      for (const group of release.groups)
-        if ("value" in group.n && group.id !== "org/all") {
-          const d = (truth.get(group.id) ?? 0) - group.n.value;
-          if (d >= 1 && d < faculties.k) alsoHide.add(group.id);
-        }
-    for (const group of shown.at(-1)?.groups ?? [])
-      if ("hidden" in group.n && group.n.hidden === "secondary") alsoHide.add(group.id);
-    const blind = buildRelease(highs, matrix, faculties, {
-      alsoHide,
-      known: knownGroups(shown, truth),
-    });
     const rules = { sensitiveItems: new Set<string>(), minCommentGroup: 10 };
     expect(auditReleaseSequence(highs, [...shown, blind], rules).findings).not.toEqual([]);
     // With them the first round is served, and the stacked system agrees.
