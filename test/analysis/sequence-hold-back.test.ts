@@ -102,6 +102,30 @@ describe("holding back groups of a candidate release", () => {
     expect(more).not.toContain("b/all/dim0=v0");
   });
 
+  it("frees a count of an earlier release pinned from above with a partner that can move down, or the relation's total", () => {
+    const release = buildRelease(highs, createResponseMatrix(input, rows), input);
+    // a/all/dim0=v0 of the first release is pinned: the candidate bounds its relations' members
+    // from above. b/all/dim0=v0 (20) did not grow, so hidden it could not move down: in
+    // org/all/dim0=v0 = a + b only the total (moving up) makes room.
+    const pinned = release.groups.find((group) => group.id === "a/all/dim0=v0");
+    if (!pinned) throw new Error("fixture: no a/all/dim0=v0");
+    pinned.n = { hidden: "secondary" };
+    const earlier = [{ kind: "exact" as const, groupId: "a/all/dim0=v0", from: 0, to: 1 }];
+    const more = groupsToHoldBack(release, earlier, new Set(), { candidate: 2, grown: () => 0 });
+    expect(more).toContain("org/all/dim0=v0");
+    expect(more).not.toContain("b/all/dim0=v0");
+    // One that grew by 3 (to 23) can move down by 3: it is chosen.
+    const grown = (id: string) => (id === "b/all/dim0=v0" ? 3 : 0);
+    expect(groupsToHoldBack(release, earlier, new Set(), { candidate: 2, grown })).toContain(
+      "b/all/dim0=v0",
+    );
+    // Pinned in the candidate itself (no direction known), the smallest is chosen as before.
+    const own = [{ ...earlier[0], to: 2 }] as typeof earlier;
+    expect(groupsToHoldBack(release, own, new Set(), { candidate: 2, grown: () => 0 })).toContain(
+      "b/all/dim0=v0",
+    );
+  });
+
   it("hides groups that grew by 1..k−1 since a shown release from the first round", () => {
     const matrix = createResponseMatrix(input, rows);
     const first = buildSequencedRelease(highs, matrix, input, []);
