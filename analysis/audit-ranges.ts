@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import { type CellModel, cellBounds, isSmallGroup } from "./cell-model";
+import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
 import { witnessRanges } from "./width-witnesses";
 
@@ -166,7 +166,7 @@ export function auditByBounds(model: CellModel): RangeFindings {
             cells,
             rows,
             column,
-            cells.map((cell) => ({ lower: 0, upper: model.upper[cell] as number })),
+            cells.map((cell) => valueBounds(model, cell)),
           )
         : undefined;
     cells.forEach((cell, index) => {
@@ -257,7 +257,7 @@ function auditComponent(
   const column = new Map(cells.map((cell, index) => [cell, index]));
   const { k } = model;
   const boundsB = cells.map((cell) => cellBounds(model, cell));
-  const boundsA = cells.map((cell) => ({ lower: 0, upper: model.upper[cell] as number }));
+  const boundsA = cells.map((cell) => valueBounds(model, cell));
   // Bound tightening first: every bound it finds is a deduction an attacker can make, so a
   // cell it pins is exact (model B) or narrow (model A) without an LP. Cells it leaves open
   // still need the LP, which alone can show that a range is wide.

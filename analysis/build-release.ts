@@ -63,6 +63,7 @@ export function buildRelease(
     itemLpLargeFrom,
     alsoHide = new Set(),
     known,
+    least,
   }: {
     strategy?: SuppressionStrategy;
     /**
@@ -91,6 +92,12 @@ export function buildRelease(
      * published them): not counted on to protect others (see protectCells).
      */
     known?: ReadonlySet<string>;
+    /**
+     * The least count a reader allows per group from elsewhere (the sequence: what the shown
+     * releases tell, counts never going down): the protection's own audit applies it, so it
+     * sees hidden ranges as narrow as that reader does.
+     */
+    least?: ReadonlyMap<string, number>;
   } = {},
 ): Release {
   if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
@@ -119,6 +126,10 @@ export function buildRelease(
     cells.forEach((cell, index) => {
       if ((model.n[index] as number) >= input.k && known.has(groupId(cell))) knownCells[index] = 1;
     });
+  if (least && least.size > 0)
+    model.lower = cells.map((cell, index) =>
+      Math.min(least.get(groupId(cell)) ?? 0, model.n[index] as number),
+    );
   let outcome = { rounds: 0, solves: 0 };
   let organisationOnly = input.openLink === true;
   if (!organisationOnly) {

@@ -14,6 +14,12 @@ export interface CellModel {
   equations: Equation[];
   /** Known upper bound per cell (a unit's headcount), Infinity when unknown. */
   upper: number[];
+  /**
+   * Known lower bound per cell from outside these tables (release sequences: the least value
+   * a reader of the releases already shown must allow, since counts never go down), never
+   * above the true count; absent, every lower bound is 0. Both models of the audit apply it.
+   */
+  lower?: readonly number[];
   /** Preference order for secondary suppression: lower is hidden first. */
   cost: number[];
   /**
@@ -60,13 +66,25 @@ export function reasonBounds(reason: HiddenReason, k: number): { lower: number; 
   }
 }
 
-/** What an attacker knows one hidden cell holds: its reason's bounds, capped by headcount. */
+/**
+ * What an attacker knows one hidden cell holds: its reason's bounds, capped by headcount and
+ * raised to its known lower bound.
+ */
 export function cellBounds(model: CellModel, cell: number): { lower: number; upper: number } {
   const { lower, upper } = reasonBounds(model.hidden[cell] ?? "unanimity", model.k);
   return {
-    lower: model.breaksDownPrimary?.[cell] ? 0 : lower,
+    lower: Math.max(model.breaksDownPrimary?.[cell] ? 0 : lower, knownLower(model, cell)),
     upper: Math.min(upper, model.upper[cell] as number),
   };
+}
+
+/** What an attacker knows one hidden cell holds from the values alone (model A). */
+export function valueBounds(model: CellModel, cell: number): { lower: number; upper: number } {
+  return { lower: knownLower(model, cell), upper: model.upper[cell] as number };
+}
+
+function knownLower(model: CellModel, cell: number): number {
+  return model.lower?.[cell] ?? 0;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from "../../analysis/build-sequenced-release";
 import { trueGroupCounts } from "../../analysis/true-group-counts";
 import type { ResponseRow } from "../../analysis/types";
+import { leastCountSequence } from "./least-count-fixture";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -99,6 +100,30 @@ describe("holding back groups of a candidate release", () => {
     const more = groupsToHoldBack(release, finding, new Set(), { grown });
     expect(more).toContain("org/all/dim0=v0");
     expect(more).not.toContain("b/all/dim0=v0");
+  });
+
+  it("frees a count of an earlier release pinned from above with a partner that can move down, or the relation's total", () => {
+    const release = buildRelease(highs, createResponseMatrix(input, rows), input);
+    // a/all/dim0=v0 of the first release is pinned: the candidate bounds its relations' members
+    // from above. b/all/dim0=v0 (20) did not grow, so hidden it could not move down: in
+    // org/all/dim0=v0 = a + b only the total (moving up) makes room.
+    const pinned = release.groups.find((group) => group.id === "a/all/dim0=v0");
+    if (!pinned) throw new Error("fixture: no a/all/dim0=v0");
+    pinned.n = { hidden: "secondary" };
+    const earlier = [{ kind: "exact" as const, groupId: "a/all/dim0=v0", from: 0, to: 1 }];
+    const more = groupsToHoldBack(release, earlier, new Set(), { candidate: 2, grown: () => 0 });
+    expect(more).toContain("org/all/dim0=v0");
+    expect(more).not.toContain("b/all/dim0=v0");
+    // One that grew by 3 (to 23) can move down by 3: it is chosen.
+    const grown = (id: string) => (id === "b/all/dim0=v0" ? 3 : 0);
+    expect(groupsToHoldBack(release, earlier, new Set(), { candidate: 2, grown })).toContain(
+      "b/all/dim0=v0",
+    );
+    // Pinned in the candidate itself (no direction known), the smallest is chosen as before.
+    const own = [{ ...earlier[0], to: 2 }] as typeof earlier;
+    expect(groupsToHoldBack(release, own, new Set(), { candidate: 2, grown: () => 0 })).toContain(
+      "b/all/dim0=v0",
+    );
   });
 
   it("hides groups that grew by 1..k−1 since a shown release from the first round", () => {
@@ -195,6 +220,22 @@ describe("groups the reader already knows are not counted on as protection", () 
       sensitiveItems: new Set(),
       minCommentGroup: 10,
     });
+    expect(stacked.method).toBe("stacked");
+    expect(stacked.findings).toEqual([]);
+  });
+});
+
+describe("the candidate's protection knows the least count a reader allows", () => {
+  it("serves in the first round a release whose protection, blind to those least counts, pins an earlier count", () => {
+    // Ten newcomers in one department after the first release.
+    const { shown, served: last, blind } = leastCountSequence(highs);
+    expect(shown).toHaveLength(1);
+    const rules = { sensitiveItems: new Set<string>(), minCommentGroup: 10 };
+    expect(auditReleaseSequence(highs, [...shown, blind], rules).findings).not.toEqual([]);
+    // With them the first round is served, and the stacked system agrees.
+    expect(last.passes).toBe(true);
+    expect(last.rounds).toBe(1);
+    const stacked = auditReleaseSequence(highs, [...shown, last.release], rules);
     expect(stacked.method).toBe("stacked");
     expect(stacked.findings).toEqual([]);
   });

@@ -8,6 +8,7 @@ import type { Release } from "../../../analysis/release-types";
 import { WitnessCache } from "../../../analysis/sequence-witnesses";
 import { type TrueCounts, trueGroupCounts } from "../../../analysis/true-group-counts";
 import type { ResponseRow } from "../../../analysis/types";
+import { leastCountSequence } from "../least-count-fixture";
 import { type RandomCampaign, randomCampaign } from "../random-campaign";
 import { attackReleaseSequence, sequenceViolations } from "./sequence-attack";
 
@@ -306,6 +307,13 @@ describe("differencing attack on the releases a reader was served", () => {
     expect(next.passes).toBe(true);
     expect(next.rounds).toBe(1);
     expect(attackReleaseSequence(highs, [shown.release, next.release], sensitiveItems)).toEqual([]);
+  });
+
+  it("finds an earlier count pinned by a candidate protected without the reader's least counts, and nothing in the one served now", () => {
+    const { shown, served, blind } = leastCountSequence(highs);
+    expect(attackReleaseSequence(highs, [...shown, blind], new Set())).not.toEqual([]);
+    expect(served.passes).toBe(true);
+    expect(attackReleaseSequence(highs, [...shown, served.release], new Set())).toEqual([]);
   });
 
   it("finds leaks in the same kind of random campaigns when every rebuild is served", () => {
