@@ -76,7 +76,8 @@ export function buildRelease(
      * nothing an LP derives leaks either (item-lp.ts, large systems in item-lp-whole.ts), within
      * a work budget per question past which the question is withheld. Off by default: on the
      * demo's diagnose-2020 it hides about 2,400 of 21,500 answer distributions against about
-     * 2,100 and withholds 0–1 questions, but takes about 30 s of CPU against 2 (see README).
+     * 2,100 and withholds 0–1 questions, but takes about 24 s of CPU against 2, and the 100k × 40
+     * bench's release 7–10 s against 1.6 (targets 15 s and 5 s; see README).
      */
     itemLp?: boolean;
     /** Tests only: from how many unknowns the LP stage treats a system as large. */

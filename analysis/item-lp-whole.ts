@@ -97,10 +97,39 @@ export function wholeSystemSearch(
     neighbourhoods?: readonly number[];
     /** A centre to use instead of the interior-point solver's (tests: it is checked too). */
     centre?: Float64Array;
+    /** What earlier searches of the same question left, and this system's keys into it. */
+    carry?: CarriedSearch;
   } = {},
 ): WholeSystemSearch {
-  const { neighbourhoods = ITEM_LP_NEIGHBOURHOODS, centre } = options;
-  return new Search(highs, bounds, checks, truth, budget, state, neighbourhoods, centre);
+  const { neighbourhoods = ITEM_LP_NEIGHBOURHOODS, centre, carry } = options;
+  return new Search(highs, bounds, checks, truth, budget, state, neighbourhoods, centre, carry);
+}
+
+/**
+ * What one question's whole-system searches hand on (protect-items.ts keeps one per question).
+ * Each round of the question's audit hides more groups, so its system is the last one with
+ * more unknowns (figures that were constants become variables); the model is always built
+ * afresh from the round's own equations and tightened bounds, and only where to start comes
+ * from before:
+ * - the last centre, by stable keys of the variables (a group's count, rest, size or slack of
+ *   one slot), newly unknown figures at their true values: used instead of a new interior-point
+ *   solve only if it passes `satisfiesSystem` on this round's system;
+ * - the last simplex basis, only for the very same system (the "may this group be empty"
+ *   checks that follow in the same round), where it is still a basis of the same polytope.
+ * Neither can open a check by itself: every point is still checked against the whole system,
+ * and only an optimum of this round's model closes one.
+ */
+export class SearchMemory {
+  /** The last centre, by variable key. */
+  readonly centre = new Map<number, number>();
+  /** The last simplex basis and the system it is a basis of. */
+  basis: { system: IntegerBounds; colStatus: Int32Array; rowStatus: Int32Array } | null = null;
+}
+
+/** A system's keys into a question's `SearchMemory`: one per variable. */
+export interface CarriedSearch {
+  memory: SearchMemory;
+  columnKeys: ArrayLike<number>;
 }
 
 class Search implements WholeSystemSearch {
@@ -120,6 +149,7 @@ class Search implements WholeSystemSearch {
     private readonly state: { solves: number; exhausted: boolean },
     private readonly neighbourhoods: readonly number[],
     private readonly givenCentre: Float64Array | undefined,
+    private readonly carry: CarriedSearch | undefined,
   ) {
     this.matrix = bounds.matrix();
     const { starts, vars, rhs } = this.matrix;
@@ -190,8 +220,52 @@ class Search implements WholeSystemSearch {
   }
 
   dispose(): void {
+    if (this.model) this.remember(this.model);
     this.model?.dispose();
     this.model = null;
+  }
+
+  /** Hands the centre and the last basis on to the question's next search. */
+  private remember(model: ReturnType<Highs["createModel"]>): void {
+    const { carry, centre } = this;
+    if (!carry) return;
+    const { memory, columnKeys } = carry;
+    if (centre && centre !== this.truth) {
+      for (let v = 0; v < this.bounds.size; v++)
+        memory.centre.set(columnKeys[v] as number, centre[v] as number);
+    }
+    memory.basis = this.basis ? { system: this.bounds, ...model.getBasis() } : null;
+  }
+
+  /**
+   * The last round's centre on this system (newly unknown figures at their true values), if
+   * there is one and it is a point of this system.
+   */
+  private carriedCentre(): Float64Array | null {
+    const { carry, bounds, truth } = this;
+    if (!carry || carry.memory.centre.size === 0) return null;
+    const point = Float64Array.from(truth);
+    let found = 0;
+    for (let v = 0; v < bounds.size; v++) {
+      const value = carry.memory.centre.get(carry.columnKeys[v] as number);
+      if (value === undefined) continue;
+      point[v] = value;
+      found++;
+    }
+    return found > 0 && satisfiesSystem(bounds, point) ? point : null;
+  }
+
+  /** Installs the last basis if it is one of this very system. */
+  private carriedBasis(model: ReturnType<Highs["createModel"]>): boolean {
+    const basis = this.carry?.memory.basis;
+    if (!basis || basis.system !== this.bounds) return false;
+    try {
+      model.setBasis({ colStatus: basis.colStatus, rowStatus: basis.rowStatus });
+    } catch {
+      return false;
+    }
+    this.budget.work -= this.nonzeros;
+    return true;
   }
 
   /** The kept model and its centre, built on first use. */
@@ -223,8 +297,14 @@ class Search implements WholeSystemSearch {
         values: Float64Array.from(coefficients),
       },
     });
-    this.model.options.set({ output_flag: false, solver: "ipm", run_crossover: "off" });
     this.budget.work -= this.nonzeros;
+    const carried = this.givenCentre ? null : this.carriedCentre();
+    if (carried) {
+      this.model.options.set({ output_flag: false, solver: "simplex", presolve: "off" });
+      this.centre = carried;
+      return carried;
+    }
+    this.model.options.set({ output_flag: false, solver: "ipm", run_crossover: "off" });
     this.model.run();
     this.state.solves++;
     this.budget.work -=
@@ -404,20 +484,26 @@ class Search implements WholeSystemSearch {
   private proof: number[] = [];
 
   /**
-   * A basis for the whole LP's first simplex solve: the interior-point solver with crossover, a
-   * fraction of a cold simplex solve's work on these systems.
+   * A basis for the whole LP's first simplex solve: the last one of this very system if the
+   * question's memory holds it, else the interior-point solver with crossover (a fraction of a
+   * cold simplex solve's work on these systems; a simplex started at the centre was tried and
+   * cost more, see the README). Either is only a start: the extremes are optima of this model.
    */
-  private crossBasis(): void {
+  private firstBasis(): void {
     const model = this.model as ReturnType<Highs["createModel"]>;
+    const rows = this.matrix.rhs.length;
+    this.basis = true;
+    if (this.carriedBasis(model)) {
+      model.options.set({ simplex_strategy: PRIMAL_SIMPLEX });
+      return;
+    }
     model.options.set({ solver: "ipm", run_crossover: "on", presolve: "choose" });
     model.run();
     this.state.solves++;
     const ipm = Math.max(1, Number(model.info.get("ipm_iteration_count")));
     const crossover = Math.max(0, Number(model.info.get("crossover_iteration_count")));
-    this.budget.work -=
-      ipm * this.nonzeros + (crossover * this.matrix.rhs.length) / CROSSOVER_DISCOUNT;
+    this.budget.work -= ipm * this.nonzeros + (crossover * rows) / CROSSOVER_DISCOUNT;
     model.options.set({ solver: "simplex", presolve: "off", simplex_strategy: PRIMAL_SIMPLEX });
-    this.basis = true;
   }
 
   /**
@@ -435,7 +521,7 @@ class Search implements WholeSystemSearch {
       state.exhausted = true;
       return undefined;
     }
-    if (!this.basis) this.crossBasis();
+    if (!this.basis) this.firstBasis();
     const costs = new Float64Array(size);
     costs[variable] = 1;
     const solution = solveWithinBudget(highs, model, costs, maximise, rows, budget, state);

@@ -1,7 +1,7 @@
 import type { Highs } from "highs";
 import type { IntegerBounds } from "./item-bounds";
 import { solveWithinBudget } from "./item-lp-solve";
-import { wholeSystemSearch } from "./item-lp-whole";
+import { type CarriedSearch, wholeSystemSearch } from "./item-lp-whole";
 
 /**
  * One conclusion the attacker must not reach, as alternatives: it stays open when an LP point
@@ -41,6 +41,8 @@ export interface LpRestrictions {
     sign: Int8Array;
     settles: (variable: number) => boolean;
   };
+  /** For a system searched whole: where the question's earlier searches left off. */
+  carry?: CarriedSearch;
 }
 
 const EPSILON = 1e-6;
@@ -118,7 +120,9 @@ export function lpClosedChecks(
   // one kept model (item-lp-whole.ts).
   const search =
     restrictions && bounds.size > maxWholeColumns
-      ? wholeSystemSearch(highs, bounds, checks, restrictions.truth, budget, state)
+      ? wholeSystemSearch(highs, bounds, checks, restrictions.truth, budget, state, {
+          carry: restrictions.carry,
+        })
       : null;
   try {
     if (search) left = search.openWithCentre(left, opens);

@@ -3,6 +3,7 @@ import type { FilterSpace } from "./aggregate-counts";
 import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
 import { type LpBudget, type LpCheck, lpClosedChecks } from "./item-lp";
+import { SearchMemory } from "./item-lp-whole";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { UnitTree } from "./unit-tree";
 
@@ -300,6 +301,8 @@ class QuestionAudit {
   readonly proofCells = new Map<number, number[]>();
   /** The LP budget ran out: some check could not be shown open. */
   lpExhausted = false;
+  /** Where the whole-system searches of this question left off (item-lp-whole.ts). */
+  private readonly memory = new SearchMemory();
   /**
    * Checks an LP point has shown open, by cell × slot × kind (exact, all, none). Hiding a
    * question for more groups only turns known figures into unknowns whose true values keep
@@ -396,10 +399,23 @@ class QuestionAudit {
     // between two answers (item-lp.ts, `movesBetweenTwoSlots`).
     const roles: VariableRole[] = [];
     const truthOf: number[] = [];
+    // Stable keys of the variables across rounds (a cell's count of a slot is the same variable
+    // whatever its place in this round's system), for the centre the searches carry over.
+    const columnKeys: number[] = [];
+    const columnWidth = 3 * slots + 2;
     let owner = 0;
     const add = (low: number, high: number, kind: number, slot: number, truth: number) => {
       roles.push({ kind, slot, owner });
       truthOf.push(truth);
+      const local =
+        kind === SIZE
+          ? 0
+          : kind === COUNT
+            ? 1 + slot
+            : kind === REST
+              ? 1 + slots + slot
+              : 2 + 2 * slots + slot;
+      columnKeys.push((component.cells[owner] as number) * columnWidth + local);
       return bounds.add(low, high);
     };
     const unknown = new Set(component.cells);
@@ -575,6 +591,7 @@ class QuestionAudit {
             truth: Float64Array.from(truthOf),
             passes: movesBetweenTwoSlots(slots, roles),
             around: this.neighbourhoods(component, roles),
+            carry: { memory: this.memory, columnKeys },
           }
         : undefined;
     const { closed, solves, exhausted, proofs } = lpClosedChecks(
