@@ -124,6 +124,12 @@ export function buildSequencedRelease(
       // candidate is protected as before, counting on the known groups.
       if (hidesOrganisation(built) && known.size > 0)
         built = buildRelease(highs, matrix, input, { alsoHide, least });
+      // Least counts can pin a cell by themselves (k raised after a release showed it): no
+      // breakdown then satisfies the candidate's own audit, which would fall back to the
+      // organisation only. They only guide the choice of complements (the sequence audit below
+      // decides), so such a candidate is protected without them.
+      if (built.audit.organisationOnly && !input.openLink && least.size > 0)
+        built = buildRelease(highs, matrix, input, { alsoHide });
       if (shown.length === 0) return outcome(round, built, []);
       const release = holdBackBatchFigures(shown, built, rules);
       const audit = auditReleaseSequence(highs, [...shown, release], {
