@@ -56,12 +56,14 @@ describe("sequence audit with the true counts (witnesses)", () => {
           const witnesses = new WitnessCache();
           // Twice with one cache: the second audit reuses what the first settled with the
           // candidate fixed at its true counts, as a later hold-back round does; then with the
-          // joint LPs kept to windows.
-          for (const jointUpTo of [undefined, undefined, windowed, windowed]) {
+          // joint LPs kept to windows; last with no joint LP allowed at all (every batch the
+          // witnesses leave open "unsettled" in the windows, so left to the whole system).
+          for (const jointUpTo of [undefined, undefined, windowed, windowed, 1]) {
             const audit = auditReleaseSequence(highs, releases, {
               ...rules,
               truths,
-              witnesses,
+              // The last audit without the kept verdicts: they settled what it must leave open.
+              witnesses: jointUpTo === 1 ? new WitnessCache() : witnesses,
               stackedUpTo: 0,
               ...(jointUpTo === undefined ? {} : { jointUpTo }),
             });
