@@ -563,7 +563,8 @@ function finite(highs: Highs, value: number): number {
   return Number.isFinite(value) ? value : highs.infinity;
 }
 
-function lpData(
+/** A component's rows as a HiGHS model with these column bounds (no objective). */
+export function lpData(
   highs: Highs,
   numCols: number,
   rows: Component["rows"],

@@ -1,5 +1,11 @@
 import type { Highs } from "highs";
-import { auditRanges, hiddenComponents, noProvenRanges, type RangeFindings } from "./audit-ranges";
+import {
+  auditRanges,
+  hiddenComponents,
+  lpData,
+  noProvenRanges,
+  type RangeFindings,
+} from "./audit-ranges";
 import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "./cell-model";
 import { releaseEquations } from "./release-equations";
 import type { HiddenReason, Release } from "./release-types";
@@ -392,33 +398,8 @@ function integerPoint(highs: Highs, model: CellModel): number[] | undefined {
     const column = new Map(cells.map((cell, index) => [cell, index]));
     const bounds = cells.map((cell) => cellBounds(model, cell));
     if (bounds.some((b) => b.lower > b.upper)) return undefined;
-    const starts = [0];
-    const indices: number[] = [];
-    const values: number[] = [];
-    for (const row of rows) {
-      row.cells.forEach((cell, at) => {
-        indices.push(column.get(cell) as number);
-        values.push(row.coefficients[at] as number);
-      });
-      starts.push(indices.length);
-    }
-    const finite = (value: number) => (Number.isFinite(value) ? value : highs.infinity);
     const lp = highs.createModel({
-      numCols: cells.length,
-      numRows: rows.length,
-      colCost: new Float64Array(cells.length),
-      colLower: Float64Array.from(bounds, (b) => b.lower),
-      colUpper: Float64Array.from(bounds, (b) => finite(b.upper)),
-      rowLower: Float64Array.from(rows, (row) => row.rhs),
-      rowUpper: Float64Array.from(rows, (row) => row.rhs),
-      matrix: {
-        format: "csr" as const,
-        numRows: rows.length,
-        numCols: cells.length,
-        starts: Int32Array.from(starts),
-        indices: Int32Array.from(indices),
-        values: Float64Array.from(values),
-      },
+      ...lpData(highs, cells.length, rows, column, bounds),
       integrality: new Int32Array(cells.length).fill(1),
     });
     try {

@@ -6,28 +6,13 @@ import { IntegerBounds } from "../../analysis/item-bounds";
 import { type LpCheck, lpClosedChecks } from "../../analysis/item-lp";
 import { SearchMemory, satisfiesSystem, wholeSystemSearch } from "../../analysis/item-lp-whole";
 import { attackItems } from "./auditor/item-attack";
+import { triangle } from "./item-lp-triangle";
 import { type RandomCampaign, randomCampaign } from "./random-campaign";
 
 let highs: Highs;
 beforeAll(async () => {
   highs = await highsLoader();
 });
-
-// x + y = 2, y + z = 2, x + z = 2 with each in 0..2: each equation alone leaves every unknown
-// anywhere in 0..2, together they pin x = y = z = 1.
-function triangle() {
-  const bounds = new IntegerBounds();
-  const [x, y, z] = [bounds.add(0, 2), bounds.add(0, 2), bounds.add(0, 2)] as [
-    number,
-    number,
-    number,
-  ];
-  bounds.equation([x, y], [1, 1], 2);
-  bounds.equation([y, z], [1, 1], 2);
-  bounds.equation([x, z], [1, 1], 2);
-  bounds.tighten();
-  return { bounds, x, y, z, truth: Float64Array.of(1, 1, 1) };
-}
 
 const opener = (checks: LpCheck[]) => (check: number, value: (variable: number) => number) =>
   (checks[check] as LpCheck).ways.some((way) =>

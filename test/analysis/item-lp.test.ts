@@ -2,6 +2,7 @@ import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IntegerBounds } from "../../analysis/item-bounds";
 import { type LpBudget, lpClosedChecks } from "../../analysis/item-lp";
+import { triangle } from "./item-lp-triangle";
 
 const plenty = (): LpBudget => ({ work: 1e9 });
 
@@ -9,22 +10,6 @@ let highs: Highs;
 beforeAll(async () => {
   highs = await highsLoader();
 });
-
-// x + y = 2, y + z = 2, x + z = 2 with each in 0..2: every equation alone leaves each unknown
-// anywhere in 0..2, but added up they pin x = y = z = 1.
-function triangle(): { bounds: IntegerBounds; x: number; y: number; z: number } {
-  const bounds = new IntegerBounds();
-  const [x, y, z] = [bounds.add(0, 2), bounds.add(0, 2), bounds.add(0, 2)] as [
-    number,
-    number,
-    number,
-  ];
-  bounds.equation([x, y], [1, 1], 2);
-  bounds.equation([y, z], [1, 1], 2);
-  bounds.equation([x, z], [1, 1], 2);
-  bounds.tighten();
-  return { bounds, x, y, z };
-}
 
 describe("the item audit's LP stage", () => {
   it("finds what bound tightening equation by equation leaves open", () => {
