@@ -2,6 +2,7 @@ import type { HeadcountCell } from "../../analysis/headcount-release";
 import type { Figure } from "../../analysis/release-types";
 import type { Db } from "../db/open-database";
 import { readStoredHeadcountRelease, type StoredHeadcountRelease } from "./build-headcount-release";
+import { referenceDateOn } from "./reference-date";
 
 /** One reference date of the headcount release readers are shown, with the tree it was built on. */
 export interface PublishedHeadcountDate {
@@ -40,7 +41,8 @@ export function headcountDateIn(
   release: StoredHeadcountRelease | undefined,
   onOrBefore: string,
 ): PublishedHeadcountDate | undefined {
-  const date = release?.dates.filter((candidate) => candidate.referenceDate <= onOrBefore).at(-1);
+  const on = referenceDateOn(release?.dates.map((date) => date.referenceDate) ?? [], onOrBefore);
+  const date = release?.dates.find((candidate) => candidate.referenceDate === on);
   if (!release || !date) return undefined;
   const key = (cell: Pick<HeadcountCell, "unitId" | "part" | "dimension" | "value">) =>
     `${cell.unitId}|${cell.part}|${cell.dimension ?? ""}|${cell.value ?? ""}`;

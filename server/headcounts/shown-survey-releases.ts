@@ -2,13 +2,14 @@ import { and, eq, inArray, isNotNull, max, ne } from "drizzle-orm";
 import type { Release } from "../../analysis/release-types";
 import type { Db } from "../db/open-database";
 import { campaigns, releases } from "../db/schema";
+import { referenceDateOn } from "./reference-date";
 
 /** The survey releases a headcount build must not expose (analysis/headcount-survey-caps.ts). */
 export interface ShownSurveyReleases {
   /**
    * Every release readers were shown (the release sequence: `first_served_at` set) of the
    * organisation's campaigns whose reference date is this date: the latest of `referenceDates`
-   * on or before the campaign's closing day, as the survey audit sets them (published-headcounts.ts).
+   * on or before the campaign's closing day (reference-date.ts).
    */
   forDate(referenceDate: string): Release[];
   /**
@@ -24,9 +25,6 @@ export function shownSurveyReleases(
   organisationId: string,
   referenceDates: readonly string[],
 ): ShownSurveyReleases {
-  const sorted = [...referenceDates].sort();
-  const referenceDateOf = (closesAt: string) =>
-    sorted.filter((date) => date <= closesAt.slice(0, 10)).at(-1);
   const byDate = new Map<string, string[]>();
   const candidates = db
     .select({ id: campaigns.id, closesAt: campaigns.closesAt })
@@ -34,7 +32,7 @@ export function shownSurveyReleases(
     .where(and(eq(campaigns.organisationId, organisationId), ne(campaigns.status, "draft")))
     .all();
   for (const { id, closesAt } of candidates) {
-    const date = referenceDateOf(closesAt);
+    const date = referenceDateOn(referenceDates, closesAt.slice(0, 10));
     if (date !== undefined) byDate.set(date, [...(byDate.get(date) ?? []), id]);
   }
   const campaignIds = [...byDate.values()].flat();
