@@ -1,5 +1,12 @@
 import type { Highs } from "highs";
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
+import {
+  type Elimination,
+  eliminateDoubletons,
+  keptBounds,
+  keptCosts,
+  originalValues,
+} from "./eliminate-doubletons";
 import { IntegerBounds } from "./item-bounds";
 import { witnessRanges } from "./width-witnesses";
 
@@ -114,6 +121,7 @@ export function auditRanges(
   {
     witnessesFrom = Number.POSITIVE_INFINITY,
     sweeps = true,
+    eliminate = true,
   }: {
     /**
      * Components of at least this many hidden cells are first shown wide by checked witness
@@ -126,6 +134,12 @@ export function auditRanges(
      * every open cell is asked by its own LPs, which tests compare the findings with.
      */
     sweeps?: boolean;
+    /**
+     * Substitute equations with two hidden cells away before building the LP
+     * (eliminate-doubletons.ts: the same feasible set, fewer unknowns; the default). Off: the
+     * LP holds every hidden cell, which tests compare the findings with.
+     */
+    eliminate?: boolean;
   } = {},
 ): RangeFindings {
   const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
@@ -136,7 +150,7 @@ export function auditRanges(
     );
     if (open) {
       const witnesses = component.cells.length >= witnessesFrom && !!model.witnessDirections;
-      auditComponent(highs, model, component, findings, proven, { witnesses, sweeps });
+      auditComponent(highs, model, component, findings, proven, { witnesses, sweeps, eliminate });
     }
   }
   findings.exact.sort((a, b) => a - b);
@@ -251,7 +265,7 @@ function auditComponent(
   component: Component,
   findings: RangeFindings,
   proven: ProvenRanges,
-  { witnesses, sweeps }: { witnesses: boolean; sweeps: boolean },
+  { witnesses, sweeps, eliminate }: { witnesses: boolean; sweeps: boolean; eliminate: boolean },
 ): void {
   const { cells, rows } = component;
   const column = new Map(cells.map((cell, index) => [cell, index]));
@@ -265,12 +279,33 @@ function auditComponent(
   const tightA = cells.some((cell) => isSmallGroup(model, cell))
     ? tightened(cells, rows, column, boundsA)
     : undefined;
-  const lp = highs.createModel(lpData(highs, cells.length, rows, column, boundsB));
+  // The LP's unknowns: every hidden cell, or what is left after substituting equations with
+  // two hidden cells away. Costs, bounds and solutions are given and read per cell either way.
+  const reduced = eliminate
+    ? eliminateDoubletons(cells.length, indexRows(rows, column))
+    : identity(cells.length, indexRows(rows, column));
+  const columns = reduced.columns;
+  const lp = highs.createModel(
+    lpData(
+      highs,
+      columns,
+      reduced.rows,
+      new Map(Array.from({ length: columns }, (_, at) => [at, at])),
+      keptBounds(reduced, boundsB),
+    ),
+  );
   try {
     lp.options.set({ output_flag: false, presolve: "off" });
-    const run = (costs: Float64Array, sense: "min" | "max"): boolean => {
+    // The objective's constant part (cells mapped to kept columns with an offset).
+    let constant = 0;
+    const objective = () => lp.getObjectiveValue() + constant;
+    const run = (cellCosts: Float64Array, sense: "min" | "max"): boolean => {
       findings.solves++;
-      lp.changeColsCost({ kind: "range" as const, from: 0, to: cells.length - 1 }, costs);
+      const kept = keptCosts(reduced, cellCosts);
+      constant = kept.constant;
+      const costs = kept.costs;
+      if (columns > 0)
+        lp.changeColsCost({ kind: "range" as const, from: 0, to: columns - 1 }, costs);
       lp.changeObjectiveSense(
         sense === "min"
           ? highs.constants.objectiveSense.minimize
@@ -292,14 +327,17 @@ function auditComponent(
     const solve = (index: number, sense: "min" | "max"): number | null => {
       const costs = new Float64Array(cells.length);
       costs[index] = 1;
-      return run(costs, sense) ? lp.getObjectiveValue() : null;
+      return run(costs, sense) ? objective() : null;
     };
-    const setBounds = (bounds: { lower: number; upper: number }[]) =>
+    const setBounds = (cellBounds: { lower: number; upper: number }[]) => {
+      if (columns === 0) return;
+      const bounds = keptBounds(reduced, cellBounds);
       lp.changeColsBounds(
-        { kind: "range" as const, from: 0, to: cells.length - 1 },
-        Float64Array.from(bounds, (b) => b.lower),
+        { kind: "range" as const, from: 0, to: columns - 1 },
+        Float64Array.from(bounds, (b) => finite(highs, b.lower)),
         Float64Array.from(bounds, (b) => finite(highs, b.upper)),
       );
+    };
 
     // Model B: values and reasons. Every hidden cell must keep at least two integer values. An
     // exact 0 only says a value is absent from a group the release already covers (a published
@@ -313,7 +351,7 @@ function auditComponent(
     const keep = proven.points;
     const cellIds = keep ? Int32Array.from(cells) : undefined;
     const observe = () => {
-      const values = lp.getSolution().colValue;
+      const values = originalValues(reduced, lp.getSolution().colValue);
       if (keep && cellIds) {
         keep.push({
           cells: cellIds,
@@ -469,7 +507,7 @@ function auditComponent(
       const costs = new Float64Array(cells.length);
       for (const { index } of openZeros) costs[index] = 1;
       if (run(costs, "max")) {
-        if (lp.getObjectiveValue() <= EPSILON) {
+        if (objective() <= EPSILON) {
           for (const { index } of openZeros) zeroPinned[index] = 1;
         } else observe();
       }
@@ -560,7 +598,28 @@ function tightened(
 }
 
 function finite(highs: Highs, value: number): number {
-  return Number.isFinite(value) ? value : highs.infinity;
+  if (Number.isFinite(value)) return value;
+  return value > 0 ? highs.infinity : -highs.infinity;
+}
+
+/** A component's rows over column indices. */
+function indexRows(rows: Component["rows"], column: Map<number, number>): Component["rows"] {
+  return rows.map((row) => ({
+    cells: row.cells.map((cell) => column.get(cell) as number),
+    coefficients: row.coefficients,
+    rhs: row.rhs,
+  }));
+}
+
+/** No elimination: every cell is its own column. */
+function identity(size: number, rows: Component["rows"]): Elimination {
+  return {
+    columns: size,
+    column: Int32Array.from({ length: size }, (_, at) => at),
+    scale: new Float64Array(size).fill(1),
+    offset: new Float64Array(size),
+    rows,
+  };
 }
 
 /** A component's rows as a HiGHS model with these column bounds (no objective). */
@@ -585,7 +644,7 @@ export function lpData(
     numCols,
     numRows: rows.length,
     colCost: new Float64Array(numCols),
-    colLower: Float64Array.from(bounds, (b) => b.lower),
+    colLower: Float64Array.from(bounds, (b) => finite(highs, b.lower)),
     colUpper: Float64Array.from(bounds, (b) => finite(highs, b.upper)),
     rowLower: Float64Array.from(rows, (row) => row.rhs),
     rowUpper: Float64Array.from(rows, (row) => row.rhs),
