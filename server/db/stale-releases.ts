@@ -9,8 +9,9 @@ import type { Db } from "./open-database";
  * rebuild at close the server did not finish, or any release of a campaign closed before final
  * releases were built with the LP stage. A release whose campaign has no responses left is not
  * stale: retention deleted them (only it deletes responses, and only once a release exists),
- * and a rebuild would replace the kept release with an empty one. Latest closing first: open
- * campaigns, whose readers are waiting, before closed ones, whose final build is long.
+ * and a rebuild would replace the kept release with an empty one. Open campaigns first (their
+ * builds are short and readers may be waiting), then by closing date, so that a later wave of
+ * a questionnaire finds what the earlier one hid (loadReleaseInput's previouslyHidden).
  */
 export function campaignIdsWithStaleRelease(db: Db, now: Date = new Date()): string[] {
   return db
@@ -26,7 +27,7 @@ export function campaignIdsWithStaleRelease(db: Db, now: Date = new Date()): str
                  AND (c.status IN ('closed', 'archived')
                       OR (c.status = 'open' AND julianday(c.closes_at) <= julianday(${now.toISOString()})))
                  AND json_extract(r.release, '$.audit.itemLp') IS NOT 1)
-          ORDER BY c.closes_at DESC, c.id`,
+          ORDER BY c.status <> 'open', c.closes_at, c.id`,
     )
     .map((row) => row.id);
 }
