@@ -56,6 +56,7 @@ export function sequenceRules(input: ReleaseInput): SequenceRules {
  * most; answers and comments of too few or too unanimous newcomers are held back as well.
  * When that cannot make the release safe (a change in a group that is hidden anyway, or in
  * the organisation as a whole), `passes` is false and the server keeps serving what it showed.
+ * A final release (`input.final`, the campaign closed) is built with the item audit's LP stage.
  */
 export function buildSequencedRelease(
   highs: Highs,
@@ -99,6 +100,10 @@ export function buildSequencedRelease(
   // values, pins it and with it counts of earlier releases (the fifth interim release of the
   // 60-unit benchmark was held back after 10 rounds on 57 such batches).
   const least = leastCounts(shown);
+  // A closed campaign's final release is the one evaluators read and export: its answers are
+  // checked by LP as well (about 20 s of CPU on a demo diagnosis, once, at close); interim
+  // releases keep bound tightening alone, as they are rebuilt after every few answers.
+  const itemLp = input.final === true;
   let solves = 0;
   let method: SequencedRelease["method"] = truthsKnown ? "witnesses" : "stacked";
   // A release passes when the sequence audit finds nothing in it.
@@ -118,18 +123,18 @@ export function buildSequencedRelease(
   });
   try {
     for (let round = 1; ; round++) {
-      let built = buildRelease(highs, matrix, input, { alsoHide, known, least });
+      let built = buildRelease(highs, matrix, input, { alsoHide, known, least, itemLp });
       // With the known groups set aside, the organisation's total can be the only cell left to
       // hide beside a hidden unit; it is never held back (see groupsToHoldBack), so such a
       // candidate is protected as before, counting on the known groups.
       if (hidesOrganisation(built) && known.size > 0)
-        built = buildRelease(highs, matrix, input, { alsoHide, least });
+        built = buildRelease(highs, matrix, input, { alsoHide, least, itemLp });
       // Least counts can pin a cell by themselves (k raised after a release showed it): no
       // breakdown then satisfies the candidate's own audit, which would fall back to the
       // organisation only. They only guide the choice of complements (the sequence audit below
       // decides), so such a candidate is protected without them.
       if (built.audit.organisationOnly && !input.openLink && least.size > 0)
-        built = buildRelease(highs, matrix, input, { alsoHide });
+        built = buildRelease(highs, matrix, input, { alsoHide, itemLp });
       if (shown.length === 0) return outcome(round, built, []);
       const release = holdBackBatchFigures(shown, built, rules);
       const audit = auditReleaseSequence(highs, [...shown, release], {

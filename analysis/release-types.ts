@@ -123,6 +123,11 @@ export interface AuditSummary {
    */
   itemLpSolves?: number;
   itemLpWithheld?: number;
+  /**
+   * Built with the item audit's LP stage on (a closed campaign's final release): no answer an
+   * LP derives from the published figures leaks. Absent when off.
+   */
+  itemLp?: true;
 }
 
 export interface Release {

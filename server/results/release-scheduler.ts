@@ -14,11 +14,14 @@ export const DEFAULT_RELEASE_DEBOUNCE_MS = 30_000;
 export interface ReleaseScheduler {
   /** A response was stored (after its transaction committed). */
   responseStored(campaignId: string, response: StoredResponse): void;
-  /** Rebuild now (a campaign closed, or a release is missing). */
+  /** Rebuild now (a campaign closed: its final release, or a release is missing). */
   rebuild(campaignId: string): Promise<void>;
   /** The raw responses were deleted: drop the matrix, keep the stored release. */
   responsesDeleted(campaignId: string): void;
-  /** Builds every campaign whose stored release is missing or behind its responses. */
+  /**
+   * Builds every campaign whose stored release is missing, behind its responses, or an interim
+   * one of a campaign closed since (server/db/stale-releases.ts).
+   */
   catchUp(): Promise<void>;
   /** Resolves when no build is running or waiting. */
   idle(): Promise<void>;
@@ -50,7 +53,7 @@ export function createReleaseScheduler({
   const buildNow = (campaignId: string): Promise<void> => {
     const run = chain.then(async () => {
       try {
-        const { input } = loadReleaseInput(db, campaignId);
+        const { input } = loadReleaseInput(db, campaignId, now());
         const shown = shownReleases(db, campaignId);
         const { release, respondents, servable } = await builder.build(campaignId, input, shown);
         const stored = withTransaction(db, (tx) => {
@@ -107,7 +110,7 @@ export function createReleaseScheduler({
       builder.forget(campaignId);
     },
     async catchUp() {
-      for (const id of campaignIdsWithStaleRelease(db)) void buildNow(id);
+      for (const id of campaignIdsWithStaleRelease(db, now())) void buildNow(id);
       await chain;
     },
     idle: () => chain,

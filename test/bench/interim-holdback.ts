@@ -68,14 +68,16 @@ export async function measureInterimHoldback({
 } = {}): Promise<HoldbackFigures> {
   const db = openDatabase(":memory:");
   syncBundledQuestionnaires(db, loadBundledVersions());
-  seedDemo(db, { now: new Date("2026-11-25T10:00:00Z") });
+  const seededAt = new Date("2026-11-25T10:00:00Z");
+  seedDemo(db, { now: seededAt });
   const campaign = db
     .select()
     .from(campaigns)
     .all()
     .find((row) => row.slug === slug);
   if (!campaign) throw new Error(`no demo campaign ${slug}`);
-  const loaded = loadReleaseInput(db, campaign.id).input;
+  // Read at the seeding moment: the campaign is open then (its interim releases are measured).
+  const loaded = loadReleaseInput(db, campaign.id, seededAt).input;
   const input = invitations ? { ...loaded, openLink: false } : loaded;
   const all = [...readStoredResponses(db, campaign.id)].map((stored) => stored.row);
   let state = seed;

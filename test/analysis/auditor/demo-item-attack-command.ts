@@ -4,11 +4,19 @@
 // questions or not, and which need the LP), what the LP attack did and its CPU and wall time.
 // Flags: `--lp-stage=off|on|both` (default both), `--campaigns=diagnose-2020,…`, `--as-invited`
 // (read every campaign as if it had invitation codes: the open 2026 wave takes an open link, so
-// as seeded it publishes the organisation only), `--examples=N` (LP-only derivations listed).
+// as seeded it publishes the organisation only), `--examples=N` (LP-only derivations listed),
+// `--as-served` (instead of building them here, the server's scheduler builds and stores each
+// diagnosis's release as a first start does, and the release a reader is served is attacked:
+// the final release, LP stage on, for a closed campaign, an interim one for an open campaign).
 import { cpus, loadavg } from "node:os";
 import highsLoader from "highs";
 import type { Release } from "../../../analysis/release-types";
-import { buildDemoReleases, DEMO_DIAGNOSES, type DemoRelease } from "./demo-releases";
+import {
+  buildDemoReleases,
+  DEMO_DIAGNOSES,
+  type DemoRelease,
+  servedDemoReleases,
+} from "./demo-releases";
 import { attackItems, type ItemFinding } from "./item-attack";
 import { emptyLpStats } from "./item-system";
 
@@ -26,6 +34,7 @@ const stages = { off: [false], on: [true], both: [false, true] }[
 ];
 const slugs = flags.get("campaigns")?.split(",") ?? [...DEMO_DIAGNOSES];
 const asInvited = flags.has("as-invited");
+const asServed = flags.has("as-served");
 const examples = Number(flags.get("examples") ?? 8);
 
 const number = (value: number) => value.toLocaleString("en");
@@ -38,6 +47,13 @@ async function main() {
   console.log(
     `Item attack on the demo's diagnoses${asInvited ? " (read as if invited)" : ""}, ${new Date().toISOString()}, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
   );
+  if (asServed) {
+    if (asInvited) throw new Error("--as-served reads the campaigns as seeded");
+    for (const demo of await servedDemoReleases({ slugs })) {
+      report(demo, demo.release.audit.itemLp === true, highs, "as served");
+    }
+    return;
+  }
   for (const itemLp of stages) {
     for (const demo of buildDemoReleases(highs, { itemLp, slugs, asInvited })) {
       report(demo, itemLp, highs);
@@ -49,11 +65,12 @@ function report(
   demo: DemoRelease,
   itemLp: boolean,
   highs: Awaited<ReturnType<typeof highsLoader>>,
+  served?: string,
 ) {
   const { release, sensitive } = demo;
   const audit = release.audit;
   console.log(
-    `\n${demo.slug}, ${itemLp ? "LP stage on" : "default release (bound tightening, LP stage off)"}: ${audit.organisationOnly ? "organisation as a whole only, " : ""}${number(audit.itemsHidden)} of ${number(audit.itemCells)} answer distributions hidden${audit.itemLpWithheld ? `, ${audit.itemLpWithheld} question(s) withheld` : ""}; built in ${seconds(demo.buildCpuMs)} of CPU`,
+    `\n${demo.slug}, ${served ? `${served}, ` : ""}${itemLp ? "LP stage on" : "default release (bound tightening, LP stage off)"}: ${audit.organisationOnly ? "organisation as a whole only, " : ""}${number(audit.itemsHidden)} of ${number(audit.itemCells)} answer distributions hidden${audit.itemLpWithheld ? `, ${audit.itemLpWithheld} question(s) withheld` : ""}; built in ${seconds(demo.buildCpuMs)} of CPU`,
   );
   const tightening = attackItems(release, sensitive);
   const stats = emptyLpStats();

@@ -8,7 +8,10 @@ import { seedDemo } from "../../../server/demo/seed-demo";
 import { loadBundledVersions } from "../../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../../server/questionnaires/sync-bundled-questionnaires";
 import { loadReleaseInput } from "../../../server/results/load-release-input";
+import { readRelease } from "../../../server/results/read-release";
 import { readStoredResponses } from "../../../server/results/read-stored-responses";
+import { inProcessBuilder } from "../../../server/results/release-builders";
+import { createReleaseScheduler } from "../../../server/results/release-scheduler";
 
 /** The demo's three diagnoses, in the order they close: two closed waves and the open one. */
 export const DEMO_DIAGNOSES = ["diagnose-2020", "diagnose-2021", "diagnose-2026"] as const;
@@ -32,13 +35,15 @@ export interface DemoRelease {
  * respondents had invitation codes: the open 2026 wave takes an open link, so as seeded it
  * publishes the organisation as a whole only.
  */
+const SEEDED_AT = new Date("2026-11-25T10:00:00Z");
+
 export function buildDemoReleases(
   highs: Highs,
   options: { itemLp: boolean; slugs?: readonly string[]; asInvited?: boolean },
 ): DemoRelease[] {
   const db = openDatabase(":memory:");
   syncBundledQuestionnaires(db, loadBundledVersions());
-  seedDemo(db, { now: new Date("2026-11-25T10:00:00Z") });
+  seedDemo(db, { now: SEEDED_AT });
   const rows = db.select().from(campaigns).all();
   const built: DemoRelease[] = [];
   for (const slug of options.slugs ?? DEMO_DIAGNOSES) {
@@ -58,7 +63,7 @@ export function buildDemoReleases(
     db.insert(releases)
       .values({
         campaignId: campaign.id,
-        builtAt: new Date("2026-11-25T10:00:00Z").toISOString(),
+        builtAt: SEEDED_AT.toISOString(),
         respondents: responses.length,
         release: JSON.stringify(release),
         servable: true,
@@ -76,4 +81,44 @@ export function buildDemoReleases(
     });
   }
   return built;
+}
+
+/**
+ * Seeds the demo (at the same moment) and has the server's own scheduler and builder build and
+ * store each diagnosis's release in turn, as a first start does; returns the release a reader is
+ * then served. For a closed campaign that is its final release (item audit's LP stage on).
+ */
+export async function servedDemoReleases(
+  options: { slugs?: readonly string[] } = {},
+): Promise<DemoRelease[]> {
+  const db = openDatabase(":memory:");
+  syncBundledQuestionnaires(db, loadBundledVersions());
+  seedDemo(db, { now: SEEDED_AT });
+  const scheduler = createReleaseScheduler({
+    db,
+    builder: inProcessBuilder(db),
+    debounceMs: 0,
+    now: () => SEEDED_AT,
+  });
+  const rows = db.select().from(campaigns).all();
+  const served: DemoRelease[] = [];
+  for (const slug of options.slugs ?? DEMO_DIAGNOSES) {
+    const campaign = rows.find((row) => row.slug === slug);
+    if (!campaign) throw new Error(`no demo campaign ${slug}`);
+    const cpu = process.cpuUsage();
+    await scheduler.rebuild(campaign.id);
+    const used = process.cpuUsage(cpu);
+    const { input } = loadReleaseInput(db, campaign.id, SEEDED_AT);
+    served.push({
+      slug,
+      release: readRelease(db, slug, SEEDED_AT).release,
+      sensitive: new Set(input.items.filter((item) => item.sensitive).map((item) => item.key)),
+      unitNames: new Map(
+        campaignUnitsWithAncestors(db, campaign.id).map((unit) => [unit.id, unit.name.en]),
+      ),
+      buildCpuMs: (used.user + used.system) / 1000,
+    });
+  }
+  await scheduler.close();
+  return served;
 }
