@@ -1,5 +1,6 @@
 import type { Highs } from "highs";
 import type { IntegerBounds } from "./item-bounds";
+import { closeOnRelaxations } from "./item-lp-relax";
 import { solveWithinBudget } from "./item-lp-solve";
 import { type CarriedSearch, wholeSystemSearch } from "./item-lp-whole";
 
@@ -43,6 +44,11 @@ export interface LpRestrictions {
   };
   /** For a system searched whole: where the question's earlier searches left off. */
   carry?: CarriedSearch;
+  /**
+   * For a system searched whole: per variable its class for the relaxations tried before the
+   * whole-system verdict (item-lp-relax.ts): ≥ 0 one class, −1 in every class, −2 in none.
+   */
+  classes?: Int32Array;
 }
 
 const EPSILON = 1e-6;
@@ -152,6 +158,31 @@ export function lpClosedChecks(
         proven: !state.exhausted,
       };
     if (search) {
+      // What the true figures, the centre and the restricted passes leave: if relaxations
+      // close every one of them, the whole system's verdict (a crossover and one extreme per
+      // check) is not needed; else it decides them all.
+      if (restrictions?.classes) {
+        const relaxed = closeOnRelaxations(
+          highs,
+          bounds,
+          checks,
+          left,
+          restrictions.classes,
+          budget,
+          state,
+          { onlyAll: true },
+        );
+        if (state.exhausted)
+          return { closed: left, solves: state.solves, exhausted: true, proven: false };
+        if (relaxed.closed.length === left.length)
+          return {
+            closed: relaxed.closed,
+            solves: state.solves,
+            exhausted: false,
+            proven: true,
+            proofs: relaxed.proofs,
+          };
+      }
       const { closed, exhausted, proofs } = search.settle(left, opens);
       return { closed, solves: state.solves, exhausted, proven: !exhausted, proofs };
     }
