@@ -1,6 +1,5 @@
 import type { Highs } from "highs";
 import type { IntegerBounds } from "./item-bounds";
-import { closeOnRelaxations } from "./item-lp-relax";
 import { solveWithinBudget } from "./item-lp-solve";
 import { type CarriedSearch, wholeSystemSearch } from "./item-lp-whole";
 
@@ -128,6 +127,7 @@ export function lpClosedChecks(
     restrictions && bounds.size > maxWholeColumns
       ? wholeSystemSearch(highs, bounds, checks, restrictions.truth, budget, state, {
           carry: restrictions.carry,
+          classes: restrictions.classes,
         })
       : null;
   try {
@@ -158,31 +158,6 @@ export function lpClosedChecks(
         proven: !state.exhausted,
       };
     if (search) {
-      // What the true figures, the centre and the restricted passes leave: if relaxations
-      // close every one of them, the whole system's verdict (a crossover and one extreme per
-      // check) is not needed; else it decides them all.
-      if (restrictions?.classes) {
-        const relaxed = closeOnRelaxations(
-          highs,
-          bounds,
-          checks,
-          left,
-          restrictions.classes,
-          budget,
-          state,
-          { onlyAll: true },
-        );
-        if (state.exhausted)
-          return { closed: left, solves: state.solves, exhausted: true, proven: false };
-        if (relaxed.closed.length === left.length)
-          return {
-            closed: relaxed.closed,
-            solves: state.solves,
-            exhausted: false,
-            proven: true,
-            proofs: relaxed.proofs,
-          };
-      }
       const { closed, exhausted, proofs } = search.settle(left, opens);
       return { closed, solves: state.solves, exhausted, proven: !exhausted, proofs };
     }

@@ -62,7 +62,8 @@ describe("the LP stage's cheap passes before the whole-system verdict", () => {
 
 describe("closing checks on a relaxation of a large system", () => {
   // Two classes linked only through a shared variable s: a + b = s (class 0), c + d = s and
-  // c − d = 2 (class 1), everything in 0..4; true figures s = 4, a = b = 2, c = 3, d = 1.
+  // c − d = 2 (class 1), everything in 0..4; true figures s = 4, a = b = 2, c = 3, d = 1
+  // (e = f = 2).
   function linked() {
     const bounds = new IntegerBounds();
     const s = bounds.add(0, 4);
@@ -70,8 +71,11 @@ describe("closing checks on a relaxation of a large system", () => {
     bounds.equation([a as number, b as number, s], [1, 1, -1], 0);
     bounds.equation([c as number, d as number, s], [1, 1, -1], 0);
     bounds.equation([c as number, d as number], [1, -1], 2);
+    // e + f = s (class 0 again): class 1's relaxation is under half of the system.
+    const [e, f] = [bounds.add(0, 4), bounds.add(0, 4)] as [number, number];
+    bounds.equation([e, f, s], [1, 1, -1], 0);
     bounds.tighten();
-    const classes = Int32Array.of(-1, 0, 0, 1, 1);
+    const classes = Int32Array.of(-1, 0, 0, 1, 1, 0, 0);
     return { bounds, s, a: a as number, c: c as number, d: d as number, classes };
   }
 
@@ -118,6 +122,28 @@ describe("closing checks on a relaxation of a large system", () => {
         onlyAll: true,
       }).closed,
     ).toEqual([1]);
+  });
+
+  it("spares a large system's whole verdict when relaxations close every check left", () => {
+    const { bounds, c, classes } = linked();
+    const checks: LpCheck[] = [{ ways: [{ variable: c, up: true, value: 4, truth: 3 }] }];
+    const truth = Float64Array.of(4, 2, 2, 3, 1, 2, 2);
+    const verdict = (withClasses: boolean) =>
+      lpClosedChecks(
+        highs,
+        bounds,
+        checks,
+        { work: 1e9 },
+        { truth, passes: [], ...(withClasses ? { classes } : {}) },
+        0,
+      );
+    const whole = verdict(false);
+    const relaxed = verdict(true);
+    expect(relaxed).toMatchObject({ closed: [0], exhausted: false, proven: true });
+    expect(whole).toMatchObject({ closed: [0], exhausted: false, proven: true });
+    // The relaxation's proof: class 1's two equations; and fewer solves (no crossover).
+    expect(relaxed.proofs?.get(0)).toEqual([1, 2]);
+    expect(relaxed.solves).toBeLessThan(whole.solves);
   });
 
   it("never closes a check the whole system leaves open (random systems)", () => {
