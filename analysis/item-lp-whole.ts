@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import type { IntegerBounds } from "./item-bounds";
 import type { LpBudget, LpCheck } from "./item-lp";
+import { closeOnRelaxations } from "./item-lp-relax";
 import { ITERATION_LIMIT, OPTIMAL, PRIMAL_SIMPLEX, solveWithinBudget } from "./item-lp-solve";
 
 /**
@@ -99,10 +100,23 @@ export function wholeSystemSearch(
     centre?: Float64Array;
     /** What earlier searches of the same question left, and this system's keys into it. */
     carry?: CarriedSearch;
+    /** Classes of the variables for the relaxations tried before the extremes (item-lp-relax.ts). */
+    classes?: Int32Array;
   } = {},
 ): WholeSystemSearch {
-  const { neighbourhoods = ITEM_LP_NEIGHBOURHOODS, centre, carry } = options;
-  return new Search(highs, bounds, checks, truth, budget, state, neighbourhoods, centre, carry);
+  const { neighbourhoods = ITEM_LP_NEIGHBOURHOODS, centre, carry, classes } = options;
+  return new Search(
+    highs,
+    bounds,
+    checks,
+    truth,
+    budget,
+    state,
+    neighbourhoods,
+    centre,
+    carry,
+    classes,
+  );
 }
 
 /**
@@ -150,6 +164,7 @@ class Search implements WholeSystemSearch {
     private readonly neighbourhoods: readonly number[],
     private readonly givenCentre: Float64Array | undefined,
     private readonly carry: CarriedSearch | undefined,
+    private readonly classes: Int32Array | undefined,
   ) {
     this.matrix = bounds.matrix();
     const { starts, vars, rhs } = this.matrix;
@@ -179,6 +194,17 @@ class Search implements WholeSystemSearch {
         if (point === undefined) return { closed: open, exhausted: true, proofs };
         if (point) keep(point);
       }
+    }
+    // If relaxations close every check left, no extreme (and no crossover) is needed; at the
+    // first one they do not close, the extremes decide them all, with their own proofs.
+    if (open.length > 0 && this.classes) {
+      const { highs, bounds, checks, classes, budget, state } = this;
+      const relaxed = closeOnRelaxations(highs, bounds, checks, open, classes, budget, state, {
+        onlyAll: true,
+      });
+      if (state.exhausted) return { closed: open, exhausted: true, proofs };
+      if (relaxed.closed.length === open.length)
+        return { closed: relaxed.closed, exhausted: false, proofs: relaxed.proofs };
     }
     const closed: number[] = [];
     while (open.length > 0) {

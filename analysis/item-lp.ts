@@ -43,6 +43,11 @@ export interface LpRestrictions {
   };
   /** For a system searched whole: where the question's earlier searches left off. */
   carry?: CarriedSearch;
+  /**
+   * For a system searched whole: per variable its class for the relaxations tried before the
+   * whole-system verdict (item-lp-relax.ts): ≥ 0 one class, −1 in every class, −2 in none.
+   */
+  classes?: Int32Array;
 }
 
 const EPSILON = 1e-6;
@@ -122,6 +127,7 @@ export function lpClosedChecks(
     restrictions && bounds.size > maxWholeColumns
       ? wholeSystemSearch(highs, bounds, checks, restrictions.truth, budget, state, {
           carry: restrictions.carry,
+          classes: restrictions.classes,
         })
       : null;
   try {

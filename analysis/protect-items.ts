@@ -592,6 +592,11 @@ class QuestionAudit {
             passes: movesBetweenTwoSlots(slots, roles),
             around: this.neighbourhoods(component, roles),
             carry: { memory: this.memory, columnKeys },
+            // Relaxations: one answer slot's counts and rests with the group sizes (for a
+            // multi-choice question, one option's yes/no table), slacks in none.
+            classes: Int32Array.from(roles, ({ kind, slot }) =>
+              kind === SIZE ? -1 : kind === COUNT || kind === REST ? slot : -2,
+            ),
           }
         : undefined;
     const { closed, solves, exhausted, proofs } = lpClosedChecks(
