@@ -241,7 +241,7 @@ describe("differencing attack on the releases a reader was served", () => {
             witnesses,
             stackedUpTo: 0,
           });
-          kept += witnesses.jointPoints(truths.at(-1) as TrueCounts).length;
+          kept += witnesses.keptPoints().length;
           auditReleaseSequence(highs, releases, {
             ...rules,
             truths,
