@@ -20,7 +20,6 @@ import {
   sequenceSystem,
   type Variable,
 } from "./sequence-system";
-import { Window, type WindowBatch, type WindowWitnesses } from "./sequence-window";
 import type { TrueCounts } from "./true-group-counts";
 
 /**
@@ -35,9 +34,11 @@ import type { TrueCounts } from "./true-group-counts";
  * release alone (a = b), a suffix up to the candidate (a group that did not change since cannot
  * move alone), and a prefix from the first release. Because counts never go down, the highest
  * and lowest δ of a group settle every batch of that group across the shift's edge at once.
- * Batches no witness settles are audited jointly on the releases from the earliest of them on,
- * with the releases before it fixed at their true counts (a narrower system than the reader's,
- * so what it cannot settle is held back).
+ * Points joint LPs found before (kept in the cache, checked against this system) settle batches
+ * before any shift is solved. (Two neighbouring releases moved freely were witnesses too; with
+ * the whole system's points kept they cost more than they saved: the sixth interim of the
+ * 60-unit benchmark took 69 s of CPU with them, 32 s without.) Batches nothing settles are audited jointly (sequence-joint.ts),
+ * which ends in the reader's whole stacked system: what it pins is held back, nothing else.
  */
 
 /**
@@ -83,7 +84,6 @@ interface ShiftWitnesses {
 export class WitnessCache {
   private readonly single = new WeakMap<TrueCounts, ShiftWitnesses>();
   private readonly prefix = new WeakMap<TrueCounts, ShiftWitnesses>();
-  private readonly windows = new WeakMap<TrueCounts, WindowWitnesses>();
   private points: SequencePoint[] = [];
 
   /**
@@ -109,27 +109,6 @@ export class WitnessCache {
     if (first > 0) this.points = this.points.slice(first);
   }
 
-  /** The witnesses of the window starting at the release whose truth is inner[0]. */
-  window(
-    previous: TrueCounts | undefined,
-    inner: TrueCounts[],
-    next: TrueCounts | undefined,
-  ): WindowWitnesses {
-    const first = inner[0] as TrueCounts;
-    const found = this.windows.get(first);
-    if (
-      found &&
-      found.previous === previous &&
-      found.next === next &&
-      found.inner.length === inner.length &&
-      found.inner.every((truth, i) => truth === inner[i])
-    )
-      return found;
-    const fresh = newWindowWitnesses(previous, inner, next);
-    if (next !== undefined) this.windows.set(first, fresh);
-    return fresh;
-  }
-
   take(
     kind: "single" | "prefix",
     truth: TrueCounts,
@@ -145,12 +124,17 @@ export class WitnessCache {
   }
 }
 
-function newWindowWitnesses(
-  previous: TrueCounts | undefined,
-  inner: TrueCounts[],
-  next: TrueCounts | undefined,
-): WindowWitnesses {
-  return { previous, next, inner, keys: [], points: [], done: new Set(), unbounded: new Set() };
+/** A batch of one group's newcomers: its entries and the group's count in each release. */
+interface Batch {
+  id: string;
+  from: number;
+  to: number;
+  start: NonNullable<Entry>;
+  end: NonNullable<Entry>;
+  /** The group's published or true count in each release. */
+  counts: (number | undefined)[];
+  /** Its true size. */
+  d: number;
 }
 
 export interface WitnessAudit {
@@ -215,25 +199,11 @@ export function auditBatchesWithTruths(
     }
     return found;
   };
-  const windows = new Map<number, Window>();
-  /** The window of releases a and a + 1. */
-  const pair = (a: number): Window => {
-    let found = windows.get(a);
-    if (!found) {
-      const inner = truths.slice(a, a + 2);
-      const witnesses =
-        cache?.window(truths[a - 1], inner, truths[a + 2]) ??
-        newWindowWitnesses(truths[a - 1], inner, truths[a + 2]);
-      found = new Window(highs, system, base, truths, a, a + 1, witnesses);
-      windows.set(a, found);
-    }
-    return found;
-  };
   const findings: WitnessAudit["findings"] = [];
   const open: OpenBatch[] = [];
   const key = (batch: OpenBatch) => `${batch.from} ${batch.to} ${batch.groupId}`;
   try {
-    const pending: (WindowBatch & { d: number })[] = [];
+    const pending: Batch[] = [];
     for (const id of system.ids) {
       const timeline = system.entries.get(id) as Entry[];
       const counts = base.get(id) as (number | undefined)[];
@@ -279,12 +249,9 @@ export function auditBatchesWithTruths(
       const lazy: (() => Move)[] = [];
       if (to < last) lazy.push(() => ({ shift: shift(to, last), sign: 1 }));
       if (from > 0) lazy.push(() => ({ shift: shift(0, from), sign: -1 }));
-      const pairs = [...new Set([from, to - 1])].map((a) => () => pair(a));
-      if (!settle(batch, moves, lazy, pairs, k, observe)) open.push({ groupId: id, from, to });
+      if (!settle(batch, moves, lazy, k)) open.push({ groupId: id, from, to });
     }
-    const solves =
-      [...shifts.values()].reduce((sum, lp) => sum + lp.solves, 0) +
-      [...windows.values()].reduce((sum, lp) => sum + lp.solves, 0);
+    const solves = [...shifts.values()].reduce((sum, lp) => sum + lp.solves, 0);
     if (open.length === 0) return { findings, solves, open: 0, windowSolves: 0 };
     // The candidate is free in every joint LP (fixed at its truth, it pinned batches between
     // shown releases that the reader's system leaves open, and hiding could never free them).
@@ -297,7 +264,6 @@ export function auditBatchesWithTruths(
     return { findings, solves, open: open.length, windowSolves: joint.solves };
   } finally {
     for (const lp of shifts.values()) lp.finish();
-    for (const lp of windows.values()) lp.finish();
   }
 }
 
@@ -390,15 +356,7 @@ interface Move {
  * feasible point from the values alone at 0 or at k and above). Solves shift LPs, the cheapest
  * moves first, until it is or none is left.
  */
-function settle(
-  batch: WindowBatch & { d: number },
-  moves: Move[],
-  lazy: (() => Move)[],
-  pairs: (() => Window)[],
-  k: number,
-  observe: WitnessObserver | undefined,
-) {
-  const windows: Window[] = [];
+function settle(batch: Batch, moves: Move[], lazy: (() => Move)[], k: number) {
   const settled = (): boolean => {
     const seen = { minB: batch.d, maxB: batch.d, minA: batch.d, maxA: batch.d };
     for (const { shift, sign } of moves) {
@@ -434,7 +392,6 @@ function settle(
       seen.minA = Math.min(seen.minA, batch.d + up.lowA - down.highA);
       seen.maxA = Math.max(seen.maxA, batch.d + up.highA - down.lowA);
     }
-    for (const window of windows) window.extremes(batch, seen);
     if (seen.minB <= EPSILON || seen.maxB >= k - EPSILON) return true;
     const notExact = Math.floor(seen.maxB + EPSILON) > Math.ceil(seen.minB - EPSILON);
     return notExact && (seen.minA <= EPSILON || seen.maxA >= k - EPSILON);
@@ -457,20 +414,6 @@ function settle(
     if (!move.shift.seen(batch.id)) continue;
     moves.push(move);
     if (settled() || push(moves.length - 1)) return true;
-  }
-  for (const make of pairs) {
-    const window = make();
-    if (!window.moves(batch)) continue;
-    windows.push(window);
-    if (settled()) return true;
-    for (const model of ["B", "A"] as const) {
-      for (const sense of ["max", "min"] as const) {
-        const points = window.witnesses.points.length;
-        if (!window.solve(batch, model, sense)) continue;
-        if (observe && window.witnesses.points.length > points) observe(model, window.lastPoint());
-        if (settled()) return true;
-      }
-    }
   }
   return false;
 }
