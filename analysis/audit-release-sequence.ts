@@ -4,7 +4,6 @@ import type { Release } from "./release-types";
 import { auditStackedBatches, sequenceSystem } from "./sequence-system";
 import {
   auditBatchesWithTruths,
-  WINDOW_MAX_VARIABLES,
   type WitnessCache,
   type WitnessObserver,
 } from "./sequence-witnesses";
@@ -18,7 +17,7 @@ export interface SequenceFinding {
   kind:
     | "exact" // a batch group of 1..k−1 follows exactly (values and reasons)
     | "narrow" // values alone prove a batch group holds 1..k−1
-    | "unsettled" // no witness settles the batch and it is too large to solve jointly: held back
+    | "unsettled" // not produced since every open batch ends in the whole stacked system
     | "unanimous" // a sensitive question's answers in a batch group are (nearly) unanimous
     | "comment"; // new comments are shown for fewer than max(k, 10) newcomers
   groupId: string;
@@ -68,7 +67,8 @@ export interface SequenceAuditOptions {
   observeWitness?: WitnessObserver;
   /**
    * The most hidden counts of one joint LP for batches witnesses leave open (default
-   * WINDOW_MAX_VARIABLES); beyond, windows around each batch's end (tests set it low).
+   * WINDOW_MAX_VARIABLES); beyond, windows first, and the whole stacked system for what they
+   * pin (tests set it low).
    */
   jointUpTo?: number;
 }
@@ -122,32 +122,10 @@ export function auditReleaseSequence(
       ...(jointUpTo === undefined ? {} : { jointUpTo }),
     });
   if (witnessed) {
-    // Beyond `jointUpTo` hidden counts the witnesses' joint fallback audits windows, with the
-    // releases outside each window fixed at their true counts: a narrower system than the
-    // reader's, so a batch it cannot move may still move in the whole, and a batch between
-    // shown releases pinned that way (the candidate fixed at its truth) can never be freed by
-    // holding back. What the windows flag is checked again in the whole stacked system (the
-    // audit used after a restart), which decides (on the 60-unit benchmark, none of the 101
-    // batches between shown releases the windows flagged in the fifth interim's first round).
-    const batchKinds = new Set(["exact", "narrow", "unsettled"]);
-    const flagged = witnessed.findings.filter((finding) => batchKinds.has(finding.kind));
-    let confirmSolves = 0;
-    let batchFindings: SequenceFinding[] = witnessed.findings;
-    if (flagged.length > 0 && system.variables.length > (jointUpTo ?? WINDOW_MAX_VARIABLES)) {
-      const wanted = new Set(flagged.map((f) => `${f.from} ${f.to} ${f.groupId}`));
-      const whole = auditStackedBatches(highs, system, k, (id, from, to) =>
-        wanted.has(`${from} ${to} ${id}`),
-      );
-      confirmSolves = whole.solves;
-      batchFindings = [
-        ...witnessed.findings.filter((finding) => !batchKinds.has(finding.kind)),
-        ...whole.findings,
-      ];
-    }
-    findings.push(...batchFindings);
+    findings.push(...witnessed.findings);
     return {
       findings,
-      solves: witnessed.solves + witnessed.windowSolves + confirmSolves,
+      solves: witnessed.solves + witnessed.windowSolves,
       method: "witnesses",
       open: witnessed.open,
       windowSolves: witnessed.windowSolves,

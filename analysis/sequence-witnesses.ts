@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import type { ReleaseEquations } from "./release-equations";
 import type { Release } from "./release-types";
+import { auditJointly } from "./sequence-joint";
 import {
   type OpenBatch,
   pointInSystem,
@@ -9,19 +10,16 @@ import {
   settledByPoints,
 } from "./sequence-points";
 import {
-  auditStackedBatches,
   type BatchFinding,
   createModel,
   type Entry,
   EPSILON,
-  type JointPointObserver,
   type Row,
   runObjective,
   type SequenceSystem,
   sequenceSystem,
   type Variable,
 } from "./sequence-system";
-import { Window, type WindowBatch, type WindowWitnesses } from "./sequence-window";
 import type { TrueCounts } from "./true-group-counts";
 
 /**
@@ -36,13 +34,24 @@ import type { TrueCounts } from "./true-group-counts";
  * release alone (a = b), a suffix up to the candidate (a group that did not change since cannot
  * move alone), and a prefix from the first release. Because counts never go down, the highest
  * and lowest δ of a group settle every batch of that group across the shift's edge at once.
- * Batches no witness settles are audited jointly on the releases from the earliest of them on,
- * with the releases before it fixed at their true counts (a narrower system than the reader's,
- * so what it cannot settle is held back).
+ * Points joint LPs found before (kept in the cache, checked against this system) settle batches
+ * before any shift is solved. (Two neighbouring releases moved freely were witnesses too; with
+ * the whole system's points kept they cost more than they saved: the sixth interim of the
+ * 60-unit benchmark took 69 s of CPU with them, 32 s without.) Batches nothing settles are audited jointly (sequence-joint.ts),
+ * which ends in the reader's whole stacked system: what it pins is held back, nothing else.
  */
 
-/** The most hidden counts the joint fallback may hold; beyond, unsettled batches are held back. */
-export const WINDOW_MAX_VARIABLES = 6_000;
+/**
+ * The most hidden counts one joint LP holds before windows are tried first (auditJointly); what
+ * the windows leave pinned is audited in the whole stacked system however large.
+ */
+export const WINDOW_MAX_VARIABLES = 20_000;
+
+/**
+ * Moved counts of the joint points kept between builds (about 80 bytes each): the newest are
+ * kept, older points are the likeliest to be no point of a later sequence anyway.
+ */
+const MAX_KEPT_MOVES = 1_000_000;
 
 /** Lowest and highest shift δ of a hidden count in feasible points, with reasons (B) and without (A). */
 interface Seen {
@@ -75,64 +84,29 @@ interface ShiftWitnesses {
 export class WitnessCache {
   private readonly single = new WeakMap<TrueCounts, ShiftWitnesses>();
   private readonly prefix = new WeakMap<TrueCounts, ShiftWitnesses>();
-  private readonly windows = new WeakMap<TrueCounts, WindowWitnesses>();
-  private readonly old = new WeakMap<TrueCounts, Map<string, boolean>>();
-  private readonly joint = new WeakMap<TrueCounts, SequencePoint[]>();
+  private points: SequencePoint[] = [];
 
   /**
-   * Points the joint LPs found for batches ending at the candidate whose true counts are
-   * `candidate`, kept through the hold-back rounds of one build: each is checked against the
-   * next round's whole system before it may settle anything there (sequence-points.ts).
+   * Points the joint LPs found (windows and the whole stacked system), newest last, kept
+   * through the hold-back rounds of one build and into later builds: each is checked against
+   * the system of the audit that uses it before it may settle anything (sequence-points.ts).
    */
-  jointPoints(candidate: TrueCounts): SequencePoint[] {
-    let found = this.joint.get(candidate);
-    if (!found) {
-      found = [];
-      this.joint.set(candidate, found);
+  keptPoints(): SequencePoint[] {
+    return this.points;
+  }
+
+  /** Keeps at most the newest MAX_KEPT_MOVES moved counts' worth of points. */
+  endBuild(_candidate: TrueCounts): void {
+    let moves = 0;
+    let first = this.points.length;
+    while (
+      first > 0 &&
+      moves + (this.points[first - 1] as SequencePoint).moved.length <= MAX_KEPT_MOVES
+    ) {
+      first--;
+      moves += (this.points[first] as SequencePoint).moved.length;
     }
-    return found;
-  }
-
-  /**
-   * Batches between shown releases ("from to group id") audited jointly with the candidate
-   * whose true counts are `candidate` fixed at them (true: settled there): a narrower system
-   * than the reader's, the same in every hold-back round of one build (the candidate's truth
-   * does not change). Those not settled there are audited with the candidate's figures.
-   */
-  oldVerdicts(candidate: TrueCounts): Map<string, boolean> {
-    let found = this.old.get(candidate);
-    if (!found) {
-      found = new Map();
-      this.old.set(candidate, found);
-    }
-    return found;
-  }
-
-  /** Forgets what the hold-back rounds of the build of `candidate` kept for it alone. */
-  endBuild(candidate: TrueCounts): void {
-    this.joint.delete(candidate);
-    this.old.delete(candidate);
-  }
-
-  /** The witnesses of the window starting at the release whose truth is inner[0]. */
-  window(
-    previous: TrueCounts | undefined,
-    inner: TrueCounts[],
-    next: TrueCounts | undefined,
-  ): WindowWitnesses {
-    const first = inner[0] as TrueCounts;
-    const found = this.windows.get(first);
-    if (
-      found &&
-      found.previous === previous &&
-      found.next === next &&
-      found.inner.length === inner.length &&
-      found.inner.every((truth, i) => truth === inner[i])
-    )
-      return found;
-    const fresh = newWindowWitnesses(previous, inner, next);
-    if (next !== undefined) this.windows.set(first, fresh);
-    return fresh;
+    if (first > 0) this.points = this.points.slice(first);
   }
 
   take(
@@ -150,16 +124,21 @@ export class WitnessCache {
   }
 }
 
-function newWindowWitnesses(
-  previous: TrueCounts | undefined,
-  inner: TrueCounts[],
-  next: TrueCounts | undefined,
-): WindowWitnesses {
-  return { previous, next, inner, keys: [], points: [], done: new Set(), unbounded: new Set() };
+/** A batch of one group's newcomers: its entries and the group's count in each release. */
+interface Batch {
+  id: string;
+  from: number;
+  to: number;
+  start: NonNullable<Entry>;
+  end: NonNullable<Entry>;
+  /** The group's published or true count in each release. */
+  counts: (number | undefined)[];
+  /** Its true size. */
+  d: number;
 }
 
 export interface WitnessAudit {
-  findings: (BatchFinding | { kind: "unsettled"; groupId: string; from: number; to: number })[];
+  findings: BatchFinding[];
   solves: number;
   /** Batches the witnesses left open, and what the joint fallback solved for them. */
   open: number;
@@ -220,23 +199,11 @@ export function auditBatchesWithTruths(
     }
     return found;
   };
-  const windows = new Map<number, Window>();
-  /** The window of releases a and a + 1. */
-  const pair = (a: number): Window => {
-    let found = windows.get(a);
-    if (!found) {
-      const inner = truths.slice(a, a + 2);
-      const witnesses =
-        cache?.window(truths[a - 1], inner, truths[a + 2]) ??
-        newWindowWitnesses(truths[a - 1], inner, truths[a + 2]);
-      found = new Window(highs, system, base, truths, a, a + 1, witnesses);
-      windows.set(a, found);
-    }
-    return found;
-  };
   const findings: WitnessAudit["findings"] = [];
-  const open: { groupId: string; from: number; to: number }[] = [];
+  const open: OpenBatch[] = [];
+  const key = (batch: OpenBatch) => `${batch.from} ${batch.to} ${batch.groupId}`;
   try {
+    const pending: Batch[] = [];
     for (const id of system.ids) {
       const timeline = system.entries.get(id) as Entry[];
       const counts = base.get(id) as (number | undefined)[];
@@ -252,60 +219,51 @@ export function auditBatchesWithTruths(
             continue;
           }
           if (d <= EPSILON || d >= k - EPSILON) continue;
-          // Shifts across the batch's edge: the later release alone, the earlier one alone,
-          // everything from the later one on, everything up to the earlier one.
-          const moves: Move[] = [];
-          if ("variable" in end) moves.push({ shift: shift(to, to), sign: 1 });
-          if ("variable" in start) moves.push({ shift: shift(from, from), sign: -1 });
-          const lazy: (() => Move)[] = [];
-          if (to < last) lazy.push(() => ({ shift: shift(to, last), sign: 1 }));
-          if (from > 0) lazy.push(() => ({ shift: shift(0, from), sign: -1 }));
-          const batch = { id, d, from, to, start, end, counts };
-          const pairs = [...new Set([from, to - 1])].map((a) => () => pair(a));
-          if (!settle(batch, moves, lazy, pairs, k, observe)) open.push({ groupId: id, from, to });
+          pending.push({ id, d, from, to, start, end, counts });
         }
       }
     }
-    const solves =
-      [...shifts.values()].reduce((sum, lp) => sum + lp.solves, 0) +
-      [...windows.values()].reduce((sum, lp) => sum + lp.solves, 0);
+    // Points the joint LPs found before (earlier rounds of this build, earlier builds) settle
+    // what they still can, once checked against this system; only the rest is solved.
+    const kept = cache?.keptPoints() ?? [];
+    const settledByKept = new Set(
+      kept.length === 0
+        ? []
+        : settledByKeptPoints(
+            system,
+            base,
+            kept,
+            pending.map(({ id, from, to }) => ({ groupId: id, from, to })),
+            k,
+            observe,
+          ).map(key),
+    );
+    for (const batch of pending) {
+      const { id, from, to, start, end } = batch;
+      if (settledByKept.has(key({ groupId: id, from, to }))) continue;
+      // Shifts across the batch's edge: the later release alone, the earlier one alone,
+      // everything from the later one on, everything up to the earlier one.
+      const moves: Move[] = [];
+      if ("variable" in end) moves.push({ shift: shift(to, to), sign: 1 });
+      if ("variable" in start) moves.push({ shift: shift(from, from), sign: -1 });
+      const lazy: (() => Move)[] = [];
+      if (to < last) lazy.push(() => ({ shift: shift(to, last), sign: 1 }));
+      if (from > 0) lazy.push(() => ({ shift: shift(0, from), sign: -1 }));
+      if (!settle(batch, moves, lazy, k)) open.push({ groupId: id, from, to });
+    }
+    const solves = [...shifts.values()].reduce((sum, lp) => sum + lp.solves, 0);
     if (open.length === 0) return { findings, solves, open: 0, windowSolves: 0 };
-    // Batches between shown releases first with the candidate at its true counts: that system
-    // does not depend on what the candidate publishes, so what it settles stays settled in
-    // every hold-back round of this build. The rest is audited with the candidate's figures.
-    const candidate = truths[last] as TrueCounts;
-    const oldVerdicts = cache?.oldVerdicts(candidate) ?? new Map<string, boolean>();
-    const key = (batch: { groupId: string; from: number; to: number }) =>
-      `${batch.from} ${batch.to} ${batch.groupId}`;
-    const old = open.filter((batch) => batch.to < last && !oldVerdicts.has(key(batch)));
-    let windowSolves = 0;
-    if (old.length > 0) {
-      const fixed = auditWindow(highs, releases, structures, truths, k, old, jointUpTo, last);
-      windowSolves += fixed.solves;
-      const flagged = new Set(fixed.findings.map(key));
-      for (const batch of old) oldVerdicts.set(key(batch), !flagged.has(key(batch)));
-    }
-    let rest = open.filter((batch) => oldVerdicts.get(key(batch)) !== true);
-    // Points the joint LPs found in earlier rounds of this build settle what they still can,
-    // once checked against this round's whole system; only the rest is solved again.
-    const kept = cache?.jointPoints(candidate) ?? [];
-    if (rest.length > 0 && kept.length > 0) {
-      const settledNow = new Set(
-        settledByKeptPoints(system, base, kept, rest, k, observe).map(key),
-      );
-      rest = rest.filter((batch) => !settledNow.has(key(batch)));
-    }
-    if (rest.length === 0) return { findings, solves, open: open.length, windowSolves };
-    const window = auditWindow(highs, releases, structures, truths, k, rest, jointUpTo, undefined, {
-      keep: (point) => {
-        if (cache) kept.push(point);
-      },
+    // The candidate is free in every joint LP (fixed at its truth, it pinned batches between
+    // shown releases that the reader's system leaves open, and hiding could never free them).
+    const joint = auditJointly(highs, releases, structures, system, truths, k, open, {
+      upTo: jointUpTo,
+      keep: cache ? (point: SequencePoint) => kept.push(point) : undefined,
+      observe,
     });
-    findings.push(...window.findings);
-    return { findings, solves, open: open.length, windowSolves: windowSolves + window.solves };
+    findings.push(...joint.findings);
+    return { findings, solves, open: open.length, windowSolves: joint.solves };
   } finally {
     for (const lp of shifts.values()) lp.finish();
-    for (const lp of windows.values()) lp.finish();
   }
 }
 
@@ -398,15 +356,7 @@ interface Move {
  * feasible point from the values alone at 0 or at k and above). Solves shift LPs, the cheapest
  * moves first, until it is or none is left.
  */
-function settle(
-  batch: WindowBatch & { d: number },
-  moves: Move[],
-  lazy: (() => Move)[],
-  pairs: (() => Window)[],
-  k: number,
-  observe: WitnessObserver | undefined,
-) {
-  const windows: Window[] = [];
+function settle(batch: Batch, moves: Move[], lazy: (() => Move)[], k: number) {
   const settled = (): boolean => {
     const seen = { minB: batch.d, maxB: batch.d, minA: batch.d, maxA: batch.d };
     for (const { shift, sign } of moves) {
@@ -442,7 +392,6 @@ function settle(
       seen.minA = Math.min(seen.minA, batch.d + up.lowA - down.highA);
       seen.maxA = Math.max(seen.maxA, batch.d + up.highA - down.lowA);
     }
-    for (const window of windows) window.extremes(batch, seen);
     if (seen.minB <= EPSILON || seen.maxB >= k - EPSILON) return true;
     const notExact = Math.floor(seen.maxB + EPSILON) > Math.ceil(seen.minB - EPSILON);
     return notExact && (seen.minA <= EPSILON || seen.maxA >= k - EPSILON);
@@ -465,20 +414,6 @@ function settle(
     if (!move.shift.seen(batch.id)) continue;
     moves.push(move);
     if (settled() || push(moves.length - 1)) return true;
-  }
-  for (const make of pairs) {
-    const window = make();
-    if (!window.moves(batch)) continue;
-    windows.push(window);
-    if (settled()) return true;
-    for (const model of ["B", "A"] as const) {
-      for (const sense of ["max", "min"] as const) {
-        const points = window.witnesses.points.length;
-        if (!window.solve(batch, model, sense)) continue;
-        if (observe && window.witnesses.points.length > points) observe(model, window.lastPoint());
-        if (settled()) return true;
-      }
-    }
   }
   return false;
 }
@@ -716,95 +651,4 @@ class Shift {
     for (const { lp } of this.models.values()) lp.dispose();
     this.models.clear();
   }
-}
-
-/**
- * The batches single-release witnesses left open, audited jointly on the releases from the
- * earliest of them to the candidate; earlier releases (and `alsoFixed`) are fixed at their true
- * counts (as if published), which only narrows the system, so what this cannot settle is held
- * back. When that system is too large (long sequences), each batch ending at release t is
- * audited on a window of the releases before t (as many as fit) and the one after it instead,
- * every other release fixed at its true counts: narrower still, so still sound, and of a size
- * that does not grow with the sequence.
- */
-function auditWindow(
-  highs: Highs,
-  releases: Release[],
-  structures: ReleaseEquations[],
-  truths: TrueCounts[],
-  k: number,
-  open: { groupId: string; from: number; to: number }[],
-  /** The most hidden counts one joint system may hold. */
-  upTo: number,
-  /** A later release also fixed at its true counts (the candidate, for batches before it). */
-  alsoFixed?: number,
-  { keep }: { keep?: (point: SequencePoint) => void } = {},
-): { findings: WitnessAudit["findings"]; solves: number } {
-  const hiddenIn = releases.map(
-    (release) => release.groups.filter((group) => "hidden" in group.n).length,
-  );
-  const free = (t: number, a: number, b: number) => t >= a && t <= b && t !== alsoFixed;
-  const size = (a: number, b: number) =>
-    hiddenIn.reduce((sum, hidden, t) => sum + (free(t, a, b) ? hidden : 0), 0);
-  const joint = (batches: typeof open, a: number, b: number) => {
-    const fixed = releases.map((release, t) =>
-      free(t, a, b) ? release : revealed(release, truths[t] as TrueCounts),
-    );
-    const wanted = new Set(batches.map((batch) => `${batch.from} ${batch.to} ${batch.groupId}`));
-    const system = sequenceSystem(fixed, structures);
-    // Kept as moves away from the truth: the counts an LP leaves at their truth need no check.
-    const observePoint: JointPointObserver | undefined = keep
-      ? (model, variables, values) => {
-          const moved: SequencePoint["moved"] = [];
-          variables.forEach((v, i) => {
-            const variable = system.variables[v] as Variable;
-            const value = values[i] as number;
-            const truth = truths[variable.release]?.get(variable.groupId);
-            if (truth === undefined || Math.abs(value - truth) > 1e-9)
-              moved.push({ release: variable.release, groupId: variable.groupId, value });
-          });
-          keep({ model, moved });
-        }
-      : undefined;
-    return auditStackedBatches(
-      highs,
-      system,
-      k,
-      (id, from, to) => wanted.has(`${from} ${to} ${id}`),
-      observePoint,
-    );
-  };
-  const last = releases.length - 1;
-  const first = Math.min(...open.map((batch) => batch.from));
-  if (size(first, last) <= upTo) return joint(open, first, last);
-  const findings: WitnessAudit["findings"] = [];
-  let solves = 0;
-  const byEnd = new Map<number, typeof open>();
-  for (const batch of open) byEnd.set(batch.to, [...(byEnd.get(batch.to) ?? []), batch]);
-  for (const [to, batches] of byEnd) {
-    // As many releases before the batch's end as fit, and one after it: every release fixed
-    // at its truth pins more, and a batch between shown releases pinned that way can never be
-    // freed by hiding in the candidate.
-    const b = Math.min(to + 1, last);
-    let a = 0;
-    while (a < to - 1 && size(a, b) > upTo) a++;
-    if (size(a, b) > upTo) {
-      findings.push(...batches.map((batch) => ({ kind: "unsettled" as const, ...batch })));
-      continue;
-    }
-    const window = joint(batches, a, b);
-    findings.push(...window.findings);
-    solves += window.solves;
-  }
-  return { findings, solves };
-}
-
-/** A release with its hidden counts replaced by their truth. */
-function revealed(release: Release, truth: TrueCounts): Release {
-  return {
-    ...release,
-    groups: release.groups.map((group) =>
-      "hidden" in group.n ? { ...group, n: { value: truth.get(group.id) as number } } : group,
-    ),
-  };
 }

@@ -49,9 +49,17 @@ export function createReleaseScheduler({
 }): ReleaseScheduler {
   const timers = new Map<string, NodeJS.Timeout>();
   let chain: Promise<void> = Promise.resolve();
+  /** Builds queued behind the running one, by campaign (not started yet). */
+  const waiting = new Map<string, Promise<void>>();
 
   const buildNow = (campaignId: string): Promise<void> => {
+    // A build that has not started yet reads every response and the campaign's state when it
+    // starts: a second one queued behind it would only repeat it. A sequence audit can take
+    // minutes, and each debounce ending meanwhile would otherwise queue one more build.
+    const queued = waiting.get(campaignId);
+    if (queued) return queued;
     const run = chain.then(async () => {
+      waiting.delete(campaignId);
       try {
         const { input } = loadReleaseInput(db, campaignId, now());
         const shown = shownReleases(db, campaignId);
@@ -86,6 +94,7 @@ export function createReleaseScheduler({
         onError(campaignId, error instanceof Error ? error : new Error(String(error)));
       }
     });
+    waiting.set(campaignId, run);
     chain = run;
     return run;
   };

@@ -123,15 +123,19 @@ export async function measureReleaseSequence({
   if (releases.length < interim) throw new Error(`only ${releases.length} interims served`);
   // The baseline, then the candidate's whole rebuild, then its audit alone as served.
   const [, singleRelease] = timed(() => buildRelease(highs, matrix, input));
+  const earlier = new Set(witnesses.keptPoints());
   const [built, rebuild] = timed(() =>
     buildSequencedRelease(highs, matrix, input, releases, { truths, witnesses }),
   );
   progress(
     `candidate: ${built.passes ? "passes" : "held back"} after ${built.rounds} rounds, ${rebuild.ms.toFixed(0)} ms wall, ${rebuild.cpuMs.toFixed(0)} ms CPU (one release alone ${singleRelease.ms.toFixed(0)} ms wall, ${singleRelease.cpuMs.toFixed(0)} ms CPU), ${built.method}`,
   );
-  // Its audit as a first audit of that release: the witnesses of the shown releases are kept
-  // (the server keeps them between rebuilds), what the rebuild's own rounds found for this
-  // candidate is not (a copy of its true counts is another key in the cache).
+  // Its audit as a first audit of that release: the witnesses of the shown releases and the
+  // joint points of earlier rebuilds are kept (the server keeps them between rebuilds), what the
+  // rebuild's own rounds found for this candidate is not (its joint points are dropped, and a
+  // copy of its true counts is another key in the cache).
+  const kept = witnesses.keptPoints();
+  kept.splice(0, kept.length, ...kept.filter((point) => earlier.has(point)));
   const [audit, sequenceAudit] = timed(() =>
     auditReleaseSequence(highs, [...releases, built.release], {
       ...sequenceRules(input),
