@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { highsBound } from "./highs-bound";
 import type { IntegerBounds } from "./item-bounds";
 import type { LpBudget, LpCheck } from "./item-lp";
 import { solveWithinBudget } from "./item-lp-solve";
@@ -162,12 +163,7 @@ class Relaxation {
     }
     this.columns = variables.length;
     if (this.columns === 0 || this.columns > maxShare * bounds.size) return;
-    const finite = (value: number) =>
-      value === Number.POSITIVE_INFINITY
-        ? highs.infinity
-        : value === Number.NEGATIVE_INFINITY
-          ? -highs.infinity
-          : value;
+    const finite = (value: number) => highsBound(highs, value);
     budget.work -= indices.length;
     this.model = highs.createModel({
       numCols: variables.length,

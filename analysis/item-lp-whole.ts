@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { highsBound } from "./highs-bound";
 import type { IntegerBounds } from "./item-bounds";
 import type { LpBudget, LpCheck } from "./item-lp";
 import { closeOnRelaxations } from "./item-lp-relax";
@@ -303,8 +304,8 @@ class Search implements WholeSystemSearch {
     const colLower = new Float64Array(size);
     const colUpper = new Float64Array(size);
     for (let v = 0; v < size; v++) {
-      colLower[v] = finite(highs, bounds.lows[v] as number);
-      colUpper[v] = finite(highs, bounds.highs[v] as number);
+      colLower[v] = highsBound(highs, bounds.lows[v] as number);
+      colUpper[v] = highsBound(highs, bounds.highs[v] as number);
     }
     this.model = highs.createModel({
       numCols: size,
@@ -444,8 +445,8 @@ class Search implements WholeSystemSearch {
     const colLower = new Float64Array(numCols);
     const colUpper = new Float64Array(numCols);
     members.forEach((v, at) => {
-      colLower[at] = finite(highs, bounds.lows[v] as number);
-      colUpper[at] = finite(highs, bounds.highs[v] as number);
+      colLower[at] = highsBound(highs, bounds.lows[v] as number);
+      colUpper[at] = highsBound(highs, bounds.highs[v] as number);
     });
     witnessCost.forEach((cost, i) => {
       colCost[members.length + i] = cost;
@@ -562,10 +563,4 @@ class Search implements WholeSystemSearch {
     // taken as closed: giving up hides, never publishes.
     return satisfiesSystem(this.bounds, point) ? point : new Float64Array(this.truth);
   }
-}
-
-function finite(highs: Highs, value: number): number {
-  if (value === Number.POSITIVE_INFINITY) return highs.infinity;
-  if (value === Number.NEGATIVE_INFINITY) return -highs.infinity;
-  return value;
 }

@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { highsBound } from "./highs-bound";
 import type { IntegerBounds } from "./item-bounds";
 import { solveWithinBudget } from "./item-lp-solve";
 import { type CarriedSearch, wholeSystemSearch } from "./item-lp-whole";
@@ -244,12 +245,7 @@ class WitnessLp {
     const variables = bounds.size;
     const columnOf = new Int32Array(variables).fill(-1);
     let columns = 0;
-    const finite = (value: number) =>
-      value === Number.POSITIVE_INFINITY
-        ? highs.infinity
-        : value === Number.NEGATIVE_INFINITY
-          ? -highs.infinity
-          : value;
+    const finite = (value: number) => highsBound(highs, value);
     const lower: number[] = [];
     const upper: number[] = [];
     if (restriction) {

@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { highsBound } from "./highs-bound";
 import type { ReleaseEquations } from "./release-equations";
 import type { HiddenReason, Release } from "./release-types";
 
@@ -277,12 +278,7 @@ export function createModel(
   column: Map<number, number>,
   rows: Row[],
 ) {
-  const finite = (value: number) =>
-    value === Number.POSITIVE_INFINITY
-      ? highs.infinity
-      : value === Number.NEGATIVE_INFINITY
-        ? -highs.infinity
-        : value;
+  const finite = (value: number) => highsBound(highs, value);
   const starts = [0];
   const indices: number[] = [];
   const values: number[] = [];
