@@ -1,7 +1,9 @@
 import { and, desc, eq, gt, gte, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Release, ReleaseGroup } from "../../analysis/release-types";
+import { effectiveStatus } from "../campaigns/campaign-status";
+import { builtAsFinal } from "../db/final-release-sql";
 import type { Db } from "../db/open-database";
-import { campaigns, releases } from "../db/schema";
+import { campaigns, releases, responses } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { NotFoundError, ProblemError } from "../errors";
 
@@ -15,7 +17,11 @@ export interface StoredRelease {
  * The release a reader gets now: the newest one that passed the sequence audit against every
  * release shown before it, or else the one shown last (held back until enough new answers have
  * arrived). Serving marks it shown, so every later release is audited against it as well.
- * 404 while none has been built yet.
+ * Once the campaign is closed, a release not shown yet is served only if it is a final one
+ * (built with the item audit's LP stage) while the raw responses still allow building that:
+ * serving the interim release built before the close, in the seconds or minutes the final
+ * build takes, would show an LP-derivable release that nobody had seen. 404 while there is
+ * nothing to serve.
  */
 export function readRelease(db: Db, slug: string, now: Date = new Date()): StoredRelease {
   const campaign = db
@@ -24,12 +30,23 @@ export function readRelease(db: Db, slug: string, now: Date = new Date()): Store
       slug: campaigns.slug,
       k: campaigns.minCellSize,
       organisationId: campaigns.organisationId,
+      status: campaigns.status,
+      closesAt: campaigns.closesAt,
     })
     .from(campaigns)
     .where(eq(campaigns.slug, slug))
     .get();
   if (!campaign) throw new NotFoundError("There is no such campaign.");
+  const status = effectiveStatus(campaign, now);
   const served = withTransaction(db, (tx) => {
+    const finalOnly =
+      (status === "closed" || status === "archived") &&
+      tx
+        .select({ id: responses.id })
+        .from(responses)
+        .where(eq(responses.campaignId, campaign.id))
+        .limit(1)
+        .get() !== undefined;
     const lastShown = tx
       .select({ id: releases.id })
       .from(releases)
@@ -47,6 +64,7 @@ export function readRelease(db: Db, slug: string, now: Date = new Date()): Store
           eq(releases.servable, true),
           gt(releases.id, shownId),
           gte(releases.auditedAfter, shownId),
+          finalOnly ? builtAsFinal : undefined,
         ),
       )
       .orderBy(desc(releases.id))
@@ -86,7 +104,12 @@ export function readRelease(db: Db, slug: string, now: Date = new Date()): Store
       "The audited results of this campaign have not been computed yet; try again in a minute.",
     );
   }
-  return { campaign, builtAt: served.builtAt, release: served.release };
+  const { id, slug: campaignSlug, k, organisationId } = campaign;
+  return {
+    campaign: { id, slug: campaignSlug, k, organisationId },
+    builtAt: served.builtAt,
+    release: served.release,
+  };
 }
 
 /**

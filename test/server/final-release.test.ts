@@ -118,4 +118,38 @@ describe("the final release of a closed campaign", () => {
     expect(storedReleases(db, campaignId)).toHaveLength(2);
     await after.close();
   }, 120_000);
+
+  it("is never replaced, while it is being built, by an interim release nobody was shown", async () => {
+    const db = openDatabase(":memory:");
+    const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
+    // Phased, and nobody read the interim release while the campaign was open.
+    const { campaignId, slug } = storeRandomCampaign(db, campaign);
+    await scheduler.rebuild(campaignId);
+    // Closed (by its date, or the close's rebuild has not finished): the interim release built
+    // while open, which an LP can derive answers from, must not be the first one anyone sees.
+    db.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaignId)).run();
+    expect(() => readRelease(db, slug)).toThrow(/not been computed yet/);
+    expect(
+      db.select().from(releases).where(eq(releases.campaignId, campaignId)).all()[0]?.firstServedAt,
+    ).toBeNull();
+    await scheduler.rebuild(campaignId);
+    const final = readRelease(db, slug);
+    expect(final.release.audit.itemLp).toBe(true);
+    expect(attack(final.release).lp).toEqual([]);
+    await scheduler.close();
+  }, 120_000);
+
+  it("keeps serving an interim release already shown until the final one passes", async () => {
+    const db = openDatabase(":memory:");
+    const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
+    const { campaignId, slug } = storeRandomCampaign(db, campaign);
+    await scheduler.rebuild(campaignId);
+    const shown = readRelease(db, slug); // an admin looked while it was open
+    db.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaignId)).run();
+    // Showing it again tells nobody anything new; the final build replaces it.
+    expect(readRelease(db, slug).builtAt).toBe(shown.builtAt);
+    await scheduler.rebuild(campaignId);
+    expect(readRelease(db, slug).release.audit.itemLp).toBe(true);
+    await scheduler.close();
+  }, 120_000);
 });
