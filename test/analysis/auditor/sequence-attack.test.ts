@@ -199,19 +199,8 @@ describe("differencing attack on the releases a reader was served", () => {
         fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 3, maxLength: 5 }),
         fc.integer(),
         (campaign, sizes, seed) => {
-          const order = shuffled(campaign.rows, seed);
           // Every rebuild served as built: many batches to settle, so many witnesses.
-          const matrix = createResponseMatrix(campaign.input);
-          const releases: Release[] = [];
-          const truths: TrueCounts[] = [];
-          let next = 0;
-          for (const size of sizes) {
-            for (const row of order.slice(next, next + size)) matrix.append(row);
-            next += size;
-            const built = buildSequencedRelease(highs, matrix, campaign.input, []);
-            releases.push(built.release);
-            truths.push(built.truth);
-          }
+          const { releases, truths } = everyRebuildServed(campaign, sizes, seed);
           // The true sequence itself.
           expect(sequenceViolations(releases, truths, "reasons")).toEqual([]);
           const rules = { sensitiveItems: sensitive(campaign), minCommentGroup: 10 };
@@ -247,19 +236,7 @@ describe("differencing attack on the releases a reader was served", () => {
             truths,
             witnesses,
             stackedUpTo: 0,
-            observeWitness: (model, points) => {
-              const counts = truths.map((truth, t) => {
-                const moved = points.get(t);
-                return moved ? new Map([...truth, ...moved]) : truth;
-              });
-              const violations = sequenceViolations(
-                releases,
-                counts,
-                model === "B" ? "reasons" : "values",
-              );
-              expect(violations).toEqual([]);
-              checked++;
-            },
+            observeWitness: pointsOfTheWholeSystem(releases, truths, () => checked++),
           });
         },
       ),
@@ -278,18 +255,7 @@ describe("differencing attack on the releases a reader was served", () => {
         fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 4, maxLength: 6 }),
         fc.integer(),
         (campaign, sizes, seed) => {
-          const order = shuffled(campaign.rows, seed);
-          const matrix = createResponseMatrix(campaign.input);
-          const releases: Release[] = [];
-          const truths: TrueCounts[] = [];
-          let next = 0;
-          for (const size of sizes) {
-            for (const row of order.slice(next, next + size)) matrix.append(row);
-            next += size;
-            const built = buildSequencedRelease(highs, matrix, campaign.input, []);
-            releases.push(built.release);
-            truths.push(built.truth);
-          }
+          const { releases, truths } = everyRebuildServed(campaign, sizes, seed);
           // Joint LPs of two releases at most: every batch the witnesses leave open is audited
           // in windows first (the others fixed at their true counts), then the whole system.
           const hidden = releases.map(
@@ -304,16 +270,7 @@ describe("differencing attack on the releases a reader was served", () => {
             truths,
             stackedUpTo: 0,
             jointUpTo,
-            observeWitness: (model, points) => {
-              const counts = truths.map((truth, t) => {
-                const moved = points.get(t);
-                return moved ? new Map([...truth, ...moved]) : truth;
-              });
-              expect(
-                sequenceViolations(releases, counts, model === "B" ? "reasons" : "values"),
-              ).toEqual([]);
-              checked++;
-            },
+            observeWitness: pointsOfTheWholeSystem(releases, truths, () => checked++),
           });
           jointSolves += audit.windowSolves ?? 0;
         },
@@ -404,4 +361,36 @@ function shuffled<T>(items: T[], seed: number): T[] {
     [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
   }
   return copy;
+}
+
+/** A campaign's releases when every rebuild after batches of these sizes is served as built. */
+function everyRebuildServed(campaign: RandomCampaign, sizes: number[], seed: number) {
+  const order = shuffled(campaign.rows, seed);
+  const matrix = createResponseMatrix(campaign.input);
+  const releases: Release[] = [];
+  const truths: TrueCounts[] = [];
+  let next = 0;
+  for (const size of sizes) {
+    for (const row of order.slice(next, next + size)) matrix.append(row);
+    next += size;
+    const built = buildSequencedRelease(highs, matrix, campaign.input, []);
+    releases.push(built.release);
+    truths.push(built.truth);
+  }
+  return { releases, truths };
+}
+
+/**
+ * An observer of the audit's witnesses that checks, with the attacker's own equations, that
+ * each point (true counts with the point's moved counts) satisfies the reader's whole system.
+ */
+function pointsOfTheWholeSystem(releases: Release[], truths: TrueCounts[], onChecked: () => void) {
+  return (model: "A" | "B", points: ReadonlyMap<number, ReadonlyMap<string, number>>) => {
+    const counts = truths.map((truth, t) => {
+      const moved = points.get(t);
+      return moved ? new Map([...truth, ...moved]) : truth;
+    });
+    expect(sequenceViolations(releases, counts, model === "B" ? "reasons" : "values")).toEqual([]);
+    onChecked();
+  };
 }
