@@ -1,14 +1,12 @@
 import type { Highs } from "highs";
+import { auditSmallGroups, type SmallGroupJob, type SmallGroupSolver } from "./audit-small-groups";
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
-import {
-  type Elimination,
-  eliminateDoubletons,
-  keptBounds,
-  keptCosts,
-  originalValues,
-} from "./eliminate-doubletons";
+import { componentLp, EPSILON, type Seen, spread, widenSeen } from "./component-lp";
+import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
 import { IntegerBounds } from "./item-bounds";
 import { witnessRanges } from "./width-witnesses";
+
+export { lpData } from "./component-lp";
 
 /** What the LP audit found: cells to protect better, and how many LPs it took. */
 export interface RangeFindings {
@@ -18,10 +16,6 @@ export interface RangeFindings {
   narrow: number[];
   solves: number;
 }
-
-const OPTIMAL = 7;
-const UNBOUNDED = 10;
-const EPSILON = 1e-6;
 
 /**
  * Hidden cells already shown to keep a wide range (solutions seen). Hiding one more cell only
@@ -122,6 +116,7 @@ export function auditRanges(
     witnessesFrom = Number.POSITIVE_INFINITY,
     sweeps = true,
     eliminate = true,
+    smallGroups,
   }: {
     /**
      * Components of at least this many hidden cells are first shown wide by checked witness
@@ -140,6 +135,11 @@ export function auditRanges(
      * LP holds every hidden cell, which tests compare the findings with.
      */
     eliminate?: boolean;
+    /**
+     * Another solver (the server's second thread) for the model-A audit of large components,
+     * run while this one audits model B: same findings, less waiting.
+     */
+    smallGroups?: SmallGroupSolver;
   } = {},
 ): RangeFindings {
   const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
@@ -150,7 +150,12 @@ export function auditRanges(
     );
     if (open) {
       const witnesses = component.cells.length >= witnessesFrom && !!model.witnessDirections;
-      auditComponent(highs, model, component, findings, proven, { witnesses, sweeps, eliminate });
+      auditComponent(highs, model, component, findings, proven, {
+        witnesses,
+        sweeps,
+        eliminate,
+        smallGroups,
+      });
     }
   }
   findings.exact.sort((a, b) => a - b);
@@ -201,8 +206,6 @@ export function auditByBounds(model: CellModel): RangeFindings {
   findings.narrow.sort((a, b) => a - b);
   return findings;
 }
-
-type Bounds = { lower: number; upper: number };
 
 interface Component {
   cells: number[];
@@ -265,7 +268,12 @@ function auditComponent(
   component: Component,
   findings: RangeFindings,
   proven: ProvenRanges,
-  { witnesses, sweeps, eliminate }: { witnesses: boolean; sweeps: boolean; eliminate: boolean },
+  {
+    witnesses,
+    sweeps,
+    eliminate,
+    smallGroups,
+  }: { witnesses: boolean; sweeps: boolean; eliminate: boolean; smallGroups?: SmallGroupSolver },
 ): void {
   const { cells, rows } = component;
   const column = new Map(cells.map((cell, index) => [cell, index]));
@@ -284,147 +292,61 @@ function auditComponent(
   const reduced = eliminate
     ? eliminateDoubletons(cells.length, indexRows(rows, column))
     : identity(cells.length, indexRows(rows, column));
-  const columns = reduced.columns;
-  const lp = highs.createModel(
-    lpData(
-      highs,
-      columns,
-      reduced.rows,
-      new Map(Array.from({ length: columns }, (_, at) => [at, at])),
-      keptBounds(reduced, boundsB),
-    ),
-  );
+  const seen: Seen = cells.map((cell) => ({
+    low: model.n[cell] as number,
+    high: model.n[cell] as number,
+  }));
+  // Model A's job (values only), sent to the other solver, when there is one, before model B
+  // starts here: both run at once. Here, it runs after model B and starts from its solutions.
+  const smallGroupJob = (seenSoFar: Seen): SmallGroupJob | undefined =>
+    tightA
+      ? {
+          reduced,
+          bounds: boundsA,
+          n: cells.map((cell) => model.n[cell] as number),
+          k,
+          need: cells.map((cell) => Math.min(k, model.upper[cell] as number)),
+          small: Uint8Array.from(cells, (cell) => (isSmallGroup(model, cell) ? 1 : 0)),
+          proven: Uint8Array.from(cells, (cell) => proven.wideWithoutReasons[cell] as number),
+          tight: { lows: tightA.lows, highs: tightA.highs },
+          seen: seenSoFar,
+          sweeps,
+          keepPoints: proven.points !== undefined,
+        }
+      : undefined;
+  const elsewhere =
+    smallGroups && cells.length >= smallGroups.fromCells
+      ? (() => {
+          const job = smallGroupJob(seen.map((range) => ({ ...range })));
+          return job ? smallGroups.start(job) : undefined;
+        })()
+      : undefined;
+  const lp = componentLp(highs, reduced, boundsB);
   try {
-    lp.options.set({ output_flag: false, presolve: "off" });
-    // The objective's constant part (cells mapped to kept columns with an offset).
-    let constant = 0;
-    const objective = () => lp.getObjectiveValue() + constant;
-    const run = (cellCosts: Float64Array, sense: "min" | "max"): boolean => {
-      findings.solves++;
-      const kept = keptCosts(reduced, cellCosts);
-      constant = kept.constant;
-      const costs = kept.costs;
-      if (columns > 0)
-        lp.changeColsCost({ kind: "range" as const, from: 0, to: columns - 1 }, costs);
-      lp.changeObjectiveSense(
-        sense === "min"
-          ? highs.constants.objectiveSense.minimize
-          : highs.constants.objectiveSense.maximize,
-      );
-      lp.run();
-      let status = lp.getModelStatus();
-      if (status !== OPTIMAL && status !== UNBOUNDED) {
-        // HiGHS's simplex sometimes stops without a verdict ("unknown": seen on a cold start
-        // whose objective is unbounded); from a cleared state it decides.
-        lp.clearSolver();
-        lp.run();
-        status = lp.getModelStatus();
+    const keep = proven.points;
+    const cellIds = keep ? Int32Array.from(cells) : undefined;
+    const remember = (values: Float64Array, phase: "A" | "B") => {
+      if (!keep || !cellIds) return;
+      keep.push({ cells: cellIds, values, model: phase });
+      let total = 0;
+      for (const point of keep) total += point.values.length;
+      let drop = 0;
+      while (total > KEPT_VALUES && drop < keep.length - 1) {
+        total -= (keep[drop] as { values: Float64Array }).values.length;
+        drop++;
       }
-      if (status === UNBOUNDED) return false;
-      if (status !== OPTIMAL) throw new Error(`LP audit: unexpected solver status ${status}`);
-      return true;
+      if (drop > 0) keep.splice(0, drop);
     };
-    const solve = (index: number, sense: "min" | "max"): number | null => {
-      const costs = new Float64Array(cells.length);
-      costs[index] = 1;
-      return run(costs, sense) ? objective() : null;
-    };
-    const setBounds = (cellBounds: { lower: number; upper: number }[]) => {
-      if (columns === 0) return;
-      const bounds = keptBounds(reduced, cellBounds);
-      lp.changeColsBounds(
-        { kind: "range" as const, from: 0, to: columns - 1 },
-        Float64Array.from(bounds, (b) => finite(highs, b.lower)),
-        Float64Array.from(bounds, (b) => finite(highs, b.upper)),
-      );
+    const observe = () => {
+      const values = lp.values();
+      remember(values, "B");
+      widenSeen(seen, values);
     };
 
     // Model B: values and reasons. Every hidden cell must keep at least two integer values. An
     // exact 0 only says a value is absent from a group the release already covers (a published
     // zero above it, or a whole row hidden for unanimity): no small group follows, so zeros are
     // not asked.
-    const seen = cells.map((cell) => ({
-      low: model.n[cell] as number,
-      high: model.n[cell] as number,
-    }));
-    let phase: "A" | "B" = "B";
-    const keep = proven.points;
-    const cellIds = keep ? Int32Array.from(cells) : undefined;
-    const observe = () => {
-      const values = originalValues(reduced, lp.getSolution().colValue);
-      if (keep && cellIds) {
-        keep.push({
-          cells: cellIds,
-          values: Float64Array.from(values),
-          model: phase,
-        });
-        let total = 0;
-        for (const point of keep) total += point.values.length;
-        let drop = 0;
-        while (total > KEPT_VALUES && drop < keep.length - 1) {
-          total -= (keep[drop] as { values: Float64Array }).values.length;
-          drop++;
-        }
-        if (drop > 0) keep.splice(0, drop);
-      }
-      seen.forEach((range, index) => {
-        const value = values[index] as number;
-        if (value < range.low) range.low = value;
-        if (value > range.high) range.high = value;
-      });
-    };
-    /**
-     * Moves many cells at once before asking cell by cell. Each sweep maximises a signed sum of
-     * open cells, each of them boxed to true value ± `reach` (the box keeps the objective
-     * bounded; every other cell keeps its own bounds, so it can make room). The first sweep
-     * pushes every open cell up; later ones push each the way that could still show it wide
-     * (its `need`): down when the highest value seen is far enough above the box's floor, up when
-     * the lowest is far enough below its ceiling, and, when both could, the other way than the
-     * last push, which did not do it (leaving half the cells out at random, as before, cost more
-     * sweeps). Sweeps only show cells wide: what they leave open is asked cell by cell, so the
-     * findings do not depend on them.
-     */
-    const spread = (
-      bounds: { lower: number; upper: number }[],
-      open: (index: number) => boolean,
-      reach: number,
-      need: (index: number) => number,
-    ) => {
-      let pending = cells.map((_, index) => index).filter(open);
-      if (!sweeps || pending.length < BATCH_MIN) return;
-      const box = cells.map((cell, index) => {
-        const n = model.n[cell] as number;
-        const b = bounds[index] as { lower: number; upper: number };
-        return { lower: Math.max(b.lower, n - reach), upper: Math.min(b.upper, n + reach) };
-      });
-      const pushed = new Int8Array(cells.length);
-      const direction = (index: number) => {
-        const range = seen[index] as { low: number; high: number };
-        const b = box[index] as { lower: number; upper: number };
-        const wanted = need(index) - EPSILON;
-        const up = b.upper - range.low;
-        const down = range.high - b.lower;
-        if (up < wanted || down < wanted) return up >= down ? 1 : -1;
-        // Every cell was pushed up first.
-        return -(pushed[index] as number);
-      };
-      for (let attempt = 0; attempt < BATCH_ATTEMPTS && pending.length >= BATCH_MIN; attempt++) {
-        const costs = new Float64Array(cells.length);
-        for (const index of pending) {
-          const sign = attempt === 0 ? 1 : direction(index);
-          costs[index] = sign;
-          pushed[index] = sign;
-        }
-        setBounds(cells.map((_, index) => (costs[index] !== 0 ? box : bounds)[index] as Bounds));
-        if (run(costs, "max")) observe();
-        const left = pending.filter(open);
-        // Past the first two, stop when a sweep settles fewer cells than asking them one by one
-        // would cost LPs.
-        if (attempt >= 1 && pending.length - left.length < SWEEP_GAIN) break;
-        pending = left;
-      }
-      setBounds(bounds);
-    };
     const pinnedB = (index: number) =>
       (tightB.lows[index] as number) === (tightB.highs[index] as number);
     // A zero is never a finding of model B (see below): only non-zero cells are asked.
@@ -446,7 +368,17 @@ function auditComponent(
         range.high = Math.max(range.high, shown.high[index] as number);
       });
     }
-    spread(boundsB, openB, 2, () => NOT_EXACT);
+    if (sweeps) {
+      spread(lp, {
+        n: cells.map((cell) => model.n[cell] as number),
+        seen,
+        bounds: boundsB,
+        open: openB,
+        reach: 2,
+        need: () => NOT_EXACT,
+        observe,
+      });
+    }
     cells.forEach((cell, index) => {
       const range = seen[index] as { low: number; high: number };
       if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
@@ -458,13 +390,13 @@ function auditComponent(
         proven.wide[cell] = 1;
         return;
       }
-      const max = solve(index, "max");
+      const max = lp.solve(index, "max");
       if (max !== null) observe();
       if (max === null || notExact(range.low, range.high, model.n[cell] as number)) {
         proven.wide[cell] = 1;
         return;
       }
-      const min = solve(index, "min");
+      const min = lp.solve(index, "min");
       observe();
       const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
       if (exact) findings.exact.push(cell);
@@ -473,81 +405,23 @@ function auditComponent(
 
     // Model A: values only. Each primary cell's range must be at least k wide (and each small
     // group relabelled "protected": isSmallGroup).
-    const primaries = cells
-      .map((cell, index) => ({ cell, index }))
-      .filter(({ cell }) => isSmallGroup(model, cell));
-    if (primaries.length === 0 || !tightA) return;
-    phase = "A";
-    setBounds(boundsA);
-    // A known headcount under k caps what any release could leave open.
-    const need = (cell: number) => Math.min(k, model.upper[cell] as number);
-    const isPrimary = new Uint8Array(cells.length);
-    for (const { index } of primaries) isPrimary[index] = 1;
-    // Outer bounds narrower than needed: an attacker pins the group to fewer than k values.
-    const narrowByBounds = (cell: number, index: number) =>
-      (tightA.highs[index] as number) - (tightA.lows[index] as number) < need(cell) &&
-      (model.n[cell] as number) > 0;
-    // A zero cell splitting a primary group is a finding only when it can hold 1..k−1 (its least
-    // value is 0, so its greatest decides). Pinned at 0 it is no finding, but it is not proven
-    // either: hiding more may widen it. Such cells are settled together, without an LP per cell
-    // and round: by tightening, or by one LP maximising their sum.
-    const zeroPinned = new Uint8Array(cells.length);
-    const openA = (index: number) =>
-      isPrimary[index] === 1 &&
-      !zeroPinned[index] &&
-      !proven.wideWithoutReasons[cells[index] as number] &&
-      !narrowByBounds(cells[index] as number, index) &&
-      width(seen, index) < need(cells[index] as number);
-    const zeros = primaries.filter(({ cell }) => (model.n[cell] as number) === 0);
-    for (const { index } of zeros) {
-      if ((tightA.highs[index] as number) <= EPSILON) zeroPinned[index] = 1;
+    let found = elsewhere?.();
+    if (found) findings.solves += found.solves;
+    else {
+      // Here (its LPs are counted with this LP's).
+      const job = smallGroupJob(seen);
+      if (!job) return;
+      found = auditSmallGroups(lp, job);
     }
-    const openZeros = zeros.filter(({ index }) => openA(index));
-    if (openZeros.length > 0) {
-      const costs = new Float64Array(cells.length);
-      for (const { index } of openZeros) costs[index] = 1;
-      if (run(costs, "max")) {
-        if (objective() <= EPSILON) {
-          for (const { index } of openZeros) zeroPinned[index] = 1;
-        } else observe();
-      }
-    }
-    // Solutions seen under model B are feasible under A too: they still count.
-    spread(boundsA, openA, k, (index) => need(cells[index] as number));
-    for (const { cell, index } of primaries) {
-      const range = seen[index] as { low: number; high: number };
-      if (proven.wideWithoutReasons[cell] || zeroPinned[index]) continue;
-      if (narrowByBounds(cell, index)) {
-        findings.narrow.push(cell);
-        continue;
-      }
-      if (range.high - range.low >= need(cell)) {
-        proven.wideWithoutReasons[cell] = 1;
-        continue;
-      }
-      const max = solve(index, "max");
-      if (max !== null) observe();
-      if (max === null || range.high - range.low >= need(cell)) {
-        proven.wideWithoutReasons[cell] = 1;
-        continue;
-      }
-      // A zero cell's least value is 0 (its lower bound, and its true value).
-      const min = (model.n[cell] as number) === 0 ? 0 : solve(index, "min");
-      if ((model.n[cell] as number) > 0) observe();
-      // A cell pinned at 0 is an exact zero, not a small group (see model B above).
-      if ((max as number) - (min as number) < need(cell) - EPSILON) {
-        if ((max as number) > EPSILON) findings.narrow.push(cell);
-      } else proven.wideWithoutReasons[cell] = 1;
-    }
+    for (const values of found.points) remember(values, "A");
+    for (const index of found.narrow) findings.narrow.push(cells[index] as number);
+    for (const index of found.wide) proven.wideWithoutReasons[cells[index] as number] = 1;
   } finally {
+    findings.solves += lp.solves;
     lp.dispose();
   }
 }
 
-/** Open cells at least this many before a batch LP moves them together. */
-const BATCH_MIN = 4;
-/** A sweep must show at least this many more cells wide to be worth the next one. */
-const SWEEP_GAIN = 2;
 /**
  * Model B needs two integer values in a cell's range. The true value is always among the values
  * seen (every range starts there), and the range is convex: a seen value one away from it gives
@@ -565,16 +439,9 @@ function notExact(low: number, high: number, n: number): boolean {
   return high >= n + NOT_EXACT || low <= n - NOT_EXACT;
 }
 
-function notExactSeen(seen: { low: number; high: number }[], index: number, n: number): boolean {
+function notExactSeen(seen: Seen, index: number, n: number): boolean {
   const range = seen[index] as { low: number; high: number };
   return notExact(range.low, range.high, n);
-}
-/** Batch LPs per model and component, at most. */
-const BATCH_ATTEMPTS = 64;
-
-function width(seen: { low: number; high: number }[], index: number): number {
-  const range = seen[index] as { low: number; high: number };
-  return range.high - range.low;
 }
 
 /** The component's equations tightened to integer bounds from the given ones. */
@@ -597,11 +464,6 @@ function tightened(
   return system;
 }
 
-function finite(highs: Highs, value: number): number {
-  if (Number.isFinite(value)) return value;
-  return value > 0 ? highs.infinity : -highs.infinity;
-}
-
 /** A component's rows over column indices. */
 function indexRows(rows: Component["rows"], column: Map<number, number>): Component["rows"] {
   return rows.map((row) => ({
@@ -619,42 +481,5 @@ function identity(size: number, rows: Component["rows"]): Elimination {
     scale: new Float64Array(size).fill(1),
     offset: new Float64Array(size),
     rows,
-  };
-}
-
-/** A component's rows as a HiGHS model with these column bounds (no objective). */
-export function lpData(
-  highs: Highs,
-  numCols: number,
-  rows: Component["rows"],
-  column: Map<number, number>,
-  bounds: { lower: number; upper: number }[],
-) {
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const row of rows) {
-    row.cells.forEach((cell, position) => {
-      indices.push(column.get(cell) as number);
-      values.push(row.coefficients[position] as number);
-    });
-    starts.push(indices.length);
-  }
-  return {
-    numCols,
-    numRows: rows.length,
-    colCost: new Float64Array(numCols),
-    colLower: Float64Array.from(bounds, (b) => finite(highs, b.lower)),
-    colUpper: Float64Array.from(bounds, (b) => finite(highs, b.upper)),
-    rowLower: Float64Array.from(rows, (row) => row.rhs),
-    rowUpper: Float64Array.from(rows, (row) => row.rhs),
-    matrix: {
-      format: "csr" as const,
-      numRows: rows.length,
-      numCols,
-      starts: Int32Array.from(starts),
-      indices: Int32Array.from(indices),
-      values: Float64Array.from(values),
-    },
   };
 }

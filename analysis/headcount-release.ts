@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import type { SmallGroupSolver } from "./audit-small-groups";
 import { type CellModel, cheapestNeighbour, type Equation, equationsByCell } from "./cell-model";
 import { protectForShownSurveys } from "./headcount-survey-caps";
 import { type HeadcountCellGrid, personDirections } from "./headcount-witnesses";
@@ -121,6 +122,7 @@ export function buildHeadcountRelease(
   {
     witnessesFrom = WITNESSES_FROM_CELLS,
     shownSurveys = () => [],
+    smallGroups,
   }: {
     /**
      * Hidden components this large get witness proofs first; infinite: the plain LP audit,
@@ -132,6 +134,11 @@ export function buildHeadcountRelease(
      * is: the date hides whatever would expose them (headcount-survey-caps.ts).
      */
     shownSurveys?: (referenceDate: string) => readonly Release[];
+    /**
+     * A second solver for the LP audit's model A on large components, run while this one audits
+     * model B (the server's worker thread): the same release, sooner.
+     */
+    smallGroups?: SmallGroupSolver;
   } = {},
 ): HeadcountRelease {
   if (!Number.isInteger(input.k) || input.k < 3) throw new Error("k must be an integer ≥ 3.");
@@ -206,6 +213,7 @@ export function buildHeadcountRelease(
           published,
           audit,
           witnessesFrom,
+          smallGroups,
           alsoKeepHidden,
           whole,
         }),
@@ -258,6 +266,7 @@ interface DateToProtect {
   published: Map<string, number | null>[];
   audit: HeadcountAuditSummary;
   witnessesFrom: number;
+  smallGroups?: SmallGroupSolver;
   /** Cells to keep hidden for shown survey releases (headcount-survey-caps.ts). */
   alsoKeepHidden?: ReadonlySet<number>;
   /** Hide the date whole at once (shown survey releases could not be protected otherwise). */
@@ -310,10 +319,11 @@ function protectCellByCell({
   published,
   audit,
   witnessesFrom,
+  smallGroups,
   alsoKeepHidden = new Set(),
 }: DateToProtect): { model: CellModel; forced: Set<number> } {
   const fresh = () => tableModel(tree, table, k, previouslyHidden);
-  const options = { boundsFirst: true, relabelStuck: true, witnessesFrom };
+  const options = { boundsFirst: true, relabelStuck: true, witnessesFrom, smallGroups };
   let model = fresh();
   // Cells of 1..k−1 are hidden as primary by the protection itself.
   const forced = new Set(

@@ -6,6 +6,7 @@ import {
   provenAfterPublishing,
   type RangeFindings,
 } from "./audit-ranges";
+import type { SmallGroupSolver } from "./audit-small-groups";
 import {
   applyPrimarySuppression,
   type CellModel,
@@ -42,6 +43,7 @@ export function protectCells(
     relabelStuck = false,
     witnessesFrom,
     known,
+    smallGroups,
   }: {
     /**
      * Each round asks bound tightening first and runs the LP audit only when tightening finds
@@ -71,6 +73,8 @@ export function protectCells(
      * end), and chosen as complementary cells only when nothing else is left.
      */
     known?: Uint8Array;
+    /** A second solver for the LP audit's model A on large components (`auditRanges`). */
+    smallGroups?: SmallGroupSolver;
   } = {},
 ): { rounds: number; solves: number } {
   applyPrimarySuppression(model);
@@ -96,7 +100,7 @@ export function protectCells(
     const findings =
       quick?.narrow.length || quick?.exact.some((cell) => !derivableIn(quick, cell))
         ? quick
-        : auditRanges(highs, model, proven, { witnessesFrom });
+        : auditRanges(highs, model, proven, { witnessesFrom, smallGroups });
     solves += findings.solves;
     const flagged = [...new Set([...findings.exact, ...findings.narrow])];
     if (flagged.length === 0) {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Highs } from "highs";
+import type { SmallGroupSolver } from "../../analysis/audit-small-groups";
 import { buildHeadcountRelease, type HeadcountRelease } from "../../analysis/headcount-release";
 import { JOB_LEVELS } from "../contract/headcount-schemas";
 import type { Db } from "../db/open-database";
@@ -73,11 +74,14 @@ export function buildAndStoreHeadcountRelease({
   highs,
   organisationId,
   now,
+  smallGroups,
 }: {
   db: Db;
   highs: Highs;
   organisationId: string;
   now: () => Date;
+  /** A second thread for the LP audit (small-group-thread.ts): the same release, sooner. */
+  smallGroups?: SmallGroupSolver;
 }): "current" | "stored" | "stale" {
   const basis = headcountBasis(db, organisationId);
   const previous = readStoredHeadcountRelease(db, organisationId)?.release;
@@ -113,7 +117,7 @@ export function buildAndStoreHeadcountRelease({
       dates: stored.dates,
     },
     previous && from ? { release: previous, from: from.referenceDate } : undefined,
-    { shownSurveys: (referenceDate) => surveys.forDate(referenceDate) },
+    { shownSurveys: (referenceDate) => surveys.forDate(referenceDate), smallGroups },
   );
   return withTransaction(
     db,

@@ -2,6 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import highsLoader, { type Highs } from "highs";
 import { openDatabase } from "../db/open-database";
 import { buildAndStoreHeadcountRelease } from "../headcounts/build-headcount-release";
+import { threadSmallGroupSolver } from "../headcounts/small-group-thread";
 import { makeCodes, storeGeneratedCodes, storeInvitationCodes } from "../invitations/store-codes";
 import type { BulkReply, BulkRequest } from "./bulk-writer";
 
@@ -9,8 +10,10 @@ import type { BulkReply, BulkRequest } from "./bulk-writer";
 // same settings: WAL, synchronous=FULL, a busy timeout for the moments the server writes.
 const { databasePath, secretKey } = workerData as { databasePath: string; secretKey: Uint8Array };
 const db = openDatabase(databasePath);
-// HiGHS (WebAssembly) loads on the first headcount build only.
+// HiGHS (WebAssembly) loads on the first headcount build only; so does the audit's second
+// thread, on the first large component.
 let highs: Highs | undefined;
+const smallGroups = threadSmallGroupSolver();
 
 parentPort?.on("message", async (request: BulkRequest) => {
   let reply: BulkReply;
@@ -22,6 +25,7 @@ parentPort?.on("message", async (request: BulkRequest) => {
         highs,
         organisationId: request.organisationId,
         now: () => new Date(),
+        smallGroups,
       });
       reply = { type: "done", requestId: request.requestId, outcome };
     } else if (request.type === "generate") {

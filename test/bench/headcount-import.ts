@@ -9,6 +9,7 @@ import {
   readStoredHeadcountRelease,
 } from "../../server/headcounts/build-headcount-release";
 import { importHeadcounts } from "../../server/headcounts/import-headcounts";
+import { threadSmallGroupSolver } from "../../server/headcounts/small-group-thread";
 import { createOrganisation } from "../../server/organisations/create-organisation";
 import { importUnits } from "../../server/organisations/import-units";
 import { headcountFile, syntheticOrganisation } from "./headcount-data";
@@ -65,6 +66,8 @@ export async function measureHeadcountImport(
     now: new Date(),
   });
   const highs = await highsLoader();
+  // As in the bulk worker: model A of large components on a second thread.
+  const smallGroups = threadSmallGroupSolver();
   const figures: HeadcountDateFigures[] = [];
   for (const [index, date] of organisation.dates.entries()) {
     const file = headcountFile(date.rows);
@@ -86,6 +89,7 @@ export async function measureHeadcountImport(
       highs,
       organisationId: created.id,
       now: () => new Date(),
+      smallGroups,
     });
     if (outcome !== "stored") throw new Error(`headcount release: ${outcome}`);
     const used = process.cpuUsage(cpu);
@@ -121,6 +125,7 @@ export async function measureHeadcountImport(
     }
   })();
   const baselineMs = performance.now() - start;
+  await smallGroups.close();
   const stored = readStoredHeadcountRelease(db, created.id);
   if (!stored) throw new Error("no headcount release stored");
   const { audit } = stored.release;

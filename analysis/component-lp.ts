@@ -1,0 +1,221 @@
+import type { Highs } from "highs";
+import { type Elimination, keptBounds, keptCosts, originalValues } from "./eliminate-doubletons";
+
+export type Bounds = { lower: number; upper: number };
+/** Per cell of a component: the least and greatest value seen in a solution so far. */
+export type Seen = { low: number; high: number }[];
+
+const OPTIMAL = 7;
+const UNBOUNDED = 10;
+export const EPSILON = 1e-6;
+
+/** One HiGHS model of a component's (reduced) equations, asked with costs and bounds per cell. */
+export interface ComponentLp {
+  /** LPs solved on it. */
+  solves: number;
+  /** Optimises the cells' costs; false when unbounded. */
+  run(cellCosts: Float64Array, sense: "min" | "max"): boolean;
+  /** The least or greatest value of one cell; null when unbounded. */
+  solve(index: number, sense: "min" | "max"): number | null;
+  /** The objective of the last LP, with its constant part. */
+  objective(): number;
+  /** Every cell's value in the last LP's solution. */
+  values(): Float64Array;
+  setBounds(cellBounds: readonly Bounds[]): void;
+  dispose(): void;
+}
+
+/**
+ * The LP over a component's equations reduced by `reduced` (its unknowns the kept columns), with
+ * these bounds per cell. Costs, bounds and solutions are given and read per cell.
+ */
+export function componentLp(
+  highs: Highs,
+  reduced: Elimination,
+  cellBounds: readonly Bounds[],
+): ComponentLp {
+  const columns = reduced.columns;
+  const cells = reduced.column.length;
+  const lp = highs.createModel(
+    lpData(
+      highs,
+      columns,
+      reduced.rows,
+      new Map(Array.from({ length: columns }, (_, at) => [at, at])),
+      keptBounds(reduced, cellBounds),
+    ),
+  );
+  lp.options.set({ output_flag: false, presolve: "off" });
+  // The objective's constant part (cells mapped to kept columns with an offset).
+  let constant = 0;
+  const session: ComponentLp = {
+    solves: 0,
+    run(cellCosts, sense) {
+      session.solves++;
+      const kept = keptCosts(reduced, cellCosts);
+      constant = kept.constant;
+      if (columns > 0)
+        lp.changeColsCost({ kind: "range" as const, from: 0, to: columns - 1 }, kept.costs);
+      lp.changeObjectiveSense(
+        sense === "min"
+          ? highs.constants.objectiveSense.minimize
+          : highs.constants.objectiveSense.maximize,
+      );
+      lp.run();
+      let status = lp.getModelStatus();
+      if (status !== OPTIMAL && status !== UNBOUNDED) {
+        // HiGHS's simplex sometimes stops without a verdict ("unknown": seen on a cold start
+        // whose objective is unbounded); from a cleared state it decides.
+        lp.clearSolver();
+        lp.run();
+        status = lp.getModelStatus();
+      }
+      if (status === UNBOUNDED) return false;
+      if (status !== OPTIMAL) throw new Error(`LP audit: unexpected solver status ${status}`);
+      return true;
+    },
+    solve(index, sense) {
+      const costs = new Float64Array(cells);
+      costs[index] = 1;
+      return session.run(costs, sense) ? session.objective() : null;
+    },
+    objective: () => lp.getObjectiveValue() + constant,
+    values: () => originalValues(reduced, lp.getSolution().colValue),
+    setBounds(bounds) {
+      if (columns === 0) return;
+      const kept = keptBounds(reduced, bounds);
+      lp.changeColsBounds(
+        { kind: "range" as const, from: 0, to: columns - 1 },
+        Float64Array.from(kept, (b) => finite(highs, b.lower)),
+        Float64Array.from(kept, (b) => finite(highs, b.upper)),
+      );
+    },
+    dispose: () => lp.dispose(),
+  };
+  return session;
+}
+
+/** Open cells at least this many before a batch LP moves them together. */
+const BATCH_MIN = 4;
+/** A sweep must show at least this many more cells wide to be worth the next one. */
+const SWEEP_GAIN = 2;
+/** Batch LPs per model and component, at most. */
+const BATCH_ATTEMPTS = 64;
+
+/**
+ * Moves many cells at once before asking cell by cell. Each sweep maximises a signed sum of
+ * open cells, each of them boxed to true value ± `reach` (the box keeps the objective
+ * bounded; every other cell keeps its own bounds, so it can make room). The first sweep
+ * pushes every open cell up; later ones push each the way that could still show it wide
+ * (its `need`): down when the highest value seen is far enough above the box's floor, up when
+ * the lowest is far enough below its ceiling, and, when both could, the other way than the
+ * last push, which did not do it (leaving half the cells out at random, as before, cost more
+ * sweeps). Sweeps only show cells wide: what they leave open is asked cell by cell, so the
+ * findings do not depend on them. `observe` records each solution (into `seen`).
+ */
+export function spread(
+  lp: ComponentLp,
+  {
+    n,
+    seen,
+    bounds,
+    open,
+    reach,
+    need,
+    observe,
+  }: {
+    /** True count per cell. */
+    n: readonly number[];
+    seen: Seen;
+    bounds: readonly Bounds[];
+    open: (index: number) => boolean;
+    reach: number;
+    need: (index: number) => number;
+    observe: () => void;
+  },
+): void {
+  let pending = n.map((_, index) => index).filter(open);
+  if (pending.length < BATCH_MIN) return;
+  const box = n.map((value, index) => {
+    const b = bounds[index] as Bounds;
+    return { lower: Math.max(b.lower, value - reach), upper: Math.min(b.upper, value + reach) };
+  });
+  const pushed = new Int8Array(n.length);
+  const direction = (index: number) => {
+    const range = seen[index] as { low: number; high: number };
+    const b = box[index] as Bounds;
+    const wanted = need(index) - EPSILON;
+    const up = b.upper - range.low;
+    const down = range.high - b.lower;
+    if (up < wanted || down < wanted) return up >= down ? 1 : -1;
+    // Every cell was pushed up first.
+    return -(pushed[index] as number);
+  };
+  for (let attempt = 0; attempt < BATCH_ATTEMPTS && pending.length >= BATCH_MIN; attempt++) {
+    const costs = new Float64Array(n.length);
+    for (const index of pending) {
+      const sign = attempt === 0 ? 1 : direction(index);
+      costs[index] = sign;
+      pushed[index] = sign;
+    }
+    lp.setBounds(n.map((_, index) => (costs[index] !== 0 ? box : bounds)[index] as Bounds));
+    if (lp.run(costs, "max")) observe();
+    const left = pending.filter(open);
+    // Past the first two, stop when a sweep settles fewer cells than asking them one by one
+    // would cost LPs.
+    if (attempt >= 1 && pending.length - left.length < SWEEP_GAIN) break;
+    pending = left;
+  }
+  lp.setBounds(bounds);
+}
+
+/** Widens each cell's range seen by one solution. */
+export function widenSeen(seen: Seen, values: ArrayLike<number>): void {
+  seen.forEach((range, index) => {
+    const value = values[index] as number;
+    if (value < range.low) range.low = value;
+    if (value > range.high) range.high = value;
+  });
+}
+
+function finite(highs: Highs, value: number): number {
+  if (Number.isFinite(value)) return value;
+  return value > 0 ? highs.infinity : -highs.infinity;
+}
+
+/** A component's rows as a HiGHS model with these column bounds (no objective). */
+export function lpData(
+  highs: Highs,
+  numCols: number,
+  rows: readonly { cells: number[]; coefficients: number[]; rhs: number }[],
+  column: Map<number, number>,
+  bounds: readonly Bounds[],
+) {
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    row.cells.forEach((cell, position) => {
+      indices.push(column.get(cell) as number);
+      values.push(row.coefficients[position] as number);
+    });
+    starts.push(indices.length);
+  }
+  return {
+    numCols,
+    numRows: rows.length,
+    colCost: new Float64Array(numCols),
+    colLower: Float64Array.from(bounds, (b) => finite(highs, b.lower)),
+    colUpper: Float64Array.from(bounds, (b) => finite(highs, b.upper)),
+    rowLower: Float64Array.from(rows, (row) => row.rhs),
+    rowUpper: Float64Array.from(rows, (row) => row.rhs),
+    matrix: {
+      format: "csr" as const,
+      numRows: rows.length,
+      numCols,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
+  };
+}
