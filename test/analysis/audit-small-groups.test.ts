@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import highsLoader, { type Highs } from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditRanges, noProvenRanges } from "../../analysis/audit-ranges";
+import { runSmallGroupJob, type SmallGroupSolver } from "../../analysis/audit-small-groups";
+import { buildHeadcountRelease } from "../../analysis/headcount-release";
+import { arbitraryDate, input } from "./auditor/headcount-random-input";
+import { treeCase, treeModel } from "./random-unit-tree";
+
+let highs: Highs;
+let other: Highs;
+beforeAll(async () => {
+  highs = await highsLoader();
+  other = await highsLoader();
+});
+
+/**
+ * A second solver as the server's worker thread is one: every component's model-A job is
+ * copied as a message would be and run on another HiGHS, on its own LP, starting from the true
+ * values only (model B's solutions are not there yet), when the audit waits for it.
+ */
+function secondSolver(): SmallGroupSolver & { jobs: number } {
+  const solver = {
+    fromCells: 0,
+    jobs: 0,
+    start(job: Parameters<SmallGroupSolver["start"]>[0]) {
+      solver.jobs++;
+      const sent = structuredClone(job);
+      return () => structuredClone(runSmallGroupJob(other, sent));
+    },
+  };
+  return solver;
+}
+
+describe("LP audit with model A on a second solver", () => {
+  // Whether a small group's range is at least k wide is a property of the attacker's system,
+  // not of the solutions that showed it: the second solver, without model B's solutions, on an
+  // LP of its own, must find exactly the narrow groups (and leave the exact cells to model B).
+  it("finds exactly what one solver finds, with sweeps and cell by cell", () => {
+    let narrow = 0;
+    let jobs = 0;
+    let pointsA = 0;
+    fc.assert(
+      fc.property(treeCase, (tree) => {
+        for (const sweeps of [true, false]) {
+          const one = auditRanges(highs, treeModel(tree), undefined, { sweeps });
+          const smallGroups = secondSolver();
+          const proven = noProvenRanges(treeModel(tree).n.length, { keepPoints: true });
+          const two = auditRanges(highs, treeModel(tree), proven, { sweeps, smallGroups });
+          expect(two.exact).toEqual(one.exact);
+          expect(two.narrow).toEqual(one.narrow);
+          // What the second solver proved wide is kept for the next round, with its solutions,
+          // and the next round, starting from both models' proofs, finds the same again.
+          proven.wideWithoutReasons.forEach((wide, cell) => {
+            if (wide) expect(one.narrow).not.toContain(cell);
+          });
+          const again = auditRanges(highs, treeModel(tree), proven, { sweeps, smallGroups });
+          expect(again.exact).toEqual(one.exact);
+          expect(again.narrow).toEqual(one.narrow);
+          pointsA += proven.points?.filter((point) => point.model === "A").length ?? 0;
+          narrow += one.narrow.length;
+          jobs += smallGroups.jobs;
+        }
+      }),
+      { numRuns: 200, seed: 8 },
+    );
+    // The generator must give small groups to audit, some of them narrow.
+    expect(jobs).toBeGreaterThan(200);
+    expect(narrow).toBeGreaterThan(20);
+    expect(pointsA).toBeGreaterThan(100);
+  });
+
+  it("releases exactly the headcount tables one solver releases", () => {
+    let jobs = 0;
+    fc.assert(
+      fc.property(fc.array(arbitraryDate, { minLength: 1, maxLength: 3 }), (dates) => {
+        const release = input(dates);
+        const smallGroups = secondSolver();
+        const two = buildHeadcountRelease(highs, release, undefined, { smallGroups });
+        const one = buildHeadcountRelease(highs, release);
+        expect(two.dates).toEqual(one.dates);
+        jobs += smallGroups.jobs;
+      }),
+      { numRuns: 25, seed: 8, endOnFailure: true },
+    );
+    expect(jobs).toBeGreaterThan(25);
+  });
+});
