@@ -117,6 +117,7 @@ export function auditRanges(
     sweeps = true,
     eliminate = true,
     smallGroups,
+    round,
   }: {
     /**
      * Components of at least this many hidden cells are first shown wide by checked witness
@@ -140,10 +141,12 @@ export function auditRanges(
      * run while this one audits model B: same findings, less waiting.
      */
     smallGroups?: SmallGroupSolver;
+    /** The round's components and tightening, when `auditByBounds` already computed them. */
+    round?: BoundsRound;
   } = {},
 ): RangeFindings {
   const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
-  for (const component of hiddenComponents(model)) {
+  for (const component of round?.components ?? hiddenComponents(model)) {
     const open = component.cells.some(
       (cell) =>
         !proven.wide[cell] || (isSmallGroup(model, cell) && !proven.wideWithoutReasons[cell]),
@@ -164,30 +167,58 @@ export function auditRanges(
 }
 
 /**
+ * A model's hidden components with their bound tightening under both models, computed once per
+ * round of `protectCells` for `auditByBounds` and then `auditRanges`; valid only while the
+ * model's hidden cells, reasons and bounds stay as they were.
+ */
+export interface BoundsRound {
+  components: (Component & { tight: Tightening })[];
+}
+
+interface Tightening {
+  /** From the values and reasons (model B). */
+  b: IntegerBounds;
+  /** From the values alone (model A), where the component holds a small group. */
+  a?: IntegerBounds;
+}
+
+/** Components and tightening of the model as it is now (see `BoundsRound`). */
+export function boundsRound(model: CellModel): BoundsRound {
+  return {
+    components: hiddenComponents(model).map((component) => ({
+      ...component,
+      tight: tightening(model, component),
+    })),
+  };
+}
+
+function tightening(model: CellModel, { cells, rows }: Component): Tightening {
+  const column = new Map(cells.map((cell, index) => [cell, index]));
+  const b = tightened(
+    cells,
+    rows,
+    column,
+    cells.map((cell) => cellBounds(model, cell)),
+  );
+  if (!cells.some((cell) => isSmallGroup(model, cell))) return { b };
+  const a = tightened(
+    cells,
+    rows,
+    column,
+    cells.map((cell) => valueBounds(model, cell)),
+  );
+  return { b, a };
+}
+
+/**
  * The findings bound tightening alone can make, without an LP: hidden cells it pins exactly
  * (model B) and primary cells whose outer bounds are narrower than k (model A). A subset of
  * what `auditRanges` finds, at a fraction of its cost; an empty answer proves nothing.
  */
-export function auditByBounds(model: CellModel): RangeFindings {
+export function auditByBounds(model: CellModel, round = boundsRound(model)): RangeFindings {
   const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
-  for (const { cells, rows } of hiddenComponents(model)) {
-    const column = new Map(cells.map((cell, index) => [cell, index]));
-    const tightB = tightened(
-      cells,
-      rows,
-      column,
-      cells.map((cell) => cellBounds(model, cell)),
-    );
-    const primaries = cells.filter((cell) => isSmallGroup(model, cell));
-    const tightA =
-      primaries.length > 0
-        ? tightened(
-            cells,
-            rows,
-            column,
-            cells.map((cell) => valueBounds(model, cell)),
-          )
-        : undefined;
+  for (const { cells, tight } of round.components) {
+    const { b: tightB, a: tightA } = tight;
     cells.forEach((cell, index) => {
       if ((model.n[cell] as number) === 0) return;
       if ((tightB.lows[index] as number) === (tightB.highs[index] as number)) {
@@ -265,7 +296,7 @@ export function hiddenComponents(model: CellModel): Component[] {
 function auditComponent(
   highs: Highs,
   model: CellModel,
-  component: Component,
+  component: Component & { tight?: Tightening },
   findings: RangeFindings,
   proven: ProvenRanges,
   {
@@ -283,10 +314,7 @@ function auditComponent(
   // Bound tightening first: every bound it finds is a deduction an attacker can make, so a
   // cell it pins is exact (model B) or narrow (model A) without an LP. Cells it leaves open
   // still need the LP, which alone can show that a range is wide.
-  const tightB = tightened(cells, rows, column, boundsB);
-  const tightA = cells.some((cell) => isSmallGroup(model, cell))
-    ? tightened(cells, rows, column, boundsA)
-    : undefined;
+  const { b: tightB, a: tightA } = component.tight ?? tightening(model, component);
   // The LP's unknowns: every hidden cell, or what is left after substituting equations with
   // two hidden cells away. Costs, bounds and solutions are given and read per cell either way.
   const reduced = eliminate

@@ -2,6 +2,7 @@ import type { Highs } from "highs";
 import {
   auditByBounds,
   auditRanges,
+  boundsRound,
   noProvenRanges,
   provenAfterPublishing,
   type RangeFindings,
@@ -94,13 +95,18 @@ export function protectCells(
     suppressByEquations(model);
     const derivableIn = (found: RangeFindings, cell: number) =>
       model.hidden[cell] === "secondary" && !model.keepHidden?.[cell] && found.exact.includes(cell);
-    const quick = boundsFirst ? auditByBounds(model) : undefined;
+    const tightening = boundsFirst ? boundsRound(model) : undefined;
+    const quick = tightening ? auditByBounds(model, tightening) : undefined;
     // Quick findings hide more cells; publishing cells as derivable waits for the whole audit,
     // which may still need them hidden to protect another cell.
     const findings =
       quick?.narrow.length || quick?.exact.some((cell) => !derivableIn(quick, cell))
         ? quick
-        : auditRanges(highs, model, proven, { witnessesFrom, smallGroups });
+        : auditRanges(highs, model, proven, {
+            witnessesFrom,
+            smallGroups,
+            round: tightening,
+          });
     solves += findings.solves;
     const flagged = [...new Set([...findings.exact, ...findings.narrow])];
     if (flagged.length === 0) {
