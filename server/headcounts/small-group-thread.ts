@@ -31,21 +31,22 @@ const JOB_TIMEOUT_MS = 120_000;
 /**
  * The model-A audit of large components on a second HiGHS in a worker thread, while the calling
  * thread audits model B: the audit stays synchronous (the caller blocks on `Atomics.wait` only for
- * what is left of the other half). Started on first use, never keeps the process alive. When the
- * worker fails, its jobs answer undefined and the caller runs them itself: the same findings.
+ * what is left of the other half). Started on first use, never keeps the process alive. Until it
+ * is ready, or when it fails, its jobs answer undefined and the caller runs them itself: the same
+ * findings.
  */
 export function threadSmallGroupSolver({
   fromCells = SMALL_GROUPS_FROM_CELLS,
 }: {
   fromCells?: number;
-} = {}): SmallGroupSolver & { close(): Promise<void> } {
+} = {}): SmallGroupSolver & { ready(): Promise<boolean>; close(): Promise<void> } {
   let worker: { thread: Worker; port: MessagePort; flag: Int32Array } | undefined;
   let broken = false;
   let nextId = 1;
   const start = () => {
     const { port1, port2 } = new MessageChannel();
-    // Slot 0: an answer was posted; slot 1: the worker could not start.
-    const done = new SharedArrayBuffer(8);
+    // Slot 0: an answer was posted; slot 1: the worker could not start; slot 2: it is ready.
+    const done = new SharedArrayBuffer(12);
     const thread = new Worker(new URL("./small-group-worker-entry.mjs", import.meta.url), {
       workerData: { port: port2, done },
       transferList: [port2],
@@ -63,6 +64,9 @@ export function threadSmallGroupSolver({
       if (broken) return () => undefined;
       worker ??= start();
       const { port, flag } = worker;
+      // Until the worker has loaded HiGHS (a few hundred ms), the caller runs the job itself
+      // rather than wait.
+      if (Atomics.load(flag, 2) !== 1) return () => undefined;
       const id = nextId++;
       Atomics.store(flag, 0, 0);
       port.postMessage({ id, job });
@@ -83,6 +87,16 @@ export function threadSmallGroupSolver({
           Atomics.store(flag, 0, 0);
         }
       };
+    },
+    /** Starts the worker if need be; true once it takes jobs, false when it cannot start. */
+    async ready() {
+      worker ??= start();
+      const { flag } = worker;
+      while (Atomics.load(flag, 2) !== 1) {
+        if (broken || Atomics.load(flag, 1) === 1) return false;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return true;
     },
     async close() {
       const current = worker;

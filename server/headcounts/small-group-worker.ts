@@ -4,7 +4,8 @@ import { runSmallGroupJob, type SmallGroupJob } from "../../analysis/audit-small
 import type { SmallGroupReply } from "./small-group-thread";
 
 // The second solver of the headcount audit (small-group-thread.ts): its own HiGHS, one job at a
-// time. Each answer is posted, then slot 0 of `done` is raised and the waiting thread woken.
+// time. Each answer is posted, then slot 0 of `done` is raised and the waiting thread woken;
+// slot 2 says it is ready.
 const { port, done } = workerData as { port: MessagePort; done: SharedArrayBuffer };
 const flag = new Int32Array(done);
 const highs = await highsLoader();
@@ -20,3 +21,4 @@ port.on("message", ({ id, job }: { id: number; job: SmallGroupJob }) => {
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 });
+Atomics.store(flag, 2, 1);

@@ -11,6 +11,7 @@ let highs: Highs;
 const thread = threadSmallGroupSolver({ fromCells: 0 });
 beforeAll(async () => {
   highs = await highsLoader();
+  expect(await thread.ready()).toBe(true);
 });
 afterAll(async () => {
   await thread.close();
