@@ -1,6 +1,10 @@
 import type { Highs } from "highs";
 import type { CellModel } from "./cell-model";
-import { type ItemAuditStructure, protectItemCounts } from "./protect-items";
+import {
+  ITEM_LP_WHOLE_MAX_COLUMNS,
+  type ItemAuditStructure,
+  protectItemCounts,
+} from "./protect-items";
 
 /**
  * What the item audits of all questions of one release share, as plain data: it may be sent
@@ -95,10 +99,12 @@ export function plainModel(model: CellModel): CellModel {
 
 /**
  * A rough guess of a question's audit cost, only to share the work between threads (the
- * release does not depend on it): its unknowns (the cells not published, or hidden before the
- * audit, times the variables per cell) cubed, since the LP stage's large systems cost far more
- * than in proportion. On the 100k × 40 bench the multiple-choice question (23 variables per
- * cell against 7) takes as long as the 38 single-choice ones together, which this puts alone.
+ * release does not depend on it). Its unknowns u (cells not published or hidden before the
+ * audit, times the variables per cell): u^1.5 where the LP stage searches the system whole
+ * (over ITEM_LP_WHOLE_MAX_COLUMNS unknowns, if in one component), a fifth of that below.
+ * Fitted roughly to CPU per question (2026-12-01): on the 100k × 40 bench the multiple-choice
+ * question (8,300 unknowns, 4.5 s) against 38 single-choice ones (2,350, 0.05 s each); on
+ * diagnose-2021 25,700 unknowns 6.7 s, 11,500 3.8 s, 10,000 2.3 s, 3,500 0.1–1.7 s.
  */
 export function expectedAuditCost(shared: QuestionAuditShared, task: QuestionAuditTask): number {
   let unknownCells = task.initial.length;
@@ -106,7 +112,8 @@ export function expectedAuditCost(shared: QuestionAuditShared, task: QuestionAud
     if (shown === 0 && (shared.model.n[cell] as number) > 0) unknownCells++;
   });
   const perCell = task.kind === "multi" ? 3 * task.slots + 2 : task.slots + 1;
-  return (unknownCells * perCell) ** 3;
+  const unknowns = unknownCells * perCell;
+  return unknowns ** 1.5 * (unknowns > ITEM_LP_WHOLE_MAX_COLUMNS ? 1 : 0.2);
 }
 
 /**
