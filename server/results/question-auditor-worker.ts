@@ -1,7 +1,13 @@
 import { type MessagePort, workerData } from "node:worker_threads";
 import highsLoader from "highs";
 import { auditQuestion } from "../../analysis/item-question-audits";
-import { EXITED, type HelperReply, type HelperRequest, REPLIES } from "./question-auditor";
+import {
+  EXITED,
+  type HelperReply,
+  type HelperRequest,
+  PROGRESS,
+  REPLIES,
+} from "./question-auditor";
 
 // The helper thread of question-auditor.ts: runs the questions it is sent, one request at a
 // time, with its own HiGHS instance, and signals each reply (and its own end) through the
@@ -23,7 +29,12 @@ port.on("message", async ({ id, shared, tasks }: HelperRequest) => {
   let reply: HelperReply;
   try {
     const solver = shared.lp ? await highs : undefined;
-    reply = { id, results: tasks.map((task) => auditQuestion(solver, shared, task)) };
+    const results = tasks.map((task) => {
+      const result = auditQuestion(solver, shared, task);
+      Atomics.add(flags, PROGRESS, 1);
+      return result;
+    });
+    reply = { id, results };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }

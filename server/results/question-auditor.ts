@@ -18,13 +18,18 @@ import {
 /** Int32 slots of the signal buffer the helper thread writes and the waiting thread reads. */
 export const REPLIES = 0; // bumped after every reply the helper posts (and when it exits)
 export const EXITED = 1; // 1 once the helper thread is ending, for whatever reason
+export const PROGRESS = 2; // bumped after every question the helper finishes
 
 export type HelperRequest = { id: number; shared: QuestionAuditShared; tasks: QuestionAuditTask[] };
 export type HelperReply =
   | { id: number; results: QuestionAuditResult[] }
   | { id: number; error: string };
 
-/** How long a build waits for the helper's share at most: past it the build fails. */
+/**
+ * How long a build waits for the helper's next question at most: past it the build fails. A
+ * question's audit is bounded by its LP budget (seconds of CPU), so only a hung helper takes
+ * this long; a helper that is slow under load but finishing questions is waited for.
+ */
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
 interface Helper {
@@ -45,7 +50,7 @@ export interface ThreadedQuestionAuditor extends QuestionAuditor {
  * synchronously for the helper's answers (buildRelease stays synchronous). Each question's
  * audit is deterministic and independent of the others, so the release is the one the
  * sequential auditor gives. The helper's share runs only with the LP stage on: without it the
- * whole item audit takes a fraction of a second. A helper that throws, exits or does not answer
+ * whole item audit takes a fraction of a second. A helper that throws, exits or finishes no question
  * within `timeoutMs` fails the build with an error (never a hang); the next build starts a new
  * helper.
  */
@@ -116,7 +121,7 @@ export function threadedQuestionAuditor(
 
 function startHelper(url: URL): Helper {
   const { port1, port2 } = new MessageChannel();
-  const flags = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  const flags = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const worker = new Worker(url, {
     workerData: { port: port2, signal: flags.buffer },
     transferList: [port2],
@@ -128,9 +133,10 @@ function startHelper(url: URL): Helper {
   return { worker, port: port1, flags };
 }
 
-/** Blocks until the helper answers request `id`, exits, or the time is up. */
+/** Blocks until the helper answers request `id`, exits, or finishes no question in time. */
 function waitForReply(helper: Helper, id: number, timeoutMs: number): HelperReply {
-  const deadline = Date.now() + timeoutMs;
+  let deadline = Date.now() + timeoutMs;
+  let progress = Atomics.load(helper.flags, PROGRESS);
   for (;;) {
     const seen = Atomics.load(helper.flags, REPLIES);
     for (let received = receiveMessageOnPort(helper.port); received; ) {
@@ -140,9 +146,13 @@ function waitForReply(helper: Helper, id: number, timeoutMs: number): HelperRepl
     }
     if (Atomics.load(helper.flags, EXITED) !== 0)
       throw new Error("The item audit's helper thread stopped before it answered.");
+    if (Atomics.load(helper.flags, PROGRESS) !== progress) {
+      progress = Atomics.load(helper.flags, PROGRESS);
+      deadline = Date.now() + timeoutMs;
+    }
     const left = deadline - Date.now();
     if (left <= 0)
-      throw new Error(`The item audit's helper thread did not answer in ${timeoutMs} ms.`);
+      throw new Error(`The item audit's helper thread finished no question in ${timeoutMs} ms.`);
     Atomics.wait(helper.flags, REPLIES, seen, Math.min(left, 1000));
   }
 }
