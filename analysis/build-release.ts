@@ -22,6 +22,14 @@ export interface ReleaseInput {
   items: ItemSpec[];
   k: number;
   /**
+   * Runs the item audit's per-question work (default: in order on the building thread). Not
+   * data: the server's release worker sets it on its own copy of the input to share the
+   * questions with a helper thread (server/results/question-auditor.ts); it is never sent or
+   * stored, and the release does not depend on it. On the input rather than an option so that
+   * it reaches every build of a sequenced release (build-sequenced-release.ts).
+   */
+  questionAuditor?: QuestionAuditor;
+  /**
    * Respondents came through an open link, not verified invitations: anyone could pad a small
    * group with made-up responses and subtract them, so only the organisation as a whole
    * (no unit, no background breakdown) is published.
@@ -38,14 +46,6 @@ export interface ReleaseInput {
    * the sequenced build turns the item audit's LP stage on for it (`itemLp`).
    */
   final?: boolean;
-  /**
-   * Runs the item audit's per-question work (default: in order on the building thread). Not
-   * data: the server's release worker sets it on its own copy of the input to share the
-   * questions with a helper thread (server/results/question-auditor.ts); it is never sent or
-   * stored, and the release does not depend on it. On the input rather than an option so that
-   * it reaches every build of a sequenced release (build-sequenced-release.ts).
-   */
-  questionAuditor?: QuestionAuditor;
 }
 
 /**
