@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import { aggregateCounts, type Counts, filterSpace } from "./aggregate-counts";
 import { applyPrimarySuppression, type CellModel } from "./cell-model";
+import type { QuestionAuditor } from "./item-question-audits";
 import { suppressNextSmallest, suppressPrimaryOnly } from "./naive-suppression";
 import { protectCells, UnprotectableReleaseError } from "./protect-cells";
 import { publishComments } from "./publish-comments";
@@ -20,6 +21,14 @@ export interface ReleaseInput {
   /** The questionnaire version's items (surveys/question-specs.ts describeQuestionnaire). */
   items: ItemSpec[];
   k: number;
+  /**
+   * Runs the item audit's per-question work (default: in order on the building thread). Not
+   * data: the server's release worker sets it on its own copy of the input to share the
+   * questions with a helper thread (server/results/question-auditor.ts); it is never sent or
+   * stored, and the release does not depend on it. On the input rather than an option so that
+   * it reaches every build of a sequenced release (build-sequenced-release.ts).
+   */
+  questionAuditor?: QuestionAuditor;
   /**
    * Respondents came through an open link, not verified invitations: anyone could pad a small
    * group with made-up responses and subtract them, so only the organisation as a whole
@@ -185,6 +194,7 @@ export function buildRelease(
             space,
             cellOf,
             ...(itemLp ? { highs, lpLargeFrom: itemLpLargeFrom } : {}),
+            ...(input.questionAuditor ? { auditor: input.questionAuditor } : {}),
           }
         : null,
   });

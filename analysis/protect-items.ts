@@ -34,6 +34,12 @@ export interface ItemAuditContext {
   lpLargeFrom?: number;
 }
 
+/** What one question's audit needs of the release (the rest only builds the shared structure). */
+export type QuestionAuditContext = Pick<
+  ItemAuditContext,
+  "model" | "published" | "highs" | "lpLargeFrom"
+>;
+
 /**
  * What every question's audit shares, built once per release: the equations of each cell, the
  * published groups containing each cell (and the reverse), and the bounds an attacker gets on
@@ -150,7 +156,7 @@ export function itemAuditStructure(context: ItemAuditContext): ItemAuditStructur
  * round only the components that a newly hidden group touches, or that leaked, are checked again.
  */
 export function protectItemCounts(
-  context: ItemAuditContext,
+  context: QuestionAuditContext,
   structure: ItemAuditStructure,
   question: AuditedQuestion,
   initial: ReadonlySet<number>,
@@ -317,7 +323,7 @@ class QuestionAudit {
   private readonly restBase: Int32Array;
 
   constructor(
-    private readonly context: ItemAuditContext,
+    private readonly context: QuestionAuditContext,
     private readonly structure: ItemAuditStructure,
     private readonly question: AuditedQuestion,
     private readonly budget: LpBudget,

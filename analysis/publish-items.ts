@@ -1,6 +1,13 @@
 import type { Counts } from "./aggregate-counts";
 import type { CellModel } from "./cell-model";
-import { type ItemAuditContext, itemAuditStructure, protectItemCounts } from "./protect-items";
+import {
+  inProcessAuditor,
+  plainModel,
+  type QuestionAuditor,
+  type QuestionAuditShared,
+  type QuestionAuditTask,
+} from "./item-question-audits";
+import { type ItemAuditContext, itemAuditStructure } from "./protect-items";
 import { type GroupCell, PART_ALL } from "./release-cells";
 import type { HiddenReason, OptionFigure, ReleaseItem } from "./release-types";
 import type { ItemSpec } from "./types";
@@ -28,8 +35,11 @@ export function publishItems({
   model: CellModel;
   items: ItemSpec[];
   published: (cell: number) => boolean;
-  /** The item-level audit's context, or null to publish under the group rules alone. */
-  itemAudit: Omit<ItemAuditContext, "published"> | null;
+  /**
+   * The item-level audit's context, or null to publish under the group rules alone; `auditor`
+   * runs the per-question audits (default: in order on this thread).
+   */
+  itemAudit: (Omit<ItemAuditContext, "published"> & { auditor?: QuestionAuditor }) | null;
 }): {
   items: Map<number, ReleaseItem[]>;
   itemRounds: number;
@@ -45,29 +55,53 @@ export function publishItems({
     const base = (node * F + filter) * S + offset;
     return Array.from(source.subarray(base, base + width));
   };
-  const hiddenItems = new Map<number, Set<number>>();
+  const hiddenItems = new Map<number, ReadonlySet<number>>();
   let itemRounds = 0;
   let itemLpSolves = 0;
   let itemLpWithheld = 0;
-  const auditContext = itemAudit ? { ...itemAudit, published } : null;
-  const structure = auditContext ? itemAuditStructure(auditContext) : null;
+  const audited: { item: number; task: QuestionAuditTask }[] = [];
+  const cellCount = model.n.length;
   for (const { item, offset, slots } of space.counted) {
     const spec = items[item] as ItemSpec;
     const countsOf = (cell: number) => slotsOf(cell, offset, slots);
-    let hidden = spec.sensitive ? hideUnanimous(model, published, countsOf) : new Set<number>();
-    if (auditContext && structure && spec.kind !== "text") {
-      const outcome = protectItemCounts(
-        auditContext,
-        structure,
-        { kind: spec.kind, slots, sensitive: spec.sensitive, countsOf },
-        hidden,
-      );
-      hidden = outcome.hidden;
+    const hidden = spec.sensitive ? hideUnanimous(model, published, countsOf) : new Set<number>();
+    hiddenItems.set(item, hidden);
+    if (!itemAudit || spec.kind === "text") continue;
+    const counts = new Int32Array(cellCount * slots);
+    for (let cell = 0; cell < cellCount; cell++) counts.set(countsOf(cell), cell * slots);
+    audited.push({
+      item,
+      task: {
+        kind: spec.kind,
+        slots,
+        sensitive: spec.sensitive,
+        counts,
+        initial: [...hidden].sort((a, b) => a - b),
+      },
+    });
+  }
+  if (itemAudit && audited.length > 0) {
+    const { auditor, highs, lpLargeFrom, ...context } = itemAudit;
+    const shown = Uint8Array.from(model.n, (_, cell) => (published(cell) ? 1 : 0));
+    const shared: QuestionAuditShared = {
+      model: plainModel(model),
+      published: shown,
+      structure: itemAuditStructure({ ...context, published }),
+      lp: highs !== undefined,
+      ...(lpLargeFrom === undefined ? {} : { lpLargeFrom }),
+    };
+    const results = (auditor ?? inProcessAuditor(highs)).audit(
+      shared,
+      audited.map(({ task }) => task),
+    );
+    if (results.length !== audited.length)
+      throw new Error("The question auditor returned a result per question.");
+    results.forEach((outcome, index) => {
+      hiddenItems.set((audited[index] as (typeof audited)[number]).item, new Set(outcome.hidden));
       itemRounds += outcome.rounds;
       itemLpSolves += outcome.lpSolves;
       itemLpWithheld += outcome.lpWithheld;
-    }
-    hiddenItems.set(item, hidden);
+    });
   }
   const itemReason: HiddenReason = itemAudit ? "protected" : "unanimity";
 

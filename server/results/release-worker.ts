@@ -3,6 +3,7 @@ import highsLoader from "highs";
 import type { ReleaseInput } from "../../analysis/build-release";
 import { openReadOnlyDatabase } from "../db/open-database";
 import { CampaignMatrices, type ShownRelease, type StoredResponse } from "./campaign-matrices";
+import { threadedQuestionAuditor } from "./question-auditor";
 import { readStoredResponses } from "./read-stored-responses";
 
 type Request =
@@ -21,6 +22,8 @@ type Request =
 const db = openReadOnlyDatabase((workerData as { databasePath: string }).databasePath);
 const matrices = new CampaignMatrices((campaignId) => readStoredResponses(db, campaignId));
 const highs = highsLoader();
+// The item audit's questions are shared with one helper thread (its LP stage takes seconds).
+const questionAuditor = highs.then((solver) => threadedQuestionAuditor(solver));
 
 parentPort?.on("message", async (request: Request) => {
   switch (request.type) {
@@ -35,7 +38,8 @@ parentPort?.on("message", async (request: Request) => {
       return;
     case "build":
       try {
-        const built = matrices.build(await highs, request.campaignId, request.input, request.shown);
+        const input = { ...request.input, questionAuditor: await questionAuditor };
+        const built = matrices.build(await highs, request.campaignId, input, request.shown);
         parentPort?.postMessage({ type: "built", requestId: request.requestId, ...built });
       } catch (error) {
         parentPort?.postMessage({

@@ -10,6 +10,7 @@ import type { CellModel } from "../../analysis/cell-model";
 import { suppressNextSmallest } from "../../analysis/naive-suppression";
 import { releaseCells } from "../../analysis/release-cells";
 import type { ItemSpec, ResponseRow } from "../../analysis/types";
+import { threadedQuestionAuditor } from "../../server/results/question-auditor";
 
 export interface ReleaseBenchFigures {
   responses: number;
@@ -25,6 +26,18 @@ export interface ReleaseBenchFigures {
   releaseWithLpMs: number;
   /** CPU time of the three builds (the machine is shared: wall time follows its load). */
   cpuMs: { withoutItems: number; release: number; withLp: number };
+  /**
+   * The LP-on release as the server's release worker builds it: the questions shared with one
+   * helper thread (server/results/question-auditor.ts), against the same build on one thread.
+   * Each built twice in turn (one thread, two, one, two): the second pair is the warmed-up one
+   * (the first build in a thread pays seconds of JIT). CPU counts every thread of the process.
+   */
+  threads: {
+    oneThread: { ms: number; cpuMs: number }[];
+    twoThreads: { ms: number; cpuMs: number }[];
+    /** Every build gave the same release. */
+    identical: boolean;
+  };
   /** The release built with the LP stage on, against the default (bound tightening only). */
   itemLp: { solves: number; withheld: number; hidden: number; answersHidden: number };
   peakRssMb: number;
@@ -258,6 +271,17 @@ export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseB
   const release = releaseRun.value;
   const releaseMs = releaseRun.ms;
   const lpRun = timed(() => buildRelease(highs, matrix, input, { itemLp: true }));
+  const auditor = threadedQuestionAuditor(highs);
+  const threadedInput = { ...input, questionAuditor: auditor };
+  const oneThread = [lpRun];
+  const twoThreads = [timed(() => buildRelease(highs, matrix, threadedInput, { itemLp: true }))];
+  oneThread.push(timed(() => buildRelease(highs, matrix, input, { itemLp: true })));
+  twoThreads.push(timed(() => buildRelease(highs, matrix, threadedInput, { itemLp: true })));
+  await auditor.close();
+  const lpJson = JSON.stringify(lpRun.value);
+  const identical = [...oneThread, ...twoThreads].every(
+    (run) => JSON.stringify(run.value) === lpJson,
+  );
   const answers = release.groups.reduce(
     (sum, group) => sum + ("value" in group.n ? group.n.value * group.items.length : 0),
     0,
@@ -286,6 +310,11 @@ export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseB
       withoutItems: withoutItemsRun.cpuMs,
       release: releaseRun.cpuMs,
       withLp: lpRun.cpuMs,
+    },
+    threads: {
+      oneThread: oneThread.map(({ ms, cpuMs }) => ({ ms, cpuMs })),
+      twoThreads: twoThreads.map(({ ms, cpuMs }) => ({ ms, cpuMs })),
+      identical,
     },
     itemLp: {
       solves: lpRun.value.audit.itemLpSolves ?? 0,

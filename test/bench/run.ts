@@ -160,6 +160,12 @@ async function benchResults() {
   console.log(
     `  answer check's LP stage (off by default; on: ${release.releaseWithLpMs.toFixed(0)} ms wall)  ${release.itemLp.solves} LP solves, ${release.itemLp.withheld} question(s) withheld for want of LP budget; ${release.itemLp.hidden} distributions hidden (${release.itemLp.answersHidden} respondent-answers) against ${release.itemLoss.hidden} by bound tightening only`,
   );
+  const { oneThread, twoThreads, identical } = release.threads;
+  const pair = (runs: { ms: number; cpuMs: number }[], at: number) =>
+    `${(runs[at]?.ms ?? 0).toFixed(0)} ms wall, ${(runs[at]?.cpuMs ?? 0).toFixed(0)} ms CPU`;
+  console.log(
+    `  LP-on release as the server builds it (questions on 2 threads; target < 5000 ms): ${pair(twoThreads, 1)} against ${pair(oneThread, 1)} on one thread (wall ${ratio(twoThreads[1]?.ms ?? 0, oneThread[1]?.ms ?? 0)}, CPU ${ratio(twoThreads[1]?.cpuMs ?? 0, oneThread[1]?.cpuMs ?? 0)}); first pair ${pair(twoThreads, 0)} against ${pair(oneThread, 0)}; ${identical ? "all four releases identical" : "RELEASES DIFFER"}`,
+  );
   console.log(`  peak RSS of the bench process    ${String(release.peakRssMb).padStart(6)} MB`);
   const { ours, nextSmallest } = release.loss;
   const pct = (share: number) => `${(100 * share).toFixed(1)}%`;

@@ -1,20 +1,25 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Release } from "../../analysis/release-types";
 import { createApp } from "../../server/app";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { workerBuilder } from "../../server/results/release-builders";
+import { loadReleaseInput } from "../../server/results/load-release-input";
+import { inProcessBuilder, workerBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
+import { randomCampaign } from "../analysis/random-campaign";
 import { createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
+import { storeRandomCampaign } from "./random-campaign-in-db";
 
 let dir: string;
 let db: DbConnection;
 let releases: ReleaseScheduler;
+let builder: ReturnType<typeof workerBuilder>;
 let app: ReturnType<typeof createApp>;
 let campaign: FixtureCampaign;
 
@@ -24,7 +29,8 @@ beforeEach(() => {
   db = openDatabase(path);
   campaign = createFixtureCampaign(db);
   // A long debounce: builds happen only when the test asks for them.
-  releases = createReleaseScheduler({ db, builder: workerBuilder(path), debounceMs: 60_000 });
+  builder = workerBuilder(path);
+  releases = createReleaseScheduler({ db, builder, debounceMs: 60_000 });
   app = createApp({ db, config: { releases } });
 });
 
@@ -74,4 +80,20 @@ describe("release worker", () => {
     await releases.catchUp();
     expect(stored().respondents).toBe(5);
   });
+
+  it("builds a closed campaign's final release (LP stage, questions shared with a helper thread) as one thread does", async () => {
+    // Several questions, groups hidden by size and answers an LP would derive (the campaign
+    // of final-release.test.ts): the item audit's LP stage has work on both threads.
+    const random = fc.sample(randomCampaign(150, ["mixed", "skewed", "unanimous"]), {
+      numRuns: 12,
+      seed: 1,
+    })[1];
+    if (!random) throw new Error("no campaign");
+    const { campaignId } = storeRandomCampaign(db, random, { status: "closed" });
+    const { input } = loadReleaseInput(db, campaignId);
+    const threaded = await builder.build(campaignId, input, []);
+    const oneThread = await inProcessBuilder(db).build(campaignId, input, []);
+    expect(threaded.release.audit.itemLp).toBe(true);
+    expect(threaded.release).toEqual(oneThread.release);
+  }, 120_000);
 });
