@@ -26,6 +26,8 @@ export default defineConfig({
   test: {
     root: here("."),
     include: ["test/**/*.test.ts"],
+    // One folder per run for the seeded demo databases test files copy (test/demo-database.ts).
+    globalSetup: [here("./test/setup/demo-cache-dir.ts")],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
