@@ -26,6 +26,11 @@ export default defineConfig({
   test: {
     root: here("."),
     include: ["test/**/*.test.ts"],
+    // One folder per run for the seeded demo databases test files copy (test/demo-database.ts).
+    globalSetup: [here("./test/setup/demo-cache-dir.ts")],
+    // Vitest's default is one worker fewer than the cores: one on the 2-core CI machine, which
+    // left a core idle while browser tests waited on Chromium (README "Reliability", Test time).
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -2,19 +2,14 @@ import highsLoader from "highs";
 import { describe, expect, it } from "vitest";
 import { buildRelease, createResponseMatrix } from "../../analysis/build-release";
 import { type ComparedWave, compareWaves } from "../../analysis/compare-waves";
-import { openDatabase } from "../../server/db/open-database";
 import { campaigns } from "../../server/db/schema";
-import { seedDemo } from "../../server/demo/seed-demo";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 import { loadReleaseInput } from "../../server/results/load-release-input";
 import { readStoredResponses } from "../../server/results/read-stored-responses";
+import { openDemoDatabase } from "../demo-database";
 
 describe("the demo's story: diagnose-2020 → diagnose-2021", () => {
   it("shows the better climate and less exclusion as clear changes for the organisation", async () => {
-    const db = openDatabase(":memory:");
-    syncBundledQuestionnaires(db, loadBundledVersions());
-    seedDemo(db, { now: new Date("2026-11-25T10:00:00Z") });
+    const db = await openDemoDatabase({ now: new Date("2026-11-25T10:00:00Z") });
     const highs = await highsLoader();
     const waves: ComparedWave[] = ["diagnose-2020", "diagnose-2021"].map((slug) => {
       const campaign = db

@@ -8,10 +8,8 @@ import type { SessionUser } from "../../server/auth/sessions";
 import { createCampaign } from "../../server/campaigns/create-campaign";
 import { openCampaign } from "../../server/campaigns/open-campaign";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { seedDemo } from "../../server/demo/seed-demo";
 import { createMailer, type Mailer } from "../../server/invitations/mailer";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
+import { copyDemoDatabase } from "../demo-database";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
 import { startTestSmtpServer, type TestSmtpServer } from "../server/test-smtp-server";
 import {
@@ -40,10 +38,9 @@ beforeAll(async () => {
   const clientDir = join(workDir, "client");
   await buildClient(clientDir);
   mkdirSync(shots, { recursive: true });
-  db = openDatabase(join(workDir, "e2e.db"));
-  syncBundledQuestionnaires(db, loadBundledVersions());
   const now = new Date();
-  seedDemo(db, { now });
+  await copyDemoDatabase(join(workDir, "e2e.db"), { now });
+  db = openDatabase(join(workDir, "e2e.db"));
   const demo = db.$client
     .prepare(
       `SELECT c.id, c.organisation_id AS organisationId, q.slug AS questionnaire, v.number AS version

@@ -5,14 +5,12 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { seedDemo } from "../../server/demo/seed-demo";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import {
   createReleaseScheduler,
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
+import { copyDemoDatabase } from "../demo-database";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
 import {
   buildClient,
@@ -40,9 +38,12 @@ beforeAll(async () => {
   const clientDir = join(workDir, "client");
   await buildClient(clientDir);
   mkdirSync(shots, { recursive: true });
+  // With the releases the evaluator reads below: building all four demo campaigns would add the
+  // final release of diagnose-2020 (the item audit's LP stage, about half a minute of CPU).
+  await copyDemoDatabase(join(workDir, "e2e.db"), {
+    releases: ["diagnose-2021", "diagnose-2026"],
+  });
   db = openDatabase(join(workDir, "e2e.db"));
-  syncBundledQuestionnaires(db, loadBundledVersions());
-  seedDemo(db, { now: new Date() });
   const organisationId = (
     db.$client.prepare("SELECT id FROM organisations").get() as { id: string }
   ).id;
@@ -50,14 +51,6 @@ beforeAll(async () => {
   evaluator = insertUser(db, "evaluator", { organisationId });
   admin = insertUser(db, "admin");
   releases = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 50 });
-  // The releases the evaluator reads below: building all four demo campaigns would add the
-  // final release of diagnose-2020 (the item audit's LP stage, about half a minute of CPU).
-  for (const slug of ["diagnose-2021", "diagnose-2026"]) {
-    const { id } = db.$client.prepare("SELECT id FROM campaigns WHERE slug = ?").get(slug) as {
-      id: string;
-    };
-    await releases.rebuild(id);
-  }
   const app = createApp({ db, config: { clientDir, releases } });
   server = await serveApp(app);
   origin = server.origin;

@@ -10,9 +10,7 @@ import { build } from "vite";
 import { expect } from "vitest";
 import { createApp } from "../../server/app";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { seedDemo } from "../../server/demo/seed-demo";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
+import { copyDemoDatabase } from "../demo-database";
 import { findChromium } from "./find-chromium";
 
 const require = createRequire(import.meta.url);
@@ -119,17 +117,20 @@ export interface DemoSite {
 }
 
 /**
- * Builds the client into a folder of its own, seeds the demo into a fresh database file,
+ * Builds the client into a folder of its own, copies the demo seeded today (with the releases
+ * of `releases`, built in that order: test/demo-database.ts) into a database file of its own,
  * serves both on a loopback port and launches Chromium; `close` undoes all of it.
  */
-export async function startDemoSite(name: string): Promise<DemoSite> {
+export async function startDemoSite(
+  name: string,
+  { releases }: { releases?: readonly string[] } = {},
+): Promise<DemoSite> {
   const workDir = mkdtempSync(join(tmpdir(), `peilpunt-${name}-`));
   const clientDir = join(workDir, "client");
   await buildClient(clientDir);
   mkdirSync(SCREENSHOTS, { recursive: true });
+  await copyDemoDatabase(join(workDir, "e2e.db"), { releases });
   const db = openDatabase(join(workDir, "e2e.db"));
-  syncBundledQuestionnaires(db, loadBundledVersions());
-  seedDemo(db, { now: new Date() });
   const server = await serveApp(createApp({ db, config: { clientDir } }));
   const browser = await launchChromium();
   return {

@@ -1,9 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaigns } from "../../server/db/schema";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
-import { buildReleaseNow } from "../server/campaign-fixture";
 import {
   type DemoSite,
   expectNoAxeViolations,
@@ -19,17 +17,13 @@ let from: { id: string; name: string };
 let to: { id: string; name: string };
 
 beforeAll(async () => {
-  site = await startDemoSite("comparison-mappings");
+  site = await startDemoSite("comparison-mappings", {
+    releases: ["diagnose-2020", "diagnose-2021"],
+  });
   const organisationId = (
     site.db.$client.prepare("SELECT id FROM organisations").get() as { id: string }
   ).id;
   coordinator = insertUser(site.db, "coordinator", { organisationId });
-  const rows = site.db.select().from(campaigns).all();
-  for (const slug of ["diagnose-2020", "diagnose-2021"]) {
-    const campaign = rows.find((row) => row.slug === slug);
-    if (!campaign) throw new Error(`no demo campaign ${slug}`);
-    await buildReleaseNow(site.db, campaign.id);
-  }
   // Two faculties: ECON is mapped as taking (part of) LAW.
   const byCode = (code: string) =>
     site.db.$client.prepare("SELECT id, name_en AS name FROM units WHERE code = ?").get(code) as {

@@ -9,13 +9,11 @@ import { createCampaign } from "../../server/campaigns/create-campaign";
 import { openCampaign } from "../../server/campaigns/open-campaign";
 import { DEFAULT_MAX_CODES_PER_CAMPAIGN } from "../../server/contract/staff-limits";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { seedDemo } from "../../server/demo/seed-demo";
 import { generateCodes } from "../../server/invitations/generate-codes";
 import { CROCKFORD_ALPHABET } from "../../server/invitations/invitation-code";
 import { inProcessBulkWriter } from "../../server/jobs/bulk-writer";
 import { heavyJobQueue } from "../../server/jobs/heavy-jobs";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
+import { copyDemoDatabase } from "../demo-database";
 import {
   buildClient,
   expectNoAxeViolations,
@@ -97,10 +95,9 @@ beforeAll(async () => {
   const clientDir = join(workDir, "client");
   await buildClient(clientDir);
   mkdirSync(shots, { recursive: true });
-  db = openDatabase(join(workDir, "e2e.db"));
-  syncBundledQuestionnaires(db, loadBundledVersions());
   const now = new Date();
-  seedDemo(db, { now });
+  await copyDemoDatabase(join(workDir, "e2e.db"), { now });
+  db = openDatabase(join(workDir, "e2e.db"));
   codes = await createCodesCampaign(now);
   const app = createApp({ db, config: { clientDir, secretKey } });
   server = await serveApp(app);

@@ -2,9 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaigns } from "../../server/db/schema";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
-import { buildReleaseNow } from "../server/campaign-fixture";
 import {
   type DemoSite,
   expectNoAxeViolations,
@@ -17,20 +15,13 @@ let site: DemoSite;
 let evaluator: string;
 
 beforeAll(async () => {
-  site = await startDemoSite("results-ui");
+  site = await startDemoSite("results-ui", {
+    releases: ["diagnose-2020", "diagnose-2021", "campagne-2022"],
+  });
   const organisationId = (
     site.db.$client.prepare("SELECT id FROM organisations").get() as { id: string }
   ).id;
   evaluator = insertUser(site.db, "evaluator", { organisationId });
-  for (const slug of ["diagnose-2020", "diagnose-2021", "campagne-2022"]) {
-    const campaign = site.db
-      .select()
-      .from(campaigns)
-      .all()
-      .find((row) => row.slug === slug);
-    if (!campaign) throw new Error(`no demo campaign ${slug}`);
-    await buildReleaseNow(site.db, campaign.id);
-  }
 }, 600_000);
 
 afterAll(async () => {

@@ -1,13 +1,10 @@
 import highsLoader from "highs";
 import { describe, expect, it } from "vitest";
 import { buildRelease, createResponseMatrix } from "../../../analysis/build-release";
-import { openDatabase } from "../../../server/db/open-database";
 import { campaigns } from "../../../server/db/schema";
-import { seedDemo } from "../../../server/demo/seed-demo";
-import { loadBundledVersions } from "../../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../../server/questionnaires/sync-bundled-questionnaires";
 import { loadReleaseInput } from "../../../server/results/load-release-input";
 import { readStoredResponses } from "../../../server/results/read-stored-responses";
+import { openDemoDatabase } from "../../demo-database";
 import { auditRelease } from "./audit-release";
 import { attackItems } from "./item-attack";
 
@@ -21,9 +18,7 @@ describe("the demo's published releases", () => {
   ])(
     "%s: nothing published under k, nothing recoverable, no narrow range",
     async (slug, suppressed) => {
-      const db = openDatabase(":memory:");
-      syncBundledQuestionnaires(db, loadBundledVersions());
-      seedDemo(db, { now: new Date("2026-11-25T10:00:00Z") });
+      const db = await openDemoDatabase({ now: new Date("2026-11-25T10:00:00Z") });
       const campaign = db
         .select()
         .from(campaigns)
