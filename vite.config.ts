@@ -31,6 +31,9 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one on the 2-core CI machine, which
     // left a core idle while browser tests waited on Chromium (README "Reliability", Test time).
     maxWorkers: 2,
+    // With two files at once a browser test can wait seconds for a CPU: expect.poll waits up to
+    // 5 s (Vitest's 1 s failed chart checks under load), page actions up to 30 s (test/e2e).
+    expect: { poll: { timeout: 5_000 } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

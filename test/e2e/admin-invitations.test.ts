@@ -106,7 +106,7 @@ afterAll(async () => {
 async function openCampaignPage(origin: string, width: number, lang = "en") {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   const problems = watchPage(page, origin);
   await page.goto(`${origin}/admin?lang=en`);
   await page.getByLabel("E-mail address").fill(coordinator);

@@ -69,7 +69,7 @@ afterAll(async () => {
 async function openPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   const problems = watchPage(page, origin);
   // Before sign-in the app asks who is signed in and hears 401; refused codes answer 409.
   const unexpected = () => problems.filter((p) => !/status of (401|409)/.test(p));
@@ -95,7 +95,7 @@ async function respondentCount(page: Page, unit: string): Promise<string> {
 
 async function answerWithCode(context: BrowserContext, code: string): Promise<string> {
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   await page.goto(`${origin}/s/${SLUG}?lang=en`);
   await page.getByRole("button", { name: "Start the questionnaire" }).click();
   await page.getByRole("textbox", { name: "Invitation code", exact: true }).fill(code);

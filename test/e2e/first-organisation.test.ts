@@ -64,7 +64,7 @@ describe("a real organisation from an empty database", () => {
   it("the first admin creates an organisation, imports its units, uploads and publishes a questionnaire, opens a campaign on it, and a respondent answers", async () => {
     expect(count("SELECT count(*) AS n FROM organisations")).toBe(0);
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const problems = watchPage(page, server.origin);
 
     await page.goto(`${server.origin}/admin?lang=en`);
@@ -184,7 +184,7 @@ describe("a real organisation from an empty database", () => {
 
     // A respondent, in French.
     const respondent = await browser.newPage({ viewport: { width: 390, height: 800 } });
-    respondent.setDefaultTimeout(10_000);
+    respondent.setDefaultTimeout(30_000);
     const respondentProblems = watchPage(respondent, server.origin);
     await respondent.goto(`${server.origin}/s/${slug}?lang=fr`);
     await respondent.getByRole("button", { name: /^Commencer/ }).click();

@@ -40,7 +40,7 @@ function storedWithComment(comment: string): Record<string, unknown>[] {
 /** A page in its own browser context that accepts "leave this page?" and counts it. */
 async function openPage(context: BrowserContext) {
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   const problems = watchPage(page, origin);
   const leaveWarnings: string[] = [];
   page.on("dialog", (dialog) => {

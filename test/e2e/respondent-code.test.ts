@@ -131,7 +131,7 @@ function withTypo(code: string): string {
 /** Opens a page that records every POST body and everything that must not happen. */
 async function openPage(viewport = { width: 360, height: 780 }) {
   const page = await browser.newPage({ viewport });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   const problems = watchPage(page, origin);
   const posts: { path: string; body: unknown }[] = [];
   page.on("request", (request) => {

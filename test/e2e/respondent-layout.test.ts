@@ -144,7 +144,7 @@ describe("grids and scales at every width, in every language", () => {
       const grids = gridsOfDiagnosis();
       expect(grids.length).toBeGreaterThanOrEqual(4);
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(30_000);
       const problems = watchPage(page, origin);
       const assets: { url: string; encoding?: string; cache?: string; size: number }[] = [];
       page.on("response", (response) => {

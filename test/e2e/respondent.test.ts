@@ -50,7 +50,7 @@ describe("a respondent fills the demo diagnosis in Dutch", () => {
   ] as const) {
     it(`on a ${device}: notice, questions, follow-up, thank-you; stored; no violations`, async () => {
       const page = await browser.newPage({ viewport });
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(30_000);
       const problems = watchPage(page, origin);
       const before = storedResponses("diagnose-2026").length;
 
@@ -113,7 +113,7 @@ describe("a respondent fills the demo diagnosis in Dutch", () => {
 describe("the other respondent pages", () => {
   it("switches language without losing answers and never sends the language", async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const problems = watchPage(page, origin);
     const bodies: string[] = [];
     page.on("request", (request) => {
@@ -145,7 +145,7 @@ describe("the other respondent pages", () => {
 
   it("explains an unknown campaign and shows the privacy details in three languages", async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const problems = watchPage(page, origin);
     await page.goto(`${origin}/s/bestaat-niet?lang=en`);
     await expect.poll(() => page.getByText("This survey does not exist").count()).toBe(1);
