@@ -175,8 +175,12 @@ export function buildSequencedRelease(
         method = audit.method;
         return audit;
       };
-      let audit = sequenceAudit(release);
+      let audit: { findings: SequenceFinding[] } = sequenceAudit(release);
       if (audit.findings.length === 0 && itemLp && !lpNow) {
+        // The organisation as a whole only: the answer check does not run at all (with the LP
+        // stage or without), so the release is the same one; it is marked as built with it.
+        if (built.audit.organisationOnly)
+          return outcome(round, { ...release, audit: { ...release.audit, itemLp: true } }, []);
         // The same groups hidden (the same options), now with the answers checked by LP.
         lpBuilds++;
         const checked = buildRelease(highs, matrix, input, { ...protection, itemLp: true });
@@ -189,7 +193,10 @@ export function buildSequencedRelease(
         }
         built = checked;
         release = holdBackBatchFigures(shown, checked, rules);
-        audit = sequenceAudit(release);
+        // Its group figures and comments are those that just passed, so the batches of group
+        // sizes are settled as they were (that part of the audit reads nothing else); what the
+        // LP stage changed is answers, checked again against every shown release.
+        audit = { findings: answerFindings(shown, release, rules) };
         if (audit.findings.length > 0) lpEveryRound = true;
       }
       if (audit.findings.length === 0) return outcome(round, release, []);
@@ -226,12 +233,13 @@ type ProtectionOptions = Pick<
 >;
 
 /**
- * Whether two builds publish the same groups with the same figures, and hide the same groups
- * for the same reasons: the group sizes a sequence audit checks.
+ * Whether two builds publish the same groups with the same figures, hide the same groups for
+ * the same reasons and show the same comments: all a sequence audit reads but answers.
  */
 export function sameGroupFigures(a: Release, b: Release): boolean {
   if (a.audit.organisationOnly !== b.audit.organisationOnly) return false;
   if (a.groups.length !== b.groups.length) return false;
+  if (JSON.stringify(a.comments) !== JSON.stringify(b.comments)) return false;
   return a.groups.every((group, index) => {
     const other = b.groups[index];
     return other?.id === group.id && JSON.stringify(other.n) === JSON.stringify(group.n);
@@ -462,6 +470,23 @@ export function holdBackBatchFigures(
     }
   }
   return held;
+}
+
+/**
+ * The sequence audit's checks of what newcomers answered and wrote (auditReleaseSequence's,
+ * for every shown release against the candidate), without its audit of group sizes.
+ */
+function answerFindings(shown: Release[], candidate: Release, rules: SequenceRules) {
+  const sequence = [...shown, candidate];
+  const structures = sequence.map(releaseEquations);
+  const k = Math.max(...sequence.map((release) => release.k), rules.minCommentGroup);
+  const last = sequence.length - 1;
+  const found: SequenceFinding[] = [];
+  for (let from = 0; from < last; from++) {
+    found.push(...unanimousBatches(sequence, structures, from, last, rules.sensitiveItems));
+    found.push(...commentBatches(sequence, structures, from, last, k));
+  }
+  return found;
 }
 
 /** The release structure with every published count and answer at 0, and no comments. */

@@ -79,6 +79,29 @@ describe("the release that follows shown ones, answers checked by LP", () => {
     expect(attackItems(without.release, sensitive, highs).length).toBeGreaterThan(0);
   }, 300_000);
 
+  it("an organisation-only release (open link) is the same with the LP stage, which has nothing to check there, and is marked so without a second build", () => {
+    const input = { ...campaign.input, openLink: true };
+    const matrix = createResponseMatrix(input, campaign.rows);
+    const off = buildRelease(highs, matrix, input);
+    const on = buildRelease(highs, matrix, input, { itemLp: true });
+    expect(off.audit.organisationOnly).toBe(true);
+    expect(on).toEqual({ ...off, audit: { ...off.audit, itemLp: true } });
+    const first = buildSequencedRelease(
+      highs,
+      createResponseMatrix(input, campaign.rows.slice(0, 75)),
+      input,
+      [],
+    );
+    const next = buildSequencedRelease(highs, matrix, input, [first.release]);
+    expect(next.passes).toBe(true);
+    expect(next.lpBuilds).toBe(0);
+    const without = buildSequencedRelease(highs, matrix, input, [first.release], { itemLp: false });
+    expect(next.release).toEqual({
+      ...without.release,
+      audit: { ...without.release.audit, itemLp: true },
+    });
+  });
+
   it("keeps the group pattern of every build whatever the LP stage hides (random campaigns)", () => {
     fc.assert(
       fc.property(randomCampaign(80, ["mixed", "skewed", "unanimous"]), ({ input, rows }) => {
