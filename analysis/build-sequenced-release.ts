@@ -64,7 +64,7 @@ export function sequenceRules(input: ReleaseInput): SequenceRules {
  * the organisation as a whole), `passes` is false and the server keeps serving what it showed.
  * Every release that may be served is built with the item audit's LP stage (`itemLp`, on unless
  * turned off): the rounds decide which groups are held back without it, and the candidate that
- * passes is built once more with the same groups and the LP stage, and audited again.
+ * passes is built once more with the same groups and the LP stage, its answers checked again.
  */
 export function buildSequencedRelease(
   highs: Highs,
@@ -114,12 +114,12 @@ export function buildSequencedRelease(
   // values, pins it and with it counts of earlier releases (the fifth interim release of the
   // 60-unit benchmark was held back after 10 rounds on 57 such batches).
   const least = leastCounts(shown);
-  // Every release a reader may get has its answers checked by LP too (20–35 s of CPU on a demo
-  // diagnosis). The LP stage hides answers only, never a group (it runs after the group sizes
-  // are protected, on the published groups), so the hold-back rounds, which decide the groups,
-  // run without it; the candidate that passes is built once more with the same groups hidden
-  // and the LP stage on, and that release is held back and audited again. Should that fail,
-  // the remaining rounds run the LP stage each.
+  // Every release a reader may get has its answers checked by LP too (20–165 s of CPU on the
+  // demo's diagnoses, README). The LP stage hides answers only, never a group (it runs after the
+  // group sizes are protected, on the published groups), so the hold-back rounds, which decide
+  // the groups, run without it; the candidate that passes is built once more with the same
+  // groups hidden and the LP stage on, and that release's newcomers' answers are held back and
+  // checked again. Should that fail, the remaining rounds run the LP stage each.
   let lpEveryRound = false;
   let lpBuilds = 0;
   let solves = 0;
