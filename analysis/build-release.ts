@@ -41,11 +41,6 @@ export interface ReleaseInput {
   knownHeadcounts?: Record<string, number>;
   /** Group ids hidden in an earlier wave: hiding them again costs less information. */
   previouslyHidden?: ReadonlySet<string>;
-  /**
-   * The campaign is closed: this is its final release, the one evaluators read and export, and
-   * the sequenced build turns the item audit's LP stage on for it (`itemLp`).
-   */
-  final?: boolean;
 }
 
 /**
@@ -89,11 +84,11 @@ export function buildRelease(
      * Also check by LP (HiGHS) what the item audit's bound tightening leaves open, so that
      * nothing an LP derives leaks either (item-lp.ts, large systems in item-lp-whole.ts), within
      * a work budget per question past which the question is withheld. Off by default; the server
-     * turns it on for a closed campaign's final release only (`ReleaseInput.final`, see
-     * build-sequenced-release.ts): on the demo's diagnose-2020 it hides about 2,400 of 21,500
-     * answer distributions against about 2,100 and withholds 0–1 questions, but takes about 24 s
-     * of CPU against 2, and the 100k × 40 bench's release 7–10 s against 1.6 (targets 15 s and
-     * 5 s for every rebuild; see README). Recorded in the release as `audit.itemLp`.
+     * turns it on for every release it may serve (build-sequenced-release.ts runs it once per
+     * release, after the hold-back rounds): on the demo's diagnose-2020 it hides about 2,400 of
+     * 21,500 answer distributions against about 2,100 and withholds 0–1 questions, but takes
+     * about 24 s of CPU against 2, and the 100k × 40 bench's release 7–10 s against 1.6 (see
+     * README). Recorded in the release as `audit.itemLp`.
      */
     itemLp?: boolean;
     /** Tests only: from how many unknowns the LP stage treats a system as large. */

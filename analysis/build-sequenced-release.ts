@@ -34,6 +34,12 @@ export interface SequencedRelease {
   method: "witnesses" | "stacked";
   /** Whether the true counts of every shown release were known (else: after a restart). */
   truthsKnown: boolean;
+  /**
+   * Builds with the item audit's LP stage: 1 when the candidate that passed was checked once
+   * more with it, more when the LP-checked candidate failed the sequence audit and the later
+   * rounds ran it each (0 with `itemLp: false`, or when no round passed).
+   */
+  lpBuilds: number;
 }
 
 export interface SequenceRules {
@@ -56,7 +62,9 @@ export function sequenceRules(input: ReleaseInput): SequenceRules {
  * most; answers and comments of too few or too unanimous newcomers are held back as well.
  * When that cannot make the release safe (a change in a group that is hidden anyway, or in
  * the organisation as a whole), `passes` is false and the server keeps serving what it showed.
- * A final release (`input.final`, the campaign closed) is built with the item audit's LP stage.
+ * Every release that may be served is built with the item audit's LP stage (`itemLp`, on unless
+ * turned off): the rounds decide which groups are held back without it, and the candidate that
+ * passes is built once more with the same groups and the LP stage, its answers checked again.
  */
 export function buildSequencedRelease(
   highs: Highs,
@@ -67,12 +75,18 @@ export function buildSequencedRelease(
     truths,
     witnesses,
     stackedUpTo,
+    itemLp = true,
   }: {
     /** The true counts of the shown releases, where the caller still holds them. */
     truths?: (TrueCounts | undefined)[];
     witnesses?: WitnessCache;
     /** See auditReleaseSequence. */
     stackedUpTo?: number;
+    /**
+     * Check the answers of the release served by LP as well (buildRelease's `itemLp`). The
+     * server always does; off only in tests and benches about group sizes.
+     */
+    itemLp?: boolean;
   } = {},
 ): SequencedRelease {
   const rules = sequenceRules(input);
@@ -100,10 +114,14 @@ export function buildSequencedRelease(
   // values, pins it and with it counts of earlier releases (the fifth interim release of the
   // 60-unit benchmark was held back after 10 rounds on 57 such batches).
   const least = leastCounts(shown);
-  // A closed campaign's final release is the one evaluators read and export: its answers are
-  // checked by LP as well (about 20 s of CPU on a demo diagnosis, once, at close); interim
-  // releases keep bound tightening alone, as they are rebuilt after every few answers.
-  const itemLp = input.final === true;
+  // Every release a reader may get has its answers checked by LP too (20–165 s of CPU on the
+  // demo's diagnoses, README). The LP stage hides answers only, never a group (it runs after the
+  // group sizes are protected, on the published groups), so the hold-back rounds, which decide
+  // the groups, run without it; the candidate that passes is built once more with the same
+  // groups hidden and the LP stage on, and that release's newcomers' answers are held back and
+  // checked again. Should that fail, the remaining rounds run the LP stage each.
+  let lpEveryRound = false;
+  let lpBuilds = 0;
   let solves = 0;
   let method: SequencedRelease["method"] = truthsKnown ? "witnesses" : "stacked";
   // A release passes when the sequence audit finds nothing in it.
@@ -120,31 +138,67 @@ export function buildSequencedRelease(
     truth,
     method,
     truthsKnown,
+    lpBuilds,
   });
   try {
     for (let round = 1; ; round++) {
-      let built = buildRelease(highs, matrix, input, { alsoHide, known, least, itemLp });
+      // With nothing shown, the first round is the release: it gets the LP stage at once.
+      const lpNow = itemLp && (lpEveryRound || shown.length === 0);
+      if (lpNow) lpBuilds++;
+      let protection: ProtectionOptions = { alsoHide, known, least };
+      let built = buildRelease(highs, matrix, input, { ...protection, itemLp: lpNow });
       // With the known groups set aside, the organisation's total can be the only cell left to
       // hide beside a hidden unit; it is never held back (see groupsToHoldBack), so such a
       // candidate is protected as before, counting on the known groups.
-      if (hidesOrganisation(built) && known.size > 0)
-        built = buildRelease(highs, matrix, input, { alsoHide, least, itemLp });
+      if (hidesOrganisation(built) && known.size > 0) {
+        protection = { alsoHide, least };
+        built = buildRelease(highs, matrix, input, { ...protection, itemLp: lpNow });
+      }
       // Least counts can pin a cell by themselves (k raised after a release showed it): no
       // breakdown then satisfies the candidate's own audit, which would fall back to the
       // organisation only. They only guide the choice of complements (the sequence audit below
       // decides), so such a candidate is protected without them.
-      if (built.audit.organisationOnly && !input.openLink && least.size > 0)
-        built = buildRelease(highs, matrix, input, { alsoHide, itemLp });
+      if (built.audit.organisationOnly && !input.openLink && least.size > 0) {
+        protection = { alsoHide };
+        built = buildRelease(highs, matrix, input, { ...protection, itemLp: lpNow });
+      }
       if (shown.length === 0) return outcome(round, built, []);
-      const release = holdBackBatchFigures(shown, built, rules);
-      const audit = auditReleaseSequence(highs, [...shown, release], {
-        ...rules,
-        truths: sequenceTruths,
-        witnesses,
-        ...(stackedUpTo === undefined ? {} : { stackedUpTo }),
-      });
-      solves += audit.solves;
-      method = audit.method;
+      let release = holdBackBatchFigures(shown, built, rules);
+      const sequenceAudit = (candidate: Release) => {
+        const audit = auditReleaseSequence(highs, [...shown, candidate], {
+          ...rules,
+          truths: sequenceTruths,
+          witnesses,
+          ...(stackedUpTo === undefined ? {} : { stackedUpTo }),
+        });
+        solves += audit.solves;
+        method = audit.method;
+        return audit;
+      };
+      let audit: { findings: SequenceFinding[] } = sequenceAudit(release);
+      if (audit.findings.length === 0 && itemLp && !lpNow) {
+        // The organisation as a whole only: the answer check does not run at all (with the LP
+        // stage or without), so the release is the same one; it is marked as built with it.
+        if (built.audit.organisationOnly)
+          return outcome(round, { ...release, audit: { ...release.audit, itemLp: true } }, []);
+        // The same groups hidden (the same options), now with the answers checked by LP.
+        lpBuilds++;
+        const checked = buildRelease(highs, matrix, input, { ...protection, itemLp: true });
+        if (!sameGroupFigures(built, checked)) {
+          // Not expected (the LP stage decides answers only); if it ever happens, this round is
+          // done again with the LP stage, as every later one.
+          lpEveryRound = true;
+          round--;
+          continue;
+        }
+        built = checked;
+        release = holdBackBatchFigures(shown, checked, rules);
+        // Its group figures and comments are those that just passed, so the batches of group
+        // sizes are settled as they were (that part of the audit reads nothing else); what the
+        // LP stage changed is answers, checked again against every shown release.
+        audit = { findings: answerFindings(shown, release, rules) };
+        if (audit.findings.length > 0) lpEveryRound = true;
+      }
       if (audit.findings.length === 0) return outcome(round, release, []);
       // How far a group can move down for the reader: from its true count to the least the shown
       // releases allow (for a group published in the last one, what it grew since).
@@ -170,6 +224,26 @@ export function buildSequencedRelease(
     // The points and verdicts of this build's rounds belong to this candidate only.
     witnesses?.endBuild(truth);
   }
+}
+
+/** The options of buildRelease that decide which groups are hidden (the hold-back rounds'). */
+type ProtectionOptions = Pick<
+  NonNullable<Parameters<typeof buildRelease>[3]>,
+  "alsoHide" | "known" | "least"
+>;
+
+/**
+ * Whether two builds publish the same groups with the same figures, hide the same groups for
+ * the same reasons and show the same comments: all a sequence audit reads but answers.
+ */
+export function sameGroupFigures(a: Release, b: Release): boolean {
+  if (a.audit.organisationOnly !== b.audit.organisationOnly) return false;
+  if (a.groups.length !== b.groups.length) return false;
+  if (JSON.stringify(a.comments) !== JSON.stringify(b.comments)) return false;
+  return a.groups.every((group, index) => {
+    const other = b.groups[index];
+    return other?.id === group.id && JSON.stringify(other.n) === JSON.stringify(group.n);
+  });
 }
 
 function hidesOrganisation(release: Release): boolean {
@@ -396,6 +470,23 @@ export function holdBackBatchFigures(
     }
   }
   return held;
+}
+
+/**
+ * The sequence audit's checks of what newcomers answered and wrote (auditReleaseSequence's,
+ * for every shown release against the candidate), without its audit of group sizes.
+ */
+function answerFindings(shown: Release[], candidate: Release, rules: SequenceRules) {
+  const sequence = [...shown, candidate];
+  const structures = sequence.map(releaseEquations);
+  const k = Math.max(...sequence.map((release) => release.k), rules.minCommentGroup);
+  const last = sequence.length - 1;
+  const found: SequenceFinding[] = [];
+  for (let from = 0; from < last; from++) {
+    found.push(...unanimousBatches(sequence, structures, from, last, rules.sensitiveItems));
+    found.push(...commentBatches(sequence, structures, from, last, k));
+  }
+  return found;
 }
 
 /** The release structure with every published count and answer at 0, and no comments. */

@@ -3,17 +3,18 @@ import type { Db } from "./open-database";
 
 /**
  * The ids of campaigns whose newest stored release is missing, counts another number of
- * respondents than are stored now (the server stopped before a debounced rebuild ran), or was
- * built without the item audit's LP stage although the campaign is closed (its closing date
- * passed counts, as in loadReleaseInput): an interim release built before the close, whose
- * rebuild at close the server did not finish, or any release of a campaign closed before final
- * releases were built with the LP stage. A release whose campaign has no responses left is not
- * stale: retention deleted them (only it deletes responses, and only once a release exists),
- * and a rebuild would replace the kept release with an empty one. Open campaigns first (their
- * builds are short and readers may be waiting), then by closing date, so that a later wave of
- * a questionnaire finds what the earlier one hid (loadReleaseInput's previouslyHidden).
+ * respondents than are stored now (the server stopped before a debounced rebuild ran), or may
+ * be served but was built without the item audit's LP stage: every release the server builds
+ * for serving has it, so such a release was built by a version before that (interim releases of
+ * open campaigns, and closed campaigns' releases from before final releases had it). A release
+ * held back (not servable) is not rebuilt for that: built again from the same responses it
+ * would be held back again. A release whose campaign has no responses left is not stale:
+ * retention deleted them (only it deletes responses, and only once a release exists), and a
+ * rebuild would replace the kept release with an empty one. Open campaigns first (readers may
+ * be waiting), then by closing date, so that a later wave of a questionnaire finds what the
+ * earlier one hid (loadReleaseInput's previouslyHidden).
  */
-export function campaignIdsWithStaleRelease(db: Db, now: Date = new Date()): string[] {
+export function campaignIdsWithStaleRelease(db: Db): string[] {
   return db
     .all<{ id: string }>(
       sql`SELECT c.id AS id FROM campaigns c
@@ -24,8 +25,7 @@ export function campaignIdsWithStaleRelease(db: Db, now: Date = new Date()): str
           WHERE r.id IS NULL
              OR (s.n IS NOT NULL AND r.respondents <> s.n)
              OR (s.n IS NOT NULL
-                 AND (c.status IN ('closed', 'archived')
-                      OR (c.status = 'open' AND julianday(c.closes_at) <= julianday(${now.toISOString()})))
+                 AND r.servable = 1
                  AND json_extract(r.release, '$.audit.itemLp') IS NOT 1)
           ORDER BY c.status <> 'open', c.closes_at, c.id`,
     )

@@ -2,7 +2,6 @@ import { and, eq, lt, ne } from "drizzle-orm";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
 import { describeQuestionnaire } from "../../surveys/question-specs";
-import { effectiveStatus } from "../campaigns/campaign-status";
 import { campaignUnitsWithAncestors } from "../db/campaign-unit-tree";
 import type { Db } from "../db/open-database";
 import { campaigns, questionnaireVersions, releases } from "../db/schema";
@@ -20,22 +19,14 @@ export interface CampaignReleaseSource {
   input: ReleaseInput;
 }
 
-/**
- * Everything analysis/ needs to build a campaign's release, read from the database; `now`
- * decides whether the campaign is closed (its closing date passed counts), so the release final.
- */
-export function loadReleaseInput(
-  db: Db,
-  campaignId: string,
-  now: Date = new Date(),
-): CampaignReleaseSource {
+/** Everything analysis/ needs to build a campaign's release, read from the database. */
+export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSource {
   const campaign = db
     .select({
       id: campaigns.id,
       organisationId: campaigns.organisationId,
       k: campaigns.minCellSize,
       accessMode: campaigns.accessMode,
-      status: campaigns.status,
       closesAt: campaigns.closesAt,
       versionId: campaigns.questionnaireVersionId,
       definition: questionnaireVersions.definition,
@@ -50,7 +41,6 @@ export function loadReleaseInput(
     .get();
   if (!campaign) throw new NotFoundError("There is no such campaign.");
   const items = describeQuestionnaire(JSON.parse(campaign.definition));
-  const status = effectiveStatus(campaign, now);
   const dimensionKeys = new Set(items.filter((item) => item.breakdown).map((item) => item.key));
   return {
     campaignId,
@@ -73,8 +63,6 @@ export function loadReleaseInput(
         campaign.closesAt.slice(0, 10),
       ),
       previouslyHidden: hiddenInEarlierWave(db, campaign),
-      // Closed (or archived): the release evaluators read and export, answers checked by LP too.
-      final: status === "closed" || status === "archived",
     },
   };
 }

@@ -1,7 +1,6 @@
 import { and, desc, eq, gt, gte, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Release, ReleaseGroup } from "../../analysis/release-types";
-import { effectiveStatus } from "../campaigns/campaign-status";
-import { builtAsFinal } from "../db/final-release-sql";
+import { builtWithItemLp } from "../db/item-lp-release-sql";
 import type { Db } from "../db/open-database";
 import { campaigns, releases, responses } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
@@ -17,11 +16,11 @@ export interface StoredRelease {
  * The release a reader gets now: the newest one that passed the sequence audit against every
  * release shown before it, or else the one shown last (held back until enough new answers have
  * arrived). Serving marks it shown, so every later release is audited against it as well.
- * Once the campaign is closed, a release not shown yet is served only if it is a final one
- * (built with the item audit's LP stage) while the raw responses still allow building that:
- * serving the interim release built before the close, in the seconds or minutes the final
- * build takes, would show an LP-derivable release that nobody had seen. 404 while there is
- * nothing to serve.
+ * A release not shown yet is served only if it was built with the item audit's LP stage, while
+ * the raw responses still allow building one: a release stored by a version that built
+ * without it (interim releases, before every release had it) would show an LP-derivable
+ * release that nobody had seen, in the minutes until the catch-up at start rebuilds it.
+ * 404 while there is nothing to serve.
  */
 export function readRelease(db: Db, slug: string, now: Date = new Date()): StoredRelease {
   const campaign = db
@@ -30,17 +29,13 @@ export function readRelease(db: Db, slug: string, now: Date = new Date()): Store
       slug: campaigns.slug,
       k: campaigns.minCellSize,
       organisationId: campaigns.organisationId,
-      status: campaigns.status,
-      closesAt: campaigns.closesAt,
     })
     .from(campaigns)
     .where(eq(campaigns.slug, slug))
     .get();
   if (!campaign) throw new NotFoundError("There is no such campaign.");
-  const status = effectiveStatus(campaign, now);
   const served = withTransaction(db, (tx) => {
-    const finalOnly =
-      (status === "closed" || status === "archived") &&
+    const lpCheckedOnly =
       tx
         .select({ id: responses.id })
         .from(responses)
@@ -64,7 +59,7 @@ export function readRelease(db: Db, slug: string, now: Date = new Date()): Store
           eq(releases.servable, true),
           gt(releases.id, shownId),
           gte(releases.auditedAfter, shownId),
-          finalOnly ? builtAsFinal : undefined,
+          lpCheckedOnly ? builtWithItemLp : undefined,
         ),
       )
       .orderBy(desc(releases.id))

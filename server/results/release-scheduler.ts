@@ -19,8 +19,8 @@ export interface ReleaseScheduler {
   /** The raw responses were deleted: drop the matrix, keep the stored release. */
   responsesDeleted(campaignId: string): void;
   /**
-   * Builds every campaign whose stored release is missing, behind its responses, or an interim
-   * one of a campaign closed since (server/db/stale-releases.ts).
+   * Builds every campaign whose stored release is missing, behind its responses, or servable
+   * but built without the item audit's LP stage (server/db/stale-releases.ts).
    */
   catchUp(): Promise<void>;
   /** Resolves when no build is running or waiting. */
@@ -61,7 +61,7 @@ export function createReleaseScheduler({
     const run = chain.then(async () => {
       waiting.delete(campaignId);
       try {
-        const { input } = loadReleaseInput(db, campaignId, now());
+        const { input } = loadReleaseInput(db, campaignId);
         const shown = shownReleases(db, campaignId);
         const { release, respondents, servable } = await builder.build(campaignId, input, shown);
         const stored = withTransaction(db, (tx) => {
@@ -119,7 +119,7 @@ export function createReleaseScheduler({
       builder.forget(campaignId);
     },
     async catchUp() {
-      for (const id of campaignIdsWithStaleRelease(db, now())) void buildNow(id);
+      for (const id of campaignIdsWithStaleRelease(db)) void buildNow(id);
       await chain;
     },
     idle: () => chain,

@@ -76,8 +76,7 @@ export async function measureInterimHoldback({
     .all()
     .find((row) => row.slug === slug);
   if (!campaign) throw new Error(`no demo campaign ${slug}`);
-  // Read at the seeding moment: the campaign is open then (its interim releases are measured).
-  const loaded = loadReleaseInput(db, campaign.id, seededAt).input;
+  const loaded = loadReleaseInput(db, campaign.id).input;
   const input = invitations ? { ...loaded, openLink: false } : loaded;
   const all = [...readStoredResponses(db, campaign.id)].map((stored) => stored.row);
   let state = seed;

@@ -1,13 +1,16 @@
-import { eq } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildRelease, createResponseMatrix } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
 import { createApp } from "../../server/app";
 import { resultsSummarySchema } from "../../server/contract/release-schema";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
-import { campaigns, releases } from "../../server/db/schema";
+import { campaigns, releases, responses } from "../../server/db/schema";
+import { loadReleaseInput } from "../../server/results/load-release-input";
 import { readRelease } from "../../server/results/read-release";
+import { readStoredResponses } from "../../server/results/read-stored-responses";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import { createReleaseScheduler } from "../../server/results/release-scheduler";
 import { attackItems } from "../analysis/auditor/item-attack";
@@ -21,8 +24,8 @@ beforeAll(async () => {
 });
 
 // A seeded campaign (110 answers, 5 units, k = 8) whose release under the item audit's bound
-// tightening alone lets an LP derive how whole hidden groups answered (the same one the item
-// attack's tests use: test/analysis/auditor/item-attack.test.ts).
+// tightening alone (how interim releases were built before) lets an LP derive how whole hidden
+// groups answered (the same one the item attack's tests use: test/analysis/auditor/item-attack.test.ts).
 const campaign = fc.sample(randomCampaign(150, ["mixed", "skewed", "unanimous"]), {
   numRuns: 12,
   seed: 1,
@@ -48,108 +51,155 @@ function storedReleases(db: DbConnection, campaignId: string) {
     .map((row) => row.id);
 }
 
-describe("the final release of a closed campaign", () => {
-  it("is built with the item audit's LP stage: what an LP derived from the interim one is hidden", async () => {
+/** The campaign's release as it is built with the item audit's bound tightening alone. */
+function builtWithoutLp(db: DbConnection, campaignId: string): Release {
+  const { input } = loadReleaseInput(db, campaignId);
+  const rows = [...readStoredResponses(db, campaignId)].map((stored) => stored.row);
+  return buildRelease(highs, createResponseMatrix(input, rows), input);
+}
+
+/** Stores a release as a version that built it without the LP stage did, servable. */
+function storeReleaseWithoutLp(db: DbConnection, campaignId: string): Release {
+  const release = builtWithoutLp(db, campaignId);
+  db.insert(releases)
+    .values({
+      campaignId,
+      builtAt: new Date().toISOString(),
+      respondents: [...readStoredResponses(db, campaignId)].length,
+      release: JSON.stringify(release),
+      servable: true,
+      auditedAfter: 0,
+    })
+    .run();
+  return release;
+}
+
+describe("every release a reader gets has its answers checked by LP", () => {
+  it("an interim release served to an interim reader: what an LP derives from bound tightening alone is hidden, and so in the final release", async () => {
     const db = openDatabase(":memory:");
     const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
     const app = createApp({ db, config: { releases: scheduler } });
-    // Phased access (the default): only admins see the interim release.
-    const { campaignId, slug, organisationId } = storeRandomCampaign(db, campaign);
-    await scheduler.rebuild(campaignId);
-    const admin = await signIn(app, insertUser(db, "admin"));
-    const path = `/api/admin/campaigns/${slug}/results`;
-    const interimSummary = await admin.request("GET", path);
-    expect(interimSummary.status).toBe(200);
-    expect(resultsSummarySchema.parse(await interimSummary.json()).interim).toBe(true);
-    // Interim releases keep bound tightening alone (rebuilt after every few answers): an LP
-    // still derives answers from this one that tightening does not (what its admin readers may
-    // work out; README "Phased or live").
-    const interim = readRelease(db, slug);
-    expect(interim.release.audit.itemLp).toBeUndefined();
-    const interimAttack = attack(interim.release);
-    expect(interimAttack.tightening).toEqual([]);
-    expect(interimAttack.lp).toContainEqual(
+    // Live interim results for evaluators.
+    const { campaignId, slug, organisationId } = storeRandomCampaign(db, campaign, {
+      interimResultRoles: "evaluator",
+    });
+    // Not vacuous: built with bound tightening alone, as interim releases were, an LP derives
+    // answers from this campaign's release that tightening does not.
+    const derivable = attack(builtWithoutLp(db, campaignId));
+    expect(derivable.tightening).toEqual([]);
+    expect(derivable.lp).toContainEqual(
       expect.objectContaining({ item: "climate", kind: "all", option: "4" }),
     );
 
+    await scheduler.rebuild(campaignId);
+    const evaluator = await signIn(app, insertUser(db, "evaluator", { organisationId }));
+    const path = `/api/admin/campaigns/${slug}/results`;
+    const interimSummary = await evaluator.request("GET", path);
+    expect(interimSummary.status).toBe(200);
+    expect(resultsSummarySchema.parse(await interimSummary.json()).interim).toBe(true);
+    // What that evaluator was served (fails on the code that built interim releases without
+    // the LP stage: the attack found 4 derivations there).
+    const interim = readRelease(db, slug);
+    expect(interim.release.audit.itemLp).toBe(true);
+    expect(attack(interim.release).lp).toEqual([]);
+    for (const finding of derivable.lp) {
+      const group = interim.release.groups.find((candidate) => candidate.id === finding.groupId);
+      const item = group?.items.find((candidate) => candidate.key === finding.item);
+      expect(item === undefined || "hidden" in item).toBe(true);
+    }
+
+    const admin = await signIn(app, insertUser(db, "admin"));
     const closed = await admin.request("POST", `/api/admin/campaigns/${slug}/close`);
     expect(closed.status).toBe(200);
     await scheduler.idle();
-
-    // Every reader in scope now gets the final release, which replaced the interim one.
-    const evaluator = await signIn(app, insertUser(db, "evaluator", { organisationId }));
     const finalSummary = await evaluator.request("GET", path);
     expect(finalSummary.status).toBe(200);
     expect(resultsSummarySchema.parse(await finalSummary.json()).interim).toBe(false);
     const final = readRelease(db, slug);
-    expect(attack(final.release).lp).toEqual([]);
     expect(final.release.audit.itemLp).toBe(true);
-    // Each derivation of the interim release is hidden in the final one: that question is not
-    // published for that group.
-    for (const finding of interimAttack.lp) {
-      const group = final.release.groups.find((candidate) => candidate.id === finding.groupId);
-      const item = group?.items.find((candidate) => candidate.key === finding.item);
-      expect(item === undefined || "hidden" in item).toBe(true);
-    }
+    expect(attack(final.release).lp).toEqual([]);
     await scheduler.close();
-  }, 120_000);
+  }, 300_000);
 
-  it("is built at start for a campaign closed since its stored release was built", async () => {
+  it("a final release held back (fewer than k answers since the interim shown) leaves readers on an interim release checked by LP", async () => {
     const db = openDatabase(":memory:");
-    const before = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
     const { campaignId, slug } = storeRandomCampaign(db, campaign);
+    // The last three answers arrive after the interim release is shown (3 < k = 8).
+    const late = db
+      .select()
+      .from(responses)
+      .where(eq(responses.campaignId, campaignId))
+      .orderBy(desc(responses.id))
+      .limit(3)
+      .all();
+    db.delete(responses)
+      .where(
+        inArray(
+          responses.id,
+          late.map((row) => row.id),
+        ),
+      )
+      .run();
+    const before = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
     await before.rebuild(campaignId);
-    readRelease(db, slug); // an admin looked: the interim release is shown and kept
-    // The campaign closes (by its date, or a close) and the server stops before the rebuild
-    // that closing asks for has finished.
-    db.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaignId)).run();
+    const shown = readRelease(db, slug); // an admin looked while it was open
     await before.close();
-    const [interimId] = storedReleases(db, campaignId);
+    for (const row of late) db.insert(responses).values(row).run();
+    db.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaignId)).run();
 
+    // After a restart (no true counts in memory: the stacked audit decides).
     const after = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
     await after.catchUp();
-    const final = readRelease(db, slug);
-    expect(attack(final.release).lp).toEqual([]);
-    expect(final.release.audit.itemLp).toBe(true);
-    expect(storedReleases(db, campaignId)).toHaveLength(2);
-    expect(storedReleases(db, campaignId)[0]).toBe(interimId);
-    // Current now: the next start builds nothing.
-    await after.catchUp();
-    expect(storedReleases(db, campaignId)).toHaveLength(2);
+    const newest = db
+      .select({ servable: releases.servable })
+      .from(releases)
+      .where(eq(releases.campaignId, campaignId))
+      .orderBy(desc(releases.id))
+      .get();
+    expect(newest?.servable).toBe(false);
+    const served = readRelease(db, slug);
+    expect(served.builtAt).toBe(shown.builtAt);
+    // Fails on the code that built interim releases without the LP stage.
+    expect(served.release.audit.itemLp).toBe(true);
+    expect(attack(served.release).lp).toEqual([]);
     await after.close();
-  }, 120_000);
+  }, 300_000);
 
-  it("is never replaced, while it is being built, by an interim release nobody was shown", async () => {
+  it("after an upgrade, a release stored without the LP stage is never served for the first time, and is rebuilt at start", async () => {
     const db = openDatabase(":memory:");
-    const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
-    // Phased, and nobody read the interim release while the campaign was open.
+    // An open campaign whose newest release, nobody shown yet, a version before this one built.
     const { campaignId, slug } = storeRandomCampaign(db, campaign);
-    await scheduler.rebuild(campaignId);
-    // Closed (by its date, or the close's rebuild has not finished): the interim release built
-    // while open, which an LP can derive answers from, must not be the first one anyone sees.
-    db.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaignId)).run();
+    storeReleaseWithoutLp(db, campaignId);
     expect(() => readRelease(db, slug)).toThrow(/not been computed yet/);
-    expect(
-      db.select().from(releases).where(eq(releases.campaignId, campaignId)).all()[0]?.firstServedAt,
-    ).toBeNull();
-    await scheduler.rebuild(campaignId);
-    const final = readRelease(db, slug);
-    expect(final.release.audit.itemLp).toBe(true);
-    expect(attack(final.release).lp).toEqual([]);
-    await scheduler.close();
-  }, 120_000);
-
-  it("keeps serving an interim release already shown until the final one passes", async () => {
-    const db = openDatabase(":memory:");
     const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
-    const { campaignId, slug } = storeRandomCampaign(db, campaign);
-    await scheduler.rebuild(campaignId);
-    const shown = readRelease(db, slug); // an admin looked while it was open
-    db.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaignId)).run();
-    // Showing it again tells nobody anything new; the final build replaces it.
-    expect(readRelease(db, slug).builtAt).toBe(shown.builtAt);
-    await scheduler.rebuild(campaignId);
-    expect(readRelease(db, slug).release.audit.itemLp).toBe(true);
+    await scheduler.catchUp();
+    const rebuilt = readRelease(db, slug);
+    expect(rebuilt.release.audit.itemLp).toBe(true);
+    expect(attack(rebuilt.release).lp).toEqual([]);
+    expect(storedReleases(db, campaignId)).toHaveLength(1);
+    // Current now: the next start builds nothing.
+    await scheduler.catchUp();
+    expect(storedReleases(db, campaignId)).toHaveLength(1);
     await scheduler.close();
-  }, 120_000);
+  }, 300_000);
+
+  it("after an upgrade, a release without the LP stage already shown is followed at start by one with it", async () => {
+    const db = openDatabase(":memory:");
+    const { campaignId, slug } = storeRandomCampaign(db, campaign);
+    const old = storeReleaseWithoutLp(db, campaignId);
+    // Shown before the upgrade (a reader of that version read it).
+    db.update(releases)
+      .set({ firstServedAt: new Date().toISOString() })
+      .where(eq(releases.campaignId, campaignId))
+      .run();
+    expect(attack(old).lp.length).toBeGreaterThan(0);
+    const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
+    await scheduler.catchUp();
+    // No answer since: the rebuild passes the sequence audit against it and replaces it.
+    const rebuilt = readRelease(db, slug);
+    expect(rebuilt.release.audit.itemLp).toBe(true);
+    expect(attack(rebuilt.release).lp).toEqual([]);
+    expect(storedReleases(db, campaignId)).toHaveLength(2);
+    await scheduler.close();
+  }, 300_000);
 });

@@ -9,11 +9,12 @@ function storeRelease(
   campaignId: string,
   respondents: number,
   release: object = {},
+  { servable = true }: { servable?: boolean } = {},
 ) {
   db.insert(releases)
     .values({
       campaignId,
-      servable: true,
+      servable,
       builtAt: "2030-01-01T00:00:00.000Z",
       respondents,
       release: JSON.stringify(release),
@@ -21,8 +22,8 @@ function storeRelease(
     .run();
 }
 
-/** What buildRelease records: a final release was built with the item audit's LP stage. */
-const FINAL = { audit: { itemLp: true } };
+/** What buildRelease records: the release was built with the item audit's LP stage. */
+const LP_CHECKED = { audit: { itemLp: true } };
 
 function storeResponses(db: DbConnection, campaignId: string, unitId: string, count: number) {
   for (let i = 0; i < count; i++) {
@@ -44,9 +45,9 @@ describe("campaigns whose release must be rebuilt at start", () => {
     const behind = createFixtureCampaign(db);
     const current = createFixtureCampaign(db);
     storeResponses(db, behind.campaignId, behind.inScope[0] as string, 3);
-    storeRelease(db, behind.campaignId, 2);
+    storeRelease(db, behind.campaignId, 2, LP_CHECKED);
     storeResponses(db, current.campaignId, current.inScope[0] as string, 3);
-    storeRelease(db, current.campaignId, 3);
+    storeRelease(db, current.campaignId, 3, LP_CHECKED);
     expect(campaignIdsWithStaleRelease(db)).toEqual([behind.campaignId]);
   });
 
@@ -57,39 +58,39 @@ describe("campaigns whose release must be rebuilt at start", () => {
     expect(campaignIdsWithStaleRelease(db)).toEqual([]);
   });
 
-  it("an interim release (no item LP stage) of a campaign closed since, not its final one", () => {
+  it("a servable release built without the item LP stage (a version before it), open or closed, not one built with it", () => {
     const db = openDatabase(":memory:");
-    const interim = createFixtureCampaign(db, { status: "closed" });
-    const final = createFixtureCampaign(db, { status: "closed" });
+    const closed = createFixtureCampaign(db, { status: "closed" });
     const archived = createFixtureCampaign(db, { status: "archived" });
     const open = createFixtureCampaign(db);
-    for (const campaign of [interim, final, archived, open]) {
+    const current = createFixtureCampaign(db);
+    for (const campaign of [closed, archived, open, current]) {
       storeResponses(db, campaign.campaignId, campaign.inScope[0] as string, 3);
     }
-    storeRelease(db, interim.campaignId, 3);
-    storeRelease(db, final.campaignId, 3, FINAL);
+    storeRelease(db, closed.campaignId, 3);
     storeRelease(db, archived.campaignId, 3);
     storeRelease(db, open.campaignId, 3);
-    expect(campaignIdsWithStaleRelease(db).sort()).toEqual(
-      [interim.campaignId, archived.campaignId].sort(),
-    );
-    // The newest release decides: a final one stored after the interim one is current.
-    storeRelease(db, interim.campaignId, 3, FINAL);
+    storeRelease(db, current.campaignId, 3, LP_CHECKED);
+    // Open campaigns first: their readers wait for the rebuild.
+    const stale = campaignIdsWithStaleRelease(db);
+    expect(stale[0]).toBe(open.campaignId);
+    expect(stale.sort()).toEqual([closed.campaignId, archived.campaignId, open.campaignId].sort());
+    // The newest release decides: one built with the LP stage after it is current.
+    storeRelease(db, open.campaignId, 3, LP_CHECKED);
+    storeRelease(db, closed.campaignId, 3, LP_CHECKED);
     expect(campaignIdsWithStaleRelease(db)).toEqual([archived.campaignId]);
   });
 
-  it("an interim release of an open campaign whose closing date passed (it counts as closed)", () => {
+  it("not a release held back (not servable) for want of the LP stage: rebuilt, it would be held back again", () => {
     const db = openDatabase(":memory:");
-    const campaign = createFixtureCampaign(db, { closesAt: "2030-06-01T00:00:00.000Z" });
+    const campaign = createFixtureCampaign(db);
     storeResponses(db, campaign.campaignId, campaign.inScope[0] as string, 3);
-    storeRelease(db, campaign.campaignId, 3);
-    expect(campaignIdsWithStaleRelease(db, new Date("2030-05-31T23:59:59.000Z"))).toEqual([]);
-    expect(campaignIdsWithStaleRelease(db, new Date("2030-06-01T00:00:00.000Z"))).toEqual([
-      campaign.campaignId,
-    ]);
+    storeRelease(db, campaign.campaignId, 3, LP_CHECKED);
+    storeRelease(db, campaign.campaignId, 3, {}, { servable: false });
+    expect(campaignIdsWithStaleRelease(db)).toEqual([]);
   });
 
-  it("not the kept interim release of a closed campaign whose responses retention deleted", () => {
+  it("not the kept release (without the LP stage) of a closed campaign whose responses retention deleted", () => {
     const db = openDatabase(":memory:");
     const deleted = createFixtureCampaign(db, { status: "closed" });
     storeRelease(db, deleted.campaignId, 240);

@@ -6,8 +6,8 @@
 // (read every campaign as if it had invitation codes: the open 2026 wave takes an open link, so
 // as seeded it publishes the organisation only), `--examples=N` (LP-only derivations listed),
 // `--as-served` (instead of building them here, the server's scheduler builds and stores each
-// diagnosis's release as a first start does, and the release a reader is served is attacked:
-// the final release, LP stage on, for a closed campaign, an interim one for an open campaign).
+// diagnosis's release as a first start does, and the release a reader is served is attacked;
+// with `--as-invited`, after storing every campaign as taking invitation codes).
 import { cpus, loadavg } from "node:os";
 import highsLoader from "highs";
 import type { Release } from "../../../analysis/release-types";
@@ -48,9 +48,13 @@ async function main() {
     `Item attack on the demo's diagnoses${asInvited ? " (read as if invited)" : ""}, ${new Date().toISOString()}, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
   );
   if (asServed) {
-    if (asInvited) throw new Error("--as-served reads the campaigns as seeded");
-    for (const demo of await servedDemoReleases({ slugs })) {
-      report(demo, demo.release.audit.itemLp === true, highs, "as served");
+    for (const demo of await servedDemoReleases({ slugs, asInvited })) {
+      report(
+        demo,
+        demo.release.audit.itemLp === true,
+        highs,
+        asInvited ? "as served, invited" : "as served",
+      );
     }
     return;
   }

@@ -86,14 +86,16 @@ export function buildDemoReleases(
 /**
  * Seeds the demo (at the same moment) and has the server's own scheduler and builder build and
  * store each diagnosis's release in turn, as a first start does; returns the release a reader is
- * then served. For a closed campaign that is its final release (item audit's LP stage on).
+ * then served, built with the item audit's LP stage (the server builds every release with it).
+ * `asInvited` stores every campaign as taking invitation codes first (see buildDemoReleases).
  */
 export async function servedDemoReleases(
-  options: { slugs?: readonly string[] } = {},
+  options: { slugs?: readonly string[]; asInvited?: boolean } = {},
 ): Promise<DemoRelease[]> {
   const db = openDatabase(":memory:");
   syncBundledQuestionnaires(db, loadBundledVersions());
   seedDemo(db, { now: SEEDED_AT });
+  if (options.asInvited) db.update(campaigns).set({ accessMode: "invitation-codes" }).run();
   const scheduler = createReleaseScheduler({
     db,
     builder: inProcessBuilder(db),
@@ -108,7 +110,7 @@ export async function servedDemoReleases(
     const cpu = process.cpuUsage();
     await scheduler.rebuild(campaign.id);
     const used = process.cpuUsage(cpu);
-    const { input } = loadReleaseInput(db, campaign.id, SEEDED_AT);
+    const { input } = loadReleaseInput(db, campaign.id);
     served.push({
       slug,
       release: readRelease(db, slug, SEEDED_AT).release,
