@@ -22,7 +22,7 @@ export interface ReleaseBenchFigures {
   releaseMs: number;
   /** The same release with the item-level audit off: the group-size audit alone. */
   releaseWithoutItemsMs: number;
-  /** The same release with the item audit's LP stage on (off by default). */
+  /** The same release with the item audit's LP stage on (as the server builds every release it serves). */
   releaseWithLpMs: number;
   /** CPU time of the three builds (the machine is shared: wall time follows its load). */
   cpuMs: { withoutItems: number; release: number; withLp: number };
