@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { csrMatrix } from "./csr-matrix";
 import { type Elimination, keptBounds, keptCosts, originalValues } from "./eliminate-doubletons";
 
 export type Bounds = { lower: number; upper: number };
@@ -191,16 +192,6 @@ export function lpData(
   column: Map<number, number>,
   bounds: readonly Bounds[],
 ) {
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const row of rows) {
-    row.cells.forEach((cell, position) => {
-      indices.push(column.get(cell) as number);
-      values.push(row.coefficients[position] as number);
-    });
-    starts.push(indices.length);
-  }
   return {
     numCols,
     numRows: rows.length,
@@ -209,13 +200,6 @@ export function lpData(
     colUpper: Float64Array.from(bounds, (b) => finite(highs, b.upper)),
     rowLower: Float64Array.from(rows, (row) => row.rhs),
     rowUpper: Float64Array.from(rows, (row) => row.rhs),
-    matrix: {
-      format: "csr" as const,
-      numRows: rows.length,
-      numCols,
-      starts: Int32Array.from(starts),
-      indices: Int32Array.from(indices),
-      values: Float64Array.from(values),
-    },
+    matrix: csrMatrix(rows, (row) => row.cells, column, numCols),
   };
 }

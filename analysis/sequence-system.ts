@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { csrMatrix } from "./csr-matrix";
 import { highsBound } from "./highs-bound";
 import type { ReleaseEquations } from "./release-equations";
 import type { HiddenReason, Release } from "./release-types";
@@ -279,16 +280,6 @@ export function createModel(
   rows: Row[],
 ) {
   const finite = (value: number) => highsBound(highs, value);
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const row of rows) {
-    row.variables.forEach((v, position) => {
-      indices.push(column.get(v) as number);
-      values.push(row.coefficients[position] as number);
-    });
-    starts.push(indices.length);
-  }
   const numCols = cols.length;
   const lp = highs.createModel({
     numCols,
@@ -298,14 +289,7 @@ export function createModel(
     colUpper: Float64Array.from(cols, (c) => finite(c.upper)),
     rowLower: Float64Array.from(rows, (row) => finite(row.lower)),
     rowUpper: Float64Array.from(rows, (row) => finite(row.upper)),
-    matrix: {
-      format: "csr" as const,
-      numRows: rows.length,
-      numCols,
-      starts: Int32Array.from(starts),
-      indices: Int32Array.from(indices),
-      values: Float64Array.from(values),
-    },
+    matrix: csrMatrix(rows, (row) => row.variables, column, numCols),
   });
   lp.options.set({ output_flag: false, presolve: "off" });
   return { lp, finite };
