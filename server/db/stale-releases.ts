@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { itemLpFlagOf } from "./item-lp-release-sql";
 import type { Db } from "./open-database";
 
 /**
@@ -26,7 +27,7 @@ export function campaignIdsWithStaleRelease(db: Db): string[] {
              OR (s.n IS NOT NULL AND r.respondents <> s.n)
              OR (s.n IS NOT NULL
                  AND r.servable = 1
-                 AND json_extract(r.release, '$.audit.itemLp') IS NOT 1)
+                 AND ${itemLpFlagOf(sql.raw("r.release"))} IS NOT 1)
           ORDER BY c.status <> 'open', c.closes_at, c.id`,
     )
     .map((row) => row.id);
