@@ -66,8 +66,10 @@ export async function measureHeadcountImport(
     now: new Date(),
   });
   const highs = await highsLoader();
-  // As in the bulk worker: model A of large components on a second thread.
+  // As in the bulk worker: model A of large components on a second thread, started with the
+  // first build (here the import before it).
   const smallGroups = threadSmallGroupSolver();
+  void smallGroups.ready();
   const figures: HeadcountDateFigures[] = [];
   for (const [index, date] of organisation.dates.entries()) {
     const file = headcountFile(date.rows);
