@@ -67,9 +67,8 @@ export async function measureHeadcountImport(
   });
   const highs = await highsLoader();
   // As in the bulk worker: model A of large components on a second thread, started with the
-  // first build (here the import before it).
+  // first build.
   const smallGroups = threadSmallGroupSolver();
-  void smallGroups.ready();
   const figures: HeadcountDateFigures[] = [];
   for (const [index, date] of organisation.dates.entries()) {
     const file = headcountFile(date.rows);
@@ -86,6 +85,7 @@ export async function measureHeadcountImport(
     const importMs = performance.now() - start;
     start = performance.now();
     const cpu = process.cpuUsage();
+    void smallGroups.ready();
     const outcome = buildAndStoreHeadcountRelease({
       db,
       highs,
