@@ -146,6 +146,10 @@ export function auditRanges(
   } = {},
 ): RangeFindings {
   const findings: RangeFindings = { exact: [], narrow: [], solves: 0 };
+  // Every component is prepared, and its model-A job sent to the other solver where it goes
+  // there, before any is audited here: the other solver then works through its jobs while this
+  // one audits model B, instead of each side waiting for the other component by component.
+  const audits: (() => void)[] = [];
   for (const component of round?.components ?? hiddenComponents(model)) {
     const open = component.cells.some(
       (cell) =>
@@ -153,14 +157,17 @@ export function auditRanges(
     );
     if (open) {
       const witnesses = component.cells.length >= witnessesFrom && !!model.witnessDirections;
-      auditComponent(highs, model, component, findings, proven, {
-        witnesses,
-        sweeps,
-        eliminate,
-        smallGroups,
-      });
+      audits.push(
+        auditComponent(highs, model, component, findings, proven, {
+          witnesses,
+          sweeps,
+          eliminate,
+          smallGroups,
+        }),
+      );
     }
   }
+  for (const audit of audits) audit();
   findings.exact.sort((a, b) => a - b);
   findings.narrow.sort((a, b) => a - b);
   return findings;
@@ -305,7 +312,7 @@ function auditComponent(
     eliminate,
     smallGroups,
   }: { witnesses: boolean; sweeps: boolean; eliminate: boolean; smallGroups?: SmallGroupSolver },
-): void {
+): () => void {
   const { cells, rows } = component;
   const column = new Map(cells.map((cell, index) => [cell, index]));
   const { k } = model;
@@ -349,105 +356,108 @@ function auditComponent(
           return job ? smallGroups.start(job) : undefined;
         })()
       : undefined;
-  const lp = componentLp(highs, reduced, boundsB);
-  try {
-    const keep = proven.points;
-    const cellIds = keep ? Int32Array.from(cells) : undefined;
-    const remember = (values: Float64Array, phase: "A" | "B") => {
-      if (!keep || !cellIds) return;
-      keep.push({ cells: cellIds, values, model: phase });
-      let total = 0;
-      for (const point of keep) total += point.values.length;
-      let drop = 0;
-      while (total > KEPT_VALUES && drop < keep.length - 1) {
-        total -= (keep[drop] as { values: Float64Array }).values.length;
-        drop++;
-      }
-      if (drop > 0) keep.splice(0, drop);
-    };
-    const observe = () => {
-      const values = lp.values();
-      remember(values, "B");
-      widenSeen(seen, values);
-    };
+  // Model B, then model A here or the other solver's findings (see auditRanges).
+  return () => {
+    const lp = componentLp(highs, reduced, boundsB);
+    try {
+      const keep = proven.points;
+      const cellIds = keep ? Int32Array.from(cells) : undefined;
+      const remember = (values: Float64Array, phase: "A" | "B") => {
+        if (!keep || !cellIds) return;
+        keep.push({ cells: cellIds, values, model: phase });
+        let total = 0;
+        for (const point of keep) total += point.values.length;
+        let drop = 0;
+        while (total > KEPT_VALUES && drop < keep.length - 1) {
+          total -= (keep[drop] as { values: Float64Array }).values.length;
+          drop++;
+        }
+        if (drop > 0) keep.splice(0, drop);
+      };
+      const observe = () => {
+        const values = lp.values();
+        remember(values, "B");
+        widenSeen(seen, values);
+      };
 
-    // Model B: values and reasons. Every hidden cell must keep at least two integer values. An
-    // exact 0 only says a value is absent from a group the release already covers (a published
-    // zero above it, or a whole row hidden for unanimity): no small group follows, so zeros are
-    // not asked.
-    const pinnedB = (index: number) =>
-      (tightB.lows[index] as number) === (tightB.highs[index] as number);
-    // A zero is never a finding of model B (see below): only non-zero cells are asked.
-    const openB = (index: number) =>
-      !proven.wide[cells[index] as number] &&
-      (model.n[cells[index] as number] as number) > 0 &&
-      !pinnedB(index) &&
-      !notExactSeen(seen, index, model.n[cells[index] as number] as number);
-    if (witnesses) {
-      // Model B only: for model A (a range of k, values only) the witnesses cost more than the
-      // sweeps they save.
-      const shown = witnessRanges(model, component, boundsB, {
-        open: openB,
-        need: () => 1,
-        fixed: pinnedB,
-      });
-      seen.forEach((range, index) => {
-        range.low = Math.min(range.low, shown.low[index] as number);
-        range.high = Math.max(range.high, shown.high[index] as number);
-      });
-    }
-    if (sweeps) {
-      spread(lp, {
-        n: cells.map((cell) => model.n[cell] as number),
-        seen,
-        bounds: boundsB,
-        open: openB,
-        reach: 2,
-        need: () => NOT_EXACT,
-        observe,
-      });
-    }
-    cells.forEach((cell, index) => {
-      const range = seen[index] as { low: number; high: number };
-      if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
-      if (pinnedB(index)) {
-        findings.exact.push(cell);
-        return;
+      // Model B: values and reasons. Every hidden cell must keep at least two integer values. An
+      // exact 0 only says a value is absent from a group the release already covers (a published
+      // zero above it, or a whole row hidden for unanimity): no small group follows, so zeros are
+      // not asked.
+      const pinnedB = (index: number) =>
+        (tightB.lows[index] as number) === (tightB.highs[index] as number);
+      // A zero is never a finding of model B (see below): only non-zero cells are asked.
+      const openB = (index: number) =>
+        !proven.wide[cells[index] as number] &&
+        (model.n[cells[index] as number] as number) > 0 &&
+        !pinnedB(index) &&
+        !notExactSeen(seen, index, model.n[cells[index] as number] as number);
+      if (witnesses) {
+        // Model B only: for model A (a range of k, values only) the witnesses cost more than the
+        // sweeps they save.
+        const shown = witnessRanges(model, component, boundsB, {
+          open: openB,
+          need: () => 1,
+          fixed: pinnedB,
+        });
+        seen.forEach((range, index) => {
+          range.low = Math.min(range.low, shown.low[index] as number);
+          range.high = Math.max(range.high, shown.high[index] as number);
+        });
       }
-      if (notExact(range.low, range.high, model.n[cell] as number)) {
-        proven.wide[cell] = 1;
-        return;
+      if (sweeps) {
+        spread(lp, {
+          n: cells.map((cell) => model.n[cell] as number),
+          seen,
+          bounds: boundsB,
+          open: openB,
+          reach: 2,
+          need: () => NOT_EXACT,
+          observe,
+        });
       }
-      const max = lp.solve(index, "max");
-      if (max !== null) observe();
-      if (max === null || notExact(range.low, range.high, model.n[cell] as number)) {
-        proven.wide[cell] = 1;
-        return;
-      }
-      const min = lp.solve(index, "min");
-      observe();
-      const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
-      if (exact) findings.exact.push(cell);
-      else proven.wide[cell] = 1;
-    });
+      cells.forEach((cell, index) => {
+        const range = seen[index] as { low: number; high: number };
+        if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
+        if (pinnedB(index)) {
+          findings.exact.push(cell);
+          return;
+        }
+        if (notExact(range.low, range.high, model.n[cell] as number)) {
+          proven.wide[cell] = 1;
+          return;
+        }
+        const max = lp.solve(index, "max");
+        if (max !== null) observe();
+        if (max === null || notExact(range.low, range.high, model.n[cell] as number)) {
+          proven.wide[cell] = 1;
+          return;
+        }
+        const min = lp.solve(index, "min");
+        observe();
+        const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
+        if (exact) findings.exact.push(cell);
+        else proven.wide[cell] = 1;
+      });
 
-    // Model A: values only. Each primary cell's range must be at least k wide (and each small
-    // group relabelled "protected": isSmallGroup).
-    let found = elsewhere?.();
-    if (found) findings.solves += found.solves;
-    else {
-      // Here (its LPs are counted with this LP's).
-      const job = smallGroupJob(seen);
-      if (!job) return;
-      found = auditSmallGroups(lp, job);
+      // Model A: values only. Each primary cell's range must be at least k wide (and each small
+      // group relabelled "protected": isSmallGroup).
+      let found = elsewhere?.();
+      if (found) findings.solves += found.solves;
+      else {
+        // Here (its LPs are counted with this LP's).
+        const job = smallGroupJob(seen);
+        if (!job) return;
+        found = auditSmallGroups(lp, job);
+      }
+      for (const values of found.points) remember(values, "A");
+      for (const index of found.narrow) findings.narrow.push(cells[index] as number);
+      for (const index of found.wide) proven.wideWithoutReasons[cells[index] as number] = 1;
+    } finally {
+      findings.solves += lp.solves;
+      lp.dispose();
     }
-    for (const values of found.points) remember(values, "A");
-    for (const index of found.narrow) findings.narrow.push(cells[index] as number);
-    for (const index of found.wide) proven.wideWithoutReasons[cells[index] as number] = 1;
-  } finally {
-    findings.solves += lp.solves;
-    lp.dispose();
-  }
+  };
 }
 
 /**

@@ -37,13 +37,14 @@ export interface CellModel {
   /**
    * Candidate witness directions through a cell (cell → whole step) that the tables' structure
    * says balance every equation (headcounts: people moved or swapping type between two
-   * places). Only candidates: `witnessRanges` checks every point against the equations.
+   * places). Only candidates: `witnessRanges` checks every point against the equations, and
+   * stops asking once the cell is shown wide.
    */
   witnessDirections?: (
     cell: number,
     random: () => number,
     movable: (cell: number) => boolean,
-  ) => Map<number, number>[];
+  ) => Iterable<Map<number, number>>;
 }
 
 export interface Equation {

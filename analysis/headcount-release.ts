@@ -371,7 +371,10 @@ function protectCellByCell({
 
 /** The key a cell keeps across dates. */
 export function headcountCellKey(cell: Omit<HeadcountCell, "n">): string {
-  return JSON.stringify([cell.unitId, cell.part, cell.level, cell.dimension, cell.value]);
+  // Each text with its length before it, null as -1: no two cells share a key (as with
+  // JSON.stringify of the five, which cost a tenth of a later date's JavaScript at 1,000 units).
+  const field = (text: string | null) => (text === null ? "-1:" : `${text.length}:${text}`);
+  return `${field(cell.unitId)}${cell.part}${field(cell.level)}${field(cell.dimension)}${field(cell.value)}`;
 }
 
 /**
@@ -408,7 +411,8 @@ interface Layout {
   categories: { dimension: string | null; value: string | null }[];
   /** Per dimension, its slots. */
   dimensionSlots: number[][];
-  slotOf: Map<string, number>;
+  /** dimension key → value → slot. */
+  slotOf: Map<string, Map<string, number>>;
 }
 
 function cellLayout(
@@ -417,11 +421,13 @@ function cellLayout(
 ): Layout {
   const categories: Layout["categories"] = [{ dimension: null, value: null }];
   const dimensionSlots: number[][] = [];
-  const slotOf = new Map<string, number>();
+  const slotOf = new Map<string, Map<string, number>>();
   for (const dimension of dimensions) {
     const slots: number[] = [];
     for (const value of dimension.values) {
-      slotOf.set(JSON.stringify([dimension.key, value]), categories.length);
+      const values = slotOf.get(dimension.key) ?? new Map<string, number>();
+      slotOf.set(dimension.key, values);
+      values.set(value, categories.length);
       slots.push(categories.length);
       categories.push({ dimension: dimension.key, value });
     }
@@ -462,8 +468,10 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
     };
     add(0, row.total);
     for (const [dimension, values] of Object.entries(row.categories)) {
+      const slots = layout.slotOf.get(dimension);
+      if (!slots) continue;
       for (const [value, count] of Object.entries(values)) {
-        const slot = layout.slotOf.get(JSON.stringify([dimension, value]));
+        const slot = slots.get(value);
         if (slot !== undefined) add(slot, count);
       }
     }

@@ -75,15 +75,17 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 /**
  * Up to `tries` candidate directions (cell → step) that change `cell`: moves and swaps between
  * a place counted by it and a place that is not, meeting a few units up, choosing places,
- * levels and values whose cells are `movable` (hidden, free) where there is a choice.
+ * levels and values whose cells are `movable` (hidden, free) where there is a choice. Made one
+ * at a time, as the caller asks: the first one or two usually prove the cell, and making all
+ * of them up front was most of the witness search's time.
  */
-export function personDirections(
+export function* personDirections(
   grid: HeadcountCellGrid,
   cell: number,
   random: () => number,
   tries: number,
   movable: (cell: number) => boolean,
-): Map<number, number>[] {
+): Generator<Map<number, number>, void, undefined> {
   const node = grid.node[cell] as number;
   const part = grid.part[cell] as number;
   const level = grid.level[cell] as number;
@@ -109,7 +111,6 @@ export function personDirections(
       at = pick.node;
     }
   };
-  const out: Map<number, number>[] = [];
   for (let attempt = 0; attempt < tries; attempt++) {
     const swap = (level > 0 || slot > 0) && random() < 0.6;
     const changeLevel = swap && level > 0 && (slot === 0 || random() < 0.5);
@@ -204,9 +205,8 @@ export function personDirections(
         add(countedBy(grid, pathThere, l, switched), 1);
       }
     }
-    if (d.has(cell)) out.push(d);
+    if (d.has(cell)) yield d;
   }
-  return out;
 }
 
 function isAncestor(grid: HeadcountCellGrid, ancestor: number, node: number): boolean {

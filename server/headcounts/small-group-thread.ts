@@ -18,9 +18,11 @@ export type SmallGroupReply =
 /**
  * Hidden components at least this large send their model-A audit to the second thread: the
  * giant component of a later date (11,000–12,600 cells at 1,000 units) takes hundreds of ms per
- * model; a small one costs less than the hand-off.
+ * model, and the hundred or so small ones of a first date add up to a third of its time on the
+ * build thread. Every job is sent before model B starts here (`auditRanges`), so the hand-off
+ * is not waited for component by component; the tiniest still cost more to copy than to run.
  */
-export const SMALL_GROUPS_FROM_CELLS = 1000;
+export const SMALL_GROUPS_FROM_CELLS = 30;
 
 /**
  * How long a job may take before the waiting thread gives up on the worker and runs it itself

@@ -11,7 +11,7 @@ import type { BulkReply, BulkRequest } from "./bulk-writer";
 const { databasePath, secretKey } = workerData as { databasePath: string; secretKey: Uint8Array };
 const db = openDatabase(databasePath);
 // HiGHS (WebAssembly) loads on the first headcount build only; so does the audit's second
-// thread, on the first large component.
+// thread, started then so that it has loaded its own HiGHS by the time the build sends it work.
 let highs: Highs | undefined;
 const smallGroups = threadSmallGroupSolver();
 
@@ -19,6 +19,7 @@ parentPort?.on("message", async (request: BulkRequest) => {
   let reply: BulkReply;
   try {
     if (request.type === "headcounts") {
+      void smallGroups.ready();
       highs ??= await highsLoader();
       const outcome = buildAndStoreHeadcountRelease({
         db,

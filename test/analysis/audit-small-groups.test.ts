@@ -3,6 +3,7 @@ import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditRanges, noProvenRanges } from "../../analysis/audit-ranges";
 import { runSmallGroupJob, type SmallGroupSolver } from "../../analysis/audit-small-groups";
+import type { CellModel } from "../../analysis/cell-model";
 import { buildHeadcountRelease } from "../../analysis/headcount-release";
 import { arbitraryDate, input } from "./auditor/headcount-random-input";
 import { treeCase, treeModel } from "./random-unit-tree";
@@ -84,5 +85,42 @@ describe("LP audit with model A on a second solver", () => {
       { numRuns: 25, seed: 8, endOnFailure: true },
     );
     expect(jobs).toBeGreaterThan(25);
+  });
+});
+
+describe("LP audit with model A on a second solver, several components", () => {
+  // The other solver works through its jobs while this one audits model B: every component's
+  // job is sent before model B starts on the first, not one component at a time with each side
+  // waiting for the other (date 1 at 1,000 units: about 100 small components).
+  it("sends every component's job before waiting for any", () => {
+    // Two tables apart: 12 = a + b and 14 = c + d, totals published, a and c "fewer than 5".
+    const model: CellModel = {
+      k: 5,
+      n: [12, 3, 9, 14, 4, 10],
+      hidden: [null, "primary", "secondary", null, "primary", "secondary"],
+      equations: [
+        { total: 0, parts: [1, 2] },
+        { total: 3, parts: [4, 5] },
+      ],
+      upper: Array(6).fill(Number.POSITIVE_INFINITY),
+      cost: Array(6).fill(1),
+    };
+    const events: string[] = [];
+    const solver: SmallGroupSolver = {
+      fromCells: 0,
+      start(job) {
+        events.push("start");
+        const sent = structuredClone(job);
+        return () => {
+          events.push("wait");
+          return runSmallGroupJob(other, sent);
+        };
+      },
+    };
+    const alone = auditRanges(highs, structuredClone(model));
+    const found = auditRanges(highs, structuredClone(model), undefined, { smallGroups: solver });
+    expect(events).toEqual(["start", "start", "wait", "wait"]);
+    expect(found.narrow).toEqual(alone.narrow);
+    expect(found.exact).toEqual(alone.exact);
   });
 });

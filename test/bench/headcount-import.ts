@@ -66,7 +66,8 @@ export async function measureHeadcountImport(
     now: new Date(),
   });
   const highs = await highsLoader();
-  // As in the bulk worker: model A of large components on a second thread.
+  // As in the bulk worker: model A of large components on a second thread, started with the
+  // first build.
   const smallGroups = threadSmallGroupSolver();
   const figures: HeadcountDateFigures[] = [];
   for (const [index, date] of organisation.dates.entries()) {
@@ -84,6 +85,7 @@ export async function measureHeadcountImport(
     const importMs = performance.now() - start;
     start = performance.now();
     const cpu = process.cpuUsage();
+    void smallGroups.ready();
     const outcome = buildAndStoreHeadcountRelease({
       db,
       highs,
