@@ -39,6 +39,8 @@ export interface SequenceBenchFigures {
   /** Rebuilds attempted (a held-back one is tried again after the next arrivals). */
   attempts: number;
   arrivals: string;
+  /** Whether the interims were built with the item audit's LP stage (as the server serves them). */
+  itemLp: boolean;
 }
 
 const cpuNow = () => {
@@ -79,13 +81,17 @@ function facultyWaves(rows: ResponseRow[], size: number): ResponseRow[][] {
  * again after the next arrivals), until 20 interim releases were served; then the next
  * candidate is rebuilt and audited against all 20 with the true counts the release worker
  * keeps in memory. Arrivals come `spread` over all units (each wave a random sample of the
- * campaign) or in `faculty` waves.
+ * campaign) or in `faculty` waves. The releases are built without the item audit's LP stage
+ * unless `itemLp` is set: it checks answers only, never decides a group (the group figures are
+ * the same with and without it), and costs one LP build per served release that would drown the
+ * sequence audit's figures.
  */
 export async function measureReleaseSequence({
   responses = 20_000,
   interim = 20,
   wave = 250,
   arrivals = "faculty" as "faculty" | "spread",
+  itemLp = false,
   progress = (_line: string) => {},
 } = {}): Promise<SequenceBenchFigures> {
   const highs = await highsLoader();
@@ -109,7 +115,7 @@ export async function measureReleaseSequence({
     if (releases.length === interim) break;
     attempts++;
     const [built, time] = timed(() =>
-      buildSequencedRelease(highs, matrix, input, releases, { truths, witnesses }),
+      buildSequencedRelease(highs, matrix, input, releases, { truths, witnesses, itemLp }),
     );
     interimRebuilds.push({ rounds: built.rounds, served: built.passes, ...time });
     progress(
@@ -125,7 +131,7 @@ export async function measureReleaseSequence({
   const [, singleRelease] = timed(() => buildRelease(highs, matrix, input));
   const earlier = new Set(witnesses.keptPoints());
   const [built, rebuild] = timed(() =>
-    buildSequencedRelease(highs, matrix, input, releases, { truths, witnesses }),
+    buildSequencedRelease(highs, matrix, input, releases, { truths, witnesses, itemLp }),
   );
   progress(
     `candidate: ${built.passes ? "passes" : "held back"} after ${built.rounds} rounds, ${rebuild.ms.toFixed(0)} ms wall, ${rebuild.cpuMs.toFixed(0)} ms CPU (one release alone ${singleRelease.ms.toFixed(0)} ms wall, ${singleRelease.cpuMs.toFixed(0)} ms CPU), ${built.method}`,
@@ -159,5 +165,6 @@ export async function measureReleaseSequence({
     interimRebuilds,
     attempts,
     arrivals: `${arrivals === "faculty" ? "faculty waves" : "spread over all units"} of ${wave}`,
+    itemLp,
   };
 }

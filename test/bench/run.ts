@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
 // `holdback`, `submissions`, `codes`, `invitations`, `units`, `questionnaires`, `overview`,
-// `headcounts`) runs only those named; `--interims=N` shortens the sequence bench.
+// `headcounts`) runs only those named; `--interims=N` shortens the sequence bench, `--item-lp`
+// builds its releases with the item audit's LP stage (as the server serves them).
 import { measureCodeGeneration } from "./code-generation";
 import { measureFormDuringHeadcounts } from "./headcount-form-load";
 import { measureHeadcountImport } from "./headcount-import";
@@ -25,6 +26,8 @@ const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 /** `--interims=N`: the sequence bench with N interim releases instead of 20. */
 const interims = Number(options.find((arg) => arg.startsWith("--interims="))?.split("=")[1] ?? 20);
+/** `--item-lp`: the sequence bench's releases built with the item audit's LP stage. */
+const itemLp = options.includes("--item-lp");
 
 async function main() {
   if (wanted("results")) await benchResults();
@@ -191,6 +194,7 @@ async function benchResults() {
 async function benchSequence() {
   const figures = await measureReleaseSequence({
     interim: interims,
+    itemLp,
     progress: (line) => console.log(`  … ${line}`),
   });
   const base = figures.singleRelease;
@@ -199,7 +203,7 @@ async function benchSequence() {
   const served = figures.interimRebuilds.filter((rebuild) => rebuild.served);
   const cpu = served.map((rebuild) => rebuild.cpuMs).sort((a, b) => a - b);
   console.log(
-    `Sequence audit: ${figures.responses.toLocaleString("en")} responses read live (arrivals in ${figures.arrivals}), ${figures.releases - 1} interim releases served (${figures.attempts} rebuilds attempted) + 1 candidate, true counts in memory`,
+    `Sequence audit: ${figures.responses.toLocaleString("en")} responses read live (arrivals in ${figures.arrivals}), ${figures.releases - 1} interim releases served (${figures.attempts} rebuilds attempted) + 1 candidate, true counts in memory; ${figures.itemLp ? "built with the item audit's LP stage, as served" : "built without the item audit's LP stage (it decides no group; --item-lp includes it)"}`,
   );
   console.log(
     `  interim rebuilds: rounds ${figures.interimRebuilds.map((rebuild) => `${rebuild.rounds}${rebuild.served ? "" : "×"}`).join(" ")} (× held back); CPU of a served one: median ${(cpu[Math.floor(cpu.length / 2)] ?? 0).toFixed(0)} ms, longest ${(cpu.at(-1) ?? 0).toFixed(0)} ms`,
