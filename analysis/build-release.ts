@@ -70,6 +70,7 @@ export function buildRelease(
     itemAudit = true,
     itemLp = false,
     itemLpLargeFrom,
+    itemLpWork,
     alsoHide = new Set(),
     known,
     least,
@@ -93,6 +94,8 @@ export function buildRelease(
     itemLp?: boolean;
     /** Tests only: from how many unknowns the LP stage treats a system as large. */
     itemLpLargeFrom?: number;
+    /** Tests only: the LP stage's work budget per question (`ITEM_LP_WORK_PER_QUESTION`). */
+    itemLpWork?: number;
     /**
      * Groups to hide from the start (as "protects a small group"; only groups of k or more,
      * smaller ones are hidden anyway): the sequence audit asks for them when their change
@@ -188,7 +191,7 @@ export function buildRelease(
             tree,
             space,
             cellOf,
-            ...(itemLp ? { highs, lpLargeFrom: itemLpLargeFrom } : {}),
+            ...(itemLp ? { highs, lpLargeFrom: itemLpLargeFrom, lpWork: itemLpWork } : {}),
             ...(input.questionAuditor ? { auditor: input.questionAuditor } : {}),
           }
         : null,

@@ -14,7 +14,9 @@ import { ITERATION_LIMIT, OPTIMAL, PRIMAL_SIMPLEX, solveWithinBudget } from "./i
  * 2. for each check still open, an LP over a neighbourhood of its variable (breadth first along
  *    the equations) with every other variable at that centre, maximising Σ min(1, distance
  *    past each threshold), its own first;
- * 3. whatever is left gets its variable's largest (or least) value over the whole system on
+ * 3. what they leave is pushed together over the whole system on the kept model (the sum of
+ *    their variables, each in its direction), while that opens more;
+ * 4. whatever is left gets its variable's largest (or least) value over the whole system on
  *    the kept model, from the last basis: only that closes a check.
  * Every point any step returns is checked against the whole system (every equation and every
  * bound tightening found) before it may open anything: a point that is not one proves nothing.
@@ -206,6 +208,24 @@ class Search implements WholeSystemSearch {
       if (state.exhausted) return { closed: open, exhausted: true, proofs };
       if (relaxed.closed.length === open.length)
         return { closed: relaxed.closed, exhausted: false, proofs: relaxed.proofs };
+    }
+    // Before one extreme per check, the open checks together: maximise the sum of their
+    // variables, each in its check's direction (a two-way check's ways in turn), while that
+    // opens more. Every point is checked against the whole system first, and it closes nothing:
+    // it only spares extremes (on a small invited campaign, a few such solves open most of the
+    // checks left that extremes used to open one at a time, and the budget ran out on them).
+    for (let turn = 0; open.length > 1; turn++) {
+      const before = open.length;
+      const costs = new Float64Array(this.bounds.size);
+      for (const check of open) {
+        const ways = (this.checks[check] as LpCheck).ways;
+        const way = ways[turn % ways.length] as LpCheck["ways"][number];
+        costs[way.variable] = (costs[way.variable] as number) + (way.up ? 1 : -1);
+      }
+      const point = this.optimum(costs, true);
+      if (point === undefined) return { closed: open, exhausted: true, proofs };
+      if (point) keep(point);
+      if (open.length === before && turn > 0) break;
     }
     const closed: number[] = [];
     while (open.length > 0) {
@@ -540,6 +560,13 @@ class Search implements WholeSystemSearch {
    * only when the optimum does not reach the threshold, which item-lp.ts's caller checks.
    */
   private extreme(variable: number, maximise: boolean): Float64Array | null | undefined {
+    const costs = new Float64Array(this.bounds.size);
+    costs[variable] = 1;
+    return this.optimum(costs, maximise);
+  }
+
+  /** The optimum of any objective over the whole system, as `extreme` returns it. */
+  private optimum(costs: Float64Array, maximise: boolean): Float64Array | null | undefined {
     const { highs, budget, state } = this;
     const model = this.model as ReturnType<Highs["createModel"]>;
     const size = this.bounds.size;
@@ -549,8 +576,6 @@ class Search implements WholeSystemSearch {
       return undefined;
     }
     if (!this.basis) this.firstBasis();
-    const costs = new Float64Array(size);
-    costs[variable] = 1;
     const solution = solveWithinBudget(highs, model, costs, maximise, rows, budget, state);
     if (!solution) return solution;
     this.proof = [];

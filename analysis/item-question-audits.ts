@@ -20,6 +20,8 @@ export interface QuestionAuditShared {
   lp: boolean;
   /** Tests only: see ItemAuditContext.lpLargeFrom. */
   lpLargeFrom?: number;
+  /** Tests only: see ItemAuditContext.lpWork. */
+  lpWork?: number;
 }
 
 /** One question's item audit, as plain data. */
@@ -58,7 +60,7 @@ export function auditQuestion(
   shared: QuestionAuditShared,
   task: QuestionAuditTask,
 ): QuestionAuditResult {
-  const { model, published, structure, lp, lpLargeFrom } = shared;
+  const { model, published, structure, lp, lpLargeFrom, lpWork } = shared;
   if (lp && !highs) throw new Error("The item audit's LP stage needs a solver.");
   const { slots, counts } = task;
   if (counts.length !== model.n.length * slots)
@@ -67,7 +69,7 @@ export function auditQuestion(
     {
       model,
       published: (cell) => published[cell] === 1,
-      ...(lp ? { highs, lpLargeFrom } : {}),
+      ...(lp ? { highs, lpLargeFrom, lpWork } : {}),
     },
     structure,
     {

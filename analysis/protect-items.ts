@@ -32,12 +32,14 @@ export interface ItemAuditContext {
    * unless set; tests set it low so that small campaigns go through item-lp-whole.ts).
    */
   lpLargeFrom?: number;
+  /** The LP stage's work budget per question (`ITEM_LP_WORK_PER_QUESTION` unless set: tests). */
+  lpWork?: number;
 }
 
 /** What one question's audit needs of the release (the rest only builds the shared structure). */
 export type QuestionAuditContext = Pick<
   ItemAuditContext,
-  "model" | "published" | "highs" | "lpLargeFrom"
+  "model" | "published" | "highs" | "lpLargeFrom" | "lpWork"
 >;
 
 /**
@@ -165,7 +167,7 @@ export function protectItemCounts(
   const { model, published } = context;
   const hidden = new Set(initial);
   const audit = new QuestionAudit(context, structure, question, {
-    work: ITEM_LP_WORK_PER_QUESTION,
+    work: context.lpWork ?? ITEM_LP_WORK_PER_QUESTION,
   });
   // Components to check again (null: all): by bound tightening every round, by LP once
   // tightening finds nothing, for whatever changed since the last LP pass.

@@ -81,7 +81,7 @@ export function publishItems({
     });
   }
   if (itemAudit && audited.length > 0) {
-    const { auditor, highs, lpLargeFrom, ...context } = itemAudit;
+    const { auditor, highs, lpLargeFrom, lpWork, ...context } = itemAudit;
     const shown = Uint8Array.from(model.n, (_, cell) => (published(cell) ? 1 : 0));
     const shared: QuestionAuditShared = {
       model: plainModel(model),
@@ -89,6 +89,7 @@ export function publishItems({
       structure: itemAuditStructure({ ...context, published }),
       lp: highs !== undefined,
       ...(lpLargeFrom === undefined ? {} : { lpLargeFrom }),
+      ...(lpWork === undefined ? {} : { lpWork }),
     };
     const results = (auditor ?? inProcessAuditor(highs)).audit(
       shared,

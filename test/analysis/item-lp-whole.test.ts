@@ -189,6 +189,29 @@ describe("releases whose every LP system goes through the whole-system search", 
   const sensitive = ({ input }: RandomCampaign) =>
     new Set(input.items.filter((item) => item.sensitive).map((item) => item.key));
 
+  it("do not withhold a question for want of LP budget where no derivation needs it", () => {
+    // A campaign of 8 answers whose sensitive question "experienced" the LP stage withheld for
+    // every group when its budget (here 10⁶ units of work per question) went on one extreme per
+    // check left; the checks pushed together first open them for a fraction of that.
+    const [random] = fc.sample(randomCampaign(1500, ["mixed", "skewed"]), {
+      seed: 11,
+      numRuns: 1,
+    }) as [RandomCampaign];
+    const matrix = createResponseMatrix(random.input, random.rows);
+    const release = buildRelease(highs, matrix, random.input, {
+      itemLp: true,
+      itemLpLargeFrom: 1,
+      itemLpWork: 1e6,
+    });
+    const shown = release.groups.filter((group) => "value" in group.n);
+    const published = shown.filter((group) =>
+      group.items.some((item) => item.key === "experienced" && !("hidden" in item)),
+    );
+    expect(shown.length).toBe(16);
+    expect(published.length).toBeGreaterThan(0);
+    expect(attackItems(release, sensitive(random), highs)).toEqual([]);
+  });
+
   it("leave the independent LP attack nothing, and are deterministic", () => {
     // Every system of at least 2 unknowns counts as large here, so the centre, its line, the
     // neighbourhoods and the kept model's extremes decide everything the true figures leave.
