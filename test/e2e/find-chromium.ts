@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Chromium from "@sparticuz/chromium";
@@ -42,8 +42,32 @@ export async function findChromium(
   return {
     kind: "bundled",
     executablePath,
-    env: { FONTCONFIG_PATH: join(BUNDLED_DIR, "fonts") },
+    env: { FONTCONFIG_FILE: bundledFontConfig() },
   };
+}
+
+/**
+ * The package's own fonts.conf looks for its fonts in /tmp/fonts (where it unpacks on AWS
+ * Lambda), not where they were unpacked here; with no font at all, this Chromium aborts
+ * ("SkFontMgr_FontConfigInterface … Not implemented") on the first text it must find a font
+ * for. This configuration names the unpacked fonts, and the system's where there are any.
+ */
+function bundledFontConfig(): string {
+  const file = join(BUNDLED_DIR, "peilpunt-fonts.conf");
+  if (existsSync(file)) return file;
+  const config = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>${join(BUNDLED_DIR, "fonts", "fonts")}</dir>
+  <dir>/usr/share/fonts</dir>
+  <cachedir>${join(BUNDLED_DIR, "fonts-cache")}</cachedir>
+</fontconfig>
+`;
+  // Written whole under another name first: test files starting together may both write it.
+  const staging = `${file}.${process.pid}`;
+  writeFileSync(staging, config);
+  renameSync(staging, file);
+  return file;
 }
 
 /**
