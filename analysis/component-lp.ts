@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import { csrMatrix } from "./csr-matrix";
 import { type Elimination, keptBounds, keptCosts, originalValues } from "./eliminate-doubletons";
+import { highsSense } from "./highs-bound";
 
 export type Bounds = { lower: number; upper: number };
 /** Per cell of a component: the least and greatest value seen in a solution so far. */
@@ -57,11 +58,7 @@ export function componentLp(
       constant = kept.constant;
       if (columns > 0)
         lp.changeColsCost({ kind: "range" as const, from: 0, to: columns - 1 }, kept.costs);
-      lp.changeObjectiveSense(
-        sense === "min"
-          ? highs.constants.objectiveSense.minimize
-          : highs.constants.objectiveSense.maximize,
-      );
+      lp.changeObjectiveSense(highsSense(highs, sense));
       lp.run();
       let status = lp.getModelStatus();
       if (status !== OPTIMAL && status !== UNBOUNDED) {

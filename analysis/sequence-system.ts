@@ -1,6 +1,6 @@
 import type { Highs } from "highs";
 import { csrMatrix } from "./csr-matrix";
-import { highsBound } from "./highs-bound";
+import { highsBound, highsSense } from "./highs-bound";
 import type { ReleaseEquations } from "./release-equations";
 import type { HiddenReason, Release } from "./release-types";
 
@@ -310,11 +310,7 @@ export function runObjective(
     new Float64Array(numCols),
   );
   for (const term of terms) lp.changeColCost(term.column, term.sign);
-  lp.changeObjectiveSense(
-    sense === "min"
-      ? highs.constants.objectiveSense.minimize
-      : highs.constants.objectiveSense.maximize,
-  );
+  lp.changeObjectiveSense(highsSense(highs, sense));
   lp.run();
   const status = lp.getModelStatus();
   if (status === UNBOUNDED) return "unbounded";
