@@ -1,5 +1,10 @@
 import type { Highs } from "highs";
-import { auditSmallGroups, type SmallGroupJob, type SmallGroupSolver } from "./audit-small-groups";
+import {
+  asksLp,
+  auditSmallGroups,
+  type SmallGroupJob,
+  type SmallGroupSolver,
+} from "./audit-small-groups";
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
 import { componentLp, EPSILON, type Seen, spread, widenSeen } from "./component-lp";
 import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
@@ -349,11 +354,13 @@ function auditComponent(
           keepPoints: proven.points !== undefined,
         }
       : undefined;
+  // A job with nothing left for an LP (a later round, its small groups proven) is settled here
+  // after model B, without copying it across and waiting for the other thread.
   const elsewhere =
     smallGroups && cells.length >= smallGroups.fromCells
       ? (() => {
           const job = smallGroupJob(seen.map((range) => ({ ...range })));
-          return job ? smallGroups.start(job) : undefined;
+          return job && asksLp(job) ? smallGroups.start(job) : undefined;
         })()
       : undefined;
   // Model B, then model A here or the other solver's findings (see auditRanges).

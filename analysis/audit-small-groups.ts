@@ -66,6 +66,42 @@ export interface SmallGroupSolver {
   start(job: SmallGroupJob): () => SmallGroupFindings | undefined;
 }
 
+/**
+ * Whether a job holds a small group that only an LP can settle: not proven wide already, nor
+ * shown wide by the values seen, nor narrow by its tightened bounds, nor a zero they pin at 0.
+ * A job without one is settled by `auditSmallGroups` without an LP, so it is not worth sending
+ * to another solver (a later round of a date: the giant component's 12,000 cells copied to the
+ * other thread, and waited for, to find what the proofs kept already say).
+ */
+export function asksLp(job: SmallGroupJob): boolean {
+  const { narrowByBounds, pinnedZero, width } = settledWithoutLp(job);
+  return Array.from(job.small).some(
+    (isSmall, index) =>
+      isSmall === 1 &&
+      !job.proven[index] &&
+      !narrowByBounds(index) &&
+      !pinnedZero(index) &&
+      width(index) < (job.need[index] as number),
+  );
+}
+
+/** What a job's data alone settles (see `auditSmallGroups`). */
+function settledWithoutLp({ n, need, small, tight, seen }: SmallGroupJob) {
+  return {
+    width: (index: number) => {
+      const range = seen[index] as { low: number; high: number };
+      return range.high - range.low;
+    },
+    // Outer bounds narrower than needed: an attacker pins the group to fewer than k values.
+    narrowByBounds: (index: number) =>
+      (tight.highs[index] as number) - (tight.lows[index] as number) < (need[index] as number) &&
+      (n[index] as number) > 0,
+    // A zero splitting a primary group that tightening holds at 0: no finding, no proof.
+    pinnedZero: (index: number) =>
+      small[index] === 1 && (n[index] as number) === 0 && (tight.highs[index] as number) <= EPSILON,
+  };
+}
+
 /** Runs one job on its own LP (what the other thread does). */
 export function runSmallGroupJob(highs: Highs, job: SmallGroupJob): SmallGroupFindings {
   const lp = componentLp(highs, job.reduced, job.bounds);
@@ -81,7 +117,8 @@ export function runSmallGroupJob(highs: Highs, job: SmallGroupJob): SmallGroupFi
  * group's range must be at least its need wide. Updates `job.seen`.
  */
 export function auditSmallGroups(lp: ComponentLp, job: SmallGroupJob): SmallGroupFindings {
-  const { n, need, small, tight, seen } = job;
+  const { n, need, small, seen } = job;
+  const { width, narrowByBounds, pinnedZero } = settledWithoutLp(job);
   const found: SmallGroupFindings = { narrow: [], wide: [], solves: 0, points: [] };
   const wide = Uint8Array.from(job.proven);
   const solvesBefore = lp.solves;
@@ -95,14 +132,6 @@ export function auditSmallGroups(lp: ComponentLp, job: SmallGroupJob): SmallGrou
     found.wide.push(index);
   };
   lp.setBounds(job.bounds);
-  const width = (index: number) => {
-    const range = seen[index] as { low: number; high: number };
-    return range.high - range.low;
-  };
-  // Outer bounds narrower than needed: an attacker pins the group to fewer than k values.
-  const narrowByBounds = (index: number) =>
-    (tight.highs[index] as number) - (tight.lows[index] as number) < (need[index] as number) &&
-    (n[index] as number) > 0;
   // A zero cell splitting a primary group is a finding only when it can hold 1..k−1 (its least
   // value is 0, so its greatest decides). Pinned at 0 it is no finding, but it is not proven
   // either: hiding more may widen it. Such cells are settled together, without an LP per cell
@@ -117,7 +146,7 @@ export function auditSmallGroups(lp: ComponentLp, job: SmallGroupJob): SmallGrou
   const primaries = n.map((_, index) => index).filter((index) => small[index] === 1);
   const zeros = primaries.filter((index) => (n[index] as number) === 0);
   for (const index of zeros) {
-    if ((tight.highs[index] as number) <= EPSILON) zeroPinned[index] = 1;
+    if (pinnedZero(index)) zeroPinned[index] = 1;
   }
   const openZeros = zeros.filter(openA);
   if (openZeros.length > 0) {

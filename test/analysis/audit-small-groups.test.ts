@@ -124,3 +124,41 @@ describe("LP audit with model A on a second solver, several components", () => {
     expect(found.exact).toEqual(alone.exact);
   });
 });
+
+describe("LP audit with model A on a second solver, later rounds", () => {
+  // A later round of a date audits the giant component again for the few cells hidden since;
+  // its small groups are proven wide from the round before. Copying 12,000 cells to the other
+  // thread and waiting for it to say so cost more than the round's own LPs.
+  it("keeps a job with nothing left for an LP, and finds the same", () => {
+    // 12 = a + b, the total published, a "fewer than 5" (3), b "at least 5" (9).
+    const model: CellModel = {
+      k: 5,
+      n: [12, 3, 9],
+      hidden: [null, "primary", "secondary"],
+      equations: [{ total: 0, parts: [1, 2] }],
+      upper: Array(3).fill(Number.POSITIVE_INFINITY),
+      cost: Array(3).fill(1),
+    };
+    const events: string[] = [];
+    const solver: SmallGroupSolver = {
+      fromCells: 0,
+      start(job) {
+        events.push("start");
+        const sent = structuredClone(job);
+        return () => runSmallGroupJob(other, sent);
+      },
+    };
+    const proven = noProvenRanges(3, { keepPoints: true });
+    const first = auditRanges(highs, model, proven, { smallGroups: solver });
+    expect(first).toMatchObject({ exact: [], narrow: [] });
+    expect(proven.wideWithoutReasons[1]).toBe(1);
+    // The total hidden too (a later round): open for model B, nothing new for model A.
+    model.hidden[0] = "secondary";
+    const later = auditRanges(highs, model, proven, { smallGroups: solver });
+    const alone = auditRanges(highs, structuredClone(model));
+    expect(events).toEqual(["start"]);
+    expect(later.exact).toEqual(alone.exact);
+    expect(later.narrow).toEqual(alone.narrow);
+    expect(proven.wide[0]).toBe(1);
+  });
+});
