@@ -373,8 +373,13 @@ function protectCellByCell({
 export function headcountCellKey(cell: Omit<HeadcountCell, "n">): string {
   // Each text with its length before it, null as -1: no two cells share a key (as with
   // JSON.stringify of the five, which cost a tenth of a later date's JavaScript at 1,000 units).
-  const field = (text: string | null) => (text === null ? "-1:" : `${text.length}:${text}`);
-  return `${field(cell.unitId)}${cell.part}${field(cell.level)}${field(cell.dimension)}${field(cell.value)}`;
+  return `${keyField(cell.unitId)}${cell.part}${keyField(cell.level)}${keyField(cell.dimension)}${keyField(cell.value)}`;
+}
+
+// Outside `headcountCellKey`: a closure made per call cost as much as the key (every cell of
+// every date is keyed at each build).
+function keyField(text: string | null): string {
+  return text === null ? "-1:" : `${text.length}:${text}`;
 }
 
 /**
@@ -393,8 +398,9 @@ function smallChanges(
     if (model.hidden[cell] !== null) return;
     const now = model.n[cell] as number;
     for (const values of earlier) {
-      const before = values.has(key) ? values.get(key) : 0;
-      if (before === null || before === undefined) continue;
+      // Absent: the cell was not listed at that date, so it held 0.
+      const before = values.get(key) ?? (values.has(key) ? null : 0);
+      if (before === null) continue;
       const change = Math.abs(now - before);
       if (change >= 1 && change < model.k) {
         found.push(cell);
