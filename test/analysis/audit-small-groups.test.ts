@@ -33,6 +33,21 @@ function secondSolver(): SmallGroupSolver & { jobs: number } {
   return solver;
 }
 
+/** A second solver that logs when a job is sent ("start") and waited for ("wait"). */
+function loggingSolver(events: string[]): SmallGroupSolver {
+  return {
+    fromCells: 0,
+    start(job) {
+      events.push("start");
+      const sent = structuredClone(job);
+      return () => {
+        events.push("wait");
+        return runSmallGroupJob(other, sent);
+      };
+    },
+  };
+}
+
 describe("LP audit with model A on a second solver", () => {
   // Whether a small group's range is at least k wide is a property of the attacker's system,
   // not of the solutions that showed it: the second solver, without model B's solutions, on an
@@ -106,17 +121,7 @@ describe("LP audit with model A on a second solver, several components", () => {
       cost: Array(6).fill(1),
     };
     const events: string[] = [];
-    const solver: SmallGroupSolver = {
-      fromCells: 0,
-      start(job) {
-        events.push("start");
-        const sent = structuredClone(job);
-        return () => {
-          events.push("wait");
-          return runSmallGroupJob(other, sent);
-        };
-      },
-    };
+    const solver = loggingSolver(events);
     const alone = auditRanges(highs, structuredClone(model));
     const found = auditRanges(highs, structuredClone(model), undefined, { smallGroups: solver });
     expect(events).toEqual(["start", "start", "wait", "wait"]);
@@ -140,14 +145,7 @@ describe("LP audit with model A on a second solver, later rounds", () => {
       cost: Array(3).fill(1),
     };
     const events: string[] = [];
-    const solver: SmallGroupSolver = {
-      fromCells: 0,
-      start(job) {
-        events.push("start");
-        const sent = structuredClone(job);
-        return () => runSmallGroupJob(other, sent);
-      },
-    };
+    const solver = loggingSolver(events);
     const proven = noProvenRanges(3, { keepPoints: true });
     const first = auditRanges(highs, model, proven, { smallGroups: solver });
     expect(first).toMatchObject({ exact: [], narrow: [] });
@@ -156,7 +154,7 @@ describe("LP audit with model A on a second solver, later rounds", () => {
     model.hidden[0] = "secondary";
     const later = auditRanges(highs, model, proven, { smallGroups: solver });
     const alone = auditRanges(highs, structuredClone(model));
-    expect(events).toEqual(["start"]);
+    expect(events).toEqual(["start", "wait"]);
     expect(later.exact).toEqual(alone.exact);
     expect(later.narrow).toEqual(alone.narrow);
     expect(proven.wide[0]).toBe(1);
