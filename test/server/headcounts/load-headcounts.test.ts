@@ -74,7 +74,7 @@ describe("loadHeadcountDates", () => {
     const stored = loadHeadcountDates(db, organisationId);
     expect(stored.dates[1]?.rows).toHaveLength(2);
     // Counts removed after loading: a date whose rows were not asked for yet reads none.
-    db.$client.exec("DELETE FROM headcount_counts");
+    db.$client.exec("DELETE FROM headcount_rows");
     expect(stored.dates[0]?.rows).toEqual([]);
     expect(stored.dates[1]?.rows).toHaveLength(2);
   });
