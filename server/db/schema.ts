@@ -371,11 +371,14 @@ export const headcountDates = sqliteTable(
 );
 
 /**
- * Staff of one unit at one job level at a date: the row total (dimension `total`, value `all`)
- * and its split per category value (gender, foreign origin, disability, organisation-added).
+ * Staff of one unit at one job level at a date, one row of the imported file: its total and its
+ * split per category value as JSON, `{"<dimension>": {"<value>": count}}` (gender, foreign
+ * origin, disability, organisation-added), dimensions and values in alphabetical order. Every
+ * row of a date carries the same dimensions and values (one file). A row, not a row per count:
+ * a date at 1,000 units is 5,000 rows instead of 50,000, each with its key in one index.
  */
-export const headcountCounts = sqliteTable(
-  "headcount_counts",
+export const headcountRows = sqliteTable(
+  "headcount_rows",
   {
     dateId: text("date_id")
       .notNull()
@@ -384,13 +387,12 @@ export const headcountCounts = sqliteTable(
       .notNull()
       .references(() => units.id),
     jobLevel: text("job_level").notNull(),
-    dimension: text("dimension").notNull(),
-    value: text("value").notNull(),
-    count: integer("count").notNull(),
+    total: integer("total").notNull(),
+    counts: text("counts").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.dateId, t.unitId, t.jobLevel, t.dimension, t.value] }),
-    check("headcount_counts_count", sql`${t.count} >= 0`),
+    primaryKey({ columns: [t.dateId, t.unitId, t.jobLevel] }),
+    check("headcount_rows_total", sql`${t.total} >= 0`),
   ],
 );
 

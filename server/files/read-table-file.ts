@@ -115,6 +115,12 @@ function fault(field: TableFileFault["field"], message: string): TableFile {
 
 /** Records with the line each starts on; a quoted field may span lines. */
 function splitRecords(text: string): { line: number; text: string }[] {
+  if (!text.includes('"')) {
+    // Without quotes every line is a record: the same records as the loop below, found faster.
+    const lines = text.split("\n");
+    if (lines[lines.length - 1] === "") lines.pop();
+    return lines.map((record, index) => ({ line: index + 1, text: record.replace(/\r$/, "") }));
+  }
   const records: { line: number; text: string }[] = [];
   let line = 1;
   let start = 0;
@@ -139,6 +145,7 @@ function splitRecords(text: string): { line: number; text: string }[] {
 
 /** The fields of one record; `""` inside a quoted field is one quote. */
 function splitFields(record: string, separator: string): string[] {
+  if (!record.includes('"')) return record.split(separator);
   const fields: string[] = [];
   let field = "";
   let quoted = false;

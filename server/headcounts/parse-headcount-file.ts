@@ -233,6 +233,18 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
     .map(([key, values]) => ({ key, values }));
   const allDimensions = [...fixedOrder, ...added];
 
+  // Where each column sits, looked up once: the rows are read in one pass without a lookup or
+  // a closure per field (an import of 1,000 units is 5,000 rows of a dozen counts).
+  const unitAt = position.get("unit_code") as number;
+  const levelAt = position.get("job_level") as number;
+  const totalAt = position.get("total") as number;
+  const slots = allDimensions.map(({ key, values }) => ({
+    key,
+    columns: values.map((value) => {
+      const column = `${key}.${value}`;
+      return { value, column, at: position.get(column) };
+    }),
+  }));
   const rows: Extract<ParsedHeadcountFile, { ok: true }>["rows"] = [];
   const firstRowOf = new Map<string, number>();
   for (const { row, fields } of records) {
@@ -246,28 +258,8 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
       });
       continue;
     }
-    const text = (column: string) => {
-      const at = position.get(column);
-      return at === undefined ? "" : (fields[at] ?? "").trim();
-    };
     const rowProblems: HeadcountFileProblem[] = [];
-    const count = (column: string, optional = false): number => {
-      const raw = text(column);
-      if (raw === "" && optional) return 0;
-      if (COUNT.test(raw)) return Number(raw);
-      rowProblems.push({
-        row,
-        field: column,
-        message:
-          raw === ""
-            ? "The count is missing (write 0 for none)."
-            : `"${raw}" is not a count: write a whole number of at least 0.`,
-        fault: raw === "" ? "missing-count" : "not-a-count",
-        params: { value: raw },
-      });
-      return 0;
-    };
-    const unitCode = text("unit_code");
+    const unitCode = (fields[unitAt] ?? "").trim();
     if (unitCode === "")
       rowProblems.push({
         row,
@@ -275,7 +267,7 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
         message: "The unit code is missing.",
         fault: "missing-unit",
       });
-    const level = text("job_level").toLowerCase();
+    const level = (fields[levelAt] ?? "").trim().toLowerCase();
     if (!(JOB_LEVELS as readonly string[]).includes(level)) {
       rowProblems.push({
         row,
@@ -296,28 +288,31 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
         params: { unit: unitCode, level, earlier },
       });
     } else firstRowOf.set(key, row);
-    const total = count("total");
+    const total = readCount(fields, totalAt, "total", row, rowProblems);
     const categories: HeadcountRow["categories"] = {};
-    for (const dimension of allDimensions) {
+    for (const { key: dimension, columns } of slots) {
       const counts: Record<string, number> = {};
       let sum = 0;
-      for (const value of dimension.values) {
-        const column = `${dimension.key}.${value}`;
-        const n = count(column, !position.has(column));
+      for (const { value, column, at } of columns) {
+        // A column the file leaves out (gender.x) counts 0.
+        const n = at === undefined ? 0 : readCount(fields, at, column, row, rowProblems);
         counts[value] = n;
         sum += n;
       }
-      categories[dimension.key] = counts;
-      const unreadable = rowProblems.some(
-        (problem) => problem.field === "total" || problem.field.startsWith(`${dimension.key}.`),
-      );
-      if (sum !== total && !unreadable) {
+      categories[dimension] = counts;
+      // A sum is only compared when the total and every count of the dimension were read.
+      if (
+        sum !== total &&
+        !rowProblems.some(
+          (problem) => problem.field === "total" || problem.field.startsWith(`${dimension}.`),
+        )
+      ) {
         rowProblems.push({
           row,
-          field: dimension.key,
-          message: `The ${dimension.key} columns add up to ${sum}, not to the total ${total}.`,
+          field: dimension,
+          message: `The ${dimension} columns add up to ${sum}, not to the total ${total}.`,
           fault: "sum-mismatch",
-          params: { dimension: dimension.key, sum, total },
+          params: { dimension, sum, total },
         });
       }
     }
@@ -327,6 +322,29 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
   if (problems.length > 0) return { ok: false, problems };
   if (rows.length === 0) return fail(0, "file", "The file lists no counts.", "no-rows");
   return { ok: true, rows, dimensions: allDimensions };
+}
+
+/** The count in a field, or 0 with the fault added to `problems`. */
+function readCount(
+  fields: string[],
+  at: number,
+  column: string,
+  row: number,
+  problems: HeadcountFileProblem[],
+): number {
+  const raw = (fields[at] ?? "").trim();
+  if (COUNT.test(raw)) return Number(raw);
+  problems.push({
+    row,
+    field: column,
+    message:
+      raw === ""
+        ? "The count is missing (write 0 for none)."
+        : `"${raw}" is not a count: write a whole number of at least 0.`,
+    fault: raw === "" ? "missing-count" : "not-a-count",
+    params: { value: raw },
+  });
+  return 0;
 }
 
 function fail(

@@ -1,17 +1,6 @@
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../server/auth/password";
 import { readConfig } from "../../server/config";
@@ -20,6 +9,7 @@ import { seedDemo } from "../../server/demo/seed-demo";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 import { loadOrCreateSecretKey } from "../../server/secret-key";
+import { databaseBefore } from "./database-before";
 
 const dir = mkdtempSync(join(tmpdir(), "peilpunt-setup-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -101,19 +91,9 @@ describe("the demo", () => {
 
 describe("migrating a database from before the lifecycle", () => {
   it("gives existing campaigns a status from their dates", () => {
-    // A migrations folder as it was before 0002: apply it, add campaigns, then migrate on.
-    const source = join(import.meta.dirname, "../../server/db/migrations");
-    const old = join(dir, "old-migrations");
-    mkdirSync(join(old, "meta"), { recursive: true });
-    const journal = JSON.parse(readFileSync(join(source, "meta/_journal.json"), "utf8"));
-    journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < "0002");
-    writeFileSync(join(old, "meta/_journal.json"), JSON.stringify(journal));
-    for (const entry of journal.entries as { tag: string }[]) {
-      copyFileSync(join(source, `${entry.tag}.sql`), join(old, `${entry.tag}.sql`));
-    }
+    // A database migrated as it was before 0002: add campaigns, then migrate on.
     const path = join(dir, "old.db");
-    const sqlite = new Database(path);
-    migrate(drizzle(sqlite), { migrationsFolder: old });
+    const sqlite = databaseBefore(dir, "0002", path);
     sqlite.exec(`
       INSERT INTO organisations VALUES ('o', 'o', 'O', 'O', 'O');
       INSERT INTO questionnaires VALUES ('q', 'q', 'diagnosis');

@@ -143,11 +143,27 @@ describe("headcount import", () => {
       `${SLUG}/2024-12-31`,
       `${SLUG}/2024-12-31`,
     ]);
-    const count = db.$client.prepare("SELECT COUNT(*) AS n FROM headcount_counts").get() as {
-      n: number;
-    };
-    // A total and ten category counts (gender.x left out counts as 0) per row.
-    expect(count.n).toBe(5 * 10);
+    // One stored row per unit and level: its total and its category counts (gender.x left out
+    // counts as 0), dimensions and values in alphabetical order.
+    const stored = db.$client
+      .prepare(
+        "SELECT u.code, r.job_level, r.total, r.counts FROM headcount_rows r JOIN units u ON u.id = r.unit_id ORDER BY u.code, r.job_level",
+      )
+      .all() as { code: string; job_level: string; total: number; counts: string }[];
+    expect(stored.map((row) => `${row.code}/${row.job_level}`)).toEqual([
+      "DIV/support",
+      "FIN/support",
+      "FIN/top",
+      "HR/support",
+      "HR/top",
+    ]);
+    expect(stored[4]).toEqual({
+      code: "HR",
+      job_level: "top",
+      total: 6,
+      counts:
+        '{"disability":{"no":6,"unknown":0,"yes":0},"foreign_origin":{"no":6,"unknown":0,"yes":0},"gender":{"man":4,"woman":2,"x":0}}',
+    });
   });
 
   it("serves only the audited tables: no published cell of 1..k−1", async () => {
