@@ -7,7 +7,12 @@
 // as seeded it publishes the organisation only), `--examples=N` (LP-only derivations listed),
 // `--as-served` (instead of building them here, the server's scheduler builds and stores each
 // diagnosis's release as a first start does, and the release a reader is served is attacked;
-// with `--as-invited`, after storing every campaign as taking invitation codes).
+// with `--as-invited`, after storing every campaign as taking invitation codes), `--fixed-ids`
+// (the demo seed's ids come from a counter instead of the random generator: the ids alone move
+// which groups the audit hides first, so runs to compare, before and after a change, must use it),
+// `--no-attack` (build and print the release figures only).
+import crypto from "node:crypto";
+import { syncBuiltinESMExports } from "node:module";
 import { cpus, loadavg } from "node:os";
 import highsLoader from "highs";
 import type { Release } from "../../../analysis/release-types";
@@ -36,6 +41,28 @@ const slugs = flags.get("campaigns")?.split(",") ?? [...DEMO_DIAGNOSES];
 const asInvited = flags.has("as-invited");
 const asServed = flags.has("as-served");
 const examples = Number(flags.get("examples") ?? 8);
+const attack = !flags.has("no-attack");
+
+/**
+ * Replaces node:crypto's random ids by a counter (test code only, before the demo is seeded), so
+ * that every run seeds the same campaign: the same ids in the same order.
+ */
+function fixIds() {
+  let next = 0;
+  const bytes = (size: number) => {
+    const buffer = Buffer.alloc(size);
+    buffer.writeUInt32BE(++next, Math.max(0, size - 4));
+    return buffer;
+  };
+  Object.assign(crypto, {
+    randomUUID: () => {
+      const hex = bytes(16).toString("hex");
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
+    },
+    randomBytes: bytes,
+  });
+  syncBuiltinESMExports();
+}
 
 const number = (value: number) => value.toLocaleString("en");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -44,8 +71,9 @@ const key = (finding: ItemFinding) => JSON.stringify(finding);
 async function main() {
   if (!stages) throw new Error("--lp-stage must be off, on or both");
   const highs = await highsLoader();
+  if (flags.has("fixed-ids")) fixIds();
   console.log(
-    `Item attack on the demo's diagnoses${asInvited ? " (read as if invited)" : ""}, ${new Date().toISOString()}, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+    `Item attack on the demo's diagnoses${asInvited ? " (read as if invited)" : ""}${flags.has("fixed-ids") ? " (fixed ids)" : ""}, ${new Date().toISOString()}, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
   );
   if (asServed) {
     for (const demo of await servedDemoReleases({ slugs, asInvited })) {
@@ -76,6 +104,7 @@ function report(
   console.log(
     `\n${demo.slug}, ${served ? `${served}, ` : ""}${itemLp ? "LP stage on" : "default release (bound tightening, LP stage off)"}: ${audit.organisationOnly ? "organisation as a whole only, " : ""}${number(audit.itemsHidden)} of ${number(audit.itemCells)} answer distributions hidden${audit.itemLpWithheld ? `, ${audit.itemLpWithheld} question(s) withheld` : ""}; built in ${seconds(demo.buildCpuMs)} of CPU`,
   );
+  if (!attack) return;
   const tightening = attackItems(release, sensitive);
   const stats = emptyLpStats();
   const cpu = process.cpuUsage();
