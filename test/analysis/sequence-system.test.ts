@@ -1,10 +1,7 @@
 import fc from "fast-check";
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createResponseMatrix } from "../../analysis/build-release";
-import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
 import { releaseEquations } from "../../analysis/release-equations";
-import type { Release } from "../../analysis/release-types";
 import {
   auditStackedBatches,
   createModel,
@@ -14,6 +11,7 @@ import {
 } from "../../analysis/sequence-system";
 import type { TrueCounts } from "../../analysis/true-group-counts";
 import { randomCampaign } from "./random-campaign";
+import { releasesAsBuilt } from "./releases-as-built";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -109,20 +107,7 @@ describe("stacked audit of a sequence of releases", () => {
         randomCampaign(300).filter(({ input }) => input.units.length <= 8),
         fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 3, maxLength: 5 }),
         (campaign, sizes) => {
-          // Every rebuild kept as built: batches of 1..k−1 newcomers, many pinned.
-          const matrix = createResponseMatrix(campaign.input);
-          const releases: Release[] = [];
-          const truths: TrueCounts[] = [];
-          let next = 0;
-          for (const size of sizes) {
-            for (const row of campaign.rows.slice(next, next + size)) matrix.append(row);
-            next += size;
-            const built = buildSequencedRelease(highs, matrix, campaign.input, [], {
-              itemLp: false,
-            });
-            releases.push(built.release);
-            truths.push(built.truth);
-          }
+          const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
           const system = sequenceSystem(releases, releases.map(releaseEquations));
           const k = Math.max(...releases.map((release) => release.k));
           // Batches between two published values are decided without an LP: left out here.
