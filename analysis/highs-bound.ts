@@ -13,3 +13,10 @@ export function highsSense(highs: Highs, sense: "min" | "max"): ObjectiveSense {
     ? highs.constants.objectiveSense.minimize
     : highs.constants.objectiveSense.maximize;
 }
+
+/**
+ * HiGHS's `simplex_strategy` for the primal simplex: a kept model whose objective alone changed
+ * goes on from its last basis, which stays feasible, so the primal simplex needs a few pivots
+ * where the default dual simplex starts over from a basis that is no longer dual feasible.
+ */
+export const PRIMAL_SIMPLEX = 4;

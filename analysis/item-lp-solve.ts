@@ -1,12 +1,11 @@
 import type { Highs } from "highs";
+import { PRIMAL_SIMPLEX } from "./highs-bound";
 import type { LpBudget } from "./item-lp";
 
 /** HiGHS model statuses the item LPs read. */
 export const OPTIMAL = 7;
 export const UNBOUNDED = 10;
 export const ITERATION_LIMIT = 14;
-/** HiGHS's `simplex_strategy` for the primal simplex. */
-export const PRIMAL_SIMPLEX = 4;
 
 type KeptModel = ReturnType<Highs["createModel"]>;
 type Solution = ReturnType<KeptModel["getSolution"]>;

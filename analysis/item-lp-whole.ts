@@ -1,9 +1,9 @@
 import type { Highs } from "highs";
-import { highsBound } from "./highs-bound";
+import { highsBound, PRIMAL_SIMPLEX } from "./highs-bound";
 import type { IntegerBounds } from "./item-bounds";
 import type { LpBudget, LpCheck } from "./item-lp";
 import { closeOnRelaxations } from "./item-lp-relax";
-import { ITERATION_LIMIT, OPTIMAL, PRIMAL_SIMPLEX, solveWithinBudget } from "./item-lp-solve";
+import { ITERATION_LIMIT, OPTIMAL, solveWithinBudget } from "./item-lp-solve";
 
 /**
  * The LP stage for systems too large to solve whole for every check (item-lp.ts hands them

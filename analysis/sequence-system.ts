@@ -1,6 +1,6 @@
 import type { Highs } from "highs";
 import { csrMatrix } from "./csr-matrix";
-import { highsBound, highsSense } from "./highs-bound";
+import { highsBound, highsSense, PRIMAL_SIMPLEX } from "./highs-bound";
 import type { ReleaseEquations } from "./release-equations";
 import type { HiddenReason, Release } from "./release-types";
 
@@ -297,7 +297,13 @@ export function createModel(
 
 export type SolveStatus = "optimal" | "unbounded";
 
-/** Runs the model with one objective; throws on anything but an optimum or unboundedness. */
+/**
+ * Runs the model with one objective; throws on anything but an optimum or unboundedness. The
+ * first run is HiGHS's default (dual simplex from scratch); every later one goes on from the
+ * last basis with the primal simplex: on the 60-unit benchmark's whole stacked system (8,800
+ * hidden counts) the dual simplex took about 3,700 pivots per re-solve, the primal one a few
+ * dozen.
+ */
 export function runObjective(
   highs: Highs,
   lp: ReturnType<typeof createModel>["lp"],
@@ -312,6 +318,7 @@ export function runObjective(
   for (const term of terms) lp.changeColCost(term.column, term.sign);
   lp.changeObjectiveSense(highsSense(highs, sense));
   lp.run();
+  lp.options.set({ simplex_strategy: PRIMAL_SIMPLEX });
   const status = lp.getModelStatus();
   if (status === UNBOUNDED) return "unbounded";
   if (status === INFEASIBLE) throw new Error("Sequence audit: the releases contradict each other");
@@ -374,19 +381,22 @@ function auditComponent(
     return lp.getObjectiveValue() + target.constant;
   };
   // Neither exact in 1..k−1 nor provably inside 1..k−1: a point at 0 or at k or above settles
-  // both questions; two integers apart settles exactness.
+  // both questions; two points whose sizes round apart (the highest's floor above the lowest's
+  // ceiling, so the optima's too) settle exactness: 2 and 3 do, 2.5 and 3.5 need the optima.
   const settled = (index: number) =>
     (low[index] as number) <= EPSILON || (high[index] as number) >= k - EPSILON;
+  const apart = (index: number) =>
+    Math.floor((high[index] as number) + EPSILON) > Math.ceil((low[index] as number) - EPSILON);
   try {
     // Model B: values and reasons.
     const open: number[] = [];
     targets.forEach((target, index) => {
-      if (settled(index) || (high[index] as number) - (low[index] as number) >= 2) {
+      if (settled(index) || apart(index)) {
         if (!settled(index)) open.push(index);
         return;
       }
       const max = solve(target, "max");
-      if (max === null || settled(index) || (high[index] as number) - (low[index] as number) >= 2) {
+      if (max === null || settled(index) || apart(index)) {
         if (max !== null && !settled(index)) open.push(index);
         return;
       }

@@ -2,12 +2,11 @@ import fc from "fast-check";
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditReleaseSequence } from "../../analysis/audit-release-sequence";
-import { createResponseMatrix } from "../../analysis/build-release";
-import { buildSequencedRelease, groupsToHoldBack } from "../../analysis/build-sequenced-release";
+import { groupsToHoldBack } from "../../analysis/build-sequenced-release";
 import type { Release } from "../../analysis/release-types";
 import { WitnessCache } from "../../analysis/sequence-witnesses";
-import type { TrueCounts } from "../../analysis/true-group-counts";
 import { randomCampaign } from "./random-campaign";
+import { releasesAsBuilt } from "./releases-as-built";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -27,21 +26,7 @@ describe("sequence audit with the true counts (witnesses)", () => {
         randomCampaign(400).filter(({ input }) => input.units.length <= 20),
         fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 4, maxLength: 7 }),
         (campaign, sizes) => {
-          // Every rebuild kept as built: many real findings, between earlier releases too.
-          const matrix = createResponseMatrix(campaign.input);
-          const releases: Release[] = [];
-          const truths: TrueCounts[] = [];
-          let next = 0;
-          for (const size of sizes) {
-            for (const row of campaign.rows.slice(next, next + size)) matrix.append(row);
-            next += size;
-            // Group sizes only: the answers' LP stage never changes them (sequence-item-lp.test.ts).
-            const built = buildSequencedRelease(highs, matrix, campaign.input, [], {
-              itemLp: false,
-            });
-            releases.push(built.release);
-            truths.push(built.truth);
-          }
+          const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
           const rules = {
             sensitiveItems: new Set<string>(),
             minCommentGroup: 10,
@@ -104,20 +89,7 @@ describe("sequence audit with the true counts (witnesses)", () => {
         randomCampaign(400).filter(({ input }) => input.units.length <= 20),
         fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 3, maxLength: 6 }),
         (campaign, sizes) => {
-          const matrix = createResponseMatrix(campaign.input);
-          const releases: Release[] = [];
-          const truths: TrueCounts[] = [];
-          let next = 0;
-          for (const size of sizes) {
-            for (const row of campaign.rows.slice(next, next + size)) matrix.append(row);
-            next += size;
-            // Group sizes only: the answers' LP stage never changes them (sequence-item-lp.test.ts).
-            const built = buildSequencedRelease(highs, matrix, campaign.input, [], {
-              itemLp: false,
-            });
-            releases.push(built.release);
-            truths.push(built.truth);
-          }
+          const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
           const rules = { sensitiveItems: new Set<string>(), minCommentGroup: 10 };
           const candidate = releases.at(-1) as Release;
           const findings = auditReleaseSequence(highs, releases, rules).findings;
