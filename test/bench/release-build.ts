@@ -236,9 +236,10 @@ function lossOf(n: number[], extra: boolean[]): Loss {
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
+/** The middle item by `of` (the upper one of an even count). */
+function median<T>(items: T[], of: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => of(a) - of(b));
+  return sorted[Math.floor(sorted.length / 2)] as T;
 }
 
 export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseBenchFigures> {
@@ -266,18 +267,17 @@ export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseB
   buildRelease(highs, matrix, input, { itemAudit: false }); // warm-up
   // The item audit's share is a difference of two builds of about a second each: one run of
   // each let a garbage collection make it negative. Interleaved, the median run of three of each.
-  const withoutItemsRuns: ReturnType<typeof timed<ReturnType<typeof buildRelease>>>[] = [];
-  const releaseRuns: typeof withoutItemsRuns = [];
+  const withoutItemsRuns = [];
+  const releaseRuns = [];
   for (let run = 0; run < 3; run++) {
     withoutItemsRuns.push(timed(() => buildRelease(highs, matrix, input, { itemAudit: false })));
     releaseRuns.push(timed(() => buildRelease(highs, matrix, input)));
   }
-  const medianRun = (runs: typeof withoutItemsRuns) =>
-    [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as (typeof runs)[number];
-  const withoutItemsRun = medianRun(withoutItemsRuns);
+  const byMs = (run: { ms: number }) => run.ms;
+  const withoutItemsRun = median(withoutItemsRuns, byMs);
   const withoutItems = withoutItemsRun.value;
   const releaseWithoutItemsMs = withoutItemsRun.ms;
-  const releaseRun = medianRun(releaseRuns);
+  const releaseRun = median(releaseRuns, byMs);
   const release = releaseRun.value;
   const releaseMs = releaseRun.ms;
   const lpRun = timed(() => buildRelease(highs, matrix, input, { itemLp: true }));
@@ -311,7 +311,7 @@ export async function measureReleaseBuild(responses = 100_000): Promise<ReleaseB
     questions: input.items.length,
     units: matrix.tree.ids.length,
     matrixMs,
-    aggregateMs: median(aggregateRuns),
+    aggregateMs: median(aggregateRuns, (ms) => ms),
     sqliteMs,
     releaseMs,
     releaseWithoutItemsMs,
