@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { ACCESS_MODES, INTERIM_RESULT_ROLES } from "../../../server/contract/vocabulary";
 import { LOCALES } from "../../i18n/locales";
+import { toggled } from "../../shared/toggled";
 import { ApiProblem, api } from "../admin-api";
 import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
@@ -357,9 +358,7 @@ function LoadedCampaignForm({
                 const on = event.currentTarget.checked;
                 setValues((current) => ({
                   ...current,
-                  locales: on
-                    ? [...current.locales, option]
-                    : current.locales.filter((l) => l !== option),
+                  locales: toggled(current.locales, option, on),
                 }));
               }}
             />
@@ -465,9 +464,7 @@ function LoadedCampaignForm({
                 const on = event.currentTarget.checked;
                 setValues((current) => ({
                   ...current,
-                  interimResultRoles: on
-                    ? [...current.interimResultRoles, role]
-                    : current.interimResultRoles.filter((r) => r !== role),
+                  interimResultRoles: toggled(current.interimResultRoles, role, on),
                 }));
               }}
             />

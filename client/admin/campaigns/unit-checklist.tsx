@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from "react";
 import { byName, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import { LANGUAGE_TAGS } from "../../i18n/locales";
+import { toggled } from "../../shared/toggled";
 import { useAdminLocale, useMessages } from "../admin-locale";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import type { OrgUnit } from "./campaign-types";
@@ -35,8 +36,7 @@ export function UnitChecklist({
     () => unitsInTreeOrder(offered, byName(locale, LANGUAGE_TAGS[locale])),
     [offered, locale],
   );
-  const toggle = (id: string, on: boolean) =>
-    onChange(on ? [...selected, id] : selected.filter((unitId) => unitId !== id));
+  const toggle = (id: string, on: boolean) => onChange(toggled(selected, id, on));
 
   return (
     <fieldset aria-describedby={describedBy}>

@@ -20,6 +20,7 @@ import {
   type QuestionnaireLabels,
   questionnaireLabels,
 } from "../../../surveys/model/questionnaire-labels";
+import { toggled } from "../../shared/toggled";
 import { apiUrl } from "../admin-api";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { useSessionUser } from "../admin-session";
@@ -231,9 +232,7 @@ function Comparison({
                 checked={entry.slug === self.slug || withSlugs.includes(entry.slug)}
                 disabled={entry.slug === self.slug}
                 onChange={(event) => {
-                  const next = event.target.checked
-                    ? [...withSlugs, entry.slug]
-                    : withSlugs.filter((slug) => slug !== entry.slug);
+                  const next = toggled(withSlugs, entry.slug, event.target.checked);
                   if (next.length > 0) update({ with: next });
                 }}
               />{" "}

@@ -4,6 +4,7 @@ import type { Organisation } from "../../../server/contract/reference-schemas";
 import type { SessionUser } from "../../../server/contract/staff-schemas";
 import { ROLES } from "../../../server/contract/vocabulary";
 import { LOCALE_NAMES, LOCALES, type Locale } from "../../i18n/locales";
+import { toggled } from "../../shared/toggled";
 import { generatePassword, MIN_PASSWORD_LENGTH } from "../account/password-rules";
 import { ApiProblem } from "../admin-api";
 import { useAdminLocale, useMessages } from "../admin-locale";
@@ -242,9 +243,11 @@ export function AccountForm({
                 checked={values.campaigns.includes(campaign.slug)}
                 onChange={(event) =>
                   change({
-                    campaigns: event.currentTarget.checked
-                      ? [...values.campaigns, campaign.slug]
-                      : values.campaigns.filter((slug) => slug !== campaign.slug),
+                    campaigns: toggled(
+                      values.campaigns,
+                      campaign.slug,
+                      event.currentTarget.checked,
+                    ),
                   })
                 }
               />
