@@ -1,14 +1,12 @@
 import { eq } from "drizzle-orm";
 import { identifyingQuestions } from "../../surveys/identifying-questions";
 import { recordAudit } from "../auth/audit";
-import type { SessionUser } from "../auth/sessions";
 import { publishSchema } from "../contract/questionnaire-schemas";
-import type { Db } from "../db/open-database";
 import { questionnaireVersions } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ProblemError } from "../errors";
 import { parseInput } from "../http/parse-input";
-import { draftForEditor } from "./questionnaire-access";
+import { type DraftEdit, draftForEditor } from "./questionnaire-access";
 
 /**
  * Publishes a draft: from now on its JSON and hash never change and campaigns may use it. A
@@ -16,21 +14,7 @@ import { draftForEditor } from "./questionnaire-access";
  * request acknowledges them (409 `warnings-not-acknowledged` names them otherwise); the
  * acknowledged warnings go to the audit log.
  */
-export function publishVersion({
-  db,
-  actor,
-  slug,
-  number,
-  input,
-  now,
-}: {
-  db: Db;
-  actor: SessionUser;
-  slug: string;
-  number: number;
-  input: unknown;
-  now: Date;
-}): void {
+export function publishVersion({ db, actor, slug, number, input, now }: DraftEdit): void {
   const { acknowledgeWarnings } = parseInput(publishSchema, input);
   withTransaction(
     db,

@@ -81,6 +81,16 @@ export function latestVersion(db: Db, questionnaireId: string): VersionRow | und
     .get();
 }
 
+/** A request to change a draft version: who asks, which version, the body as sent. */
+export interface DraftEdit {
+  db: Db;
+  actor: SessionUser;
+  slug: string;
+  number: number;
+  input: unknown;
+  now: Date;
+}
+
 /**
  * A draft version the user may edit, with its questionnaire: 404 as `questionnaireForEditor`
  * and `versionOf`, 409 `published` for a published version (it is frozen, a change is a new

@@ -2,36 +2,20 @@ import { and, eq } from "drizzle-orm";
 import { sha256 } from "../../surveys/load-questionnaires";
 import { mapElements, walkQuestions } from "../../surveys/model/walk-questions";
 import { recordAudit } from "../auth/audit";
-import type { SessionUser } from "../auth/sessions";
 import { questionMarksSchema } from "../contract/questionnaire-schemas";
-import type { Db } from "../db/open-database";
 import { questionnaireVersions } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { InvalidInputError } from "../errors";
 import { parseInput } from "../http/parse-input";
 import { checkUploadedQuestionnaire } from "./check-upload";
-import { draftForEditor } from "./questionnaire-access";
+import { type DraftEdit, draftForEditor } from "./questionnaire-access";
 
 /**
  * Marks questions of a draft as breakdown dimensions or sensitive, on screen rather than in the
  * JSON. The changed draft passes the same checks as an upload (a breakdown question still needs
  * "prefer not to say"); a published version answers 409.
  */
-export function setQuestionMarks({
-  db,
-  actor,
-  slug,
-  number,
-  input,
-  now,
-}: {
-  db: Db;
-  actor: SessionUser;
-  slug: string;
-  number: number;
-  input: unknown;
-  now: Date;
-}): void {
+export function setQuestionMarks({ db, actor, slug, number, input, now }: DraftEdit): void {
   const { marks } = parseInput(questionMarksSchema, input);
   withTransaction(
     db,

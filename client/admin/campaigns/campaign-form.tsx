@@ -183,6 +183,29 @@ function LoadedCampaignForm({
       {text}
     </span>
   );
+  const wholeNumber = (
+    field: "k" | "retentionDays",
+    label: string,
+    hintText: ReactNode,
+    bounds: { min: number; max?: number },
+  ) => (
+    <label htmlFor={idOf(field)}>
+      {label}
+      <input
+        id={idOf(field)}
+        type="number"
+        inputMode="numeric"
+        {...bounds}
+        step={1}
+        value={values[field]}
+        aria-invalid={invalid(field)}
+        aria-describedby={describedBy(field)}
+        onChange={(event) => set(field, event.currentTarget.value)}
+      />
+      {hint(field, hintText)}
+      {error(field)}
+    </label>
+  );
   const errorList = (Object.entries(errors) as [CampaignField, string][]).filter(([, m]) => m);
 
   return (
@@ -372,22 +395,7 @@ function LoadedCampaignForm({
         {error("locales")}
       </fieldset>
 
-      <label htmlFor={idOf("k")}>
-        {t.k}
-        <input
-          id={idOf("k")}
-          type="number"
-          inputMode="numeric"
-          min={MIN_K}
-          step={1}
-          value={values.k}
-          aria-invalid={invalid("k")}
-          aria-describedby={describedBy("k")}
-          onChange={(event) => set("k", event.currentTarget.value)}
-        />
-        {hint("k", t.kHint)}
-        {error("k")}
-      </label>
+      {wholeNumber("k", t.k, t.kHint, { min: MIN_K })}
 
       <fieldset aria-describedby={hintIdOf("closesAt")}>
         <legend>{t.period}</legend>
@@ -475,23 +483,10 @@ function LoadedCampaignForm({
         {error("interimResultRoles")}
       </fieldset>
 
-      <label htmlFor={idOf("retentionDays")}>
-        {t.retentionDays}
-        <input
-          id={idOf("retentionDays")}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={MAX_RETENTION_DAYS}
-          step={1}
-          value={values.retentionDays}
-          aria-invalid={invalid("retentionDays")}
-          aria-describedby={describedBy("retentionDays")}
-          onChange={(event) => set("retentionDays", event.currentTarget.value)}
-        />
-        {hint("retentionDays", t.retentionHint)}
-        {error("retentionDays")}
-      </label>
+      {wholeNumber("retentionDays", t.retentionDays, t.retentionHint, {
+        min: 1,
+        max: MAX_RETENTION_DAYS,
+      })}
 
       <ThanksTextFields
         locales={LOCALES.filter((option) => values.locales.includes(option))}
