@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -173,6 +173,21 @@ describe("a coordinator runs a campaign with invitation codes", () => {
     for (const code of codes) expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-.$/);
     await expectNoAxeViolations(page, "campaign page with codes");
     await page.screenshot({ path: join(shots, "admin-3-codes.png"), fullPage: true });
+    // The mail-merge file holds exactly the codes shown, with Excel's byte order mark.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${SLUG}-LAW-codes.csv`);
+    const csv = readFileSync(await download.path(), "utf8");
+    expect(csv.startsWith("\uFEFFunit_code,unit_name,code\r\n")).toBe(true);
+    expect(
+      csv
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",").at(-1)),
+    ).toEqual(codes);
     expect(await respondentCount(page, "Faculty of Law")).toBe("0");
 
     // Three colleagues answer (k = 3), each with their own code.

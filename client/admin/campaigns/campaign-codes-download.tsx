@@ -6,18 +6,7 @@ import { CAMPAIGN_CODES_MESSAGES } from "./campaign-codes-messages";
 import { CampaignProblem } from "./campaign-problem";
 import { type CampaignView, MAX_CODES_PER_CALL } from "./campaign-types";
 import { CODE_LIMIT_MESSAGES, codeLimitText } from "./code-limit-messages";
-
-/** Saves a file from memory; nothing is kept once the download has started. */
-function save(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { saveFromMemory } from "./save-from-memory";
 
 /**
  * Codes for every unit of a campaign in one step: a count per unit or each unit's headcount,
@@ -67,7 +56,7 @@ export function CampaignCodesDownload({
         `/campaigns/${encodeURIComponent(campaign.slug)}/codes/campaign`,
         request,
       );
-      save(blob, filename);
+      saveFromMemory(blob, filename);
       setMessage(t.done(filename));
       onGenerated();
     } catch (caught) {

@@ -9,22 +9,11 @@ import { CampaignProblem } from "./campaign-problem";
 import { type CampaignView, MAX_CODES_PER_CALL, type Organisation } from "./campaign-types";
 import { CODE_LIMIT_MESSAGES, codeLimitText } from "./code-limit-messages";
 import { codesCsv } from "./codes-csv";
+import { saveFromMemory } from "./save-from-memory";
 
 interface Generated {
   unit: { code: string; name: string };
   codes: string[];
-}
-
-/** Saves text as a file from memory; nothing is kept once the download has started. */
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**
@@ -114,9 +103,9 @@ export function CodeGenerator({
 
   const saveCsv = () => {
     if (!generated) return;
-    download(
+    saveFromMemory(
+      new Blob([codesCsv(generated.unit, generated.codes)], { type: "text/csv;charset=utf-8" }),
       `${campaign.slug}-${generated.unit.code}-codes.csv`,
-      codesCsv(generated.unit, generated.codes),
     );
     setDownloaded(true);
   };
