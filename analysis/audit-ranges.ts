@@ -277,14 +277,18 @@ export function hiddenComponents(model: CellModel): Component[] {
     const cells: number[] = [];
     const coefficients: number[] = [];
     let rhs = 0;
-    const add = (cell: number, sign: number) => {
-      if (hidden[cell] !== null) {
-        cells.push(cell);
-        coefficients.push(sign);
-      } else rhs -= sign * (n[cell] as number);
-    };
-    add(total, 1);
-    for (const part of parts) add(part, -1);
+    // The total (+1), then its parts (−1); written out, not as a closure per equation (the
+    // server runs under tsx, which names every closure as it is made: a cost per equation and round).
+    if (hidden[total] !== null) {
+      cells.push(total);
+      coefficients.push(1);
+    } else rhs -= n[total] as number;
+    for (const part of parts) {
+      if (hidden[part] !== null) {
+        cells.push(part);
+        coefficients.push(-1);
+      } else rhs += n[part] as number;
+    }
     if (cells.length === 0) continue;
     rows.push({ cells, coefficients, rhs });
     const first = find(cells[0] as number);
