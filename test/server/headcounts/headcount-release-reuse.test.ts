@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import highsLoader, { type Highs } from "highs";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -9,24 +8,13 @@ import {
   readStoredHeadcountRelease,
   storedReleaseBody,
 } from "../../../server/headcounts/build-headcount-release";
-import { importHeadcounts } from "../../../server/headcounts/import-headcounts";
 import { createFixtureCampaign } from "../campaign-fixture";
+import { importThreeUnits } from "./three-unit-headcounts";
 
 // Each import rebuilds the organisation's release from the one stored before it (the dates
 // shown before are kept as shown). The bulk worker keeps the release it stored last, so the next
 // build does not parse the stored body again (several MB at 1,000 units); a stored row that is no
 // longer the one it wrote is read from the database.
-const actor = {
-  id: randomUUID(),
-  email: "admin@example.org",
-  role: "admin" as const,
-  organisationId: null,
-  unitId: null,
-  locale: "en" as const,
-};
-const HEADER =
-  "unit_code;job_level;total;gender.woman;gender.man;foreign_origin.yes;foreign_origin.no;foreign_origin.unknown;disability.yes;disability.no;disability.unknown";
-
 let highs: Highs;
 beforeAll(async () => {
   highs = await highsLoader();
@@ -46,21 +34,7 @@ async function importAndBuild(
   date: string,
   staffInA: number,
 ): Promise<void> {
-  const file = [
-    HEADER,
-    `A;support;${staffInA};${staffInA - 10};10;5;${staffInA - 5};0;5;${staffInA - 5};0`,
-    "B;support;3;1;2;0;3;0;0;3;0",
-    "C;support;20;10;10;5;15;0;5;15;0",
-  ].join("\n");
-  await importHeadcounts({
-    db,
-    actor,
-    organisationSlug: `org-${organisationId}`,
-    referenceDate: date,
-    file: new TextEncoder().encode(file),
-    now: new Date(),
-    afterImport: () => {},
-  });
+  await importThreeUnits(db, organisationId, date, staffInA);
   const outcome = buildAndStoreHeadcountRelease({
     db,
     highs,
