@@ -1,6 +1,12 @@
 import type { Highs } from "highs";
 import { csrMatrix } from "./csr-matrix";
-import { type Elimination, keptBounds, keptCosts, originalValues } from "./eliminate-doubletons";
+import {
+  type Elimination,
+  keptBoundArrays,
+  keptBounds,
+  keptCosts,
+  originalValues,
+} from "./eliminate-doubletons";
 import { highsSense } from "./highs-bound";
 
 export type Bounds = { lower: number; upper: number };
@@ -81,12 +87,13 @@ export function componentLp(
     values: () => originalValues(reduced, lp.getSolution().colValue),
     setBounds(bounds) {
       if (columns === 0) return;
-      const kept = keptBounds(reduced, bounds);
-      lp.changeColsBounds(
-        { kind: "range" as const, from: 0, to: columns - 1 },
-        Float64Array.from(kept, (b) => finite(highs, b.lower)),
-        Float64Array.from(kept, (b) => finite(highs, b.upper)),
-      );
+      // Two arrays filled in place: this runs before every sweep and single LP.
+      const { lower, upper } = keptBoundArrays(reduced, bounds);
+      for (let at = 0; at < columns; at++) {
+        lower[at] = finite(highs, lower[at] as number);
+        upper[at] = finite(highs, upper[at] as number);
+      }
+      lp.changeColsBounds({ kind: "range" as const, from: 0, to: columns - 1 }, lower, upper);
     },
     dispose: () => lp.dispose(),
   };
