@@ -75,14 +75,18 @@ interface StoredHere {
 }
 
 /**
- * The release this thread stored last, per database connection and organisation: the next build
+ * The release this thread stored last, per database connection (`KEPT_RELEASES`): the next build
  * of the organisation (the next import) starts from it instead of parsing the stored body again
  * (several MB at 1,000 units and a few dates, parsed at every build).
  */
 const storedHere = new WeakMap<Db, Map<string, StoredHere>>();
 
-/** Organisations per connection whose last release is kept (`storedHere`), at most. */
-const KEPT_RELEASES = 4;
+/**
+ * Organisations per connection whose last release is kept (`storedHere`), at most: one. At 1,000
+ * units and five dates a kept release holds some 35 MB (its cells as objects 10 MB, their keys 15 MB,
+ * each date's JSON 9 MB), and imports of one organisation come one after another.
+ */
+const KEPT_RELEASES = 1;
 
 /**
  * Each date's JSON as written into a stored body: a date kept from the release before is the same
