@@ -118,8 +118,8 @@ function placeBelow(search: Search, top: number, l: number, s: number): Place | 
 }
 
 /**
- * The first of `choices` whose slot fits level `a` and level `b` along `path`, per dimension;
- * the slots of a dimension not holding `slot` are tried in random order.
+ * Per dimension, the first value slot that fits level `a` and level `b` along `path`: `slot`
+ * itself in its own dimension, the other dimensions' slots in random order.
  */
 function pickValues(
   search: Search,
@@ -153,8 +153,8 @@ function addSteps(d: Map<number, number>, cells: readonly number[], step: number
  * levels and values whose cells are `movable` (hidden, free) where there is a choice. Made one
  * at a time, as the caller asks: the first one or two usually prove the cell, and making all
  * of them up front was most of the witness search's time. The helpers are module functions:
- * a closure made per call or attempt cost as much as the search itself (the server runs
- * under tsx, which names every closure as it is made).
+ * closures made per call and attempt (each also named as it is made under tsx, which runs the
+ * server) took two thirds of it.
  */
 export function* personDirections(
   grid: HeadcountCellGrid,
