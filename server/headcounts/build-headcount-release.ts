@@ -83,8 +83,8 @@ const storedHere = new WeakMap<Db, Map<string, StoredHere>>();
 
 /**
  * Organisations per connection whose last release is kept (`storedHere`), at most: one. At 1,000
- * units and five dates a kept release holds some 35 MB (its cells as objects 10 MB, their keys 15 MB,
- * each date's JSON 9 MB), and imports of one organisation come one after another.
+ * units and five dates a kept release holds some 35 MB (its cells as objects 10 MB, their keys
+ * 15 MB, each date's JSON 9 MB), and imports of one organisation come one after another.
  */
 const KEPT_RELEASES = 1;
 
