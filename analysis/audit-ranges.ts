@@ -6,7 +6,7 @@ import {
   type SmallGroupSolver,
 } from "./audit-small-groups";
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
-import { componentLp, EPSILON, type Seen, spread, widenSeen } from "./component-lp";
+import { componentLp, EPSILON, filled, type Seen, spread, widenSeen } from "./component-lp";
 import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
 import { IntegerBounds } from "./item-bounds";
 import { witnessRanges } from "./width-witnesses";
@@ -260,7 +260,8 @@ export function hiddenComponents(model: CellModel): Component[] {
   const { hidden, n } = model;
   // Union-find over every cell (hidden ones only are ever joined), in a typed array: as a Map it
   // cost a round of a later headcount date about as much as its equations.
-  const root = Int32Array.from(n, (_, cell) => cell);
+  const root = new Int32Array(n.length);
+  for (let cell = 0; cell < n.length; cell++) root[cell] = cell;
   const find = (cell: number): number => {
     let top = cell;
     while (root[top] !== top) top = root[top] as number;
@@ -277,14 +278,18 @@ export function hiddenComponents(model: CellModel): Component[] {
     const cells: number[] = [];
     const coefficients: number[] = [];
     let rhs = 0;
-    const add = (cell: number, sign: number) => {
-      if (hidden[cell] !== null) {
-        cells.push(cell);
-        coefficients.push(sign);
-      } else rhs -= sign * (n[cell] as number);
-    };
-    add(total, 1);
-    for (const part of parts) add(part, -1);
+    // The total (+1), then its parts (−1); written out, not as a closure per equation (the
+    // server runs under tsx, which names every closure as it is made: a cost per equation and round).
+    if (hidden[total] !== null) {
+      cells.push(total);
+      coefficients.push(1);
+    } else rhs -= n[total] as number;
+    for (const part of parts) {
+      if (hidden[part] !== null) {
+        cells.push(part);
+        coefficients.push(-1);
+      } else rhs += n[part] as number;
+    }
     if (cells.length === 0) continue;
     rows.push({ cells, coefficients, rhs });
     const first = find(cells[0] as number);
@@ -346,8 +351,12 @@ function auditComponent(
           n: cells.map((cell) => model.n[cell] as number),
           k,
           need: cells.map((cell) => Math.min(k, model.upper[cell] as number)),
-          small: Uint8Array.from(cells, (cell) => (isSmallGroup(model, cell) ? 1 : 0)),
-          proven: Uint8Array.from(cells, (cell) => proven.wideWithoutReasons[cell] as number),
+          small: new Uint8Array(
+            filled(cells.length, (at) => (isSmallGroup(model, cells[at] as number) ? 1 : 0)),
+          ),
+          proven: new Uint8Array(
+            filled(cells.length, (at) => proven.wideWithoutReasons[cells[at] as number] as number),
+          ),
           tight: { lows: tightA.lows, highs: tightA.highs },
           seen: seenSoFar,
           sweeps,

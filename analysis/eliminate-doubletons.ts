@@ -151,20 +151,32 @@ type Bounds = { lower: number; upper: number };
  * (lower ≤ scale·y + offset ≤ upper), intersected per column.
  */
 export function keptBounds(elimination: Elimination, bounds: readonly Bounds[]): Bounds[] {
-  const kept = Array.from({ length: elimination.columns }, () => ({
-    lower: Number.NEGATIVE_INFINITY,
-    upper: Number.POSITIVE_INFINITY,
-  }));
-  bounds.forEach(({ lower, upper }, cell) => {
-    const m = elimination.scale[cell] as number;
-    const t = elimination.offset[cell] as number;
-    const target = kept[elimination.column[cell] as number] as Bounds;
-    const low = m > 0 ? (lower - t) / m : (upper - t) / m;
-    const high = m > 0 ? (upper - t) / m : (lower - t) / m;
-    if (low > target.lower) target.lower = low;
-    if (high < target.upper) target.upper = high;
-  });
-  return kept;
+  const { lower, upper } = keptBoundArrays(elimination, bounds);
+  return Array.from(lower, (low, at) => ({ lower: low, upper: upper[at] as number }));
+}
+
+/**
+ * `keptBounds` as two arrays, lower and upper per kept column: what the LP is given at every
+ * sweep and single LP, without an object per column.
+ */
+export function keptBoundArrays(
+  elimination: Elimination,
+  bounds: readonly Bounds[],
+): { lower: Float64Array; upper: Float64Array } {
+  const { column, scale, offset } = elimination;
+  const lower = new Float64Array(elimination.columns).fill(Number.NEGATIVE_INFINITY);
+  const upper = new Float64Array(elimination.columns).fill(Number.POSITIVE_INFINITY);
+  for (let cell = 0; cell < bounds.length; cell++) {
+    const b = bounds[cell] as Bounds;
+    const m = scale[cell] as number;
+    const t = offset[cell] as number;
+    const at = column[cell] as number;
+    const low = m > 0 ? (b.lower - t) / m : (b.upper - t) / m;
+    const high = m > 0 ? (b.upper - t) / m : (b.lower - t) / m;
+    if (low > (lower[at] as number)) lower[at] = low;
+    if (high < (upper[at] as number)) upper[at] = high;
+  }
+  return { lower, upper };
 }
 
 /** An objective over the original unknowns as costs of the kept columns plus a constant. */

@@ -4,7 +4,7 @@ import { type CellModel, cheapestNeighbour, type Equation, equationsByCell } fro
 import { protectForShownSurveys } from "./headcount-survey-caps";
 import { type HeadcountCellGrid, personDirections } from "./headcount-witnesses";
 import { protectCells, UnprotectableReleaseError } from "./protect-cells";
-import type { Figure, Release } from "./release-types";
+import type { Figure, HiddenReason, Release } from "./release-types";
 import type { UnitNode } from "./types";
 import { buildUnitTree, type UnitTree } from "./unit-tree";
 
@@ -176,16 +176,11 @@ export function buildHeadcountRelease(
   const previouslyHidden = new Set<string>();
   const released: HeadcountDateRelease[] = [];
   const record = (date: HeadcountDateRelease) => {
-    const values = new Map<string, number | null>();
-    for (const cell of date.cells) {
-      const key = headcountCellKey(cell);
-      const hidden = "hidden" in cell.n ? cell.n.hidden : null;
-      values.set(key, hidden === null ? (cell.n as { value: number }).value : null);
-      if (hidden !== null) previouslyHidden.add(key);
-      if (hidden === "primary") audit.hiddenPrimary++;
-      if (hidden === "secondary") audit.hiddenSecondary++;
-      if (hidden === "protected") audit.hiddenProtected++;
-    }
+    const { values, hiddenKeys, hidden } = shownDate(date);
+    for (const key of hiddenKeys) previouslyHidden.add(key);
+    audit.hiddenPrimary += hidden.primary;
+    audit.hiddenSecondary += hidden.secondary;
+    audit.hiddenProtected += hidden.protected;
     if (date.hiddenWhole) audit.datesHiddenWhole++;
     audit.hiddenForChange += date.hiddenForChange ?? 0;
     audit.cells += date.cells.length;
@@ -244,6 +239,44 @@ export function buildHeadcountRelease(
     dates: released,
     audit,
   };
+}
+
+/** What later dates need of a released date: its cells by key, and what it hid. */
+interface ShownDate {
+  /** Cell key → published value, null where hidden. */
+  values: Map<string, number | null>;
+  hiddenKeys: string[];
+  /** Hidden cells per reason. */
+  hidden: Record<HiddenReason, number>;
+}
+
+/**
+ * Each released date's `ShownDate`, made once per date object: a build keeps the dates shown
+ * before as the same objects (the server keeps the release it stored last), and every build
+ * reads all of them again (17,000 cells a date at 1,000 units). Released dates are not changed
+ * after they are made.
+ */
+const shownDates = new WeakMap<HeadcountDateRelease, ShownDate>();
+
+function shownDate(date: HeadcountDateRelease): ShownDate {
+  const known = shownDates.get(date);
+  if (known) return known;
+  const shown: ShownDate = {
+    values: new Map(),
+    hiddenKeys: [],
+    hidden: { primary: 0, secondary: 0, unanimity: 0, protected: 0 },
+  };
+  for (const cell of date.cells) {
+    const key = headcountCellKey(cell);
+    const hidden = "hidden" in cell.n ? cell.n.hidden : null;
+    shown.values.set(key, hidden === null ? (cell.n as { value: number }).value : null);
+    if (hidden !== null) {
+      shown.hiddenKeys.push(key);
+      shown.hidden[hidden]++;
+    }
+  }
+  shownDates.set(date, shown);
+  return shown;
 }
 
 /**

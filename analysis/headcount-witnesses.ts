@@ -72,12 +72,89 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
+/** What one search for directions needs at every step (no closure per call or attempt). */
+interface Search {
+  grid: HeadcountCellGrid;
+  random: () => number;
+  movable: (cell: number) => boolean;
+}
+
+/** Whether a person of level `l` and slot `s` at `place` may be moved (its cell free or unlisted). */
+function ok(search: Search, place: Place, l: number, s: number): boolean {
+  const c = search.grid.at(place.node, place.part, l, s);
+  return c < 0 || search.movable(c);
+}
+
+function okAll(search: Search, path: readonly Place[], l: number, s: number): boolean {
+  for (const place of path) if (!ok(search, place, l, s)) return false;
+  return true;
+}
+
+/** One of `options` that is `ok` for level `l` and slot `s`, chosen at random; none: undefined. */
+function pickFitting(
+  search: Search,
+  options: readonly Place[],
+  l: number,
+  s: number,
+): Place | undefined {
+  const fits = options.filter((place) => ok(search, place, l, s));
+  if (fits.length === 0) return undefined;
+  return fits[Math.floor(search.random() * fits.length)] as Place;
+}
+
+/** A place under `top` (a unit without sub-units, or the staff directly in one) fit for `l`, `s`. */
+function placeBelow(search: Search, top: number, l: number, s: number): Place | undefined {
+  const { grid } = search;
+  let at = top;
+  for (;;) {
+    const kids = grid.tree.children[at] ?? [];
+    if (kids.length === 0) return { node: at, part: 0 };
+    const options: Place[] = kids.map((kid) => ({ node: kid, part: 0 }));
+    if (grid.hasDirect(at)) options.push({ node: at, part: 1 });
+    const pick = pickFitting(search, options, l, s);
+    if (!pick || pick.part === 1) return pick;
+    at = pick.node;
+  }
+}
+
+/**
+ * Per dimension, the first value slot that fits level `a` and level `b` along `path`: `slot`
+ * itself in its own dimension, the other dimensions' slots in random order.
+ */
+function pickValues(
+  search: Search,
+  path: readonly Place[],
+  slot: number,
+  a: number,
+  b: number,
+): number[] | undefined {
+  const values: number[] = [];
+  for (const slots of search.grid.dimensionSlots) {
+    const choice = slots.includes(slot) ? [slot] : shuffled(slots, search.random);
+    const found = choice.find((v) => okAll(search, path, a, v) && okAll(search, path, b, v));
+    if (found === undefined) return undefined;
+    values.push(found);
+  }
+  return values;
+}
+
+/** Adds `step` to each of `cells` in `d`, dropping cells that come back to 0. */
+function addSteps(d: Map<number, number>, cells: readonly number[], step: number): void {
+  for (const c of cells) {
+    const next = (d.get(c) ?? 0) + step;
+    if (next === 0) d.delete(c);
+    else d.set(c, next);
+  }
+}
+
 /**
  * Up to `tries` candidate directions (cell → step) that change `cell`: moves and swaps between
  * a place counted by it and a place that is not, meeting a few units up, choosing places,
  * levels and values whose cells are `movable` (hidden, free) where there is a choice. Made one
  * at a time, as the caller asks: the first one or two usually prove the cell, and making all
- * of them up front was most of the witness search's time.
+ * of them up front was most of the witness search's time. The helpers are module functions:
+ * closures made per call and attempt (each also named as it is made under tsx, which runs the
+ * server) took two thirds of it.
  */
 export function* personDirections(
   grid: HeadcountCellGrid,
@@ -86,41 +163,20 @@ export function* personDirections(
   tries: number,
   movable: (cell: number) => boolean,
 ): Generator<Map<number, number>, void, undefined> {
+  const search: Search = { grid, random, movable };
   const node = grid.node[cell] as number;
   const part = grid.part[cell] as number;
   const level = grid.level[cell] as number;
   const slot = grid.slot[cell] as number;
   const parent = grid.tree.parent;
   const levels = Array.from({ length: grid.levels - 1 }, (_, i) => i + 1);
-  const ok = (place: Place, l: number, s: number) => {
-    const c = grid.at(place.node, place.part, l, s);
-    return c < 0 || movable(c);
-  };
-  const okAll = (path: Place[], l: number, s: number) => path.every((place) => ok(place, l, s));
-  const placeBelow = (top: number, check: (place: Place) => boolean): Place | undefined => {
-    let at = top;
-    for (;;) {
-      const kids = grid.tree.children[at] ?? [];
-      if (kids.length === 0) return { node: at, part: 0 };
-      const options: Place[] = kids.map((kid) => ({ node: kid, part: 0 }));
-      if (grid.hasDirect(at)) options.push({ node: at, part: 1 });
-      const fits = options.filter(check);
-      if (fits.length === 0) return undefined;
-      const pick = fits[Math.floor(random() * fits.length)] as Place;
-      if (pick.part === 1) return pick;
-      at = pick.node;
-    }
-  };
   for (let attempt = 0; attempt < tries; attempt++) {
     const swap = (level > 0 || slot > 0) && random() < 0.6;
     const changeLevel = swap && level > 0 && (slot === 0 || random() < 0.5);
     // Totals must move for a move; only the changed level or value for a swap.
-    const check = (place: Place) =>
-      !swap || ok(place, changeLevel ? level : 0, changeLevel ? 0 : slot);
-    const here =
-      part === 1
-        ? { node, part: 1 }
-        : placeBelow(node, (place) => (swap ? check(place) : ok(place, 0, 0)));
+    const fitLevel = swap && changeLevel ? level : 0;
+    const fitSlot = swap && !changeLevel ? slot : 0;
+    const here = part === 1 ? { node, part: 1 } : placeBelow(search, node, fitLevel, fitSlot);
     if (!here) continue;
     let meet = part === 1 ? node : node === 0 ? -1 : (parent[node] as number);
     while (meet > 0 && random() < 0.25) meet = parent[meet] as number;
@@ -132,57 +188,38 @@ export function* personDirections(
       if (grid.hasDirect(meet) && !(here.part === 1 && here.node === meet)) {
         options.push({ node: meet, part: 1 });
       }
-      const fits = options.filter((place) => (swap ? check(place) : ok(place, 0, 0)));
-      if (fits.length === 0) continue;
-      const first = fits[Math.floor(random() * fits.length)] as Place;
-      there =
-        first.part === 1
-          ? first
-          : placeBelow(first.node, (place) => (swap ? check(place) : ok(place, 0, 0)));
+      const first = pickFitting(search, options, fitLevel, fitSlot);
+      if (!first) continue;
+      there = first.part === 1 ? first : placeBelow(search, first.node, fitLevel, fitSlot);
       if (!there) continue;
     }
     const pathHere = pathUp(grid, here, meet);
     const pathThere = there ? pathUp(grid, there, meet) : [];
     const path = [...pathHere, ...pathThere];
     const d = new Map<number, number>();
-    const add = (cells: number[], step: number) => {
-      for (const c of cells) {
-        const next = (d.get(c) ?? 0) + step;
-        if (next === 0) d.delete(c);
-        else d.set(c, next);
-      }
-    };
-    const pickValues = (fits: (slotOf: number) => boolean) => {
-      const values: number[] = [];
-      for (const slots of grid.dimensionSlots) {
-        const choice = slots.includes(slot) ? [slot] : shuffled(slots, random);
-        const found = choice.find(fits);
-        if (found === undefined) return undefined;
-        values.push(found);
-      }
-      return values;
-    };
     if (!swap) {
       // One person of a type leaves `there` for `here` (or, for the organisation, joins).
-      const l = (level > 0 ? [level] : shuffled(levels, random)).find((l) => okAll(path, l, 0));
+      const l = (level > 0 ? [level] : shuffled(levels, random)).find((l) =>
+        okAll(search, path, l, 0),
+      );
       if (l === undefined) continue;
-      const values = pickValues((v) => okAll(path, 0, v) && okAll(path, l, v));
+      const values = pickValues(search, path, slot, 0, l);
       if (!values) continue;
-      add(countedBy(grid, pathHere, l, values), 1);
-      if (there) add(countedBy(grid, pathThere, l, values), -1);
+      addSteps(d, countedBy(grid, pathHere, l, values), 1);
+      if (there) addSteps(d, countedBy(grid, pathThere, l, values), -1);
     } else if (changeLevel) {
       const other = shuffled(
         levels.filter((l) => l !== level),
         random,
-      ).find((l) => okAll(path, l, 0));
+      ).find((l) => okAll(search, path, l, 0));
       if (other === undefined) continue;
-      const values = pickValues((v) => okAll(path, level, v) && okAll(path, other, v));
+      const values = pickValues(search, path, slot, level, other);
       if (!values) continue;
-      add(countedBy(grid, pathHere, level, values), 1);
-      add(countedBy(grid, pathHere, other, values), -1);
+      addSteps(d, countedBy(grid, pathHere, level, values), 1);
+      addSteps(d, countedBy(grid, pathHere, other, values), -1);
       if (there) {
-        add(countedBy(grid, pathThere, level, values), -1);
-        add(countedBy(grid, pathThere, other, values), 1);
+        addSteps(d, countedBy(grid, pathThere, level, values), -1);
+        addSteps(d, countedBy(grid, pathThere, other, values), 1);
       }
     } else {
       const dimension = grid.dimensionSlots.findIndex((slots) => slots.includes(slot));
@@ -190,19 +227,19 @@ export function* personDirections(
       const other = shuffled(
         slots.filter((v) => v !== slot),
         random,
-      ).find((v) => okAll(path, 0, v));
+      ).find((v) => okAll(search, path, 0, v));
       if (other === undefined) continue;
       const l = (level > 0 ? [level] : shuffled(levels, random)).find(
-        (l) => okAll(path, l, slot) && okAll(path, l, other),
+        (l) => okAll(search, path, l, slot) && okAll(search, path, l, other),
       );
       if (l === undefined) continue;
       const values = grid.dimensionSlots.map((s, i) => (i === dimension ? slot : (s[0] as number)));
       const switched = values.map((v, i) => (i === dimension ? other : v));
-      add(countedBy(grid, pathHere, l, values), 1);
-      add(countedBy(grid, pathHere, l, switched), -1);
+      addSteps(d, countedBy(grid, pathHere, l, values), 1);
+      addSteps(d, countedBy(grid, pathHere, l, switched), -1);
       if (there) {
-        add(countedBy(grid, pathThere, l, values), -1);
-        add(countedBy(grid, pathThere, l, switched), 1);
+        addSteps(d, countedBy(grid, pathThere, l, values), -1);
+        addSteps(d, countedBy(grid, pathThere, l, switched), 1);
       }
     }
     if (d.has(cell)) yield d;

@@ -53,7 +53,11 @@ export function witnessRanges(
   const low = cells.map((cell) => model.n[cell] as number);
   const high = cells.map((cell) => model.n[cell] as number);
   const result: WitnessRanges = { low, high, points: 0, refused: 0 };
-  const column = new Map(cells.map((cell, index) => [cell, index]));
+  // Cell → index in the component (−1: outside), looked up for every cell of every direction.
+  const column = new Int32Array(model.n.length).fill(-1);
+  cells.forEach((cell, index) => {
+    column[cell] = index;
+  });
   const byCell = equationsOf(model, cells);
   const proven = (index: number) =>
     !open(index) || (high[index] as number) - (low[index] as number) >= need(index);
@@ -64,7 +68,7 @@ export function witnessRanges(
     for (const [index, step] of d) {
       point.set(cells[index] as number, (model.n[cells[index] as number] as number) + t * step);
     }
-    if (!satisfiesSystem(model, point, (cell) => bounds[column.get(cell) as number], byCell)) {
+    if (!satisfiesSystem(model, point, (cell) => bounds[column[cell] as number], byCell)) {
       result.refused++;
       return;
     }
@@ -91,19 +95,19 @@ export function witnessRanges(
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     return seed / 4294967296;
   };
+  const movable = (cell: number) => {
+    const index = column[cell] as number;
+    return index >= 0 && !fixed(index);
+  };
   if (model.witnessDirections) {
     for (let target = 0; target < cells.length; target++) {
       if (proven(target) || fixed(target)) continue;
-      const movable = (cell: number) => {
-        const index = column.get(cell);
-        return index !== undefined && !fixed(index);
-      };
       for (const candidate of model.witnessDirections(cells[target] as number, random, movable)) {
         const d: Direction = new Map();
         let inside = true;
         for (const [cell, step] of candidate) {
-          const index = column.get(cell);
-          if (index === undefined || fixed(index)) {
+          const index = column[cell] as number;
+          if (index < 0 || fixed(index)) {
             inside = false;
             break;
           }
@@ -129,7 +133,6 @@ export function satisfiesSystem(
   bounds: (cell: number) => { lower: number; upper: number } | undefined,
   byCell: ReadonlyMap<number, number[]> = equationsOf(model, [...point.keys()]),
 ): boolean {
-  const value = (cell: number) => point.get(cell) ?? (model.n[cell] as number);
   const checked = new Set<number>();
   for (const [cell, v] of point) {
     if (!Number.isInteger(v) || model.hidden[cell] === null) return false;
@@ -140,8 +143,9 @@ export function satisfiesSystem(
       checked.add(index);
       const equation = model.equations[index];
       if (!equation) return false;
-      let sum = value(equation.total);
-      for (const part of equation.parts) sum -= value(part);
+      // No closure per call: this runs for every witness point.
+      let sum = point.get(equation.total) ?? (model.n[equation.total] as number);
+      for (const part of equation.parts) sum -= point.get(part) ?? (model.n[part] as number);
       if (sum !== 0) return false;
     }
   }
@@ -150,11 +154,12 @@ export function satisfiesSystem(
 
 /** Equations holding each of `cells`, read from the model's whole equation list. */
 function equationsOf(model: CellModel, cells: readonly number[]): Map<number, number[]> {
-  const wanted = new Set(cells);
+  const wanted = new Uint8Array(model.n.length);
+  for (const cell of cells) wanted[cell] = 1;
   const found = new Map<number, number[]>(cells.map((cell) => [cell, []]));
   model.equations.forEach((equation, index) => {
-    if (wanted.has(equation.total)) found.get(equation.total)?.push(index);
-    for (const part of equation.parts) if (wanted.has(part)) found.get(part)?.push(index);
+    if (wanted[equation.total]) found.get(equation.total)?.push(index);
+    for (const part of equation.parts) if (wanted[part]) found.get(part)?.push(index);
   });
   return found;
 }

@@ -1,8 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Highs } from "highs";
 import type { SmallGroupSolver } from "../../analysis/audit-small-groups";
-import { buildHeadcountRelease, type HeadcountRelease } from "../../analysis/headcount-release";
+import {
+  buildHeadcountRelease,
+  type HeadcountDateRelease,
+  type HeadcountRelease,
+} from "../../analysis/headcount-release";
 import { JOB_LEVELS } from "../contract/headcount-schemas";
+import { headcountReleaseStamp } from "../db/headcount-release-stamp";
 import type { Db } from "../db/open-database";
 import { headcountDates, headcountReleases, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
@@ -61,6 +66,68 @@ export function readStoredHeadcountRelease(
   return { builtAt: row.builtAt, release };
 }
 
+/** A release this thread stored, as it stored it (see `previousRelease`). */
+interface StoredHere {
+  builtAt: string;
+  /** The stored body's length as SQLite counts it. */
+  length: number;
+  release: StoredHeadcountRelease;
+}
+
+/**
+ * The release this thread stored last, per database connection (`KEPT_RELEASES`): the next build
+ * of the organisation (the next import) starts from it instead of parsing the stored body again
+ * (several MB at 1,000 units and a few dates, parsed at every build).
+ */
+const storedHere = new WeakMap<Db, Map<string, StoredHere>>();
+
+/**
+ * Organisations per connection whose last release is kept (`storedHere`), at most: one. At 1,000
+ * units and five dates a kept release holds some 35 MB (its cells as objects 10 MB, their keys
+ * 15 MB, each date's JSON 9 MB), and imports of one organisation come one after another.
+ */
+const KEPT_RELEASES = 1;
+
+/**
+ * Each date's JSON as written into a stored body: a date kept from the release before is the same
+ * object, so the body of the next build writes it without serialising it again.
+ */
+const dateJson = new WeakMap<HeadcountDateRelease, string>();
+
+/**
+ * The stored release of an organisation as the build starts from it: the one this thread stored
+ * last when the stored row is still that one (same `builtAt`, same length), else read and parsed.
+ * The same content either way: the body is the JSON of the release kept here.
+ */
+function previousRelease(db: Db, organisationId: string): StoredHeadcountRelease | undefined {
+  const stamp = headcountReleaseStamp(db, organisationId);
+  if (!stamp) return undefined;
+  const kept = storedHere.get(db)?.get(organisationId);
+  if (kept && kept.builtAt === stamp.builtAt && kept.length === stamp.length) return kept.release;
+  return readStoredHeadcountRelease(db, organisationId)?.release;
+}
+
+/**
+ * `JSON.stringify(release)`, character for character, with each date's JSON made once
+ * (`dateJson`).
+ */
+export function storedReleaseBody(release: StoredHeadcountRelease): string {
+  const fields = Object.entries(release).flatMap(([key, value]) => {
+    if (value === undefined) return [];
+    if (key !== "dates") return [`${JSON.stringify(key)}:${JSON.stringify(value)}`];
+    const dates = (value as HeadcountDateRelease[]).map((date) => {
+      let json = dateJson.get(date);
+      if (json === undefined) {
+        json = JSON.stringify(date);
+        dateJson.set(date, json);
+      }
+      return json;
+    });
+    return [`${JSON.stringify(key)}:[${dates.join(",")}]`];
+  });
+  return `{${fields.join(",")}}`;
+}
+
 /**
  * Brings an organisation's stored headcount release up to its stored dates: "current" when it
  * already is, "stored" after building and storing it, "stale" when an import changed the dates
@@ -84,7 +151,7 @@ export function buildAndStoreHeadcountRelease({
   smallGroups?: SmallGroupSolver;
 }): "current" | "stored" | "stale" {
   const basis = headcountBasis(db, organisationId);
-  const previous = readStoredHeadcountRelease(db, organisationId)?.release;
+  const previous = previousRelease(db, organisationId);
   if (previous && sameBasis(previous.basis, basis)) return "current";
   if (basis.length === 0) return "current";
   const stored = loadHeadcountDates(db, organisationId);
@@ -126,15 +193,32 @@ export function buildAndStoreHeadcountRelease({
       // A survey release shown meanwhile was not checked against these tables.
       if (surveys.newestShown() !== newestShown) return "stale" as const;
       const builtAt = now().toISOString();
-      const body = JSON.stringify({ ...release, basis } satisfies StoredHeadcountRelease);
+      const stored: StoredHeadcountRelease = { ...release, basis };
+      const body = storedReleaseBody(stored);
       tx.insert(headcountReleases)
         .values({ organisationId, builtAt, body })
         .onConflictDoUpdate({ target: headcountReleases.organisationId, set: { builtAt, body } })
         .run();
+      keepStored(db, organisationId, {
+        builtAt,
+        length: headcountReleaseStamp(tx, organisationId)?.length ?? -1,
+        release: stored,
+      });
       return "stored" as const;
     },
     { behavior: "immediate" },
   );
+}
+
+function keepStored(db: Db, organisationId: string, entry: StoredHere): void {
+  const kept = storedHere.get(db) ?? new Map<string, StoredHere>();
+  storedHere.set(db, kept);
+  kept.delete(organisationId);
+  kept.set(organisationId, entry);
+  for (const oldest of kept.keys()) {
+    if (kept.size <= KEPT_RELEASES) break;
+    kept.delete(oldest);
+  }
 }
 
 /** Organisations with stored headcounts whose release is missing or behind (after a restart). */

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import highsLoader from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DbConnection, openDatabase } from "../../../server/db/open-database";
@@ -6,49 +5,23 @@ import {
   buildAndStoreHeadcountRelease,
   readStoredHeadcountRelease,
 } from "../../../server/headcounts/build-headcount-release";
-import { importHeadcounts } from "../../../server/headcounts/import-headcounts";
 import { loadReleaseInput } from "../../../server/results/load-release-input";
 import { createFixtureCampaign, type FixtureCampaign } from "../campaign-fixture";
+import { importThreeUnits } from "./three-unit-headcounts";
 
 // The survey release input takes the headcounts readers were shown as attacker knowledge: each
 // unit's published staff total at the latest reference date on or before the campaign closes.
 let db: DbConnection;
 let campaign: FixtureCampaign;
-const actor = {
-  id: randomUUID(),
-  email: "admin@example.org",
-  role: "admin" as const,
-  organisationId: null,
-  unitId: null,
-  locale: "en" as const,
-};
-const HEADER =
-  "unit_code;job_level;total;gender.woman;gender.man;foreign_origin.yes;foreign_origin.no;foreign_origin.unknown;disability.yes;disability.no;disability.unknown";
-
 beforeAll(async () => {
   db = openDatabase(":memory:");
   campaign = createFixtureCampaign(db, { closesAt: "2025-06-30T00:00:00.000Z" });
   const highs = await highsLoader();
-  const slug = `org-${campaign.organisationId}`;
   for (const [date, a] of [
     ["2024-12-31", 30],
     ["2025-12-31", 40],
   ] as const) {
-    const file = [
-      HEADER,
-      `A;support;${a};${a - 10};10;5;${a - 5};0;5;${a - 5};0`,
-      "B;support;3;1;2;0;3;0;0;3;0",
-      "C;support;20;10;10;5;15;0;5;15;0",
-    ].join("\n");
-    await importHeadcounts({
-      db,
-      actor,
-      organisationSlug: slug,
-      referenceDate: date,
-      file: new TextEncoder().encode(file),
-      now: new Date(),
-      afterImport: () => {},
-    });
+    await importThreeUnits(db, campaign.organisationId, date, a);
     buildAndStoreHeadcountRelease({
       db,
       highs,
