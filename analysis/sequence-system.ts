@@ -396,9 +396,14 @@ function auditComponent(
       if (value > (high[index] as number)) high[index] = value;
     });
   };
+  // After a push together the basis is far from any one batch's optimum: the next batch's own
+  // LP starts with the dual simplex (the primal one took thousands of pivots there).
+  let pushedLast = false;
   /** Optimum of d, or null when unbounded above. */
   const solve = (target: Target, sense: "min" | "max"): number | null => {
     solves++;
+    if (pushedLast) lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
+    pushedLast = false;
     const terms = target.terms.map((term) => ({
       column: column.get(term.variable) as number,
       sign: term.sign,
@@ -435,6 +440,7 @@ function auditComponent(
           bounds.upper.map((upper, i) => Math.min(upper, (around[i] as number) + k)),
         );
         solves++;
+        pushedLast = true;
         lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
         const terms = [...costs].flatMap(([at, sign]) =>
           sign === 0 ? [] : [{ column: at, sign }],
