@@ -20,3 +20,10 @@ export function highsSense(highs: Highs, sense: "min" | "max"): ObjectiveSense {
  * where the default dual simplex starts over from a basis that is no longer dual feasible.
  */
 export const PRIMAL_SIMPLEX = 4;
+
+/**
+ * HiGHS's `simplex_strategy` for the dual simplex (its default): after a model's bounds changed
+ * its last basis is no longer primal feasible but stays dual feasible, so the dual simplex goes
+ * on from it where the primal one first searches a feasible point pivot by pivot.
+ */
+export const DUAL_SIMPLEX = 1;
