@@ -110,7 +110,7 @@ export const RESPONDENT_MOVES_PER_PASS = 20_000;
 const PARTNERS = 48;
 const MOVERS = 24;
 /** Respondents looked at for the nearest partners (spread over all). */
-const CANDIDATES = 2000;
+const CANDIDATES = 256;
 
 /** A change of figures: per cell Δsize then Δcount per slot. */
 type Delta = Map<number, Int32Array>;
@@ -368,26 +368,34 @@ export function openByRespondentMoves(
       if (base < 0) continue;
       // Movers and partners whose groups of the two values are hidden on the way up first
       // (alone, such an exchange changes no published size); the others may pair up.
-      const movers = (byCell.get(base) ?? []).filter((r) => valuesOf(r)[d] !== v);
+      const movers = spread(
+        (byCell.get(base) ?? []).filter((r) => valuesOf(r)[d] !== v),
+        CANDIDATES,
+      );
       const own = (r: number) => hiddenPath(r, r, d, v, valuesOf(r)[d] as number);
+      const withV = spread(byValue[d]?.[v] ?? [], 4 * CANDIDATES);
       for (const r1 of spread([...movers.filter(own), ...movers.filter((r) => !own(r))], MOVERS)) {
         relocate(r1, d, v);
         const w = valuesOf(r1)[d] as number;
-        const partners = (byValue[d]?.[v] ?? []).filter(sameAnswer(r1));
+        const partners = spread(withV.filter(sameAnswer(r1)), CANDIDATES);
         const chosen = new Set([
           ...nearestUnits(places, r1, partners, PARTNERS, (r2) => hiddenPath(r1, r2, d, v, w)),
-          ...nearestPlaces(places, r1, spread(partners, CANDIDATES), PARTNERS),
+          ...nearestPlaces(places, r1, partners, PARTNERS),
         ]);
         for (const r2 of chosen) exchange(r1, r2, d);
       }
       // Out of the group: one of its respondents exchanges the value with someone elsewhere.
+      const withoutV = spread(
+        (byValue[d] ?? []).flatMap((list, value) => (value === v ? [] : list)),
+        4 * CANDIDATES,
+      );
       for (const r1 of spread(inTarget, MOVERS)) {
-        const partners = (byValue[d] ?? []).flatMap((list, value) => (value === v ? [] : list));
+        const partners = spread(withoutV, CANDIDATES);
         const chosen = new Set([
           ...nearestUnits(places, r1, partners.filter(sameAnswer(r1)), PARTNERS, (r2) =>
             hiddenPath(r1, r2, d, v, valuesOf(r2)[d] as number),
           ),
-          ...nearestPlaces(places, r1, spread(partners, CANDIDATES), PARTNERS),
+          ...nearestPlaces(places, r1, partners, PARTNERS),
         ]);
         for (const r2 of chosen) exchange(r1, r2, d);
       }
@@ -397,8 +405,8 @@ export function openByRespondentMoves(
     for (const r1 of spread(inTarget, MOVERS)) {
       const differs = (r2: number) => !sameAnswer(r1)(r2);
       const partners = new Set([
-        ...(byNode.get(places.node[r1] as number) ?? []).filter(differs),
-        ...nearestUnits(places, r1, alike(r1, -1).filter(differs), PARTNERS),
+        ...spread(byNode.get(places.node[r1] as number) ?? [], CANDIDATES).filter(differs),
+        ...nearestUnits(places, r1, spread(alike(r1, -1), CANDIDATES).filter(differs), PARTNERS),
         ...nearestPlaces(places, r1, spread(everyone, CANDIDATES).filter(differs), PARTNERS),
       ]);
       for (const r2 of [...partners].slice(0, 2 * PARTNERS)) exchange(r1, r2, -1);
