@@ -102,10 +102,16 @@ export interface MoveSystem {
     cell: number,
   ) => { size: number; count: number; rest: number; slack: number } | undefined;
   published: (cell: number) => boolean;
+  /** Exchanges the question may still try (RESPONDENT_MOVES_PER_QUESTION), drawn down here. */
+  budget: { moves: number };
 }
 
-/** At most this many exchanges are tried per component and LP pass (each a few dozen cells). */
-export const RESPONDENT_MOVES_PER_PASS = 20_000;
+/**
+ * At most this many exchanges are tried per question, over all its rounds (each touches a few
+ * dozen cells): on diagnose-2020 as served, 20,000 per pass (every round) tripled the CPU of a
+ * release whose questions the LP stage settles anyway.
+ */
+export const RESPONDENT_MOVES_PER_QUESTION = 20_000;
 /** Partners tried per respondent to move, and respondents moved per target group and way in. */
 const PARTNERS = 48;
 const MOVERS = 24;
@@ -262,6 +268,7 @@ export function openByRespondentMoves(
 
   const pool = new Map<string, Delta[]>();
   let tried = 0;
+  const spent = () => tried >= system.budget.moves;
   const consider = (delta: Delta) => {
     tried++;
     const key = knownPart(delta);
@@ -289,6 +296,7 @@ export function openByRespondentMoves(
 
   /** r1 and r2 exchange their value of dimension d (or, with d < 0, their answers). */
   const exchange = (r1: number, r2: number, d: number) => {
+    if (spent()) return;
     const delta: Delta = new Map();
     const a1 = answers[r1] as number;
     const a2 = answers[r2] as number;
@@ -307,6 +315,7 @@ export function openByRespondentMoves(
   };
   /** r takes value v of dimension d. */
   const relocate = (r: number, d: number, v: number) => {
+    if (spent()) return;
     const delta: Delta = new Map();
     addPlace(delta, cellsOfRespondent(r), answers[r] as number, -1);
     addPlace(delta, movedCells(r, d, v), answers[r] as number, 1);
@@ -354,7 +363,7 @@ export function openByRespondentMoves(
   const sameAnswer = (r1: number) => (r2: number) =>
     (answers[r2] as number) === (answers[r1] as number);
   for (const target of targets) {
-    if (open.size === 0 || tried > RESPONDENT_MOVES_PER_PASS) break;
+    if (open.size === 0 || tried >= system.budget.moves) break;
     const where = place.get(target);
     if (!where) continue;
     const inTarget = byCell.get(target) ?? [];
@@ -412,6 +421,7 @@ export function openByRespondentMoves(
       for (const r2 of [...partners].slice(0, 2 * PARTNERS)) exchange(r1, r2, -1);
     }
   }
+  system.budget.moves -= tried;
   return opened;
 }
 

@@ -4,7 +4,11 @@ import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "
 import { IntegerBounds } from "./item-bounds";
 import { type LpBudget, type LpCheck, lpClosedChecks, opensCheck } from "./item-lp";
 import { SearchMemory } from "./item-lp-whole";
-import { openByRespondentMoves, type RespondentPlaces } from "./item-respondent-moves";
+import {
+  openByRespondentMoves,
+  RESPONDENT_MOVES_PER_QUESTION,
+  type RespondentPlaces,
+} from "./item-respondent-moves";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { UnitTree } from "./unit-tree";
 
@@ -327,6 +331,7 @@ class QuestionAudit {
   private readonly opened = new Set<number>();
   /** Checks respondent moves were tried on (not again in later rounds: they rarely open more). */
   private readonly moveTried = new Set<number>();
+  private readonly moveBudget = { moves: RESPONDENT_MOVES_PER_QUESTION };
   private readonly slots: number;
   /** True counts, cell × slot. */
   private readonly table: Float64Array;
@@ -607,7 +612,7 @@ class QuestionAudit {
     if (leaks.length > 0 || !withLp || !highs || checks.length === 0) return leaks;
     // Points that move real respondents first (no LP); what they open needs no LP.
     const places = this.context.respondents;
-    if (places && question.answers) {
+    if (places && question.answers && this.moveBudget.moves > 0) {
       const truth = Float64Array.from(truthOf);
       const left = checks.flatMap((check, index) =>
         this.moveTried.has(keys[index] as number) || opensCheck(check, truth) ? [] : [index],
@@ -635,6 +640,7 @@ class QuestionAudit {
                   }
                 : undefined,
             published,
+            budget: this.moveBudget,
           },
           checks,
           owners,
