@@ -7,7 +7,7 @@ import {
   type QuestionAuditShared,
   type QuestionAuditTask,
 } from "./item-question-audits";
-import { respondentPlaces } from "./item-respondent-moves";
+import { RESPONDENT_MOVES_MAX_RESPONDENTS, respondentPlaces } from "./item-respondent-moves";
 import { type ItemAuditContext, itemAuditStructure } from "./protect-items";
 import { type GroupCell, PART_ALL } from "./release-cells";
 import type { HiddenReason, OptionFigure, ReleaseItem } from "./release-types";
@@ -77,7 +77,10 @@ export function publishItems({
     if (!itemAudit || spec.kind === "text") continue;
     const counts = new Int32Array(cellCount * slots);
     for (let cell = 0; cell < cellCount; cell++) counts.set(countsOf(cell), cell * slots);
-    const matrix = itemAudit.highs ? itemAudit.matrix : undefined;
+    const matrix =
+      itemAudit.highs && (itemAudit.matrix?.size ?? 0) <= RESPONDENT_MOVES_MAX_RESPONDENTS
+        ? itemAudit.matrix
+        : undefined;
     const column = matrix?.columns[item];
     audited.push({
       item,
@@ -103,7 +106,7 @@ export function publishItems({
       lp: highs !== undefined,
       ...(lpLargeFrom === undefined ? {} : { lpLargeFrom }),
       ...(lpWork === undefined ? {} : { lpWork }),
-      ...(highs && matrix
+      ...(highs && matrix && matrix.size <= RESPONDENT_MOVES_MAX_RESPONDENTS
         ? { respondents: respondentPlaces(matrix, context.space, context.cellOf) }
         : {}),
     };
