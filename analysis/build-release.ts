@@ -191,7 +191,7 @@ export function buildRelease(
             tree,
             space,
             cellOf,
-            ...(itemLp ? { highs, lpLargeFrom: itemLpLargeFrom, lpWork: itemLpWork } : {}),
+            ...(itemLp ? { highs, lpLargeFrom: itemLpLargeFrom, lpWork: itemLpWork, matrix } : {}),
             ...(input.questionAuditor ? { auditor: input.questionAuditor } : {}),
           }
         : null,

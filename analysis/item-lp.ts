@@ -55,6 +55,20 @@ const EPSILON = 1e-6;
 
 type Way = LpCheck["ways"][number];
 
+/** Whether a point (a value per variable, or a function giving it) leaves a check open. */
+export function opensCheck(
+  check: LpCheck,
+  point: ArrayLike<number> | ((variable: number) => number),
+): boolean {
+  const value =
+    typeof point === "function" ? point : (variable: number) => point[variable] as number;
+  return check.ways.some((way) =>
+    way.up
+      ? value(way.variable) >= way.value - EPSILON
+      : value(way.variable) <= way.value + EPSILON,
+  );
+}
+
 /**
  * What the LP stage found: the checks no LP point leaves open, with (where an LP over the whole
  * system closed them) the equations its proof uses, as rows of the system; whether it ran out
@@ -88,11 +102,7 @@ export function lpClosedChecks(
   maxWholeColumns = Number.POSITIVE_INFINITY,
 ): LpVerdict {
   const opens = (check: number, value: (variable: number) => number) =>
-    (checks[check] as LpCheck).ways.some((way) =>
-      way.up
-        ? value(way.variable) >= way.value - EPSILON
-        : value(way.variable) <= way.value + EPSILON,
-    );
+    opensCheck(checks[check] as LpCheck, value);
   let left = checks.flatMap((check, index) =>
     opens(index, (variable) => check.ways.find((way) => way.variable === variable)?.truth ?? 0)
       ? []

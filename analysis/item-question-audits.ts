@@ -1,5 +1,6 @@
 import type { Highs } from "highs";
 import type { CellModel } from "./cell-model";
+import type { RespondentPlaces } from "./item-respondent-moves";
 import {
   ITEM_LP_WHOLE_MAX_COLUMNS,
   type ItemAuditStructure,
@@ -22,6 +23,8 @@ export interface QuestionAuditShared {
   lpLargeFrom?: number;
   /** Tests only: see ItemAuditContext.lpWork. */
   lpWork?: number;
+  /** Where the respondents sit (ItemAuditContext.respondents). */
+  respondents?: RespondentPlaces;
 }
 
 /** One question's item audit, as plain data. */
@@ -33,6 +36,8 @@ export interface QuestionAuditTask {
   counts: Int32Array;
   /** Published cells hidden before the audit (the unanimity rule), ascending. */
   initial: number[];
+  /** Per respondent its answer (AuditedQuestion.answers), with `QuestionAuditShared.respondents`. */
+  answers?: Uint32Array;
 }
 
 /** What one question's audit decided (ItemAuditOutcome as plain data). */
@@ -60,7 +65,7 @@ export function auditQuestion(
   shared: QuestionAuditShared,
   task: QuestionAuditTask,
 ): QuestionAuditResult {
-  const { model, published, structure, lp, lpLargeFrom, lpWork } = shared;
+  const { model, published, structure, lp, lpLargeFrom, lpWork, respondents } = shared;
   if (lp && !highs) throw new Error("The item audit's LP stage needs a solver.");
   const { slots, counts } = task;
   if (counts.length !== model.n.length * slots)
@@ -69,7 +74,7 @@ export function auditQuestion(
     {
       model,
       published: (cell) => published[cell] === 1,
-      ...(lp ? { highs, lpLargeFrom, lpWork } : {}),
+      ...(lp ? { highs, lpLargeFrom, lpWork, respondents } : {}),
     },
     structure,
     {
@@ -77,6 +82,7 @@ export function auditQuestion(
       slots,
       sensitive: task.sensitive,
       countsOf: (cell) => counts.subarray(cell * slots, (cell + 1) * slots),
+      ...(task.answers ? { answers: task.answers } : {}),
     },
     new Set(task.initial),
   );

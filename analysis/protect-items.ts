@@ -2,8 +2,13 @@ import type { Highs } from "highs";
 import type { FilterSpace } from "./aggregate-counts";
 import { type CellModel, cellBounds, cheapestNeighbour, equationsByCell } from "./cell-model";
 import { IntegerBounds } from "./item-bounds";
-import { type LpBudget, type LpCheck, lpClosedChecks } from "./item-lp";
+import { type LpBudget, type LpCheck, lpClosedChecks, opensCheck } from "./item-lp";
 import { SearchMemory } from "./item-lp-whole";
+import {
+  openByRespondentMoves,
+  RESPONDENT_MOVES_PER_QUESTION,
+  type RespondentPlaces,
+} from "./item-respondent-moves";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { UnitTree } from "./unit-tree";
 
@@ -15,6 +20,11 @@ export interface AuditedQuestion {
   sensitive: boolean;
   /** True counts of a cell's slots. */
   countsOf: (cell: number) => ArrayLike<number>;
+  /**
+   * Per respondent (as in `ItemAuditContext.respondents`) the answer: single choice its slot,
+   * multiple choice the options' bitmask. With both, moves of respondents are tried before LPs.
+   */
+  answers?: ArrayLike<number>;
 }
 
 export interface ItemAuditContext {
@@ -34,12 +44,14 @@ export interface ItemAuditContext {
   lpLargeFrom?: number;
   /** The LP stage's work budget per question (`ITEM_LP_WORK_PER_QUESTION` unless set: tests). */
   lpWork?: number;
+  /** Where the respondents sit: the LP stage first tries points that move them around. */
+  respondents?: RespondentPlaces;
 }
 
 /** What one question's audit needs of the release (the rest only builds the shared structure). */
 export type QuestionAuditContext = Pick<
   ItemAuditContext,
-  "model" | "published" | "highs" | "lpLargeFrom" | "lpWork"
+  "model" | "published" | "highs" | "lpLargeFrom" | "lpWork" | "respondents"
 >;
 
 /**
@@ -317,12 +329,17 @@ class QuestionAudit {
    * every earlier point a solution, so a check once open stays open for the rest of the audit.
    */
   private readonly opened = new Set<number>();
+  /** Checks respondent moves were tried on (not again in later rounds: they rarely open more). */
+  private readonly moveTried = new Set<number>();
+  private readonly moveBudget = { moves: RESPONDENT_MOVES_PER_QUESTION };
   private readonly slots: number;
   /** True counts, cell × slot. */
   private readonly table: Float64Array;
   private readonly sizeVar: Int32Array;
   private readonly countBase: Int32Array;
   private readonly restBase: Int32Array;
+  /** Multiple choice: a cell's first slack variable (options 1.., then "ticks beyond one"). */
+  private readonly slackBase: Int32Array;
 
   constructor(
     private readonly context: QuestionAuditContext,
@@ -342,6 +359,7 @@ class QuestionAudit {
     this.sizeVar = new Int32Array(n.length);
     this.countBase = new Int32Array(n.length);
     this.restBase = new Int32Array(n.length);
+    this.slackBase = new Int32Array(n.length);
   }
 
   /**
@@ -498,6 +516,7 @@ class QuestionAudit {
         continue;
       }
       // "Ticked none" excludes every option; everyone ticked none or at least one option.
+      this.slackBase[cell] = bounds.size;
       const size = n[cell] as number;
       const truth = (slot: number) => table[cell * slots + slot] as number;
       for (let slot = 1; slot < slots; slot++) {
@@ -532,9 +551,9 @@ class QuestionAudit {
     const noneSide = (slot: number) => slot > 0 && (question.kind === "multi" || slots === 3);
     const leaks: number[] = [];
     // What the LP stage tests, per check the cell it would leak.
-    const checks: LpCheck[] = [];
-    const owners: number[] = [];
-    const keys: number[] = [];
+    let checks: LpCheck[] = [];
+    let owners: number[] = [];
+    let keys: number[] = [];
     for (const cell of component.cells) {
       const reason = model.hidden[cell];
       const small = reason !== null && reason !== "secondary";
@@ -591,6 +610,52 @@ class QuestionAudit {
     }
     const highs = this.context.highs;
     if (leaks.length > 0 || !withLp || !highs || checks.length === 0) return leaks;
+    // Points that move real respondents first (no LP); what they open needs no LP.
+    const places = this.context.respondents;
+    if (places && question.answers && this.moveBudget.moves > 0) {
+      const truth = Float64Array.from(truthOf);
+      const left = checks.flatMap((check, index) =>
+        this.moveTried.has(keys[index] as number) || opensCheck(check, truth) ? [] : [index],
+      );
+      for (const check of left) this.moveTried.add(keys[check] as number);
+      const inComponent = new Set(component.cells);
+      const moved = new Set(
+        openByRespondentMoves(
+          {
+            places,
+            answers: question.answers,
+            kind: question.kind,
+            slots,
+            bounds,
+            truth,
+            n,
+            table,
+            variablesOf: (cell) =>
+              inComponent.has(cell)
+                ? {
+                    size: sizeVar[cell] as number,
+                    count: countBase[cell] as number,
+                    rest: restBase[cell] as number,
+                    slack: this.slackBase[cell] as number,
+                  }
+                : undefined,
+            published,
+            budget: this.moveBudget,
+          },
+          checks,
+          owners,
+          left,
+        ),
+      );
+      if (moved.size > 0) {
+        for (const check of moved) this.opened.add(keys[check] as number);
+        const kept = (_: unknown, index: number) => !moved.has(index);
+        checks = checks.filter(kept);
+        owners = owners.filter(kept);
+        keys = keys.filter(kept);
+        if (checks.length === 0) return leaks;
+      }
+    }
     // Small systems go to the whole LP at once; large ones first to their two-answer moves.
     const largeFrom = this.context.lpLargeFrom ?? ITEM_LP_WHOLE_MAX_COLUMNS;
     const restrictions =

@@ -7,9 +7,11 @@ import {
   type QuestionAuditShared,
   type QuestionAuditTask,
 } from "./item-question-audits";
+import { RESPONDENT_MOVES_MAX_RESPONDENTS, respondentPlaces } from "./item-respondent-moves";
 import { type ItemAuditContext, itemAuditStructure } from "./protect-items";
 import { type GroupCell, PART_ALL } from "./release-cells";
 import type { HiddenReason, OptionFigure, ReleaseItem } from "./release-types";
+import type { ResponseMatrix } from "./response-matrix";
 import type { ItemSpec } from "./types";
 
 /**
@@ -39,7 +41,13 @@ export function publishItems({
    * The item-level audit's context, or null to publish under the group rules alone; `auditor`
    * runs the per-question audits (default: in order on this thread).
    */
-  itemAudit: (Omit<ItemAuditContext, "published"> & { auditor?: QuestionAuditor }) | null;
+  itemAudit:
+    | (Omit<ItemAuditContext, "published" | "respondents"> & {
+        auditor?: QuestionAuditor;
+        /** The responses: with the LP stage, points that move respondents are tried first. */
+        matrix?: ResponseMatrix;
+      })
+    | null;
 }): {
   items: Map<number, ReleaseItem[]>;
   itemRounds: number;
@@ -69,6 +77,11 @@ export function publishItems({
     if (!itemAudit || spec.kind === "text") continue;
     const counts = new Int32Array(cellCount * slots);
     for (let cell = 0; cell < cellCount; cell++) counts.set(countsOf(cell), cell * slots);
+    const matrix =
+      itemAudit.highs && (itemAudit.matrix?.size ?? 0) <= RESPONDENT_MOVES_MAX_RESPONDENTS
+        ? itemAudit.matrix
+        : undefined;
+    const column = matrix?.columns[item];
     audited.push({
       item,
       task: {
@@ -77,11 +90,14 @@ export function publishItems({
         sensitive: spec.sensitive,
         counts,
         initial: [...hidden].sort((a, b) => a - b),
+        ...(matrix && column
+          ? { answers: Uint32Array.from(column.data.subarray(0, matrix.size)) }
+          : {}),
       },
     });
   }
   if (itemAudit && audited.length > 0) {
-    const { auditor, highs, lpLargeFrom, lpWork, ...context } = itemAudit;
+    const { auditor, highs, lpLargeFrom, lpWork, matrix, ...context } = itemAudit;
     const shown = Uint8Array.from(model.n, (_, cell) => (published(cell) ? 1 : 0));
     const shared: QuestionAuditShared = {
       model: plainModel(model),
@@ -90,6 +106,9 @@ export function publishItems({
       lp: highs !== undefined,
       ...(lpLargeFrom === undefined ? {} : { lpLargeFrom }),
       ...(lpWork === undefined ? {} : { lpWork }),
+      ...(highs && matrix && matrix.size <= RESPONDENT_MOVES_MAX_RESPONDENTS
+        ? { respondents: respondentPlaces(matrix, context.space, context.cellOf) }
+        : {}),
     };
     const results = (auditor ?? inProcessAuditor(highs)).audit(
       shared,

@@ -185,6 +185,28 @@ describe("the LP stage's search over a whole large system", () => {
   });
 });
 
+/**
+ * The first random campaign of a seed, released with the LP stage on a small work budget per
+ * question (every system counts as large), and its published groups showing `question`.
+ */
+function releaseOnBudget(seed: number, maxResponses: number, work: number, question: string) {
+  const [random] = fc.sample(randomCampaign(maxResponses, ["mixed", "skewed"]), {
+    seed,
+    numRuns: 1,
+  }) as [RandomCampaign];
+  const matrix = createResponseMatrix(random.input, random.rows);
+  const release = buildRelease(highs, matrix, random.input, {
+    itemLp: true,
+    itemLpLargeFrom: 1,
+    itemLpWork: work,
+  });
+  const shown = release.groups.filter((group) => "value" in group.n);
+  const showing = shown.filter((group) =>
+    group.items.some((item) => item.key === question && !("hidden" in item)),
+  );
+  return { random, release, shown, showing };
+}
+
 describe("releases whose every LP system goes through the whole-system search", () => {
   const sensitive = ({ input }: RandomCampaign) =>
     new Set(input.items.filter((item) => item.sensitive).map((item) => item.key));
@@ -193,24 +215,29 @@ describe("releases whose every LP system goes through the whole-system search", 
     // A campaign of 8 answers whose sensitive question "experienced" the LP stage withheld for
     // every group when its budget (here 10⁶ units of work per question) went on one extreme per
     // check left; the checks pushed together first open them for a fraction of that.
-    const [random] = fc.sample(randomCampaign(1500, ["mixed", "skewed"]), {
-      seed: 11,
-      numRuns: 1,
-    }) as [RandomCampaign];
-    const matrix = createResponseMatrix(random.input, random.rows);
-    const release = buildRelease(highs, matrix, random.input, {
-      itemLp: true,
-      itemLpLargeFrom: 1,
-      itemLpWork: 1e6,
-    });
-    const shown = release.groups.filter((group) => "value" in group.n);
-    const published = shown.filter((group) =>
-      group.items.some((item) => item.key === "experienced" && !("hidden" in item)),
-    );
+    const { random, release, shown, showing } = releaseOnBudget(11, 1500, 1e6, "experienced");
     expect(shown.length).toBe(16);
-    expect(published.length).toBeGreaterThan(0);
+    expect(showing.length).toBeGreaterThan(0);
     expect(attackItems(release, sensitive(random), highs)).toEqual([]);
   });
+
+  it("publish a question whose LP budget ran out on empty hidden groups, by respondent moves", () => {
+    // A campaign of 116 answers and 102 groups. With 10⁴ units of LP work per question, the
+    // audit of "climate" had 113 checks the true figures leave to the LP stage, almost all
+    // "everyone in this empty hidden group gave answer o" (a group of none that up to 6 or 9
+    // people could be in). The LP stage ran out and the question was withheld for every group.
+    // A respondent of the unit moving into the empty group, while someone elsewhere with the
+    // same answer moves the other way, is a point of the attacker's system that opens each of
+    // them without an LP (item-respondent-moves.ts): the question is shown, and the independent
+    // attacker derives nothing.
+    const { random, release, showing } = releaseOnBudget(18, 400, 1e4, "climate");
+    expect(release.groups.length).toBe(102);
+    expect(showing.some((group) => group.unitId === "org" && group.filters.length === 0)).toBe(
+      true,
+    );
+    expect(release.audit.itemLpWithheld).toBe(2);
+    expect(attackItems(release, sensitive(random), highs)).toEqual([]);
+  }, 120_000);
 
   it("leave the independent LP attack nothing, and are deterministic", () => {
     // Every system of at least 2 unknowns counts as large here, so the centre, its line, the

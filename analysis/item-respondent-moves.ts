@@ -1,0 +1,611 @@
+import type { FilterSpace } from "./aggregate-counts";
+import type { IntegerBounds } from "./item-bounds";
+import { type LpCheck, opensCheck } from "./item-lp";
+import { POINT_TOLERANCE, satisfiesSystem } from "./item-lp-whole";
+import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
+import type { ResponseMatrix } from "./response-matrix";
+
+/**
+ * Where each respondent sits (unit node and breakdown values), with what it takes to list the
+ * groups of any such place: plain data, sent to other threads with the item audits' shared data.
+ */
+export interface RespondentPlaces {
+  /** Per respondent, the unit node it belongs to. */
+  node: Int32Array;
+  /** Respondent × dimension: the breakdown value (option index + 1, 0 = no answer). */
+  values: Uint8Array;
+  dimensions: number;
+  /** The unit tree's parents (−1 at the root). */
+  parent: Int32Array;
+  filters: number;
+  /** (node · 2 + part) · filters + filter → the release's cell, or −1. */
+  cellAt: Int32Array;
+  dimensionStart: Int32Array;
+  /** Per declared cross: its two dimensions, first filter and the second dimension's width. */
+  crosses: Int32Array;
+}
+
+/** The respondents' places of a release (see RespondentPlaces). */
+export function respondentPlaces(
+  matrix: ResponseMatrix,
+  space: FilterSpace,
+  cellOf: (cell: GroupCell) => number,
+): RespondentPlaces {
+  const { tree } = matrix;
+  const F = space.filters.length;
+  const D = space.dimensions.length;
+  const values = new Uint8Array(matrix.size * D);
+  space.dimensions.forEach((item, d) => {
+    const column = (matrix.columns[item] as { data: Uint8Array }).data;
+    for (let r = 0; r < matrix.size; r++) values[r * D + d] = column[r] as number;
+  });
+  const cellAt = new Int32Array(tree.ids.length * 2 * F);
+  for (let node = 0; node < tree.ids.length; node++)
+    for (const part of [PART_ALL, PART_DIRECT] as const)
+      for (let filter = 0; filter < F; filter++)
+        cellAt[(node * 2 + part) * F + filter] = cellOf({ node, part, filter });
+  const crosses = space.crosses.flatMap(({ a, b, start }) => {
+    const item = matrix.items[b];
+    const widthB = item && item.kind !== "text" ? item.options.length + 1 : 1;
+    return [space.dimensions.indexOf(a), space.dimensions.indexOf(b), start, widthB];
+  });
+  return {
+    node: Int32Array.from(matrix.node.data.subarray(0, matrix.size)),
+    values,
+    dimensions: D,
+    parent: Int32Array.from(tree.parent),
+    filters: F,
+    cellAt,
+    dimensionStart: Int32Array.from(space.dimensionStart),
+    crosses: Int32Array.from(crosses),
+  };
+}
+
+/** The groups (cells) a respondent at `node` with breakdown `values` counts in. */
+function cellsOfPlace(places: RespondentPlaces, node: number, values: ArrayLike<number>) {
+  const { parent, filters: F, cellAt, dimensionStart, dimensions: D, crosses } = places;
+  const found: number[] = [];
+  const push = (at: number, part: number, filter: number) => {
+    const cell = cellAt[(at * 2 + part) * F + filter] as number;
+    if (cell >= 0) found.push(cell);
+  };
+  for (let at = node; at >= 0; at = parent[at] as number) {
+    for (const part of at === node ? [PART_ALL, PART_DIRECT] : [PART_ALL]) {
+      push(at, part, 0);
+      for (let d = 0; d < D; d++)
+        push(at, part, (dimensionStart[d] as number) + (values[d] as number));
+    }
+  }
+  for (let c = 0; c < crosses.length; c += 4) {
+    const va = values[crosses[c] as number] as number;
+    const vb = values[crosses[c + 1] as number] as number;
+    push(0, PART_ALL, (crosses[c + 2] as number) + va * (crosses[c + 3] as number) + vb);
+  }
+  return found;
+}
+
+/** One question's system as the item audit built it for a component, for moves to be tried in. */
+export interface MoveSystem {
+  places: RespondentPlaces;
+  /** Per respondent its answer: single choice the slot, multiple choice the options' bitmask. */
+  answers: ArrayLike<number>;
+  kind: "single" | "multi";
+  slots: number;
+  bounds: IntegerBounds;
+  /** The true value of every variable (a solution). */
+  truth: Float64Array;
+  /** True sizes and counts (cell × slot) of every cell. */
+  n: ArrayLike<number>;
+  table: Float64Array;
+  /** Per cell of the component its variables (size −1: published, a constant); else undefined. */
+  variablesOf: (
+    cell: number,
+  ) => { size: number; count: number; rest: number; slack: number } | undefined;
+  published: (cell: number) => boolean;
+  /** Exchanges the question may still try (RESPONDENT_MOVES_PER_QUESTION), drawn down here. */
+  budget: { moves: number };
+}
+
+/**
+ * Campaigns with more respondents get no moves: building their index costs more than the LP
+ * stage, which settles them within its budget (the results bench's 100,000 answers: 48.0 s of CPU
+ * for the served LP-on release with moves, 6.9 s without, the same figures hidden).
+ */
+export const RESPONDENT_MOVES_MAX_RESPONDENTS = 5_000;
+
+/**
+ * At most this many exchanges are tried per question, over all its rounds (each touches a few
+ * dozen cells): on diagnose-2020 as served, 20,000 per pass (every round) tripled the CPU of a
+ * release whose questions the LP stage settles anyway.
+ */
+export const RESPONDENT_MOVES_PER_QUESTION = 20_000;
+/** Partners tried per respondent to move, and respondents moved per target group and way in. */
+const PARTNERS = 48;
+const MOVERS = 24;
+/** Respondents looked at for the nearest partners (spread over all). */
+const CANDIDATES = 256;
+
+/** A change of figures: per cell Δsize then Δcount per slot. */
+type Delta = Map<number, Int32Array>;
+
+/**
+ * Opens checks by points built from real respondents (issue 16), before the LP stage: two
+ * respondents exchange one breakdown value, or their answers to the question; one respondent
+ * takes another's breakdown value; and pairs of such exchanges whose changes to published
+ * figures cancel. Re-assigned real respondents aggregate to integer counts that satisfy every
+ * equation of the release, so such a point is a solution of the attacker's system whenever it
+ * leaves every published figure as it is; still, each point opens a check only after it passes
+ * `satisfiesSystem` against the component's whole system (that is what soundness rests on).
+ * Returns the checks (indices into `checks`, among `left`) some point left open. The points are
+ * built from real data: they only close the audit's questions, they are never shown or stored.
+ */
+export function openByRespondentMoves(
+  system: MoveSystem,
+  checks: LpCheck[],
+  owners: number[],
+  left: number[],
+): number[] {
+  const { places, answers, slots, bounds, truth, table, n, variablesOf, published } = system;
+  const D = places.dimensions;
+  const slotsOf = (answer: number): number[] => {
+    if (system.kind === "single") return [answer];
+    if (answer === 0) return [0];
+    const ticked: number[] = [];
+    for (let o = 0; o + 1 < slots; o++) if (answer & (1 << o)) ticked.push(o + 1);
+    return ticked;
+  };
+  const {
+    start,
+    cells: memberCells,
+    byCell,
+    byNode,
+    byValue,
+    alike,
+    place,
+    depth,
+  } = placesIndex(places);
+  const valuesOf = (r: number) => places.values.subarray(r * D, (r + 1) * D);
+
+  // Remaining checks by the variables their ways test.
+  const open = new Set(left);
+  const checksOf = new Map<number, number[]>();
+  for (const check of left)
+    for (const way of (checks[check] as LpCheck).ways) {
+      const list = checksOf.get(way.variable) ?? [];
+      list.push(check);
+      checksOf.set(way.variable, list);
+    }
+  const opened: number[] = [];
+
+  const addPlace = (delta: Delta, cells: ArrayLike<number>, answer: number, sign: number) => {
+    const answered = slotsOf(answer);
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] as number;
+      let change = delta.get(cell);
+      if (!change) {
+        change = new Int32Array(slots + 1);
+        delta.set(cell, change);
+      }
+      change[0] = (change[0] as number) + sign;
+      for (const slot of answered) change[1 + slot] = (change[1 + slot] as number) + sign;
+    }
+  };
+  const cellsOfRespondent = (r: number) =>
+    memberCells.subarray(start[r] as number, start[r + 1] as number);
+  /** r's place with dimension d set to v. */
+  const movedCells = (r: number, d: number, v: number) => {
+    const values = Uint8Array.from(valuesOf(r));
+    values[d] = v;
+    return cellsOfPlace(places, places.node[r] as number, values);
+  };
+
+  // What a change does to published figures: a key per change that must cancel out.
+  const knownPart = (delta: Delta): string => {
+    const parts: string[] = [];
+    const sorted = [...delta.keys()].sort((a, b) => a - b);
+    for (const cell of sorted) {
+      const change = delta.get(cell) as Int32Array;
+      if (change.every((value) => value === 0)) continue;
+      if (variablesOf(cell) !== undefined) {
+        if (published(cell) && change[0] !== 0) parts.push(`${cell}:${change[0]}`);
+      } else if (published(cell)) parts.push(`${cell}:${change.join(",")}`);
+    }
+    return parts.join(";");
+  };
+  const negated = (key: string) =>
+    key === ""
+      ? ""
+      : key
+          .split(";")
+          .map((part) => {
+            const [cell, values] = part.split(":") as [string, string];
+            return `${cell}:${values
+              .split(",")
+              .map((value) => String(-Number(value)))
+              .join(",")}`;
+          })
+          .join(";");
+
+  // Tries a change as a point of the component's system.
+  const tryDelta = (delta: Delta) => {
+    const changed = new Map<number, number>();
+    for (const [cell, change] of delta) {
+      const vars = variablesOf(cell);
+      if (!vars) continue;
+      const size = (n[cell] as number) + (change[0] as number);
+      if (vars.size >= 0) changed.set(vars.size, size);
+      let ticks = 0;
+      const counts: number[] = [];
+      for (let slot = 0; slot < slots; slot++) {
+        const value = (table[cell * slots + slot] as number) + (change[1 + slot] as number);
+        counts.push(value);
+        ticks += value;
+        changed.set(vars.count + slot, value);
+        changed.set(vars.rest + slot, size - value);
+      }
+      if (system.kind === "multi") {
+        for (let slot = 1; slot < slots; slot++)
+          changed.set(
+            vars.slack + slot - 1,
+            size - (counts[0] as number) - (counts[slot] as number),
+          );
+        changed.set(vars.slack + slots - 1, ticks - size);
+      }
+    }
+    const opens: number[] = [];
+    for (const [variable, value] of changed) {
+      if (value < (bounds.lows[variable] as number) - POINT_TOLERANCE) return;
+      if (value > (bounds.highs[variable] as number) + POINT_TOLERANCE) return;
+      for (const check of checksOf.get(variable) ?? []) if (open.has(check)) opens.push(check);
+    }
+    if (opens.length === 0) return;
+    const moved = (variable: number) => changed.get(variable) ?? (truth[variable] as number);
+    const opening = [...new Set(opens)].filter((check) =>
+      opensCheck(checks[check] as LpCheck, moved),
+    );
+    if (opening.length === 0) return;
+    const point = Float64Array.from(truth);
+    for (const [variable, value] of changed) point[variable] = value;
+    if (!satisfiesSystem(bounds, point)) return;
+    for (const check of opening) {
+      open.delete(check);
+      opened.push(check);
+    }
+  };
+
+  const pool = new Map<string, Delta[]>();
+  let tried = 0;
+  const spent = () => tried >= system.budget.moves;
+  const consider = (delta: Delta) => {
+    tried++;
+    const key = knownPart(delta);
+    if (key === "") {
+      tryDelta(delta);
+      return;
+    }
+    for (const other of pool.get(negated(key)) ?? []) {
+      if (open.size === 0) return;
+      const sum: Delta = new Map();
+      for (const [cell, change] of delta) sum.set(cell, Int32Array.from(change));
+      for (const [cell, change] of other) {
+        const into = sum.get(cell);
+        if (into)
+          for (let i = 0; i < change.length; i++)
+            into[i] = (into[i] as number) + (change[i] as number);
+        else sum.set(cell, Int32Array.from(change));
+      }
+      tryDelta(sum);
+    }
+    const list = pool.get(key) ?? [];
+    if (list.length < 8) list.push(delta);
+    pool.set(key, list);
+  };
+
+  /** r1 and r2 exchange their value of dimension d (or, with d < 0, their answers). */
+  const exchange = (r1: number, r2: number, d: number) => {
+    if (spent()) return;
+    const delta: Delta = new Map();
+    const a1 = answers[r1] as number;
+    const a2 = answers[r2] as number;
+    const cells1 = cellsOfRespondent(r1);
+    const cells2 = cellsOfRespondent(r2);
+    addPlace(delta, cells1, a1, -1);
+    addPlace(delta, cells2, a2, -1);
+    if (d < 0) {
+      addPlace(delta, cells1, a2, 1);
+      addPlace(delta, cells2, a1, 1);
+    } else {
+      addPlace(delta, movedCells(r1, d, valuesOf(r2)[d] as number), a1, 1);
+      addPlace(delta, movedCells(r2, d, valuesOf(r1)[d] as number), a2, 1);
+    }
+    consider(delta);
+  };
+  /** r takes value v of dimension d. */
+  const relocate = (r: number, d: number, v: number) => {
+    if (spent()) return;
+    const delta: Delta = new Map();
+    addPlace(delta, cellsOfRespondent(r), answers[r] as number, -1);
+    addPlace(delta, movedCells(r, d, v), answers[r] as number, 1);
+    consider(delta);
+  };
+
+  /**
+   * Whether r1 and r2 can exchange values v and w of dimension d without changing a published
+   * size: every group of v or w on the way from each up to the units above both is hidden
+   * (above, one gains what the other loses). r1 = r2: r1's own unit's groups of v and w.
+   */
+  const hiddenPath = (r1: number, r2: number, d: number, v: number, w: number) => {
+    const filterOf = (value: number) => (places.dimensionStart[d] as number) + value;
+    const hidden = (node: number, part: number) => {
+      for (const value of [v, w]) {
+        const cell = places.cellAt[(node * 2 + part) * places.filters + filterOf(value)] as number;
+        if (cell >= 0 && published(cell)) return false;
+      }
+      return true;
+    };
+    // The crosses at the top gain and lose alike only where the two share the values crossed.
+    const { crosses } = places;
+    for (let c = 0; c < crosses.length; c += 4) {
+      const other =
+        crosses[c] === d ? crosses[c + 1] : crosses[c + 1] === d ? crosses[c] : undefined;
+      if (other !== undefined && valuesOf(r1)[other] !== valuesOf(r2)[other]) return false;
+    }
+    let a = places.node[r1] as number;
+    let b = places.node[r2] as number;
+    for (const node of [a, b])
+      if (!hidden(node, PART_DIRECT) || !hidden(node, PART_ALL)) return false;
+    while (a !== b) {
+      if ((depth[a] as number) >= (depth[b] as number)) {
+        if (!hidden(a, PART_ALL)) return false;
+        a = places.parent[a] as number;
+      } else {
+        if (!hidden(b, PART_ALL)) return false;
+        b = places.parent[b] as number;
+      }
+    }
+    return true;
+  };
+  const everyone = Array.from(places.node, (_, r) => r);
+  const targets = [...new Set(left.map((check) => owners[check] as number))];
+  const sameAnswer = (r1: number) => (r2: number) =>
+    (answers[r2] as number) === (answers[r1] as number);
+  for (const target of targets) {
+    if (open.size === 0 || tried >= system.budget.moves) break;
+    const where = place.get(target);
+    if (!where) continue;
+    const inTarget = byCell.get(target) ?? [];
+    // Into the group: a respondent of the group's unit part with another value of one of its
+    // dimensions takes the group's value, alone or exchanging it with someone elsewhere who
+    // has it, answered alike and has the same other values (so that the units above and the
+    // crosses lose and gain the same).
+    for (const [d, v] of where.dims) {
+      const wider = where.dims.filter(([other]) => other !== d);
+      const base = cellAt(places, where.node, where.part, wider);
+      if (base < 0) continue;
+      // Movers and partners whose groups of the two values are hidden on the way up first
+      // (alone, such an exchange changes no published size); the others may pair up.
+      const movers = spread(
+        (byCell.get(base) ?? []).filter((r) => valuesOf(r)[d] !== v),
+        CANDIDATES,
+      );
+      const own = (r: number) => hiddenPath(r, r, d, v, valuesOf(r)[d] as number);
+      const withV = spread(byValue[d]?.[v] ?? [], 4 * CANDIDATES);
+      for (const r1 of spread([...movers.filter(own), ...movers.filter((r) => !own(r))], MOVERS)) {
+        relocate(r1, d, v);
+        const w = valuesOf(r1)[d] as number;
+        const partners = spread(withV.filter(sameAnswer(r1)), CANDIDATES);
+        const chosen = new Set([
+          ...nearestUnits(places, r1, partners, PARTNERS, (r2) => hiddenPath(r1, r2, d, v, w)),
+          ...nearestPlaces(places, r1, partners, PARTNERS),
+        ]);
+        for (const r2 of chosen) exchange(r1, r2, d);
+      }
+      // Out of the group: one of its respondents exchanges the value with someone elsewhere.
+      const withoutV = spread(
+        (byValue[d] ?? []).flatMap((list, value) => (value === v ? [] : list)),
+        4 * CANDIDATES,
+      );
+      for (const r1 of spread(inTarget, MOVERS)) {
+        const partners = spread(withoutV, CANDIDATES);
+        const chosen = new Set([
+          ...nearestUnits(places, r1, partners.filter(sameAnswer(r1)), PARTNERS, (r2) =>
+            hiddenPath(r1, r2, d, v, valuesOf(r2)[d] as number),
+          ),
+          ...nearestPlaces(places, r1, partners, PARTNERS),
+        ]);
+        for (const r2 of chosen) exchange(r1, r2, d);
+      }
+    }
+    // Another answer in the group: one of its respondents exchanges answers with someone of
+    // the same unit, or with the same values elsewhere, then with whoever is nearest.
+    for (const r1 of spread(inTarget, MOVERS)) {
+      const differs = (r2: number) => !sameAnswer(r1)(r2);
+      const partners = new Set([
+        ...spread(byNode.get(places.node[r1] as number) ?? [], CANDIDATES).filter(differs),
+        ...nearestUnits(places, r1, spread(alike(r1, -1), CANDIDATES).filter(differs), PARTNERS),
+        ...nearestPlaces(places, r1, spread(everyone, CANDIDATES).filter(differs), PARTNERS),
+      ]);
+      for (const r2 of [...partners].slice(0, 2 * PARTNERS)) exchange(r1, r2, -1);
+    }
+  }
+  system.budget.moves -= tried;
+  return opened;
+}
+
+/** Up to `most` candidates, those whose place is nearest r's first (same unit, fewest values apart). */
+function nearestPlaces(places: RespondentPlaces, r: number, candidates: number[], most: number) {
+  const D = places.dimensions;
+  const distance = (other: number) => {
+    let apart = places.node[other] === places.node[r] ? 0 : D + 1;
+    for (let d = 0; d < D; d++)
+      if (places.values[other * D + d] !== places.values[r * D + d]) apart++;
+    return apart;
+  };
+  return candidates
+    .filter((other) => other !== r)
+    .map((other) => ({ other, apart: distance(other) }))
+    .sort((a, b) => a.apart - b.apart || a.other - b.other)
+    .slice(0, most)
+    .map(({ other }) => other);
+}
+
+/** Up to `most` of a list, spread over it. */
+function spread(list: number[], most: number): number[] {
+  if (list.length <= most) return list;
+  const step = list.length / most;
+  return Array.from({ length: most }, (_, i) => list[Math.floor(i * step)] as number);
+}
+
+/**
+ * Up to `most` candidates from units other than r's: those `first` accepts first, then nearest
+ * in the unit order.
+ */
+function nearestUnits(
+  places: RespondentPlaces,
+  r: number,
+  candidates: number[],
+  most: number,
+  first: (other: number) => boolean = () => true,
+) {
+  const node = places.node[r] as number;
+  return candidates
+    .filter((other) => places.node[other] !== node)
+    .map((other) => ({
+      other,
+      apart: (first(other) ? 0 : 1 << 20) + Math.abs((places.node[other] as number) - node),
+    }))
+    .sort((a, b) => a.apart - b.apart || a.other - b.other)
+    .slice(0, most)
+    .map(({ other }) => other);
+}
+
+/** The cell of a unit part with the given dimension values (none: the whole part), or −1. */
+function cellAt(
+  places: RespondentPlaces,
+  node: number,
+  part: number,
+  dims: [number, number][],
+): number {
+  if (dims.length > 1) return -1;
+  const [d, v] = dims[0] ?? [-1, 0];
+  const filter = d < 0 ? 0 : (places.dimensionStart[d] as number) + v;
+  return places.cellAt[(node * 2 + part) * places.filters + filter] as number;
+}
+
+const indexCache = new WeakMap<RespondentPlaces, ReturnType<typeof buildIndex>>();
+
+/** What every question's moves share: built once per release's places. */
+function placesIndex(places: RespondentPlaces) {
+  let index = indexCache.get(places);
+  if (!index) {
+    index = buildIndex(places);
+    indexCache.set(places, index);
+  }
+  return index;
+}
+
+function buildIndex(places: RespondentPlaces) {
+  const count = places.node.length;
+  const D = places.dimensions;
+  const byNode = new Map<number, number[]>();
+  // Per dimension d (−1: none), respondents by their other values.
+  const byOtherValues = new Map<string, number[]>();
+  for (let r = 0; r < count; r++) {
+    const node = places.node[r] as number;
+    const list = byNode.get(node) ?? [];
+    list.push(r);
+    byNode.set(node, list);
+    for (let d = -1; d < D; d++) {
+      const key = otherValuesKey(places, r, d);
+      const same = byOtherValues.get(key) ?? [];
+      same.push(r);
+      byOtherValues.set(key, same);
+    }
+  }
+  const byValue: number[][][] = Array.from({ length: D }, () => []);
+  for (let r = 0; r < count; r++)
+    for (let d = 0; d < D; d++) {
+      const v = places.values[r * D + d] as number;
+      const lists = byValue[d] as number[][];
+      while (lists.length <= v) lists.push([]);
+      (lists[v] as number[]).push(r);
+    }
+  return {
+    ...respondentCells(places, count),
+    byNode,
+    byValue,
+    alike: (r: number, d: number) => byOtherValues.get(otherValuesKey(places, r, d)) ?? [],
+    place: cellPlaces(places),
+    depth: nodeDepths(places.parent),
+  };
+}
+
+function nodeDepths(parent: Int32Array): Int32Array {
+  const depth = new Int32Array(parent.length);
+  const of = (node: number): number => {
+    if (node <= 0) return 0;
+    if (depth[node] === 0) depth[node] = of(parent[node] as number) + 1;
+    return depth[node] as number;
+  };
+  for (let node = 0; node < parent.length; node++) of(node);
+  return depth;
+}
+
+function otherValuesKey(places: RespondentPlaces, r: number, d: number): string {
+  const D = places.dimensions;
+  const values = Array.from(places.values.subarray(r * D, (r + 1) * D));
+  if (d >= 0) values[d] = 255;
+  return `${d}:${values.join(",")}`;
+}
+
+/** Per respondent the cells it counts in (flat), and per cell its respondents. */
+function respondentCells(places: RespondentPlaces, count: number) {
+  const D = places.dimensions;
+  const start = new Int32Array(count + 1);
+  const flat: number[] = [];
+  const byCell = new Map<number, number[]>();
+  for (let r = 0; r < count; r++) {
+    for (const cell of cellsOfPlace(
+      places,
+      places.node[r] as number,
+      places.values.subarray(r * D, (r + 1) * D),
+    )) {
+      flat.push(cell);
+      const list = byCell.get(cell) ?? [];
+      list.push(r);
+      byCell.set(cell, list);
+    }
+    start[r + 1] = flat.length;
+  }
+  return { start, cells: Int32Array.from(flat), byCell };
+}
+
+/** Per cell its unit node, part and dimension values (crosses: both). */
+function cellPlaces(places: RespondentPlaces) {
+  const { filters: F, dimensionStart, crosses, cellAt: at } = places;
+  const D = dimensionStart.length;
+  const found = new Map<number, { node: number; part: number; dims: [number, number][] }>();
+  for (let index = 0; index < at.length; index++) {
+    const cell = at[index] as number;
+    if (cell < 0) continue;
+    const filter = index % F;
+    const part = Math.floor(index / F) % 2;
+    const node = Math.floor(index / F / 2);
+    const dims: [number, number][] = [];
+    let d = D - 1;
+    while (d >= 0 && (dimensionStart[d] as number) > filter) d--;
+    const crossAt = crosses.length > 0 ? (crosses[2] as number) : F;
+    if (filter >= crossAt) {
+      for (let c = crosses.length - 4; c >= 0; c -= 4) {
+        const first = crosses[c + 2] as number;
+        if (filter < first) continue;
+        const width = crosses[c + 3] as number;
+        dims.push([crosses[c] as number, Math.floor((filter - first) / width)]);
+        dims.push([crosses[c + 1] as number, (filter - first) % width]);
+        break;
+      }
+    } else if (filter > 0 && d >= 0) dims.push([d, filter - (dimensionStart[d] as number)]);
+    found.set(cell, { node, part, dims });
+  }
+  return found;
+}
