@@ -69,6 +69,11 @@ export function publishItems({
   let itemLpWithheld = 0;
   const audited: { item: number; task: QuestionAuditTask }[] = [];
   const cellCount = model.n.length;
+  // Respondent moves run with the LP stage, on campaigns small enough for them.
+  const moveMatrix =
+    itemAudit?.highs && (itemAudit.matrix?.size ?? 0) <= RESPONDENT_MOVES_MAX_RESPONDENTS
+      ? itemAudit.matrix
+      : undefined;
   for (const { item, offset, slots } of space.counted) {
     const spec = items[item] as ItemSpec;
     const countsOf = (cell: number) => slotsOf(cell, offset, slots);
@@ -77,11 +82,7 @@ export function publishItems({
     if (!itemAudit || spec.kind === "text") continue;
     const counts = new Int32Array(cellCount * slots);
     for (let cell = 0; cell < cellCount; cell++) counts.set(countsOf(cell), cell * slots);
-    const matrix =
-      itemAudit.highs && (itemAudit.matrix?.size ?? 0) <= RESPONDENT_MOVES_MAX_RESPONDENTS
-        ? itemAudit.matrix
-        : undefined;
-    const column = matrix?.columns[item];
+    const column = moveMatrix?.columns[item];
     audited.push({
       item,
       task: {
@@ -90,14 +91,14 @@ export function publishItems({
         sensitive: spec.sensitive,
         counts,
         initial: [...hidden].sort((a, b) => a - b),
-        ...(matrix && column
-          ? { answers: Uint32Array.from(column.data.subarray(0, matrix.size)) }
+        ...(moveMatrix && column
+          ? { answers: Uint32Array.from(column.data.subarray(0, moveMatrix.size)) }
           : {}),
       },
     });
   }
   if (itemAudit && audited.length > 0) {
-    const { auditor, highs, lpLargeFrom, lpWork, matrix, ...context } = itemAudit;
+    const { auditor, highs, lpLargeFrom, lpWork, matrix: _matrix, ...context } = itemAudit;
     const shown = Uint8Array.from(model.n, (_, cell) => (published(cell) ? 1 : 0));
     const shared: QuestionAuditShared = {
       model: plainModel(model),
@@ -106,8 +107,8 @@ export function publishItems({
       lp: highs !== undefined,
       ...(lpLargeFrom === undefined ? {} : { lpLargeFrom }),
       ...(lpWork === undefined ? {} : { lpWork }),
-      ...(highs && matrix && matrix.size <= RESPONDENT_MOVES_MAX_RESPONDENTS
-        ? { respondents: respondentPlaces(matrix, context.space, context.cellOf) }
+      ...(moveMatrix
+        ? { respondents: respondentPlaces(moveMatrix, context.space, context.cellOf) }
         : {}),
     };
     const results = (auditor ?? inProcessAuditor(highs)).audit(

@@ -68,6 +68,7 @@ export function readStoredHeadcountRelease(
 
 /** A release this thread stored, as it stored it (see `previousRelease`). */
 interface StoredHere {
+  organisationId: string;
   builtAt: string;
   /** The stored body's length as SQLite counts it. */
   length: number;
@@ -75,18 +76,13 @@ interface StoredHere {
 }
 
 /**
- * The release this thread stored last, per database connection (`KEPT_RELEASES`): the next build
- * of the organisation (the next import) starts from it instead of parsing the stored body again
- * (several MB at 1,000 units and a few dates, parsed at every build).
+ * The release this thread stored last, per database connection: the next build of that
+ * organisation (the next import) starts from it instead of parsing the stored body again (several
+ * MB at 1,000 units and a few dates, parsed at every build). One organisation only: at 1,000 units
+ * and five dates a kept release holds some 35 MB (its cells as objects 10 MB, their keys 15 MB,
+ * each date's JSON 9 MB), and imports of one organisation come one after another.
  */
-const storedHere = new WeakMap<Db, Map<string, StoredHere>>();
-
-/**
- * Organisations per connection whose last release is kept (`storedHere`), at most: one. At 1,000
- * units and five dates a kept release holds some 35 MB (its cells as objects 10 MB, their keys
- * 15 MB, each date's JSON 9 MB), and imports of one organisation come one after another.
- */
-const KEPT_RELEASES = 1;
+const storedHere = new WeakMap<Db, StoredHere>();
 
 /**
  * Each date's JSON as written into a stored body: a date kept from the release before is the same
@@ -102,8 +98,13 @@ const dateJson = new WeakMap<HeadcountDateRelease, string>();
 function previousRelease(db: Db, organisationId: string): StoredHeadcountRelease | undefined {
   const stamp = headcountReleaseStamp(db, organisationId);
   if (!stamp) return undefined;
-  const kept = storedHere.get(db)?.get(organisationId);
-  if (kept && kept.builtAt === stamp.builtAt && kept.length === stamp.length) return kept.release;
+  const kept = storedHere.get(db);
+  if (
+    kept?.organisationId === organisationId &&
+    kept.builtAt === stamp.builtAt &&
+    kept.length === stamp.length
+  )
+    return kept.release;
   return readStoredHeadcountRelease(db, organisationId)?.release;
 }
 
@@ -199,7 +200,8 @@ export function buildAndStoreHeadcountRelease({
         .values({ organisationId, builtAt, body })
         .onConflictDoUpdate({ target: headcountReleases.organisationId, set: { builtAt, body } })
         .run();
-      keepStored(db, organisationId, {
+      storedHere.set(db, {
+        organisationId,
         builtAt,
         length: headcountReleaseStamp(tx, organisationId)?.length ?? -1,
         release: stored,
@@ -208,17 +210,6 @@ export function buildAndStoreHeadcountRelease({
     },
     { behavior: "immediate" },
   );
-}
-
-function keepStored(db: Db, organisationId: string, entry: StoredHere): void {
-  const kept = storedHere.get(db) ?? new Map<string, StoredHere>();
-  storedHere.set(db, kept);
-  kept.delete(organisationId);
-  kept.set(organisationId, entry);
-  for (const oldest of kept.keys()) {
-    if (kept.size <= KEPT_RELEASES) break;
-    kept.delete(oldest);
-  }
 }
 
 /** Organisations with stored headcounts whose release is missing or behind (after a restart). */
