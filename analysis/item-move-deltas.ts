@@ -42,6 +42,34 @@ function weight(coord: number): number {
 }
 
 /**
+ * Per-cell arrays shared by every `MoveDeltas` of this thread (one question's moves run at a
+ * time): a release has tens of thousands of cells, and a question's audit builds one
+ * `MoveDeltas` per component and round. `delta` and `marked` are all zero between changes.
+ */
+let shared:
+  | { delta: Int32Array; marked: Uint8Array; role: Uint8Array; vars: Int32Array; dirty: boolean }
+  | undefined;
+
+function sharedArrays(cells: number, width: number) {
+  if (!shared || shared.delta.length < cells * width || shared.marked.length < cells)
+    shared = {
+      delta: new Int32Array(cells * width),
+      marked: new Uint8Array(cells),
+      role: new Uint8Array(cells),
+      vars: new Int32Array(cells * 4),
+      dirty: false,
+    };
+  else if (shared.dirty) {
+    // A change was left half built (an error thrown mid-way): start from zero again.
+    shared.delta.fill(0);
+    shared.marked.fill(0);
+  }
+  shared.role.fill(UNSEEN, 0, cells);
+  shared.dirty = false;
+  return shared;
+}
+
+/**
  * One change of figures at a time (per cell Δsize, then Δcount per slot), in flat arrays reused
  * from change to change, tried as a point of a question's system. A change whose known part (the
  * figures a reader sees) is not zero is kept, a few per known part, and tried summed with every
@@ -75,6 +103,7 @@ export class MoveDeltas {
   private kept = new Int32Array(1 << 14);
   private keptEnd = 0;
   private readonly pointAt = (variable: number) => this.point[variable] as number;
+  private readonly arrays: { dirty: boolean };
 
   constructor(
     private readonly system: DeltaSystem,
@@ -83,11 +112,13 @@ export class MoveDeltas {
   ) {
     const cells = system.n.length;
     this.width = system.slots + 1;
-    this.delta = new Int32Array(cells * this.width);
-    this.marked = new Uint8Array(cells);
+    const arrays = sharedArrays(cells, this.width);
+    this.arrays = arrays;
+    this.delta = arrays.delta;
+    this.marked = arrays.marked;
+    this.role = arrays.role;
+    this.vars = arrays.vars;
     this.touched = new Int32Array(256);
-    this.role = new Uint8Array(cells);
-    this.vars = new Int32Array(cells * 4);
     this.point = Float64Array.from(system.truth);
     this.changed = new Int32Array(256);
     this.seen = new Int32Array(checks.length);
@@ -124,7 +155,10 @@ export class MoveDeltas {
     const multi = this.system.kind === "multi";
     for (let i = from; i < to; i++) {
       const cell = cells[i] as number;
-      if (marked[cell] === 0) this.touch(cell);
+      if (marked[cell] === 0) {
+        this.arrays.dirty = true;
+        this.touch(cell);
+      }
       const base = cell * width;
       delta[base] = (delta[base] as number) + sign;
       if (!multi) delta[base + 1 + answer] = (delta[base + 1 + answer] as number) + sign;
@@ -209,6 +243,7 @@ export class MoveDeltas {
       delta.fill(0, cell * width, (cell + 1) * width);
     }
     this.touchedCount = 0;
+    this.arrays.dirty = false;
   }
 
   private roleOf(cell: number): number {
