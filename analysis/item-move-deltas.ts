@@ -16,14 +16,17 @@ const ALL_KNOWN = 4;
 /** Changes of the same known part kept per part, to pair with a later one that cancels them. */
 const POOLED_PER_PART = 8;
 
-/** What `MoveDeltas` needs of a question's system (see MoveSystem in item-respondent-moves.ts). */
+/** One question's system as the item audit built it for a component. */
 export interface DeltaSystem {
   kind: "single" | "multi";
   slots: number;
   bounds: IntegerBounds;
+  /** The true value of every variable (a solution). */
   truth: Float64Array;
+  /** True sizes and counts (cell × slot) of every cell. */
   n: ArrayLike<number>;
   table: Float64Array;
+  /** Per cell of the component its variables (size −1: published, a constant); else undefined. */
   variablesOf: (
     cell: number,
   ) => { size: number; count: number; rest: number; slack: number } | undefined;

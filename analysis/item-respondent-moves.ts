@@ -1,7 +1,6 @@
 import type { FilterSpace } from "./aggregate-counts";
-import type { IntegerBounds } from "./item-bounds";
 import type { LpCheck } from "./item-lp";
-import { MoveDeltas } from "./item-move-deltas";
+import { type DeltaSystem, MoveDeltas } from "./item-move-deltas";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { ResponseMatrix } from "./response-matrix";
 
@@ -108,23 +107,10 @@ function cellsOfPlaceInto(
 }
 
 /** One question's system as the item audit built it for a component, for moves to be tried in. */
-export interface MoveSystem {
+export interface MoveSystem extends DeltaSystem {
   places: RespondentPlaces;
   /** Per respondent its answer: single choice the slot, multiple choice the options' bitmask. */
   answers: ArrayLike<number>;
-  kind: "single" | "multi";
-  slots: number;
-  bounds: IntegerBounds;
-  /** The true value of every variable (a solution). */
-  truth: Float64Array;
-  /** True sizes and counts (cell × slot) of every cell. */
-  n: ArrayLike<number>;
-  table: Float64Array;
-  /** Per cell of the component its variables (size −1: published, a constant); else undefined. */
-  variablesOf: (
-    cell: number,
-  ) => { size: number; count: number; rest: number; slack: number } | undefined;
-  published: (cell: number) => boolean;
   /** Exchanges the question may still try (RESPONDENT_MOVES_PER_QUESTION), drawn down here. */
   budget: { moves: number };
 }
@@ -324,7 +310,7 @@ export function openByRespondentMoves(
       const differs = (r2: number) => !sameAnswer(r1)(r2);
       const partners = new Set([
         ...spread(byNode.get(places.node[r1] as number) ?? [], CANDIDATES).filter(differs),
-        ...nearestUnits(places, r1, spread(alike(r1, -1), CANDIDATES).filter(differs), PARTNERS),
+        ...nearestUnits(places, r1, spread(alike(r1), CANDIDATES).filter(differs), PARTNERS),
         ...nearestPlaces(places, r1, spread(everyone, CANDIDATES).filter(differs), PARTNERS),
       ]);
       for (const r2 of [...partners].slice(0, 2 * PARTNERS)) exchange(r1, r2, -1);
@@ -410,19 +396,17 @@ function buildIndex(places: RespondentPlaces) {
   const count = places.node.length;
   const D = places.dimensions;
   const byNode = new Map<number, number[]>();
-  // Per dimension d (−1: none), respondents by their other values.
-  const byOtherValues = new Map<string, number[]>();
+  // Respondents by their breakdown values (all of them).
+  const byValues = new Map<string, number[]>();
   for (let r = 0; r < count; r++) {
     const node = places.node[r] as number;
     const list = byNode.get(node) ?? [];
     list.push(r);
     byNode.set(node, list);
-    for (let d = -1; d < D; d++) {
-      const key = otherValuesKey(places, r, d);
-      const same = byOtherValues.get(key) ?? [];
-      same.push(r);
-      byOtherValues.set(key, same);
-    }
+    const key = valuesKey(places, r);
+    const same = byValues.get(key) ?? [];
+    same.push(r);
+    byValues.set(key, same);
   }
   const byValue: number[][][] = Array.from({ length: D }, () => []);
   for (let r = 0; r < count; r++)
@@ -436,7 +420,8 @@ function buildIndex(places: RespondentPlaces) {
     ...respondentCells(places, count),
     byNode,
     byValue,
-    alike: (r: number, d: number) => byOtherValues.get(otherValuesKey(places, r, d)) ?? [],
+    /** The respondents with r's breakdown values (r too). */
+    alike: (r: number) => byValues.get(valuesKey(places, r)) ?? [],
     place: cellPlaces(places),
     depth: nodeDepths(places.parent),
   };
@@ -453,11 +438,9 @@ function nodeDepths(parent: Int32Array): Int32Array {
   return depth;
 }
 
-function otherValuesKey(places: RespondentPlaces, r: number, d: number): string {
+function valuesKey(places: RespondentPlaces, r: number): string {
   const D = places.dimensions;
-  const values = Array.from(places.values.subarray(r * D, (r + 1) * D));
-  if (d >= 0) values[d] = 255;
-  return `${d}:${values.join(",")}`;
+  return places.values.subarray(r * D, (r + 1) * D).join(",");
 }
 
 /** Per respondent the cells it counts in (flat), and per cell its respondents. */
