@@ -1,7 +1,6 @@
 import type { FilterSpace } from "./aggregate-counts";
-import type { IntegerBounds } from "./item-bounds";
-import { type LpCheck, opensCheck } from "./item-lp";
-import { POINT_TOLERANCE, satisfiesSystem } from "./item-lp-whole";
+import type { LpCheck } from "./item-lp";
+import { type DeltaSystem, MoveDeltas } from "./item-move-deltas";
 import { type GroupCell, PART_ALL, PART_DIRECT } from "./release-cells";
 import type { ResponseMatrix } from "./response-matrix";
 
@@ -61,47 +60,57 @@ export function respondentPlaces(
   };
 }
 
-/** The groups (cells) a respondent at `node` with breakdown `values` counts in. */
-function cellsOfPlace(places: RespondentPlaces, node: number, values: ArrayLike<number>) {
+/** At most how many groups a respondent counts in (the length `cellsOfPlaceInto` needs). */
+function placeCellsMost(places: RespondentPlaces): number {
+  let depth = 0;
+  for (let node = 0; node < places.parent.length; node++) {
+    let levels = 1;
+    for (let at = places.parent[node] as number; at >= 0; at = places.parent[at] as number)
+      levels++;
+    depth = Math.max(depth, levels);
+  }
+  return (depth + 1) * (places.dimensions + 1) + places.crosses.length / 4;
+}
+
+/**
+ * Writes into `out` the groups (cells) a respondent at `node` with breakdown `values` counts in
+ * and returns how many.
+ */
+function cellsOfPlaceInto(
+  places: RespondentPlaces,
+  node: number,
+  values: ArrayLike<number>,
+  out: Int32Array,
+): number {
   const { parent, filters: F, cellAt, dimensionStart, dimensions: D, crosses } = places;
-  const found: number[] = [];
-  const push = (at: number, part: number, filter: number) => {
-    const cell = cellAt[(at * 2 + part) * F + filter] as number;
-    if (cell >= 0) found.push(cell);
-  };
+  let found = 0;
   for (let at = node; at >= 0; at = parent[at] as number) {
-    for (const part of at === node ? [PART_ALL, PART_DIRECT] : [PART_ALL]) {
-      push(at, part, 0);
-      for (let d = 0; d < D; d++)
-        push(at, part, (dimensionStart[d] as number) + (values[d] as number));
+    for (let part = PART_ALL; part <= PART_DIRECT; part++) {
+      if (part === PART_DIRECT && at !== node) continue;
+      const row = (at * 2 + part) * F;
+      let cell = cellAt[row] as number;
+      if (cell >= 0) out[found++] = cell;
+      for (let d = 0; d < D; d++) {
+        cell = cellAt[row + (dimensionStart[d] as number) + (values[d] as number)] as number;
+        if (cell >= 0) out[found++] = cell;
+      }
     }
   }
   for (let c = 0; c < crosses.length; c += 4) {
     const va = values[crosses[c] as number] as number;
     const vb = values[crosses[c + 1] as number] as number;
-    push(0, PART_ALL, (crosses[c + 2] as number) + va * (crosses[c + 3] as number) + vb);
+    const filter = (crosses[c + 2] as number) + va * (crosses[c + 3] as number) + vb;
+    const cell = cellAt[PART_ALL * F + filter] as number;
+    if (cell >= 0) out[found++] = cell;
   }
   return found;
 }
 
 /** One question's system as the item audit built it for a component, for moves to be tried in. */
-export interface MoveSystem {
+export interface MoveSystem extends DeltaSystem {
   places: RespondentPlaces;
   /** Per respondent its answer: single choice the slot, multiple choice the options' bitmask. */
   answers: ArrayLike<number>;
-  kind: "single" | "multi";
-  slots: number;
-  bounds: IntegerBounds;
-  /** The true value of every variable (a solution). */
-  truth: Float64Array;
-  /** True sizes and counts (cell × slot) of every cell. */
-  n: ArrayLike<number>;
-  table: Float64Array;
-  /** Per cell of the component its variables (size −1: published, a constant); else undefined. */
-  variablesOf: (
-    cell: number,
-  ) => { size: number; count: number; rest: number; slack: number } | undefined;
-  published: (cell: number) => boolean;
   /** Exchanges the question may still try (RESPONDENT_MOVES_PER_QUESTION), drawn down here. */
   budget: { moves: number };
 }
@@ -125,9 +134,6 @@ const MOVERS = 24;
 /** Respondents looked at for the nearest partners (spread over all). */
 const CANDIDATES = 256;
 
-/** A change of figures: per cell Δsize then Δcount per slot. */
-type Delta = Map<number, Int32Array>;
-
 /**
  * Opens checks by points built from real respondents (issue 16), before the LP stage: two
  * respondents exchange one breakdown value, or their answers to the question; one respondent
@@ -145,15 +151,9 @@ export function openByRespondentMoves(
   owners: number[],
   left: number[],
 ): number[] {
-  const { places, answers, slots, bounds, truth, table, n, variablesOf, published } = system;
+  if (left.length === 0) return [];
+  const { places, answers, published } = system;
   const D = places.dimensions;
-  const slotsOf = (answer: number): number[] => {
-    if (system.kind === "single") return [answer];
-    if (answer === 0) return [0];
-    const ticked: number[] = [];
-    for (let o = 0; o + 1 < slots; o++) if (answer & (1 << o)) ticked.push(o + 1);
-    return ticked;
-  };
   const {
     start,
     cells: memberCells,
@@ -166,167 +166,51 @@ export function openByRespondentMoves(
   } = placesIndex(places);
   const valuesOf = (r: number) => places.values.subarray(r * D, (r + 1) * D);
 
-  // Remaining checks by the variables their ways test.
-  const open = new Set(left);
-  const checksOf = new Map<number, number[]>();
-  for (const check of left)
-    for (const way of (checks[check] as LpCheck).ways) {
-      const list = checksOf.get(way.variable) ?? [];
-      list.push(check);
-      checksOf.set(way.variable, list);
-    }
-  const opened: number[] = [];
-
-  const addPlace = (delta: Delta, cells: ArrayLike<number>, answer: number, sign: number) => {
-    const answered = slotsOf(answer);
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i] as number;
-      let change = delta.get(cell);
-      if (!change) {
-        change = new Int32Array(slots + 1);
-        delta.set(cell, change);
-      }
-      change[0] = (change[0] as number) + sign;
-      for (const slot of answered) change[1 + slot] = (change[1 + slot] as number) + sign;
-    }
+  const deltas = new MoveDeltas(system, checks, left);
+  // r's place with one value changed, and the cells of that place (scratch, reused).
+  const movedValues = new Uint8Array(D);
+  const moved = new Int32Array(placeCellsMost(places));
+  /** Adds or removes r, its dimension d set to v, with `answer`, to or from the change. */
+  const addMoved = (r: number, d: number, v: number, answer: number, sign: number) => {
+    movedValues.set(valuesOf(r));
+    movedValues[d] = v;
+    const count = cellsOfPlaceInto(places, places.node[r] as number, movedValues, moved);
+    deltas.add(moved, 0, count, answer, sign);
   };
-  const cellsOfRespondent = (r: number) =>
-    memberCells.subarray(start[r] as number, start[r + 1] as number);
-  /** r's place with dimension d set to v. */
-  const movedCells = (r: number, d: number, v: number) => {
-    const values = Uint8Array.from(valuesOf(r));
-    values[d] = v;
-    return cellsOfPlace(places, places.node[r] as number, values);
-  };
+  const addOwn = (r: number, answer: number, sign: number) =>
+    deltas.add(memberCells, start[r] as number, start[r + 1] as number, answer, sign);
 
-  // What a change does to published figures: a key per change that must cancel out.
-  const knownPart = (delta: Delta): string => {
-    const parts: string[] = [];
-    const sorted = [...delta.keys()].sort((a, b) => a - b);
-    for (const cell of sorted) {
-      const change = delta.get(cell) as Int32Array;
-      if (change.every((value) => value === 0)) continue;
-      if (variablesOf(cell) !== undefined) {
-        if (published(cell) && change[0] !== 0) parts.push(`${cell}:${change[0]}`);
-      } else if (published(cell)) parts.push(`${cell}:${change.join(",")}`);
-    }
-    return parts.join(";");
-  };
-  const negated = (key: string) =>
-    key === ""
-      ? ""
-      : key
-          .split(";")
-          .map((part) => {
-            const [cell, values] = part.split(":") as [string, string];
-            return `${cell}:${values
-              .split(",")
-              .map((value) => String(-Number(value)))
-              .join(",")}`;
-          })
-          .join(";");
-
-  // Tries a change as a point of the component's system.
-  const tryDelta = (delta: Delta) => {
-    const changed = new Map<number, number>();
-    for (const [cell, change] of delta) {
-      const vars = variablesOf(cell);
-      if (!vars) continue;
-      const size = (n[cell] as number) + (change[0] as number);
-      if (vars.size >= 0) changed.set(vars.size, size);
-      let ticks = 0;
-      const counts: number[] = [];
-      for (let slot = 0; slot < slots; slot++) {
-        const value = (table[cell * slots + slot] as number) + (change[1 + slot] as number);
-        counts.push(value);
-        ticks += value;
-        changed.set(vars.count + slot, value);
-        changed.set(vars.rest + slot, size - value);
-      }
-      if (system.kind === "multi") {
-        for (let slot = 1; slot < slots; slot++)
-          changed.set(
-            vars.slack + slot - 1,
-            size - (counts[0] as number) - (counts[slot] as number),
-          );
-        changed.set(vars.slack + slots - 1, ticks - size);
-      }
-    }
-    const opens: number[] = [];
-    for (const [variable, value] of changed) {
-      if (value < (bounds.lows[variable] as number) - POINT_TOLERANCE) return;
-      if (value > (bounds.highs[variable] as number) + POINT_TOLERANCE) return;
-      for (const check of checksOf.get(variable) ?? []) if (open.has(check)) opens.push(check);
-    }
-    if (opens.length === 0) return;
-    const moved = (variable: number) => changed.get(variable) ?? (truth[variable] as number);
-    const opening = [...new Set(opens)].filter((check) =>
-      opensCheck(checks[check] as LpCheck, moved),
-    );
-    if (opening.length === 0) return;
-    const point = Float64Array.from(truth);
-    for (const [variable, value] of changed) point[variable] = value;
-    if (!satisfiesSystem(bounds, point)) return;
-    for (const check of opening) {
-      open.delete(check);
-      opened.push(check);
-    }
-  };
-
-  const pool = new Map<string, Delta[]>();
   let tried = 0;
   const spent = () => tried >= system.budget.moves;
-  const consider = (delta: Delta) => {
-    tried++;
-    const key = knownPart(delta);
-    if (key === "") {
-      tryDelta(delta);
-      return;
-    }
-    for (const other of pool.get(negated(key)) ?? []) {
-      if (open.size === 0) return;
-      const sum: Delta = new Map();
-      for (const [cell, change] of delta) sum.set(cell, Int32Array.from(change));
-      for (const [cell, change] of other) {
-        const into = sum.get(cell);
-        if (into)
-          for (let i = 0; i < change.length; i++)
-            into[i] = (into[i] as number) + (change[i] as number);
-        else sum.set(cell, Int32Array.from(change));
-      }
-      tryDelta(sum);
-    }
-    const list = pool.get(key) ?? [];
-    if (list.length < 8) list.push(delta);
-    pool.set(key, list);
-  };
-
-  /** r1 and r2 exchange their value of dimension d (or, with d < 0, their answers). */
+  /**
+   * r1 and r2 exchange their value of dimension d (or, with d < 0, their answers). Once every
+   * check is open, exchanges are only counted (they still draw down the question's budget).
+   */
   const exchange = (r1: number, r2: number, d: number) => {
     if (spent()) return;
-    const delta: Delta = new Map();
+    tried++;
+    if (deltas.openChecks === 0) return;
     const a1 = answers[r1] as number;
     const a2 = answers[r2] as number;
-    const cells1 = cellsOfRespondent(r1);
-    const cells2 = cellsOfRespondent(r2);
-    addPlace(delta, cells1, a1, -1);
-    addPlace(delta, cells2, a2, -1);
+    addOwn(r1, a1, -1);
+    addOwn(r2, a2, -1);
     if (d < 0) {
-      addPlace(delta, cells1, a2, 1);
-      addPlace(delta, cells2, a1, 1);
+      addOwn(r1, a2, 1);
+      addOwn(r2, a1, 1);
     } else {
-      addPlace(delta, movedCells(r1, d, valuesOf(r2)[d] as number), a1, 1);
-      addPlace(delta, movedCells(r2, d, valuesOf(r1)[d] as number), a2, 1);
+      addMoved(r1, d, valuesOf(r2)[d] as number, a1, 1);
+      addMoved(r2, d, valuesOf(r1)[d] as number, a2, 1);
     }
-    consider(delta);
+    deltas.consider();
   };
   /** r takes value v of dimension d. */
   const relocate = (r: number, d: number, v: number) => {
     if (spent()) return;
-    const delta: Delta = new Map();
-    addPlace(delta, cellsOfRespondent(r), answers[r] as number, -1);
-    addPlace(delta, movedCells(r, d, v), answers[r] as number, 1);
-    consider(delta);
+    tried++;
+    if (deltas.openChecks === 0) return;
+    addOwn(r, answers[r] as number, -1);
+    addMoved(r, d, v, answers[r] as number, 1);
+    deltas.consider();
   };
 
   /**
@@ -370,7 +254,7 @@ export function openByRespondentMoves(
   const sameAnswer = (r1: number) => (r2: number) =>
     (answers[r2] as number) === (answers[r1] as number);
   for (const target of targets) {
-    if (open.size === 0 || tried >= system.budget.moves) break;
+    if (deltas.openChecks === 0 || spent()) break;
     const where = place.get(target);
     if (!where) continue;
     const inTarget = byCell.get(target) ?? [];
@@ -379,6 +263,7 @@ export function openByRespondentMoves(
     // has it, answered alike and has the same other values (so that the units above and the
     // crosses lose and gain the same).
     for (const [d, v] of where.dims) {
+      if (spent()) break;
       const wider = where.dims.filter(([other]) => other !== d);
       const base = cellAt(places, where.node, where.part, wider);
       if (base < 0) continue;
@@ -391,6 +276,7 @@ export function openByRespondentMoves(
       const own = (r: number) => hiddenPath(r, r, d, v, valuesOf(r)[d] as number);
       const withV = spread(byValue[d]?.[v] ?? [], 4 * CANDIDATES);
       for (const r1 of spread([...movers.filter(own), ...movers.filter((r) => !own(r))], MOVERS)) {
+        if (spent()) break;
         relocate(r1, d, v);
         const w = valuesOf(r1)[d] as number;
         const partners = spread(withV.filter(sameAnswer(r1)), CANDIDATES);
@@ -406,6 +292,7 @@ export function openByRespondentMoves(
         4 * CANDIDATES,
       );
       for (const r1 of spread(inTarget, MOVERS)) {
+        if (spent()) break;
         const partners = spread(withoutV, CANDIDATES);
         const chosen = new Set([
           ...nearestUnits(places, r1, partners.filter(sameAnswer(r1)), PARTNERS, (r2) =>
@@ -419,17 +306,18 @@ export function openByRespondentMoves(
     // Another answer in the group: one of its respondents exchanges answers with someone of
     // the same unit, or with the same values elsewhere, then with whoever is nearest.
     for (const r1 of spread(inTarget, MOVERS)) {
+      if (spent()) break;
       const differs = (r2: number) => !sameAnswer(r1)(r2);
       const partners = new Set([
         ...spread(byNode.get(places.node[r1] as number) ?? [], CANDIDATES).filter(differs),
-        ...nearestUnits(places, r1, spread(alike(r1, -1), CANDIDATES).filter(differs), PARTNERS),
+        ...nearestUnits(places, r1, spread(alike(r1), CANDIDATES).filter(differs), PARTNERS),
         ...nearestPlaces(places, r1, spread(everyone, CANDIDATES).filter(differs), PARTNERS),
       ]);
       for (const r2 of [...partners].slice(0, 2 * PARTNERS)) exchange(r1, r2, -1);
     }
   }
   system.budget.moves -= tried;
-  return opened;
+  return deltas.opened;
 }
 
 /** Up to `most` candidates, those whose place is nearest r's first (same unit, fewest values apart). */
@@ -508,19 +396,17 @@ function buildIndex(places: RespondentPlaces) {
   const count = places.node.length;
   const D = places.dimensions;
   const byNode = new Map<number, number[]>();
-  // Per dimension d (−1: none), respondents by their other values.
-  const byOtherValues = new Map<string, number[]>();
+  // Respondents by their breakdown values (all of them).
+  const byValues = new Map<string, number[]>();
   for (let r = 0; r < count; r++) {
     const node = places.node[r] as number;
     const list = byNode.get(node) ?? [];
     list.push(r);
     byNode.set(node, list);
-    for (let d = -1; d < D; d++) {
-      const key = otherValuesKey(places, r, d);
-      const same = byOtherValues.get(key) ?? [];
-      same.push(r);
-      byOtherValues.set(key, same);
-    }
+    const key = valuesKey(places, r);
+    const same = byValues.get(key) ?? [];
+    same.push(r);
+    byValues.set(key, same);
   }
   const byValue: number[][][] = Array.from({ length: D }, () => []);
   for (let r = 0; r < count; r++)
@@ -534,7 +420,8 @@ function buildIndex(places: RespondentPlaces) {
     ...respondentCells(places, count),
     byNode,
     byValue,
-    alike: (r: number, d: number) => byOtherValues.get(otherValuesKey(places, r, d)) ?? [],
+    /** The respondents with r's breakdown values (r too). */
+    alike: (r: number) => byValues.get(valuesKey(places, r)) ?? [],
     place: cellPlaces(places),
     depth: nodeDepths(places.parent),
   };
@@ -551,11 +438,9 @@ function nodeDepths(parent: Int32Array): Int32Array {
   return depth;
 }
 
-function otherValuesKey(places: RespondentPlaces, r: number, d: number): string {
+function valuesKey(places: RespondentPlaces, r: number): string {
   const D = places.dimensions;
-  const values = Array.from(places.values.subarray(r * D, (r + 1) * D));
-  if (d >= 0) values[d] = 255;
-  return `${d}:${values.join(",")}`;
+  return places.values.subarray(r * D, (r + 1) * D).join(",");
 }
 
 /** Per respondent the cells it counts in (flat), and per cell its respondents. */
@@ -564,12 +449,15 @@ function respondentCells(places: RespondentPlaces, count: number) {
   const start = new Int32Array(count + 1);
   const flat: number[] = [];
   const byCell = new Map<number, number[]>();
+  const cells = new Int32Array(placeCellsMost(places));
   for (let r = 0; r < count; r++) {
-    for (const cell of cellsOfPlace(
+    const found = cellsOfPlaceInto(
       places,
       places.node[r] as number,
       places.values.subarray(r * D, (r + 1) * D),
-    )) {
+      cells,
+    );
+    for (const cell of cells.subarray(0, found)) {
       flat.push(cell);
       const list = byCell.get(cell) ?? [];
       list.push(r);

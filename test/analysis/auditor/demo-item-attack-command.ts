@@ -10,8 +10,10 @@
 // with `--as-invited`, after storing every campaign as taking invitation codes), `--fixed-ids`
 // (the demo seed's ids come from a counter instead of the random generator: the ids alone move
 // which groups the audit hides first, so runs to compare, before and after a change, must use it),
-// `--no-attack` (build and print the release figures only).
+// `--no-attack` (build and print the release figures only), `--dump=DIR` (write each release
+// built, as JSON, to DIR/<slug>-<how>.json: to compare two trees' releases byte for byte).
 import crypto from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { cpus, loadavg } from "node:os";
 import highsLoader from "highs";
@@ -42,6 +44,7 @@ const asInvited = flags.has("as-invited");
 const asServed = flags.has("as-served");
 const examples = Number(flags.get("examples") ?? 8);
 const attack = !flags.has("no-attack");
+const dump = flags.get("dump");
 
 /**
  * Replaces node:crypto's random ids by a counter (test code only, before the demo is seeded), so
@@ -104,6 +107,11 @@ function report(
   console.log(
     `\n${demo.slug}, ${served ? `${served}, ` : ""}${itemLp ? "LP stage on" : "default release (bound tightening, LP stage off)"}: ${audit.organisationOnly ? "organisation as a whole only, " : ""}${number(audit.itemsHidden)} of ${number(audit.itemCells)} answer distributions hidden${audit.itemLpWithheld ? `, ${audit.itemLpWithheld} question(s) withheld` : ""}; built in ${seconds(demo.buildCpuMs)} of CPU`,
   );
+  if (dump)
+    writeFileSync(
+      `${dump}/${demo.slug}-${served ? served.replace(/\W+/g, "-") : itemLp ? "lp" : "default"}.json`,
+      JSON.stringify(release, null, 1),
+    );
   if (!attack) return;
   const tightening = attackItems(release, sensitive);
   const stats = emptyLpStats();
