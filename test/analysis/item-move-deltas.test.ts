@@ -64,15 +64,20 @@ type VarsOf = { size: number; count: number; rest: number; slack: number };
 const inA = Int32Array.of(0, 2);
 const inB = Int32Array.of(1, 2);
 
+/** `people` of A's who answered 0 answer 1, and as many of B's who answered 1 answer 0. */
+function exchangeAnswers(deltas: MoveDeltas, people: number) {
+  deltas.add(inA, 0, 2, 0, -people);
+  deltas.add(inB, 0, 2, 1, -people);
+  deltas.add(inA, 0, 2, 1, people);
+  deltas.add(inB, 0, 2, 0, people);
+  deltas.consider();
+}
+
 describe("changes of figures tried as points (respondent moves)", () => {
   it("opens a check with a change that leaves every published figure as it is", () => {
     // A's person and one of B's exchange their answers: T's counts stay.
     const deltas = twoHiddenGroups();
-    deltas.add(inA, 0, 2, 0, -1);
-    deltas.add(inB, 0, 2, 1, -1);
-    deltas.add(inA, 0, 2, 1, 1);
-    deltas.add(inB, 0, 2, 0, 1);
-    deltas.consider();
+    exchangeAnswers(deltas, 1);
     expect(deltas.opened).toEqual([0]);
   });
 
@@ -105,11 +110,7 @@ describe("changes of figures tried as points (respondent moves)", () => {
   it("opens nothing with a change that keeps published figures but leaves the bounds", () => {
     // Two people answering 0 leave A (which has one): A's count of 0 would be −1.
     const deltas = twoHiddenGroups();
-    deltas.add(inA, 0, 2, 0, -2);
-    deltas.add(inA, 0, 2, 1, 2);
-    deltas.add(inB, 0, 2, 1, -2);
-    deltas.add(inB, 0, 2, 0, 2);
-    deltas.consider();
+    exchangeAnswers(deltas, 2);
     expect(deltas.opened).toEqual([]);
   });
 });
