@@ -34,9 +34,10 @@ export interface ProvenRanges {
   /** Model A range of at least k (primary cells). */
   wideWithoutReasons: Uint8Array;
   /**
-   * The latest LP solutions the proofs came from (model B's also solve model A), kept when
-   * asked for (`keepPoints`), so that publishing a cell need not forget every proof: see
-   * `provenAfterPublishing`.
+   * The latest solutions the proofs came from (model B's also solve model A), kept when asked
+   * for (`keepPoints`), so that publishing a cell need not forget every proof: see
+   * `provenAfterPublishing`. An LP's solution lists every cell of its component; a witness point
+   * only the cells it moves (every other cell holds its true value).
    */
   points?: { cells: Int32Array; values: Float64Array; model: "A" | "B" }[];
   /**
@@ -391,14 +392,16 @@ function auditComponent(
     try {
       const keep = proven.points;
       const cellIds = keep ? Int32Array.from(cells) : undefined;
-      const remember = (values: Float64Array, phase: "A" | "B") => {
-        if (!keep || !cellIds) return;
-        keep.push({ cells: cellIds, values, model: phase });
-        let total = 0;
-        for (const point of keep) total += point.values.length;
+      let kept = 0;
+      for (const point of keep ?? []) kept += point.values.length;
+      // A whole solution (`values` per component cell), or a witness's cells and values alone.
+      const remember = (values: Float64Array, phase: "A" | "B", moved = cellIds) => {
+        if (!keep || !moved) return;
+        keep.push({ cells: moved, values, model: phase });
+        kept += values.length;
         let drop = 0;
-        while (total > KEPT_VALUES && drop < keep.length - 1) {
-          total -= (keep[drop] as { values: Float64Array }).values.length;
+        while (kept > KEPT_VALUES && drop < keep.length - 1) {
+          kept -= (keep[drop] as { values: Float64Array }).values.length;
           drop++;
         }
         if (drop > 0) keep.splice(0, drop);
@@ -431,6 +434,11 @@ function auditComponent(
           open: openB,
           need: () => 1,
           fixed: pinnedB,
+          // Kept as proofs through publishing too (a point moves a dozen cells: kept as those).
+          onPoint: keep
+            ? (point) =>
+                remember(Float64Array.from(point.values()), "B", Int32Array.from(point.keys()))
+            : undefined,
         });
         seen.forEach((range, index) => {
           range.low = Math.min(range.low, shown.low[index] as number);
