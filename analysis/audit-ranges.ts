@@ -8,6 +8,7 @@ import {
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
 import { componentLp, EPSILON, filled, type Seen, spread, widenSeen } from "./component-lp";
 import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
+import { exactInWindow, type WindowSystem } from "./exact-in-window";
 import { IntegerBounds } from "./item-bounds";
 import { witnessRanges } from "./width-witnesses";
 
@@ -33,11 +34,19 @@ export interface ProvenRanges {
   /** Model A range of at least k (primary cells). */
   wideWithoutReasons: Uint8Array;
   /**
-   * The latest LP solutions the proofs came from (model B's also solve model A), kept when
-   * asked for (`keepPoints`), so that publishing a cell need not forget every proof: see
-   * `provenAfterPublishing`.
+   * The latest solutions the proofs came from (model B's also solve model A), kept when asked
+   * for (`keepPoints`), so that publishing a cell need not forget every proof: see
+   * `provenAfterPublishing`. An LP's solution lists every cell of its component; a witness point
+   * only the cells it moves (every other cell holds its true value).
    */
   points?: { cells: Int32Array; values: Float64Array; model: "A" | "B" }[];
+  /**
+   * Cells an audit's whole LP found exact (model B). A hint, no proof: when a later round (one
+   * more cell hidden further out) leaves only such cells open, each is asked first in a small
+   * relaxation around it (`exactInWindow`), and a cell still pinned by the equations near it is
+   * settled that way without the component's whole LP.
+   */
+  exactBefore: Uint8Array;
 }
 
 /** Nothing proven yet, for a model of `cells` cells. */
@@ -45,6 +54,7 @@ export function noProvenRanges(cells: number, { keepPoints = false } = {}): Prov
   return {
     wide: new Uint8Array(cells),
     wideWithoutReasons: new Uint8Array(cells),
+    exactBefore: new Uint8Array(cells),
     ...(keepPoints ? { points: [] } : {}),
   };
 }
@@ -66,7 +76,10 @@ export function provenAfterPublishing(
   proven: ProvenRanges,
   published: readonly number[],
 ): ProvenRanges {
-  const fresh = noProvenRanges(model.n.length, { keepPoints: proven.points !== undefined });
+  const fresh = {
+    ...noProvenRanges(model.n.length, { keepPoints: proven.points !== undefined }),
+    exactBefore: proven.exactBefore,
+  };
   if (!proven.points || !fresh.points) return fresh;
   const isPublished = new Set(published);
   const low = new Map<number, { low: number; high: number; lowB: number; highB: number }>();
@@ -334,9 +347,10 @@ function auditComponent(
   const { b: tightB, a: tightA } = component.tight ?? tightening(model, component);
   // The LP's unknowns: every hidden cell, or what is left after substituting equations with
   // two hidden cells away. Costs, bounds and solutions are given and read per cell either way.
+  const columnRows = indexRows(rows, column);
   const reduced = eliminate
-    ? eliminateDoubletons(cells.length, indexRows(rows, column))
-    : identity(cells.length, indexRows(rows, column));
+    ? eliminateDoubletons(cells.length, columnRows)
+    : identity(cells.length, columnRows);
   const seen: Seen = cells.map((cell) => ({
     low: model.n[cell] as number,
     high: model.n[cell] as number,
@@ -378,14 +392,16 @@ function auditComponent(
     try {
       const keep = proven.points;
       const cellIds = keep ? Int32Array.from(cells) : undefined;
-      const remember = (values: Float64Array, phase: "A" | "B") => {
-        if (!keep || !cellIds) return;
-        keep.push({ cells: cellIds, values, model: phase });
-        let total = 0;
-        for (const point of keep) total += point.values.length;
+      let kept = 0;
+      for (const point of keep ?? []) kept += point.values.length;
+      // A whole solution (`values` per component cell), or a witness's cells and values alone.
+      const remember = (values: Float64Array, phase: "A" | "B", moved = cellIds) => {
+        if (!keep || !moved) return;
+        keep.push({ cells: moved, values, model: phase });
+        kept += values.length;
         let drop = 0;
-        while (total > KEPT_VALUES && drop < keep.length - 1) {
-          total -= (keep[drop] as { values: Float64Array }).values.length;
+        while (kept > KEPT_VALUES && drop < keep.length - 1) {
+          kept -= (keep[drop] as { values: Float64Array }).values.length;
           drop++;
         }
         if (drop > 0) keep.splice(0, drop);
@@ -402,8 +418,11 @@ function auditComponent(
       // not asked.
       const pinnedB = (index: number) =>
         (tightB.lows[index] as number) === (tightB.highs[index] as number);
+      // Cells shown exact again in a relaxation around them (exactInWindow, below).
+      const exactNearby = new Uint8Array(cells.length);
       // A zero is never a finding of model B (see below): only non-zero cells are asked.
       const openB = (index: number) =>
+        !exactNearby[index] &&
         !proven.wide[cells[index] as number] &&
         (model.n[cells[index] as number] as number) > 0 &&
         !pinnedB(index) &&
@@ -415,11 +434,35 @@ function auditComponent(
           open: openB,
           need: () => 1,
           fixed: pinnedB,
+          // Kept as proofs through publishing too (a point moves a dozen cells: kept as those).
+          onPoint: keep
+            ? (point) =>
+                remember(Float64Array.from(point.values()), "B", Int32Array.from(point.keys()))
+            : undefined,
         });
         seen.forEach((range, index) => {
           range.low = Math.min(range.low, shown.low[index] as number);
           range.high = Math.max(range.high, shown.high[index] as number);
         });
+      }
+      // Every cell still open was exact in the last audit (a later round of `protectCells` that
+      // hid one more cell further out): each is asked first in a relaxation around it, and when
+      // all are still exact there, the component's whole LP is not needed for model B. At the
+      // first that is not, the whole LP asks the rest as usual.
+      const open: number[] = [];
+      for (let index = 0; index < cells.length; index++) if (openB(index)) open.push(index);
+      if (open.length > 0 && open.every((index) => proven.exactBefore[cells[index] as number])) {
+        const window: WindowSystem = {
+          rows: columnRows,
+          rowsOf: rowsByCell(cells.length, columnRows),
+          bounds: boundsB,
+        };
+        for (const index of open) {
+          const tried = exactInWindow(highs, window, index);
+          findings.solves += tried.solves;
+          if (!tried.exact) break;
+          exactNearby[index] = 1;
+        }
       }
       if (sweeps) {
         spread(lp, {
@@ -435,7 +478,7 @@ function auditComponent(
       cells.forEach((cell, index) => {
         const range = seen[index] as { low: number; high: number };
         if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
-        if (pinnedB(index)) {
+        if (pinnedB(index) || exactNearby[index]) {
           findings.exact.push(cell);
           return;
         }
@@ -452,8 +495,10 @@ function auditComponent(
         const min = lp.solve(index, "min");
         observe();
         const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
-        if (exact) findings.exact.push(cell);
-        else proven.wide[cell] = 1;
+        if (exact) {
+          findings.exact.push(cell);
+          proven.exactBefore[cell] = 1;
+        } else proven.wide[cell] = 1;
       });
 
       // Model A: values only. Each primary cell's range must be at least k wide (and each small
@@ -516,6 +561,15 @@ function tightened(
   }
   system.tighten();
   return system;
+}
+
+/** Per column, the rows holding it. */
+function rowsByCell(size: number, rows: Component["rows"]): number[][] {
+  const out: number[][] = Array.from({ length: size }, () => []);
+  rows.forEach((row, at) => {
+    for (const cell of row.cells) (out[cell] as number[]).push(at);
+  });
+  return out;
 }
 
 /** A component's rows over column indices. */

@@ -44,22 +44,30 @@ export function componentLp(
 ): ComponentLp {
   const columns = reduced.columns;
   const cells = reduced.column.length;
-  const lp = highs.createModel(
-    lpData(
-      highs,
-      columns,
-      reduced.rows,
-      new Map(Array.from({ length: columns }, (_, at) => [at, at])),
-      keptBounds(reduced, cellBounds),
-    ),
-  );
-  lp.options.set({ output_flag: false, presolve: "off" });
+  // Made on first use: an audit whose cells are all settled otherwise builds no model.
+  let model: ReturnType<Highs["createModel"]> | undefined;
+  let startBounds = cellBounds;
+  const made = () => {
+    if (model) return model;
+    model = highs.createModel(
+      lpData(
+        highs,
+        columns,
+        reduced.rows,
+        new Map(Array.from({ length: columns }, (_, at) => [at, at])),
+        keptBounds(reduced, startBounds),
+      ),
+    );
+    model.options.set({ output_flag: false, presolve: "off" });
+    return model;
+  };
   // The objective's constant part (cells mapped to kept columns with an offset).
   let constant = 0;
   const session: ComponentLp = {
     solves: 0,
     run(cellCosts, sense) {
       session.solves++;
+      const lp = made();
       const kept = keptCosts(reduced, cellCosts);
       constant = kept.constant;
       if (columns > 0)
@@ -83,19 +91,23 @@ export function componentLp(
       costs[index] = 1;
       return session.run(costs, sense) ? session.objective() : null;
     },
-    objective: () => lp.getObjectiveValue() + constant,
-    values: () => originalValues(reduced, lp.getSolution().colValue),
+    objective: () => made().getObjectiveValue() + constant,
+    values: () => originalValues(reduced, made().getSolution().colValue),
     setBounds(bounds) {
       if (columns === 0) return;
+      if (!model) {
+        startBounds = bounds;
+        return;
+      }
       // Two arrays filled in place: this runs before every sweep and single LP.
       const { lower, upper } = keptBoundArrays(reduced, bounds);
       for (let at = 0; at < columns; at++) {
         lower[at] = finite(highs, lower[at] as number);
         upper[at] = finite(highs, upper[at] as number);
       }
-      lp.changeColsBounds({ kind: "range" as const, from: 0, to: columns - 1 }, lower, upper);
+      model.changeColsBounds({ kind: "range" as const, from: 0, to: columns - 1 }, lower, upper);
     },
-    dispose: () => lp.dispose(),
+    dispose: () => model?.dispose(),
   };
   return session;
 }

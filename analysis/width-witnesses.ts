@@ -43,10 +43,13 @@ export function witnessRanges(
     open,
     need,
     fixed = () => false,
+    onPoint,
   }: {
     open: (index: number) => boolean;
     need: (index: number) => number;
     fixed?: (index: number) => boolean;
+    /** Each checked point: the cells it moves and their values (every other cell at its true value). */
+    onPoint?: (point: ReadonlyMap<number, number>) => void;
   },
 ): WitnessRanges {
   const { cells } = component;
@@ -73,6 +76,7 @@ export function witnessRanges(
       return;
     }
     result.points++;
+    onPoint?.(point);
     for (const [index, step] of d) {
       const value = (model.n[cells[index] as number] as number) + t * step;
       if (value < (low[index] as number)) low[index] = value;

@@ -1,6 +1,6 @@
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditRanges } from "../../analysis/audit-ranges";
+import { auditRanges, noProvenRanges, provenAfterPublishing } from "../../analysis/audit-ranges";
 import { type CellModel, cellBounds } from "../../analysis/cell-model";
 import { satisfiesSystem, witnessRanges } from "../../analysis/width-witnesses";
 
@@ -42,6 +42,16 @@ function twoByTwo(): CellModel {
 }
 
 const HIDDEN = [1, 2, 3, 4, 5, 6];
+
+/**
+ * The same, offering one direction: a woman of A swaps with a man of B (3+, 4−, 5−, 6+), a true
+ * cycle, unless `extra` steps break it.
+ */
+function offeringCycle(extra: [number, number][] = []): CellModel {
+  const model = twoByTwo();
+  model.witnessDirections = () => [new Map([[3, 1], [4, -1], [5, -1], [6, 1], ...extra])];
+  return model;
+}
 
 describe("width witnesses", () => {
   it("accepts a point that keeps every equation and bound: one woman of A swaps with a man of B", () => {
@@ -87,18 +97,9 @@ describe("width witnesses", () => {
   });
 
   it("shows nothing wide from a direction that breaks one equation (the check is what stops it)", () => {
-    const model = twoByTwo();
     // Offers only a broken direction: A's women and B's men up, A's men and B's women down,
     // but A's total up too — A = women + men no longer holds.
-    model.witnessDirections = () => [
-      new Map([
-        [3, 1],
-        [4, -1],
-        [5, -1],
-        [6, 1],
-        [1, 1],
-      ]),
-    ];
+    const model = offeringCycle([[1, 1]]);
     const component = { cells: HIDDEN };
     const bounds = HIDDEN.map((cell) => cellBounds(model, cell));
     const shown = witnessRanges(model, component, bounds, { open: () => true, need: () => 1 });
@@ -109,15 +110,7 @@ describe("width witnesses", () => {
   });
 
   it("shows every cell of a true cycle wide at once, and the LP audit then agrees without asking", () => {
-    const model = twoByTwo();
-    model.witnessDirections = () => [
-      new Map([
-        [3, 1],
-        [4, -1],
-        [5, -1],
-        [6, 1],
-      ]),
-    ];
+    const model = offeringCycle();
     const bounds = HIDDEN.map((cell) => cellBounds(model, cell));
     const shown = witnessRanges(model, { cells: HIDDEN }, bounds, {
       open: () => true,
@@ -134,5 +127,27 @@ describe("width witnesses", () => {
     expect(withWitnesses.exact).toEqual(plain.exact);
     expect(withWitnesses.narrow).toEqual(plain.narrow);
     expect(withWitnesses.solves).toBeLessThan(plain.solves);
+  });
+
+  // Publishing a cell as derivable keeps the proofs whose points held it at its true value. A
+  // witness point moves a handful of cells and holds every other one: its proofs must survive
+  // publishing a cell it did not move, or a later round asks the whole component again (at 1,000
+  // units, 917 cells of the giant component after one derivable cell was published).
+  it("keeps the proofs of witness points through publishing a cell they did not move", () => {
+    const model = offeringCycle();
+    const proven = noProvenRanges(model.n.length, { keepPoints: true });
+    auditRanges(highs, model, proven, { witnessesFrom: 0 });
+    expect([3, 4, 5, 6].map((cell) => proven.wide[cell])).toEqual([1, 1, 1, 1]);
+    // The sub-unit totals (10 and 12) published; the witness moved neither.
+    model.hidden[1] = null;
+    model.hidden[2] = null;
+    const kept = provenAfterPublishing(model, proven, [1, 2]);
+    expect([3, 4, 5, 6].map((cell) => kept.wide[cell])).toEqual([1, 1, 1, 1]);
+    // A's women published instead: the witness moved them, so its proofs are gone.
+    const moved = twoByTwo();
+    moved.hidden[3] = null;
+    expect([4, 5, 6].map((cell) => provenAfterPublishing(moved, proven, [3]).wide[cell])).toEqual([
+      0, 0, 0,
+    ]);
   });
 });

@@ -13,9 +13,9 @@ import { seedDemo } from "../../server/demo/seed-demo";
 import { headcountReleaseQueue } from "../../server/headcounts/headcount-release-queue";
 import { workerBulkWriter } from "../../server/jobs/bulk-writer";
 import { createOrganisation } from "../../server/organisations/create-organisation";
-import { importUnits } from "../../server/organisations/import-units";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
+import { insertBenchUnits } from "./bench-units";
 import { syntheticOrganisation } from "./headcount-data";
 
 const BENCH_ADMIN = { email: "bench-admin@example.org", password: "bench password, not secret" };
@@ -38,24 +38,13 @@ const admin: SessionUser = {
 db.insert(users)
   .values({ ...admin, passwordHash: hashPasswordSync(BENCH_ADMIN.password) })
   .run();
-createOrganisation({
+const organisation = createOrganisation({
   db,
   actor: admin,
   input: { slug: "bench-headcounts", name: { nl: "B", fr: "B", en: "B" } },
   now,
 });
-const tree = ["code;parent_code;kind;name_nl;name_fr;name_en"];
-for (const unit of syntheticOrganisation(Number(units), 1).units) {
-  tree.push(`${unit.code};${unit.parent};service;${unit.code};${unit.code};${unit.code}`);
-}
-await importUnits({
-  db,
-  actor: admin,
-  organisationSlug: "bench-headcounts",
-  file: new TextEncoder().encode(tree.join("\n")),
-  apply: true,
-  now,
-});
+insertBenchUnits(db, organisation.id, syntheticOrganisation(Number(units), 1).units);
 const open = db.$client
   .prepare("SELECT slug FROM campaigns WHERE status = 'open' ORDER BY slug LIMIT 1")
   .get() as { slug: string };

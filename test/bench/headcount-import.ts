@@ -10,7 +10,7 @@ import {
 import { importHeadcounts } from "../../server/headcounts/import-headcounts";
 import { threadSmallGroupSolver } from "../../server/headcounts/small-group-thread";
 import { createOrganisation } from "../../server/organisations/create-organisation";
-import { importUnits } from "../../server/organisations/import-units";
+import { insertBenchUnits } from "./bench-units";
 import { headcountFile, syntheticOrganisation } from "./headcount-data";
 
 const admin = { id: randomUUID(), email: "bench@example.org", role: "admin" as const };
@@ -54,18 +54,7 @@ export async function measureHeadcountImport(
     input: { slug: "bench", name: { nl: "B", fr: "B", en: "B" } },
     now: new Date(),
   });
-  const tree = ["code;parent_code;kind;name_nl;name_fr;name_en"];
-  for (const unit of organisation.units) {
-    tree.push(`${unit.code};${unit.parent};service;${unit.code};${unit.code};${unit.code}`);
-  }
-  await importUnits({
-    db,
-    actor: session,
-    organisationSlug: "bench",
-    file: new TextEncoder().encode(tree.join("\n")),
-    apply: true,
-    now: new Date(),
-  });
+  insertBenchUnits(db, created.id, organisation.units);
   const highs = await highsLoader();
   // As in the bulk worker: model A of large components on a second thread, started with the
   // first build.
