@@ -81,6 +81,41 @@ describe("sequence audit with the true counts (witnesses)", () => {
     expect(settledByWindows).toBeGreaterThan(0);
   }, 300_000);
 
+  it("sends what the true counts leave open straight to the whole stacked system when it fits one joint LP: no shift LP, and exactly the stacked audit's findings", () => {
+    let open = 0;
+    let shiftSolves = 0;
+    let flagged = 0;
+    fc.assert(
+      fc.property(
+        randomCampaign(400).filter(({ input }) => input.units.length <= 20),
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 3, maxLength: 6 }),
+        (campaign, sizes) => {
+          const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
+          const rules = { sensitiveItems: new Set<string>(), minCommentGroup: 10 };
+          const stacked = auditReleaseSequence(highs, releases, rules);
+          const audit = auditReleaseSequence(highs, releases, {
+            ...rules,
+            truths,
+            witnesses: new WitnessCache(),
+            stackedUpTo: 0,
+          });
+          expect(audit.method).toBe("witnesses");
+          expect(audit.findings.map(batchKey).sort()).toEqual(
+            stacked.findings.map(batchKey).sort(),
+          );
+          open += audit.open ?? 0;
+          shiftSolves += audit.solves - (audit.windowSolves ?? 0);
+          flagged += stacked.findings.length;
+        },
+      ),
+      { numRuns: 8, seed: 23 },
+    );
+    expect(shiftSolves).toBe(0);
+    // Not vacuous: batches went to the joint audit, and some were real findings.
+    expect(open).toBeGreaterThan(0);
+    expect(flagged).toBeGreaterThan(0);
+  }, 300_000);
+
   it("trusts a joint point kept from an earlier hold-back round only where it is a point of this round's system", () => {
     let kept = 0;
     let flagged = 0;
