@@ -26,7 +26,9 @@ import type { TrueCounts } from "./true-group-counts";
  * The sequence audit when the true counts of every release are known (the release worker keeps
  * them in memory). The true sequence satisfies everything a reader can write down, so it is a
  * feasible point of the stacked system: a batch whose true size is 0 or k and above is settled
- * by it. The other batches are settled by witnesses: the true sequence with the hidden counts of
+ * by it. The other batches (less what kept joint points settle) go to the joint audit at once
+ * while the stacked system fits one joint LP (WINDOW_MAX_VARIABLES); beyond, they are first
+ * settled where possible by witnesses: the true sequence with the hidden counts of
  * some consecutive releases a..b moved by the same amount δ per group, within the true counts
  * of the releases around them (release a − 1 and b + 1). Such a point is feasible for the whole
  * sequence (every release's own relations hold because the truth and δ satisfy them, counts
