@@ -33,8 +33,9 @@ export interface SequenceAudit {
   findings: SequenceFinding[];
   solves: number;
   /**
-   * "witnesses" when the true counts of every release were known (single-release LPs, and a
-   * joint LP only for what they leave open), "stacked" otherwise (one joint LP of every release).
+   * "witnesses" when the true counts of every release were known (what they and kept points
+   * leave open audited jointly; shift LPs first only in very large systems), "stacked"
+   * otherwise (one joint LP of every release).
    */
   method: "witnesses" | "stacked";
   /** With witnesses: batches they left open, and the joint fallback's LPs. */
@@ -66,9 +67,9 @@ export interface SequenceAuditOptions {
   /** Sees every witness the audit finds (tests check each is feasible for the reader's system). */
   observeWitness?: WitnessObserver;
   /**
-   * The most hidden counts of one joint LP for batches witnesses leave open (default
-   * WINDOW_MAX_VARIABLES); beyond, windows first, and the whole stacked system for what they
-   * pin (tests set it low).
+   * The most hidden counts of one joint LP for the batches the true counts leave open (default
+   * WINDOW_MAX_VARIABLES); beyond, shift witnesses and windows first, and the whole stacked
+   * system for what they leave (tests set it low).
    */
   jointUpTo?: number;
 }

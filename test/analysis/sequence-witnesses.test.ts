@@ -16,6 +16,9 @@ beforeAll(async () => {
 const batchKey = (finding: { groupId: string; from: number; to: number }) =>
   `${finding.from} ${finding.to} ${finding.groupId}`;
 
+const campaigns = randomCampaign(400).filter(({ input }) => input.units.length <= 20);
+const rules = { sensitiveItems: new Set<string>(), minCommentGroup: 10 };
+
 describe("sequence audit with the true counts (witnesses)", () => {
   it("flags every batch the exact stacked audit flags, old pairs included, in every round of a rebuild and with joint LPs kept to windows", () => {
     let open = 0;
@@ -23,14 +26,10 @@ describe("sequence audit with the true counts (witnesses)", () => {
     let settledByWindows = 0;
     fc.assert(
       fc.property(
-        randomCampaign(400).filter(({ input }) => input.units.length <= 20),
+        campaigns,
         fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 4, maxLength: 7 }),
         (campaign, sizes) => {
           const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
-          const rules = {
-            sensitiveItems: new Set<string>(),
-            minCommentGroup: 10,
-          };
           const stacked = auditReleaseSequence(highs, releases, rules);
           const hidden = releases.map(
             (release) => release.groups.filter((group) => "hidden" in group.n).length,
@@ -81,16 +80,49 @@ describe("sequence audit with the true counts (witnesses)", () => {
     expect(settledByWindows).toBeGreaterThan(0);
   }, 300_000);
 
+  it("sends what the true counts leave open straight to the whole stacked system when it fits one joint LP: no shift LP, and exactly the stacked audit's findings", () => {
+    let open = 0;
+    let shiftSolves = 0;
+    let flagged = 0;
+    fc.assert(
+      fc.property(
+        campaigns,
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 3, maxLength: 6 }),
+        (campaign, sizes) => {
+          const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
+          const stacked = auditReleaseSequence(highs, releases, rules);
+          const audit = auditReleaseSequence(highs, releases, {
+            ...rules,
+            truths,
+            witnesses: new WitnessCache(),
+            stackedUpTo: 0,
+          });
+          expect(audit.method).toBe("witnesses");
+          expect(audit.findings.map(batchKey).sort()).toEqual(
+            stacked.findings.map(batchKey).sort(),
+          );
+          open += audit.open ?? 0;
+          shiftSolves += audit.solves - (audit.windowSolves ?? 0);
+          flagged += stacked.findings.length;
+        },
+      ),
+      { numRuns: 8, seed: 23 },
+    );
+    expect(shiftSolves).toBe(0);
+    // Not vacuous: batches went to the joint audit, and some were real findings.
+    expect(open).toBeGreaterThan(0);
+    expect(flagged).toBeGreaterThan(0);
+  }, 300_000);
+
   it("trusts a joint point kept from an earlier hold-back round only where it is a point of this round's system", () => {
     let kept = 0;
     let flagged = 0;
     fc.assert(
       fc.property(
-        randomCampaign(400).filter(({ input }) => input.units.length <= 20),
+        campaigns,
         fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 3, maxLength: 6 }),
         (campaign, sizes) => {
           const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
-          const rules = { sensitiveItems: new Set<string>(), minCommentGroup: 10 };
           const candidate = releases.at(-1) as Release;
           const findings = auditReleaseSequence(highs, releases, rules).findings;
           // The same candidate with the partners of its pinned groups hidden, as a hold-back
