@@ -8,7 +8,7 @@ import {
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
 import { componentLp, EPSILON, filled, type Seen, spread, widenSeen } from "./component-lp";
 import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
-import { exactInWindow, type WindowSystem } from "./exact-in-window";
+import { exactInWindow, windowSystem } from "./exact-in-window";
 import { IntegerBounds } from "./item-bounds";
 import { witnessRanges } from "./width-witnesses";
 
@@ -452,11 +452,7 @@ function auditComponent(
       const open: number[] = [];
       for (let index = 0; index < cells.length; index++) if (openB(index)) open.push(index);
       if (open.length > 0 && open.every((index) => proven.exactBefore[cells[index] as number])) {
-        const window: WindowSystem = {
-          rows: columnRows,
-          rowsOf: rowsByCell(cells.length, columnRows),
-          bounds: boundsB,
-        };
+        const window = windowSystem(columnRows, boundsB);
         for (const index of open) {
           const tried = exactInWindow(highs, window, index);
           findings.solves += tried.solves;
@@ -561,15 +557,6 @@ function tightened(
   }
   system.tighten();
   return system;
-}
-
-/** Per column, the rows holding it. */
-function rowsByCell(size: number, rows: Component["rows"]): number[][] {
-  const out: number[][] = Array.from({ length: size }, () => []);
-  rows.forEach((row, at) => {
-    for (const cell of row.cells) (out[cell] as number[]).push(at);
-  });
-  return out;
 }
 
 /** A component's rows over column indices. */

@@ -17,6 +17,15 @@ export interface WindowSystem {
   bounds: readonly Bounds[];
 }
 
+/** The window system of `rows` over cells with these `bounds` (each cell's equations indexed). */
+export function windowSystem(rows: readonly LinearRow[], bounds: readonly Bounds[]): WindowSystem {
+  const rowsOf: number[][] = bounds.map(() => []);
+  rows.forEach((row, at) => {
+    for (const cell of row.cells) rowsOf[cell]?.push(at);
+  });
+  return { rows, rowsOf, bounds };
+}
+
 /**
  * Whether a hidden cell is exact already in a relaxation of its component's system: the
  * equations reached from it through hidden cells, ring by ring while the window stays within

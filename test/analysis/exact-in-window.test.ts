@@ -1,28 +1,16 @@
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { exactInWindow } from "../../analysis/exact-in-window";
+import { exactInWindow, windowSystem } from "../../analysis/exact-in-window";
 
 let highs: Highs;
 beforeAll(async () => {
   highs = await highsLoader();
 });
 
-/** Equations over cell indices, each Σ coefficient·x = rhs. */
-function system(
-  rows: { cells: number[]; coefficients: number[]; rhs: number }[],
-  bounds: { lower: number; upper: number }[],
-) {
-  const rowsOf: number[][] = bounds.map(() => []);
-  rows.forEach((row, at) => {
-    for (const cell of row.cells) rowsOf[cell]?.push(at);
-  });
-  return { rows, rowsOf, bounds };
-}
-
 describe("exactInWindow", () => {
   // x0 = x1 = x2 and x2 pinned at 3 by its bounds: x0 is exact, but only through the second
   // equation.
-  const chain = system(
+  const chain = windowSystem(
     [
       { cells: [0, 1], coefficients: [1, -1], rhs: 0 },
       { cells: [1, 2], coefficients: [1, -1], rhs: 0 },
@@ -47,7 +35,7 @@ describe("exactInWindow", () => {
   // x0 = x1 only; an equation cut at the window's edge (x1 = 0 without x2 and x3) or its outer
   // cells fixed would pin x0 and publish a guess as a proof.
   it("never keeps part of an equation that reaches outside the window", () => {
-    const open = system(
+    const open = windowSystem(
       [
         { cells: [0, 1], coefficients: [1, -1], rhs: 0 },
         { cells: [1, 2, 3], coefficients: [1, -1, -1], rhs: 0 },

@@ -18,6 +18,9 @@ const batchKey = (finding: { groupId: string; from: number; to: number }) =>
 
 const campaigns = randomCampaign(400).filter(({ input }) => input.units.length <= 20);
 const rules = { sensitiveItems: new Set<string>(), minCommentGroup: 10 };
+/** Arrivals between releases: a sequence of minLength..maxLength batch sizes. */
+const batchSizes = (minLength: number, maxLength: number) =>
+  fc.array(fc.integer({ min: 1, max: 60 }), { minLength, maxLength });
 
 describe("sequence audit with the true counts (witnesses)", () => {
   it("flags every batch the exact stacked audit flags, old pairs included, in every round of a rebuild and with joint LPs kept to windows", () => {
@@ -25,53 +28,47 @@ describe("sequence audit with the true counts (witnesses)", () => {
     let flagged = 0;
     let settledByWindows = 0;
     fc.assert(
-      fc.property(
-        campaigns,
-        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 4, maxLength: 7 }),
-        (campaign, sizes) => {
-          const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
-          const stacked = auditReleaseSequence(highs, releases, rules);
-          const hidden = releases.map(
-            (release) => release.groups.filter((group) => "hidden" in group.n).length,
-          );
-          // Joint LPs of three releases at most: long sequences' windows around each batch.
-          const windowed = Math.max(
-            ...hidden.map((_, t) =>
-              hidden.slice(Math.max(0, t - 1), t + 2).reduce((a, b) => a + b),
-            ),
-          );
-          const witnesses = new WitnessCache();
-          // Twice with one cache: the second audit reuses the joint points the first kept, as a
-          // later hold-back round does; then with the joint LPs kept to windows first; last with
-          // no window fitting at all (every batch the witnesses leave open goes to the whole
-          // system) and an empty cache.
-          for (const jointUpTo of [undefined, undefined, windowed, windowed, 1]) {
-            const audit = auditReleaseSequence(highs, releases, {
-              ...rules,
-              truths,
-              // The last audit without the kept verdicts: they settled what it must leave open.
-              witnesses: jointUpTo === 1 ? new WitnessCache() : witnesses,
-              stackedUpTo: 0,
-              ...(jointUpTo === undefined ? {} : { jointUpTo }),
-            });
-            expect(audit.method).toBe("witnesses");
-            const found = new Set(audit.findings.map(batchKey));
-            const missed = stacked.findings.map(batchKey).filter((key) => !found.has(key));
-            expect(missed).toEqual([]);
-            // Windows fix the releases outside them at their true counts, which pins batches
-            // the reader cannot pin: what they flag is checked in the whole stacked system,
-            // so no batch is held back that the reader's system does not pin.
-            if (jointUpTo !== undefined) {
-              const real = new Set(stacked.findings.map(batchKey));
-              expect(audit.findings.map(batchKey).filter((key) => !real.has(key))).toEqual([]);
-            }
-            open += audit.open ?? 0;
-            if (jointUpTo !== undefined)
-              settledByWindows += audit.findings.filter((f) => f.kind !== "unsettled").length;
+      fc.property(campaigns, batchSizes(4, 7), (campaign, sizes) => {
+        const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
+        const stacked = auditReleaseSequence(highs, releases, rules);
+        const hidden = releases.map(
+          (release) => release.groups.filter((group) => "hidden" in group.n).length,
+        );
+        // Joint LPs of three releases at most: long sequences' windows around each batch.
+        const windowed = Math.max(
+          ...hidden.map((_, t) => hidden.slice(Math.max(0, t - 1), t + 2).reduce((a, b) => a + b)),
+        );
+        const witnesses = new WitnessCache();
+        // Twice with one cache: the second audit reuses the joint points the first kept, as a
+        // later hold-back round does; then with the joint LPs kept to windows first; last with
+        // no window fitting at all (every batch the witnesses leave open goes to the whole
+        // system) and an empty cache.
+        for (const jointUpTo of [undefined, undefined, windowed, windowed, 1]) {
+          const audit = auditReleaseSequence(highs, releases, {
+            ...rules,
+            truths,
+            // The last audit without the kept verdicts: they settled what it must leave open.
+            witnesses: jointUpTo === 1 ? new WitnessCache() : witnesses,
+            stackedUpTo: 0,
+            ...(jointUpTo === undefined ? {} : { jointUpTo }),
+          });
+          expect(audit.method).toBe("witnesses");
+          const found = new Set(audit.findings.map(batchKey));
+          const missed = stacked.findings.map(batchKey).filter((key) => !found.has(key));
+          expect(missed).toEqual([]);
+          // Windows fix the releases outside them at their true counts, which pins batches
+          // the reader cannot pin: what they flag is checked in the whole stacked system,
+          // so no batch is held back that the reader's system does not pin.
+          if (jointUpTo !== undefined) {
+            const real = new Set(stacked.findings.map(batchKey));
+            expect(audit.findings.map(batchKey).filter((key) => !real.has(key))).toEqual([]);
           }
-          flagged += stacked.findings.length;
-        },
-      ),
+          open += audit.open ?? 0;
+          if (jointUpTo !== undefined)
+            settledByWindows += audit.findings.filter((f) => f.kind !== "unsettled").length;
+        }
+        flagged += stacked.findings.length;
+      }),
       { numRuns: 8, seed: 21 },
     );
     // Not vacuous: real findings, and batches the witnesses left to the joint audit.
@@ -85,27 +82,21 @@ describe("sequence audit with the true counts (witnesses)", () => {
     let shiftSolves = 0;
     let flagged = 0;
     fc.assert(
-      fc.property(
-        campaigns,
-        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 3, maxLength: 6 }),
-        (campaign, sizes) => {
-          const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
-          const stacked = auditReleaseSequence(highs, releases, rules);
-          const audit = auditReleaseSequence(highs, releases, {
-            ...rules,
-            truths,
-            witnesses: new WitnessCache(),
-            stackedUpTo: 0,
-          });
-          expect(audit.method).toBe("witnesses");
-          expect(audit.findings.map(batchKey).sort()).toEqual(
-            stacked.findings.map(batchKey).sort(),
-          );
-          open += audit.open ?? 0;
-          shiftSolves += audit.solves - (audit.windowSolves ?? 0);
-          flagged += stacked.findings.length;
-        },
-      ),
+      fc.property(campaigns, batchSizes(3, 6), (campaign, sizes) => {
+        const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
+        const stacked = auditReleaseSequence(highs, releases, rules);
+        const audit = auditReleaseSequence(highs, releases, {
+          ...rules,
+          truths,
+          witnesses: new WitnessCache(),
+          stackedUpTo: 0,
+        });
+        expect(audit.method).toBe("witnesses");
+        expect(audit.findings.map(batchKey).sort()).toEqual(stacked.findings.map(batchKey).sort());
+        open += audit.open ?? 0;
+        shiftSolves += audit.solves - (audit.windowSolves ?? 0);
+        flagged += stacked.findings.length;
+      }),
       { numRuns: 8, seed: 23 },
     );
     expect(shiftSolves).toBe(0);
@@ -118,45 +109,41 @@ describe("sequence audit with the true counts (witnesses)", () => {
     let kept = 0;
     let flagged = 0;
     fc.assert(
-      fc.property(
-        campaigns,
-        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 3, maxLength: 6 }),
-        (campaign, sizes) => {
-          const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
-          const candidate = releases.at(-1) as Release;
-          const findings = auditReleaseSequence(highs, releases, rules).findings;
-          // The same candidate with the partners of its pinned groups hidden, as a hold-back
-          // round hides them: its joint LPs move counts the real candidate publishes.
-          const hide = new Set(groupsToHoldBack(candidate, findings, new Set()));
-          const held: Release = {
-            ...candidate,
-            groups: candidate.groups.map((group) =>
-              hide.has(group.id)
-                ? { ...group, n: { hidden: "secondary" as const }, items: [] }
-                : group,
-            ),
-          };
-          const variants = [releases, [...releases.slice(0, -1), held]];
-          const expected = variants.map((sequence) =>
-            auditReleaseSequence(highs, sequence, rules).findings.map(batchKey),
-          );
-          const witnesses = new WitnessCache();
-          // One cache, rounds in both orders: the points the held candidate's joint LPs found
-          // must not settle what the candidate that publishes those groups leaves exact.
-          for (const which of [1, 0, 1, 0]) {
-            const audit = auditReleaseSequence(highs, variants[which] as Release[], {
-              ...rules,
-              truths,
-              witnesses,
-              stackedUpTo: 0,
-            });
-            const found = new Set(audit.findings.map(batchKey));
-            expect((expected[which] as string[]).filter((key) => !found.has(key))).toEqual([]);
-          }
-          kept += witnesses.keptPoints().length;
-          flagged += (expected[0] as string[]).length;
-        },
-      ),
+      fc.property(campaigns, batchSizes(3, 6), (campaign, sizes) => {
+        const { releases, truths } = releasesAsBuilt(highs, campaign, sizes);
+        const candidate = releases.at(-1) as Release;
+        const findings = auditReleaseSequence(highs, releases, rules).findings;
+        // The same candidate with the partners of its pinned groups hidden, as a hold-back
+        // round hides them: its joint LPs move counts the real candidate publishes.
+        const hide = new Set(groupsToHoldBack(candidate, findings, new Set()));
+        const held: Release = {
+          ...candidate,
+          groups: candidate.groups.map((group) =>
+            hide.has(group.id)
+              ? { ...group, n: { hidden: "secondary" as const }, items: [] }
+              : group,
+          ),
+        };
+        const variants = [releases, [...releases.slice(0, -1), held]];
+        const expected = variants.map((sequence) =>
+          auditReleaseSequence(highs, sequence, rules).findings.map(batchKey),
+        );
+        const witnesses = new WitnessCache();
+        // One cache, rounds in both orders: the points the held candidate's joint LPs found
+        // must not settle what the candidate that publishes those groups leaves exact.
+        for (const which of [1, 0, 1, 0]) {
+          const audit = auditReleaseSequence(highs, variants[which] as Release[], {
+            ...rules,
+            truths,
+            witnesses,
+            stackedUpTo: 0,
+          });
+          const found = new Set(audit.findings.map(batchKey));
+          expect((expected[which] as string[]).filter((key) => !found.has(key))).toEqual([]);
+        }
+        kept += witnesses.keptPoints().length;
+        flagged += (expected[0] as string[]).length;
+      }),
       { numRuns: 8, seed: 22 },
     );
     // Not vacuous: points were kept between rounds, and there were findings to miss.
