@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { highsSense } from "../../analysis/highs-bound";
 import { releaseEquations } from "../../analysis/release-equations";
 import { incrementModel } from "../../analysis/sequence-increments";
 import { createModel, type Row, sequenceSystem } from "../../analysis/sequence-system";
@@ -30,11 +31,7 @@ function optimum(
     new Float64Array(numCols),
   );
   for (const { column, sign } of costs) lp.changeColCost(column, sign);
-  lp.changeObjectiveSense(
-    sense === "max"
-      ? highs.constants.objectiveSense.maximize
-      : highs.constants.objectiveSense.minimize,
-  );
+  lp.changeObjectiveSense(highsSense(highs, sense));
   lp.clearSolver();
   lp.run();
   const status = lp.getModelStatus();
