@@ -3,6 +3,7 @@ import { csrMatrix } from "./csr-matrix";
 import { DUAL_SIMPLEX, highsBound, highsSense, PRIMAL_SIMPLEX } from "./highs-bound";
 import type { ReleaseEquations } from "./release-equations";
 import type { HiddenReason, Release } from "./release-types";
+import { incrementModel } from "./sequence-increments";
 
 /**
  * The linear system of a sequence of releases as a reader who keeps them all writes it down:
@@ -30,6 +31,8 @@ export interface Row {
   coefficients: number[];
   lower: number;
   upper: number;
+  /** An own relation's identity (its total and parts): the same relation in another release. */
+  relation?: string;
 }
 
 export interface SequenceSystem {
@@ -160,7 +163,13 @@ export function sequenceSystem(
   const ownRows = structures.map((structure, t) => {
     const rows: Row[] = [];
     for (const { total, parts } of structure.equations) {
-      const row: Row = { variables: [], coefficients: [], lower: 0, upper: 0 };
+      const row: Row = {
+        variables: [],
+        coefficients: [],
+        lower: 0,
+        upper: 0,
+        relation: `${total}=${parts.join("+")}`,
+      };
       const add = (id: string, sign: number) => {
         const entry = entries.get(id)?.[t];
         if (!entry) return;
@@ -361,37 +370,43 @@ function auditComponent(
     }
   }
   const numCols = cols.length;
+  // The LP is solved in each chain's first count and increments (sequence-increments.ts): the
+  // same system, far fewer rows.
+  const increments = incrementModel(variables, component, column);
   const { lp, finite } = createModel(
     highs,
-    cols.map((c) => ({ lower: c.lowerB, upper: c.upperB })),
+    Array.from(increments.columns.B.lower, (lower, j) => ({
+      lower,
+      upper: increments.columns.B.upper[j] as number,
+    })),
     column,
-    component.rows,
+    increments.rows,
   );
-  const boundsB = {
-    lower: Float64Array.from(cols, (c) => c.lowerB),
-    upper: Float64Array.from(cols, (c) => finite(c.upperB)),
-  };
-  const boundsA = {
-    lower: Float64Array.from(cols, (c) => c.lowerA),
-    upper: Float64Array.from(cols, (c) => finite(c.upperA)),
-  };
+  const finiteBounds = ({ lower, upper }: { lower: Float64Array; upper: Float64Array }) => ({
+    lower: lower.map(finite),
+    upper: upper.map(finite),
+  });
+  const boundsB = finiteBounds(increments.columns.B);
+  const boundsA = finiteBounds(increments.columns.A);
   let solves = 0;
   const targets = component.targets;
   const low = new Float64Array(targets.length).fill(Number.POSITIVE_INFINITY);
   const high = new Float64Array(targets.length).fill(Number.NEGATIVE_INFINITY);
-  const batchIn = (target: Target, solution: ArrayLike<number>) =>
+  const batchIn = (target: Target, counts: ArrayLike<number>) =>
     target.terms.reduce(
-      (sum, term) => sum + term.sign * (solution[column.get(term.variable) as number] as number),
+      (sum, term) => sum + term.sign * (counts[column.get(term.variable) as number] as number),
       target.constant,
     );
   let model: "A" | "B" = "B";
+  /** The last solution, in the LP's columns (first counts and increments). */
   let point: Float64Array | undefined;
   const observe = () => {
     const solution = lp.getSolution().colValue;
     point = solution;
-    observePoint?.(model, component.variables, solution);
+    const counts = increments.counts(solution);
+    observePoint?.(model, component.variables, counts);
     targets.forEach((target, index) => {
-      const value = batchIn(target, solution);
+      const value = batchIn(target, counts);
       if (value < (low[index] as number)) low[index] = value;
       if (value > (high[index] as number)) high[index] = value;
     });
@@ -404,10 +419,7 @@ function auditComponent(
     solves++;
     if (pushedLast) lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
     pushedLast = false;
-    const terms = target.terms.map((term) => ({
-      column: column.get(term.variable) as number,
-      sign: term.sign,
-    }));
+    const terms = increments.expand(target.terms);
     if (runObjective(highs, lp, numCols, terms, sense) === "unbounded") return null;
     observe();
     return lp.getObjectiveValue() + target.constant;
@@ -415,9 +427,10 @@ function auditComponent(
   /**
    * Pushes the open batches' sizes together (their sum up, then down) while that settles some:
    * each optimum is a point of the system like any other, and one point settles many batches
-   * where each batch's own LP settles a few. The counts stay within k of the last point (it
-   * lies inside, so the boxed system has points, all of them points of the system, and the
-   * sum is bounded); findings still come only from each batch's own optima.
+   * where each batch's own LP settles a few. The LP's columns (first counts and increments) stay
+   * within k of the last point (it lies inside, so the boxed system has points, all of them
+   * points of the system, and the sum is bounded); findings still come only from each batch's
+   * own optima.
    */
   const together = (open: (index: number) => boolean) => {
     for (let progress = true; progress && point; ) {
@@ -425,13 +438,9 @@ function auditComponent(
       for (const sense of ["max", "min"] as const) {
         const picked = targets.flatMap((_, index) => (open(index) ? [index] : []));
         if (picked.length < togetherFrom || !point) return;
-        const costs = new Map<number, number>();
-        for (const index of picked) {
-          for (const { variable, sign } of (targets[index] as Target).terms) {
-            const at = column.get(variable) as number;
-            costs.set(at, (costs.get(at) ?? 0) + sign);
-          }
-        }
+        const terms = increments.expand(
+          picked.flatMap((index) => (targets[index] as Target).terms),
+        );
         const around = point;
         const bounds = model === "B" ? boundsB : boundsA;
         lp.changeColsBounds(
@@ -442,9 +451,6 @@ function auditComponent(
         solves++;
         pushedLast = true;
         lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
-        const terms = [...costs].flatMap(([at, sign]) =>
-          sign === 0 ? [] : [{ column: at, sign }],
-        );
         let status: SolveStatus | "failed";
         try {
           status = runObjective(highs, lp, numCols, terms, sense);
@@ -504,6 +510,14 @@ function auditComponent(
       boundsA.lower,
       boundsA.upper,
     );
+    if (increments.rows.length > 0) {
+      const rowsA = finiteBounds(increments.rowBounds.A);
+      lp.changeRowsBounds(
+        { kind: "range" as const, from: 0, to: increments.rows.length - 1 },
+        rowsA.lower,
+        rowsA.upper,
+      );
+    }
     // Its first run with the dual simplex (runObjective switches back to the primal one): on the
     // 60-unit benchmark's ten interims it took 7,401 primal pivots (8.7 s of CPU) after the switch.
     lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
