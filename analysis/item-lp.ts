@@ -288,48 +288,34 @@ class WitnessLp {
     this.columnOf = columnOf;
     const { starts, vars, coefficients, rhs } = bounds.matrix();
     this.systemRows = restriction ? 0 : rhs.length;
-    const rowStarts = [0];
-    const rowIndices: number[] = [];
-    const rowValues: number[] = [];
-    const rowLower: number[] = [];
-    const rowUpper: number[] = [];
-    const seen = new Set<string>();
-    const terms = new Map<number, number>();
-    for (let row = 0; row < rhs.length; row++) {
-      if (!restriction) {
+    const rows = new RowBuilder(restriction ? 0 : vars.length);
+    if (!restriction) {
+      for (let row = 0; row < rhs.length; row++) {
+        for (let i = starts[row] as number; i < (starts[row + 1] as number); i++)
+          rows.term(vars[i] as number, coefficients[i] as number);
+        rows.close(rhs[row] as number, rhs[row] as number);
+      }
+    } else {
+      // The true figures satisfy the row, so over y it reads Σ coefficient·sign·y = 0; rows
+      // that become empty are dropped, rows that become the same (up to sign) are kept once.
+      const distinct = new DistinctRows(columns);
+      for (let row = 0; row < rhs.length; row++) {
         for (let i = starts[row] as number; i < (starts[row + 1] as number); i++) {
-          rowIndices.push(vars[i] as number);
-          rowValues.push(coefficients[i] as number);
+          const v = vars[i] as number;
+          const column = columnOf[v] as number;
+          if (column >= 0)
+            distinct.add(column, (coefficients[i] as number) * (restriction.sign[v] as number));
         }
-        rowLower.push(rhs[row] as number);
-        rowUpper.push(rhs[row] as number);
-        rowStarts.push(rowIndices.length);
-        continue;
+        distinct.emitInto(rows);
       }
-      // The true figures satisfy the row, so over y it reads Σ coefficient·sign·y = 0.
-      terms.clear();
-      for (let i = starts[row] as number; i < (starts[row + 1] as number); i++) {
-        const v = vars[i] as number;
-        const column = columnOf[v] as number;
-        if (column < 0) continue;
-        const value = (coefficients[i] as number) * (restriction.sign[v] as number);
-        terms.set(column, (terms.get(column) ?? 0) + value);
-      }
-      const entries = [...terms].filter(([, value]) => value !== 0).sort((a, b) => a[0] - b[0]);
-      if (entries.length === 0) continue;
-      const flip = (entries[0] as [number, number])[1] < 0 ? -1 : 1;
-      const key = entries.map(([column, value]) => `${column}:${flip * value}`).join(",");
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const [column, value] of entries) {
-        rowIndices.push(column);
-        rowValues.push(value);
-      }
-      rowLower.push(0);
-      rowUpper.push(0);
-      rowStarts.push(rowIndices.length);
     }
-    const witnessOfKey = new Map<string, number>();
+    // Per column, the witnesses made so far: ways that ask the same of the same column share
+    // one (in a restricted system, every check of a group is a bound on its one y).
+    const witnessesOf = new Map<
+      number,
+      { coefficient: number; bound: number; witness: number }[]
+    >();
+    let witnesses = 0;
     for (const check of included) {
       for (const way of (checks[check] as LpCheck).ways) {
         const column = columnOf[way.variable] as number;
@@ -339,26 +325,28 @@ class WitnessLp {
         const base = restriction ? (restriction.truth[way.variable] as number) : 0;
         const coefficient = way.up ? scale : -scale;
         const bound = way.up ? way.value - base : base - way.value;
-        // Ways that ask the same of the same column share one witness (in a restricted system,
-        // every check of a group is a bound on its one y).
-        const key = `${column}:${coefficient}:${bound}`;
-        let witness = witnessOfKey.get(key);
+        let known = witnessesOf.get(column);
+        if (!known) {
+          known = [];
+          witnessesOf.set(column, known);
+        }
+        let witness = known.find(
+          (w) => w.coefficient === coefficient && w.bound === bound,
+        )?.witness;
         if (witness === undefined) {
-          witness = columns + witnessOfKey.size;
-          witnessOfKey.set(key, witness);
-          rowIndices.push(column, witness);
-          rowValues.push(coefficient, -1);
-          rowStarts.push(rowIndices.length);
-          rowLower.push(bound);
-          rowUpper.push(highs.infinity);
+          witness = columns + witnesses++;
+          known.push({ coefficient, bound, witness });
+          rows.term(column, coefficient);
+          rows.term(witness, -1);
+          rows.close(bound, highs.infinity);
         }
         this.witnessOf.set(way, witness);
       }
     }
     // Building the model is work too (a large component's restricted systems are many).
-    budget.work -= rowIndices.length;
-    this.numCols = columns + witnessOfKey.size;
-    this.numRows = rowLower.length;
+    budget.work -= rows.nonzeros;
+    this.numCols = columns + witnesses;
+    this.numRows = rows.count;
     const colLower = new Float64Array(this.numCols).fill(-highs.infinity);
     const colUpper = new Float64Array(this.numCols).fill(1);
     for (let column = 0; column < columns; column++) {
@@ -371,15 +359,15 @@ class WitnessLp {
       colCost: new Float64Array(this.numCols),
       colLower,
       colUpper,
-      rowLower: Float64Array.from(rowLower),
-      rowUpper: Float64Array.from(rowUpper),
+      rowLower: rows.lower.subarray(0, rows.count),
+      rowUpper: rows.upper.subarray(0, rows.count),
       matrix: {
         format: "csr" as const,
         numRows: this.numRows,
         numCols: this.numCols,
-        starts: Int32Array.from(rowStarts),
-        indices: Int32Array.from(rowIndices),
-        values: Float64Array.from(rowValues),
+        starts: rows.starts.subarray(0, rows.count + 1),
+        indices: rows.indices.subarray(0, rows.nonzeros),
+        values: rows.values.subarray(0, rows.nonzeros),
       },
     });
     this.model.options.set({ output_flag: false, presolve: "off" });
@@ -459,5 +447,116 @@ class WitnessLp {
       const t = truth[variable] as number;
       return column >= 0 ? t + (signOf[variable] as number) * (values[column] as number) : t;
     };
+  }
+}
+
+/** A model's rows in compressed form, in growing typed arrays. */
+class RowBuilder {
+  starts = new Int32Array(65);
+  lower = new Float64Array(64);
+  upper = new Float64Array(64);
+  indices: Int32Array;
+  values: Float64Array;
+  count = 0;
+  nonzeros = 0;
+
+  constructor(nonzeros: number) {
+    this.indices = new Int32Array(Math.max(64, nonzeros));
+    this.values = new Float64Array(Math.max(64, nonzeros));
+  }
+
+  term(column: number, value: number): void {
+    if (this.nonzeros === this.indices.length) {
+      this.indices = grown(this.indices, new Int32Array(2 * this.nonzeros));
+      this.values = grown(this.values, new Float64Array(2 * this.nonzeros));
+    }
+    this.indices[this.nonzeros] = column;
+    this.values[this.nonzeros++] = value;
+  }
+
+  close(lower: number, upper: number): void {
+    if (this.count === this.lower.length) {
+      this.lower = grown(this.lower, new Float64Array(2 * this.count));
+      this.upper = grown(this.upper, new Float64Array(2 * this.count));
+      this.starts = grown(this.starts, new Int32Array(2 * this.count + 1));
+    }
+    this.lower[this.count] = lower;
+    this.upper[this.count++] = upper;
+    this.starts[this.count] = this.nonzeros;
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/**
+ * Rows over columns, each summed term by term, kept only if not empty and not the same as a
+ * row kept before up to its sign (the row's terms by column, all signs flipped so that the
+ * first is positive): hashed, and every hash hit compared exactly.
+ */
+class DistinctRows {
+  private readonly sum: Float64Array;
+  private readonly seen: Uint8Array;
+  private touched: number[] = [];
+  /** Hash → the kept rows with it: where their terms start in `columns`/`flipped`, and how many. */
+  private readonly byHash = new Map<number, number[]>();
+  private columns: number[] = [];
+  private flipped: number[] = [];
+
+  constructor(columns: number) {
+    this.sum = new Float64Array(columns);
+    this.seen = new Uint8Array(columns);
+  }
+
+  add(column: number, value: number): void {
+    if (this.seen[column] === 0) {
+      this.seen[column] = 1;
+      this.touched.push(column);
+    }
+    this.sum[column] = (this.sum[column] as number) + value;
+  }
+
+  /** Closes the row: appends it to `rows` (= 0) unless empty or kept before. */
+  emitInto(rows: RowBuilder): void {
+    const { sum, seen } = this;
+    const terms = this.touched.filter((column) => sum[column] !== 0).sort((a, b) => a - b);
+    for (const column of this.touched) seen[column] = 0;
+    this.touched = [];
+    if (terms.length === 0) {
+      for (const column of terms) sum[column] = 0;
+      return;
+    }
+    const flip = (sum[terms[0] as number] as number) < 0 ? -1 : 1;
+    let hash = terms.length;
+    for (const column of terms) {
+      hash = Math.imul(hash ^ column, 0x01000193);
+      hash = Math.imul(hash ^ Math.round(flip * (sum[column] as number) * 1024), 0x01000193);
+    }
+    const starts = this.byHash.get(hash);
+    const same = starts?.some(
+      (at) =>
+        this.columns[at - 1] === terms.length &&
+        terms.every(
+          (column, i) =>
+            this.columns[at + i] === column &&
+            this.flipped[at + i] === flip * (sum[column] as number),
+        ),
+    );
+    if (!same) {
+      this.columns.push(terms.length);
+      this.flipped.push(0);
+      const at = this.columns.length;
+      for (const column of terms) {
+        this.columns.push(column);
+        this.flipped.push(flip * (sum[column] as number));
+        rows.term(column, sum[column] as number);
+      }
+      rows.close(0, 0);
+      if (starts) starts.push(at);
+      else this.byHash.set(hash, [at]);
+    }
+    for (const column of terms) sum[column] = 0;
   }
 }
