@@ -3,6 +3,7 @@ import { highsBound } from "./highs-bound";
 import type { IntegerBounds } from "./item-bounds";
 import { solveWithinBudget } from "./item-lp-solve";
 import { type CarriedSearch, wholeSystemSearch } from "./item-lp-whole";
+import { DistinctRows, RowBuilder } from "./lp-rows";
 
 /**
  * One conclusion the attacker must not reach, as alternatives: it stays open when an LP point
@@ -288,48 +289,34 @@ class WitnessLp {
     this.columnOf = columnOf;
     const { starts, vars, coefficients, rhs } = bounds.matrix();
     this.systemRows = restriction ? 0 : rhs.length;
-    const rowStarts = [0];
-    const rowIndices: number[] = [];
-    const rowValues: number[] = [];
-    const rowLower: number[] = [];
-    const rowUpper: number[] = [];
-    const seen = new Set<string>();
-    const terms = new Map<number, number>();
-    for (let row = 0; row < rhs.length; row++) {
-      if (!restriction) {
+    const rows = new RowBuilder(restriction ? 0 : vars.length);
+    if (!restriction) {
+      for (let row = 0; row < rhs.length; row++) {
+        for (let i = starts[row] as number; i < (starts[row + 1] as number); i++)
+          rows.term(vars[i] as number, coefficients[i] as number);
+        rows.close(rhs[row] as number, rhs[row] as number);
+      }
+    } else {
+      // The true figures satisfy the row, so over y it reads Σ coefficient·sign·y = 0; rows
+      // that become empty are dropped, rows that become the same (up to sign) are kept once.
+      const distinct = new DistinctRows(columns);
+      for (let row = 0; row < rhs.length; row++) {
         for (let i = starts[row] as number; i < (starts[row + 1] as number); i++) {
-          rowIndices.push(vars[i] as number);
-          rowValues.push(coefficients[i] as number);
+          const v = vars[i] as number;
+          const column = columnOf[v] as number;
+          if (column >= 0)
+            distinct.add(column, (coefficients[i] as number) * (restriction.sign[v] as number));
         }
-        rowLower.push(rhs[row] as number);
-        rowUpper.push(rhs[row] as number);
-        rowStarts.push(rowIndices.length);
-        continue;
+        distinct.emitInto(rows);
       }
-      // The true figures satisfy the row, so over y it reads Σ coefficient·sign·y = 0.
-      terms.clear();
-      for (let i = starts[row] as number; i < (starts[row + 1] as number); i++) {
-        const v = vars[i] as number;
-        const column = columnOf[v] as number;
-        if (column < 0) continue;
-        const value = (coefficients[i] as number) * (restriction.sign[v] as number);
-        terms.set(column, (terms.get(column) ?? 0) + value);
-      }
-      const entries = [...terms].filter(([, value]) => value !== 0).sort((a, b) => a[0] - b[0]);
-      if (entries.length === 0) continue;
-      const flip = (entries[0] as [number, number])[1] < 0 ? -1 : 1;
-      const key = entries.map(([column, value]) => `${column}:${flip * value}`).join(",");
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const [column, value] of entries) {
-        rowIndices.push(column);
-        rowValues.push(value);
-      }
-      rowLower.push(0);
-      rowUpper.push(0);
-      rowStarts.push(rowIndices.length);
     }
-    const witnessOfKey = new Map<string, number>();
+    // Per column, the witnesses made so far: ways that ask the same of the same column share
+    // one (in a restricted system, every check of a group is a bound on its one y).
+    const witnessesOf = new Map<
+      number,
+      { coefficient: number; bound: number; witness: number }[]
+    >();
+    let witnesses = 0;
     for (const check of included) {
       for (const way of (checks[check] as LpCheck).ways) {
         const column = columnOf[way.variable] as number;
@@ -339,26 +326,28 @@ class WitnessLp {
         const base = restriction ? (restriction.truth[way.variable] as number) : 0;
         const coefficient = way.up ? scale : -scale;
         const bound = way.up ? way.value - base : base - way.value;
-        // Ways that ask the same of the same column share one witness (in a restricted system,
-        // every check of a group is a bound on its one y).
-        const key = `${column}:${coefficient}:${bound}`;
-        let witness = witnessOfKey.get(key);
+        let known = witnessesOf.get(column);
+        if (!known) {
+          known = [];
+          witnessesOf.set(column, known);
+        }
+        let witness = known.find(
+          (w) => w.coefficient === coefficient && w.bound === bound,
+        )?.witness;
         if (witness === undefined) {
-          witness = columns + witnessOfKey.size;
-          witnessOfKey.set(key, witness);
-          rowIndices.push(column, witness);
-          rowValues.push(coefficient, -1);
-          rowStarts.push(rowIndices.length);
-          rowLower.push(bound);
-          rowUpper.push(highs.infinity);
+          witness = columns + witnesses++;
+          known.push({ coefficient, bound, witness });
+          rows.term(column, coefficient);
+          rows.term(witness, -1);
+          rows.close(bound, highs.infinity);
         }
         this.witnessOf.set(way, witness);
       }
     }
     // Building the model is work too (a large component's restricted systems are many).
-    budget.work -= rowIndices.length;
-    this.numCols = columns + witnessOfKey.size;
-    this.numRows = rowLower.length;
+    budget.work -= rows.nonzeros;
+    this.numCols = columns + witnesses;
+    this.numRows = rows.count;
     const colLower = new Float64Array(this.numCols).fill(-highs.infinity);
     const colUpper = new Float64Array(this.numCols).fill(1);
     for (let column = 0; column < columns; column++) {
@@ -371,15 +360,15 @@ class WitnessLp {
       colCost: new Float64Array(this.numCols),
       colLower,
       colUpper,
-      rowLower: Float64Array.from(rowLower),
-      rowUpper: Float64Array.from(rowUpper),
+      rowLower: rows.lower.subarray(0, rows.count),
+      rowUpper: rows.upper.subarray(0, rows.count),
       matrix: {
         format: "csr" as const,
         numRows: this.numRows,
         numCols: this.numCols,
-        starts: Int32Array.from(rowStarts),
-        indices: Int32Array.from(rowIndices),
-        values: Float64Array.from(rowValues),
+        starts: rows.starts.subarray(0, rows.count + 1),
+        indices: rows.indices.subarray(0, rows.nonzeros),
+        values: rows.values.subarray(0, rows.nonzeros),
       },
     });
     this.model.options.set({ output_flag: false, presolve: "off" });

@@ -461,34 +461,33 @@ class QuestionAudit {
       owner++;
     }
     owner = -1;
+    // (Loops rather than closures: this runs for every component of every round.)
     for (const index of component.equations) {
       const { total, parts } = model.equations[index] as { total: number; parts: number[] };
       let rhs = 0;
-      const size = (cell: number, sign: number) => {
+      for (let m = -1; m < parts.length; m++) {
+        const cell = m < 0 ? total : (parts[m] as number);
+        const sign = m < 0 ? 1 : -1;
         if (unknown.has(cell) && (sizeVar[cell] as number) >= 0)
           bounds.term(sizeVar[cell] as number, sign);
         else rhs -= sign * (n[cell] as number);
-      };
-      size(total, 1);
-      for (const part of parts) size(part, -1);
+      }
       bounds.close(rhs);
       const shown = [total, ...parts].filter((cell) => !unknown.has(cell));
       for (let slot = 0; slot < slots; slot++) {
-        for (const rest of [false, true]) {
+        for (let side = 0; side < 2; side++) {
+          const base = side === 1 ? restBase : countBase;
           rhs = 0;
-          const term = (cell: number, sign: number) => {
+          for (let m = -1; m < parts.length; m++) {
+            const cell = m < 0 ? total : (parts[m] as number);
+            const sign = m < 0 ? 1 : -1;
             if (unknown.has(cell)) {
-              bounds.term(
-                (rest ? (restBase[cell] as number) : (countBase[cell] as number)) + slot,
-                sign,
-              );
-              return;
+              bounds.term((base[cell] as number) + slot, sign);
+              continue;
             }
             const count = table[cell * slots + slot] as number;
-            rhs -= sign * (rest ? (n[cell] as number) - count : count);
-          };
-          term(total, 1);
-          for (const part of parts) term(part, -1);
+            rhs -= sign * (side === 1 ? (n[cell] as number) - count : count);
+          }
           const row = bounds.rows;
           bounds.close(rhs);
           if (bounds.rows > row && shown.length > 0) shownInRow.set(row, shown);
@@ -497,44 +496,50 @@ class QuestionAudit {
     }
     for (const cell of component.cells) {
       owner++;
-      const sizeTerm = () => {
-        if ((sizeVar[cell] as number) >= 0) {
-          bounds.term(sizeVar[cell] as number, -1);
-          return 0;
-        }
-        return n[cell] as number;
-      };
+      const sizeColumn = sizeVar[cell] as number;
+      // The cell's size on the right-hand side, or its variable on the left.
+      const size = n[cell] as number;
+      const sizeRhs = sizeColumn >= 0 ? 0 : size;
       const count = countBase[cell] as number;
       for (let slot = 0; slot < slots; slot++) {
         bounds.term(count + slot, 1);
         bounds.term((restBase[cell] as number) + slot, 1);
-        bounds.close(sizeTerm());
+        if (sizeColumn >= 0) bounds.term(sizeColumn, -1);
+        bounds.close(sizeRhs);
       }
       if (question.kind === "single") {
         for (let slot = 0; slot < slots; slot++) bounds.term(count + slot, 1);
-        bounds.close(sizeTerm());
+        if (sizeColumn >= 0) bounds.term(sizeColumn, -1);
+        bounds.close(sizeRhs);
         continue;
       }
       // "Ticked none" excludes every option; everyone ticked none or at least one option.
       this.slackBase[cell] = bounds.size;
-      const size = n[cell] as number;
-      const truth = (slot: number) => table[cell * slots + slot] as number;
+      const cellAt = cell * slots;
       for (let slot = 1; slot < slots; slot++) {
         bounds.term(count, 1);
         bounds.term(count + slot, 1);
         bounds.term(
-          add(0, Number.POSITIVE_INFINITY, SLACK, slot, size - truth(0) - truth(slot)),
+          add(
+            0,
+            Number.POSITIVE_INFINITY,
+            SLACK,
+            slot,
+            size - (table[cellAt] as number) - (table[cellAt + slot] as number),
+          ),
           1,
         );
-        bounds.close(sizeTerm());
+        if (sizeColumn >= 0) bounds.term(sizeColumn, -1);
+        bounds.close(sizeRhs);
       }
       let ticks = 0;
       for (let slot = 0; slot < slots; slot++) {
         bounds.term(count + slot, 1);
-        ticks += truth(slot);
+        ticks += table[cellAt + slot] as number;
       }
       bounds.term(add(0, Number.POSITIVE_INFINITY, SLACK, -1, ticks - size), -1);
-      bounds.close(sizeTerm());
+      if (sizeColumn >= 0) bounds.term(sizeColumn, -1);
+      bounds.close(sizeRhs);
     }
     bounds.tighten();
 
@@ -760,30 +765,44 @@ function movesBetweenTwoSlots(
   slots: number,
   roles: VariableRole[],
 ): { group: Int32Array; sign: Int8Array }[] {
-  const group = Int32Array.from(roles, (role) => role.owner);
+  const count = roles.length;
+  const group = new Int32Array(count);
+  const kinds = new Int8Array(count);
+  const slotOf = new Int32Array(count);
+  roles.forEach(({ kind, slot, owner }, v) => {
+    group[v] = owner;
+    kinds[v] = kind;
+    slotOf[v] = slot;
+  });
   const passes: { group: Int32Array; sign: Int8Array }[] = [];
   for (let a = 0; a < slots; a++) {
     for (let b = a + 1; b < slots; b++) {
-      const sign = Int8Array.from(roles, ({ kind, slot }) => {
-        if (kind === COUNT) return slot === a ? 1 : slot === b ? -1 : 0;
-        if (kind === REST) return slot === a ? -1 : slot === b ? 1 : 0;
-        if (kind !== SLACK || slot < 1) return 0;
-        // Slack of option o is size − none − o.
-        if (a === 0) return slot === b ? 0 : -1;
-        return slot === a ? -1 : slot === b ? 1 : 0;
-      });
+      const sign = new Int8Array(count);
+      for (let v = 0; v < count; v++) {
+        const kind = kinds[v] as number;
+        const slot = slotOf[v] as number;
+        if (kind === COUNT) sign[v] = slot === a ? 1 : slot === b ? -1 : 0;
+        else if (kind === REST) sign[v] = slot === a ? -1 : slot === b ? 1 : 0;
+        else if (kind === SLACK && slot >= 1) {
+          // Slack of option o is size − none − o.
+          if (a === 0) sign[v] = slot === b ? 0 : -1;
+          else sign[v] = slot === a ? -1 : slot === b ? 1 : 0;
+        }
+      }
       passes.push({ group, sign });
     }
   }
   // Then y people who gave answer a (or ticked only a) move between groups: sizes change too.
   for (let a = 0; a < slots; a++) {
-    const sign = Int8Array.from(roles, ({ kind, slot }) => {
-      if (kind === SIZE) return 1;
-      if (kind === COUNT) return slot === a ? 1 : 0;
-      if (kind === REST) return slot === a ? 0 : 1;
-      if (kind !== SLACK || slot < 1) return 0;
-      return a === 0 || slot === a ? 0 : 1;
-    });
+    const sign = new Int8Array(count);
+    for (let v = 0; v < count; v++) {
+      const kind = kinds[v] as number;
+      const slot = slotOf[v] as number;
+      if (kind === SIZE) sign[v] = 1;
+      else if (kind === COUNT) sign[v] = slot === a ? 1 : 0;
+      else if (kind === REST) sign[v] = slot === a ? 0 : 1;
+      else if (kind === SLACK && slot >= 1) sign[v] = a === 0 || slot === a ? 0 : 1;
+    }
     passes.push({ group, sign });
   }
   return passes;
