@@ -1,6 +1,6 @@
 import type { Highs } from "highs";
 import { createResponseMatrix } from "../../analysis/build-release";
-import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
+import { buildSequencedRelease, groupsToHoldBack } from "../../analysis/build-sequenced-release";
 import type { Release } from "../../analysis/release-types";
 import type { TrueCounts } from "../../analysis/true-group-counts";
 import type { RandomCampaign } from "./random-campaign";
@@ -27,4 +27,20 @@ export function releasesAsBuilt(
     truths.push(built.truth);
   }
   return { releases, truths };
+}
+
+/**
+ * The candidate with the partners of its pinned groups hidden, as a hold-back round hides them.
+ */
+export function heldBackCandidate(
+  candidate: Release,
+  findings: Parameters<typeof groupsToHoldBack>[1],
+): Release {
+  const hide = new Set(groupsToHoldBack(candidate, findings, new Set()));
+  return {
+    ...candidate,
+    groups: candidate.groups.map((group) =>
+      hide.has(group.id) ? { ...group, n: { hidden: "secondary" as const }, items: [] } : group,
+    ),
+  };
 }

@@ -2,11 +2,10 @@ import fc from "fast-check";
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditReleaseSequence } from "../../analysis/audit-release-sequence";
-import { groupsToHoldBack } from "../../analysis/build-sequenced-release";
 import type { Release } from "../../analysis/release-types";
 import { WitnessCache } from "../../analysis/sequence-witnesses";
 import { randomCampaign } from "./random-campaign";
-import { releasesAsBuilt } from "./releases-as-built";
+import { heldBackCandidate, releasesAsBuilt } from "./releases-as-built";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -115,15 +114,7 @@ describe("sequence audit with the true counts (witnesses)", () => {
         const findings = auditReleaseSequence(highs, releases, rules).findings;
         // The same candidate with the partners of its pinned groups hidden, as a hold-back
         // round hides them: its joint LPs move counts the real candidate publishes.
-        const hide = new Set(groupsToHoldBack(candidate, findings, new Set()));
-        const held: Release = {
-          ...candidate,
-          groups: candidate.groups.map((group) =>
-            hide.has(group.id)
-              ? { ...group, n: { hidden: "secondary" as const }, items: [] }
-              : group,
-          ),
-        };
+        const held = heldBackCandidate(candidate, findings);
         const variants = [releases, [...releases.slice(0, -1), held]];
         const expected = variants.map((sequence) =>
           auditReleaseSequence(highs, sequence, rules).findings.map(batchKey),

@@ -3,13 +3,14 @@ import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditReleaseSequence } from "../../../analysis/audit-release-sequence";
 import { buildRelease, createResponseMatrix } from "../../../analysis/build-release";
-import { buildSequencedRelease, groupsToHoldBack } from "../../../analysis/build-sequenced-release";
+import { buildSequencedRelease } from "../../../analysis/build-sequenced-release";
 import type { Release } from "../../../analysis/release-types";
 import { WitnessCache } from "../../../analysis/sequence-witnesses";
 import { type TrueCounts, trueGroupCounts } from "../../../analysis/true-group-counts";
 import type { ResponseRow } from "../../../analysis/types";
 import { leastCountSequence } from "../least-count-fixture";
 import { type RandomCampaign, randomCampaign } from "../random-campaign";
+import { heldBackCandidate } from "../releases-as-built";
 import { attackReleaseSequence, sequenceViolations } from "./sequence-attack";
 
 let highs: Highs;
@@ -208,21 +209,10 @@ describe("differencing attack on the releases a reader was served", () => {
           // pinned groups hidden. The joint points it keeps are witnesses of the audit below
           // only where they are points of its system too.
           const candidate = releases.at(-1) as Release;
-          const hide = new Set(
-            groupsToHoldBack(
-              candidate,
-              auditReleaseSequence(highs, releases, rules).findings,
-              new Set(),
-            ),
+          const held = heldBackCandidate(
+            candidate,
+            auditReleaseSequence(highs, releases, rules).findings,
           );
-          const held: Release = {
-            ...candidate,
-            groups: candidate.groups.map((group) =>
-              hide.has(group.id)
-                ? { ...group, n: { hidden: "secondary" as const }, items: [] }
-                : group,
-            ),
-          };
           const witnesses = new WitnessCache();
           auditReleaseSequence(highs, [...releases.slice(0, -1), held], {
             ...rules,
