@@ -218,21 +218,23 @@ export function boundsRound(model: CellModel): BoundsRound {
 }
 
 function tightening(model: CellModel, { cells, rows }: Component): Tightening {
-  const column = new Map(cells.map((cell, index) => [cell, index]));
-  const b = tightened(
-    cells,
-    rows,
-    column,
-    cells.map((cell) => cellBounds(model, cell)),
-  );
+  const column = columnOf(model, cells);
+  const b = tightened(cells, rows, column, (cell) => cellBounds(model, cell));
   if (!cells.some((cell) => isSmallGroup(model, cell))) return { b };
-  const a = tightened(
-    cells,
-    rows,
-    column,
-    cells.map((cell) => valueBounds(model, cell)),
-  );
+  const a = tightened(cells, rows, column, (cell) => valueBounds(model, cell));
   return { b, a };
+}
+
+/**
+ * Per model cell, its index among `cells` (−1: not one of them): a typed array, not a map,
+ * since every round reads it for every term of the giant component's equations.
+ */
+function columnOf(model: CellModel, cells: readonly number[]): Int32Array {
+  const column = new Int32Array(model.n.length).fill(-1);
+  cells.forEach((cell, index) => {
+    column[cell] = index;
+  });
+  return column;
 }
 
 /**
@@ -337,7 +339,7 @@ function auditComponent(
   }: { witnesses: boolean; sweeps: boolean; eliminate: boolean; smallGroups?: SmallGroupSolver },
 ): () => void {
   const { cells, rows } = component;
-  const column = new Map(cells.map((cell, index) => [cell, index]));
+  const column = columnOf(model, cells);
   const { k } = model;
   const boundsB = cells.map((cell) => cellBounds(model, cell));
   const boundsA = cells.map((cell) => valueBounds(model, cell));
@@ -435,10 +437,7 @@ function auditComponent(
           need: () => 1,
           fixed: pinnedB,
           // Kept as proofs through publishing too (a point moves a dozen cells: kept as those).
-          onPoint: keep
-            ? (point) =>
-                remember(Float64Array.from(point.values()), "B", Int32Array.from(point.keys()))
-            : undefined,
+          onPoint: keep ? (moved, values) => remember(values, "B", moved) : undefined,
         });
         seen.forEach((range, index) => {
           range.low = Math.min(range.low, shown.low[index] as number);
@@ -543,26 +542,28 @@ function notExactSeen(seen: Seen, index: number, n: number): boolean {
 function tightened(
   cells: number[],
   rows: Component["rows"],
-  column: Map<number, number>,
-  bounds: { lower: number; upper: number }[],
+  column: Int32Array,
+  bounds: (cell: number) => { lower: number; upper: number },
 ): IntegerBounds {
   const system = new IntegerBounds(Math.max(1, cells.length));
-  for (const b of bounds) system.add(b.lower, b.upper);
-  for (const row of rows) {
-    system.equation(
-      row.cells.map((cell) => column.get(cell) as number),
-      row.coefficients,
-      row.rhs,
-    );
+  for (const cell of cells) {
+    const b = bounds(cell);
+    system.add(b.lower, b.upper);
+  }
+  for (const { cells: terms, coefficients, rhs } of rows) {
+    for (let at = 0; at < terms.length; at++) {
+      system.term(column[terms[at] as number] as number, coefficients[at] as number);
+    }
+    system.close(rhs);
   }
   system.tighten();
   return system;
 }
 
 /** A component's rows over column indices. */
-function indexRows(rows: Component["rows"], column: Map<number, number>): Component["rows"] {
+function indexRows(rows: Component["rows"], column: Int32Array): Component["rows"] {
   return rows.map((row) => ({
-    cells: row.cells.map((cell) => column.get(cell) as number),
+    cells: row.cells.map((cell) => column[cell] as number),
     coefficients: row.coefficients,
     rhs: row.rhs,
   }));

@@ -52,10 +52,11 @@ function countedBy(
   values: number[],
 ): number[] {
   const out: number[] = [];
+  // Levels 0 and `level`, slots 0 and `values`, in that order (no arrays made per place).
   for (const { node, part } of path) {
-    for (const l of [0, level]) {
-      for (const slot of [0, ...values]) {
-        const cell = grid.at(node, part, l, slot);
+    for (let l = 0; l < 2; l++) {
+      for (let v = -1; v < values.length; v++) {
+        const cell = grid.at(node, part, l === 0 ? 0 : level, v < 0 ? 0 : (values[v] as number));
         if (cell >= 0 && !out.includes(cell)) out.push(cell);
       }
     }
@@ -77,29 +78,49 @@ interface Search {
   grid: HeadcountCellGrid;
   random: () => number;
   movable: (cell: number) => boolean;
+  /** Scratch for `pickFitting`: the places that fit, as node and part. */
+  fitNode: number[];
+  fitPart: number[];
 }
 
-/** Whether a person of level `l` and slot `s` at `place` may be moved (its cell free or unlisted). */
-function ok(search: Search, place: Place, l: number, s: number): boolean {
-  const c = search.grid.at(place.node, place.part, l, s);
+/** Whether a person of level `l` and slot `s` at a place may be moved (its cell free or unlisted). */
+function ok(search: Search, node: number, part: number, l: number, s: number): boolean {
+  const c = search.grid.at(node, part, l, s);
   return c < 0 || search.movable(c);
 }
 
 function okAll(search: Search, path: readonly Place[], l: number, s: number): boolean {
-  for (const place of path) if (!ok(search, place, l, s)) return false;
+  for (const place of path) if (!ok(search, place.node, place.part, l, s)) return false;
   return true;
 }
 
-/** One of `options` that is `ok` for level `l` and slot `s`, chosen at random; none: undefined. */
+/**
+ * One place, chosen at random among those that are `ok` for level `l` and slot `s`: the
+ * units `kids` (their whole count), then, when `direct` is given, the staff directly in that
+ * unit. None fits: undefined.
+ */
 function pickFitting(
   search: Search,
-  options: readonly Place[],
+  kids: readonly number[],
+  direct: number | undefined,
   l: number,
   s: number,
 ): Place | undefined {
-  const fits = options.filter((place) => ok(search, place, l, s));
-  if (fits.length === 0) return undefined;
-  return fits[Math.floor(search.random() * fits.length)] as Place;
+  const { fitNode, fitPart } = search;
+  fitNode.length = 0;
+  fitPart.length = 0;
+  for (const kid of kids) {
+    if (!ok(search, kid, 0, l, s)) continue;
+    fitNode.push(kid);
+    fitPart.push(0);
+  }
+  if (direct !== undefined && ok(search, direct, 1, l, s)) {
+    fitNode.push(direct);
+    fitPart.push(1);
+  }
+  if (fitNode.length === 0) return undefined;
+  const at = Math.floor(search.random() * fitNode.length);
+  return { node: fitNode[at] as number, part: fitPart[at] as number };
 }
 
 /** A place under `top` (a unit without sub-units, or the staff directly in one) fit for `l`, `s`. */
@@ -109,9 +130,7 @@ function placeBelow(search: Search, top: number, l: number, s: number): Place | 
   for (;;) {
     const kids = grid.tree.children[at] ?? [];
     if (kids.length === 0) return { node: at, part: 0 };
-    const options: Place[] = kids.map((kid) => ({ node: kid, part: 0 }));
-    if (grid.hasDirect(at)) options.push({ node: at, part: 1 });
-    const pick = pickFitting(search, options, l, s);
+    const pick = pickFitting(search, kids, grid.hasDirect(at) ? at : undefined, l, s);
     if (!pick || pick.part === 1) return pick;
     at = pick.node;
   }
@@ -163,7 +182,7 @@ export function* personDirections(
   tries: number,
   movable: (cell: number) => boolean,
 ): Generator<Map<number, number>, void, undefined> {
-  const search: Search = { grid, random, movable };
+  const search: Search = { grid, random, movable, fitNode: [], fitPart: [] };
   const node = grid.node[cell] as number;
   const part = grid.part[cell] as number;
   const level = grid.level[cell] as number;
@@ -182,13 +201,12 @@ export function* personDirections(
     while (meet > 0 && random() < 0.25) meet = parent[meet] as number;
     let there: Place | undefined;
     if (meet >= 0) {
-      const options: Place[] = (grid.tree.children[meet] ?? [])
-        .filter((kid) => !isAncestor(grid, kid, here.node))
-        .map((kid) => ({ node: kid, part: 0 }));
-      if (grid.hasDirect(meet) && !(here.part === 1 && here.node === meet)) {
-        options.push({ node: meet, part: 1 });
-      }
-      const first = pickFitting(search, options, fitLevel, fitSlot);
+      const kids = (grid.tree.children[meet] ?? []).filter(
+        (kid) => !isAncestor(grid, kid, here.node),
+      );
+      const direct =
+        grid.hasDirect(meet) && !(here.part === 1 && here.node === meet) ? meet : undefined;
+      const first = pickFitting(search, kids, direct, fitLevel, fitSlot);
       if (!first) continue;
       there = first.part === 1 ? first : placeBelow(search, first.node, fitLevel, fitSlot);
       if (!there) continue;

@@ -49,7 +49,7 @@ export function witnessRanges(
     need: (index: number) => number;
     fixed?: (index: number) => boolean;
     /** Each checked point: the cells it moves and their values (every other cell at its true value). */
-    onPoint?: (point: ReadonlyMap<number, number>) => void;
+    onPoint?: (cells: Int32Array<ArrayBuffer>, values: Float64Array<ArrayBuffer>) => void;
   },
 ): WitnessRanges {
   const { cells } = component;
@@ -61,22 +61,31 @@ export function witnessRanges(
   cells.forEach((cell, index) => {
     column[cell] = index;
   });
-  const byCell = equationsOf(model, cells);
+  const check = new PointCheck(model, cells);
   const proven = (index: number) =>
     !open(index) || (high[index] as number) - (low[index] as number) >= need(index);
   const tryPoint = (d: Direction, sign: number, reach: number) => {
     const t = sign * furthest(model, cells, bounds, d, sign, reach);
     if (t === 0) return;
-    const point = new Map<number, number>();
     for (const [index, step] of d) {
-      point.set(cells[index] as number, (model.n[cells[index] as number] as number) + t * step);
+      const cell = cells[index] as number;
+      check.move(cell, (model.n[cell] as number) + t * step, bounds[index]);
     }
-    if (!satisfiesSystem(model, point, (cell) => bounds[column[cell] as number], byCell)) {
+    if (!check.holds()) {
       result.refused++;
       return;
     }
     result.points++;
-    onPoint?.(point);
+    if (onPoint) {
+      const moved = new Int32Array(d.size);
+      const values = new Float64Array(d.size);
+      let at = 0;
+      for (const [index, step] of d) {
+        moved[at] = cells[index] as number;
+        values[at++] = (model.n[cells[index] as number] as number) + t * step;
+      }
+      onPoint(moved, values);
+    }
     for (const [index, step] of d) {
       const value = (model.n[cells[index] as number] as number) + t * step;
       if (value < (low[index] as number)) low[index] = value;
@@ -135,37 +144,105 @@ export function satisfiesSystem(
   model: CellModel,
   point: ReadonlyMap<number, number>,
   bounds: (cell: number) => { lower: number; upper: number } | undefined,
-  byCell: ReadonlyMap<number, number[]> = equationsOf(model, [...point.keys()]),
 ): boolean {
-  const checked = new Set<number>();
-  for (const [cell, v] of point) {
-    if (!Number.isInteger(v) || model.hidden[cell] === null) return false;
-    const b = bounds(cell);
-    if (!b || v < b.lower || v > b.upper) return false;
-    for (const index of byCell.get(cell) ?? equationsOf(model, [cell]).get(cell) ?? []) {
-      if (checked.has(index)) continue;
-      checked.add(index);
-      const equation = model.equations[index];
-      if (!equation) return false;
-      // No closure per call: this runs for every witness point.
-      let sum = point.get(equation.total) ?? (model.n[equation.total] as number);
-      for (const part of equation.parts) sum -= point.get(part) ?? (model.n[part] as number);
-      if (sum !== 0) return false;
-    }
-  }
-  return true;
+  const check = new PointCheck(model, [...point.keys()]);
+  for (const [cell, value] of point) check.move(cell, value, bounds(cell));
+  return check.holds();
 }
 
-/** Equations holding each of `cells`, read from the model's whole equation list. */
-function equationsOf(model: CellModel, cells: readonly number[]): Map<number, number[]> {
-  const wanted = new Uint8Array(model.n.length);
-  for (const cell of cells) wanted[cell] = 1;
-  const found = new Map<number, number[]>(cells.map((cell) => [cell, []]));
-  model.equations.forEach((equation, index) => {
-    if (wanted[equation.total]) found.get(equation.total)?.push(index);
-    for (const part of equation.parts) if (wanted[part]) found.get(part)?.push(index);
-  });
-  return found;
+/**
+ * The check of `satisfiesSystem` for many points over the same cells (a witness search makes
+ * thousands): the equations holding each cell are listed once, flat, and a point's values are
+ * written into a copy of the true counts and put back after its check, so no map or set is
+ * made per point.
+ */
+class PointCheck {
+  private readonly values: Float64Array;
+  /** Per model cell, its place in `start` (−1: not one of the checked cells). */
+  private readonly slot: Int32Array;
+  /** The equations holding the checked cell at slot s: `rows[start[s]..start[s + 1]]`. */
+  private readonly start: Int32Array;
+  private readonly rows: Int32Array;
+  /** Per equation, the check that last summed it (each equation once per point). */
+  private readonly checked: Int32Array;
+  private stamp = 0;
+  private readonly moved: number[] = [];
+  private ok = true;
+
+  constructor(
+    private readonly model: CellModel,
+    cells: readonly number[],
+  ) {
+    this.values = Float64Array.from(model.n);
+    this.slot = new Int32Array(model.n.length).fill(-1);
+    cells.forEach((cell, at) => {
+      this.slot[cell] = at;
+    });
+    const { equations } = model;
+    const count = new Int32Array(cells.length + 1);
+    const each = (visit: (slot: number, equation: number) => void) => {
+      equations.forEach(({ total, parts }, equation) => {
+        if ((this.slot[total] as number) >= 0) visit(this.slot[total] as number, equation);
+        for (const part of parts) {
+          if ((this.slot[part] as number) >= 0) visit(this.slot[part] as number, equation);
+        }
+      });
+    };
+    each((at) => {
+      count[at + 1] = (count[at + 1] as number) + 1;
+    });
+    for (let at = 0; at < cells.length; at++) {
+      count[at + 1] = (count[at + 1] as number) + (count[at] as number);
+    }
+    this.start = count;
+    const fill = count.slice(0, cells.length);
+    this.rows = new Int32Array(count[cells.length] as number);
+    each((at, equation) => {
+      this.rows[fill[at] as number] = equation;
+      fill[at] = (fill[at] as number) + 1;
+    });
+    this.checked = new Int32Array(equations.length);
+  }
+
+  /** One cell of the next point, at `value` within `bounds` (undefined: no bounds, refused). */
+  move(cell: number, value: number, bounds: { lower: number; upper: number } | undefined): void {
+    if (
+      !Number.isInteger(value) ||
+      this.model.hidden[cell] === null ||
+      (this.slot[cell] as number) < 0 ||
+      !bounds ||
+      value < bounds.lower ||
+      value > bounds.upper
+    ) {
+      this.ok = false;
+    }
+    this.moved.push(cell);
+    this.values[cell] = value;
+  }
+
+  /** Whether the point of the cells moved since the last check solves the system; resets it. */
+  holds(): boolean {
+    let ok = this.ok;
+    const stamp = ++this.stamp;
+    const { equations } = this.model;
+    const values = this.values;
+    for (let m = 0; ok && m < this.moved.length; m++) {
+      const at = this.slot[this.moved[m] as number] as number;
+      for (let r = this.start[at] as number; ok && r < (this.start[at + 1] as number); r++) {
+        const index = this.rows[r] as number;
+        if (this.checked[index] === stamp) continue;
+        this.checked[index] = stamp;
+        const equation = equations[index] as CellModel["equations"][number];
+        let sum = values[equation.total] as number;
+        for (const part of equation.parts) sum -= values[part] as number;
+        if (sum !== 0) ok = false;
+      }
+    }
+    for (const cell of this.moved) values[cell] = this.model.n[cell] as number;
+    this.moved.length = 0;
+    this.ok = true;
+    return ok;
+  }
 }
 
 /** A direction: component cell index → integer step. */
