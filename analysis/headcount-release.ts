@@ -216,20 +216,33 @@ export function buildHeadcountRelease(
         audit.lpSolves += solves;
       },
     );
-    const cells: HeadcountCell[] = table.keys.map((_, cell) => {
+    const shown: ShownDate = {
+      values: new Map(),
+      hiddenKeys: [],
+      hidden: { primary: 0, secondary: 0, unanimity: 0, protected: 0 },
+    };
+    const cells: HeadcountCell[] = table.keys.map((key, cell) => {
       const hidden = model.hidden[cell] ?? null;
       const value = model.n[cell] as number;
+      shown.values.set(key, hidden === null ? value : null);
+      if (hidden !== null) {
+        shown.hiddenKeys.push(key);
+        shown.hidden[hidden]++;
+      }
       return {
         ...table.describe[cell],
         n: hidden === null ? { value } : { hidden },
       } as HeadcountCell;
     });
-    record({
+    const built: HeadcountDateRelease = {
       referenceDate: date.referenceDate,
       cells,
       hiddenForChange: [...forced].filter((cell) => model.hidden[cell] === "secondary").length,
       ...(hiddenWhole ? { hiddenWhole } : {}),
-    });
+    };
+    // What `shownDate` would read back from the cells, from the keys the table already has.
+    shownDates.set(built, shown);
+    record(built);
   }
   return {
     k: input.k,
