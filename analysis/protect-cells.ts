@@ -92,7 +92,7 @@ export function protectCells(
   let proven = noProvenRanges(model.n.length, { keepPoints });
   const triedFurther = new Uint8Array(model.n.length);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    suppressByEquations(model);
+    suppressByEquations(model, byCell);
     const derivableIn = (found: RangeFindings, cell: number) =>
       model.hidden[cell] === "secondary" && !model.keepHidden?.[cell] && found.exact.includes(cell);
     const tightening = boundsFirst ? boundsRound(model) : undefined;

@@ -9,13 +9,17 @@ import { type CellModel, cellBounds, equationsByCell } from "./cell-model";
  * would protect nothing and would contradict "a hidden count is at least 1".
  * Returns the cells it hid. The LP audit checks what single equations cannot show.
  */
-export function suppressByEquations(model: CellModel): number[] {
-  const byCell = equationsByCell(model);
+export function suppressByEquations(
+  model: CellModel,
+  byCell: readonly (readonly number[])[] = equationsByCell(model),
+): number[] {
   const added: number[] = [];
   const queued = new Uint8Array(model.equations.length).fill(1);
   const queue = model.equations.map((_, index) => index);
-  while (queue.length > 0) {
-    const index = queue.shift() as number;
+  // First in, first out, read from a moving head: `shift` on a queue of many thousand
+  // equations moves the rest each time.
+  for (let head = 0; head < queue.length; head++) {
+    const index = queue[head] as number;
     queued[index] = 0;
     const cell = cellToHide(model, index);
     if (cell === undefined) continue;
