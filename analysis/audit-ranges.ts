@@ -218,11 +218,14 @@ export function boundsRound(model: CellModel): BoundsRound {
 }
 
 function tightening(model: CellModel, { cells, rows }: Component): Tightening {
-  const column = columnOf(model, cells);
-  const b = tightened(cells, rows, column, (cell) => cellBounds(model, cell));
-  if (!cells.some((cell) => isSmallGroup(model, cell))) return { b };
-  const a = tightened(cells, rows, column, (cell) => valueBounds(model, cell));
-  return { b, a };
+  const b = boundedSystem(cells, rows, columnOf(model, cells), (cell) => cellBounds(model, cell));
+  // Model A: the same equations (shared, not built again) from the values alone.
+  const a = cells.some((cell) => isSmallGroup(model, cell))
+    ? b.withBounds(cells.map((cell) => valueBounds(model, cell)))
+    : undefined;
+  b.tighten();
+  a?.tighten();
+  return a ? { b, a } : { b };
 }
 
 /**
@@ -538,8 +541,8 @@ function notExactSeen(seen: Seen, index: number, n: number): boolean {
   return notExact(range.low, range.high, n);
 }
 
-/** The component's equations tightened to integer bounds from the given ones. */
-function tightened(
+/** The component's equations within the given bounds, not tightened yet. */
+function boundedSystem(
   cells: number[],
   rows: Component["rows"],
   column: Int32Array,
@@ -556,7 +559,6 @@ function tightened(
     }
     system.close(rhs);
   }
-  system.tighten();
   return system;
 }
 

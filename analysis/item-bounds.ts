@@ -10,14 +10,30 @@ export class IntegerBounds {
   lows: Float64Array;
   highs: Float64Array;
   private variables = 0;
-  private readonly rowStart: number[] = [0];
-  private readonly rowVar: number[] = [];
-  private readonly rowCoefficient: number[] = [];
-  private readonly rowRhs: number[] = [];
+  private readonly rowStart: number[];
+  private readonly rowVar: number[];
+  private readonly rowCoefficient: number[];
+  private readonly rowRhs: number[];
 
-  constructor(capacity = 64) {
+  /** `rowsOf`: a system whose equations this one shares (see `withBounds`). */
+  constructor(capacity = 64, rowsOf?: IntegerBounds) {
     this.lows = new Float64Array(capacity);
     this.highs = new Float64Array(capacity);
+    this.rowStart = rowsOf?.rowStart ?? [0];
+    this.rowVar = rowsOf?.rowVar ?? [];
+    this.rowCoefficient = rowsOf?.rowCoefficient ?? [];
+    this.rowRhs = rowsOf?.rowRhs ?? [];
+  }
+
+  /**
+   * The same equations over the same variables, within other bounds (one per variable, in
+   * order): the equations are shared, not copied, so neither system may get more of them.
+   */
+  withBounds(bounds: readonly { lower: number; upper: number }[]): IntegerBounds {
+    if (bounds.length !== this.variables) throw new Error("One bound per variable is needed.");
+    const other = new IntegerBounds(Math.max(1, this.variables), this);
+    for (const b of bounds) other.add(b.lower, b.upper);
+    return other;
   }
 
   /** A new variable within [low, high]; returns its index. */
