@@ -41,6 +41,8 @@ export interface AnswerFinding {
   option?: string | null;
   /** A multiple-choice option: whether they (all but one) ticked it, or did not. */
   ticked?: boolean;
+  /** Not proven: left open by the true counts in a question too large for the LPs. */
+  unsettled?: boolean;
   groupId: string;
   /** −1: before the first release (the group's own figures in release `to`). */
   from: number;
@@ -54,7 +56,16 @@ export interface AnswerAudit {
   /** Checks the true counts settled (every check, when they are known, goes there first). */
   settledByTruth: number;
   solves: number;
+  /** Open checks of questions too large for the LPs (ANSWER_LP_MAX_COLUMNS), held as findings. */
+  unsettled: number;
 }
+
+/**
+ * The most unknowns of one question's stacked system that the audit settles by LP. Beyond, the
+ * checks the true counts leave open are findings. On the 60-unit benchmark a question of three
+ * releases has 16,000 unknowns and each LP takes seconds (2026-12-01): far too slow per rebuild.
+ */
+export const ANSWER_LP_MAX_COLUMNS = 8_000;
 
 /** One stacked table: a single-choice question, or one option of a multiple-choice one. */
 interface Question {
@@ -97,10 +108,13 @@ export function auditAnswerSequence(
     truths,
     structures = releases.map(releaseEquations),
     only,
+    lpMaxColumns = ANSWER_LP_MAX_COLUMNS,
   }: {
     sensitiveItems: ReadonlySet<string>;
     /** Audit these questions only (keys). */
     only?: ReadonlySet<string>;
+    /** See ANSWER_LP_MAX_COLUMNS (tests set it low). */
+    lpMaxColumns?: number;
     /** The true counts of each release (same order), with their answers, where still held. */
     truths?: (TrueCounts | undefined)[];
     structures?: ReleaseEquations[];
@@ -112,6 +126,7 @@ export function auditAnswerSequence(
     checks: 0,
     settledByTruth: 0,
     solves: 0,
+    unsettled: 0,
   };
   if (releases.length === 0) return audit;
   const known =
@@ -125,6 +140,7 @@ export function auditAnswerSequence(
     auditQuestion(highs, releases, structures, question, {
       sensitive: sensitiveItems.has(question.key),
       k,
+      lpMaxColumns,
       known,
       audit,
     });
@@ -156,6 +172,10 @@ function questionsOf(releases: Release[]): Question[] {
 
 const zero = (): Cell => ({ value: 0 });
 
+/** Rounds of pushes together at most, and the share of open batches a round must settle. */
+const PUSH_ROUNDS_MAX = 10;
+const PUSH_PROGRESS = 0.02;
+
 /** A published group's counts of the question's options, or null where it hides them. */
 function publishedCounts(group: ReleaseGroup, question: Question, n: number): number[] | null {
   const item = group.items.find((candidate) => candidate.key === question.key);
@@ -177,9 +197,16 @@ function auditQuestion(
   {
     sensitive,
     k,
+    lpMaxColumns,
     known,
     audit,
-  }: { sensitive: boolean; k: number; known: TrueCounts[] | undefined; audit: AnswerAudit },
+  }: {
+    sensitive: boolean;
+    k: number;
+    lpMaxColumns: number;
+    known: TrueCounts[] | undefined;
+    audit: AnswerAudit;
+  },
 ): void {
   const system = sequenceSystem(releases, structures);
   const slots = question.values.length;
@@ -362,6 +389,13 @@ function auditQuestion(
     }
   }
   if (open.length === 0) return;
+  if (lower.length > lpMaxColumns) {
+    // Too large to settle by LP at every rebuild: what the true counts leave open is held
+    // against the candidate (withheld, or the candidate is held back), never let through.
+    audit.unsettled += open.length;
+    for (const batch of open) report(batch, question, slots, audit, true);
+    return;
+  }
   // The LPs: one model of the whole question, its objective changed per check.
   const columns = lower.length;
   const column = new Map(Array.from({ length: columns }, (_, j) => [j, j]));
@@ -396,13 +430,18 @@ function auditQuestion(
     coefs: expressions.flatMap((e) => e.coefs),
     c: 0,
   });
-  // Pushed together first: the newcomers spread over other answers, and as many and as few.
-  optimum(sum(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
-  open = open.filter(isOpen);
-  if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "max");
-  open = open.filter(isOpen);
-  if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "min");
-  open = open.filter(isOpen);
+  // Pushed together first, while a round settles at least 2% of the open batches: the
+  // newcomers spread over other answers, and as many and as few of them.
+  for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
+    const before = open.length;
+    optimum(sum(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
+    open = open.filter(isOpen);
+    if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "max");
+    open = open.filter(isOpen);
+    if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "min");
+    open = open.filter(isOpen);
+    if (before - open.length < PUSH_PROGRESS * before) break;
+  }
   try {
     for (const batch of open) {
       // Each open option's most "other" newcomers, then the fewest and most newcomers: with these
@@ -427,28 +466,35 @@ function auditQuestion(
   } finally {
     lp.dispose();
   }
-  for (const batch of open) {
-    if (batch.sizeOpen && batch.minSolved && batch.maxSolved)
-      audit.findings.push({
-        kind: "size",
-        item: question.key,
-        groupId: batch.groupId,
-        from: batch.from,
-        to: batch.to,
-      });
-    for (let s = 0; s < slots; s++) {
-      if (!batch.open[s]) continue;
-      const other = down(batch.maxOther[s] as number);
-      audit.findings.push({
-        kind: other === 0 ? "all" : "nearlyAll",
-        item: question.key,
-        option: question.ticked ? question.ticked.value : (question.values[s] ?? null),
-        ...(question.ticked ? { ticked: s === 0 } : {}),
-        groupId: batch.groupId,
-        from: batch.from,
-        to: batch.to,
-      });
-    }
+
+  for (const batch of open) report(batch, question, slots, audit);
+}
+
+/** The checks of a batch still open, as findings. */
+function report(
+  batch: Batch,
+  question: Question,
+  slots: number,
+  audit: AnswerAudit,
+  unsettled = false,
+): void {
+  const base = {
+    item: question.key,
+    groupId: batch.groupId,
+    from: batch.from,
+    to: batch.to,
+    ...(unsettled ? { unsettled } : {}),
+  };
+  if (batch.sizeOpen) audit.findings.push({ kind: "size", ...base });
+  for (let s = 0; s < slots; s++) {
+    if (!batch.open[s]) continue;
+    const other = Math.floor((batch.maxOther[s] as number) + EPSILON);
+    audit.findings.push({
+      kind: other <= 0 ? "all" : "nearlyAll",
+      ...base,
+      option: question.ticked ? question.ticked.value : (question.values[s] ?? null),
+      ...(question.ticked ? { ticked: s === 0 } : {}),
+    });
   }
 }
 
@@ -582,7 +628,11 @@ export function withholdAnswers(
         only: new Set([finding.item]),
       });
       audits.push(audit);
-      known.set(finding.item, new Set(audit.findings.map(name)));
+      // Only what the shown releases are proven to give: an unsettled check is no proof.
+      known.set(
+        finding.item,
+        new Set(audit.findings.filter((found) => !found.unsettled).map(name)),
+      );
     }
     return known.get(finding.item)?.has(name(finding)) === true;
   };

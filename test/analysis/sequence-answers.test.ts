@@ -165,6 +165,16 @@ describe("auditAnswerSequence", () => {
     });
     expect(findings.some((f) => f.groupId === "a/all" && f.from === -1 && f.to === 0)).toBe(true);
   });
+  it("holds what it cannot settle against the releases when the LP would be too large", () => {
+    const safe = release(3, { org: [14, [6, 8, 0]], a: [9, "protected"], b: [5, "protected"] });
+    const first = release(3, { org: [10, [4, 6, 0]], a: [5, "protected"], b: [5, "protected"] });
+    expect(auditAnswerSequence(highs, [first, safe], { sensitiveItems }).findings).toEqual([]);
+    const capped = auditAnswerSequence(highs, [first, safe], { sensitiveItems, lpMaxColumns: 0 });
+    expect(capped.solves).toBe(0);
+    expect(capped.unsettled).toBeGreaterThan(0);
+    expect(capped.findings.length).toBeGreaterThan(0);
+    expect(capped.findings.every((finding) => finding.unsettled)).toBe(true);
+  });
 });
 
 describe("withholdAnswers", () => {
