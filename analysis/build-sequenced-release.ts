@@ -167,7 +167,9 @@ export function buildSequencedRelease(
       checked.release,
       checked.left.map(
         (finding): SequenceFinding => ({
-          kind: finding.kind === "size" ? "exact" : "answers",
+          // A size pinned through the tables goes to the rounds (a group hidden more frees it);
+          // an unsettled one would stay unsettled.
+          kind: finding.kind === "size" && !finding.unsettled ? "exact" : "answers",
           groupId: finding.groupId,
           from: finding.from,
           to: finding.to,

@@ -643,10 +643,16 @@ export function withholdAnswers(
       ...(only ? { only } : {}),
     });
     audits.push(audit);
-    audit.findings = audit.findings.filter((finding) => !alreadyShown(finding));
+    audit.findings = audit.findings.filter(
+      (finding) => finding.unsettled || !alreadyShown(finding),
+    );
     if (audit.findings.length === 0) return { release, left: [], withheld, audits };
     let hidden = 0;
+    // A question too large for the LPs stays so: withheld in the whole candidate at once.
+    for (const key of new Set(audit.findings.filter((f) => f.unsettled).map((f) => f.item)))
+      for (const group of release.groups) if (hide(group.id, key)) hidden++;
     for (const finding of audit.findings) {
+      if (finding.unsettled) continue;
       if (hide(finding.groupId, finding.item)) {
         hidden++;
         continue;
