@@ -19,7 +19,8 @@ export interface SequenceFinding {
     | "narrow" // values alone prove a batch group holds 1..k−1
     | "unsettled" // not produced since every open batch ends in the whole stacked system
     | "unanimous" // a sensitive question's answers in a batch group are (nearly) unanimous
-    | "comment"; // new comments are shown for fewer than max(k, 10) newcomers
+    | "comment" // new comments are shown for fewer than max(k, 10) newcomers
+    | "answers"; // stacked answer tables tell about newcomers (sequence-answers.ts)
   groupId: string;
   /** Positions in the sequence: the batch arrived after release `from` and by release `to`. */
   from: number;

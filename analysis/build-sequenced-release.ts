@@ -10,6 +10,7 @@ import { MIN_COMMENT_GROUP } from "./publish-comments";
 import { releaseEquations } from "./release-equations";
 import type { Release } from "./release-types";
 import type { ResponseMatrix } from "./response-matrix";
+import { withholdAnswers } from "./sequence-answers";
 import type { WitnessCache } from "./sequence-witnesses";
 import { type TrueCounts, trueGroupCounts } from "./true-group-counts";
 
@@ -40,6 +41,11 @@ export interface SequencedRelease {
    * rounds ran it each (0 with `itemLp: false`, or when no round passed).
    */
   lpBuilds: number;
+  /**
+   * Tables the answer audit of the stacked releases withheld in the release ("group id|question
+   * key"): what the rounds' groups and the item audit published, but newcomers' answers forbid.
+   */
+  answersWithheld: string[];
 }
 
 export interface SequenceRules {
@@ -76,6 +82,7 @@ export function buildSequencedRelease(
     witnesses,
     stackedUpTo,
     itemLp = true,
+    answerAudit = true,
   }: {
     /** The true counts of the shown releases, where the caller still holds them. */
     truths?: (TrueCounts | undefined)[];
@@ -87,6 +94,11 @@ export function buildSequencedRelease(
      * server always does; off only in tests and benches about group sizes.
      */
     itemLp?: boolean;
+    /**
+     * Audit the answer tables stacked over the shown releases (sequence-answers.ts) and withhold
+     * what tells about newcomers. The server always does; off only in tests about the rest.
+     */
+    answerAudit?: boolean;
   } = {},
 ): SequencedRelease {
   const rules = sequenceRules(input);
@@ -139,7 +151,34 @@ export function buildSequencedRelease(
     method,
     truthsKnown,
     lpBuilds,
+    answersWithheld: [],
   });
+  // The answer tables stacked over every shown release (sequence-answers.ts): the candidate's
+  // tables that tell about newcomers are withheld; what withholding cannot settle is a finding.
+  const answersChecked = (round: number, candidate: Release): SequencedRelease => {
+    if (!answerAudit) return outcome(round, candidate, []);
+    const checked = withholdAnswers(highs, shown, candidate, {
+      sensitiveItems: rules.sensitiveItems,
+      ...(sequenceTruths ? { truths: sequenceTruths } : {}),
+    });
+    for (const audit of checked.audits) solves += audit.solves;
+    const result = outcome(
+      round,
+      checked.release,
+      checked.left.map(
+        (finding): SequenceFinding => ({
+          // A size pinned through the tables goes to the rounds (a group hidden more frees it);
+          // an unsettled one would stay unsettled.
+          kind: finding.kind === "size" && !finding.unsettled ? "exact" : "answers",
+          groupId: finding.groupId,
+          from: finding.from,
+          to: finding.to,
+          item: finding.item,
+        }),
+      ),
+    );
+    return { ...result, answersWithheld: checked.withheld };
+  };
   try {
     for (let round = 1; ; round++) {
       // With nothing shown, the first round is the release: it gets the LP stage at once.
@@ -180,7 +219,10 @@ export function buildSequencedRelease(
         // The organisation as a whole only: the answer check does not run at all (with the LP
         // stage or without), so the release is the same one; it is marked as built with it.
         if (built.audit.organisationOnly)
-          return outcome(round, { ...release, audit: { ...release.audit, itemLp: true } }, []);
+          return answersChecked(round, {
+            ...release,
+            audit: { ...release.audit, itemLp: true },
+          });
         // The same groups hidden (the same options), now with the answers checked by LP.
         lpBuilds++;
         const checked = buildRelease(highs, matrix, input, { ...protection, itemLp: true });
@@ -199,7 +241,15 @@ export function buildSequencedRelease(
         audit = { findings: answerFindings(shown, release, rules) };
         if (audit.findings.length > 0) lpEveryRound = true;
       }
-      if (audit.findings.length === 0) return outcome(round, release, []);
+      if (audit.findings.length === 0) {
+        const checked = answersChecked(round, release);
+        // A batch size that only the answer tables pin, even with every table of the question
+        // withheld in the candidate, is held back as a group-size finding in the next round.
+        if (checked.passes || checked.findings.some((finding) => finding.kind !== "exact"))
+          return checked;
+        release = checked.release;
+        audit = { findings: checked.findings };
+      }
       // How far a group can move down for the reader: from its true count to the least the shown
       // releases allow (for a group published in the last one, what it grew since).
       const more = groupsToHoldBack(release, audit.findings, alsoHide, {

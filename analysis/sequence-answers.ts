@@ -1,0 +1,669 @@
+import type { Highs } from "highs";
+import { type ReleaseEquations, releaseEquations } from "./release-equations";
+import type { Release, ReleaseGroup } from "./release-types";
+import {
+  createModel,
+  type Entry,
+  EPSILON,
+  type Row,
+  runObjective,
+  sequenceSystem,
+} from "./sequence-system";
+import type { TrueCounts } from "./true-group-counts";
+
+/**
+ * The sequence audit of answer tables (issue 10): per question, every release's option counts
+ * stacked as a reader who keeps them all writes them down, joined to the group sizes. Unknowns:
+ * every hidden group size (with its reasons, headcounts and "never goes down", as in
+ * sequence-system.ts) and every option count not published (a hidden group, or a question
+ * hidden for a published group). Rows: each release's relations for the sizes and for every
+ * option, a group's options add up to its size, and every option count never goes down from
+ * one release to the next where the group is listed. A multiple-choice question is one ticked /
+ * not-ticked table per option, as in the item audit.
+ *
+ * Checks, for every group and every two releases from < to (from = −1 is before the first
+ * release: the group's own figures), with D the batch size and d_o its count of option o:
+ * - "size": D is exactly a number 1..k−1 (the answer tables can pin a batch that the group
+ *   sizes alone leave open);
+ * - "all": every newcomer gave o (D − d_o ≤ 0 with D ≥ 1 proven), where D may be 1..k−1; on a
+ *   sensitive question at any size, and "nearlyAll": all but one (D − d_o ≤ 1, D ≥ 2 proven).
+ * Pairs ending before the candidate are checked too: a later release can unmask an earlier
+ * one's hidden table (a group published again unchanged). LP relaxation (HiGHS), so every
+ * finding is a deduction a reader can make; the true counts of every release, where known, are
+ * one feasible point and close every check they contradict, and every LP's solution closes
+ * more. Without them (after a restart) every check goes to the LPs: slower, as sound.
+ */
+export interface AnswerFinding {
+  kind: "size" | "all" | "nearlyAll";
+  /** The question's key. */
+  item: string;
+  /** The option all (but one) newcomers gave; of a multiple-choice question, with `ticked`. */
+  option?: string | null;
+  /** A multiple-choice option: whether they (all but one) ticked it, or did not. */
+  ticked?: boolean;
+  /** Not proven: left open by the true counts in a question too large for the LPs. */
+  unsettled?: boolean;
+  groupId: string;
+  /** −1: before the first release (the group's own figures in release `to`). */
+  from: number;
+  to: number;
+}
+
+export interface AnswerAudit {
+  findings: AnswerFinding[];
+  questions: number;
+  checks: number;
+  /** Checks the true counts settled (every check, when they are known, goes there first). */
+  settledByTruth: number;
+  solves: number;
+  /** Open checks of questions too large for the LPs (ANSWER_LP_MAX_COLUMNS), held as findings. */
+  unsettled: number;
+}
+
+/**
+ * The most unknowns of one question's stacked system that the audit settles by LP. Beyond, the
+ * checks the true counts leave open are findings. On the 60-unit benchmark a question of three
+ * releases has 16,000 unknowns and each LP takes seconds (2026-12-01): far too slow per rebuild.
+ */
+export const ANSWER_LP_MAX_COLUMNS = 8_000;
+
+/** One stacked table: a single-choice question, or one option of a multiple-choice one. */
+interface Question {
+  key: string;
+  /** For a multiple-choice question: the option ticked (slots: ticked, not ticked). */
+  ticked?: { value: string | null; index: number };
+  values: (string | null)[];
+}
+
+type Cell = { value: number } | { variable: number };
+interface Lin {
+  vars: number[];
+  coefs: number[];
+  c: number;
+}
+
+/** A batch: the newcomers of one group between two releases. */
+interface Batch {
+  groupId: string;
+  from: number;
+  to: number;
+  size: Lin;
+  /** Per option: the newcomers who gave another answer (D − d_o). */
+  other: Lin[];
+  minD: number;
+  maxD: number;
+  maxOther: Float64Array;
+  /** Checks still open: "size" and one per option. */
+  sizeOpen: boolean;
+  open: Uint8Array;
+  minSolved: boolean;
+  maxSolved: boolean;
+}
+
+export function auditAnswerSequence(
+  highs: Highs,
+  releases: Release[],
+  {
+    sensitiveItems,
+    truths,
+    structures = releases.map(releaseEquations),
+    only,
+    lpMaxColumns = ANSWER_LP_MAX_COLUMNS,
+  }: {
+    sensitiveItems: ReadonlySet<string>;
+    /** Audit these questions only (keys). */
+    only?: ReadonlySet<string>;
+    /** See ANSWER_LP_MAX_COLUMNS (tests set it low). */
+    lpMaxColumns?: number;
+    /** The true counts of each release (same order), with their answers, where still held. */
+    truths?: (TrueCounts | undefined)[];
+    structures?: ReleaseEquations[];
+  },
+): AnswerAudit {
+  const audit: AnswerAudit = {
+    findings: [],
+    questions: 0,
+    checks: 0,
+    settledByTruth: 0,
+    solves: 0,
+    unsettled: 0,
+  };
+  if (releases.length === 0) return audit;
+  const known =
+    truths?.length === releases.length && truths.every((truth) => truth?.answers !== undefined)
+      ? (truths as TrueCounts[])
+      : undefined;
+  const k = Math.max(...releases.map((release) => release.k));
+  for (const question of questionsOf(releases)) {
+    if (only && !only.has(question.key)) continue;
+    audit.questions++;
+    auditQuestion(highs, releases, structures, question, {
+      sensitive: sensitiveItems.has(question.key),
+      k,
+      lpMaxColumns,
+      known,
+      audit,
+    });
+  }
+  return audit;
+}
+
+/** Every question some release publishes a table of, multiple-choice ones split by option. */
+function questionsOf(releases: Release[]): Question[] {
+  const found = new Map<string, Question[]>();
+  for (const release of releases)
+    for (const group of release.groups)
+      for (const item of group.items) {
+        if (!("options" in item) || found.has(item.key)) continue;
+        const values = item.options.map((option) => option.value);
+        found.set(
+          item.key,
+          item.kind === "single"
+            ? [{ key: item.key, values }]
+            : values.map((value, index) => ({
+                key: item.key,
+                ticked: { value, index },
+                values: ["ticked", "not ticked"],
+              })),
+        );
+      }
+  return [...found.values()].flat();
+}
+
+const zero = (): Cell => ({ value: 0 });
+
+/** Rounds of pushes together at most, and the share of open batches a round must settle. */
+const PUSH_ROUNDS_MAX = 10;
+const PUSH_PROGRESS = 0.02;
+
+/** A published group's counts of the question's options, or null where it hides them. */
+function publishedCounts(group: ReleaseGroup, question: Question, n: number): number[] | null {
+  const item = group.items.find((candidate) => candidate.key === question.key);
+  if (!item || !("options" in item)) return null;
+  const count = (value: string | null) =>
+    item.options.find((option) => option.value === value)?.count ?? 0;
+  if (question.ticked) {
+    const ticked = count(question.ticked.value);
+    return [ticked, n - ticked];
+  }
+  return question.values.map(count);
+}
+
+function auditQuestion(
+  highs: Highs,
+  releases: Release[],
+  structures: ReleaseEquations[],
+  question: Question,
+  {
+    sensitive,
+    k,
+    lpMaxColumns,
+    known,
+    audit,
+  }: {
+    sensitive: boolean;
+    k: number;
+    lpMaxColumns: number;
+    known: TrueCounts[] | undefined;
+    audit: AnswerAudit;
+  },
+): void {
+  const system = sequenceSystem(releases, structures);
+  const slots = question.values.length;
+  const lower: number[] = system.variables.map((v) => v.lowerB);
+  const upper: number[] = system.variables.map((v) => v.upperB);
+  const rows: Row[] = [...system.chainRows, ...system.ownRows.flat()];
+  const newVariable = (lo: number, hi: number): Cell => {
+    lower.push(lo);
+    upper.push(hi);
+    return { variable: lower.length - 1 };
+  };
+  /** A row Σ sign × cell in [lo, hi], constants moved to the bounds; dropped if constant. */
+  const addRow = (terms: [number, Cell][], lo: number, hi: number) => {
+    const row: Row = { variables: [], coefficients: [], lower: lo, upper: hi };
+    for (const [sign, cell] of terms) {
+      if ("value" in cell) {
+        row.lower -= sign * cell.value;
+        row.upper -= sign * cell.value;
+      } else {
+        row.variables.push(cell.variable);
+        row.coefficients.push(sign);
+      }
+    }
+    if (row.variables.length > 0) rows.push(row);
+  };
+  // Option counts per group id and release: published, 0, or unknown (with Σ = size).
+  const options = new Map<string, (Cell[] | null)[]>();
+  for (const id of system.ids) {
+    const timeline = system.entries.get(id) as Entry[];
+    options.set(
+      id,
+      timeline.map((entry, t) => {
+        const size: Cell | null = entry;
+        if (size === null) return null;
+        if ("value" in size && size.value === 0) return Array.from({ length: slots }, zero);
+        const position = structures[t]?.position.get(id);
+        const group = position === undefined ? undefined : releases[t]?.groups[position];
+        if (!group) return Array.from({ length: slots }, zero); // an absent direct part
+        const published = "value" in size ? publishedCounts(group, question, size.value) : null;
+        if (published) return published.map((value) => ({ value }));
+        const cap = "value" in size ? size.value : (upper[size.variable] as number);
+        const cells = Array.from({ length: slots }, () => newVariable(0, cap));
+        addRow([...cells.map((cell): [number, Cell] => [1, cell]), [-1, size]], 0, 0);
+        return cells;
+      }),
+    );
+  }
+  // Each release's relations, per option.
+  structures.forEach((structure, t) => {
+    for (const { total, parts } of structure.equations) {
+      const whole = options.get(total)?.[t];
+      if (!whole) continue;
+      for (let s = 0; s < slots; s++) {
+        const terms: [number, Cell][] = [[1, whole[s] as Cell]];
+        for (const part of parts) {
+          const cells = options.get(part)?.[t];
+          if (cells) terms.push([-1, cells[s] as Cell]);
+        }
+        addRow(terms, 0, 0);
+      }
+    }
+  });
+  // Every option count never goes down to the next release that lists the group.
+  for (const timeline of options.values()) {
+    let previous: Cell[] | null = null;
+    for (const cells of timeline) {
+      if (!cells) continue;
+      if (previous) {
+        const before = previous;
+        cells.forEach((cell, s) => {
+          addRow(
+            [
+              [1, cell],
+              [-1, before[s] as Cell],
+            ],
+            0,
+            Number.POSITIVE_INFINITY,
+          );
+        });
+      }
+      previous = cells;
+    }
+  }
+  // The batches: every group and pair of releases (−1: nothing yet).
+  const rule = sensitive ? 1 : 0;
+  const batches: Batch[] = [];
+  const lin = (terms: [number, Cell][]): Lin => {
+    const result: Lin = { vars: [], coefs: [], c: 0 };
+    for (const [sign, cell] of terms) {
+      if ("value" in cell) result.c += sign * cell.value;
+      else {
+        result.vars.push(cell.variable);
+        result.coefs.push(sign);
+      }
+    }
+    return result;
+  };
+  const none: Cell = { value: 0 };
+  for (const id of system.ids) {
+    const timeline = system.entries.get(id) as Entry[];
+    const table = options.get(id) as (Cell[] | null)[];
+    for (let to = 0; to < releases.length; to++) {
+      const end = timeline[to];
+      const endCells = table[to];
+      if (!end || !endCells) continue;
+      for (let from = -1; from < to; from++) {
+        const start = from < 0 ? none : timeline[from];
+        const startCells = from < 0 ? endCells.map(() => none) : table[from];
+        if (!start || !startCells) continue;
+        const size = lin([
+          [1, end],
+          [-1, start],
+        ]);
+        batches.push({
+          groupId: id,
+          from,
+          to,
+          size,
+          other: endCells.map((cell, s) =>
+            lin([
+              [1, end],
+              [-1, start],
+              [-1, cell],
+              [1, startCells[s] as Cell],
+            ]),
+          ),
+          minD: Number.POSITIVE_INFINITY,
+          maxD: Number.NEGATIVE_INFINITY,
+          maxOther: new Float64Array(slots).fill(Number.NEGATIVE_INFINITY),
+          sizeOpen: true,
+          open: new Uint8Array(slots).fill(1),
+          minSolved: false,
+          maxSolved: false,
+        });
+      }
+    }
+  }
+  audit.checks += batches.length * (slots + 1);
+  const evaluate = (expression: Lin, point: ArrayLike<number>) => {
+    let sum = expression.c;
+    for (let i = 0; i < expression.vars.length; i++)
+      sum += (expression.coefs[i] as number) * (point[expression.vars[i] as number] as number);
+    return sum;
+  };
+  const down = (x: number) => Math.floor(x + EPSILON);
+  const up = (x: number) => Math.ceil(x - EPSILON);
+  /** Closes what a feasible point (or the optima found) shows open; counts the open checks. */
+  const settle = (batch: Batch) => {
+    const { minD, maxD } = batch;
+    if (batch.sizeOpen && (down(maxD) > up(minD) || down(maxD) >= k || up(minD) <= 0))
+      batch.sizeOpen = false;
+    for (let s = 0; s < slots; s++) {
+      if (!batch.open[s]) continue;
+      const other = down(batch.maxOther[s] as number);
+      if (other > rule || up(minD) <= other || (!sensitive && down(maxD) >= k)) batch.open[s] = 0;
+    }
+  };
+  const isOpen = (batch: Batch) => batch.sizeOpen || batch.open.some((open) => open === 1);
+  const see = (point: ArrayLike<number>, batch: Batch) => {
+    const size = evaluate(batch.size, point);
+    if (size < batch.minD) batch.minD = size;
+    if (size > batch.maxD) batch.maxD = size;
+    batch.other.forEach((other, s) => {
+      const value = evaluate(other, point);
+      if (value > (batch.maxOther[s] as number)) batch.maxOther[s] = value;
+    });
+    settle(batch);
+  };
+  // Constant batches (both ends published): their figures are all there is.
+  for (const batch of batches) if (batch.size.vars.length === 0) see([], batch);
+  let open = batches.filter(isOpen);
+  // The true counts: one feasible point of the reader's system.
+  if (known && open.length > 0) {
+    const point = truthPoint(system, options, known, question, lower.length, rows, lower, upper);
+    if (point) {
+      const before = open.length * (slots + 1);
+      for (const batch of open) see(point, batch);
+      open = open.filter(isOpen);
+      audit.settledByTruth += before - open.length * (slots + 1);
+    }
+  }
+  if (open.length === 0) return;
+  if (lower.length > lpMaxColumns) {
+    // Too large to settle by LP at every rebuild: what the true counts leave open is held
+    // against the candidate (withheld, or the candidate is held back), never let through.
+    audit.unsettled += open.length;
+    for (const batch of open) report(batch, question, slots, audit, true);
+    return;
+  }
+  // The LPs: one model of the whole question, its objective changed per check.
+  const columns = lower.length;
+  const column = new Map(Array.from({ length: columns }, (_, j) => [j, j]));
+  const { lp } = createModel(
+    highs,
+    lower.map((lo, j) => ({ lower: lo, upper: upper[j] as number })),
+    column,
+    rows,
+  );
+  const optimum = (expression: Lin, sense: "min" | "max"): number => {
+    if (expression.vars.length === 0) return expression.c;
+    const cost = new Map<number, number>();
+    expression.vars.forEach((v, i) => {
+      cost.set(v, (cost.get(v) ?? 0) + (expression.coefs[i] as number));
+    });
+    audit.solves++;
+    const status = runObjective(
+      highs,
+      lp,
+      columns,
+      [...cost].map(([v, sign]) => ({ column: v, sign })),
+      sense,
+    );
+    if (status === "unbounded")
+      return sense === "max" ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    const point = lp.getSolution().colValue;
+    for (const batch of open) if (isOpen(batch)) see(point, batch);
+    return evaluate(expression, point);
+  };
+  const sum = (expressions: Lin[]): Lin => ({
+    vars: expressions.flatMap((e) => e.vars),
+    coefs: expressions.flatMap((e) => e.coefs),
+    c: 0,
+  });
+  // Pushed together first, while a round settles at least 2% of the open batches: the
+  // newcomers spread over other answers, and as many and as few of them.
+  for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
+    const before = open.length;
+    optimum(sum(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
+    open = open.filter(isOpen);
+    if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "max");
+    open = open.filter(isOpen);
+    if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "min");
+    open = open.filter(isOpen);
+    if (before - open.length < PUSH_PROGRESS * before) break;
+  }
+  try {
+    for (const batch of open) {
+      // Each open option's most "other" newcomers, then the fewest and most newcomers: with these
+      // optima, whatever is still open is a finding.
+      for (let s = 0; s < slots; s++) {
+        if (!batch.open[s]) continue;
+        const other = optimum(batch.other[s] as Lin, "max");
+        if (other > (batch.maxOther[s] as number)) batch.maxOther[s] = other;
+        settle(batch);
+      }
+      if (isOpen(batch)) {
+        batch.minD = Math.min(batch.minD, optimum(batch.size, "min"));
+        batch.minSolved = true;
+        settle(batch);
+      }
+      if (batch.sizeOpen || (!sensitive && isOpen(batch))) {
+        batch.maxD = Math.max(batch.maxD, optimum(batch.size, "max"));
+        batch.maxSolved = true;
+        settle(batch);
+      }
+    }
+  } finally {
+    lp.dispose();
+  }
+
+  for (const batch of open) report(batch, question, slots, audit);
+}
+
+/** The checks of a batch still open, as findings. */
+function report(
+  batch: Batch,
+  question: Question,
+  slots: number,
+  audit: AnswerAudit,
+  unsettled = false,
+): void {
+  const base = {
+    item: question.key,
+    groupId: batch.groupId,
+    from: batch.from,
+    to: batch.to,
+    ...(unsettled ? { unsettled } : {}),
+  };
+  if (batch.sizeOpen) audit.findings.push({ kind: "size", ...base });
+  for (let s = 0; s < slots; s++) {
+    if (!batch.open[s]) continue;
+    const other = Math.floor((batch.maxOther[s] as number) + EPSILON);
+    audit.findings.push({
+      kind: other <= 0 ? "all" : "nearlyAll",
+      ...base,
+      option: question.ticked ? question.ticked.value : (question.values[s] ?? null),
+      ...(question.ticked ? { ticked: s === 0 } : {}),
+    });
+  }
+}
+
+/**
+ * The true counts of every release as a point of the question's system (null if any is missing
+ * or the point does not satisfy every row and bound: it then closes nothing).
+ */
+function truthPoint(
+  system: ReturnType<typeof sequenceSystem>,
+  options: Map<string, (Cell[] | null)[]>,
+  known: TrueCounts[],
+  question: Question,
+  columns: number,
+  rows: Row[],
+  lower: number[],
+  upper: number[],
+): Float64Array | null {
+  const point = new Float64Array(columns).fill(Number.NaN);
+  for (const [v, variable] of system.variables.entries())
+    point[v] = known[variable.release]?.get(variable.groupId) ?? Number.NaN;
+  for (const [id, timeline] of options) {
+    timeline.forEach((cells, t) => {
+      const counts = known[t]?.answers?.get(question.key)?.get(id);
+      const size = known[t]?.get(id);
+      cells?.forEach((cell, s) => {
+        if (!("variable" in cell)) return;
+        if (!counts || size === undefined) return;
+        const ticked = question.ticked
+          ? (counts[question.ticked.index] as number | undefined)
+          : undefined;
+        point[cell.variable] = question.ticked
+          ? ticked === undefined
+            ? Number.NaN
+            : s === 0
+              ? ticked
+              : size - ticked
+          : (counts[s] ?? Number.NaN);
+      });
+    });
+  }
+  for (let j = 0; j < columns; j++) {
+    const value = point[j] as number;
+    if (!(value >= (lower[j] as number) - EPSILON && value <= (upper[j] as number) + EPSILON))
+      return null;
+  }
+  for (const row of rows) {
+    let sum = 0;
+    row.variables.forEach((v, i) => {
+      sum += (row.coefficients[i] as number) * (point[v] as number);
+    });
+    if (sum < row.lower - EPSILON || sum > row.upper + EPSILON) return null;
+  }
+  return point;
+}
+
+/**
+ * Withholds, in the candidate (the last release), the tables of the questions whose stacked
+ * answer tables tell about newcomers, until the answer audit finds nothing: first the question
+ * at each finding's group, then at the groups sharing a relation with it, at last in the whole
+ * candidate. A finding between shown releases that the shown releases alone already give (they
+ * were served before this audit existed, or without their answers checked) is no news to their
+ * readers and is not held against the candidate. What is left after the whole candidate
+ * withholds the question (its group sizes pin a batch through earlier tables) is returned: the
+ * candidate may not be served as it is. `withheld` lists "group id|question key".
+ */
+export function withholdAnswers(
+  highs: Highs,
+  shown: Release[],
+  candidate: Release,
+  options: { sensitiveItems: ReadonlySet<string>; truths?: (TrueCounts | undefined)[] },
+): { release: Release; left: AnswerFinding[]; withheld: string[]; audits: AnswerAudit[] } {
+  const release: Release = structuredClone(candidate);
+  const sequence = [...shown, release];
+  const structures = sequence.map(releaseEquations);
+  const last = sequence.length - 1;
+  const { position, equations } = structures[last] as ReleaseEquations;
+  const partners = new Map<string, Set<string>>();
+  for (const { total, parts } of equations)
+    for (const id of [total, ...parts])
+      for (const other of [total, ...parts]) {
+        const set = partners.get(id) ?? new Set<string>();
+        set.add(other);
+        partners.set(id, set);
+      }
+  const hide = (groupId: string, key: string): boolean => {
+    const group = release.groups[position.get(groupId) ?? -1];
+    const index = group?.items.findIndex((item) => item.key === key) ?? -1;
+    const item = group?.items[index];
+    if (!group || !item || !("options" in item)) return false;
+    group.items[index] = { key: item.key, kind: item.kind, hidden: "protected" };
+    withheld.push(`${groupId}|${key}`);
+    return true;
+  };
+  const audits: AnswerAudit[] = [];
+  const withheld: string[] = [];
+  let only: Set<string> | undefined;
+  const name = (f: AnswerFinding) =>
+    JSON.stringify([f.kind, f.item, f.option, f.ticked, f.groupId, f.from, f.to]);
+  // What the shown releases alone give, per question (asked only where a finding is that old).
+  const known = new Map<string, Set<string>>();
+  function published(t: number, groupId: string) {
+    const n = sequence[t]?.groups[structures[t]?.position.get(groupId) ?? -1]?.n;
+    return n && "value" in n ? n.value : undefined;
+  }
+  const root = release.units.find((unit) => unit.parentId === null)?.id;
+  // Whether group g truly had no newcomers between release t and the candidate: from the true
+  // counts, or, without them, from the organisation's published total, unchanged.
+  const noNewcomers = (groupId: string, t: number) => {
+    const [before, now] = [options.truths?.[t], options.truths?.[last]];
+    if (before && now) {
+      const n = now.get(groupId);
+      return n !== undefined && n === before.get(groupId);
+    }
+    const organisation = published(last, `${root}/all`);
+    return organisation !== undefined && organisation === published(t, `${root}/all`);
+  };
+  const alreadyShown = (finding: AnswerFinding): boolean => {
+    if (finding.to >= last) {
+      // The group's people are those of the last shown release that lists it: what the
+      // candidate tells about them, readers of that release already knew.
+      let t = last - 1;
+      while (t >= 0 && !structures[t]?.position.has(finding.groupId)) t--;
+      if (t <= finding.from || !noNewcomers(finding.groupId, t)) return false;
+      return alreadyShown({ ...finding, to: t });
+    }
+    if (!known.has(finding.item)) {
+      const audit = auditAnswerSequence(highs, shown, {
+        sensitiveItems: options.sensitiveItems,
+        ...(options.truths ? { truths: options.truths.slice(0, shown.length) } : {}),
+        structures: structures.slice(0, shown.length),
+        only: new Set([finding.item]),
+      });
+      audits.push(audit);
+      // Only what the shown releases are proven to give: an unsettled check is no proof.
+      known.set(
+        finding.item,
+        new Set(audit.findings.filter((found) => !found.unsettled).map(name)),
+      );
+    }
+    return known.get(finding.item)?.has(name(finding)) === true;
+  };
+  for (;;) {
+    const audit = auditAnswerSequence(highs, sequence, {
+      ...options,
+      structures,
+      ...(only ? { only } : {}),
+    });
+    audits.push(audit);
+    audit.findings = audit.findings.filter(
+      (finding) => finding.unsettled || !alreadyShown(finding),
+    );
+    if (audit.findings.length === 0) return { release, left: [], withheld, audits };
+    let hidden = 0;
+    // A question too large for the LPs stays so: withheld in the whole candidate at once.
+    for (const key of new Set(audit.findings.filter((f) => f.unsettled).map((f) => f.item)))
+      for (const group of release.groups) if (hide(group.id, key)) hidden++;
+    for (const finding of audit.findings) {
+      if (finding.unsettled) continue;
+      if (hide(finding.groupId, finding.item)) {
+        hidden++;
+        continue;
+      }
+      for (const partner of partners.get(finding.groupId) ?? [])
+        if (hide(partner, finding.item)) hidden++;
+    }
+    if (hidden === 0)
+      for (const key of new Set(audit.findings.map((finding) => finding.item)))
+        for (const group of release.groups) if (hide(group.id, key)) hidden++;
+    if (hidden === 0) return { release, left: audit.findings, withheld, audits };
+    only = new Set(audit.findings.map((finding) => finding.item));
+  }
+}

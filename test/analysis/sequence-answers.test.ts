@@ -1,0 +1,283 @@
+import highsLoader, { type Highs } from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  buildRelease,
+  createResponseMatrix,
+  type ReleaseInput,
+} from "../../analysis/build-release";
+import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
+import type { Release, ReleaseGroup, ReleaseItem } from "../../analysis/release-types";
+import { auditAnswerSequence, withholdAnswers } from "../../analysis/sequence-answers";
+import { WitnessCache } from "../../analysis/sequence-witnesses";
+import type { TrueCounts } from "../../analysis/true-group-counts";
+import type { ResponseRow } from "../../analysis/types";
+import probeCase from "./sequence-answers-case.json";
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await highsLoader();
+});
+
+const VALUES = ["yes", "no", null] as const;
+const sensitiveItems = new Set(["experienced"]);
+
+/** A table of the sensitive question (yes, no, no answer), or hidden by the item audit. */
+type Table = [number, number, number] | "protected";
+
+function item(table: Table, n: number): ReleaseItem {
+  if (table === "protected") return { key: "experienced", kind: "single", hidden: "protected" };
+  return {
+    key: "experienced",
+    kind: "single",
+    options: VALUES.map((value, index) => ({
+      value,
+      count: table[index] as number,
+      share: (table[index] as number) / n,
+    })),
+  };
+}
+
+/** An organisation of two units a and b (org = a + b), every size published. */
+function release(k: number, groups: Record<"org" | "a" | "b", [number, Table]>): Release {
+  return {
+    k,
+    units: [
+      { id: "org", parentId: null },
+      { id: "a", parentId: "org" },
+      { id: "b", parentId: "org" },
+    ],
+    dimensions: [],
+    crosses: [],
+    knownHeadcounts: {},
+    groups: (["org", "a", "b"] as const).map(
+      (unit): ReleaseGroup => ({
+        id: `${unit}/all`,
+        unitId: unit,
+        part: "all",
+        filters: [],
+        n: { value: groups[unit][0] },
+        items: [item(groups[unit][1], groups[unit][0])],
+      }),
+    ),
+    comments: [],
+    audit: {
+      cells: 3,
+      organisationOnly: false,
+      hiddenPrimary: 0,
+      hiddenSecondary: 0,
+      hiddenUnanimity: 0,
+      lpSolves: 0,
+      rounds: 0,
+      itemCells: 3,
+      itemsHidden: 0,
+      answersHidden: 0,
+      itemRounds: 0,
+    },
+  };
+}
+
+/**
+ * Release 0 hides a's and b's answers; release 1 publishes b again, unchanged (5), with its
+ * answers: b's earlier table can only be the same, so a's earlier one is the organisation's
+ * minus b's: all five said no.
+ */
+const before = release(3, { org: [10, [2, 8, 0]], a: [5, "protected"], b: [5, "protected"] });
+const unmasking = release(3, { org: [14, [4, 10, 0]], a: [9, "protected"], b: [5, [2, 3, 0]] });
+
+function truth(sizes: [number, number, number], tables: number[][]): TrueCounts {
+  const ids = ["org/all", "a/all", "b/all"];
+  return Object.assign(new Map(ids.map((id, index) => [id, sizes[index] as number])), {
+    answers: new Map([
+      ["experienced", new Map(ids.map((id, index) => [id, Uint32Array.from(tables[index] ?? [])]))],
+    ]),
+  });
+}
+
+describe("auditAnswerSequence", () => {
+  it("finds an earlier hidden table unmasked by a later release (all said no)", () => {
+    expect(auditAnswerSequence(highs, [before], { sensitiveItems }).findings).toEqual([]);
+    const { findings } = auditAnswerSequence(highs, [before, unmasking], { sensitiveItems });
+    expect(findings).toContainEqual({
+      kind: "all",
+      item: "experienced",
+      option: "no",
+      groupId: "a/all",
+      from: -1,
+      to: 0,
+    });
+  });
+
+  it("settles by the true counts what they leave open, and finds the rest by LP", () => {
+    const first = release(3, { org: [10, [4, 6, 0]], a: [5, "protected"], b: [5, "protected"] });
+    const second = release(3, { org: [14, [6, 8, 0]], a: [9, "protected"], b: [5, "protected"] });
+    const truths = [
+      truth(
+        [10, 5, 5],
+        [
+          [4, 6, 0],
+          [2, 3, 0],
+          [2, 3, 0],
+        ],
+      ),
+      truth(
+        [14, 9, 5],
+        [
+          [6, 8, 0],
+          [4, 5, 0],
+          [2, 3, 0],
+        ],
+      ),
+    ];
+    const audit = auditAnswerSequence(highs, [first, second], { sensitiveItems, truths });
+    expect(audit.findings).toEqual([]);
+    expect(audit.settledByTruth).toBeGreaterThan(0);
+    expect(audit.solves).toBe(0);
+    // Without them, the same verdict by LP.
+    const alone = auditAnswerSequence(highs, [first, second], { sensitiveItems });
+    expect(alone.findings).toEqual([]);
+    expect(alone.solves).toBeGreaterThan(0);
+  });
+
+  it("does not let counts that contradict the releases settle anything", () => {
+    // b's table in release 0 is said to be yes 0 / no 5, more no than release 1 publishes (3):
+    // a's would then be yes 2 / no 3, which would close the check.
+    const wrong = [
+      truth(
+        [10, 5, 5],
+        [
+          [2, 8, 0],
+          [2, 3, 0],
+          [0, 5, 0],
+        ],
+      ),
+      truth(
+        [14, 9, 5],
+        [
+          [4, 10, 0],
+          [3, 6, 0],
+          [1, 4, 0],
+        ],
+      ),
+    ];
+    const { findings } = auditAnswerSequence(highs, [before, unmasking], {
+      sensitiveItems,
+      truths: wrong,
+    });
+    expect(findings.some((f) => f.groupId === "a/all" && f.from === -1 && f.to === 0)).toBe(true);
+  });
+  it("holds what it cannot settle against the releases when the LP would be too large", () => {
+    const safe = release(3, { org: [14, [6, 8, 0]], a: [9, "protected"], b: [5, "protected"] });
+    const first = release(3, { org: [10, [4, 6, 0]], a: [5, "protected"], b: [5, "protected"] });
+    expect(auditAnswerSequence(highs, [first, safe], { sensitiveItems }).findings).toEqual([]);
+    const capped = auditAnswerSequence(highs, [first, safe], { sensitiveItems, lpMaxColumns: 0 });
+    expect(capped.solves).toBe(0);
+    expect(capped.unsettled).toBeGreaterThan(0);
+    expect(capped.findings.length).toBeGreaterThan(0);
+    expect(capped.findings.every((finding) => finding.unsettled)).toBe(true);
+  });
+});
+
+describe("withholdAnswers", () => {
+  it("withholds the candidate's tables beside the unmasked group until nothing tells", () => {
+    const { release: served, left } = withholdAnswers(highs, [before], unmasking, {
+      sensitiveItems,
+    });
+    expect(left).toEqual([]);
+    const b = served.groups.find((group) => group.id === "b/all");
+    expect(b?.items[0]).toEqual({ key: "experienced", kind: "single", hidden: "protected" });
+    expect(auditAnswerSequence(highs, [before, served], { sensitiveItems }).findings).toEqual([]);
+  });
+});
+
+describe("answer tables across served releases", () => {
+  const units = [
+    { id: "a", parentId: null },
+    { id: "b", parentId: null },
+  ];
+  const rows: ResponseRow[] = Array.from({ length: 41 }, (_, i) => ({
+    unitId: i % 2 === 0 ? "a" : "b",
+    answers: {
+      dim0: i % 3 === 0 ? "v1" : "v0",
+      climate: 1 + (i % 5),
+      experienced: i % 4 === 0 ? "yes" : "no",
+    },
+  }));
+  const input = {
+    organisationId: "org",
+    units,
+    k: 5,
+    items: [
+      {
+        kind: "single" as const,
+        key: "dim0",
+        path: ["dim0"],
+        options: ["v0", "v1"],
+        breakdown: true,
+        sensitive: true,
+      },
+      {
+        kind: "single" as const,
+        key: "climate",
+        path: ["climate"],
+        options: [1, 2, 3, 4, 5],
+        scale: { numeric: true, favourable: [4, 5] },
+        breakdown: false,
+        sensitive: false,
+      },
+      {
+        kind: "single" as const,
+        key: "experienced",
+        path: ["experienced"],
+        options: ["yes", "no"],
+        breakdown: false,
+        sensitive: true,
+      },
+    ],
+  };
+  const sensitive = new Set(["dim0", "experienced"]);
+
+  it("finds one newcomer's answers when every rebuild is served, none in what the sequence audit serves", () => {
+    const matrix = createResponseMatrix(input, rows.slice(0, 40));
+    const first = buildRelease(highs, matrix, input, { itemLp: false });
+    const firstTruth = buildSequencedRelease(highs, matrix, input, [], { itemLp: false }).truth;
+    matrix.append(rows[40] as ResponseRow);
+    const naive = buildRelease(highs, matrix, input, { itemLp: false });
+    expect(
+      auditAnswerSequence(highs, [first, naive], { sensitiveItems: sensitive }).findings.length,
+    ).toBeGreaterThan(0);
+    const next = buildSequencedRelease(highs, matrix, input, [first], {
+      truths: [firstTruth],
+      itemLp: false,
+    });
+    const served = next.passes ? [first, next.release] : [first];
+    expect(auditAnswerSequence(highs, served, { sensitiveItems: sensitive }).findings).toEqual([]);
+  });
+
+  it("serves nothing that tells one newcomer's answer (a batch pinned to one by the tables)", () => {
+    // A random campaign (k = 3) of the probe that found the gap (docs/history/
+    // sequence-answer-probe.md): 53 answers, then 3. Before the answer audit, the second release
+    // was served and the two tables together showed exactly one newcomer with dim0 = v1, and
+    // their climate answer.
+    const caseInput = probeCase.input as unknown as ReleaseInput;
+    const caseRows = probeCase.rows as ResponseRow[];
+    const matrix = createResponseMatrix(caseInput);
+    const shown: Release[] = [];
+    const truths: TrueCounts[] = [];
+    const witnesses = new WitnessCache();
+    let next = 0;
+    for (const size of probeCase.batches) {
+      for (const row of caseRows.slice(next, next + size)) matrix.append(row);
+      next += size;
+      const built = buildSequencedRelease(highs, matrix, caseInput, shown, {
+        truths,
+        witnesses,
+        stackedUpTo: 0,
+      });
+      if (!built.passes) continue;
+      shown.push(built.release);
+      truths.push(built.truth);
+    }
+    const keys = new Set(caseInput.items.filter((i) => i.sensitive).map((i) => i.key));
+    expect(auditAnswerSequence(highs, shown, { sensitiveItems: keys }).findings).toEqual([]);
+  }, 120_000);
+});
