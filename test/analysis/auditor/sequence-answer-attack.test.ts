@@ -42,7 +42,9 @@ describe("answer-table differencing attack on the releases a reader was served",
     // release 1 publishes dim0=v1 = 3 with climate {2: 1, 4: 2}. Stacked with "counts never
     // go down", the reader gets: one newcomer with dim0 = v1, who answered climate 2.
     const { releases, sensitive } = servedFixture("newcomer");
-    const findings = attackAnswerSequence(highs, releases, sensitive);
+    const findings = attackAnswerSequence(highs, releases, sensitive, {
+      questions: new Set(["climate"]),
+    });
     const group = "org/all/dim0=v1";
     expect(findings).toContainEqual(
       expect.objectContaining({
@@ -80,7 +82,9 @@ describe("answer-table differencing attack on the releases a reader was served",
     // it the rest of release 1's organisation table: dim3=v0 (34, 12 of them new) has at most
     // one "yes".
     const { releases, sensitive } = servedFixture("sensitive");
-    const findings = attackAnswerSequence(highs, releases, sensitive);
+    const findings = attackAnswerSequence(highs, releases, sensitive, {
+      questions: new Set(["experienced"]),
+    });
     const about = { groupId: "org/all/dim3=v0", item: "experienced" };
     expect(findings).toContainEqual(
       expect.objectContaining({
@@ -126,34 +130,7 @@ describe("answer-table differencing attack on the releases a reader was served",
   });
 
   it("finds nothing in a sequence with nothing hidden and large batches on a non-sensitive question", () => {
-    const table = (n: number, counts: number[]): Release["groups"][number] => ({
-      id: "org/all",
-      unitId: "org",
-      part: "all",
-      filters: [],
-      n: { value: n },
-      items: [
-        {
-          key: "climate",
-          kind: "single",
-          options: ["4", "5", null].map((value, s) => ({
-            value,
-            count: counts[s] as number,
-            share: (counts[s] as number) / n,
-          })),
-        },
-      ],
-    });
-    const release = (n: number, counts: number[]): Release => ({
-      k: 5,
-      units: [{ id: "org", parentId: null }],
-      dimensions: [],
-      crosses: [],
-      knownHeadcounts: {},
-      groups: [table(n, counts)],
-      comments: [],
-      audit: { ...emptyAudit, cells: 1 },
-    });
+    const release = (n: number, counts: number[]) => organisationOnly(n, "single", counts);
     // Six newcomers, all answering 5: unanimity of k or more is allowed on this question.
     const allowed = [release(10, [4, 6, 0]), release(16, [4, 12, 0])];
     expect(attackAnswerSequence(highs, allowed, new Set())).toEqual([]);
@@ -173,6 +150,20 @@ describe("answer-table differencing attack on the releases a reader was served",
     );
   });
 
+  it("reads a multi-choice option as a ticked / not-ticked table: two newcomers both ticked 4 and neither ticked 5", () => {
+    const releases = [
+      organisationOnly(10, "multi", [3, 2, 5]),
+      organisationOnly(12, "multi", [5, 2, 5]),
+    ];
+    const findings = attackAnswerSequence(highs, releases, new Set());
+    expect(findings).toContainEqual(
+      expect.objectContaining({ kind: "all", option: "4", ...batch(0, 1) }),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({ kind: "none", option: "5", ...batch(0, 1) }),
+    );
+  });
+
   it("finds, in random campaigns with every rebuild served (today), every batch the group-size attacker pins, and more", () => {
     let sizeLeaks = 0;
     let beyondSizes = 0;
@@ -185,7 +176,11 @@ describe("answer-table differencing attack on the releases a reader was served",
         (campaign, seed) => {
           const order = shuffled(campaign.rows, seed);
           const served = serve(highs, campaign, order, [order.length - 1, 1], "today");
-          const findings = attackAnswerSequence(highs, served, sensitive(campaign));
+          // Single-choice questions: multi-choice ones cost most and add nothing to sizes.
+          const questions = new Set(
+            campaign.input.items.filter((item) => item.kind === "single").map((item) => item.key),
+          );
+          const findings = attackAnswerSequence(highs, served, sensitive(campaign), { questions });
           const pinned = new Set(findings.filter((f) => f.kind === "size").map(batchKey));
           for (const leak of attackReleaseSequence(highs, served, sensitive(campaign))) {
             if (leak.kind !== "batch-size") continue;
@@ -201,6 +196,28 @@ describe("answer-table differencing attack on the releases a reader was served",
     expect(beyondSizes).toBeGreaterThan(0);
   }, 120_000);
 });
+
+/** A release of one unit whose one question ("climate", options 4, 5 and no answer) is shown. */
+function organisationOnly(n: number, kind: "single" | "multi", counts: number[]): Release {
+  const options = ["4", "5", null].map((value, s) => ({
+    value,
+    count: counts[s] as number,
+    share: (counts[s] as number) / n,
+  }));
+  const items = [
+    kind === "single" ? { key: "climate", kind, options } : { key: "climate", kind, options },
+  ];
+  return {
+    k: 5,
+    units: [{ id: "org", parentId: null }],
+    dimensions: [],
+    crosses: [],
+    knownHeadcounts: {},
+    groups: [{ id: "org/all", unitId: "org", part: "all", filters: [], n: { value: n }, items }],
+    comments: [],
+    audit: { ...emptyAudit, cells: 1 },
+  };
+}
 
 function batchKey(finding: AnswerSequenceFinding): string {
   return "from" in finding.at ? `${finding.groupId} ${finding.at.from}→${finding.at.to}` : "";

@@ -6,18 +6,18 @@ import { type AnswerSubject, type AnswerTables, stackAnswerTables } from "./sequ
 
 /**
  * The answer-table differencing attack, written apart from analysis/: a reader stacks every
- * served release's answer tables of a single-choice question (sequence-answer-tables.ts) and
+ * served release's answer tables of a question (sequence-answer-tables.ts) and
  * asks, by linear programming (HiGHS; the relaxation, so every finding is a valid deduction),
  * what the rules forbid, about every batch of newcomers between two releases and, after the
  * fact, about every table an earlier release hid:
  * - all: everyone of a group of 1..k−1 (a batch the reader can bound so) gave this answer;
- *   none: nobody did (yes/no questions); on a sensitive question also of larger groups, and
+ *   none: nobody did (yes/no questions, a multi-choice option); on a sensitive question also of larger groups, and
  *   nearlyAll / nearlyNone: all or all but one (item-attack.ts's rules, applied to batches);
  * - size: a batch, or a hidden group, pinned to a size in 1..k−1;
  * - exact: an option count pinned (not 0) of a batch or hidden group of fewer than k, or of a
  *   published group whose question the release hid.
  * A finding on an earlier release's table is reported only where that release alone does not
- * give it (that is the single-release attack's part). Multi-choice questions are not covered.
+ * give it (that is the single-release attack's part).
  */
 export interface AnswerSequenceFinding {
   kind: "all" | "none" | "nearlyAll" | "nearlyNone" | "size" | "exact";
@@ -38,19 +38,29 @@ export interface AnswerAttackStats {
 }
 
 const EPSILON = 1e-6;
+const NONE_TICKED = "(none ticked)";
+
+export interface AnswerAttackOptions {
+  /** Filled with what the attack did. */
+  stats?: AnswerAttackStats;
+  /** Attack only these questions (default: every question a release shows). */
+  questions?: ReadonlySet<string>;
+}
 
 export function attackAnswerSequence(
   highs: Highs,
   releases: readonly Release[],
   sensitive: ReadonlySet<string>,
-  stats: AnswerAttackStats = { checks: 0, openedByPoints: 0, lps: 0 },
+  options: AnswerAttackOptions = {},
 ): AnswerSequenceFinding[] {
   if (releases.length < 2) return [];
+  const stats = options.stats ?? { checks: 0, openedByPoints: 0, lps: 0 };
+  const wanted = (key: string) => !options.questions || options.questions.has(key);
   const k = Math.max(...releases.map((release) => release.k));
   const questions = new Map<string, Question>();
   for (const release of releases)
     for (const question of questionsOf(release))
-      if (question.kind === "single" && !questions.has(question.key))
+      if (wanted(question.key) && !questions.has(question.key))
         questions.set(question.key, question);
   const findings: AnswerSequenceFinding[] = [];
   for (const question of questions.values()) {
@@ -134,17 +144,24 @@ class Reader {
       groupId: subject.groupId,
       at: subject.at,
       item: question.key,
-      option: s === null ? null : (question.values[s] ?? null),
+      option:
+        s === null
+          ? null
+          : question.kind === "multi" && s === question.values.length - 1
+            ? NONE_TICKED
+            : (question.values[s] ?? null),
       size: this.range(subject.n),
     });
     if (kind === "size") return this.sizePinned(subject) ? [found("size", null)] : [];
     const slots = question.values.map((_, s) => s);
     if (kind === "exact")
       return slots.filter((s) => this.exact(subject, s)).map((s) => found("exact", s));
-    // "none" only where it says something "all" does not: a yes/no question (and no answer).
-    if (kind === "none" && question.values.length !== 3) return [];
+    // "none" only where it says something "all" does not: a yes/no question (and no answer),
+    // a multi-choice option ("ticked none" excluded).
+    const binary = question.kind === "single" && question.values.length === 3;
+    if (kind === "none" && !binary && question.kind !== "multi") return [];
     const result: AnswerSequenceFinding[] = [];
-    for (const s of kind === "none" ? slots.slice(0, 2) : slots) {
+    for (const s of kind === "none" ? slots.slice(0, -1) : slots) {
       const count = subject.x[s] as Linear;
       const others = combine([
         [1, subject.n],

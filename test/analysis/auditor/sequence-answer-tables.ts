@@ -5,10 +5,11 @@ import { releaseSystem } from "./release-system";
 import { withReasons } from "./sequence-attack";
 
 /**
- * One single-choice question's answer tables of every served release, stacked as one linear
- * model (written apart from analysis/): per release and group, the size (published, or unknown
- * within the reasons' bounds) and one count per option (published where the group shows the
- * question, else unknown, adding up to the size); each release's equations (releaseSystem) on
+ * One question's answer tables of every served release, stacked as one linear model (written
+ * apart from analysis/): per release and group, the size (published, or unknown within the
+ * reasons' bounds) and one count per option (published where the group shows the question,
+ * else unknown: adding up to the size for a single-choice question; for a multi-choice one a
+ * ticked / not-ticked table per option, "ticked none" last); each release's equations (releaseSystem) on
  * the sizes and on every option's counts; and, from each release to the next that has the group,
  * "no size and no option count goes down" (answers are kept, never withdrawn).
  */
@@ -56,7 +57,7 @@ export function stackAnswerTables(
       if (counts) return counts.map(constant);
       if (system.cells[g]?.value === 0) return question.values.map(() => constant(0));
       const xs = question.values.map(() => model.variable(0, Number.POSITIVE_INFINITY));
-      model.equal(combine([...xs.map((e) => [1, e] as const), [-1, n[g] as Linear]]));
+      answersMakeUp(model, n[g] as Linear, xs, question.kind);
       return xs;
     });
     for (const equation of system.equations) {
@@ -181,6 +182,29 @@ export function stackAnswerTables(
     });
   });
   return { model, subjects };
+}
+
+/**
+ * How an unknown table's counts make up its size: single choice, they add up to it; multi
+ * choice, ticking none excludes every option and everyone ticked none or at least one option.
+ */
+function answersMakeUp(model: LinearTextModel, n: Linear, xs: Linear[], kind: Question["kind"]) {
+  const slack = () => model.variable(0, Number.POSITIVE_INFINITY);
+  if (kind === "single") {
+    model.equal(combine([...xs.map((e) => [1, e] as const), [-1, n]]));
+    return;
+  }
+  const none = xs[xs.length - 1] as Linear;
+  for (const ticked of xs.slice(0, -1))
+    model.equal(
+      combine([
+        [1, ticked],
+        [1, none],
+        [1, slack()],
+        [-1, n],
+      ]),
+    );
+  model.equal(combine([...xs.map((e) => [1, e] as const), [-1, slack()], [-1, n]]));
 }
 
 /** A group's option counts in the question's order, where the release shows them. */
