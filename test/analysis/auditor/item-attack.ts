@@ -34,7 +34,7 @@ export interface ItemFinding {
 
 const NONE_TICKED = "(none ticked)";
 
-interface Question {
+export interface Question {
   key: string;
   kind: "single" | "multi";
   /** Option values in published order; the last one (null) is "no answer" / "ticked none". */
@@ -42,7 +42,7 @@ interface Question {
 }
 
 /** Every question the release shows somewhere, with its option values. */
-function questionsOf(release: Release): Question[] {
+export function questionsOf(release: Release): Question[] {
   const found = new Map<string, Question>();
   for (const group of release.groups) {
     for (const item of group.items) {
@@ -383,7 +383,7 @@ function findingsOf(
  * For each group, the groups that contain it and are published: the same unit (everyone, or the
  * same part) and every unit above it, with a subset of its filters.
  */
-function containersOf(release: Release): number[][] {
+export function containersOf(release: Release): number[][] {
   const parentOf = new Map(release.units.map((unit) => [unit.id, unit.parentId]));
   const index = new Map(
     release.groups.map((group, position) => [

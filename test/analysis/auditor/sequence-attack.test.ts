@@ -12,111 +12,17 @@ import { leastCountSequence } from "../least-count-fixture";
 import { type RandomCampaign, randomCampaign } from "../random-campaign";
 import { heldBackCandidate } from "../releases-as-built";
 import { attackReleaseSequence, sequenceViolations } from "./sequence-attack";
+import { oneNewcomer, sensitive, serve, shuffled } from "./served-sequences";
 
 let highs: Highs;
 beforeAll(async () => {
   highs = await highsLoader();
 });
 
-const sensitive = ({ input }: RandomCampaign) =>
-  new Set(input.items.filter((item) => item.sensitive).map((item) => item.key));
-
-/**
- * Lets responses arrive in the given order and batch sizes, rebuilding after each batch, and
- * returns what a reader could have been served: every rebuilt release ("today": each is served
- * as it is), or only those that pass the sequence audit against what was shown: with the true
- * counts of the shown releases in memory, as the release worker keeps them ("witnesses"), or
- * without them, as after a restart ("stacked").
- */
-function serve(
-  campaign: RandomCampaign,
-  order: ResponseRow[],
-  batches: number[],
-  policy: "today" | "witnesses" | "stacked",
-  seen: { methods: string[]; truths: TrueCounts[] } = { methods: [], truths: [] },
-): Release[] {
-  const matrix = createResponseMatrix(campaign.input);
-  const shown: Release[] = [];
-  const witnesses = new WitnessCache();
-  let next = 0;
-  for (const size of batches) {
-    const batch = order.slice(next, next + size);
-    if (batch.length === 0) break;
-    for (const row of batch) matrix.append(row);
-    next += size;
-    if (policy === "today") {
-      shown.push(buildRelease(highs, matrix, campaign.input));
-      continue;
-    }
-    const candidate = buildSequencedRelease(
-      highs,
-      matrix,
-      campaign.input,
-      shown,
-      // stackedUpTo 0: witnesses however small the campaign (the server uses them on large stacks).
-      policy === "witnesses" ? { truths: seen.truths, witnesses, stackedUpTo: 0 } : {},
-    );
-    if (shown.length > 0) seen.methods.push(candidate.method);
-    if (candidate.passes) {
-      shown.push(candidate.release);
-      seen.truths.push(candidate.truth);
-    }
-  }
-  return shown;
-}
-
-/** One of `k` colleagues answers after the first release: the example of issue 10. */
-function oneNewcomer(): { campaign: RandomCampaign; rows: ResponseRow[] } {
-  const units = [
-    { id: "a", parentId: null },
-    { id: "b", parentId: null },
-  ];
-  const answers = (i: number) => ({
-    dim0: i % 3 === 0 ? "v1" : "v0",
-    climate: 1 + (i % 5),
-    experienced: i % 4 === 0 ? "yes" : "no",
-  });
-  const rows: ResponseRow[] = Array.from({ length: 41 }, (_, i) => ({
-    unitId: i % 2 === 0 ? "a" : "b",
-    answers: answers(i),
-  }));
-  const items: RandomCampaign["input"]["items"] = [
-    {
-      kind: "single",
-      key: "dim0",
-      path: ["dim0"],
-      options: ["v0", "v1"],
-      breakdown: true,
-      sensitive: true,
-    },
-    {
-      kind: "single",
-      key: "climate",
-      path: ["climate"],
-      options: [1, 2, 3, 4, 5],
-      scale: { numeric: true, favourable: [4, 5] },
-      breakdown: false,
-      sensitive: false,
-    },
-    {
-      kind: "single",
-      key: "experienced",
-      path: ["experienced"],
-      options: ["yes", "no"],
-      breakdown: false,
-      sensitive: true,
-    },
-  ];
-  return {
-    campaign: { input: { organisationId: "org", units, items, k: 5 }, rows },
-    rows,
-  };
-}
-
 describe("differencing attack on the releases a reader was served", () => {
   it("recovers one newcomer's group and answers when every rebuilt release is served (today)", () => {
     const { campaign, rows } = oneNewcomer();
-    const served = serve(campaign, rows, [40, 1], "today");
+    const served = serve(highs, campaign, rows, [40, 1], "today");
     const leaks = attackReleaseSequence(highs, served, sensitive(campaign));
     expect(leaks.map((leak) => leak.groupId)).toContain("org/all");
     expect(
@@ -127,7 +33,7 @@ describe("differencing attack on the releases a reader was served", () => {
   it("finds nothing once serving follows the sequence audit: the second release is held back", () => {
     const { campaign, rows } = oneNewcomer();
     for (const policy of ["witnesses", "stacked"] as const) {
-      const served = serve(campaign, rows, [40, 1], policy);
+      const served = serve(highs, campaign, rows, [40, 1], policy);
       expect(served).toHaveLength(1);
       expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
     }
@@ -144,7 +50,7 @@ describe("differencing attack on the releases a reader was served", () => {
       },
     }));
     const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
-    const served = serve(campaign, rows, [40, 1, 60, 59], "witnesses", seen);
+    const served = serve(highs, campaign, rows, [40, 1, 60, 59], "witnesses", seen);
     expect(served.length).toBeGreaterThanOrEqual(2);
     expect(seen.methods.every((method) => method === "witnesses")).toBe(true);
     expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
@@ -160,7 +66,7 @@ describe("differencing attack on the releases a reader was served", () => {
         (campaign, sizes, seed) => {
           const order = shuffled(campaign.rows, seed);
           const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
-          const served = serve(campaign, order, sizes, "witnesses", seen);
+          const served = serve(highs, campaign, order, sizes, "witnesses", seen);
           expect(seen.methods.every((method) => method === "witnesses")).toBe(true);
           if (served.length >= 2) servedTwiceOrMore++;
           const leaks = attackReleaseSequence(highs, served, sensitive(campaign));
@@ -182,7 +88,7 @@ describe("differencing attack on the releases a reader was served", () => {
         (campaign, sizes, seed) => {
           const order = shuffled(campaign.rows, seed);
           const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
-          const served = serve(campaign, order, sizes, "stacked", seen);
+          const served = serve(highs, campaign, order, sizes, "stacked", seen);
           expect(seen.methods.every((method) => method === "stacked")).toBe(true);
           expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
         },
@@ -329,7 +235,7 @@ describe("differencing attack on the releases a reader was served", () => {
         fc.integer(),
         (campaign, seed) => {
           const order = shuffled(campaign.rows, seed);
-          const served = serve(campaign, order, [order.length - 1, 1], "today");
+          const served = serve(highs, campaign, order, [order.length - 1, 1], "today");
           if (attackReleaseSequence(highs, served, sensitive(campaign)).length > 0) leaking++;
         },
       ),
@@ -338,20 +244,6 @@ describe("differencing attack on the releases a reader was served", () => {
     expect(leaking).toBeGreaterThan(0);
   }, 120_000);
 });
-
-function shuffled<T>(items: T[], seed: number): T[] {
-  const copy = items.slice();
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
-}
 
 /** A campaign's releases when every rebuild after batches of these sizes is served as built. */
 function everyRebuildServed(campaign: RandomCampaign, sizes: number[], seed: number) {

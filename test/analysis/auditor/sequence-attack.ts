@@ -184,10 +184,11 @@ function absentAsZero(
   return cells.length - 1;
 }
 
-type Bounds = (cell: AuditCell) => { min: number; max: number };
+export type Bounds = (cell: AuditCell) => { min: number; max: number };
 
 const valuesOnly: Bounds = (cell) => ({ min: 0, max: cell.cap });
-const withReasons =
+/** The bounds a reader takes from the reasons: primary 1..k−1 (0 where it splits one), secondary ≥ k. */
+export const withReasons =
   (k: number): Bounds =>
   (cell) => {
     if (cell.reason === "secondary") return { min: k, max: cell.cap };

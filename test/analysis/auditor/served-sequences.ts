@@ -1,0 +1,120 @@
+import type { Highs } from "highs";
+import { buildRelease, createResponseMatrix } from "../../../analysis/build-release";
+import { buildSequencedRelease } from "../../../analysis/build-sequenced-release";
+import type { Release } from "../../../analysis/release-types";
+import { WitnessCache } from "../../../analysis/sequence-witnesses";
+import type { TrueCounts } from "../../../analysis/true-group-counts";
+import type { ResponseRow } from "../../../analysis/types";
+import type { RandomCampaign } from "../random-campaign";
+
+/** The questions under the unanimity rule. */
+export const sensitive = ({ input }: RandomCampaign) =>
+  new Set(input.items.filter((item) => item.sensitive).map((item) => item.key));
+
+/**
+ * Lets responses arrive in the given order and batch sizes, rebuilding after each batch, and
+ * returns what a reader could have been served: every rebuilt release ("today": each is served
+ * as it is), or only those that pass the sequence audit against what was shown: with the true
+ * counts of the shown releases in memory, as the release worker keeps them ("witnesses"), or
+ * without them, as after a restart ("stacked").
+ */
+export function serve(
+  highs: Highs,
+  campaign: RandomCampaign,
+  order: ResponseRow[],
+  batches: number[],
+  policy: "today" | "witnesses" | "stacked",
+  seen: { methods: string[]; truths: TrueCounts[] } = { methods: [], truths: [] },
+): Release[] {
+  const matrix = createResponseMatrix(campaign.input);
+  const shown: Release[] = [];
+  const witnesses = new WitnessCache();
+  let next = 0;
+  for (const size of batches) {
+    const batch = order.slice(next, next + size);
+    if (batch.length === 0) break;
+    for (const row of batch) matrix.append(row);
+    next += size;
+    if (policy === "today") {
+      shown.push(buildRelease(highs, matrix, campaign.input));
+      continue;
+    }
+    const candidate = buildSequencedRelease(
+      highs,
+      matrix,
+      campaign.input,
+      shown,
+      // stackedUpTo 0: witnesses however small the campaign (the server uses them on large stacks).
+      policy === "witnesses" ? { truths: seen.truths, witnesses, stackedUpTo: 0 } : {},
+    );
+    if (shown.length > 0) seen.methods.push(candidate.method);
+    if (candidate.passes) {
+      shown.push(candidate.release);
+      seen.truths.push(candidate.truth);
+    }
+  }
+  return shown;
+}
+
+/** One of `k` colleagues answers after the first release: the example of issue 10. */
+export function oneNewcomer(): { campaign: RandomCampaign; rows: ResponseRow[] } {
+  const units = [
+    { id: "a", parentId: null },
+    { id: "b", parentId: null },
+  ];
+  const answers = (i: number) => ({
+    dim0: i % 3 === 0 ? "v1" : "v0",
+    climate: 1 + (i % 5),
+    experienced: i % 4 === 0 ? "yes" : "no",
+  });
+  const rows: ResponseRow[] = Array.from({ length: 41 }, (_, i) => ({
+    unitId: i % 2 === 0 ? "a" : "b",
+    answers: answers(i),
+  }));
+  const items: RandomCampaign["input"]["items"] = [
+    {
+      kind: "single",
+      key: "dim0",
+      path: ["dim0"],
+      options: ["v0", "v1"],
+      breakdown: true,
+      sensitive: true,
+    },
+    {
+      kind: "single",
+      key: "climate",
+      path: ["climate"],
+      options: [1, 2, 3, 4, 5],
+      scale: { numeric: true, favourable: [4, 5] },
+      breakdown: false,
+      sensitive: false,
+    },
+    {
+      kind: "single",
+      key: "experienced",
+      path: ["experienced"],
+      options: ["yes", "no"],
+      breakdown: false,
+      sensitive: true,
+    },
+  ];
+  return {
+    campaign: { input: { organisationId: "org", units, items, k: 5 }, rows },
+    rows,
+  };
+}
+
+/** A seeded shuffle (the arrival order). */
+export function shuffled<T>(items: T[], seed: number): T[] {
+  const copy = items.slice();
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
