@@ -109,6 +109,7 @@ export function auditAnswerSequence(
     structures = releases.map(releaseEquations),
     only,
     lpMaxColumns = ANSWER_LP_MAX_COLUMNS,
+    k = Math.max(...releases.map((release) => release.k)),
   }: {
     sensitiveItems: ReadonlySet<string>;
     /** Audit these questions only (keys). */
@@ -118,6 +119,11 @@ export function auditAnswerSequence(
     /** The true counts of each release (same order), with their answers, where still held. */
     truths?: (TrueCounts | undefined)[];
     structures?: ReleaseEquations[];
+    /**
+     * The minimum group size the checks hold to: by default the largest of the releases'. A
+     * candidate's audit of the shown releases alone passes the candidate's (k can only go up).
+     */
+    k?: number;
   },
 ): AnswerAudit {
   const audit: AnswerAudit = {
@@ -133,7 +139,6 @@ export function auditAnswerSequence(
     truths?.length === releases.length && truths.every((truth) => truth?.answers !== undefined)
       ? (truths as TrueCounts[])
       : undefined;
-  const k = Math.max(...releases.map((release) => release.k));
   for (const question of questionsOf(releases)) {
     if (only && !only.has(question.key)) continue;
     audit.questions++;
@@ -626,6 +631,8 @@ export function withholdAnswers(
         ...(options.truths ? { truths: options.truths.slice(0, shown.length) } : {}),
         structures: structures.slice(0, shown.length),
         only: new Set([finding.item]),
+        // With k raised since, what the shown releases gave is judged by the new k too.
+        k: release.k,
       });
       audits.push(audit);
       // Only what the shown releases are proven to give: an unsettled check is no proof.
