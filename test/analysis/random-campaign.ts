@@ -2,6 +2,32 @@ import fc from "fast-check";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { ItemSpec, ResponseRow } from "../../analysis/types";
 
+/** A sensitive single-choice breakdown question (dim0, dim1, …) of the random campaigns. */
+export function breakdownItem(key: string, options: string[]): ItemSpec {
+  return { kind: "single", key, path: [key], options, breakdown: true, sensitive: true };
+}
+
+/** The rating question of the random campaigns (not sensitive). */
+export const CLIMATE_ITEM: ItemSpec = {
+  kind: "single",
+  key: "climate",
+  path: ["climate"],
+  options: [1, 2, 3, 4, 5],
+  scale: { numeric: true, favourable: [4, 5] },
+  breakdown: false,
+  sensitive: false,
+};
+
+/** The sensitive yes/no question of the random campaigns ("experienced discrimination"). */
+export const EXPERIENCED_ITEM: ItemSpec = {
+  kind: "single",
+  key: "experienced",
+  path: ["experienced"],
+  options: ["yes", "no"],
+  breakdown: false,
+  sensitive: true,
+};
+
 export interface RandomCampaign {
   input: ReleaseInput;
   rows: ResponseRow[];
@@ -47,33 +73,16 @@ export function randomCampaign(
         depth.set(`u${index}`, (depth.get(parent) ?? 0) + 1);
         return { id: `u${index}`, parentId: parent === "org" ? null : parent };
       });
-      const dimensions: ItemSpec[] = dimensionSizes.map((size, d) => ({
-        kind: "single",
-        key: `dim${d}`,
-        path: [`dim${d}`],
-        options: Array.from({ length: size }, (_, v) => `v${v}`),
-        breakdown: true,
-        sensitive: true,
-      }));
+      const dimensions = dimensionSizes.map((size, d) =>
+        breakdownItem(
+          `dim${d}`,
+          Array.from({ length: size }, (_, v) => `v${v}`),
+        ),
+      );
       const items: ItemSpec[] = [
         ...dimensions,
-        {
-          kind: "single",
-          key: "climate",
-          path: ["climate"],
-          options: [1, 2, 3, 4, 5],
-          scale: { numeric: true, favourable: [4, 5] },
-          breakdown: false,
-          sensitive: false,
-        },
-        {
-          kind: "single",
-          key: "experienced",
-          path: ["experienced"],
-          options: ["yes", "no"],
-          breakdown: false,
-          sensitive: true,
-        },
+        CLIMATE_ITEM,
+        EXPERIENCED_ITEM,
         {
           kind: "multi",
           key: "grounds",

@@ -11,6 +11,7 @@ import { auditAnswerSequence, withholdAnswers } from "../../analysis/sequence-an
 import { WitnessCache } from "../../analysis/sequence-witnesses";
 import type { TrueCounts } from "../../analysis/true-group-counts";
 import type { ResponseRow } from "../../analysis/types";
+import { breakdownItem, CLIMATE_ITEM, EXPERIENCED_ITEM } from "./random-campaign";
 import probeCase from "./sequence-answers-case.json";
 
 let highs: Highs;
@@ -206,33 +207,7 @@ describe("answer tables across served releases", () => {
     organisationId: "org",
     units,
     k: 5,
-    items: [
-      {
-        kind: "single" as const,
-        key: "dim0",
-        path: ["dim0"],
-        options: ["v0", "v1"],
-        breakdown: true,
-        sensitive: true,
-      },
-      {
-        kind: "single" as const,
-        key: "climate",
-        path: ["climate"],
-        options: [1, 2, 3, 4, 5],
-        scale: { numeric: true, favourable: [4, 5] },
-        breakdown: false,
-        sensitive: false,
-      },
-      {
-        kind: "single" as const,
-        key: "experienced",
-        path: ["experienced"],
-        options: ["yes", "no"],
-        breakdown: false,
-        sensitive: true,
-      },
-    ],
+    items: [breakdownItem("dim0", ["v0", "v1"]), CLIMATE_ITEM, EXPERIENCED_ITEM],
   };
   const sensitive = new Set(["dim0", "experienced"]);
 

@@ -5,7 +5,12 @@ import type { Release } from "../../../analysis/release-types";
 import { WitnessCache } from "../../../analysis/sequence-witnesses";
 import type { TrueCounts } from "../../../analysis/true-group-counts";
 import type { ResponseRow } from "../../../analysis/types";
-import type { RandomCampaign } from "../random-campaign";
+import {
+  breakdownItem,
+  CLIMATE_ITEM,
+  EXPERIENCED_ITEM,
+  type RandomCampaign,
+} from "../random-campaign";
 
 /** The questions under the unanimity rule. */
 export const sensitive = ({ input }: RandomCampaign) =>
@@ -71,33 +76,7 @@ export function oneNewcomer(): { campaign: RandomCampaign; rows: ResponseRow[] }
     unitId: i % 2 === 0 ? "a" : "b",
     answers: answers(i),
   }));
-  const items: RandomCampaign["input"]["items"] = [
-    {
-      kind: "single",
-      key: "dim0",
-      path: ["dim0"],
-      options: ["v0", "v1"],
-      breakdown: true,
-      sensitive: true,
-    },
-    {
-      kind: "single",
-      key: "climate",
-      path: ["climate"],
-      options: [1, 2, 3, 4, 5],
-      scale: { numeric: true, favourable: [4, 5] },
-      breakdown: false,
-      sensitive: false,
-    },
-    {
-      kind: "single",
-      key: "experienced",
-      path: ["experienced"],
-      options: ["yes", "no"],
-      breakdown: false,
-      sensitive: true,
-    },
-  ];
+  const items = [breakdownItem("dim0", ["v0", "v1"]), CLIMATE_ITEM, EXPERIENCED_ITEM];
   return {
     campaign: { input: { organisationId: "org", units, items, k: 5 }, rows },
     rows,
