@@ -17,10 +17,22 @@ const OPTIMAL = 7;
 const UNBOUNDED = 10;
 export const EPSILON = 1e-6;
 
+/**
+ * HiGHS's dual simplex perturbs every cost by a small random amount against degeneracy. From a
+ * cold start that pays, but from the last LP's basis it made each later LP of the giant
+ * component (most costs zero) take 2,000–3,500 iterations whatever it asked: the random costs
+ * are optimised too, then cleaned up. Without them a later LP takes what its own objective needs.
+ * The optimum, and so every value an audit reads from a single-cell LP, does not depend on it.
+ */
+const WARM = { dual_simplex_cost_perturbation_multiplier: 0 };
+const COLD = { dual_simplex_cost_perturbation_multiplier: 1 };
+
 /** One HiGHS model of a component's (reduced) equations, asked with costs and bounds per cell. */
 export interface ComponentLp {
   /** LPs solved on it. */
   solves: number;
+  /** HiGHS's simplex iterations over those LPs. */
+  iterations: number;
   /** Optimises the cells' costs; false when unbounded. */
   run(cellCosts: Float64Array, sense: "min" | "max"): boolean;
   /** The least or greatest value of one cell; null when unbounded. */
@@ -63,8 +75,11 @@ export function componentLp(
   };
   // The objective's constant part (cells mapped to kept columns with an offset).
   let constant = 0;
+  // Whether the model holds a basis from an LP before (see WARM).
+  let warm = false;
   const session: ComponentLp = {
     solves: 0,
+    iterations: 0,
     run(cellCosts, sense) {
       session.solves++;
       const lp = made();
@@ -75,12 +90,20 @@ export function componentLp(
       lp.changeObjectiveSense(highsSense(highs, sense));
       lp.run();
       let status = lp.getModelStatus();
+      session.iterations += iterations(lp);
       if (status !== OPTIMAL && status !== UNBOUNDED) {
         // HiGHS's simplex sometimes stops without a verdict ("unknown": seen on a cold start
-        // whose objective is unbounded); from a cleared state it decides.
+        // whose objective is unbounded); from a cleared state, as it starts cold, it decides.
         lp.clearSolver();
+        lp.options.set(COLD);
+        warm = false;
         lp.run();
         status = lp.getModelStatus();
+        session.iterations += iterations(lp);
+      }
+      if (!warm) {
+        warm = true;
+        lp.options.set(WARM);
       }
       if (status === UNBOUNDED) return false;
       if (status !== OPTIMAL) throw new Error(`LP audit: unexpected solver status ${status}`);
@@ -193,6 +216,11 @@ export function widenSeen(seen: Seen, values: ArrayLike<number>): void {
     if (value < range.low) range.low = value;
     if (value > range.high) range.high = value;
   });
+}
+
+/** The simplex iterations of a model's last run. */
+function iterations(lp: ReturnType<Highs["createModel"]>): number {
+  return Number(lp.info.get("simplex_iteration_count"));
 }
 
 function finite(highs: Highs, value: number): number {
