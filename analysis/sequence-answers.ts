@@ -187,6 +187,19 @@ function questionsOf(releases: Release[]): Question[] {
 
 const zero = (): Cell => ({ value: 0 });
 
+/** Σ sign × cell as a linear expression (published cells go to the constant). */
+function linOf(terms: [number, Cell][]): Lin {
+  const result: Lin = { vars: [], coefs: [], c: 0 };
+  for (const [sign, cell] of terms) {
+    if ("value" in cell) result.c += sign * cell.value;
+    else {
+      result.vars.push(cell.variable);
+      result.coefs.push(sign);
+    }
+  }
+  return result;
+}
+
 /** Rounds of pushes together at most, and the share of open batches a round must settle. */
 const PUSH_ROUNDS_MAX = 10;
 const PUSH_PROGRESS = 0.02;
@@ -310,17 +323,7 @@ function auditQuestion(
   // The batches: every group and pair of releases (−1: nothing yet).
   const rule = sensitive ? 1 : 0;
   const batches: Batch[] = [];
-  const lin = (terms: [number, Cell][]): Lin => {
-    const result: Lin = { vars: [], coefs: [], c: 0 };
-    for (const [sign, cell] of terms) {
-      if ("value" in cell) result.c += sign * cell.value;
-      else {
-        result.vars.push(cell.variable);
-        result.coefs.push(sign);
-      }
-    }
-    return result;
-  };
+  const lin = linOf;
   const none: Cell = { value: 0 };
   for (const id of system.ids) {
     const timeline = system.entries.get(id) as Entry[];
@@ -543,20 +546,11 @@ function auditPins(
   },
 ): void {
   const subjects: PinSubject[] = [];
-  const difference = (end: Cell, start: Cell): Lin => {
-    const result: Lin = { vars: [], coefs: [], c: 0 };
-    for (const [sign, cell] of [
+  const difference = (end: Cell, start: Cell): Lin =>
+    linOf([
       [1, end],
       [-1, start],
-    ] as const) {
-      if ("value" in cell) result.c += sign * cell.value;
-      else {
-        result.vars.push(cell.variable);
-        result.coefs.push(sign);
-      }
-    }
-    return result;
-  };
+    ]);
   const none: Cell = { value: 0 };
   for (const [groupId, timeline] of options) {
     const sizes = entries.get(groupId) as Entry[];
