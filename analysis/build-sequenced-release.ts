@@ -161,7 +161,7 @@ export function buildSequencedRelease(
       sensitiveItems: rules.sensitiveItems,
       ...(sequenceTruths ? { truths: sequenceTruths } : {}),
     });
-    for (const audit of checked.audits) solves += audit.solves;
+    for (const audit of checked.audits) solves += audit.solves + audit.pinSolves;
     const result = outcome(
       round,
       checked.release,

@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import { type ReleaseEquations, releaseEquations } from "./release-equations";
 import type { Release, ReleaseGroup } from "./release-types";
+import { type Lin, type PinSubject, pinnedCounts } from "./sequence-answer-pins";
 import {
   createModel,
   type Entry,
@@ -26,7 +27,9 @@ import type { TrueCounts } from "./true-group-counts";
  * - "size": D is exactly a number 1..k−1 (the answer tables can pin a batch that the group
  *   sizes alone leave open);
  * - "all": every newcomer gave o (D − d_o ≤ 0 with D ≥ 1 proven), where D may be 1..k−1; on a
- *   sensitive question at any size, and "nearlyAll": all but one (D − d_o ≤ 1, D ≥ 2 proven).
+ *   sensitive question at any size, and "nearlyAll": all but one (D − d_o ≤ 1, D ≥ 2 proven);
+ * - "pinned" (sequence-answer-pins.ts): a count of a published group's withheld table, or one ≥ 1
+ *   of a hidden group or batch of at most k−1, pinned down.
  * Pairs ending before the candidate are checked too: a later release can unmask an earlier
  * one's hidden table (a group published again unchanged). LP relaxation (HiGHS), so every
  * finding is a deduction a reader can make; the true counts of every release, where known, are
@@ -34,7 +37,7 @@ import type { TrueCounts } from "./true-group-counts";
  * more. Without them (after a restart) every check goes to the LPs: slower, as sound.
  */
 export interface AnswerFinding {
-  kind: "size" | "all" | "nearlyAll";
+  kind: "size" | "all" | "nearlyAll" | "pinned";
   /** The question's key. */
   item: string;
   /** The option all (but one) newcomers gave; of a multiple-choice question, with `ticked`. */
@@ -43,6 +46,8 @@ export interface AnswerFinding {
   ticked?: boolean;
   /** Not proven: left open by the true counts in a question too large for the LPs. */
   unsettled?: boolean;
+  /** "pinned": every count of the table is pinned (publishing it tells nothing more). */
+  whole?: boolean;
   groupId: string;
   /** −1: before the first release (the group's own figures in release `to`). */
   from: number;
@@ -56,6 +61,8 @@ export interface AnswerAudit {
   /** Checks the true counts settled (every check, when they are known, goes there first). */
   settledByTruth: number;
   solves: number;
+  /** LPs of the "pinned" checks (sequence-answer-pins.ts; `solves`: of the batches). */
+  pinSolves: number;
   /** Open checks of questions too large for the LPs (ANSWER_LP_MAX_COLUMNS), held as findings. */
   unsettled: number;
 }
@@ -76,11 +83,6 @@ interface Question {
 }
 
 type Cell = { value: number } | { variable: number };
-interface Lin {
-  vars: number[];
-  coefs: number[];
-  c: number;
-}
 
 /** A batch: the newcomers of one group between two releases. */
 interface Batch {
@@ -110,6 +112,7 @@ export function auditAnswerSequence(
     only,
     lpMaxColumns = ANSWER_LP_MAX_COLUMNS,
     k = Math.max(...releases.map((release) => release.k)),
+    ownSmallPins = false,
   }: {
     sensitiveItems: ReadonlySet<string>;
     /** Audit these questions only (keys). */
@@ -124,6 +127,11 @@ export function auditAnswerSequence(
      * candidate's audit of the shown releases alone passes the candidate's (k can only go up).
      */
     k?: number;
+    /**
+     * Report hidden small groups' pinned counts that their own release alone gives too (what
+     * readers of the releases know; by default they are the single-release audit's part).
+     */
+    ownSmallPins?: boolean;
   },
 ): AnswerAudit {
   const audit: AnswerAudit = {
@@ -132,6 +140,7 @@ export function auditAnswerSequence(
     checks: 0,
     settledByTruth: 0,
     solves: 0,
+    pinSolves: 0,
     unsettled: 0,
   };
   if (releases.length === 0) return audit;
@@ -148,6 +157,7 @@ export function auditAnswerSequence(
       lpMaxColumns,
       known,
       audit,
+      ownSmallPins,
     });
   }
   return audit;
@@ -177,6 +187,19 @@ function questionsOf(releases: Release[]): Question[] {
 
 const zero = (): Cell => ({ value: 0 });
 
+/** Σ sign × cell as a linear expression (published cells go to the constant). */
+function linOf(terms: [number, Cell][]): Lin {
+  const result: Lin = { vars: [], coefs: [], c: 0 };
+  for (const [sign, cell] of terms) {
+    if ("value" in cell) result.c += sign * cell.value;
+    else {
+      result.vars.push(cell.variable);
+      result.coefs.push(sign);
+    }
+  }
+  return result;
+}
+
 /** Rounds of pushes together at most, and the share of open batches a round must settle. */
 const PUSH_ROUNDS_MAX = 10;
 const PUSH_PROGRESS = 0.02;
@@ -205,12 +228,14 @@ function auditQuestion(
     lpMaxColumns,
     known,
     audit,
+    ownSmallPins,
   }: {
     sensitive: boolean;
     k: number;
     lpMaxColumns: number;
     known: TrueCounts[] | undefined;
     audit: AnswerAudit;
+    ownSmallPins: boolean;
   },
 ): void {
   const system = sequenceSystem(releases, structures);
@@ -298,17 +323,7 @@ function auditQuestion(
   // The batches: every group and pair of releases (−1: nothing yet).
   const rule = sensitive ? 1 : 0;
   const batches: Batch[] = [];
-  const lin = (terms: [number, Cell][]): Lin => {
-    const result: Lin = { vars: [], coefs: [], c: 0 };
-    for (const [sign, cell] of terms) {
-      if ("value" in cell) result.c += sign * cell.value;
-      else {
-        result.vars.push(cell.variable);
-        result.coefs.push(sign);
-      }
-    }
-    return result;
-  };
+  const lin = linOf;
   const none: Cell = { value: 0 };
   for (const id of system.ids) {
     const timeline = system.entries.get(id) as Entry[];
@@ -350,6 +365,23 @@ function auditQuestion(
     }
   }
   audit.checks += batches.length * (slots + 1);
+  auditPins(
+    highs,
+    releases,
+    question,
+    { entries: system.entries, options, lower, upper, rows },
+    {
+      k,
+      lpMaxColumns,
+      audit,
+      known,
+      ownSmallPins,
+      truth: () =>
+        known
+          ? truthPoint(system, options, known, question, lower.length, rows, lower, upper)
+          : null,
+    },
+  );
   const evaluate = (expression: Lin, point: ArrayLike<number>) => {
     let sum = expression.c;
     for (let i = 0; i < expression.vars.length; i++)
@@ -473,6 +505,127 @@ function auditQuestion(
   }
 
   for (const batch of open) report(batch, question, slots, audit);
+}
+
+/**
+ * "pinned" (sequence-answer-pins.ts), for every group and release (from −1) and every batch:
+ * no count of a published group's withheld table, nor a count ≥ 1 of a hidden group or batch of
+ * at most k − 1, is pinned. Over the LP cap, what the true counts leave open is an unsettled
+ * finding where the last release shows the question (a limit: where it withholds it in every
+ * group, its own tables add no answer figure and are not checked).
+ */
+function auditPins(
+  highs: Highs,
+  releases: Release[],
+  question: Question,
+  {
+    entries,
+    options,
+    ...model
+  }: {
+    entries: Map<string, Entry[]>;
+    options: Map<string, (Cell[] | null)[]>;
+    lower: number[];
+    upper: number[];
+    rows: Row[];
+  },
+  {
+    k,
+    lpMaxColumns,
+    audit,
+    truth,
+    known,
+    ownSmallPins,
+  }: {
+    k: number;
+    lpMaxColumns: number;
+    audit: AnswerAudit;
+    truth: () => Float64Array | null;
+    known: TrueCounts[] | undefined;
+    ownSmallPins: boolean;
+  },
+): void {
+  const subjects: PinSubject[] = [];
+  const difference = (end: Cell, start: Cell): Lin =>
+    linOf([
+      [1, end],
+      [-1, start],
+    ]);
+  const none: Cell = { value: 0 };
+  for (const [groupId, timeline] of options) {
+    const sizes = entries.get(groupId) as Entry[];
+    timeline.forEach((cells, to) => {
+      const end = sizes[to];
+      if (!cells || !end) return;
+      const published = "value" in end;
+      if (published && end.value === 0) return;
+      for (let from = -1; from < to; from++) {
+        const start = from < 0 ? none : sizes[from];
+        const before = from < 0 ? cells.map(() => none) : timeline[from];
+        if (!start || !before) continue;
+        const size = difference(end, start);
+        cells.forEach((cell, slot) => {
+          const count = difference(cell, before[slot] as Cell);
+          if (count.vars.length === 0) return;
+          // A published group's own table: any count; else a small group or batch.
+          const whole = from < 0 && published;
+          subjects.push({ groupId, from, to, slot, count, ...(whole ? {} : { size }) });
+        });
+      }
+    });
+  }
+  if (subjects.length === 0) return;
+  const outcome = pinnedCounts(highs, model, subjects, truth(), { k, lpMaxColumns });
+  const lastShows = (releases.at(-1) as Release).groups.some(
+    (group) => publishedCounts(group, question, 0) !== null,
+  );
+  if (!lastShows) outcome.unsettled = [];
+  audit.checks += subjects.length;
+  audit.pinSolves += outcome.solves;
+  const finding = ({ groupId, from, to, slot }: PinSubject): AnswerFinding => ({
+    kind: "pinned",
+    item: question.key,
+    option: question.ticked ? question.ticked.value : (question.values[slot] ?? null),
+    ...(question.ticked ? { ticked: slot === 0 } : {}),
+    groupId,
+    from,
+    to,
+  });
+  // A withheld table whose every count is pinned: publishing it tells nothing more.
+  const pinned = new Map<string, number>();
+  const tableOf = ({ groupId, to }: PinSubject) => `${groupId}|${to}`;
+  for (const { subject } of outcome.pinned)
+    if (!subject.size) pinned.set(tableOf(subject), (pinned.get(tableOf(subject)) ?? 0) + 1);
+  // A hidden small group's count that its release alone pins is the single-release item
+  // audit's part (it allows it): only what the other releases add is a finding.
+  const alone = new Map<number, Set<string>>();
+  const name = (f: AnswerFinding) => JSON.stringify([f.groupId, f.option, f.ticked]);
+  const givenAlone = (subject: PinSubject) => {
+    if (ownSmallPins || !subject.size || subject.from >= 0) return false;
+    if (releases.length === 1) return true;
+    const t = subject.to;
+    if (!alone.has(t)) {
+      const single = auditAnswerSequence(highs, [releases[t] as Release], {
+        sensitiveItems: new Set(),
+        only: new Set([question.key]),
+        ownSmallPins: true,
+        k,
+        lpMaxColumns,
+        ...(known ? { truths: [known[t]] } : {}),
+      });
+      audit.pinSolves += single.solves + single.pinSolves;
+      alone.set(t, new Set(single.findings.filter((f) => f.kind === "pinned").map(name)));
+    }
+    return alone.get(t)?.has(name(finding(subject))) === true;
+  };
+  for (const { subject, value } of outcome.pinned) {
+    if (value < 1 || givenAlone(subject)) continue;
+    const whole = !subject.size && pinned.get(tableOf(subject)) === question.values.length;
+    audit.findings.push({ ...finding(subject), ...(whole ? { whole } : {}) });
+  }
+  audit.unsettled += outcome.unsettled.length;
+  for (const subject of outcome.unsettled)
+    audit.findings.push({ ...finding(subject), unsettled: true });
 }
 
 /** The checks of a batch still open, as findings. */
@@ -616,6 +769,27 @@ export function withholdAnswers(
     const organisation = published(last, `${root}/all`);
     return organisation !== undefined && organisation === published(t, `${root}/all`);
   };
+  const publishedTable = (t: number, groupId: string, key: string) => {
+    const group = sequence[t]?.groups[structures[t]?.position.get(groupId) ?? -1];
+    const item = group?.items.find((found) => found.key === key);
+    return item !== undefined && "options" in item;
+  };
+  // What the candidate alone gives, per question (as it stands in this round).
+  const alone = new Map<string, Set<string>>();
+  const givenByCandidate = (finding: AnswerFinding): boolean => {
+    if (!alone.has(finding.item)) {
+      const audit = auditAnswerSequence(highs, [release], {
+        ownSmallPins: true,
+        sensitiveItems: options.sensitiveItems,
+        ...(options.truths ? { truths: options.truths.slice(last) } : {}),
+        structures: structures.slice(last),
+        only: new Set([finding.item]),
+      });
+      audits.push(audit);
+      alone.set(finding.item, new Set(audit.findings.filter((f) => !f.unsettled).map(name)));
+    }
+    return alone.get(finding.item)?.has(name(finding)) === true;
+  };
   const alreadyShown = (finding: AnswerFinding): boolean => {
     if (finding.to >= last) {
       // The group's people are those of the last shown release that lists it: what the
@@ -623,7 +797,18 @@ export function withholdAnswers(
       let t = last - 1;
       while (t >= 0 && !structures[t]?.position.has(finding.groupId)) t--;
       if (t <= finding.from || !noNewcomers(finding.groupId, t)) return false;
-      return alreadyShown({ ...finding, to: t });
+      // A table release t published, pinned now to what it showed.
+      const shownTable =
+        finding.kind === "pinned" && publishedTable(t, finding.groupId, finding.item);
+      if (!shownTable && !alreadyShown({ ...finding, to: t })) return false;
+      // A group's own figures, where others arrived since: only where the candidate alone gives
+      // them too (its readers learn them from it anyway); else the candidate's tables pin what
+      // it leaves open. With nobody new at all (k raised, a rebuild), nothing is news.
+      return (
+        finding.from >= 0 ||
+        noNewcomers(`${root}/all`, last - 1) ||
+        givenByCandidate({ ...finding, to: 0 })
+      );
     }
     if (!known.has(finding.item)) {
       const audit = auditAnswerSequence(highs, shown, {
@@ -631,6 +816,7 @@ export function withholdAnswers(
         ...(options.truths ? { truths: options.truths.slice(0, shown.length) } : {}),
         structures: structures.slice(0, shown.length),
         only: new Set([finding.item]),
+        ownSmallPins: true,
         // With k raised since, what the shown releases gave is judged by the new k too.
         k: release.k,
       });
@@ -643,7 +829,46 @@ export function withholdAnswers(
     }
     return known.get(finding.item)?.has(name(finding)) === true;
   };
+  // A table this audit withheld whose every count the reader pins anyway (with it withheld)
+  // tells nothing the rest does not: it is published again, once (if that changes what the
+  // reader can deduce, the next audit finds it and it stays withheld). A table the item audit
+  // withheld stays so.
+  const republished = new Set<string>();
+  const tableOf = (finding: AnswerFinding) => `${finding.groupId}|${finding.item}`;
+  const republish = (findings: AnswerFinding[]): Set<string> => {
+    const whole = new Map<string, { groupId: string; item: string; options: Set<unknown> }>();
+    for (const finding of findings) {
+      if (finding.kind !== "pinned" || !finding.whole || finding.to !== last) continue;
+      const table = tableOf(finding);
+      const entry = whole.get(table) ?? {
+        groupId: finding.groupId,
+        item: finding.item,
+        options: new Set(),
+      };
+      entry.options.add(finding.option);
+      whole.set(table, entry);
+    }
+    const changed = new Set<string>();
+    for (const [table, { groupId, item, options }] of whole) {
+      const at = withheld.indexOf(table);
+      if (at < 0 || republished.has(table)) continue;
+      const index = position.get(groupId) ?? -1;
+      const original = candidate.groups[index]?.items.find((found) => found.key === item);
+      const group = release.groups[index];
+      if (!group || !original || !("options" in original)) continue;
+      // A multiple-choice question: every option's ticked / not-ticked table pinned.
+      if (original.kind === "multi" && options.size < original.options.length) continue;
+      group.items = group.items.map((found) =>
+        found.key === item ? structuredClone(original) : found,
+      );
+      withheld.splice(at, 1);
+      republished.add(table);
+      changed.add(table);
+    }
+    return changed;
+  };
   for (;;) {
+    alone.clear();
     const audit = auditAnswerSequence(highs, sequence, {
       ...options,
       structures,
@@ -654,12 +879,15 @@ export function withholdAnswers(
       (finding) => finding.unsettled || !alreadyShown(finding),
     );
     if (audit.findings.length === 0) return { release, left: [], withheld, audits };
-    let hidden = 0;
+    // Published again now: its "pinned" findings are settled (anything else hides it again).
+    const again = republish(audit.findings);
+    let hidden = again.size;
     // A question too large for the LPs stays so: withheld in the whole candidate at once.
     for (const key of new Set(audit.findings.filter((f) => f.unsettled).map((f) => f.item)))
       for (const group of release.groups) if (hide(group.id, key)) hidden++;
     for (const finding of audit.findings) {
       if (finding.unsettled) continue;
+      if (finding.kind === "pinned" && finding.to === last && again.has(tableOf(finding))) continue;
       if (hide(finding.groupId, finding.item)) {
         hidden++;
         continue;

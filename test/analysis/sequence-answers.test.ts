@@ -13,6 +13,7 @@ import type { TrueCounts } from "../../analysis/true-group-counts";
 import type { ResponseRow } from "../../analysis/types";
 import { breakdownItem, CLIMATE_ITEM, EXPERIENCED_ITEM } from "./random-campaign";
 import probeCase from "./sequence-answers-case.json";
+import pinnedCase from "./sequence-answers-pinned-case.json";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -178,6 +179,37 @@ describe("auditAnswerSequence", () => {
   });
 });
 
+/**
+ * The item rule "a withheld table is not pinned", across releases: b has no newcomers between
+ * the releases (5 both times), so its table is the one release 0 gives (the organisation's
+ * minus a's), and the organisation's table that release 1 withholds is a's plus b's, exactly.
+ * Not sensitive, batches of k: nothing else is found (release 0 gives b's table by itself, which
+ * the single-release item audit would not allow; here it stands for any table the reader knows).
+ */
+const pinning = release(3, { org: [10, [4, 6, 0]], a: [5, [2, 3, 0]], b: [5, "protected"] });
+const withheldOrganisation = release(3, {
+  org: [13, "protected"],
+  a: [8, [3, 5, 0]],
+  b: [5, "protected"],
+});
+
+describe("a withheld table across releases", () => {
+  it("is found pinned where the releases together give every count", () => {
+    const { findings } = auditAnswerSequence(highs, [pinning, withheldOrganisation], {
+      sensitiveItems: new Set(),
+    });
+    const organisation = findings.filter((f) => f.groupId === "org/all" && f.to === 1);
+    expect(organisation.map((f) => [f.kind, f.option, f.whole])).toEqual([
+      ["pinned", "yes", true],
+      ["pinned", "no", true],
+    ]);
+    // Release 1 alone does not pin it (a's newcomers could have answered anything).
+    expect(
+      auditAnswerSequence(highs, [withheldOrganisation], { sensitiveItems: new Set() }).findings,
+    ).toEqual([]);
+  });
+});
+
 describe("withholdAnswers", () => {
   it("withholds the candidate's tables beside the unmasked group until nothing tells", () => {
     const { release: served, left } = withholdAnswers(highs, [before], unmasking, {
@@ -228,20 +260,17 @@ describe("answer tables across served releases", () => {
     expect(auditAnswerSequence(highs, served, { sensitiveItems: sensitive }).findings).toEqual([]);
   });
 
-  it("serves nothing that tells one newcomer's answer (a batch pinned to one by the tables)", () => {
-    // A random campaign (k = 3) of the probe that found the gap (docs/history/
-    // sequence-answer-probe.md): 53 answers, then 3. Before the answer audit, the second release
-    // was served and the two tables together showed exactly one newcomer with dim0 = v1, and
-    // their climate answer.
-    const caseInput = probeCase.input as unknown as ReleaseInput;
-    const caseRows = probeCase.rows as ResponseRow[];
+  /** Serves a campaign's answers in its batches, as the server does (true counts in memory). */
+  function serveCase(fixture: { input: unknown; rows: unknown; batches: number[] }) {
+    const caseInput = fixture.input as ReleaseInput;
     const matrix = createResponseMatrix(caseInput);
     const shown: Release[] = [];
     const truths: TrueCounts[] = [];
     const witnesses = new WitnessCache();
     let next = 0;
-    for (const size of probeCase.batches) {
-      for (const row of caseRows.slice(next, next + size)) matrix.append(row);
+    for (const size of fixture.batches) {
+      for (const row of (fixture.rows as ResponseRow[]).slice(next, next + size))
+        matrix.append(row);
       next += size;
       const built = buildSequencedRelease(highs, matrix, caseInput, shown, {
         truths,
@@ -253,6 +282,26 @@ describe("answer tables across served releases", () => {
       truths.push(built.truth);
     }
     const keys = new Set(caseInput.items.filter((i) => i.sensitive).map((i) => i.key));
+    return { shown, keys };
+  }
+
+  it("serves nothing that tells one newcomer's answer (a batch pinned to one by the tables)", () => {
+    // A random campaign (k = 3) of the probe that found the gap (docs/history/
+    // sequence-answer-probe.md): 53 answers, then 3. Before the answer audit, the second release
+    // was served and the two tables together showed exactly one newcomer with dim0 = v1, and
+    // their climate answer.
+    const { shown, keys } = serveCase(probeCase);
+    expect(auditAnswerSequence(highs, shown, { sensitiveItems: keys }).findings).toEqual([]);
+  }, 120_000);
+
+  it("publishes a table it withheld again where the releases pin it anyway", () => {
+    // The attack property's seed-10 case (one unit, k = 3): 44 answers, then 3. The answer audit
+    // withheld the organisation's climate table in the second release, yet the published
+    // breakdown plus the unchanged rest (from the first release) gave it exactly.
+    const { shown, keys } = serveCase(pinnedCase);
+    expect(shown).toHaveLength(2);
+    const organisation = shown[1]?.groups.find((group) => group.id === "org/all");
+    expect(organisation?.items.find((item) => item.key === "climate")).toHaveProperty("options");
     expect(auditAnswerSequence(highs, shown, { sensitiveItems: keys }).findings).toEqual([]);
   }, 120_000);
 });

@@ -1,0 +1,150 @@
+import type { Highs } from "highs";
+import { createModel, EPSILON, type Row, runObjective } from "./sequence-system";
+
+/**
+ * The "pinned" checks of the answer-table sequence audit (issue 10), as the single-release item
+ * audit's rule "a withheld table is not pinned" and the rule of no figures for fewer than k:
+ * from every release shown so far, stacked (sequence-answers.ts), a reader must not pin down
+ * - any option count of a published group whose question a release withholds (stacked, a group
+ *   whose parts stayed unchanged gives its table away through an earlier release: one unit, its
+ *   organisation table withheld, yet the published breakdown plus the unchanged rest);
+ * - an option count ≥ 1 of a hidden group or of a batch of newcomers that is at most k − 1.
+ *
+ * A count is open (not pinned) once two feasible points give it whole values at least 1 apart
+ * (rounded inwards, as a reader rounds the LP relaxation's range): the true counts are one
+ * point, every LP solution another. Pushes first (every open count weighted ±1, up and down),
+ * then each count still open: its greatest, then its least value; a pinned count of a hidden
+ * group or batch, last, the greatest size (unless a point already shows k or more).
+ */
+export interface Lin {
+  vars: number[];
+  coefs: number[];
+  c: number;
+}
+
+export interface PinSubject {
+  groupId: string;
+  /** −1: the group's own table in release `to`; else the batch between the two releases. */
+  from: number;
+  to: number;
+  slot: number;
+  count: Lin;
+  /** A hidden group's or a batch's size; absent for a published group's withheld table. */
+  size?: Lin;
+}
+
+export interface PinOutcome {
+  /** Pinned counts: every one of published groups' tables (zeros too), ≥ 1 of the rest. */
+  pinned: { subject: PinSubject; value: number }[];
+  /** Subjects left open because the model is over the LP cap (no LP run). */
+  unsettled: PinSubject[];
+  solves: number;
+}
+
+/** Rounds of pushes together at most, and the share of open counts a round must settle. */
+const PUSH_ROUNDS_MAX = 4;
+const PUSH_PROGRESS = 0.05;
+
+const valueAt = (expression: Lin, point: ArrayLike<number>) => {
+  let sum = expression.c;
+  for (let i = 0; i < expression.vars.length; i++)
+    sum += (expression.coefs[i] as number) * (point[expression.vars[i] as number] as number);
+  return sum;
+};
+
+export function pinnedCounts(
+  highs: Highs,
+  model: { lower: number[]; upper: number[]; rows: Row[] },
+  subjects: PinSubject[],
+  truth: Float64Array | null,
+  { k, lpMaxColumns }: { k: number; lpMaxColumns: number },
+): PinOutcome {
+  const outcome: PinOutcome = { pinned: [], unsettled: [], solves: 0 };
+  // What the true counts show cannot be a finding: a small subject with no one on the option,
+  // or one of k or more.
+  const asked = truth
+    ? subjects.filter(
+        ({ size, count }) =>
+          !size || (valueAt(count, truth) >= 1 - EPSILON && valueAt(size, truth) <= k - EPSILON),
+      )
+    : subjects;
+  if (asked.length === 0) return outcome;
+  const low = new Float64Array(asked.length).fill(Number.POSITIVE_INFINITY);
+  const high = new Float64Array(asked.length).fill(Number.NEGATIVE_INFINITY);
+  /** A point showed the subject's size k or more. */
+  const large = new Uint8Array(asked.length);
+  const isOpen = (i: number) =>
+    large[i] === 0 &&
+    Math.floor((high[i] as number) + EPSILON) <= Math.ceil((low[i] as number) - EPSILON);
+  let open = asked.map((_, i) => i);
+  const see = (point: ArrayLike<number>) => {
+    for (const i of open) {
+      const { count, size } = asked[i] as PinSubject;
+      const value = valueAt(count, point);
+      if (value < (low[i] as number)) low[i] = value;
+      if (value > (high[i] as number)) high[i] = value;
+      if (size && valueAt(size, point) >= k - EPSILON) large[i] = 1;
+    }
+    open = open.filter(isOpen);
+  };
+  if (truth) see(truth);
+  const columns = model.lower.length;
+  if (columns > lpMaxColumns) {
+    // No LP: one point proves nothing open; held against the release by the caller.
+    outcome.unsettled = open.map((i) => asked[i] as PinSubject);
+    return outcome;
+  }
+  const { lp } = createModel(
+    highs,
+    model.lower.map((lower, j) => ({ lower, upper: model.upper[j] as number })),
+    new Map(Array.from({ length: columns }, (_, j) => [j, j])),
+    model.rows,
+  );
+  const extreme = (terms: { expression: Lin; sign: number }[], sense: "min" | "max") => {
+    const cost = new Map<number, number>();
+    for (const { expression, sign } of terms)
+      expression.vars.forEach((v, j) => {
+        cost.set(v, (cost.get(v) ?? 0) + sign * (expression.coefs[j] as number));
+      });
+    outcome.solves++;
+    // Every count and size has finite bounds: never unbounded.
+    runObjective(
+      highs,
+      lp,
+      columns,
+      [...cost].map(([column, sign]) => ({ column, sign })),
+      sense,
+    );
+    const point = lp.getSolution().colValue;
+    see(point);
+    return valueAt(terms[0]?.expression as Lin, point);
+  };
+  const small = new Set<number>();
+  try {
+    for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
+      const before = open.length;
+      const terms = open.map((i) => ({
+        expression: (asked[i] as PinSubject).count,
+        sign: (i + round) % 2 === 0 ? 1 : -1,
+      }));
+      extreme(terms, "max");
+      if (open.length > 0) extreme(terms, "min");
+      if (before - open.length < PUSH_PROGRESS * before) break;
+    }
+    for (const i of open.slice()) {
+      const { count, size } = asked[i] as PinSubject;
+      if (isOpen(i)) extreme([{ expression: count, sign: 1 }], "max");
+      if (isOpen(i)) extreme([{ expression: count, sign: 1 }], "min");
+      if (isOpen(i) && size && extreme([{ expression: size, sign: 1 }], "max") <= k - 1 + EPSILON)
+        small.add(i);
+    }
+  } finally {
+    lp.dispose();
+  }
+  for (const i of open) {
+    const subject = asked[i] as PinSubject;
+    const value = Math.ceil((low[i] as number) - EPSILON);
+    if (!subject.size || (small.has(i) && value >= 1)) outcome.pinned.push({ subject, value });
+  }
+  return outcome;
+}
