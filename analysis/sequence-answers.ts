@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { DUAL_SIMPLEX } from "./highs-bound";
 import { type ReleaseEquations, releaseEquations } from "./release-equations";
 import type { Release, ReleaseGroup } from "./release-types";
 import { type Lin, type PinSubject, pinnedCounts } from "./sequence-answer-pins";
@@ -467,15 +468,22 @@ function auditQuestion(
     coefs: expressions.flatMap((e) => e.coefs),
     c: 0,
   });
+  // A push (many costs at once) solves faster by the dual simplex: 1.8× less CPU on a question
+  // of 16,000 unknowns (2026-12-02, REPORT seqlp15); runObjective leaves the primal simplex set
+  // for the single-check LPs after it.
+  const push = (expression: Lin, sense: "min" | "max") => {
+    lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
+    optimum(expression, sense);
+  };
   // Pushed together first, while a round settles at least 2% of the open batches: the
   // newcomers spread over other answers, and as many and as few of them.
   for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
     const before = open.length;
-    optimum(sum(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
+    push(sum(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
     open = open.filter(isOpen);
-    if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "max");
+    if (open.length > 0) push(sum(open.map((batch) => batch.size)), "max");
     open = open.filter(isOpen);
-    if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "min");
+    if (open.length > 0) push(sum(open.map((batch) => batch.size)), "min");
     open = open.filter(isOpen);
     if (before - open.length < PUSH_PROGRESS * before) break;
   }
