@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { DUAL_SIMPLEX } from "./highs-bound";
 import { createModel, EPSILON, type Row, runObjective } from "./sequence-system";
 
 /**
@@ -127,7 +128,10 @@ export function pinnedCounts(
         expression: (asked[i] as PinSubject).count,
         sign: (i + round) % 2 === 0 ? 1 : -1,
       }));
+      // Pushes by the dual simplex, as sequence-answers.ts's (runObjective sets primal after).
+      lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
       extreme(terms, "max");
+      lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
       if (open.length > 0) extreme(terms, "min");
       if (before - open.length < PUSH_PROGRESS * before) break;
     }
