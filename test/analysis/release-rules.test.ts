@@ -8,6 +8,7 @@ import {
 import { maskContacts } from "../../analysis/publish-comments";
 import type { Release, ReleaseGroup } from "../../analysis/release-types";
 import type { ItemSpec, ResponseRow } from "../../analysis/types";
+import { CLIMATE_ITEM, EXPERIENCED_ITEM } from "./random-campaign";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -23,23 +24,8 @@ const ITEMS: ItemSpec[] = [
     breakdown: true,
     sensitive: true,
   },
-  {
-    kind: "single",
-    key: "experienced",
-    path: ["experienced"],
-    options: ["yes", "no"],
-    breakdown: false,
-    sensitive: true,
-  },
-  {
-    kind: "single",
-    key: "climate",
-    path: ["climate"],
-    options: [1, 2, 3, 4, 5],
-    scale: { numeric: true, favourable: [4, 5] },
-    breakdown: false,
-    sensitive: false,
-  },
+  EXPERIENCED_ITEM,
+  CLIMATE_ITEM,
   { kind: "text", key: "comment", path: ["comment"], breakdown: false, sensitive: false },
 ];
 
