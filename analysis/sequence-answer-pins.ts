@@ -1,6 +1,6 @@
 import type { Highs } from "highs";
-import { DUAL_SIMPLEX } from "./highs-bound";
-import { createModel, EPSILON, type Row, runObjective } from "./sequence-system";
+import { type AnswerSystem, answerLp } from "./sequence-answer-model";
+import { EPSILON } from "./sequence-system";
 
 /**
  * The "pinned" checks of the answer-table sequence audit (issue 10), as the single-release item
@@ -55,7 +55,7 @@ const valueAt = (expression: Lin, point: ArrayLike<number>) => {
 
 export function pinnedCounts(
   highs: Highs,
-  model: { lower: number[]; upper: number[]; rows: Row[] },
+  model: Pick<AnswerSystem, "lower" | "upper" | "rows" | "chains">,
   subjects: PinSubject[],
   truth: Float64Array | null,
   { k, lpMaxColumns }: { k: number; lpMaxColumns: number },
@@ -95,28 +95,22 @@ export function pinnedCounts(
     outcome.unsettled = open.map((i) => asked[i] as PinSubject);
     return outcome;
   }
-  const { lp } = createModel(
-    highs,
-    model.lower.map((lower, j) => ({ lower, upper: model.upper[j] as number })),
-    new Map(Array.from({ length: columns }, (_, j) => [j, j])),
-    model.rows,
-  );
-  const extreme = (terms: { expression: Lin; sign: number }[], sense: "min" | "max") => {
-    const cost = new Map<number, number>();
-    for (const { expression, sign } of terms)
-      expression.vars.forEach((v, j) => {
-        cost.set(v, (cost.get(v) ?? 0) + sign * (expression.coefs[j] as number));
-      });
+  const lp = answerLp(highs, model);
+  const extreme = (
+    terms: { expression: Lin; sign: number }[],
+    sense: "min" | "max",
+    dual = false,
+  ) => {
     outcome.solves++;
-    // Every count and size has finite bounds: never unbounded.
-    runObjective(
-      highs,
-      lp,
-      columns,
-      [...cost].map(([column, sign]) => ({ column, sign })),
+    // Every count and size has finite bounds (a count at most its size): never unbounded.
+    const { point } = lp.solve(
+      {
+        vars: terms.flatMap(({ expression }) => expression.vars),
+        coefs: terms.flatMap(({ expression, sign }) => expression.coefs.map((c) => sign * c)),
+      },
       sense,
+      dual,
     );
-    const point = lp.getSolution().colValue;
     see(point);
     return valueAt(terms[0]?.expression as Lin, point);
   };
@@ -129,10 +123,8 @@ export function pinnedCounts(
         sign: (i + round) % 2 === 0 ? 1 : -1,
       }));
       // Pushes by the dual simplex, as sequence-answers.ts's (runObjective sets primal after).
-      lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
-      extreme(terms, "max");
-      lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
-      if (open.length > 0) extreme(terms, "min");
+      extreme(terms, "max", true);
+      if (open.length > 0) extreme(terms, "min", true);
       if (before - open.length < PUSH_PROGRESS * before) break;
     }
     for (const i of open.slice()) {

@@ -1,16 +1,17 @@
 import type { Highs } from "highs";
-import { DUAL_SIMPLEX } from "./highs-bound";
 import { type ReleaseEquations, releaseEquations } from "./release-equations";
-import type { Release, ReleaseGroup } from "./release-types";
-import { type Lin, type PinSubject, pinnedCounts } from "./sequence-answer-pins";
+import type { Release } from "./release-types";
 import {
-  createModel,
-  type Entry,
-  EPSILON,
-  type Row,
-  runObjective,
-  sequenceSystem,
-} from "./sequence-system";
+  type AnswerSystem,
+  answerLp,
+  answerSystem,
+  type Cell,
+  publishedCounts,
+  type Question,
+  questionsOf,
+} from "./sequence-answer-model";
+import { type Lin, type PinSubject, pinnedCounts } from "./sequence-answer-pins";
+import { type Entry, EPSILON, type Row, type SequenceSystem } from "./sequence-system";
 import type { TrueCounts } from "./true-group-counts";
 
 /**
@@ -74,16 +75,6 @@ export interface AnswerAudit {
  * releases has 16,000 unknowns and each LP takes seconds (2026-12-01): far too slow per rebuild.
  */
 export const ANSWER_LP_MAX_COLUMNS = 8_000;
-
-/** One stacked table: a single-choice question, or one option of a multiple-choice one. */
-interface Question {
-  key: string;
-  /** For a multiple-choice question: the option ticked (slots: ticked, not ticked). */
-  ticked?: { value: string | null; index: number };
-  values: (string | null)[];
-}
-
-type Cell = { value: number } | { variable: number };
 
 /** A batch: the newcomers of one group between two releases. */
 interface Batch {
@@ -164,30 +155,6 @@ export function auditAnswerSequence(
   return audit;
 }
 
-/** Every question some release publishes a table of, multiple-choice ones split by option. */
-function questionsOf(releases: Release[]): Question[] {
-  const found = new Map<string, Question[]>();
-  for (const release of releases)
-    for (const group of release.groups)
-      for (const item of group.items) {
-        if (!("options" in item) || found.has(item.key)) continue;
-        const values = item.options.map((option) => option.value);
-        found.set(
-          item.key,
-          item.kind === "single"
-            ? [{ key: item.key, values }]
-            : values.map((value, index) => ({
-                key: item.key,
-                ticked: { value, index },
-                values: ["ticked", "not ticked"],
-              })),
-        );
-      }
-  return [...found.values()].flat();
-}
-
-const zero = (): Cell => ({ value: 0 });
-
 /** Σ sign × cell as a linear expression (published cells go to the constant). */
 function linOf(terms: [number, Cell][]): Lin {
   const result: Lin = { vars: [], coefs: [], c: 0 };
@@ -204,19 +171,6 @@ function linOf(terms: [number, Cell][]): Lin {
 /** Rounds of pushes together at most, and the share of open batches a round must settle. */
 const PUSH_ROUNDS_MAX = 10;
 const PUSH_PROGRESS = 0.02;
-
-/** A published group's counts of the question's options, or null where it hides them. */
-function publishedCounts(group: ReleaseGroup, question: Question, n: number): number[] | null {
-  const item = group.items.find((candidate) => candidate.key === question.key);
-  if (!item || !("options" in item)) return null;
-  const count = (value: string | null) =>
-    item.options.find((option) => option.value === value)?.count ?? 0;
-  if (question.ticked) {
-    const ticked = count(question.ticked.value);
-    return [ticked, n - ticked];
-  }
-  return question.values.map(count);
-}
 
 function auditQuestion(
   highs: Highs,
@@ -239,88 +193,9 @@ function auditQuestion(
     ownSmallPins: boolean;
   },
 ): void {
-  const system = sequenceSystem(releases, structures);
+  const stacked = answerSystem(releases, structures, question);
+  const { system, options, lower, upper, rows } = stacked;
   const slots = question.values.length;
-  const lower: number[] = system.variables.map((v) => v.lowerB);
-  const upper: number[] = system.variables.map((v) => v.upperB);
-  const rows: Row[] = [...system.chainRows, ...system.ownRows.flat()];
-  const newVariable = (lo: number, hi: number): Cell => {
-    lower.push(lo);
-    upper.push(hi);
-    return { variable: lower.length - 1 };
-  };
-  /** A row Σ sign × cell in [lo, hi], constants moved to the bounds; dropped if constant. */
-  const addRow = (terms: [number, Cell][], lo: number, hi: number) => {
-    const row: Row = { variables: [], coefficients: [], lower: lo, upper: hi };
-    for (const [sign, cell] of terms) {
-      if ("value" in cell) {
-        row.lower -= sign * cell.value;
-        row.upper -= sign * cell.value;
-      } else {
-        row.variables.push(cell.variable);
-        row.coefficients.push(sign);
-      }
-    }
-    if (row.variables.length > 0) rows.push(row);
-  };
-  // Option counts per group id and release: published, 0, or unknown (with Σ = size).
-  const options = new Map<string, (Cell[] | null)[]>();
-  for (const id of system.ids) {
-    const timeline = system.entries.get(id) as Entry[];
-    options.set(
-      id,
-      timeline.map((entry, t) => {
-        const size: Cell | null = entry;
-        if (size === null) return null;
-        if ("value" in size && size.value === 0) return Array.from({ length: slots }, zero);
-        const position = structures[t]?.position.get(id);
-        const group = position === undefined ? undefined : releases[t]?.groups[position];
-        if (!group) return Array.from({ length: slots }, zero); // an absent direct part
-        const published = "value" in size ? publishedCounts(group, question, size.value) : null;
-        if (published) return published.map((value) => ({ value }));
-        const cap = "value" in size ? size.value : (upper[size.variable] as number);
-        const cells = Array.from({ length: slots }, () => newVariable(0, cap));
-        addRow([...cells.map((cell): [number, Cell] => [1, cell]), [-1, size]], 0, 0);
-        return cells;
-      }),
-    );
-  }
-  // Each release's relations, per option.
-  structures.forEach((structure, t) => {
-    for (const { total, parts } of structure.equations) {
-      const whole = options.get(total)?.[t];
-      if (!whole) continue;
-      for (let s = 0; s < slots; s++) {
-        const terms: [number, Cell][] = [[1, whole[s] as Cell]];
-        for (const part of parts) {
-          const cells = options.get(part)?.[t];
-          if (cells) terms.push([-1, cells[s] as Cell]);
-        }
-        addRow(terms, 0, 0);
-      }
-    }
-  });
-  // Every option count never goes down to the next release that lists the group.
-  for (const timeline of options.values()) {
-    let previous: Cell[] | null = null;
-    for (const cells of timeline) {
-      if (!cells) continue;
-      if (previous) {
-        const before = previous;
-        cells.forEach((cell, s) => {
-          addRow(
-            [
-              [1, cell],
-              [-1, before[s] as Cell],
-            ],
-            0,
-            Number.POSITIVE_INFINITY,
-          );
-        });
-      }
-      previous = cells;
-    }
-  }
   // The batches: every group and pair of releases (−1: nothing yet).
   const rule = sensitive ? 1 : 0;
   const batches: Batch[] = [];
@@ -370,7 +245,7 @@ function auditQuestion(
     highs,
     releases,
     question,
-    { entries: system.entries, options, lower, upper, rows },
+    { entries: system.entries, options, lower, upper, rows, chains: stacked.chains },
     {
       k,
       lpMaxColumns,
@@ -434,32 +309,14 @@ function auditQuestion(
     for (const batch of open) report(batch, question, slots, audit, true);
     return;
   }
-  // The LPs: one model of the whole question, its objective changed per check.
-  const columns = lower.length;
-  const column = new Map(Array.from({ length: columns }, (_, j) => [j, j]));
-  const { lp } = createModel(
-    highs,
-    lower.map((lo, j) => ({ lower: lo, upper: upper[j] as number })),
-    column,
-    rows,
-  );
-  const optimum = (expression: Lin, sense: "min" | "max"): number => {
+  // The LPs: one model of the whole question (in increments), its objective changed per check.
+  const lp = answerLp(highs, stacked);
+  const optimum = (expression: Lin, sense: "min" | "max", dual = false): number => {
     if (expression.vars.length === 0) return expression.c;
-    const cost = new Map<number, number>();
-    expression.vars.forEach((v, i) => {
-      cost.set(v, (cost.get(v) ?? 0) + (expression.coefs[i] as number));
-    });
     audit.solves++;
-    const status = runObjective(
-      highs,
-      lp,
-      columns,
-      [...cost].map(([v, sign]) => ({ column: v, sign })),
-      sense,
-    );
+    const { status, point } = lp.solve(expression, sense, dual);
     if (status === "unbounded")
       return sense === "max" ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    const point = lp.getSolution().colValue;
     for (const batch of open) if (isOpen(batch)) see(point, batch);
     return evaluate(expression, point);
   };
@@ -471,23 +328,20 @@ function auditQuestion(
   // A push (many costs at once) solves faster by the dual simplex: 1.8× less CPU on a question
   // of 16,000 unknowns (2026-12-02, REPORT seqlp15); runObjective leaves the primal simplex set
   // for the single-check LPs after it.
-  const push = (expression: Lin, sense: "min" | "max") => {
-    lp.options.set({ simplex_strategy: DUAL_SIMPLEX });
-    optimum(expression, sense);
-  };
+  const push = (expression: Lin, sense: "min" | "max") => optimum(expression, sense, true);
   // Pushed together first, while a round settles at least 2% of the open batches: the
   // newcomers spread over other answers, and as many and as few of them.
-  for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
-    const before = open.length;
-    push(sum(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
-    open = open.filter(isOpen);
-    if (open.length > 0) push(sum(open.map((batch) => batch.size)), "max");
-    open = open.filter(isOpen);
-    if (open.length > 0) push(sum(open.map((batch) => batch.size)), "min");
-    open = open.filter(isOpen);
-    if (before - open.length < PUSH_PROGRESS * before) break;
-  }
   try {
+    for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
+      const before = open.length;
+      push(sum(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
+      open = open.filter(isOpen);
+      if (open.length > 0) push(sum(open.map((batch) => batch.size)), "max");
+      open = open.filter(isOpen);
+      if (open.length > 0) push(sum(open.map((batch) => batch.size)), "min");
+      open = open.filter(isOpen);
+      if (before - open.length < PUSH_PROGRESS * before) break;
+    }
     for (const batch of open) {
       // Each open option's most "other" newcomers, then the fewest and most newcomers: with these
       // optima, whatever is still open is a finding.
@@ -532,11 +386,7 @@ function auditPins(
     ...model
   }: {
     entries: Map<string, Entry[]>;
-    options: Map<string, (Cell[] | null)[]>;
-    lower: number[];
-    upper: number[];
-    rows: Row[];
-  },
+  } & Pick<AnswerSystem, "options" | "lower" | "upper" | "rows" | "chains">,
   {
     k,
     lpMaxColumns,
@@ -669,7 +519,7 @@ function report(
  * or the point does not satisfy every row and bound: it then closes nothing).
  */
 function truthPoint(
-  system: ReturnType<typeof sequenceSystem>,
+  system: SequenceSystem,
   options: Map<string, (Cell[] | null)[]>,
   known: TrueCounts[],
   question: Question,

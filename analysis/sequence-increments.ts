@@ -1,5 +1,14 @@
 import type { Row, Variable } from "./sequence-system";
 
+/**
+ * What the increments form needs of a count: its chain (`groupId`: the counts of one key in
+ * consecutive releases, a group's sizes or its counts of one option) and its bounds per model.
+ */
+export type ChainCount = Pick<
+  Variable,
+  "release" | "groupId" | "lowerA" | "upperA" | "lowerB" | "upperB"
+>;
+
 /** Slack for bounds the chain already implies (the solver's tolerance is far below). */
 const EPSILON = 1e-6;
 
@@ -36,13 +45,13 @@ export interface IncrementModel {
 
 /** The component's system (variables, rows; `column` places each variable) in increments. */
 export function incrementModel(
-  variables: readonly Variable[],
+  variables: readonly ChainCount[],
   component: { variables: readonly number[]; rows: readonly Row[] },
   column: ReadonlyMap<number, number>,
 ): IncrementModel {
   const n = component.variables.length;
   const at = (v: number) => column.get(v) as number;
-  const variableOf = (j: number) => variables[component.variables[j] as number] as Variable;
+  const variableOf = (j: number) => variables[component.variables[j] as number] as ChainCount;
   const previous = new Int32Array(n).fill(-1);
   const next = new Int32Array(n).fill(-1);
   const others: Row[] = [];
