@@ -5,6 +5,7 @@ import { highsSense } from "../../analysis/highs-bound";
 import { releaseEquations } from "../../analysis/release-equations";
 import { incrementModel } from "../../analysis/sequence-increments";
 import { createModel, type Row, sequenceSystem } from "../../analysis/sequence-system";
+import { expectPointOf } from "./expect-point-of";
 import { randomCampaign } from "./random-campaign";
 import { releasesAsBuilt } from "./releases-as-built";
 
@@ -15,7 +16,6 @@ beforeAll(async () => {
 
 const OPTIMAL = 7;
 const UNBOUNDED = 10;
-const EPSILON = 1e-6;
 
 type Lp = ReturnType<typeof createModel>["lp"];
 
@@ -117,20 +117,7 @@ describe("the stacked system in first counts and increments", () => {
                 expect(found as number).toBeCloseTo(expected, 6);
                 // The solution, as counts, is a point of the stacked system.
                 const counts = increments.counts(inIncrements.getSolution().colValue);
-                for (const v of variables) {
-                  const { lower, upper } = bound(v);
-                  expect(counts[v] as number).toBeGreaterThanOrEqual(lower - EPSILON);
-                  expect(counts[v] as number).toBeLessThanOrEqual(upper + EPSILON);
-                }
-                for (const row of rows) {
-                  const sum = row.variables.reduce(
-                    (total, v, i) =>
-                      total + (row.coefficients[i] as number) * (counts[v] as number),
-                    0,
-                  );
-                  expect(sum).toBeGreaterThanOrEqual(row.lower - EPSILON);
-                  expect(sum).toBeLessThanOrEqual(row.upper + EPSILON);
-                }
+                expectPointOf(counts, bound, variables, rows);
                 compared++;
               }
             }
