@@ -46,7 +46,8 @@ export interface PinOutcome {
 const PUSH_ROUNDS_MAX = 4;
 const PUSH_PROGRESS = 0.05;
 
-const valueAt = (expression: Lin, point: ArrayLike<number>) => {
+/** The value of a combination of unknowns at a point. */
+export const valueAt = (expression: Lin, point: ArrayLike<number>) => {
   let sum = expression.c;
   for (let i = 0; i < expression.vars.length; i++)
     sum += (expression.coefs[i] as number) * (point[expression.vars[i] as number] as number);

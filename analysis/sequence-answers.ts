@@ -10,7 +10,7 @@ import {
   type Question,
   questionsOf,
 } from "./sequence-answer-model";
-import { type Lin, type PinSubject, pinnedCounts } from "./sequence-answer-pins";
+import { type Lin, type PinSubject, pinnedCounts, valueAt } from "./sequence-answer-pins";
 import { type Entry, EPSILON, type Row, type SequenceSystem } from "./sequence-system";
 import type { TrueCounts } from "./true-group-counts";
 
@@ -258,12 +258,6 @@ function auditQuestion(
           : null,
     },
   );
-  const evaluate = (expression: Lin, point: ArrayLike<number>) => {
-    let sum = expression.c;
-    for (let i = 0; i < expression.vars.length; i++)
-      sum += (expression.coefs[i] as number) * (point[expression.vars[i] as number] as number);
-    return sum;
-  };
   const down = (x: number) => Math.floor(x + EPSILON);
   const up = (x: number) => Math.ceil(x - EPSILON);
   /** Closes what a feasible point (or the optima found) shows open; counts the open checks. */
@@ -279,11 +273,11 @@ function auditQuestion(
   };
   const isOpen = (batch: Batch) => batch.sizeOpen || batch.open.some((open) => open === 1);
   const see = (point: ArrayLike<number>, batch: Batch) => {
-    const size = evaluate(batch.size, point);
+    const size = valueAt(batch.size, point);
     if (size < batch.minD) batch.minD = size;
     if (size > batch.maxD) batch.maxD = size;
     batch.other.forEach((other, s) => {
-      const value = evaluate(other, point);
+      const value = valueAt(other, point);
       if (value > (batch.maxOther[s] as number)) batch.maxOther[s] = value;
     });
     settle(batch);
@@ -318,7 +312,7 @@ function auditQuestion(
     if (status === "unbounded")
       return sense === "max" ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
     for (const batch of open) if (isOpen(batch)) see(point, batch);
-    return evaluate(expression, point);
+    return valueAt(expression, point);
   };
   const sum = (expressions: Lin[]): Lin => ({
     vars: expressions.flatMap((e) => e.vars),
