@@ -1,12 +1,14 @@
 import type { Highs } from "highs";
 import { type ReleaseEquations, releaseEquations } from "./release-equations";
 import type { Release, ReleaseGroup } from "./release-types";
+import { liftSizePoint, PartLp, SizePoints, SlotSystem } from "./sequence-answer-points";
 import {
   createModel,
   type Entry,
   EPSILON,
   type Row,
   runObjective,
+  type SequenceSystem,
   sequenceSystem,
 } from "./sequence-system";
 import type { TrueCounts } from "./true-group-counts";
@@ -31,7 +33,12 @@ import type { TrueCounts } from "./true-group-counts";
  * one's hidden table (a group published again unchanged). LP relaxation (HiGHS), so every
  * finding is a deduction a reader can make; the true counts of every release, where known, are
  * one feasible point and close every check they contradict, and every LP's solution closes
- * more. Without them (after a restart) every check goes to the LPs: slower, as sound.
+ * more. Where they are known, points moved from them close most of what they leave open before
+ * any LP of the question (sequence-answer-points.ts, each checked against every row and bound):
+ * the answers moved with points of the sizes alone (one probability vector per component), then
+ * one option moved with the sizes (LPs in the sizes alone, in increments), then the counts of the
+ * groups around the open checks moved, every other count held at the truth (a smaller LP).
+ * Without them (after a restart) every check goes to the LPs: slower, as sound.
  */
 export interface AnswerFinding {
   kind: "size" | "all" | "nearlyAll";
@@ -55,6 +62,13 @@ export interface AnswerAudit {
   checks: number;
   /** Checks the true counts settled (every check, when they are known, goes there first). */
   settledByTruth: number;
+  /** Checks the truth moved along size points settled (sequence-answer-points.ts), after it. */
+  settledByLift: number;
+  /** Checks settled by LPs of one release's counts, the others held at the truth, after them. */
+  settledByPart: number;
+  partSolves: number;
+  /** LPs of the size system alone that gave those points (`solves`: of the answer systems). */
+  sizeSolves: number;
   solves: number;
   /** Open checks of questions too large for the LPs (ANSWER_LP_MAX_COLUMNS), held as findings. */
   unsettled: number;
@@ -62,8 +76,9 @@ export interface AnswerAudit {
 
 /**
  * The most unknowns of one question's stacked system that the audit settles by LP. Beyond, the
- * checks the true counts leave open are findings. On the 60-unit benchmark a question of three
- * releases has 16,000 unknowns and each LP takes seconds (2026-12-01): far too slow per rebuild.
+ * checks the true counts and the points moved from them leave open are findings. On the 60-unit
+ * benchmark a question of two releases has 16,000 unknowns and each LP takes seconds
+ * (2026-12-01): far too slow per rebuild.
  */
 export const ANSWER_LP_MAX_COLUMNS = 8_000;
 
@@ -131,6 +146,10 @@ export function auditAnswerSequence(
     questions: 0,
     checks: 0,
     settledByTruth: 0,
+    settledByLift: 0,
+    settledByPart: 0,
+    partSolves: 0,
+    sizeSolves: 0,
     solves: 0,
     unsettled: 0,
   };
@@ -139,16 +158,27 @@ export function auditAnswerSequence(
     truths?.length === releases.length && truths.every((truth) => truth?.answers !== undefined)
       ? (truths as TrueCounts[])
       : undefined;
-  for (const question of questionsOf(releases)) {
-    if (only && !only.has(question.key)) continue;
-    audit.questions++;
-    auditQuestion(highs, releases, structures, question, {
-      sensitive: sensitiveItems.has(question.key),
-      k,
-      lpMaxColumns,
-      known,
-      audit,
-    });
+  const system = sequenceSystem(releases, structures);
+  // Points of the sizes alone, shared by every question (the truth moved along them).
+  const sizePoints = known ? new SizePoints(highs, system) : undefined;
+  try {
+    for (const question of questionsOf(releases)) {
+      if (only && !only.has(question.key)) continue;
+      audit.questions++;
+      auditQuestion(highs, releases, structures, system, question, {
+        sensitive: sensitiveItems.has(question.key),
+        k,
+        lpMaxColumns,
+        known,
+        sizePoints,
+        audit,
+      });
+    }
+  } finally {
+    if (sizePoints) {
+      audit.sizeSolves += sizePoints.solves;
+      sizePoints.dispose();
+    }
   }
   return audit;
 }
@@ -180,6 +210,39 @@ const zero = (): Cell => ({ value: 0 });
 /** Rounds of pushes together at most, and the share of open batches a round must settle. */
 const PUSH_ROUNDS_MAX = 10;
 const PUSH_PROGRESS = 0.02;
+/** Rounds of size points the truth is moved along (each: the open sizes pushed up and down). */
+const LIFT_ROUNDS = 4;
+/** Rounds of pushes with one slot moving (each: every slot, the open sizes up and down). */
+const SLOT_ROUNDS = 12;
+/** How far from an open batch's group the counts left free by the neighbourhood LPs reach. */
+const NEIGHBOURHOOD_DEPTH = 2;
+/**
+ * The most counts the neighbourhood LPs leave free. On the 60-unit benchmark (2026-12-01/02) a
+ * question's neighbourhood of its last open checks holds 5,000–8,000 counts, 10,600 where the
+ * candidate withholds the question; such LPs take a few seconds per question.
+ */
+const NEIGHBOURHOOD_MAX_COLUMNS = 12_000;
+
+/** A small deterministic generator (the same signs at every audit of the same sequence). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Σ of expressions (one term per occurrence). */
+function sumOf(expressions: Lin[]): Lin {
+  return {
+    vars: expressions.flatMap((e) => e.vars),
+    coefs: expressions.flatMap((e) => e.coefs),
+    c: 0,
+  };
+}
 
 /** A published group's counts of the question's options, or null where it hides them. */
 function publishedCounts(group: ReleaseGroup, question: Question, n: number): number[] | null {
@@ -198,29 +261,47 @@ function auditQuestion(
   highs: Highs,
   releases: Release[],
   structures: ReleaseEquations[],
+  system: SequenceSystem,
   question: Question,
   {
     sensitive,
     k,
     lpMaxColumns,
     known,
+    sizePoints,
     audit,
   }: {
     sensitive: boolean;
     k: number;
     lpMaxColumns: number;
     known: TrueCounts[] | undefined;
+    sizePoints: SizePoints | undefined;
     audit: AnswerAudit;
   },
 ): void {
-  const system = sequenceSystem(releases, structures);
   const slots = question.values.length;
   const lower: number[] = system.variables.map((v) => v.lowerB);
   const upper: number[] = system.variables.map((v) => v.upperB);
   const rows: Row[] = [...system.chainRows, ...system.ownRows.flat()];
-  const newVariable = (lo: number, hi: number): Cell => {
+  // Per option count: the size it is part of (−1: a published size) and its slot.
+  const sizeOf: number[] = system.variables.map(() => -1);
+  const slotOf: number[] = system.variables.map(() => -1);
+  const releaseOf: number[] = system.variables.map((variable) => variable.release);
+  const groupOf: string[] = system.variables.map((variable) => variable.groupId);
+  const newVariable = (
+    lo: number,
+    hi: number,
+    size: Cell,
+    slot: number,
+    t: number,
+    id: string,
+  ): Cell => {
+    groupOf.push(id);
     lower.push(lo);
     upper.push(hi);
+    sizeOf.push("variable" in size ? size.variable : -1);
+    slotOf.push(slot);
+    releaseOf.push(t);
     return { variable: lower.length - 1 };
   };
   /** A row Σ sign × cell in [lo, hi], constants moved to the bounds; dropped if constant. */
@@ -253,7 +334,7 @@ function auditQuestion(
         const published = "value" in size ? publishedCounts(group, question, size.value) : null;
         if (published) return published.map((value) => ({ value }));
         const cap = "value" in size ? size.value : (upper[size.variable] as number);
-        const cells = Array.from({ length: slots }, () => newVariable(0, cap));
+        const cells = Array.from({ length: slots }, (_, s) => newVariable(0, cap, size, s, t, id));
         addRow([...cells.map((cell): [number, Cell] => [1, cell]), [-1, size]], 0, 0);
         return cells;
       }),
@@ -391,6 +472,131 @@ function auditQuestion(
       for (const batch of open) see(point, batch);
       open = open.filter(isOpen);
       audit.settledByTruth += before - open.length * (slots + 1);
+      // The truth moved along points of the sizes alone: each closes what it shows open.
+      const answerSystem = {
+        sizes: system.variables.length,
+        sizeOf: Int32Array.from(sizeOf),
+        slotOf: Int32Array.from(slotOf),
+        slots,
+        rows,
+        lower,
+        upper,
+      };
+      for (let round = 0; round < LIFT_ROUNDS && sizePoints && open.length > 0; round++) {
+        const before = open.length;
+        const sizesOpen = () => open.filter((batch) => batch.sizeOpen).map((batch) => batch.size);
+        for (const size of sizePoints.round(round, sizesOpen)) {
+          const lifted = liftSizePoint(answerSystem, point, size);
+          if (lifted) for (const batch of open) see(lifted, batch);
+        }
+        open = open.filter(isOpen);
+        audit.settledByLift += (before - open.length) * (slots + 1);
+        if (open.length === before) break;
+      }
+      // Then one slot at a time moved with the sizes, pushed in the sizes alone: first the open
+      // batches' sum, then sums with random signs (siblings whose total is fixed move apart).
+      const slotSystems: SlotSystem[] = [];
+      let idle = 0;
+      try {
+        for (let round = 0; round < SLOT_ROUNDS && open.length > 0 && idle < 2; round++) {
+          const before = open.length;
+          const random = mulberry32(round);
+          for (let s = 0; s < slots && open.length > 0; s++) {
+            slotSystems[s] ??= new SlotSystem(highs, system.variables, answerSystem, point, s);
+            const slot = slotSystems[s] as SlotSystem;
+            const objective = sumOf(
+              open.map((batch) => {
+                const sign = round === 0 || random() < 0.5 ? 1 : -1;
+                return { ...batch.size, coefs: batch.size.coefs.map((c) => sign * c) };
+              }),
+            );
+            for (const sense of ["max", "min"] as const) {
+              const lifted = slot.push(objective, sense);
+              if (lifted) for (const batch of open) see(lifted, batch);
+            }
+            open = open.filter(isOpen);
+          }
+          audit.settledByLift += (before - open.length) * (slots + 1);
+          idle = open.length === before ? idle + 1 : 0;
+        }
+      } finally {
+        for (const slot of slotSystems) {
+          audit.sizeSolves += slot.solves;
+          slot.dispose();
+        }
+      }
+      // Then the counts of the groups around the open batches (every release, every slot), every
+      // other count held at the truth: the groups sharing a row with them, and theirs.
+      if (open.length > 0) {
+        const before = open.length;
+        const columnsOf = new Map<string, number[]>();
+        groupOf.forEach((id, j) => {
+          const list = columnsOf.get(id);
+          if (list) list.push(j);
+          else columnsOf.set(id, [j]);
+        });
+        const rowsOf = new Map<string, Row[]>();
+        for (const row of rows)
+          for (const id of new Set(row.variables.map((j) => groupOf[j] as string))) {
+            const list = rowsOf.get(id);
+            if (list) list.push(row);
+            else rowsOf.set(id, [row]);
+          }
+        let frontier = new Set(open.map((batch) => batch.groupId));
+        const near = new Set(frontier);
+        for (let step = 0; step < NEIGHBOURHOOD_DEPTH; step++) {
+          const next = new Set<string>();
+          for (const id of frontier)
+            for (const row of rowsOf.get(id) ?? [])
+              for (const j of row.variables) {
+                const other = groupOf[j] as string;
+                if (!near.has(other)) {
+                  near.add(other);
+                  next.add(other);
+                }
+              }
+          frontier = next;
+        }
+        const free = [...near].flatMap((id) => columnsOf.get(id) ?? []);
+        // At most NEIGHBOURHOOD_MAX_COLUMNS (or the whole question's LP limit, if larger).
+        const part = new PartLp(
+          highs,
+          answerSystem,
+          point,
+          free.length > Math.max(lpMaxColumns, NEIGHBOURHOOD_MAX_COLUMNS) || lpMaxColumns === 0
+            ? []
+            : free,
+        );
+        const push = (expression: Lin, sense: "min" | "max") => {
+          const found = part.push(expression, sense);
+          if (found) for (const batch of open) if (isOpen(batch)) see(found, batch);
+        };
+        try {
+          for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
+            const was = open.length;
+            push(
+              sumOf(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))),
+              "max",
+            );
+            open = open.filter(isOpen);
+            push(sumOf(open.map((batch) => batch.size)), "max");
+            open = open.filter(isOpen);
+            push(sumOf(open.map((batch) => batch.size)), "min");
+            open = open.filter(isOpen);
+            if (was - open.length < PUSH_PROGRESS * was) break;
+          }
+          for (const batch of open) {
+            for (let s = 0; s < slots; s++) if (batch.open[s]) push(batch.other[s] as Lin, "max");
+            if (isOpen(batch)) push(batch.size, "min");
+            if (isOpen(batch)) push(batch.size, "max");
+          }
+          open = open.filter(isOpen);
+        } finally {
+          audit.partSolves += part.solves;
+          part.dispose();
+        }
+        audit.settledByPart += (before - open.length) * (slots + 1);
+      }
     }
   }
   if (open.length === 0) return;
@@ -430,20 +636,15 @@ function auditQuestion(
     for (const batch of open) if (isOpen(batch)) see(point, batch);
     return evaluate(expression, point);
   };
-  const sum = (expressions: Lin[]): Lin => ({
-    vars: expressions.flatMap((e) => e.vars),
-    coefs: expressions.flatMap((e) => e.coefs),
-    c: 0,
-  });
   // Pushed together first, while a round settles at least 2% of the open batches: the
   // newcomers spread over other answers, and as many and as few of them.
   for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
     const before = open.length;
-    optimum(sum(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
+    optimum(sumOf(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
     open = open.filter(isOpen);
-    if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "max");
+    if (open.length > 0) optimum(sumOf(open.map((batch) => batch.size)), "max");
     open = open.filter(isOpen);
-    if (open.length > 0) optimum(sum(open.map((batch) => batch.size)), "min");
+    if (open.length > 0) optimum(sumOf(open.map((batch) => batch.size)), "min");
     open = open.filter(isOpen);
     if (before - open.length < PUSH_PROGRESS * before) break;
   }
