@@ -213,6 +213,32 @@ export function liftSizePoint(
 }
 
 /**
+ * One push of Σ sign × count in an LP written in increments: every count at the optimum, or null
+ * (nothing to push: `solved` false; unbounded).
+ */
+function pushIncrements(
+  highs: Highs,
+  lp: ReturnType<typeof createModel>["lp"],
+  increments: ReturnType<typeof incrementModel>,
+  terms: { variable: number; sign: number }[],
+  sense: "min" | "max",
+): { counts: Float64Array | null; solved: boolean } {
+  const cost = new Map<number, number>();
+  for (const { column, sign } of increments.expand(terms))
+    cost.set(column, (cost.get(column) ?? 0) + sign);
+  if (cost.size === 0) return { counts: null, solved: false };
+  const status = runObjective(
+    highs,
+    lp,
+    increments.columns.B.lower.length,
+    [...cost].map(([column, sign]) => ({ column, sign })),
+    sense,
+  );
+  if (status !== "optimal") return { counts: null, solved: true };
+  return { counts: increments.counts(lp.getSolution().colValue), solved: true };
+}
+
+/**
  * Points of the size system alone (model B: reasons, bounds, relations, never goes down), found
  * by pushing sizes of batches together, shared by every question of one answer audit: the size
  * system is the same for all. Each point is a size vector over the system's variables.
@@ -274,20 +300,9 @@ export class SizePoints {
         this.increments.rows,
       );
     }
-    const cost = new Map<number, number>();
-    for (const { column, sign } of this.increments.expand(terms))
-      cost.set(column, (cost.get(column) ?? 0) + sign);
-    if (cost.size === 0) return null;
-    this.solves++;
-    const status = runObjective(
-      this.highs,
-      this.model.lp,
-      variables.length,
-      [...cost].map(([column, sign]) => ({ column, sign })),
-      sense,
-    );
-    if (status !== "optimal") return null;
-    return this.increments.counts(this.model.lp.getSolution().colValue);
+    const counts = pushIncrements(this.highs, this.model.lp, this.increments, terms, sense);
+    if (counts.solved) this.solves++;
+    return counts.counts;
   }
 }
 
@@ -413,24 +428,19 @@ export class SlotSystem {
   push(objective: { vars: number[]; coefs: number[] }, sense: "min" | "max"): Float64Array | null {
     if (!this.model || !this.increments) return null;
     const { sizes, sizeOf, slotOf, rows, lower, upper } = this.system;
-    const cost = new Map<number, number>();
     const terms = objective.vars.map((variable, i) => ({
       variable,
       sign: objective.coefs[i] as number,
     }));
-    for (const { column, sign } of this.increments.expand(terms))
-      cost.set(column, (cost.get(column) ?? 0) + sign);
-    if (cost.size === 0) return null;
-    this.solves++;
-    const status = runObjective(
+    const { counts: z, solved } = pushIncrements(
       this.highs,
       this.model.lp,
-      sizes,
-      [...cost].map(([column, sign]) => ({ column, sign })),
+      this.increments,
+      terms,
       sense,
     );
-    if (status !== "optimal") return null;
-    const z = this.increments.counts(this.model.lp.getSolution().colValue);
+    if (solved) this.solves++;
+    if (!z) return null;
     const point = Float64Array.from(this.truth);
     for (let v = 0; v < sizes; v++)
       point[v] = (this.truth[v] as number) + (z[v] as number) - this.base(v);

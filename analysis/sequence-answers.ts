@@ -223,16 +223,9 @@ const NEIGHBOURHOOD_DEPTH = 2;
  */
 const NEIGHBOURHOOD_MAX_COLUMNS = 12_000;
 
-/** A small deterministic generator (the same signs at every audit of the same sequence). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A fixed pseudo-random bit per batch and round (the same at every audit of a sequence). */
+function signBit(index: number, round: number): boolean {
+  return ((Math.imul(index + 1, 0x9e3779b1) ^ Math.imul(round, 0x85ebca6b)) >>> 16) % 2 === 1;
 }
 
 /** Σ of expressions (one term per occurrence). */
@@ -500,13 +493,12 @@ function auditQuestion(
       try {
         for (let round = 0; round < SLOT_ROUNDS && open.length > 0 && idle < 2; round++) {
           const before = open.length;
-          const random = mulberry32(round);
           for (let s = 0; s < slots && open.length > 0; s++) {
             slotSystems[s] ??= new SlotSystem(highs, system.variables, answerSystem, point, s);
             const slot = slotSystems[s] as SlotSystem;
             const objective = sumOf(
-              open.map((batch) => {
-                const sign = round === 0 || random() < 0.5 ? 1 : -1;
+              open.map((batch, index) => {
+                const sign = round === 0 || signBit(index, round) ? 1 : -1;
                 return { ...batch.size, coefs: batch.size.coefs.map((c) => sign * c) };
               }),
             );
