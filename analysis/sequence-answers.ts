@@ -35,9 +35,10 @@ import type { TrueCounts } from "./true-group-counts";
  * one feasible point and close every check they contradict, and every LP's solution closes
  * more. Where they are known, points moved from them close most of what they leave open before
  * any LP of the question (sequence-answer-points.ts, each checked against every row and bound):
- * the answers moved with points of the sizes alone (one probability vector per component), then
- * one option moved with the sizes (LPs in the sizes alone, in increments), then the counts of the
- * groups around the open checks moved, every other count held at the truth (a smaller LP).
+ * the answers moved with points of the sizes alone (one probability vector per component); in a
+ * question too large for its whole LP also one option moved with the sizes (LPs in the sizes
+ * alone, in increments), then the counts of the groups around the open checks moved, every other
+ * count held at the truth (a smaller LP).
  * Without them (after a restart) every check goes to the LPs: slower, as sound.
  */
 export interface AnswerFinding {
@@ -486,12 +487,14 @@ function auditQuestion(
         audit.settledByLift += (before - open.length) * (slots + 1);
         if (open.length === before) break;
       }
-      // Then one slot at a time moved with the sizes, pushed in the sizes alone: first the open
-      // batches' sum, then sums with random signs (siblings whose total is fixed move apart).
+      // Then, where the question is too large for its whole LP, one slot at a time moved with the
+      // sizes, pushed in the sizes alone: first the open batches' sum, then sums with fixed
+      // pseudo-random signs (siblings whose total is fixed move apart).
+      const large = lower.length > lpMaxColumns;
       const slotSystems: SlotSystem[] = [];
       let idle = 0;
       try {
-        for (let round = 0; round < SLOT_ROUNDS && open.length > 0 && idle < 2; round++) {
+        for (let round = 0; large && round < SLOT_ROUNDS && open.length > 0 && idle < 2; round++) {
           const before = open.length;
           for (let s = 0; s < slots && open.length > 0; s++) {
             slotSystems[s] ??= new SlotSystem(highs, system.variables, answerSystem, point, s);
@@ -519,7 +522,7 @@ function auditQuestion(
       }
       // Then the counts of the groups around the open batches (every release, every slot), every
       // other count held at the truth: the groups sharing a row with them, and theirs.
-      if (open.length > 0) {
+      if (large && open.length > 0) {
         const before = open.length;
         const columnsOf = new Map<string, number[]>();
         groupOf.forEach((id, j) => {
