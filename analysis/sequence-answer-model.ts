@@ -94,8 +94,9 @@ export function answerSystem(
   releases: Release[],
   structures: ReleaseEquations[],
   question: Question,
+  /** The sizes' system of these releases, if already built (it is the same for every question). */
+  system: SequenceSystem = sequenceSystem(releases, structures),
 ): AnswerSystem {
-  const system = sequenceSystem(releases, structures);
   const slots = question.values.length;
   const lower: number[] = system.variables.map((v) => v.lowerB);
   const upper: number[] = system.variables.map((v) => v.upperB);

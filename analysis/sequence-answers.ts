@@ -11,7 +11,14 @@ import {
   questionsOf,
 } from "./sequence-answer-model";
 import { type Lin, type PinSubject, pinnedCounts, valueAt } from "./sequence-answer-pins";
-import { type Entry, EPSILON, type Row, type SequenceSystem } from "./sequence-system";
+import { liftSizePoint, PartLp, SizePoints, SlotSystem } from "./sequence-answer-points";
+import {
+  type Entry,
+  EPSILON,
+  type Row,
+  type SequenceSystem,
+  sequenceSystem,
+} from "./sequence-system";
 import type { TrueCounts } from "./true-group-counts";
 
 /**
@@ -36,7 +43,13 @@ import type { TrueCounts } from "./true-group-counts";
  * one's hidden table (a group published again unchanged). LP relaxation (HiGHS), so every
  * finding is a deduction a reader can make; the true counts of every release, where known, are
  * one feasible point and close every check they contradict, and every LP's solution closes
- * more. Without them (after a restart) every check goes to the LPs: slower, as sound.
+ * more. Where they are known, points moved from them close most of what they leave open before
+ * any LP of the question (sequence-answer-points.ts, each checked against every row and bound):
+ * the answers moved with points of the sizes alone (one probability vector per component); in a
+ * question too large for its whole LP also one option moved with the sizes (LPs in the sizes
+ * alone, in increments), then the counts of the groups around the open checks moved, every other
+ * count held at the truth (a smaller LP).
+ * Without them (after a restart) every check goes to the LPs: slower, as sound.
  */
 export interface AnswerFinding {
   kind: "size" | "all" | "nearlyAll" | "pinned";
@@ -62,6 +75,13 @@ export interface AnswerAudit {
   checks: number;
   /** Checks the true counts settled (every check, when they are known, goes there first). */
   settledByTruth: number;
+  /** Checks the truth moved along size points settled (sequence-answer-points.ts), after it. */
+  settledByLift: number;
+  /** Checks settled by LPs of one release's counts, the others held at the truth, after them. */
+  settledByPart: number;
+  partSolves: number;
+  /** LPs of the size system alone that gave those points (`solves`: of the answer systems). */
+  sizeSolves: number;
   solves: number;
   /** LPs of the "pinned" checks (sequence-answer-pins.ts; `solves`: of the batches). */
   pinSolves: number;
@@ -71,8 +91,9 @@ export interface AnswerAudit {
 
 /**
  * The most unknowns of one question's stacked system that the audit settles by LP. Beyond, the
- * checks the true counts leave open are findings. On the 60-unit benchmark a question of three
- * releases has 16,000 unknowns and each LP takes seconds (2026-12-01): far too slow per rebuild.
+ * checks the true counts and the points moved from them leave open are findings. On the 60-unit
+ * benchmark a question of two releases has 16,000 unknowns and each LP takes seconds
+ * (2026-12-01): far too slow per rebuild.
  */
 export const ANSWER_LP_MAX_COLUMNS = 8_000;
 
@@ -131,6 +152,10 @@ export function auditAnswerSequence(
     questions: 0,
     checks: 0,
     settledByTruth: 0,
+    settledByLift: 0,
+    settledByPart: 0,
+    partSolves: 0,
+    sizeSolves: 0,
     solves: 0,
     pinSolves: 0,
     unsettled: 0,
@@ -140,17 +165,28 @@ export function auditAnswerSequence(
     truths?.length === releases.length && truths.every((truth) => truth?.answers !== undefined)
       ? (truths as TrueCounts[])
       : undefined;
-  for (const question of questionsOf(releases)) {
-    if (only && !only.has(question.key)) continue;
-    audit.questions++;
-    auditQuestion(highs, releases, structures, question, {
-      sensitive: sensitiveItems.has(question.key),
-      k,
-      lpMaxColumns,
-      known,
-      audit,
-      ownSmallPins,
-    });
+  const system = sequenceSystem(releases, structures);
+  // Points of the sizes alone, shared by every question (the truth moved along them).
+  const sizePoints = known ? new SizePoints(highs, system) : undefined;
+  try {
+    for (const question of questionsOf(releases)) {
+      if (only && !only.has(question.key)) continue;
+      audit.questions++;
+      auditQuestion(highs, releases, structures, system, question, {
+        sensitive: sensitiveItems.has(question.key),
+        k,
+        lpMaxColumns,
+        known,
+        sizePoints,
+        audit,
+        ownSmallPins,
+      });
+    }
+  } finally {
+    if (sizePoints) {
+      audit.sizeSolves += sizePoints.solves;
+      sizePoints.dispose();
+    }
   }
   return audit;
 }
@@ -171,17 +207,45 @@ function linOf(terms: [number, Cell][]): Lin {
 /** Rounds of pushes together at most, and the share of open batches a round must settle. */
 const PUSH_ROUNDS_MAX = 10;
 const PUSH_PROGRESS = 0.02;
+/** Rounds of size points the truth is moved along (each: the open sizes pushed up and down). */
+const LIFT_ROUNDS = 4;
+/** Rounds of pushes with one slot moving (each: every slot, the open sizes up and down). */
+const SLOT_ROUNDS = 12;
+/** How far from an open batch's group the counts left free by the neighbourhood LPs reach. */
+const NEIGHBOURHOOD_DEPTH = 2;
+/**
+ * The most counts the neighbourhood LPs leave free. On the 60-unit benchmark (2026-12-01/02) a
+ * question's neighbourhood of its last open checks holds 5,000–8,000 counts, 10,600 where the
+ * candidate withholds the question; such LPs take a few seconds per question.
+ */
+const NEIGHBOURHOOD_MAX_COLUMNS = 12_000;
+
+/** A fixed pseudo-random bit per batch and round (the same at every audit of a sequence). */
+function signBit(index: number, round: number): boolean {
+  return ((Math.imul(index + 1, 0x9e3779b1) ^ Math.imul(round, 0x85ebca6b)) >>> 16) % 2 === 1;
+}
+
+/** Σ of expressions (one term per occurrence). */
+function sumOf(expressions: Lin[]): Lin {
+  return {
+    vars: expressions.flatMap((e) => e.vars),
+    coefs: expressions.flatMap((e) => e.coefs),
+    c: 0,
+  };
+}
 
 function auditQuestion(
   highs: Highs,
   releases: Release[],
   structures: ReleaseEquations[],
+  system: SequenceSystem,
   question: Question,
   {
     sensitive,
     k,
     lpMaxColumns,
     known,
+    sizePoints,
     audit,
     ownSmallPins,
   }: {
@@ -189,13 +253,30 @@ function auditQuestion(
     k: number;
     lpMaxColumns: number;
     known: TrueCounts[] | undefined;
+    sizePoints: SizePoints | undefined;
     audit: AnswerAudit;
     ownSmallPins: boolean;
   },
 ): void {
-  const stacked = answerSystem(releases, structures, question);
-  const { system, options, lower, upper, rows } = stacked;
+  const stacked = answerSystem(releases, structures, question, system);
+  const { options, lower, upper, rows, chains } = stacked;
   const slots = question.values.length;
+  // Per option count: the size it is part of (−1: a published size), its slot and group.
+  const sizeOf = new Int32Array(lower.length).fill(-1);
+  const slotOf = new Int32Array(lower.length).fill(-1);
+  const groupOf: string[] = system.variables.map((variable) => variable.groupId);
+  for (const [id, timeline] of options) {
+    const sizes = system.entries.get(id) as Entry[];
+    timeline.forEach((cells, t) => {
+      const size = sizes[t];
+      cells?.forEach((cell, s) => {
+        if (!("variable" in cell)) return;
+        sizeOf[cell.variable] = size && "variable" in size ? size.variable : -1;
+        slotOf[cell.variable] = s;
+        groupOf[cell.variable] = id;
+      });
+    });
+  }
   // The batches: every group and pair of releases (−1: nothing yet).
   const rule = sensitive ? 1 : 0;
   const batches: Batch[] = [];
@@ -245,7 +326,7 @@ function auditQuestion(
     highs,
     releases,
     question,
-    { entries: system.entries, options, lower, upper, rows, chains: stacked.chains },
+    { entries: system.entries, options, lower, upper, rows, chains },
     {
       k,
       lpMaxColumns,
@@ -293,6 +374,133 @@ function auditQuestion(
       for (const batch of open) see(point, batch);
       open = open.filter(isOpen);
       audit.settledByTruth += before - open.length * (slots + 1);
+      // The truth moved along points of the sizes alone: each closes what it shows open.
+      const points = {
+        sizes: system.variables.length,
+        sizeOf,
+        slotOf,
+        slots,
+        rows,
+        lower,
+        upper,
+        chains,
+      };
+      for (let round = 0; round < LIFT_ROUNDS && sizePoints && open.length > 0; round++) {
+        const before = open.length;
+        const sizesOpen = () => open.filter((batch) => batch.sizeOpen).map((batch) => batch.size);
+        for (const size of sizePoints.round(round, sizesOpen)) {
+          const lifted = liftSizePoint(points, point, size);
+          if (lifted) for (const batch of open) see(lifted, batch);
+        }
+        open = open.filter(isOpen);
+        audit.settledByLift += (before - open.length) * (slots + 1);
+        if (open.length === before) break;
+      }
+      // Then, where the question is too large for its whole LP, one slot at a time moved with the
+      // sizes, pushed in the sizes alone: first the open batches' sum, then sums with fixed
+      // pseudo-random signs (siblings whose total is fixed move apart).
+      const large = lower.length > lpMaxColumns;
+      const slotSystems: SlotSystem[] = [];
+      let idle = 0;
+      try {
+        for (let round = 0; large && round < SLOT_ROUNDS && open.length > 0 && idle < 2; round++) {
+          const before = open.length;
+          for (let s = 0; s < slots && open.length > 0; s++) {
+            slotSystems[s] ??= new SlotSystem(highs, system.variables, points, point, s);
+            const slot = slotSystems[s] as SlotSystem;
+            const objective = sumOf(
+              open.map((batch, index) => {
+                const sign = round === 0 || signBit(index, round) ? 1 : -1;
+                return { ...batch.size, coefs: batch.size.coefs.map((c) => sign * c) };
+              }),
+            );
+            for (const sense of ["max", "min"] as const) {
+              const lifted = slot.push(objective, sense);
+              if (lifted) for (const batch of open) see(lifted, batch);
+            }
+            open = open.filter(isOpen);
+          }
+          audit.settledByLift += (before - open.length) * (slots + 1);
+          idle = open.length === before ? idle + 1 : 0;
+        }
+      } finally {
+        for (const slot of slotSystems) {
+          audit.sizeSolves += slot.solves;
+          slot.dispose();
+        }
+      }
+      // Then the counts of the groups around the open batches (every release, every slot), every
+      // other count held at the truth: the groups sharing a row with them, and theirs.
+      if (large && open.length > 0) {
+        const before = open.length;
+        const columnsOf = new Map<string, number[]>();
+        groupOf.forEach((id, j) => {
+          const list = columnsOf.get(id);
+          if (list) list.push(j);
+          else columnsOf.set(id, [j]);
+        });
+        const rowsOf = new Map<string, Row[]>();
+        for (const row of rows)
+          for (const id of new Set(row.variables.map((j) => groupOf[j] as string))) {
+            const list = rowsOf.get(id);
+            if (list) list.push(row);
+            else rowsOf.set(id, [row]);
+          }
+        let frontier = new Set(open.map((batch) => batch.groupId));
+        const near = new Set(frontier);
+        for (let step = 0; step < NEIGHBOURHOOD_DEPTH; step++) {
+          const next = new Set<string>();
+          for (const id of frontier)
+            for (const row of rowsOf.get(id) ?? [])
+              for (const j of row.variables) {
+                const other = groupOf[j] as string;
+                if (!near.has(other)) {
+                  near.add(other);
+                  next.add(other);
+                }
+              }
+          frontier = next;
+        }
+        const free = [...near].flatMap((id) => columnsOf.get(id) ?? []);
+        // At most NEIGHBOURHOOD_MAX_COLUMNS (or the whole question's LP limit, if larger).
+        const part = new PartLp(
+          highs,
+          points,
+          point,
+          free.length > Math.max(lpMaxColumns, NEIGHBOURHOOD_MAX_COLUMNS) || lpMaxColumns === 0
+            ? []
+            : free,
+        );
+        const push = (expression: Lin, sense: "min" | "max") => {
+          const found = part.push(expression, sense);
+          if (found) for (const batch of open) if (isOpen(batch)) see(found, batch);
+        };
+        try {
+          for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
+            const was = open.length;
+            push(
+              sumOf(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))),
+              "max",
+            );
+            open = open.filter(isOpen);
+            push(sumOf(open.map((batch) => batch.size)), "max");
+            open = open.filter(isOpen);
+            push(sumOf(open.map((batch) => batch.size)), "min");
+            open = open.filter(isOpen);
+            if (was - open.length < PUSH_PROGRESS * was) break;
+          }
+          for (const batch of open) {
+            for (let s = 0; s < slots; s++) if (batch.open[s]) push(batch.other[s] as Lin, "max");
+            if (isOpen(batch)) push(batch.size, "min");
+            if (isOpen(batch)) push(batch.size, "max");
+          }
+          open = open.filter(isOpen);
+        } finally {
+          audit.partSolves += part.solves;
+          part.dispose();
+        }
+        audit.settledByPart += (before - open.length) * (slots + 1);
+      }
     }
   }
   if (open.length === 0) return;
@@ -314,11 +522,6 @@ function auditQuestion(
     for (const batch of open) if (isOpen(batch)) see(point, batch);
     return valueAt(expression, point);
   };
-  const sum = (expressions: Lin[]): Lin => ({
-    vars: expressions.flatMap((e) => e.vars),
-    coefs: expressions.flatMap((e) => e.coefs),
-    c: 0,
-  });
   // A push (many costs at once) solves faster by the dual simplex: 1.8× less CPU on a question
   // of 16,000 unknowns (2026-12-02, REPORT seqlp15); runObjective leaves the primal simplex set
   // for the single-check LPs after it.
@@ -328,11 +531,11 @@ function auditQuestion(
   try {
     for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
       const before = open.length;
-      push(sum(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
+      push(sumOf(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
       open = open.filter(isOpen);
-      if (open.length > 0) push(sum(open.map((batch) => batch.size)), "max");
+      if (open.length > 0) push(sumOf(open.map((batch) => batch.size)), "max");
       open = open.filter(isOpen);
-      if (open.length > 0) push(sum(open.map((batch) => batch.size)), "min");
+      if (open.length > 0) push(sumOf(open.map((batch) => batch.size)), "min");
       open = open.filter(isOpen);
       if (before - open.length < PUSH_PROGRESS * before) break;
     }
