@@ -126,6 +126,7 @@ export function auditAnswerSequence(
     lpMaxColumns = ANSWER_LP_MAX_COLUMNS,
     k = Math.max(...releases.map((release) => release.k)),
     ownSmallPins = false,
+    stopAt,
   }: {
     sensitiveItems: ReadonlySet<string>;
     /** Audit these questions only (keys). */
@@ -145,6 +146,11 @@ export function auditAnswerSequence(
      * readers of the releases know; by default they are the single-release audit's part).
      */
     ownSmallPins?: boolean;
+    /**
+     * Called with each question's findings: true ends the audit there (the caller's outcome is
+     * decided; the questions after it are not audited).
+     */
+    stopAt?: (findings: readonly AnswerFinding[]) => boolean;
   },
 ): AnswerAudit {
   const audit: AnswerAudit = {
@@ -172,6 +178,7 @@ export function auditAnswerSequence(
     for (const question of questionsOf(releases)) {
       if (only && !only.has(question.key)) continue;
       audit.questions++;
+      const first = audit.findings.length;
       auditQuestion(highs, releases, structures, system, question, {
         sensitive: sensitiveItems.has(question.key),
         k,
@@ -181,6 +188,7 @@ export function auditAnswerSequence(
         audit,
         ownSmallPins,
       });
+      if (stopAt?.(audit.findings.slice(first))) break;
     }
   } finally {
     if (sizePoints) {
@@ -219,6 +227,13 @@ const NEIGHBOURHOOD_DEPTH = 2;
  * candidate withholds the question; such LPs take a few seconds per question.
  */
 const NEIGHBOURHOOD_MAX_COLUMNS = 12_000;
+/**
+ * The fewest counts of a question for the slot pushes and the neighbourhood LP below the cap.
+ * With the cap lifted they cut a 16,000-count question of the 60-unit benchmark from 30.7 / 28.2
+ * to 23.4 / 25.5 s of CPU and its single-release audits (8,000 counts) from 9.3 to 5.7 s (REPORT
+ * ansscale16, 2026-12-02); smaller questions keep their whole LP alone.
+ */
+const STAGES_MIN_COLUMNS = 4_000;
 
 /** A fixed pseudo-random bit per batch and round (the same at every audit of a sequence). */
 function signBit(index: number, round: number): boolean {
@@ -322,7 +337,7 @@ function auditQuestion(
     }
   }
   audit.checks += batches.length * (slots + 1);
-  auditPins(
+  const pinsUnsettled = auditPins(
     highs,
     releases,
     question,
@@ -374,6 +389,10 @@ function auditQuestion(
       for (const batch of open) see(point, batch);
       open = open.filter(isOpen);
       audit.settledByTruth += before - open.length * (slots + 1);
+      // A question whose pinned checks are left unsettled is held against the candidate as a
+      // whole whatever its batch checks give (withheld in every group, else the candidate held
+      // back): the points below settle batch checks only, so they are not looked for there.
+      const moves = pinsUnsettled === 0;
       // The truth moved along points of the sizes alone: each closes what it shows open.
       const points = {
         sizes: system.variables.length,
@@ -385,7 +404,7 @@ function auditQuestion(
         upper,
         chains,
       };
-      for (let round = 0; round < LIFT_ROUNDS && sizePoints && open.length > 0; round++) {
+      for (let round = 0; moves && round < LIFT_ROUNDS && sizePoints && open.length > 0; round++) {
         const before = open.length;
         const sizesOpen = () => open.filter((batch) => batch.sizeOpen).map((batch) => batch.size);
         for (const size of sizePoints.round(round, sizesOpen)) {
@@ -396,10 +415,11 @@ function auditQuestion(
         audit.settledByLift += (before - open.length) * (slots + 1);
         if (open.length === before) break;
       }
-      // Then, where the question is too large for its whole LP, one slot at a time moved with the
-      // sizes, pushed in the sizes alone: first the open batches' sum, then sums with fixed
-      // pseudo-random signs (siblings whose total is fixed move apart).
-      const large = lower.length > lpMaxColumns;
+      // Then, in a question too large for its whole LP or large enough that its LPs cost seconds,
+      // one slot at a time moved with the sizes, pushed in the sizes alone: first the open
+      // batches' sum, then sums with fixed pseudo-random signs (siblings whose total is fixed
+      // move apart).
+      const large = moves && lower.length > Math.min(lpMaxColumns, STAGES_MIN_COLUMNS);
       const slotSystems: SlotSystem[] = [];
       let idle = 0;
       try {
@@ -462,12 +482,14 @@ function auditQuestion(
           frontier = next;
         }
         const free = [...near].flatMap((id) => columnsOf.get(id) ?? []);
-        // At most NEIGHBOURHOOD_MAX_COLUMNS (or the whole question's LP limit, if larger).
+        // At most NEIGHBOURHOOD_MAX_COLUMNS, and fewer than the whole question's.
         const part = new PartLp(
           highs,
           points,
           point,
-          free.length > Math.max(lpMaxColumns, NEIGHBOURHOOD_MAX_COLUMNS) || lpMaxColumns === 0
+          free.length > NEIGHBOURHOOD_MAX_COLUMNS ||
+            free.length >= lower.length ||
+            lpMaxColumns === 0
             ? []
             : free,
         );
@@ -599,7 +621,7 @@ function auditPins(
     known: TrueCounts[] | undefined;
     ownSmallPins: boolean;
   },
-): void {
+): number {
   const subjects: PinSubject[] = [];
   const difference = (end: Cell, start: Cell): Lin =>
     linOf([
@@ -629,7 +651,7 @@ function auditPins(
       }
     });
   }
-  if (subjects.length === 0) return;
+  if (subjects.length === 0) return 0;
   const outcome = pinnedCounts(highs, model, subjects, truth(), { k, lpMaxColumns });
   const lastShows = (releases.at(-1) as Release).groups.some(
     (group) => publishedCounts(group, question, 0) !== null,
@@ -681,6 +703,7 @@ function auditPins(
   audit.unsettled += outcome.unsettled.length;
   for (const subject of outcome.unsettled)
     audit.findings.push({ ...finding(subject), unsettled: true });
+  return outcome.unsettled.length;
 }
 
 /** The checks of a batch still open, as findings. */
@@ -777,7 +800,12 @@ export function withholdAnswers(
   highs: Highs,
   shown: Release[],
   candidate: Release,
-  options: { sensitiveItems: ReadonlySet<string>; truths?: (TrueCounts | undefined)[] },
+  options: {
+    sensitiveItems: ReadonlySet<string>;
+    truths?: (TrueCounts | undefined)[];
+    /** See ANSWER_LP_MAX_COLUMNS (tests set it low). */
+    lpMaxColumns?: number;
+  },
 ): { release: Release; left: AnswerFinding[]; withheld: string[]; audits: AnswerAudit[] } {
   const release: Release = structuredClone(candidate);
   const sequence = [...shown, release];
@@ -922,11 +950,22 @@ export function withholdAnswers(
     }
     return changed;
   };
+  // An unsettled finding in a question the candidate withholds in every group holds the
+  // candidate back, whatever the other questions give: nothing is left to withhold, no LP proves
+  // a count of that question (so none is published again), and an unsettled finding is never
+  // one the shown releases already gave. The round stops there.
+  const shownNowhere = (key: string) =>
+    release.groups.every((group) =>
+      group.items.every((item) => item.key !== key || !("options" in item)),
+    );
+  const stopAt = (findings: readonly AnswerFinding[]) =>
+    findings.some((finding) => finding.unsettled && shownNowhere(finding.item));
   for (;;) {
     alone.clear();
     const audit = auditAnswerSequence(highs, sequence, {
       ...options,
       structures,
+      stopAt,
       ...(only ? { only } : {}),
     });
     audits.push(audit);

@@ -8,7 +8,7 @@ import {
   PartLp,
   SlotSystem,
 } from "../../analysis/sequence-answer-points";
-import { auditAnswerSequence } from "../../analysis/sequence-answers";
+import { auditAnswerSequence, withholdAnswers } from "../../analysis/sequence-answers";
 import type { Variable } from "../../analysis/sequence-system";
 import type { TrueCounts } from "../../analysis/true-group-counts";
 
@@ -19,10 +19,10 @@ beforeAll(async () => {
 
 const VALUES = ["yes", "no"] as const;
 
-function item(table: [number, number] | "protected", n: number): ReleaseItem {
-  if (table === "protected") return { key: "climate", kind: "single", hidden: "protected" };
+function item(table: [number, number] | "protected", n: number, key = "climate"): ReleaseItem {
+  if (table === "protected") return { key, kind: "single", hidden: "protected" };
   return {
-    key: "climate",
+    key,
     kind: "single",
     options: VALUES.map((value, index) => ({
       value,
@@ -37,7 +37,7 @@ function item(table: [number, number] | "protected", n: number): ReleaseItem {
  * k = 3), b to protect it (3 or more). a is 1 or 2: not pinned, but the true counts (a = 2) show
  * only one of the two.
  */
-function release(): Release {
+function release(keys = ["climate"]): Release {
   const group = (
     unit: string,
     n: ReleaseGroup["n"],
@@ -48,7 +48,7 @@ function release(): Release {
     part: "all",
     filters: [],
     n,
-    items: [item(table, 7)],
+    items: keys.map((key) => item(table, 7, key)),
   });
   return {
     k: 3,
@@ -108,18 +108,45 @@ describe("the answer audit's points lifted from the sizes", () => {
     expect(auditAnswerSequence(highs, [release()], { sensitiveItems: new Set() }).findings).toEqual(
       [],
     );
-    // With them and no LP of the question allowed: only a point moved from the truth (a = 1,
-    // one of its answers moved to b) closes the check; before, it was held as unsettled.
+    // With them: only a point moved from the truth (a = 1, one of its answers moved to b)
+    // closes the check without a batch LP (the "pinned" checks still take theirs).
+    const audit = auditAnswerSequence(highs, [release()], {
+      sensitiveItems: new Set(),
+      truths: [truth],
+    });
+    expect(audit.findings).toEqual([]);
+    expect(audit.solves).toBe(0);
+    expect(audit.settledByLift).toBeGreaterThan(0);
+  });
+
+  it("moves no point where the pinned checks hold the question as a whole anyway", () => {
+    // No LP of the question allowed: the "pinned" checks, which have no moved points, leave a's
+    // counts unsettled, so the question is held against the release whatever the batch checks
+    // give; the points that would settle those are not looked for.
     const audit = auditAnswerSequence(highs, [release()], {
       sensitiveItems: new Set(),
       truths: [truth],
       lpMaxColumns: 0,
     });
-    // (The "pinned" checks, sequence-answer-pins.ts, have no lifted points: over the cap what the
-    // truth leaves open there stays an unsettled finding.)
-    expect(audit.findings.filter((finding) => finding.kind !== "pinned")).toEqual([]);
-    expect(audit.solves).toBe(0);
-    expect(audit.settledByLift).toBeGreaterThan(0);
+    expect(audit.findings.some((f) => f.kind === "pinned" && f.unsettled)).toBe(true);
+    expect(audit.findings.some((f) => f.kind === "size" && f.unsettled)).toBe(true);
+    expect(audit.settledByLift).toBe(0);
+    expect(audit.sizeSolves).toBe(0);
+  });
+
+  it("stops withholding at the first question left unsettled with its tables withheld everywhere", () => {
+    // Two questions shown, then a candidate; no true counts and no LP allowed: both are left
+    // unsettled, withheld in every group of the candidate, and still unsettled. The candidate is
+    // held back once the first of them is audited again.
+    const keys = ["climate", "workload"];
+    const { left, withheld, audits } = withholdAnswers(highs, [release(keys)], release(keys), {
+      sensitiveItems: new Set(),
+      lpMaxColumns: 0,
+    });
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((finding) => finding.unsettled && finding.item === "climate")).toBe(true);
+    expect(withheld).toEqual(["org/all|climate", "org/all|workload"]);
+    expect(audits.map((audit) => audit.questions)).toEqual([2, 1]);
   });
 
   // Columns: sizes a, b; a yes, a no, b yes, b no.
