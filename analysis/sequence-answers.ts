@@ -46,9 +46,10 @@ import type { TrueCounts } from "./true-group-counts";
  * more. Where they are known, points moved from them close most of what they leave open before
  * any LP of the question (sequence-answer-points.ts, each checked against every row and bound):
  * the answers moved with points of the sizes alone (one probability vector per component); in a
- * question too large for its whole LP also one option moved with the sizes (LPs in the sizes
- * alone, in increments), then the counts of the groups around the open checks moved, every other
- * count held at the truth (a smaller LP).
+ * question of more than STAGES_MIN_COLUMNS counts also one option moved with the sizes (LPs in
+ * the sizes alone, in increments), then the counts of the groups around the open checks moved,
+ * every other count held at the truth (a smaller LP). None where the question's pinned checks are
+ * left unsettled: it is held against the candidate as a whole whatever its batches give.
  * Without them (after a restart) every check goes to the LPs: slower, as sound.
  */
 export interface AnswerFinding {
