@@ -370,23 +370,6 @@ function auditQuestion(
     }
   }
   audit.checks += batches.length * (slots + 1);
-  auditPins(
-    highs,
-    releases,
-    question,
-    { entries: system.entries, options, lower, upper, rows },
-    {
-      k,
-      lpMaxColumns,
-      audit,
-      known,
-      ownSmallPins,
-      truth: () =>
-        known
-          ? truthPoint(system, options, known, question, lower.length, rows, lower, upper)
-          : null,
-    },
-  );
   const evaluate = (expression: Lin, point: ArrayLike<number>) => {
     let sum = expression.c;
     for (let i = 0; i < expression.vars.length; i++)
@@ -430,6 +413,25 @@ function auditQuestion(
       audit.settledByTruth += before - open.length * (slots + 1);
     }
   }
+  auditPins(
+    highs,
+    releases,
+    question,
+    { entries: system.entries, options, lower, upper, rows },
+    {
+      k,
+      lpMaxColumns,
+      audit,
+      known,
+      ownSmallPins,
+      // Over the cap with batch checks left open the question is held anyway: no moved points.
+      moves: lower.length <= lpMaxColumns || open.length === 0,
+      truth: () =>
+        known
+          ? truthPoint(system, options, known, question, lower.length, rows, lower, upper)
+          : null,
+    },
+  );
   if (open.length === 0) return;
   if (lower.length > lpMaxColumns) {
     // Too large to settle by LP at every rebuild: what the true counts leave open is held
@@ -548,10 +550,13 @@ function auditPins(
     truth,
     known,
     ownSmallPins,
+    moves,
   }: {
     k: number;
     lpMaxColumns: number;
     audit: AnswerAudit;
+    /** Whether to try points of moved answers (sequence-answer-moves.ts) before any LP. */
+    moves: boolean;
     truth: () => Float64Array | null;
     known: TrueCounts[] | undefined;
     ownSmallPins: boolean;
@@ -590,7 +595,7 @@ function auditPins(
   const outcome = pinnedCounts(highs, model, subjects, truth(), {
     k,
     lpMaxColumns,
-    moves: answerMoves(releases, options, model),
+    ...(moves ? { moves: answerMoves(releases, options, model) } : {}),
   });
   audit.pins.asked += outcome.asked;
   audit.pins.byTruth += outcome.byTruth;
