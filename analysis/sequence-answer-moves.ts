@@ -122,9 +122,15 @@ function movesOf(
     return units;
   };
   const memo = new Map<string, string[]>();
+  const valueKeys = new WeakMap<Map<string, unknown>, string>();
   /** Every group id of the system a respondent belongs to. */
   const groupsOf = ({ home, values }: Respondent): string[] => {
-    const memoKey = JSON.stringify([home, ...values]);
+    let valuesKey = valueKeys.get(values);
+    if (valuesKey === undefined) {
+      valuesKey = JSON.stringify([...values]);
+      valueKeys.set(values, valuesKey);
+    }
+    const memoKey = `${home}|${valuesKey}`;
     const known = memo.get(memoKey);
     if (known) return known;
     const filterSets: [string, unknown][][] = [[]];
