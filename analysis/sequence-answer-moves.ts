@@ -17,10 +17,13 @@ import { EPSILON, type Row } from "./sequence-system";
  * - a rectangle, where F filters dimension d at v: a respondent in g moves o → p while one of the
  *   same unit with d = w moves p → o, and two of a unit outside g do the reverse (groups by other
  *   dimensions, and groups without a filter, do not change);
- * - a swap: one respondent in g moves o → p, one outside g (same values of every dimension) p → o;
- * - one respondent in g moves o → p (every group above it changes: the organisation's table too).
+ * - a swap: one respondent in g moves o → p, one outside g (same values of every dimension) p → o,
+ *   the values of the dimensions g does not filter chosen so that every group moved is hidden;
+ * - one respondent in g moves o → p (every group above it changes: the organisation's table too);
+ * - for a declared cross of the organisation, four respondents of one unit over d₁ × d₂.
  * Each move is checked against the bounds and rows of every count it changes, many moves go into
- * one point, and that point is checked against every bound and row (isPointOf) before it is used.
+ * one point, and the caller (pinnedCounts) checks that point against every bound and row
+ * (isPointOf) before it is used.
  */
 type Cell = { value: number } | { variable: number };
 
