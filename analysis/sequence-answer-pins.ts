@@ -1,5 +1,6 @@
 import type { Highs } from "highs";
 import { type AnswerSystem, answerLp } from "./sequence-answer-model";
+import { isPointOf, type MovedPoints } from "./sequence-answer-moves";
 import { EPSILON } from "./sequence-system";
 
 /**
@@ -40,6 +41,10 @@ export interface PinOutcome {
   /** Subjects left open because the model is over the LP cap (no LP run). */
   unsettled: PinSubject[];
   solves: number;
+  /** Subjects asked (what the truth shows aside), settled by the truth, by moved points. */
+  asked: number;
+  byTruth: number;
+  byMoves: number;
 }
 
 /** Rounds of pushes together at most, and the share of open counts a round must settle. */
@@ -59,9 +64,25 @@ export function pinnedCounts(
   model: Pick<AnswerSystem, "lower" | "upper" | "rows" | "chains">,
   subjects: PinSubject[],
   truth: Float64Array | null,
-  { k, lpMaxColumns }: { k: number; lpMaxColumns: number },
+  {
+    k,
+    lpMaxColumns,
+    moves,
+  }: {
+    k: number;
+    lpMaxColumns: number;
+    /** Points near the truth (sequence-answer-moves.ts), each checked here before it is used. */
+    moves?: MovedPoints;
+  },
 ): PinOutcome {
-  const outcome: PinOutcome = { pinned: [], unsettled: [], solves: 0 };
+  const outcome: PinOutcome = {
+    pinned: [],
+    unsettled: [],
+    solves: 0,
+    asked: 0,
+    byTruth: 0,
+    byMoves: 0,
+  };
   // What the true counts show cannot be a finding: a small subject with no one on the option,
   // or one of k or more.
   const asked = truth
@@ -70,6 +91,7 @@ export function pinnedCounts(
           !size || (valueAt(count, truth) >= 1 - EPSILON && valueAt(size, truth) <= k - EPSILON),
       )
     : subjects;
+  outcome.asked = asked.length;
   if (asked.length === 0) return outcome;
   const low = new Float64Array(asked.length).fill(Number.POSITIVE_INFINITY);
   const high = new Float64Array(asked.length).fill(Number.NEGATIVE_INFINITY);
@@ -90,6 +112,14 @@ export function pinnedCounts(
     open = open.filter(isOpen);
   };
   if (truth) see(truth);
+  outcome.byTruth = asked.length - open.length;
+  if (truth && moves)
+    for (const point of moves(truth, () => open.map((i) => asked[i] as PinSubject))) {
+      if (!isPointOf(model, point)) continue;
+      const before = open.length;
+      see(point);
+      outcome.byMoves += before - open.length;
+    }
   const columns = model.lower.length;
   if (columns > lpMaxColumns) {
     // No LP: one point proves nothing open; held against the release by the caller.

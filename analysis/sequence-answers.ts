@@ -10,6 +10,7 @@ import {
   type Question,
   questionsOf,
 } from "./sequence-answer-model";
+import { answerMoves, isPointOf } from "./sequence-answer-moves";
 import { type Lin, type PinSubject, pinnedCounts, valueAt } from "./sequence-answer-pins";
 import { type Entry, EPSILON, type Row, type SequenceSystem } from "./sequence-system";
 import type { TrueCounts } from "./true-group-counts";
@@ -65,6 +66,8 @@ export interface AnswerAudit {
   solves: number;
   /** LPs of the "pinned" checks (sequence-answer-pins.ts; `solves`: of the batches). */
   pinSolves: number;
+  /** "Pinned" checks asked, and settled by the true counts, by moved answers (no LP). */
+  pins: { asked: number; byTruth: number; byMoves: number };
   /** Open checks of questions too large for the LPs (ANSWER_LP_MAX_COLUMNS), held as findings. */
   unsettled: number;
 }
@@ -133,6 +136,7 @@ export function auditAnswerSequence(
     settledByTruth: 0,
     solves: 0,
     pinSolves: 0,
+    pins: { asked: 0, byTruth: 0, byMoves: 0 },
     unsettled: 0,
   };
   if (releases.length === 0) return audit;
@@ -427,7 +431,16 @@ function auditPins(
     });
   }
   if (subjects.length === 0) return;
-  const outcome = pinnedCounts(highs, model, subjects, truth(), { k, lpMaxColumns });
+  const point = truth();
+  const outcome = pinnedCounts(highs, model, subjects, point, {
+    k,
+    lpMaxColumns,
+    // Points of moved answers, wherever the true counts are known (over the cap too).
+    ...(point ? { moves: answerMoves(releases, options, model) } : {}),
+  });
+  audit.pins.asked += outcome.asked;
+  audit.pins.byTruth += outcome.byTruth;
+  audit.pins.byMoves += outcome.byMoves;
   const lastShows = (releases.at(-1) as Release).groups.some(
     (group) => publishedCounts(group, question, 0) !== null,
   );
@@ -545,19 +558,7 @@ function truthPoint(
       });
     });
   }
-  for (let j = 0; j < columns; j++) {
-    const value = point[j] as number;
-    if (!(value >= (lower[j] as number) - EPSILON && value <= (upper[j] as number) + EPSILON))
-      return null;
-  }
-  for (const row of rows) {
-    let sum = 0;
-    row.variables.forEach((v, i) => {
-      sum += (row.coefficients[i] as number) * (point[v] as number);
-    });
-    if (sum < row.lower - EPSILON || sum > row.upper + EPSILON) return null;
-  }
-  return point;
+  return isPointOf({ lower, upper, rows }, point) ? point : null;
 }
 
 /**
