@@ -41,10 +41,14 @@ export interface PinOutcome {
   /** Subjects left open because the model is over the LP cap (no LP run). */
   unsettled: PinSubject[];
   solves: number;
-  /** Subjects asked (what the truth shows aside), settled by the truth, by moved points. */
+  /**
+   * Subjects asked (what the truth shows aside), settled by the truth, by moved points, and
+   * dropped before any LP as pinned by their own release alone (`givenAlone`).
+   */
   asked: number;
   byTruth: number;
   byMoves: number;
+  byAlone: number;
 }
 
 /** Rounds of pushes together at most, and the share of open counts a round must settle. */
@@ -68,11 +72,18 @@ export function pinnedCounts(
     k,
     lpMaxColumns,
     moves,
+    givenAlone,
   }: {
     k: number;
     lpMaxColumns: number;
     /** Points near the truth (sequence-answer-moves.ts), each checked here before it is used. */
     moves?: MovedPoints;
+    /**
+     * Of the subjects still open before any LP, those the caller drops as pinned by their own
+     * release alone (proven in that release's system, whose range holds the stacked one: pinned
+     * there, pinned here, and dropped after anyway); neither pinned nor unsettled here.
+     */
+    givenAlone?: (open: PinSubject[]) => ReadonlySet<PinSubject>;
   },
 ): PinOutcome {
   const outcome: PinOutcome = {
@@ -82,6 +93,7 @@ export function pinnedCounts(
     asked: 0,
     byTruth: 0,
     byMoves: 0,
+    byAlone: 0,
   };
   // What the true counts show cannot be a finding: a small subject with no one on the option,
   // or one of k or more.
@@ -120,6 +132,12 @@ export function pinnedCounts(
       see(point);
       outcome.byMoves += before - open.length;
     }
+  if (givenAlone && open.length > 0) {
+    const given = givenAlone(open.map((i) => asked[i] as PinSubject));
+    const before = open.length;
+    open = open.filter((i) => !given.has(asked[i] as PinSubject));
+    outcome.byAlone = before - open.length;
+  }
   const columns = model.lower.length;
   if (columns > lpMaxColumns) {
     // No LP: one point proves nothing open; held against the release by the caller.

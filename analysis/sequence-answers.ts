@@ -66,8 +66,12 @@ export interface AnswerAudit {
   solves: number;
   /** LPs of the "pinned" checks (sequence-answer-pins.ts; `solves`: of the batches). */
   pinSolves: number;
-  /** "Pinned" checks asked, and settled by the true counts, by moved answers (no LP). */
-  pins: { asked: number; byTruth: number; byMoves: number };
+  /**
+   * "Pinned" checks asked; settled by the true counts, by moved answers, dropped as pinned by
+   * their own release alone (no stacked LP); the stacked LPs run (`pinSolves` adds the nested
+   * single-release audits').
+   */
+  pins: { asked: number; byTruth: number; byMoves: number; byAlone: number; lps: number };
   /** Open checks of questions too large for the LPs (ANSWER_LP_MAX_COLUMNS), held as findings. */
   unsettled: number;
 }
@@ -125,8 +129,10 @@ export function auditAnswerSequence(
     /**
      * Report hidden small groups' pinned counts that their own release alone gives too (what
      * readers of the releases know; by default they are the single-release audit's part).
+     * "only": these pinned checks alone (no batch checks, no published group's table), as the
+     * stacked audit asks of one release before its own LPs (auditPins).
      */
-    ownSmallPins?: boolean;
+    ownSmallPins?: boolean | "only";
   },
 ): AnswerAudit {
   const audit: AnswerAudit = {
@@ -136,7 +142,7 @@ export function auditAnswerSequence(
     settledByTruth: 0,
     solves: 0,
     pinSolves: 0,
-    pins: { asked: 0, byTruth: 0, byMoves: 0 },
+    pins: { asked: 0, byTruth: 0, byMoves: 0, byAlone: 0, lps: 0 },
     unsettled: 0,
   };
   if (releases.length === 0) return audit;
@@ -194,7 +200,7 @@ function auditQuestion(
     lpMaxColumns: number;
     known: TrueCounts[] | undefined;
     audit: AnswerAudit;
-    ownSmallPins: boolean;
+    ownSmallPins: boolean | "only";
   },
 ): void {
   const stacked = answerSystem(releases, structures, question);
@@ -262,6 +268,7 @@ function auditQuestion(
           : null,
     },
   );
+  if (ownSmallPins === "only") return;
   const down = (x: number) => Math.floor(x + EPSILON);
   const up = (x: number) => Math.ceil(x - EPSILON);
   /** Closes what a feasible point (or the optima found) shows open; counts the open checks. */
@@ -398,7 +405,7 @@ function auditPins(
     audit: AnswerAudit;
     truth: () => Float64Array | null;
     known: TrueCounts[] | undefined;
-    ownSmallPins: boolean;
+    ownSmallPins: boolean | "only";
   },
 ): void {
   const subjects: PinSubject[] = [];
@@ -415,7 +422,8 @@ function auditPins(
       if (!cells || !end) return;
       const published = "value" in end;
       if (published && end.value === 0) return;
-      for (let from = -1; from < to; from++) {
+      if (ownSmallPins === "only" && published) return;
+      for (let from = -1; from < (ownSmallPins === "only" ? 0 : to); from++) {
         const start = from < 0 ? none : sizes[from];
         const before = from < 0 ? cells.map(() => none) : timeline[from];
         if (!start || !before) continue;
@@ -431,22 +439,6 @@ function auditPins(
     });
   }
   if (subjects.length === 0) return;
-  const point = truth();
-  const outcome = pinnedCounts(highs, model, subjects, point, {
-    k,
-    lpMaxColumns,
-    // Points of moved answers, wherever the true counts are known (over the cap too).
-    ...(point ? { moves: answerMoves(releases, options, model) } : {}),
-  });
-  audit.pins.asked += outcome.asked;
-  audit.pins.byTruth += outcome.byTruth;
-  audit.pins.byMoves += outcome.byMoves;
-  const lastShows = (releases.at(-1) as Release).groups.some(
-    (group) => publishedCounts(group, question, 0) !== null,
-  );
-  if (!lastShows) outcome.unsettled = [];
-  audit.checks += subjects.length;
-  audit.pinSolves += outcome.solves;
   const finding = ({ groupId, from, to, slot }: PinSubject): AnswerFinding => ({
     kind: "pinned",
     item: question.key,
@@ -456,33 +448,75 @@ function auditPins(
     from,
     to,
   });
-  // A withheld table whose every count is pinned: publishing it tells nothing more.
-  const pinned = new Map<string, number>();
-  const tableOf = ({ groupId, to }: PinSubject) => `${groupId}|${to}`;
-  for (const { subject } of outcome.pinned)
-    if (!subject.size) pinned.set(tableOf(subject), (pinned.get(tableOf(subject)) ?? 0) + 1);
   // A hidden small group's count that its release alone pins is the single-release item
-  // audit's part (it allows it): only what the other releases add is a finding.
-  const alone = new Map<number, Set<string>>();
+  // audit's part (it allows it): only what the other releases add is a finding. That release's
+  // system holds every row of its own in the stacked one, so its range holds the stacked range:
+  // what it proves pinned is pinned stacked too, and is dropped before the stacked LPs.
+  const alone = new Map<number, { proven: Set<string>; all: Set<string> }>();
   const name = (f: AnswerFinding) => JSON.stringify([f.groupId, f.option, f.ticked]);
-  const givenAlone = (subject: PinSubject) => {
-    if (ownSmallPins || !subject.size || subject.from >= 0) return false;
-    if (releases.length === 1) return true;
-    const t = subject.to;
-    if (!alone.has(t)) {
+  const ownSmall = (subject: PinSubject) =>
+    ownSmallPins === false && subject.size !== undefined && subject.from < 0;
+  const aloneAt = (t: number) => {
+    let found = alone.get(t);
+    if (!found) {
       const single = auditAnswerSequence(highs, [releases[t] as Release], {
         sensitiveItems: new Set(),
         only: new Set([question.key]),
-        ownSmallPins: true,
+        ownSmallPins: "only",
         k,
         lpMaxColumns,
         ...(known ? { truths: [known[t]] } : {}),
       });
       audit.pinSolves += single.solves + single.pinSolves;
-      alone.set(t, new Set(single.findings.filter((f) => f.kind === "pinned").map(name)));
+      const pins = single.findings.filter((f) => f.kind === "pinned");
+      found = {
+        proven: new Set(pins.filter((f) => !f.unsettled).map(name)),
+        all: new Set(pins.map(name)),
+      };
+      alone.set(t, found);
     }
-    return alone.get(t)?.has(name(finding(subject))) === true;
+    return found;
   };
+  const givenAlone = (subject: PinSubject) =>
+    ownSmall(subject) &&
+    (releases.length === 1 || aloneAt(subject.to).all.has(name(finding(subject))));
+  const point = truth();
+  const outcome = pinnedCounts(highs, model, subjects, point, {
+    k,
+    lpMaxColumns,
+    // Points of moved answers, wherever the true counts are known (over the cap too).
+    ...(point ? { moves: answerMoves(releases, options, model) } : {}),
+    ...(releases.length > 1
+      ? {
+          // Over the cap (no stacked LP follows) only where it can settle every open count.
+          givenAlone: (open: PinSubject[]) =>
+            new Set(
+              model.lower.length > lpMaxColumns && !open.every(ownSmall)
+                ? []
+                : open.filter(
+                    (subject) =>
+                      ownSmall(subject) && aloneAt(subject.to).proven.has(name(finding(subject))),
+                  ),
+            ),
+        }
+      : {}),
+  });
+  audit.pins.asked += outcome.asked;
+  audit.pins.byTruth += outcome.byTruth;
+  audit.pins.byMoves += outcome.byMoves;
+  audit.pins.byAlone += outcome.byAlone;
+  const lastShows = (releases.at(-1) as Release).groups.some(
+    (group) => publishedCounts(group, question, 0) !== null,
+  );
+  if (!lastShows) outcome.unsettled = [];
+  audit.checks += subjects.length;
+  audit.pinSolves += outcome.solves;
+  audit.pins.lps += outcome.solves;
+  // A withheld table whose every count is pinned: publishing it tells nothing more.
+  const pinned = new Map<string, number>();
+  const tableOf = ({ groupId, to }: PinSubject) => `${groupId}|${to}`;
+  for (const { subject } of outcome.pinned)
+    if (!subject.size) pinned.set(tableOf(subject), (pinned.get(tableOf(subject)) ?? 0) + 1);
   for (const { subject, value } of outcome.pinned) {
     if (value < 1 || givenAlone(subject)) continue;
     const whole = !subject.size && pinned.get(tableOf(subject)) === question.values.length;

@@ -273,6 +273,63 @@ describe("moved answers (pinned checks without LPs)", () => {
   });
 });
 
+/**
+ * b's size and table are hidden in both releases, yet each release alone gives them (the
+ * organisation's minus a's: 2, one yes, one no). What its own release alone pins is the
+ * single-release audit's part: the stacked audit drops it before its own LPs, with the same
+ * findings as proving it pinned there first.
+ */
+function hiddenB(org: [number, Table], a: [number, Table]): Release {
+  const base = release(3, { org, a, b: [2, "protected"] });
+  return {
+    ...base,
+    groups: base.groups.map((group) =>
+      group.unitId === "b" ? { ...group, n: { hidden: "primary" } } : group,
+    ),
+  };
+}
+
+describe("a hidden small group's own table its release alone pins", () => {
+  it("is left to the single-release audit without stacked LPs", () => {
+    const releases = [
+      hiddenB([10, [4, 6, 0]], [8, [3, 5, 0]]),
+      hiddenB([12, [5, 7, 0]], [10, [4, 6, 0]]),
+    ];
+    const truths = [
+      truth(
+        [10, 8, 2],
+        [
+          [4, 6, 0],
+          [3, 5, 0],
+          [1, 1, 0],
+        ],
+      ),
+      truth(
+        [12, 10, 2],
+        [
+          [5, 7, 0],
+          [4, 6, 0],
+          [1, 1, 0],
+        ],
+      ),
+    ];
+    const audit = auditAnswerSequence(highs, releases, { sensitiveItems: new Set(), truths });
+    expect(audit.findings.filter((f) => f.kind === "pinned")).toEqual([]);
+    // b's yes and no in each release: dropped before any stacked LP.
+    expect(audit.pins.byAlone).toBe(4);
+    expect(audit.pins.lps).toBe(0);
+    // Reported where its own pins are asked for.
+    const own = auditAnswerSequence(highs, releases, {
+      sensitiveItems: new Set(),
+      truths,
+      ownSmallPins: true,
+    });
+    expect(own.findings.filter((f) => f.kind === "pinned" && f.groupId === "b/all")).toHaveLength(
+      4,
+    );
+  });
+});
+
 describe("withholdAnswers", () => {
   it("withholds the candidate's tables beside the unmasked group until nothing tells", () => {
     const { release: served, left } = withholdAnswers(highs, [before], unmasking, {
