@@ -176,12 +176,21 @@ export function pinnedCounts(
       if (open.length > 0) extreme(terms, "min", true);
       if (before - open.length < PUSH_PROGRESS * before) break;
     }
+    // A group's or batch's greatest size, solved once for all its options (one size expression).
+    const greatest = new Map<Lin, number>();
+    const sizeMax = (size: Lin) => {
+      let value = greatest.get(size);
+      if (value === undefined) {
+        value = extreme([{ expression: size, sign: 1 }], "max");
+        greatest.set(size, value);
+      }
+      return value;
+    };
     for (const i of open.slice()) {
       const { count, size } = asked[i] as PinSubject;
       if (isOpen(i)) extreme([{ expression: count, sign: 1 }], "max");
       if (isOpen(i)) extreme([{ expression: count, sign: 1 }], "min");
-      if (isOpen(i) && size && extreme([{ expression: size, sign: 1 }], "max") <= k - 1 + EPSILON)
-        small.add(i);
+      if (isOpen(i) && size && sizeMax(size) <= k - 1 + EPSILON) small.add(i);
     }
   } finally {
     lp.dispose();
