@@ -79,7 +79,7 @@ export function pinnedCounts(
     /** Points near the truth (sequence-answer-moves.ts), each checked here before it is used. */
     moves?: MovedPoints;
     /**
-     * Of the subjects still open before any LP, those the caller drops as pinned by their own
+     * Of the subjects still open before each count's own LPs, those the caller drops as pinned by their own
      * release alone (proven in that release's system, whose range holds the stacked one: pinned
      * there, pinned here, and dropped after anyway); neither pinned nor unsettled here.
      */
@@ -132,14 +132,17 @@ export function pinnedCounts(
       see(point);
       outcome.byMoves += before - open.length;
     }
-  if (givenAlone && open.length > 0) {
+  /** Drops what the caller's `givenAlone` returns (asked once, after the points or pushes). */
+  const dropGivenAlone = () => {
+    if (!givenAlone || open.length === 0) return;
     const given = givenAlone(open.map((i) => asked[i] as PinSubject));
     const before = open.length;
     open = open.filter((i) => !given.has(asked[i] as PinSubject));
     outcome.byAlone = before - open.length;
-  }
+  };
   const columns = model.lower.length;
   if (columns > lpMaxColumns) {
+    dropGivenAlone();
     // No LP: one point proves nothing open; held against the release by the caller.
     outcome.unsettled = open.map((i) => asked[i] as PinSubject);
     return outcome;
@@ -176,6 +179,8 @@ export function pinnedCounts(
       if (open.length > 0) extreme(terms, "min", true);
       if (before - open.length < PUSH_PROGRESS * before) break;
     }
+    // Before each count's own LPs (the pushes leave few open: fewer single-release audits).
+    dropGivenAlone();
     // A group's or batch's greatest size, solved once for all its options (one size expression).
     const greatest = new Map<Lin, number>();
     const sizeMax = (size: Lin) => {

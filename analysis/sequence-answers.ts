@@ -451,8 +451,8 @@ function auditPins(
   // A hidden small group's count that its release alone pins is the single-release item
   // audit's part (it allows it): only what the other releases add is a finding. That release's
   // system holds every row of its own in the stacked one, so its range holds the stacked range:
-  // what it proves pinned is pinned stacked too, and is dropped before the stacked LPs (never a
-  // finding either way: givenAlone drops it after them).
+  // what it proves pinned is pinned stacked too, and is dropped after the pushes, before its own
+  // stacked LPs (never a finding either way: givenAlone drops it after them).
   const alone = new Map<number, { proven: Set<string>; all: Set<string> }>();
   const name = (f: AnswerFinding) => JSON.stringify([f.groupId, f.option, f.ticked]);
   const ownSmall = (subject: PinSubject) =>

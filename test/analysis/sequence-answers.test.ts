@@ -315,9 +315,9 @@ describe("a hidden small group's own table its release alone pins", () => {
     ];
     const audit = auditAnswerSequence(highs, releases, { sensitiveItems: new Set(), truths });
     expect(audit.findings.filter((f) => f.kind === "pinned")).toEqual([]);
-    // b's yes and no in each release: dropped before any stacked LP.
+    // b's yes and no in each release: dropped after the pushes, before their own LPs.
     expect(audit.pins.byAlone).toBe(4);
-    expect(audit.pins.lps).toBe(0);
+    expect(audit.pins.lps).toBe(2);
     // Reported where its own pins are asked for.
     const own = auditAnswerSequence(highs, releases, {
       sensitiveItems: new Set(),
