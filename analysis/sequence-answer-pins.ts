@@ -1,5 +1,6 @@
 import type { Highs } from "highs";
 import { type AnswerSystem, answerLp } from "./sequence-answer-model";
+import { isPointOf, type MovedPoints } from "./sequence-answer-moves";
 import { EPSILON } from "./sequence-system";
 
 /**
@@ -40,6 +41,14 @@ export interface PinOutcome {
   /** Subjects left open because the model is over the LP cap (no LP run). */
   unsettled: PinSubject[];
   solves: number;
+  /**
+   * Subjects asked (what the truth shows aside), settled by the truth, by moved points, and
+   * dropped before any LP as pinned by their own release alone (`givenAlone`).
+   */
+  asked: number;
+  byTruth: number;
+  byMoves: number;
+  byAlone: number;
 }
 
 /** Rounds of pushes together at most, and the share of open counts a round must settle. */
@@ -59,9 +68,33 @@ export function pinnedCounts(
   model: Pick<AnswerSystem, "lower" | "upper" | "rows" | "chains">,
   subjects: PinSubject[],
   truth: Float64Array | null,
-  { k, lpMaxColumns }: { k: number; lpMaxColumns: number },
+  {
+    k,
+    lpMaxColumns,
+    moves,
+    givenAlone,
+  }: {
+    k: number;
+    lpMaxColumns: number;
+    /** Points near the truth (sequence-answer-moves.ts), each checked here before it is used. */
+    moves?: MovedPoints;
+    /**
+     * Of the subjects still open before each count's own LPs, those the caller drops as pinned by their own
+     * release alone (proven in that release's system, whose range holds the stacked one: pinned
+     * there, pinned here, and dropped after anyway); neither pinned nor unsettled here.
+     */
+    givenAlone?: (open: PinSubject[]) => ReadonlySet<PinSubject>;
+  },
 ): PinOutcome {
-  const outcome: PinOutcome = { pinned: [], unsettled: [], solves: 0 };
+  const outcome: PinOutcome = {
+    pinned: [],
+    unsettled: [],
+    solves: 0,
+    asked: 0,
+    byTruth: 0,
+    byMoves: 0,
+    byAlone: 0,
+  };
   // What the true counts show cannot be a finding: a small subject with no one on the option,
   // or one of k or more.
   const asked = truth
@@ -70,6 +103,7 @@ export function pinnedCounts(
           !size || (valueAt(count, truth) >= 1 - EPSILON && valueAt(size, truth) <= k - EPSILON),
       )
     : subjects;
+  outcome.asked = asked.length;
   if (asked.length === 0) return outcome;
   const low = new Float64Array(asked.length).fill(Number.POSITIVE_INFINITY);
   const high = new Float64Array(asked.length).fill(Number.NEGATIVE_INFINITY);
@@ -90,8 +124,25 @@ export function pinnedCounts(
     open = open.filter(isOpen);
   };
   if (truth) see(truth);
+  outcome.byTruth = asked.length - open.length;
+  if (truth && moves)
+    for (const point of moves(truth, () => open.map((i) => asked[i] as PinSubject))) {
+      if (!isPointOf(model, point)) continue;
+      const before = open.length;
+      see(point);
+      outcome.byMoves += before - open.length;
+    }
+  /** Drops what the caller's `givenAlone` returns (asked once, after the points or pushes). */
+  const dropGivenAlone = () => {
+    if (!givenAlone || open.length === 0) return;
+    const given = givenAlone(open.map((i) => asked[i] as PinSubject));
+    const before = open.length;
+    open = open.filter((i) => !given.has(asked[i] as PinSubject));
+    outcome.byAlone = before - open.length;
+  };
   const columns = model.lower.length;
   if (columns > lpMaxColumns) {
+    dropGivenAlone();
     // No LP: one point proves nothing open; held against the release by the caller.
     outcome.unsettled = open.map((i) => asked[i] as PinSubject);
     return outcome;
@@ -128,12 +179,23 @@ export function pinnedCounts(
       if (open.length > 0) extreme(terms, "min", true);
       if (before - open.length < PUSH_PROGRESS * before) break;
     }
+    // Before each count's own LPs (the pushes leave few open: fewer single-release audits).
+    dropGivenAlone();
+    // A group's or batch's greatest size, solved once for all its options (one size expression).
+    const greatest = new Map<Lin, number>();
+    const sizeMax = (size: Lin) => {
+      let value = greatest.get(size);
+      if (value === undefined) {
+        value = extreme([{ expression: size, sign: 1 }], "max");
+        greatest.set(size, value);
+      }
+      return value;
+    };
     for (const i of open.slice()) {
       const { count, size } = asked[i] as PinSubject;
       if (isOpen(i)) extreme([{ expression: count, sign: 1 }], "max");
       if (isOpen(i)) extreme([{ expression: count, sign: 1 }], "min");
-      if (isOpen(i) && size && extreme([{ expression: size, sign: 1 }], "max") <= k - 1 + EPSILON)
-        small.add(i);
+      if (isOpen(i) && size && sizeMax(size) <= k - 1 + EPSILON) small.add(i);
     }
   } finally {
     lp.dispose();

@@ -10,6 +10,7 @@ import {
   type Question,
   questionsOf,
 } from "./sequence-answer-model";
+import { answerMoves, isPointOf } from "./sequence-answer-moves";
 import { type Lin, type PinSubject, pinnedCounts, valueAt } from "./sequence-answer-pins";
 import { liftSizePoint, PartLp, SizePoints, SlotSystem } from "./sequence-answer-points";
 import {
@@ -86,6 +87,12 @@ export interface AnswerAudit {
   solves: number;
   /** LPs of the "pinned" checks (sequence-answer-pins.ts; `solves`: of the batches). */
   pinSolves: number;
+  /**
+   * "Pinned" checks asked; settled by the true counts, by moved answers, dropped as pinned by
+   * their own release alone (no stacked LP); the stacked LPs run (`pinSolves` adds the nested
+   * single-release audits').
+   */
+  pins: { asked: number; byTruth: number; byMoves: number; byAlone: number; lps: number };
   /** Open checks of questions too large for the LPs (ANSWER_LP_MAX_COLUMNS), held as findings. */
   unsettled: number;
 }
@@ -145,8 +152,10 @@ export function auditAnswerSequence(
     /**
      * Report hidden small groups' pinned counts that their own release alone gives too (what
      * readers of the releases know; by default they are the single-release audit's part).
+     * "only": these pinned checks alone (no batch checks, no published group's table), as the
+     * stacked audit asks of one release before its own LPs (auditPins).
      */
-    ownSmallPins?: boolean;
+    ownSmallPins?: boolean | "only";
     /**
      * Called with each question's findings: true ends the audit there (the caller's outcome is
      * decided; the questions after it are not audited).
@@ -165,6 +174,7 @@ export function auditAnswerSequence(
     sizeSolves: 0,
     solves: 0,
     pinSolves: 0,
+    pins: { asked: 0, byTruth: 0, byMoves: 0, byAlone: 0, lps: 0 },
     unsettled: 0,
   };
   if (releases.length === 0) return audit;
@@ -271,7 +281,7 @@ function auditQuestion(
     known: TrueCounts[] | undefined;
     sizePoints: SizePoints | undefined;
     audit: AnswerAudit;
-    ownSmallPins: boolean;
+    ownSmallPins: boolean | "only";
   },
 ): void {
   const stacked = answerSystem(releases, structures, question, system);
@@ -338,23 +348,6 @@ function auditQuestion(
     }
   }
   audit.checks += batches.length * (slots + 1);
-  const pinsUnsettled = auditPins(
-    highs,
-    releases,
-    question,
-    { entries: system.entries, options, lower, upper, rows, chains },
-    {
-      k,
-      lpMaxColumns,
-      audit,
-      known,
-      ownSmallPins,
-      truth: () =>
-        known
-          ? truthPoint(system, options, known, question, lower.length, rows, lower, upper)
-          : null,
-    },
-  );
   const down = (x: number) => Math.floor(x + EPSILON);
   const up = (x: number) => Math.ceil(x - EPSILON);
   /** Closes what a feasible point (or the optima found) shows open; counts the open checks. */
@@ -383,147 +376,167 @@ function auditQuestion(
   for (const batch of batches) if (batch.size.vars.length === 0) see([], batch);
   let open = batches.filter(isOpen);
   // The true counts: one feasible point of the reader's system.
-  if (known && open.length > 0) {
-    const point = truthPoint(system, options, known, question, lower.length, rows, lower, upper);
-    if (point) {
-      const before = open.length * (slots + 1);
-      for (const batch of open) see(point, batch);
+  const point =
+    known && open.length > 0 && ownSmallPins !== "only"
+      ? truthPoint(system, options, known, question, lower.length, rows, lower, upper)
+      : null;
+  if (point) {
+    const before = open.length * (slots + 1);
+    for (const batch of open) see(point, batch);
+    open = open.filter(isOpen);
+    audit.settledByTruth += before - open.length * (slots + 1);
+  }
+  const pinsUnsettled = auditPins(
+    highs,
+    releases,
+    question,
+    { entries: system.entries, options, lower, upper, rows, chains },
+    {
+      k,
+      lpMaxColumns,
+      audit,
+      known,
+      ownSmallPins,
+      // Points of moved answers settle pinned checks the pushes settle as cheaply below the cap
+      // (REPORT anspin17: LPs 246 → 242); over it they matter only where the truth leaves no
+      // batch check open (else the question is withheld in the whole candidate anyway).
+      moves: lower.length > lpMaxColumns && open.length === 0,
+      truth: () =>
+        known
+          ? truthPoint(system, options, known, question, lower.length, rows, lower, upper)
+          : null,
+    },
+  );
+  if (ownSmallPins === "only") return;
+  if (point) {
+    // A question whose pinned checks are left unsettled is held against the candidate as a
+    // whole whatever its batch checks give (withheld in every group, else the candidate held
+    // back): the points below settle batch checks only, so they are not looked for there.
+    const lookForPoints = pinsUnsettled === 0;
+    // The truth moved along points of the sizes alone: each closes what it shows open.
+    const points = {
+      sizes: system.variables.length,
+      sizeOf,
+      slotOf,
+      slots,
+      rows,
+      lower,
+      upper,
+      chains,
+    };
+    for (let round = 0; lookForPoints && round < LIFT_ROUNDS && sizePoints && open.length > 0; round++) {
+      const before = open.length;
+      const sizesOpen = () => open.filter((batch) => batch.sizeOpen).map((batch) => batch.size);
+      for (const size of sizePoints.round(round, sizesOpen)) {
+        const lifted = liftSizePoint(points, point, size);
+        if (lifted) for (const batch of open) see(lifted, batch);
+      }
       open = open.filter(isOpen);
-      audit.settledByTruth += before - open.length * (slots + 1);
-      // A question whose pinned checks are left unsettled is held against the candidate as a
-      // whole whatever its batch checks give (withheld in every group, else the candidate held
-      // back): the points below settle batch checks only, so they are not looked for there.
-      const moves = pinsUnsettled === 0;
-      // The truth moved along points of the sizes alone: each closes what it shows open.
-      const points = {
-        sizes: system.variables.length,
-        sizeOf,
-        slotOf,
-        slots,
-        rows,
-        lower,
-        upper,
-        chains,
-      };
-      for (let round = 0; moves && round < LIFT_ROUNDS && sizePoints && open.length > 0; round++) {
+      audit.settledByLift += (before - open.length) * (slots + 1);
+      if (open.length === before) break;
+    }
+    // Then, in a question too large for its whole LP or large enough that its LPs cost seconds,
+    // one slot at a time moved with the sizes, pushed in the sizes alone: first the open
+    // batches' sum, then sums with fixed pseudo-random signs (siblings whose total is fixed
+    // move apart).
+    const large = lookForPoints && lower.length > Math.min(lpMaxColumns, STAGES_MIN_COLUMNS);
+    const slotSystems: SlotSystem[] = [];
+    let idle = 0;
+    try {
+      for (let round = 0; large && round < SLOT_ROUNDS && open.length > 0 && idle < 2; round++) {
         const before = open.length;
-        const sizesOpen = () => open.filter((batch) => batch.sizeOpen).map((batch) => batch.size);
-        for (const size of sizePoints.round(round, sizesOpen)) {
-          const lifted = liftSizePoint(points, point, size);
-          if (lifted) for (const batch of open) see(lifted, batch);
-        }
-        open = open.filter(isOpen);
-        audit.settledByLift += (before - open.length) * (slots + 1);
-        if (open.length === before) break;
-      }
-      // Then, in a question too large for its whole LP or large enough that its LPs cost seconds,
-      // one slot at a time moved with the sizes, pushed in the sizes alone: first the open
-      // batches' sum, then sums with fixed pseudo-random signs (siblings whose total is fixed
-      // move apart).
-      const large = moves && lower.length > Math.min(lpMaxColumns, STAGES_MIN_COLUMNS);
-      const slotSystems: SlotSystem[] = [];
-      let idle = 0;
-      try {
-        for (let round = 0; large && round < SLOT_ROUNDS && open.length > 0 && idle < 2; round++) {
-          const before = open.length;
-          for (let s = 0; s < slots && open.length > 0; s++) {
-            slotSystems[s] ??= new SlotSystem(highs, system.variables, points, point, s);
-            const slot = slotSystems[s] as SlotSystem;
-            const objective = sumOf(
-              open.map((batch, index) => {
-                const sign = round === 0 || signBit(index, round) ? 1 : -1;
-                return { ...batch.size, coefs: batch.size.coefs.map((c) => sign * c) };
-              }),
-            );
-            for (const sense of ["max", "min"] as const) {
-              const lifted = slot.push(objective, sense);
-              if (lifted) for (const batch of open) see(lifted, batch);
-            }
-            open = open.filter(isOpen);
-          }
-          audit.settledByLift += (before - open.length) * (slots + 1);
-          idle = open.length === before ? idle + 1 : 0;
-        }
-      } finally {
-        for (const slot of slotSystems) {
-          audit.sizeSolves += slot.solves;
-          slot.dispose();
-        }
-      }
-      // Then the counts of the groups around the open batches (every release, every slot), every
-      // other count held at the truth: the groups sharing a row with them, and theirs.
-      if (large && open.length > 0) {
-        const before = open.length;
-        const columnsOf = new Map<string, number[]>();
-        groupOf.forEach((id, j) => {
-          const list = columnsOf.get(id);
-          if (list) list.push(j);
-          else columnsOf.set(id, [j]);
-        });
-        const rowsOf = new Map<string, Row[]>();
-        for (const row of rows)
-          for (const id of new Set(row.variables.map((j) => groupOf[j] as string))) {
-            const list = rowsOf.get(id);
-            if (list) list.push(row);
-            else rowsOf.set(id, [row]);
-          }
-        let frontier = new Set(open.map((batch) => batch.groupId));
-        const near = new Set(frontier);
-        for (let step = 0; step < NEIGHBOURHOOD_DEPTH; step++) {
-          const next = new Set<string>();
-          for (const id of frontier)
-            for (const row of rowsOf.get(id) ?? [])
-              for (const j of row.variables) {
-                const other = groupOf[j] as string;
-                if (!near.has(other)) {
-                  near.add(other);
-                  next.add(other);
-                }
-              }
-          frontier = next;
-        }
-        const free = [...near].flatMap((id) => columnsOf.get(id) ?? []);
-        // At most NEIGHBOURHOOD_MAX_COLUMNS, and fewer than the whole question's.
-        const part = new PartLp(
-          highs,
-          points,
-          point,
-          free.length > NEIGHBOURHOOD_MAX_COLUMNS ||
-            free.length >= lower.length ||
-            lpMaxColumns === 0
-            ? []
-            : free,
-        );
-        const push = (expression: Lin, sense: "min" | "max") => {
-          const found = part.push(expression, sense);
-          if (found) for (const batch of open) if (isOpen(batch)) see(found, batch);
-        };
-        try {
-          for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
-            const was = open.length;
-            push(
-              sumOf(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))),
-              "max",
-            );
-            open = open.filter(isOpen);
-            push(sumOf(open.map((batch) => batch.size)), "max");
-            open = open.filter(isOpen);
-            push(sumOf(open.map((batch) => batch.size)), "min");
-            open = open.filter(isOpen);
-            if (was - open.length < PUSH_PROGRESS * was) break;
-          }
-          for (const batch of open) {
-            for (let s = 0; s < slots; s++) if (batch.open[s]) push(batch.other[s] as Lin, "max");
-            if (isOpen(batch)) push(batch.size, "min");
-            if (isOpen(batch)) push(batch.size, "max");
+        for (let s = 0; s < slots && open.length > 0; s++) {
+          slotSystems[s] ??= new SlotSystem(highs, system.variables, points, point, s);
+          const slot = slotSystems[s] as SlotSystem;
+          const objective = sumOf(
+            open.map((batch, index) => {
+              const sign = round === 0 || signBit(index, round) ? 1 : -1;
+              return { ...batch.size, coefs: batch.size.coefs.map((c) => sign * c) };
+            }),
+          );
+          for (const sense of ["max", "min"] as const) {
+            const lifted = slot.push(objective, sense);
+            if (lifted) for (const batch of open) see(lifted, batch);
           }
           open = open.filter(isOpen);
-        } finally {
-          audit.partSolves += part.solves;
-          part.dispose();
         }
-        audit.settledByPart += (before - open.length) * (slots + 1);
+        audit.settledByLift += (before - open.length) * (slots + 1);
+        idle = open.length === before ? idle + 1 : 0;
       }
+    } finally {
+      for (const slot of slotSystems) {
+        audit.sizeSolves += slot.solves;
+        slot.dispose();
+      }
+    }
+    // Then the counts of the groups around the open batches (every release, every slot), every
+    // other count held at the truth: the groups sharing a row with them, and theirs.
+    if (large && open.length > 0) {
+      const before = open.length;
+      const columnsOf = new Map<string, number[]>();
+      groupOf.forEach((id, j) => {
+        const list = columnsOf.get(id);
+        if (list) list.push(j);
+        else columnsOf.set(id, [j]);
+      });
+      const rowsOf = new Map<string, Row[]>();
+      for (const row of rows)
+        for (const id of new Set(row.variables.map((j) => groupOf[j] as string))) {
+          const list = rowsOf.get(id);
+          if (list) list.push(row);
+          else rowsOf.set(id, [row]);
+        }
+      let frontier = new Set(open.map((batch) => batch.groupId));
+      const near = new Set(frontier);
+      for (let step = 0; step < NEIGHBOURHOOD_DEPTH; step++) {
+        const next = new Set<string>();
+        for (const id of frontier)
+          for (const row of rowsOf.get(id) ?? [])
+            for (const j of row.variables) {
+              const other = groupOf[j] as string;
+              if (!near.has(other)) {
+                near.add(other);
+                next.add(other);
+              }
+            }
+        frontier = next;
+      }
+      const free = [...near].flatMap((id) => columnsOf.get(id) ?? []);
+      // At most NEIGHBOURHOOD_MAX_COLUMNS, and fewer than the whole question's.
+      const part = new PartLp(
+        highs,
+        points,
+        point,
+        free.length > NEIGHBOURHOOD_MAX_COLUMNS || free.length >= lower.length || lpMaxColumns === 0
+          ? []
+          : free,
+      );
+      const push = (expression: Lin, sense: "min" | "max") => {
+        const found = part.push(expression, sense);
+        if (found) for (const batch of open) if (isOpen(batch)) see(found, batch);
+      };
+      try {
+        for (let round = 0; round < PUSH_ROUNDS_MAX && open.length > 0; round++) {
+          const was = open.length;
+          push(sumOf(open.flatMap((batch) => batch.other.filter((_, s) => batch.open[s]))), "max");
+          open = open.filter(isOpen);
+          push(sumOf(open.map((batch) => batch.size)), "max");
+          open = open.filter(isOpen);
+          push(sumOf(open.map((batch) => batch.size)), "min");
+          open = open.filter(isOpen);
+          if (was - open.length < PUSH_PROGRESS * was) break;
+        }
+        for (const batch of open) {
+          for (let s = 0; s < slots; s++) if (batch.open[s]) push(batch.other[s] as Lin, "max");
+          if (isOpen(batch)) push(batch.size, "min");
+          if (isOpen(batch)) push(batch.size, "max");
+        }
+        open = open.filter(isOpen);
+      } finally {
+        audit.partSolves += part.solves;
+        part.dispose();
+      }
+      audit.settledByPart += (before - open.length) * (slots + 1);
     }
   }
   if (open.length === 0) return;
@@ -614,13 +627,16 @@ function auditPins(
     truth,
     known,
     ownSmallPins,
+    moves,
   }: {
     k: number;
     lpMaxColumns: number;
     audit: AnswerAudit;
+    /** Whether to try points of moved answers (sequence-answer-moves.ts) before the pushes. */
+    moves: boolean;
     truth: () => Float64Array | null;
     known: TrueCounts[] | undefined;
-    ownSmallPins: boolean;
+    ownSmallPins: boolean | "only";
   },
 ): number {
   const subjects: PinSubject[] = [];
@@ -637,7 +653,8 @@ function auditPins(
       if (!cells || !end) return;
       const published = "value" in end;
       if (published && end.value === 0) return;
-      for (let from = -1; from < to; from++) {
+      if (ownSmallPins === "only" && published) return;
+      for (let from = -1; from < (ownSmallPins === "only" ? 0 : to); from++) {
         const start = from < 0 ? none : sizes[from];
         const before = from < 0 ? cells.map(() => none) : timeline[from];
         if (!start || !before) continue;
@@ -653,13 +670,6 @@ function auditPins(
     });
   }
   if (subjects.length === 0) return 0;
-  const outcome = pinnedCounts(highs, model, subjects, truth(), { k, lpMaxColumns });
-  const lastShows = (releases.at(-1) as Release).groups.some(
-    (group) => publishedCounts(group, question, 0) !== null,
-  );
-  if (!lastShows) outcome.unsettled = [];
-  audit.checks += subjects.length;
-  audit.pinSolves += outcome.solves;
   const finding = ({ groupId, from, to, slot }: PinSubject): AnswerFinding => ({
     kind: "pinned",
     item: question.key,
@@ -669,33 +679,75 @@ function auditPins(
     from,
     to,
   });
-  // A withheld table whose every count is pinned: publishing it tells nothing more.
-  const pinned = new Map<string, number>();
-  const tableOf = ({ groupId, to }: PinSubject) => `${groupId}|${to}`;
-  for (const { subject } of outcome.pinned)
-    if (!subject.size) pinned.set(tableOf(subject), (pinned.get(tableOf(subject)) ?? 0) + 1);
   // A hidden small group's count that its release alone pins is the single-release item
-  // audit's part (it allows it): only what the other releases add is a finding.
-  const alone = new Map<number, Set<string>>();
+  // audit's part (it allows it): only what the other releases add is a finding. That release's
+  // system holds every row of its own in the stacked one, so its range holds the stacked range:
+  // what it proves pinned is pinned stacked too, and is dropped after the pushes, before its own
+  // stacked LPs (never a finding either way: givenAlone drops it after them).
+  const alone = new Map<number, { proven: Set<string>; all: Set<string> }>();
   const name = (f: AnswerFinding) => JSON.stringify([f.groupId, f.option, f.ticked]);
-  const givenAlone = (subject: PinSubject) => {
-    if (ownSmallPins || !subject.size || subject.from >= 0) return false;
-    if (releases.length === 1) return true;
-    const t = subject.to;
-    if (!alone.has(t)) {
+  const ownSmall = (subject: PinSubject) =>
+    ownSmallPins === false && subject.size !== undefined && subject.from < 0;
+  const aloneAt = (t: number) => {
+    let found = alone.get(t);
+    if (!found) {
       const single = auditAnswerSequence(highs, [releases[t] as Release], {
         sensitiveItems: new Set(),
         only: new Set([question.key]),
-        ownSmallPins: true,
+        ownSmallPins: "only",
         k,
         lpMaxColumns,
         ...(known ? { truths: [known[t]] } : {}),
       });
       audit.pinSolves += single.solves + single.pinSolves;
-      alone.set(t, new Set(single.findings.filter((f) => f.kind === "pinned").map(name)));
+      const pins = single.findings.filter((f) => f.kind === "pinned");
+      found = {
+        proven: new Set(pins.filter((f) => !f.unsettled).map(name)),
+        all: new Set(pins.map(name)),
+      };
+      alone.set(t, found);
     }
-    return alone.get(t)?.has(name(finding(subject))) === true;
+    return found;
   };
+  const givenAlone = (subject: PinSubject) =>
+    ownSmall(subject) &&
+    (releases.length === 1 || aloneAt(subject.to).all.has(name(finding(subject))));
+  const point = truth();
+  const outcome = pinnedCounts(highs, model, subjects, point, {
+    k,
+    lpMaxColumns,
+    ...(point && moves ? { moves: answerMoves(releases, options, model) } : {}),
+    ...(releases.length > 1
+      ? {
+          // Over the cap (no stacked LP follows) only where it can settle every open count.
+          givenAlone: (open: PinSubject[]) =>
+            new Set(
+              model.lower.length > lpMaxColumns && !open.every(ownSmall)
+                ? []
+                : open.filter(
+                    (subject) =>
+                      ownSmall(subject) && aloneAt(subject.to).proven.has(name(finding(subject))),
+                  ),
+            ),
+        }
+      : {}),
+  });
+  audit.pins.asked += outcome.asked;
+  audit.pins.byTruth += outcome.byTruth;
+  audit.pins.byMoves += outcome.byMoves;
+  audit.pins.byAlone += outcome.byAlone;
+  const lastShows = (releases.at(-1) as Release).groups.some(
+    (group) => publishedCounts(group, question, 0) !== null,
+  );
+  if (!lastShows) outcome.unsettled = [];
+  audit.checks += subjects.length;
+  audit.pinSolves += outcome.solves;
+  audit.pins.lps += outcome.solves;
+  // A withheld table whose every count is pinned: publishing it tells nothing more.
+  const pinned = new Map<string, number>();
+  const tableOf = ({ groupId, to }: PinSubject) => `${groupId}|${to}`;
+  for (const { subject } of outcome.pinned)
+    if (!subject.size) pinned.set(tableOf(subject), (pinned.get(tableOf(subject)) ?? 0) + 1);
   for (const { subject, value } of outcome.pinned) {
     if (value < 1 || givenAlone(subject)) continue;
     const whole = !subject.size && pinned.get(tableOf(subject)) === question.values.length;
@@ -772,19 +824,7 @@ function truthPoint(
       });
     });
   }
-  for (let j = 0; j < columns; j++) {
-    const value = point[j] as number;
-    if (!(value >= (lower[j] as number) - EPSILON && value <= (upper[j] as number) + EPSILON))
-      return null;
-  }
-  for (const row of rows) {
-    let sum = 0;
-    row.variables.forEach((v, i) => {
-      sum += (row.coefficients[i] as number) * (point[v] as number);
-    });
-    if (sum < row.lower - EPSILON || sum > row.upper + EPSILON) return null;
-  }
-  return point;
+  return isPointOf({ lower, upper, rows }, point) ? point : null;
 }
 
 /**

@@ -210,6 +210,126 @@ describe("a withheld table across releases", () => {
   });
 });
 
+/**
+ * The organisation's table is published, a's and b's are withheld in both releases: a reader
+ * cannot pin them (one of a who said yes and one of b who said no could have answered the other
+ * way round). The true counts are one point; without an LP (cap 0) only a second point shows it.
+ */
+const unpinned = [
+  release(3, { org: [10, [4, 5, 1]], a: [5, "protected"], b: [5, "protected"] }),
+  release(3, { org: [14, [6, 7, 1]], a: [9, "protected"], b: [5, "protected"] }),
+];
+const movable = [
+  truth(
+    [10, 5, 5],
+    [
+      [4, 5, 1],
+      [2, 2, 1],
+      [2, 3, 0],
+    ],
+  ),
+  truth(
+    [14, 9, 5],
+    [
+      [6, 7, 1],
+      [4, 4, 1],
+      [2, 3, 0],
+    ],
+  ),
+];
+
+describe("moved answers (pinned checks without LPs)", () => {
+  it("settle withheld tables the true counts alone leave open, over the LP cap", () => {
+    const audit = auditAnswerSequence(highs, unpinned, {
+      sensitiveItems: new Set(),
+      truths: movable,
+      lpMaxColumns: 0,
+    });
+    expect(audit.findings).toEqual([]);
+    expect(audit.pinSolves).toBe(0);
+    expect(audit.pins.byMoves).toBe(audit.pins.asked - audit.pins.byTruth);
+    expect(audit.pins.byMoves).toBeGreaterThan(0);
+    // The same releases by LP: nothing pinned either.
+    expect(auditAnswerSequence(highs, unpinned, { sensitiveItems: new Set() }).findings).toEqual(
+      [],
+    );
+  });
+
+  it("leave a table the releases pin pinned (no move keeps every published count)", () => {
+    // b is published in release 1 unchanged (5, nobody new), so its release-0 table is that one
+    // and a's is the organisation's minus b's: pinned, whatever points are tried.
+    const pinned = [
+      unpinned[0] as Release,
+      release(3, { org: [14, "protected"], a: [9, "protected"], b: [5, [2, 3, 0]] }),
+    ];
+    const audit = auditAnswerSequence(highs, pinned, {
+      sensitiveItems: new Set(),
+      truths: movable,
+      lpMaxColumns: 0,
+    });
+    const early = audit.findings.filter((f) => f.to === 0 && f.groupId !== "org/all");
+    expect(early.length).toBe(6);
+    expect(early.every((f) => f.kind === "pinned" && f.unsettled)).toBe(true);
+  });
+});
+
+/**
+ * b's size and table are hidden in both releases, yet each release alone gives them (the
+ * organisation's minus a's: 2, one yes, one no). What its own release alone pins is the
+ * single-release audit's part: the stacked audit drops it before its own LPs, with the same
+ * findings as proving it pinned there first.
+ */
+function hiddenB(org: [number, Table], a: [number, Table]): Release {
+  const base = release(3, { org, a, b: [2, "protected"] });
+  return {
+    ...base,
+    groups: base.groups.map((group) =>
+      group.unitId === "b" ? { ...group, n: { hidden: "primary" } } : group,
+    ),
+  };
+}
+
+describe("a hidden small group's own table its release alone pins", () => {
+  it("is left to the single-release audit without stacked LPs", () => {
+    const releases = [
+      hiddenB([10, [4, 6, 0]], [8, [3, 5, 0]]),
+      hiddenB([12, [5, 7, 0]], [10, [4, 6, 0]]),
+    ];
+    const truths = [
+      truth(
+        [10, 8, 2],
+        [
+          [4, 6, 0],
+          [3, 5, 0],
+          [1, 1, 0],
+        ],
+      ),
+      truth(
+        [12, 10, 2],
+        [
+          [5, 7, 0],
+          [4, 6, 0],
+          [1, 1, 0],
+        ],
+      ),
+    ];
+    const audit = auditAnswerSequence(highs, releases, { sensitiveItems: new Set(), truths });
+    expect(audit.findings.filter((f) => f.kind === "pinned")).toEqual([]);
+    // b's yes and no in each release: dropped after the pushes, before their own LPs.
+    expect(audit.pins.byAlone).toBe(4);
+    expect(audit.pins.lps).toBe(2);
+    // Reported where its own pins are asked for.
+    const own = auditAnswerSequence(highs, releases, {
+      sensitiveItems: new Set(),
+      truths,
+      ownSmallPins: true,
+    });
+    expect(own.findings.filter((f) => f.kind === "pinned" && f.groupId === "b/all")).toHaveLength(
+      4,
+    );
+  });
+});
+
 describe("withholdAnswers", () => {
   it("withholds the candidate's tables beside the unmasked group until nothing tells", () => {
     const { release: served, left } = withholdAnswers(highs, [before], unmasking, {
