@@ -424,7 +424,11 @@ function auditQuestion(
       upper,
       chains,
     };
-    for (let round = 0; lookForPoints && round < LIFT_ROUNDS && sizePoints && open.length > 0; round++) {
+    for (
+      let round = 0;
+      lookForPoints && round < LIFT_ROUNDS && sizePoints && open.length > 0;
+      round++
+    ) {
       const before = open.length;
       const sizesOpen = () => open.filter((batch) => batch.sizeOpen).map((batch) => batch.size);
       for (const size of sizePoints.round(round, sizesOpen)) {
