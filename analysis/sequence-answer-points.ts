@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { disjointSets } from "./disjoint-sets";
 import { type AnswerLp, answerLp } from "./sequence-answer-model";
 import { incrementModel } from "./sequence-increments";
 import {
@@ -90,24 +91,14 @@ export function liftSizePoint(
   if (!moves) return null;
   const sizeIn = (j: number) => (j < sizes ? j : (sizeOf[j] as number));
   // Components of the moved sizes: joined by every row of the answer system touching two.
-  const parent = Int32Array.from({ length: sizes }, (_, i) => i);
-  const find = (x: number): number => {
-    let top = x;
-    while (parent[top] !== top) top = parent[top] as number;
-    while (parent[x] !== top) {
-      const next = parent[x] as number;
-      parent[x] = top;
-      x = next;
-    }
-    return top;
-  };
+  const { find, join } = disjointSets(sizes);
   for (const row of rows) {
     let first = -1;
     for (const j of row.variables) {
       const v = sizeIn(j);
       if (v < 0 || delta[v] === 0) continue;
-      if (first < 0) first = find(v);
-      else parent[find(v)] = first;
+      if (first < 0) first = v;
+      else join(first, v);
     }
   }
   // u per component and slot: the most of Δ each slot may take.

@@ -1,5 +1,6 @@
 import type { Highs } from "highs";
 import { csrMatrix } from "./csr-matrix";
+import { disjointSets } from "./disjoint-sets";
 import { DUAL_SIMPLEX, highsBound, highsSense, PRIMAL_SIMPLEX } from "./highs-bound";
 import type { ReleaseEquations } from "./release-equations";
 import type { HiddenReason, Release } from "./release-types";
@@ -256,20 +257,9 @@ interface Component {
 }
 
 function components(count: number, rows: Row[], targets: Target[]): Component[] {
-  const parent = Int32Array.from({ length: count }, (_, i) => i);
-  const find = (x: number): number => {
-    let top = x;
-    while (parent[top] !== top) top = parent[top] as number;
-    while (parent[x] !== top) {
-      const next = parent[x] as number;
-      parent[x] = top;
-      x = next;
-    }
-    return top;
-  };
+  const { find, join: joinTwo } = disjointSets(count);
   const join = (list: number[]) => {
-    const first = find(list[0] as number);
-    for (const other of list) parent[find(other)] = first;
+    for (const other of list) joinTwo(list[0] as number, other);
   };
   for (const row of rows) join(row.variables);
   for (const target of targets) join(target.terms.map((term) => term.variable));

@@ -1,4 +1,5 @@
 import type { Highs } from "highs";
+import { disjointSets } from "./disjoint-sets";
 import type { ReleaseEquations } from "./release-equations";
 import type { Release } from "./release-types";
 import { auditJointly } from "./sequence-joint";
@@ -643,17 +644,8 @@ class Shift {
 
   private components(): Int32Array {
     if (this.componentOf) return this.componentOf;
-    const parent = Int32Array.from(this.groups, (_, i) => i);
-    const find = (x: number): number => {
-      let top = x;
-      while (parent[top] !== top) top = parent[top] as number;
-      parent[x] = top;
-      return top;
-    };
-    for (const row of this.rows) {
-      const first = find(row.variables[0] as number);
-      for (const v of row.variables) parent[find(v)] = first;
-    }
+    const { find, join } = disjointSets(this.groups.length);
+    for (const row of this.rows) for (const v of row.variables) join(row.variables[0] as number, v);
     const index = new Map<number, number>();
     const componentOf = new Int32Array(this.groups.length);
     for (let column = 0; column < this.groups.length; column++) {
