@@ -27,9 +27,9 @@ import { EPSILON, type Row } from "./sequence-system";
  * (isPointOf) before it is used.
  */
 export interface AnswerModel {
-  lower: number[];
-  upper: number[];
-  rows: Row[];
+  lower: readonly number[];
+  upper: readonly number[];
+  rows: readonly Row[];
 }
 
 /** Whether `point` satisfies every bound and every row of the model. */

@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import { disjointSets } from "./disjoint-sets";
 import { type AnswerLp, answerLp } from "./sequence-answer-model";
+import { isPointOf } from "./sequence-answer-moves";
 import { incrementModel } from "./sequence-increments";
 import {
   createModel,
@@ -46,27 +47,6 @@ export interface AnswerSystem {
   upper: readonly number[];
   /** Per column: its chain (a group's sizes, or its counts of one option) and release. */
   chains: readonly { key: string; release: number }[];
-}
-
-/** Whether `point` satisfies every bound and row of the system (the solver's tolerance). */
-export function isPointOf(
-  point: ArrayLike<number>,
-  rows: readonly Row[],
-  lower: readonly number[],
-  upper: readonly number[],
-): boolean {
-  for (let j = 0; j < lower.length; j++) {
-    const value = point[j] as number;
-    if (!(value >= (lower[j] as number) - EPSILON && value <= (upper[j] as number) + EPSILON))
-      return false;
-  }
-  for (const row of rows) {
-    let sum = 0;
-    for (let i = 0; i < row.variables.length; i++)
-      sum += (row.coefficients[i] as number) * (point[row.variables[i] as number] as number);
-    if (!(sum >= row.lower - EPSILON && sum <= row.upper + EPSILON)) return false;
-  }
-  return true;
 }
 
 /**
@@ -203,7 +183,7 @@ export function liftSizePoint(
     point[j] =
       (truth[j] as number) + (j < sizes ? step : (share.p[slotOf[j] as number] as number) * step);
   }
-  return isPointOf(point, rows, lower, upper) ? point : null;
+  return isPointOf({ rows, lower, upper }, point) ? point : null;
 }
 
 /**
@@ -443,7 +423,7 @@ export class SlotSystem {
       if (slotOf[j] === this.slot && v >= 0)
         point[j] = (this.truth[j] as number) + (z[v] as number) - this.base(v);
     }
-    return isPointOf(point, rows, lower, upper) ? point : null;
+    return isPointOf({ rows, lower, upper }, point) ? point : null;
   }
 
   dispose(): void {
@@ -519,7 +499,7 @@ export class PartLp {
       point[j] = values[i] as number;
     });
     const { rows, lower, upper } = this.system;
-    return isPointOf(point, rows, lower, upper) ? point : null;
+    return isPointOf({ rows, lower, upper }, point) ? point : null;
   }
 
   dispose(): void {

@@ -1,9 +1,9 @@
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Release, ReleaseGroup, ReleaseItem } from "../../analysis/release-types";
+import { isPointOf } from "../../analysis/sequence-answer-moves";
 import {
   type AnswerSystem,
-  isPointOf,
   liftSizePoint,
   PartLp,
   SlotSystem,
@@ -179,7 +179,7 @@ describe("the answer audit's points lifted from the sizes", () => {
     const lifted = liftSizePoint(system, truthPoint, [1, 6]) as Float64Array;
     expect(lifted).not.toBeNull();
     expect(lifted[0]).toBeCloseTo(1);
-    expect(isPointOf(lifted, system.rows, system.lower, system.upper)).toBe(true);
+    expect(isPointOf(system, lifted)).toBe(true);
   });
 
   it("rejects a lifted point that breaks a row", () => {
@@ -206,7 +206,7 @@ describe("the answer audit's points lifted from the sizes", () => {
       slots.dispose();
       expect(point[0]).toBeCloseTo(1);
       expect(point[2 + (1 - slot)]).toBeCloseTo(1); // the other option of a stays
-      expect(isPointOf(point, system.rows, system.lower, system.upper)).toBe(true);
+      expect(isPointOf(system, point)).toBe(true);
     }
     const part = new PartLp(highs, system, truthPoint, [0, 1, 2, 3, 4, 5]);
     const point = part.push({ vars: [0], coefs: [1] }, "min") as Float64Array;
