@@ -59,7 +59,7 @@ function timed<T>(run: () => T): [T, Timing] {
  * Arrivals in waves, as invitations and reminders go out per faculty: each wave is the next
  * `size` responses of one faculty (its departments, its own staff), faculties in turn.
  */
-function facultyWaves(rows: ResponseRow[], size: number): ResponseRow[][] {
+export function facultyWaves(rows: ResponseRow[], size: number): ResponseRow[][] {
   const byFaculty = new Map<string, ResponseRow[]>();
   for (const row of rows) {
     const faculty = row.unitId.replace(/D\d+$/, "");

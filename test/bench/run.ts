@@ -1,8 +1,11 @@
 // `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
 // the same run on the same machine. `npm run bench -- page-load` (or `results`, `sequence`,
 // `holdback`, `submissions`, `codes`, `invitations`, `units`, `questionnaires`, `overview`,
-// `headcounts`) runs only those named; `--interims=N` shortens the sequence bench, `--item-lp`
-// builds its releases with the item audit's LP stage (as the server serves them).
+// `headcounts`, `answer-sequence`) runs only those named; `--interims=N` shortens the sequence
+// bench, `--item-lp` builds its releases with the item audit's LP stage (as the server serves
+// them). `answer-sequence` runs only when named: `--questions=q0,q3` (or `all`),
+// `--cap=8000,inf` (the caps it is audited at; `inf`: lifted).
+import { measureAnswerSequence } from "./answer-sequence";
 import { measureCodeGeneration } from "./code-generation";
 import { measureFormDuringHeadcounts } from "./headcount-form-load";
 import { measureHeadcountImport } from "./headcount-import";
@@ -28,6 +31,11 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 const interims = Number(options.find((arg) => arg.startsWith("--interims="))?.split("=")[1] ?? 20);
 /** `--item-lp`: the sequence bench's releases built with the item audit's LP stage. */
 const itemLp = options.includes("--item-lp");
+const listed = (name: string) =>
+  options
+    .find((arg) => arg.startsWith(`--${name}=`))
+    ?.split("=")[1]
+    ?.split(",");
 
 async function main() {
   if (wanted("results")) await benchResults();
@@ -41,6 +49,25 @@ async function main() {
   if (wanted("headcounts")) await benchHeadcounts();
   if (wanted("questionnaires")) benchQuestionnaires();
   if (wanted("overview")) await benchOverview();
+  if (only.includes("answer-sequence")) await benchAnswerSequence();
+}
+
+async function benchAnswerSequence() {
+  const caps = listed("cap")?.map((cap) =>
+    cap === "inf" ? Number.POSITIVE_INFINITY : Number(cap),
+  );
+  const { cache, figures } = await measureAnswerSequence({
+    ...(listed("questions") ? { questions: listed("questions") } : {}),
+    ...(caps ? { caps } : {}),
+    progress: (line) => console.log(`  … ${line}`),
+  });
+  console.log(
+    `Answer tables across releases: the sequence bench's interim-2 candidate against interim 1, true counts known, per question (releases cached in ${cache})`,
+  );
+  for (const f of figures)
+    console.log(
+      `  ${f.question.padEnd(4)} cap ${String(f.cap).padStart(8)}  ${f.columns} columns  ${f.cpuMs.toFixed(0).padStart(7)} ms CPU  ${String(f.solves).padStart(5)} LPs  ${String(f.findings).padStart(5)} findings (${f.hash})  unsettled: ${f.unsettledPinned} pinned counts, ${f.openBatches} batches`,
+    );
 }
 
 async function benchHeadcounts() {
