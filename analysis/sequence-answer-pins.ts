@@ -14,9 +14,10 @@ import { EPSILON } from "./sequence-system";
  *
  * A count is open (not pinned) once two feasible points give it whole values at least 1 apart
  * (rounded inwards, as a reader rounds the LP relaxation's range): the true counts are one
- * point, every LP solution another. Pushes first (every open count weighted ±1, up and down),
- * then each count still open: its greatest, then its least value; a pinned count of a hidden
- * group or batch, last, the greatest size (unless a point already shows k or more).
+ * point, every LP solution another; points near the truth the caller gives (moved answers,
+ * then neighbourhood LPs over the cap) more. Pushes first (every open count weighted ±1, up and
+ * down), then each count still open: its greatest, then its least value; a pinned count of a
+ * hidden group or batch, last, the greatest size (unless a point already shows k or more).
  */
 export interface Lin {
   vars: number[];
@@ -48,6 +49,8 @@ export interface PinOutcome {
   asked: number;
   byTruth: number;
   byMoves: number;
+  /** Settled by points of a neighbourhood LP (`near`), after the moves. */
+  byNear: number;
   byAlone: number;
 }
 
@@ -72,12 +75,15 @@ export function pinnedCounts(
     k,
     lpMaxColumns,
     moves,
+    near,
     givenAlone,
   }: {
     k: number;
     lpMaxColumns: number;
     /** Points near the truth (sequence-answer-moves.ts), each checked here before it is used. */
     moves?: MovedPoints;
+    /** More points, asked after the moves (neighbourhood LPs), each checked here as well. */
+    near?: MovedPoints;
     /**
      * Of the subjects still open before each count's own LPs, those the caller drops as pinned by their own
      * release alone (proven in that release's system, whose range holds the stacked one: pinned
@@ -93,6 +99,7 @@ export function pinnedCounts(
     asked: 0,
     byTruth: 0,
     byMoves: 0,
+    byNear: 0,
     byAlone: 0,
   };
   // What the true counts show cannot be a finding: a small subject with no one on the option,
@@ -125,13 +132,18 @@ export function pinnedCounts(
   };
   if (truth) see(truth);
   outcome.byTruth = asked.length - open.length;
-  if (truth && moves)
-    for (const point of moves(truth, () => open.map((i) => asked[i] as PinSubject))) {
+  const tryPoints = (points: MovedPoints | undefined, settled: "byMoves" | "byNear") => {
+    if (!truth || !points) return;
+    for (const point of points(truth, () => open.map((i) => asked[i] as PinSubject))) {
+      if (open.length === 0) break;
       if (!isPointOf(model, point)) continue;
       const before = open.length;
       see(point);
-      outcome.byMoves += before - open.length;
+      outcome[settled] += before - open.length;
     }
+  };
+  tryPoints(moves, "byMoves");
+  tryPoints(near, "byNear");
   /** Drops what the caller's `givenAlone` returns (asked once, after the points or pushes). */
   const dropGivenAlone = () => {
     if (!givenAlone || open.length === 0) return;

@@ -1,7 +1,8 @@
 import type { Highs } from "highs";
 import { disjointSets } from "./disjoint-sets";
 import { type AnswerLp, answerLp } from "./sequence-answer-model";
-import { isPointOf } from "./sequence-answer-moves";
+import { isPointOf, type MovedPoints } from "./sequence-answer-moves";
+import type { PinSubject } from "./sequence-answer-pins";
 import { incrementModel } from "./sequence-increments";
 import {
   createModel,
@@ -505,4 +506,169 @@ export class PartLp {
   dispose(): void {
     this.lp?.dispose();
   }
+}
+
+/** How far from an open check's group the counts left free by the neighbourhood LPs reach. */
+const NEIGHBOURHOOD_DEPTH = 2;
+/**
+ * The most counts the neighbourhood LPs leave free. On the 60-unit benchmark (2026-12-01/02) a
+ * question's neighbourhood of its last open checks holds 5,000–8,000 counts, 10,600 where the
+ * candidate withholds the question; such LPs take a few seconds per question.
+ */
+const NEIGHBOURHOOD_MAX_COLUMNS = 12_000;
+
+/** The groups of a question's columns, and the columns near a set of groups. */
+export class ColumnGroups {
+  private readonly columnsOf = new Map<string, number[]>();
+  private readonly rowsOf = new Map<string, Row[]>();
+
+  constructor(
+    /** Per column: its group's id (a size's or an option count's). */
+    private readonly groupOf: readonly string[],
+    rows: readonly Row[],
+  ) {
+    groupOf.forEach((id, j) => {
+      const list = this.columnsOf.get(id);
+      if (list) list.push(j);
+      else this.columnsOf.set(id, [j]);
+    });
+    for (const row of rows)
+      for (const id of new Set(row.variables.map((j) => groupOf[j] as string))) {
+        const list = this.rowsOf.get(id);
+        if (list) list.push(row);
+        else this.rowsOf.set(id, [row]);
+      }
+  }
+
+  /** The group of column j. */
+  of(j: number): string {
+    return this.groupOf[j] as string;
+  }
+
+  /** The groups `seeds` and the groups sharing a row with them, and theirs (`depth` steps). */
+  near(seeds: Iterable<string>, depth = NEIGHBOURHOOD_DEPTH): Set<string> {
+    let frontier = new Set(seeds);
+    const near = new Set(frontier);
+    for (let step = 0; step < depth; step++) {
+      const next = new Set<string>();
+      for (const id of frontier)
+        for (const row of this.rowsOf.get(id) ?? [])
+          for (const j of row.variables) {
+            const other = this.groupOf[j] as string;
+            if (!near.has(other)) {
+              near.add(other);
+              next.add(other);
+            }
+          }
+      frontier = next;
+    }
+    return near;
+  }
+
+  /** Every column of the groups `ids`. */
+  columns(ids: Iterable<string>): number[] {
+    return [...ids].flatMap((id) => this.columnsOf.get(id) ?? []);
+  }
+
+  /**
+   * Every column near the groups `seeds` (see `near`); none where that is more than
+   * NEIGHBOURHOOD_MAX_COLUMNS or every column (the LP would be no smaller than the whole one).
+   */
+  neighbourhood(seeds: Iterable<string>, depth = NEIGHBOURHOOD_DEPTH): number[] {
+    const free = this.columns(this.near(seeds, depth));
+    return free.length > NEIGHBOURHOOD_MAX_COLUMNS || free.length >= this.groupOf.length
+      ? []
+      : free;
+  }
+
+  /**
+   * The groups `seeds` split into parts whose neighbourhoods (`depth` steps) each hold at most
+   * NEIGHBOURHOOD_MAX_COLUMNS columns and fewer than all, in the seeds' order; a seed
+   * whose own neighbourhood is larger is left out. Per part: its seeds and its neighbourhood's
+   * columns.
+   */
+  parts(
+    seeds: Iterable<string>,
+    depth = NEIGHBOURHOOD_DEPTH,
+  ): { seeds: Set<string>; free: number[] }[] {
+    // A part as large as the whole question would be its whole LP, which the cap forbids.
+    const most = Math.min(NEIGHBOURHOOD_MAX_COLUMNS, this.groupOf.length - 1);
+    const parts: { seeds: Set<string>; near: Set<string>; columns: number }[] = [];
+    let current: (typeof parts)[number] | undefined;
+    for (const seed of seeds) {
+      const near = this.near([seed], depth);
+      if (current) {
+        let added = 0;
+        for (const id of near)
+          if (!current.near.has(id)) added += this.columnsOf.get(id)?.length ?? 0;
+        if (current.columns + added <= most) {
+          current.seeds.add(seed);
+          for (const id of near) current.near.add(id);
+          current.columns += added;
+          continue;
+        }
+      }
+      const columns = this.columns(near).length;
+      if (columns > most) continue;
+      current = { seeds: new Set([seed]), near, columns };
+      parts.push(current);
+    }
+    return parts.map((part) => ({ seeds: part.seeds, free: this.columns(part.near) }));
+  }
+}
+
+/** Rounds of neighbourhood pushes for the pinned counts, and the share a round must settle. */
+const PIN_PUSH_ROUNDS = 6;
+const PIN_PUSH_PROGRESS = 0.05;
+
+/**
+ * Points for the "pinned" checks of a question over the LP cap (sequence-answer-pins.ts), as the
+ * neighbourhood LP does for batches: the open subjects' groups split into parts whose
+ * neighbourhoods fit (ColumnGroups.parts); per part, every count and size of its neighbourhood
+ * free and every other one held at the truth (PartLp), the part's open counts pushed together
+ * with alternating signs, up and down, while a round settles enough. Each point is checked by
+ * PartLp, and again by the caller, against every row and bound of the whole system.
+ */
+export function neighbourhoodPinPoints(
+  highs: Highs,
+  system: Pick<AnswerSystem, "rows" | "lower" | "upper" | "chains">,
+  groups: ColumnGroups,
+  stats: { solves: number },
+): MovedPoints {
+  const groupsOf = (subject: PinSubject) =>
+    [...subject.count.vars, ...(subject.size?.vars ?? [])].map((j) => groups.of(j));
+  /** Pushes of the open subjects whose groups are all in `seeds`, the columns `free` free. */
+  function* around(
+    truth: Float64Array,
+    open: () => readonly PinSubject[],
+    seeds: ReadonlySet<string>,
+    free: readonly number[],
+  ): Generator<Float64Array> {
+    const mine = () => open().filter((subject) => groupsOf(subject).every((id) => seeds.has(id)));
+    if (mine().length === 0) return;
+    const part = new PartLp(highs, system, truth, free);
+    try {
+      for (let round = 0; round < PIN_PUSH_ROUNDS; round++) {
+        const before = mine().length;
+        for (const sense of ["max", "min"] as const) {
+          const subjects = mine();
+          if (subjects.length === 0) return;
+          const vars = subjects.flatMap((subject) => subject.count.vars);
+          const coefs = subjects.flatMap((subject, i) =>
+            subject.count.coefs.map((c) => ((i + round) % 2 === 0 ? c : -c)),
+          );
+          const point = part.push({ vars, coefs }, sense);
+          if (point) yield point;
+        }
+        if (before - mine().length < PIN_PUSH_PROGRESS * before) return;
+      }
+    } finally {
+      stats.solves += part.solves;
+      part.dispose();
+    }
+  }
+  return function* (truth, open) {
+    for (const part of groups.parts(new Set(open().flatMap(groupsOf))))
+      yield* around(truth, open, part.seeds, part.free);
+  };
 }

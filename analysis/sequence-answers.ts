@@ -12,7 +12,14 @@ import {
 } from "./sequence-answer-model";
 import { answerMoves, isPointOf } from "./sequence-answer-moves";
 import { type Lin, type PinSubject, pinnedCounts, valueAt } from "./sequence-answer-pins";
-import { liftSizePoint, PartLp, SizePoints, SlotSystem } from "./sequence-answer-points";
+import {
+  ColumnGroups,
+  liftSizePoint,
+  neighbourhoodPinPoints,
+  PartLp,
+  SizePoints,
+  SlotSystem,
+} from "./sequence-answer-points";
 import {
   type Entry,
   EPSILON,
@@ -92,7 +99,14 @@ export interface AnswerAudit {
    * their own release alone (no stacked LP); the stacked LPs run (`pinSolves` adds the nested
    * single-release audits').
    */
-  pins: { asked: number; byTruth: number; byMoves: number; byAlone: number; lps: number };
+  pins: {
+    asked: number;
+    byTruth: number;
+    byMoves: number;
+    byNear: number;
+    byAlone: number;
+    lps: number;
+  };
   /** Open checks of questions too large for the LPs (ANSWER_LP_MAX_COLUMNS), held as findings. */
   unsettled: number;
 }
@@ -135,6 +149,7 @@ export function auditAnswerSequence(
     k = Math.max(...releases.map((release) => release.k)),
     ownSmallPins = false,
     stopAt,
+    everyPoint = false,
   }: {
     sensitiveItems: ReadonlySet<string>;
     /** Audit these questions only (keys). */
@@ -161,6 +176,11 @@ export function auditAnswerSequence(
      * decided; the questions after it are not audited).
      */
     stopAt?: (findings: readonly AnswerFinding[]) => boolean;
+    /**
+     * Over the LP cap, look for the points of the pinned checks and of the batches both, even
+     * where one kind leaves the question held as a whole anyway (benches: what they leave open).
+     */
+    everyPoint?: boolean;
   },
 ): AnswerAudit {
   const audit: AnswerAudit = {
@@ -174,7 +194,7 @@ export function auditAnswerSequence(
     sizeSolves: 0,
     solves: 0,
     pinSolves: 0,
-    pins: { asked: 0, byTruth: 0, byMoves: 0, byAlone: 0, lps: 0 },
+    pins: { asked: 0, byTruth: 0, byMoves: 0, byNear: 0, byAlone: 0, lps: 0 },
     unsettled: 0,
   };
   if (releases.length === 0) return audit;
@@ -198,6 +218,7 @@ export function auditAnswerSequence(
         sizePoints,
         audit,
         ownSmallPins,
+        everyPoint,
       });
       if (stopAt?.(audit.findings.slice(first))) break;
     }
@@ -230,14 +251,6 @@ const PUSH_PROGRESS = 0.02;
 const LIFT_ROUNDS = 4;
 /** Rounds of pushes with one slot moving (each: every slot, the open sizes up and down). */
 const SLOT_ROUNDS = 12;
-/** How far from an open batch's group the counts left free by the neighbourhood LPs reach. */
-const NEIGHBOURHOOD_DEPTH = 2;
-/**
- * The most counts the neighbourhood LPs leave free. On the 60-unit benchmark (2026-12-01/02) a
- * question's neighbourhood of its last open checks holds 5,000–8,000 counts, 10,600 where the
- * candidate withholds the question; such LPs take a few seconds per question.
- */
-const NEIGHBOURHOOD_MAX_COLUMNS = 12_000;
 /**
  * The fewest counts of a question for the slot pushes and the neighbourhood LP below the cap.
  * With the cap lifted they cut a 16,000-count question of the 60-unit benchmark from 30.7 / 28.2
@@ -274,6 +287,7 @@ function auditQuestion(
     sizePoints,
     audit,
     ownSmallPins,
+    everyPoint,
   }: {
     sensitive: boolean;
     k: number;
@@ -282,6 +296,7 @@ function auditQuestion(
     sizePoints: SizePoints | undefined;
     audit: AnswerAudit;
     ownSmallPins: boolean | "only";
+    everyPoint: boolean;
   },
 ): void {
   const stacked = answerSystem(releases, structures, question, system);
@@ -303,6 +318,11 @@ function auditQuestion(
       });
     });
   }
+  let columnGroups: ColumnGroups | undefined;
+  const groups = () => {
+    columnGroups ??= new ColumnGroups(groupOf, rows);
+    return columnGroups;
+  };
   // The batches: every group and pair of releases (−1: nothing yet).
   const rule = sensitive ? 1 : 0;
   const batches: Batch[] = [];
@@ -398,9 +418,12 @@ function auditQuestion(
       known,
       ownSmallPins,
       // Points of moved answers settle pinned checks the pushes settle as cheaply below the cap
-      // (REPORT anspin17: LPs 246 → 242); over it they matter only where the truth leaves no
-      // batch check open (else the question is withheld in the whole candidate anyway).
-      moves: lower.length > lpMaxColumns && open.length === 0,
+      // (REPORT anspin17: LPs 246 → 242); over it, with neighbourhood LPs after them, they
+      // matter only where the truth leaves no batch check open (else the question is withheld
+      // in the whole candidate anyway; on the 60-unit bench's interim 2 every question keeps
+      // proven findings, REPORT ans18).
+      moves: lower.length > lpMaxColumns && (open.length === 0 || everyPoint),
+      groups,
       truth: () =>
         known
           ? truthPoint(system, options, known, question, lower.length, rows, lower, upper)
@@ -412,7 +435,7 @@ function auditQuestion(
     // A question whose pinned checks are left unsettled is held against the candidate as a
     // whole whatever its batch checks give (withheld in every group, else the candidate held
     // back): the points below settle batch checks only, so they are not looked for there.
-    const lookForPoints = pinsUnsettled === 0;
+    const lookForPoints = pinsUnsettled === 0 || everyPoint;
     // The truth moved along points of the sizes alone: each closes what it shows open.
     const points = {
       sizes: system.variables.length,
@@ -477,44 +500,8 @@ function auditQuestion(
     // other count held at the truth: the groups sharing a row with them, and theirs.
     if (large && open.length > 0) {
       const before = open.length;
-      const columnsOf = new Map<string, number[]>();
-      groupOf.forEach((id, j) => {
-        const list = columnsOf.get(id);
-        if (list) list.push(j);
-        else columnsOf.set(id, [j]);
-      });
-      const rowsOf = new Map<string, Row[]>();
-      for (const row of rows)
-        for (const id of new Set(row.variables.map((j) => groupOf[j] as string))) {
-          const list = rowsOf.get(id);
-          if (list) list.push(row);
-          else rowsOf.set(id, [row]);
-        }
-      let frontier = new Set(open.map((batch) => batch.groupId));
-      const near = new Set(frontier);
-      for (let step = 0; step < NEIGHBOURHOOD_DEPTH; step++) {
-        const next = new Set<string>();
-        for (const id of frontier)
-          for (const row of rowsOf.get(id) ?? [])
-            for (const j of row.variables) {
-              const other = groupOf[j] as string;
-              if (!near.has(other)) {
-                near.add(other);
-                next.add(other);
-              }
-            }
-        frontier = next;
-      }
-      const free = [...near].flatMap((id) => columnsOf.get(id) ?? []);
-      // At most NEIGHBOURHOOD_MAX_COLUMNS, and fewer than the whole question's.
-      const part = new PartLp(
-        highs,
-        points,
-        point,
-        free.length > NEIGHBOURHOOD_MAX_COLUMNS || free.length >= lower.length || lpMaxColumns === 0
-          ? []
-          : free,
-      );
+      const free = groups().neighbourhood(open.map((batch) => batch.groupId));
+      const part = new PartLp(highs, points, point, lpMaxColumns === 0 ? [] : free);
       const push = (expression: Lin, sense: "min" | "max") => {
         const found = part.push(expression, sense);
         if (found) for (const batch of open) if (isOpen(batch)) see(found, batch);
@@ -632,8 +619,11 @@ function auditPins(
     known,
     ownSmallPins,
     moves,
+    groups,
   }: {
     k: number;
+    /** The question's columns by group (the neighbourhood points over the cap). */
+    groups: () => ColumnGroups;
     lpMaxColumns: number;
     audit: AnswerAudit;
     /** Whether to try points of moved answers (sequence-answer-moves.ts) before the pushes. */
@@ -717,10 +707,15 @@ function auditPins(
     ownSmall(subject) &&
     (releases.length === 1 || aloneAt(subject.to).all.has(name(finding(subject))));
   const point = truth();
+  const near = { solves: 0 };
   const outcome = pinnedCounts(highs, model, subjects, point, {
     k,
     lpMaxColumns,
     ...(point && moves ? { moves: answerMoves(releases, options, model) } : {}),
+    // Over the cap, the counts around what the moves leave open, in a smaller LP.
+    ...(point && moves && model.lower.length > lpMaxColumns
+      ? { near: neighbourhoodPinPoints(highs, model, groups(), near) }
+      : {}),
     ...(releases.length > 1
       ? {
           // Over the cap (no stacked LP follows) only where it can settle every open count.
@@ -740,6 +735,8 @@ function auditPins(
   audit.pins.byTruth += outcome.byTruth;
   audit.pins.byMoves += outcome.byMoves;
   audit.pins.byAlone += outcome.byAlone;
+  audit.pins.byNear += outcome.byNear;
+  audit.partSolves += near.solves;
   const lastShows = (releases.at(-1) as Release).groups.some(
     (group) => publishedCounts(group, question, 0) !== null,
   );

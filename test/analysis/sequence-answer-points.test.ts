@@ -11,6 +11,7 @@ import {
 import { auditAnswerSequence, withholdAnswers } from "../../analysis/sequence-answers";
 import type { Variable } from "../../analysis/sequence-system";
 import type { TrueCounts } from "../../analysis/true-group-counts";
+import { hiddenPairRows } from "./hidden-pair-rows";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -155,13 +156,7 @@ describe("the answer audit's points lifted from the sizes", () => {
     sizeOf: Int32Array.from([-1, -1, 0, 0, 1, 1]),
     slotOf: Int32Array.from([-1, -1, 0, 1, 0, 1]),
     slots: 2,
-    rows: [
-      { variables: [2, 3, 0], coefficients: [1, 1, -1], lower: 0, upper: 0 },
-      { variables: [4, 5, 1], coefficients: [1, 1, -1], lower: 0, upper: 0 },
-      { variables: [0, 1], coefficients: [1, 1], lower: 7, upper: 7 },
-      { variables: [2, 4], coefficients: [1, 1], lower: 3, upper: 3 },
-      { variables: [3, 5], coefficients: [1, 1], lower: 4, upper: 4 },
-    ],
+    rows: hiddenPairRows(),
     lower: [1, 3, 0, 0, 0, 0],
     upper: [2, 7, 7, 7, 7, 7],
     chains: [

@@ -28,6 +28,8 @@ export interface Stacked {
 export interface AnswerSequenceFigures {
   question: string;
   cap: number;
+  /** Every point looked for over the cap (auditAnswerSequence's `everyPoint`). */
+  everyPoint: boolean;
   columns: number;
   cpuMs: number;
   /** Every LP of the audit: batches', pinned counts', neighbourhood and size points'. */
@@ -129,7 +131,8 @@ const cpuNow = () => {
 /**
  * The answer-table sequence audit (sequence-answers.ts) of the interim-2 candidate against
  * interim 1, per question and cap (Infinity: lifted), with the true counts as a rebuild has
- * them. The two releases are cached in CACHE (built once, ~1 min).
+ * them; over the cap also with every point looked for (`everyPoint`). The two releases are
+ * cached in CACHE (built once, ~1 min).
  */
 export async function measureAnswerSequence({
   questions = ["q0", "q3"],
@@ -149,7 +152,12 @@ export async function measureAnswerSequence({
       .filter((question) => question.key === key)
       .map((question) => answerSystem(releases, structures, question, system).lower.length)
       .reduce((a, b) => Math.max(a, b), 0);
-    for (const cap of caps) {
+    const runs = caps.flatMap((cap) =>
+      cap < columns
+        ? [false, true].map((everyPoint) => ({ cap, everyPoint }))
+        : [{ cap, everyPoint: false }],
+    );
+    for (const { cap, everyPoint } of runs) {
       const start = cpuNow();
       const audit = auditAnswerSequence(highs, releases, {
         sensitiveItems,
@@ -157,6 +165,7 @@ export async function measureAnswerSequence({
         only: new Set([key]),
         lpMaxColumns: cap,
         structures,
+        everyPoint,
       });
       const cpuMs = cpuNow() - start;
       const sorted = audit.findings.map((finding) => JSON.stringify(finding)).sort();
@@ -164,6 +173,7 @@ export async function measureAnswerSequence({
       figures.push({
         question: key,
         cap,
+        everyPoint,
         columns,
         cpuMs,
         solves: audit.solves + audit.pinSolves + audit.partSolves + audit.sizeSolves,
@@ -178,7 +188,7 @@ export async function measureAnswerSequence({
         ).size,
       });
       const { list: _, ...shown } = figures.at(-1) as AnswerSequenceFigures;
-      progress(JSON.stringify({ ...shown, pins: audit.pins }));
+      progress(JSON.stringify({ ...shown, pins: audit.pins, partSolves: audit.partSolves }));
     }
   }
   return { cache: CACHE, figures };

@@ -4,7 +4,8 @@
 // `headcounts`, `answer-sequence`) runs only those named; `--interims=N` shortens the sequence
 // bench, `--item-lp` builds its releases with the item audit's LP stage (as the server serves
 // them). `answer-sequence` runs only when named: `--questions=q0,q3` (or `all`),
-// `--cap=8000,inf` (the caps it is audited at; `inf`: lifted).
+// `--cap=8000,inf` (the caps it is audited at; `inf`: lifted; below a question's columns also
+// with every point looked for).
 import { measureAnswerSequence } from "./answer-sequence";
 import { measureCodeGeneration } from "./code-generation";
 import { measureFormDuringHeadcounts } from "./headcount-form-load";
@@ -66,7 +67,7 @@ async function benchAnswerSequence() {
   );
   for (const f of figures)
     console.log(
-      `  ${f.question.padEnd(4)} cap ${String(f.cap).padStart(8)}  ${f.columns} columns  ${f.cpuMs.toFixed(0).padStart(7)} ms CPU  ${String(f.solves).padStart(5)} LPs  ${String(f.findings).padStart(5)} findings (${f.hash})  unsettled: ${f.unsettledPinned} pinned counts, ${f.openBatches} batches`,
+      `  ${f.question.padEnd(4)} cap ${String(f.cap).padStart(8)}${f.everyPoint ? " every point" : "            "}  ${f.columns} columns  ${f.cpuMs.toFixed(0).padStart(7)} ms CPU  ${String(f.solves).padStart(5)} LPs  ${String(f.findings).padStart(5)} findings (${f.hash})  unsettled: ${f.unsettledPinned} pinned counts, ${f.openBatches} batches`,
     );
 }
 
