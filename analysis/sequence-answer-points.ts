@@ -34,8 +34,12 @@ import {
  * row and bound of the answer system, as the truth is checked, and returns null if any fails.
  */
 
-/** The answer system as auditQuestion writes it: sizes first (the size system's variables). */
-export interface AnswerSystem {
+/**
+ * The answer system as the points read it (auditQuestion's): sizes first (the size system's
+ * variables), each count's size and slot. Not sequence-answer-model.ts's AnswerSystem, which
+ * holds the tables by group.
+ */
+export interface LiftSystem {
   /** Columns 0..sizes−1 are the size system's variables, in its order. */
   sizes: number;
   /** Per column: the size variable its group's count (a slot of it) follows; −1: none. */
@@ -55,7 +59,7 @@ export interface AnswerSystem {
  * size variables) as above, or null when nothing moves or the result is no point of the system.
  */
 export function liftSizePoint(
-  system: AnswerSystem,
+  system: LiftSystem,
   truth: Float64Array,
   size: ArrayLike<number>,
 ): Float64Array | null {
@@ -300,7 +304,7 @@ export class SlotSystem {
   constructor(
     private readonly highs: Highs,
     sizeVariables: readonly Variable[],
-    private readonly system: AnswerSystem,
+    private readonly system: LiftSystem,
     private readonly truth: Float64Array,
     private readonly slot: number,
   ) {
@@ -447,7 +451,7 @@ export class PartLp {
 
   constructor(
     highs: Highs,
-    private readonly system: Pick<AnswerSystem, "rows" | "lower" | "upper" | "chains">,
+    private readonly system: Pick<LiftSystem, "rows" | "lower" | "upper" | "chains">,
     private readonly truth: Float64Array,
     private readonly free: readonly number[],
   ) {
@@ -631,7 +635,7 @@ const PIN_PUSH_PROGRESS = 0.05;
  */
 export function neighbourhoodPinPoints(
   highs: Highs,
-  system: Pick<AnswerSystem, "rows" | "lower" | "upper" | "chains">,
+  system: Pick<LiftSystem, "rows" | "lower" | "upper" | "chains">,
   groups: ColumnGroups,
   stats: { solves: number },
 ): MovedPoints {

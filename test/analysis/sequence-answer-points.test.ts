@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Release, ReleaseGroup, ReleaseItem } from "../../analysis/release-types";
 import { isPointOf } from "../../analysis/sequence-answer-moves";
 import {
-  type AnswerSystem,
+  type LiftSystem,
   liftSizePoint,
   PartLp,
   SlotSystem,
@@ -151,7 +151,7 @@ describe("the answer audit's points lifted from the sizes", () => {
   });
 
   // Columns: sizes a, b; a yes, a no, b yes, b no.
-  const system: AnswerSystem = {
+  const system: LiftSystem = {
     sizes: 2,
     sizeOf: Int32Array.from([-1, -1, 0, 0, 1, 1]),
     slotOf: Int32Array.from([-1, -1, 0, 1, 0, 1]),
