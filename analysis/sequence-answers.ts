@@ -626,7 +626,10 @@ function auditPins(
     groups: () => ColumnGroups;
     lpMaxColumns: number;
     audit: AnswerAudit;
-    /** Whether to try points of moved answers (sequence-answer-moves.ts) before the pushes. */
+    /**
+     * Whether to try points of moved answers (sequence-answer-moves.ts) and neighbourhood LPs
+     * before the pushes: only over the cap.
+     */
     moves: boolean;
     truth: () => Float64Array | null;
     known: TrueCounts[] | undefined;
@@ -706,22 +709,31 @@ function auditPins(
   const givenAlone = (subject: PinSubject) =>
     ownSmall(subject) &&
     (releases.length === 1 || aloneAt(subject.to).all.has(name(finding(subject))));
+  // Where the last release withholds the question in every group, nothing left open is held
+  // against it (see the end): over the cap, where no LP proves a count, no point matters there.
+  const lastShows = (releases.at(-1) as Release).groups.some(
+    (group) => publishedCounts(group, question, 0) !== null,
+  );
+  const overCap = model.lower.length > lpMaxColumns;
   const point = truth();
   const near = { solves: 0 };
   const outcome = pinnedCounts(highs, model, subjects, point, {
     k,
     lpMaxColumns,
-    ...(point && moves ? { moves: answerMoves(releases, options, model) } : {}),
-    // Over the cap, the counts around what the moves leave open, in a smaller LP.
-    ...(point && moves && model.lower.length > lpMaxColumns
-      ? { near: neighbourhoodPinPoints(highs, model, groups(), near) }
+    // Over the cap (`moves`): moved answers, then the counts around what they leave open in a
+    // smaller LP.
+    ...(point && moves && lastShows
+      ? {
+          moves: answerMoves(releases, options, model),
+          near: neighbourhoodPinPoints(highs, model, groups(), near),
+        }
       : {}),
     ...(releases.length > 1
       ? {
           // Over the cap (no stacked LP follows) only where it can settle every open count.
           givenAlone: (open: PinSubject[]) =>
             new Set(
-              model.lower.length > lpMaxColumns && !open.every(ownSmall)
+              overCap && (!lastShows || !open.every(ownSmall))
                 ? []
                 : open.filter(
                     (subject) =>
@@ -737,9 +749,6 @@ function auditPins(
   audit.pins.byAlone += outcome.byAlone;
   audit.pins.byNear += outcome.byNear;
   audit.partSolves += near.solves;
-  const lastShows = (releases.at(-1) as Release).groups.some(
-    (group) => publishedCounts(group, question, 0) !== null,
-  );
   if (!lastShows) outcome.unsettled = [];
   audit.checks += subjects.length;
   audit.pinSolves += outcome.solves;
