@@ -6,6 +6,7 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import type { Plugin, ResolvedConfig } from "vite";
 import { defineConfig } from "vitest/config";
+import { SlowFilesFirst } from "./test/setup/slow-files-first.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -26,11 +27,15 @@ export default defineConfig({
   test: {
     root: here("."),
     include: ["test/**/*.test.ts"],
-    // One folder per run for the seeded demo databases test files copy (test/demo-database.ts).
+    // One folder per run for what test files build once and share: the seeded demo databases
+    // (test/demo-database.ts) and the client build (test/e2e/browser.ts).
     globalSetup: [here("./test/setup/demo-cache-dir.ts")],
     // Vitest's default is one worker fewer than the cores: one on the 2-core CI machine, which
     // left a core idle while browser tests waited on Chromium (README "Reliability", Test time).
     maxWorkers: 2,
+    // The slowest files start first, so the two workers end together
+    // (test/setup/slow-files-first.ts).
+    sequence: { sequencer: SlowFilesFirst },
     // With two files at once a browser test can wait seconds for a CPU: expect.poll waits up to
     // 5 s (Vitest's 1 s failed chart checks under load), page actions up to 30 s (test/e2e).
     expect: { poll: { timeout: 5_000 } },

@@ -1,24 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inject } from "vitest";
 import { type DbConnection, openDatabase } from "../server/db/open-database";
 import { seedDemo } from "../server/demo/seed-demo";
 import { loadBundledVersions } from "../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../server/questionnaires/sync-bundled-questionnaires";
+import { builtOncePerRun, runCacheDir } from "./built-once-per-run";
 import { buildReleaseNow } from "./server/campaign-fixture";
 
 /**
@@ -48,14 +36,14 @@ export async function copyDemoDatabase(
   path: string,
   options: DemoDatabaseOptions = {},
 ): Promise<void> {
-  const built = await ensureBuilt(cacheDir(), specOf(options));
+  const built = await ensureBuilt(runCacheDir(), specOf(options));
   mkdirSync(dirname(path), { recursive: true });
   copyFileSync(built, path);
 }
 
 /** A private copy of the demo database for `options`, opened (for tests that used `:memory:`). */
 export async function openDemoDatabase(options: DemoDatabaseOptions = {}): Promise<DbConnection> {
-  const path = join(cacheDir(), "copies", `${randomUUID()}.db`);
+  const path = join(runCacheDir(), "copies", `${randomUUID()}.db`);
   await copyDemoDatabase(path, options);
   return openDatabase(path);
 }
@@ -78,6 +66,7 @@ const SOURCES = [
   "surveys",
   "package-lock.json",
   "test/demo-database.ts",
+  "test/built-once-per-run.ts",
   "test/server/campaign-fixture.ts",
 ];
 
@@ -110,69 +99,15 @@ function keyOf(spec: DemoSpec): string {
     .slice(0, 32);
 }
 
-let ownDir: string | undefined;
-
-/** The run's folder (test/setup/demo-cache-dir.ts); without it, one of this process's own. */
-function cacheDir(): string {
-  const provided = inject("demoCacheDir");
-  if (provided) return provided;
-  ownDir ??= mkdtempSync(join(tmpdir(), "peilpunt-demo-cache-"));
-  return ownDir;
-}
-
-/**
- * The database file for `spec`, built by the first test file that asks for it; files running
- * side by side wait for it (a lock folder naming the builder's process) rather than build it
- * twice.
- */
-async function ensureBuilt(dir: string, spec: DemoSpec): Promise<string> {
-  const file = join(dir, `demo-${keyOf(spec)}.db`);
-  const lock = `${file}.lock`;
-  for (;;) {
-    if (existsSync(file)) return file;
-    if (takeLock(lock)) {
-      try {
-        if (!existsSync(file)) await build(dir, spec, file);
-      } finally {
-        rmSync(lock, { recursive: true, force: true });
-      }
-      return file;
-    }
-    if (lockHolderGone(lock)) rmSync(lock, { recursive: true, force: true });
-    else await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-function takeLock(lock: string): boolean {
-  try {
-    mkdirSync(lock);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw error;
-  }
-  writeFileSync(join(lock, "pid"), String(process.pid));
-  return true;
-}
-
-/** The process that took the lock has ended without finishing (a crashed or killed test file). */
-function lockHolderGone(lock: string): boolean {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(join(lock, "pid"), "utf8"));
-  } catch {
-    return false; // Taken a moment ago, its pid not written yet (or just released).
-  }
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
+/** The database file for `spec`, built by the first test file that asks for it. */
+function ensureBuilt(dir: string, spec: DemoSpec): Promise<string> {
+  return builtOncePerRun(join(dir, `demo-${keyOf(spec)}.db`), (building) =>
+    build(dir, spec, building),
+  );
 }
 
 /** Seeds, or copies the database one release shorter and builds the last release on it. */
-async function build(dir: string, spec: DemoSpec, file: string): Promise<void> {
-  const building = `${file}.${process.pid}.building`;
+async function build(dir: string, spec: DemoSpec, building: string): Promise<void> {
   let db: DbConnection;
   const slug = spec.releases.at(-1);
   if (slug === undefined) {
@@ -198,5 +133,4 @@ async function build(dir: string, spec: DemoSpec, file: string): Promise<void> {
   db.$client.close();
   rmSync(`${building}-wal`, { force: true });
   rmSync(`${building}-shm`, { force: true });
-  renameSync(building, file);
 }

@@ -13,7 +13,7 @@ import { copyDemoDatabase } from "../demo-database";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
 import { startTestSmtpServer, type TestSmtpServer } from "../server/test-smtp-server";
 import {
-  buildClient,
+  builtClient,
   expectNoAxeViolations,
   launchChromium,
   serveApp,
@@ -35,8 +35,7 @@ let unitCodes: string[];
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-mail-"));
-  const clientDir = join(workDir, "client");
-  await buildClient(clientDir);
+  const clientDir = await builtClient();
   mkdirSync(shots, { recursive: true });
   const now = new Date();
   await copyDemoDatabase(join(workDir, "e2e.db"), { now });

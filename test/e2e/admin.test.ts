@@ -13,7 +13,7 @@ import {
 import { copyDemoDatabase } from "../demo-database";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
 import {
-  buildClient,
+  builtClient,
   expectNoAxeViolations,
   launchChromium,
   serveApp,
@@ -35,8 +35,7 @@ let admin: string;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-admin-"));
-  const clientDir = join(workDir, "client");
-  await buildClient(clientDir);
+  const clientDir = await builtClient();
   mkdirSync(shots, { recursive: true });
   // With the releases the evaluator reads below, after diagnose-2020's: the results and
   // comparison tests build 2020 then 2021 in the same run (test/demo-database.ts reuses that

@@ -10,6 +10,7 @@ import { build } from "vite";
 import { expect } from "vitest";
 import { createApp } from "../../server/app";
 import { type DbConnection, openDatabase } from "../../server/db/open-database";
+import { builtOncePerRun, runCacheDir } from "../built-once-per-run";
 import { copyDemoDatabase } from "../demo-database";
 import { findChromium } from "./find-chromium";
 
@@ -21,16 +22,22 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 /** Where browser tests save their screenshots (ignored by git). */
 export const SCREENSHOTS = join(root, "test-results", "screenshots");
 
-/**
- * Builds the client as `npm run build` does (vite.config.ts, both entries) into `outDir`, a
- * folder of the test's own, so browser test files running side by side never share a build.
- */
+/** Builds the client as `npm run build` does (vite.config.ts, both entries) into `outDir`. */
 export async function buildClient(outDir: string): Promise<void> {
   await build({
     configFile: join(root, "vite.config.ts"),
     logLevel: "error",
     build: { outDir, emptyOutDir: true },
   });
+}
+
+/**
+ * The client built once per `vitest run` (test/built-once-per-run.ts), for the browser test files
+ * to serve side by side: the server only reads it, and the sources do not change within a run.
+ * Each build cost a browser test file seconds of CPU (brotli at quality 11 over every asset).
+ */
+export function builtClient(): Promise<string> {
+  return builtOncePerRun(join(runCacheDir(), "client"), buildClient);
 }
 
 /** Serves an app on a free loopback port; `close` stops it. */
@@ -117,7 +124,7 @@ export interface DemoSite {
 }
 
 /**
- * Builds the client into a folder of its own, copies the demo seeded today (with the releases
+ * Takes the run's client build, copies the demo seeded today (with the releases
  * of `releases`, built in that order: test/demo-database.ts) into a database file of its own,
  * serves both on a loopback port and launches Chromium; `close` undoes all of it.
  */
@@ -126,8 +133,7 @@ export async function startDemoSite(
   { releases }: { releases?: readonly string[] } = {},
 ): Promise<DemoSite> {
   const workDir = mkdtempSync(join(tmpdir(), `peilpunt-${name}-`));
-  const clientDir = join(workDir, "client");
-  await buildClient(clientDir);
+  const clientDir = await builtClient();
   mkdirSync(SCREENSHOTS, { recursive: true });
   await copyDemoDatabase(join(workDir, "e2e.db"), { releases });
   const db = openDatabase(join(workDir, "e2e.db"));

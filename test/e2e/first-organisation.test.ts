@@ -10,7 +10,7 @@ import { loadBundledVersions } from "../../server/questionnaires/load-bundled-ve
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 import { createUser } from "../../server/users/manage-users";
 import {
-  buildClient,
+  builtClient,
   expectNoAxeViolations,
   launchChromium,
   serveApp,
@@ -27,8 +27,7 @@ const password = generatePassword();
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-first-"));
-  const clientDir = join(workDir, "client");
-  await buildClient(clientDir);
+  const clientDir = await builtClient();
   mkdirSync(shots, { recursive: true });
   // What `PEILPUNT_DEMO=false npm start` leaves: the bundled questionnaires and nothing else.
   db = openDatabase(join(workDir, "e2e.db"));

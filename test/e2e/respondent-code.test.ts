@@ -15,7 +15,7 @@ import { inProcessBulkWriter } from "../../server/jobs/bulk-writer";
 import { heavyJobQueue } from "../../server/jobs/heavy-jobs";
 import { copyDemoDatabase } from "../demo-database";
 import {
-  buildClient,
+  builtClient,
   expectNoAxeViolations,
   launchChromium,
   serveApp,
@@ -92,8 +92,7 @@ function createCodesCampaign(now: Date): Promise<string[]> {
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "peilpunt-e2e-code-"));
-  const clientDir = join(workDir, "client");
-  await buildClient(clientDir);
+  const clientDir = await builtClient();
   mkdirSync(shots, { recursive: true });
   const now = new Date();
   await copyDemoDatabase(join(workDir, "e2e.db"), { now });

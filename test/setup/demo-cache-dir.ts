@@ -5,14 +5,15 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** The folder of this `vitest run` where test/demo-database.ts keeps its demo databases. */
+    /** This `vitest run`'s folder for what test files build once (test/built-once-per-run.ts). */
     demoCacheDir: string;
   }
 }
 
 /**
  * Vitest global setup: one folder per run for the seeded demo databases that test files copy
- * (test/demo-database.ts), removed when the run ends, so no run ever reads another's.
+ * (test/demo-database.ts) and the client build the browser tests serve (test/e2e/browser.ts),
+ * removed when the run ends, so no run ever reads another's.
  */
 export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), "peilpunt-demo-cache-"));
