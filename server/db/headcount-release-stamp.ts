@@ -4,8 +4,9 @@ import { headcountReleaseDates, headcountReleases } from "./schema";
 
 /**
  * What tells one stored headcount release from another without reading it: when it was built,
- * and the length of its body and of its dates' bodies together as SQLite counts them
- * (characters).
+ * and the length in bytes of its body and of its dates' bodies together. Bytes, not characters:
+ * SQLite has a text's byte length without reading the text (`octet_length`), while counting its
+ * characters reads all of it (12 MB at 1,000 units and five dates, 20 ms and more per stamp).
  */
 export interface HeadcountReleaseStamp {
   builtAt: string;
@@ -20,7 +21,7 @@ export function headcountReleaseStamp(
   return db
     .select({
       builtAt: headcountReleases.builtAt,
-      length: sql<number>`length(${headcountReleases.body}) + coalesce((select sum(length(${headcountReleaseDates.body})) from ${headcountReleaseDates} where ${headcountReleaseDates.organisationId} = ${headcountReleases.organisationId}), 0)`,
+      length: sql<number>`octet_length(${headcountReleases.body}) + coalesce((select sum(octet_length(${headcountReleaseDates.body})) from ${headcountReleaseDates} where ${headcountReleaseDates.organisationId} = ${headcountReleases.organisationId}), 0)`,
     })
     .from(headcountReleases)
     .where(eq(headcountReleases.organisationId, organisationId))
