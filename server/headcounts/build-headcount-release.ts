@@ -85,8 +85,8 @@ interface StoredHere {
  * The release this thread stored last, per database connection: the next build of that
  * organisation (the next import) starts from it instead of parsing the stored dates again (several
  * MB at 1,000 units and a few dates, parsed at every build). One organisation only: at 1,000 units
- * and five dates a kept release holds some 35 MB (its cells as objects 10 MB, their keys 15 MB,
- * each date's JSON 9 MB), and imports of one organisation come one after another.
+ * and five dates a kept release holds some 25 MB (its cells as objects 10 MB, their keys 15 MB),
+ * and imports of one organisation come one after another.
  */
 const storedHere = new WeakMap<Db, StoredHere>();
 
