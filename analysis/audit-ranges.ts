@@ -2,8 +2,8 @@ import type { Highs } from "highs";
 import {
   asksLp,
   auditSmallGroups,
-  type SmallGroupJob,
   type SmallGroupSolver,
+  type SmallGroupTask,
 } from "./audit-small-groups";
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
 import { componentLp, EPSILON, filled, type Seen, spread, widenSeen } from "./component-lp";
@@ -353,19 +353,24 @@ function auditComponent(
   // The LP's unknowns: every hidden cell, or what is left after substituting equations with
   // two hidden cells away. Costs, bounds and solutions are given and read per cell either way.
   const columnRows = indexRows(rows, column);
-  const reduced = eliminate
-    ? eliminateDoubletons(cells.length, columnRows)
-    : identity(cells.length, columnRows);
+  // Made when an LP or the other solver's job needs it: a later round whose open cells are
+  // settled in windows around them needs neither.
+  let reducedOnce: Elimination | undefined;
+  const reduced = () => {
+    reducedOnce ??= eliminate
+      ? eliminateDoubletons(cells.length, columnRows)
+      : identity(cells.length, columnRows);
+    return reducedOnce;
+  };
   const seen: Seen = cells.map((cell) => ({
     low: model.n[cell] as number,
     high: model.n[cell] as number,
   }));
   // Model A's job (values only), sent to the other solver, when there is one, before model B
   // starts here: both run at once. Here, it runs after model B and starts from its solutions.
-  const smallGroupJob = (seenSoFar: Seen): SmallGroupJob | undefined =>
+  const smallGroupJob = (seenSoFar: Seen): SmallGroupTask | undefined =>
     tightA
       ? {
-          reduced,
           bounds: boundsA,
           n: cells.map((cell) => model.n[cell] as number),
           k,
@@ -388,7 +393,7 @@ function auditComponent(
     smallGroups && cells.length >= smallGroups.fromCells
       ? (() => {
           const job = smallGroupJob(seen.map((range) => ({ ...range })));
-          return job && asksLp(job) ? smallGroups.start(job) : undefined;
+          return job && asksLp(job) ? smallGroups.start({ ...job, reduced: reduced() }) : undefined;
         })()
       : undefined;
   // Model B, then model A here or the other solver's findings (see auditRanges).

@@ -39,6 +39,9 @@ export interface SmallGroupJob {
   keepPoints: boolean;
 }
 
+/** A job's questions without its LP's equations: what `auditSmallGroups` asks of an LP it is given. */
+export type SmallGroupTask = Omit<SmallGroupJob, "reduced">;
+
 /** What the model-A audit of a component found, by index into its cells. */
 export interface SmallGroupFindings {
   /** Small groups whose range from the values alone is narrower than their need. */
@@ -73,7 +76,7 @@ export interface SmallGroupSolver {
  * to another solver (a later round of a date: the giant component's 12,000 cells copied to the
  * other thread, and waited for, to find what the proofs kept already say).
  */
-export function asksLp(job: SmallGroupJob): boolean {
+export function asksLp(job: SmallGroupTask): boolean {
   const { narrowByBounds, pinnedZero, width } = settledWithoutLp(job);
   return Array.from(job.small).some(
     (isSmall, index) =>
@@ -86,7 +89,7 @@ export function asksLp(job: SmallGroupJob): boolean {
 }
 
 /** What a job's data alone settles (see `auditSmallGroups`). */
-function settledWithoutLp({ n, need, small, tight, seen }: SmallGroupJob) {
+function settledWithoutLp({ n, need, small, tight, seen }: SmallGroupTask) {
   return {
     width: (index: number) => {
       const range = seen[index] as { low: number; high: number };
@@ -116,7 +119,7 @@ export function runSmallGroupJob(highs: Highs, job: SmallGroupJob): SmallGroupFi
  * Model A on `lp` (which holds the component's equations; its bounds are set here): each small
  * group's range must be at least its need wide. Updates `job.seen`.
  */
-export function auditSmallGroups(lp: ComponentLp, job: SmallGroupJob): SmallGroupFindings {
+export function auditSmallGroups(lp: ComponentLp, job: SmallGroupTask): SmallGroupFindings {
   const { n, need, small, seen } = job;
   const { width, narrowByBounds, pinnedZero } = settledWithoutLp(job);
   const found: SmallGroupFindings = { narrow: [], wide: [], solves: 0, points: [] };

@@ -47,27 +47,35 @@ export interface ComponentLp {
 
 /**
  * The LP over a component's equations reduced by `reduced` (its unknowns the kept columns), with
- * these bounds per cell. Costs, bounds and solutions are given and read per cell.
+ * these bounds per cell. Costs, bounds and solutions are given and read per cell. `reduced` may
+ * be given as a function, called once when the LP is first needed: an audit whose cells are all
+ * settled otherwise (a later round of a date, its open cells settled in windows) then neither
+ * eliminates nor builds anything.
  */
 export function componentLp(
   highs: Highs,
-  reduced: Elimination,
+  elimination: Elimination | (() => Elimination),
   cellBounds: readonly Bounds[],
 ): ComponentLp {
-  const columns = reduced.columns;
-  const cells = reduced.column.length;
+  const cells = cellBounds.length;
+  let reducedOnce = typeof elimination === "function" ? undefined : elimination;
+  const reduced = () => {
+    reducedOnce ??= (elimination as () => Elimination)();
+    return reducedOnce;
+  };
   // Made on first use: an audit whose cells are all settled otherwise builds no model.
   let model: ReturnType<Highs["createModel"]> | undefined;
   let startBounds = cellBounds;
   const made = () => {
     if (model) return model;
+    const { columns, rows } = reduced();
     model = highs.createModel(
       lpData(
         highs,
         columns,
-        reduced.rows,
+        rows,
         new Map(Array.from({ length: columns }, (_, at) => [at, at])),
-        keptBounds(reduced, startBounds),
+        keptBounds(reduced(), startBounds),
       ),
     );
     model.options.set({ output_flag: false, presolve: "off" });
@@ -83,7 +91,8 @@ export function componentLp(
     run(cellCosts, sense) {
       session.solves++;
       const lp = made();
-      const kept = keptCosts(reduced, cellCosts);
+      const { columns } = reduced();
+      const kept = keptCosts(reduced(), cellCosts);
       constant = kept.constant;
       if (columns > 0)
         lp.changeColsCost({ kind: "range" as const, from: 0, to: columns - 1 }, kept.costs);
@@ -115,15 +124,16 @@ export function componentLp(
       return session.run(costs, sense) ? session.objective() : null;
     },
     objective: () => made().getObjectiveValue() + constant,
-    values: () => originalValues(reduced, made().getSolution().colValue),
+    values: () => originalValues(reduced(), made().getSolution().colValue),
     setBounds(bounds) {
-      if (columns === 0) return;
       if (!model) {
         startBounds = bounds;
         return;
       }
+      const { columns } = reduced();
+      if (columns === 0) return;
       // Two arrays filled in place: this runs before every sweep and single LP.
-      const { lower, upper } = keptBoundArrays(reduced, bounds);
+      const { lower, upper } = keptBoundArrays(reduced(), bounds);
       for (let at = 0; at < columns; at++) {
         lower[at] = finite(highs, lower[at] as number);
         upper[at] = finite(highs, upper[at] as number);

@@ -396,7 +396,10 @@ export const headcountRows = sqliteTable(
   ],
 );
 
-/** The audited headcount release of an organisation, rebuilt at every import (JSON). */
+/**
+ * The audited headcount release of an organisation, rebuilt at every import: its JSON with
+ * `"dates":[]`, each date's tables in `headcount_release_dates`.
+ */
 export const headcountReleases = sqliteTable("headcount_releases", {
   organisationId: text("organisation_id")
     .primaryKey()
@@ -404,6 +407,24 @@ export const headcountReleases = sqliteTable("headcount_releases", {
   builtAt: text("built_at").notNull(),
   body: text("body").notNull(),
 });
+
+/**
+ * One reference date of an organisation's stored headcount release (its JSON, about 2.4 MB at
+ * 1,000 units). A row per date: a build writes the dates it protected and leaves the dates kept
+ * as shown, so importing next year's file writes that year, not every year again.
+ */
+export const headcountReleaseDates = sqliteTable(
+  "headcount_release_dates",
+  {
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** YYYY-MM-DD. */
+    referenceDate: text("reference_date").notNull(),
+    body: text("body").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.referenceDate] })],
+);
 
 /**
  * Progress of a campaign's latest invitation or reminder sending, counts only (never an

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, notInArray } from "drizzle-orm";
 import type { Highs } from "highs";
 import type { SmallGroupSolver } from "../../analysis/audit-small-groups";
 import {
@@ -7,9 +7,9 @@ import {
   type HeadcountRelease,
 } from "../../analysis/headcount-release";
 import { JOB_LEVELS } from "../contract/headcount-schemas";
-import { headcountReleaseStamp } from "../db/headcount-release-stamp";
+import { type HeadcountReleaseStamp, headcountReleaseStamp } from "../db/headcount-release-stamp";
 import type { Db } from "../db/open-database";
-import { headcountDates, headcountReleases, units } from "../db/schema";
+import { headcountDates, headcountReleaseDates, headcountReleases, units } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { commonDimensions, loadHeadcountDates } from "./load-headcounts";
 import { shownSurveyReleases } from "./shown-survey-releases";
@@ -62,6 +62,14 @@ export function readStoredHeadcountRelease(
     .get();
   if (!row) return undefined;
   const release = JSON.parse(row.body) as StoredHeadcountRelease;
+  // In the place of the body's `"dates":[]`, oldest first.
+  release.dates = db
+    .select({ body: headcountReleaseDates.body })
+    .from(headcountReleaseDates)
+    .where(eq(headcountReleaseDates.organisationId, organisationId))
+    .orderBy(headcountReleaseDates.referenceDate)
+    .all()
+    .map((date) => JSON.parse(date.body) as HeadcountDateRelease);
   release.basis ??= [];
   return { builtAt: row.builtAt, release };
 }
@@ -69,64 +77,75 @@ export function readStoredHeadcountRelease(
 /** A release this thread stored, as it stored it (see `previousRelease`). */
 interface StoredHere {
   organisationId: string;
-  builtAt: string;
-  /** The stored body's length as SQLite counts it. */
-  length: number;
+  stamp: HeadcountReleaseStamp;
   release: StoredHeadcountRelease;
 }
 
 /**
  * The release this thread stored last, per database connection: the next build of that
- * organisation (the next import) starts from it instead of parsing the stored body again (several
+ * organisation (the next import) starts from it instead of parsing the stored dates again (several
  * MB at 1,000 units and a few dates, parsed at every build). One organisation only: at 1,000 units
- * and five dates a kept release holds some 35 MB (its cells as objects 10 MB, their keys 15 MB,
- * each date's JSON 9 MB), and imports of one organisation come one after another.
+ * and five dates a kept release holds some 25 MB (its cells as objects 10 MB, their keys 15 MB),
+ * and imports of one organisation come one after another.
  */
 const storedHere = new WeakMap<Db, StoredHere>();
 
 /**
- * Each date's JSON as written into a stored body: a date kept from the release before is the same
- * object, so the body of the next build writes it without serialising it again.
+ * The stored release of an organisation as the build starts from it, with the stamp it was
+ * stored under: the one this thread stored last when the stored rows are still those (same
+ * stamp), else read and parsed. The same content either way.
  */
-const dateJson = new WeakMap<HeadcountDateRelease, string>();
-
-/**
- * The stored release of an organisation as the build starts from it: the one this thread stored
- * last when the stored row is still that one (same `builtAt`, same length), else read and parsed.
- * The same content either way: the body is the JSON of the release kept here.
- */
-function previousRelease(db: Db, organisationId: string): StoredHeadcountRelease | undefined {
+function previousRelease(
+  db: Db,
+  organisationId: string,
+): { release: StoredHeadcountRelease; stamp: HeadcountReleaseStamp } | undefined {
   const stamp = headcountReleaseStamp(db, organisationId);
   if (!stamp) return undefined;
   const kept = storedHere.get(db);
-  if (
-    kept?.organisationId === organisationId &&
-    kept.builtAt === stamp.builtAt &&
-    kept.length === stamp.length
-  )
-    return kept.release;
-  return readStoredHeadcountRelease(db, organisationId)?.release;
+  if (kept?.organisationId === organisationId && sameStamp(kept.stamp, stamp)) return kept;
+  const read = readStoredHeadcountRelease(db, organisationId)?.release;
+  return read && { release: read, stamp };
+}
+
+function sameStamp(a: HeadcountReleaseStamp, b: HeadcountReleaseStamp | undefined): boolean {
+  return a.builtAt === b?.builtAt && a.length === b.length;
 }
 
 /**
- * `JSON.stringify(release)`, character for character, with each date's JSON made once
- * (`dateJson`).
+ * Stores a release: its JSON with `"dates":[]` in `headcount_releases`, each date's JSON in its
+ * own row. A date for which `unchanged` holds is stored as it is already (a date kept as shown):
+ * its row is left alone, so an import of next year's file writes that year's tables only.
  */
-export function storedReleaseBody(release: StoredHeadcountRelease): string {
-  const fields = Object.entries(release).flatMap(([key, value]) => {
-    if (value === undefined) return [];
-    if (key !== "dates") return [`${JSON.stringify(key)}:${JSON.stringify(value)}`];
-    const dates = (value as HeadcountDateRelease[]).map((date) => {
-      let json = dateJson.get(date);
-      if (json === undefined) {
-        json = JSON.stringify(date);
-        dateJson.set(date, json);
-      }
-      return json;
-    });
-    return [`${JSON.stringify(key)}:[${dates.join(",")}]`];
-  });
-  return `{${fields.join(",")}}`;
+function writeRelease(
+  tx: Db,
+  organisationId: string,
+  builtAt: string,
+  release: StoredHeadcountRelease,
+  unchanged: (date: HeadcountDateRelease) => boolean,
+): void {
+  const body = JSON.stringify({ ...release, dates: [] });
+  tx.insert(headcountReleases)
+    .values({ organisationId, builtAt, body })
+    .onConflictDoUpdate({ target: headcountReleases.organisationId, set: { builtAt, body } })
+    .run();
+  const kept = release.dates.filter(unchanged);
+  tx.delete(headcountReleaseDates)
+    .where(
+      and(
+        eq(headcountReleaseDates.organisationId, organisationId),
+        notInArray(
+          headcountReleaseDates.referenceDate,
+          kept.map((date) => date.referenceDate),
+        ),
+      ),
+    )
+    .run();
+  for (const date of release.dates) {
+    if (kept.includes(date)) continue;
+    tx.insert(headcountReleaseDates)
+      .values({ organisationId, referenceDate: date.referenceDate, body: JSON.stringify(date) })
+      .run();
+  }
 }
 
 /**
@@ -152,17 +171,18 @@ export function buildAndStoreHeadcountRelease({
   smallGroups?: SmallGroupSolver;
 }): "current" | "stored" | "stale" {
   const basis = headcountBasis(db, organisationId);
-  const previous = previousRelease(db, organisationId);
+  const stored = previousRelease(db, organisationId);
+  const previous = stored?.release;
   if (previous && sameBasis(previous.basis, basis)) return "current";
   if (basis.length === 0) return "current";
-  const stored = loadHeadcountDates(db, organisationId);
+  const counts = loadHeadcountDates(db, organisationId);
   const unitRows = db
     .select({ id: units.id, parentId: units.parentId })
     .from(units)
     .where(eq(units.organisationId, organisationId))
     .all();
   const dimensions = commonDimensions(
-    stored.dates.map((date) => stored.dimensionsByDate.get(date.referenceDate) ?? new Map()),
+    counts.dates.map((date) => counts.dimensionsByDate.get(date.referenceDate) ?? new Map()),
   );
   const shown = new Map(previous?.basis.map((entry) => [entry.referenceDate, entry.dateId]));
   const from = basis.find((entry) => shown.get(entry.referenceDate) !== entry.dateId);
@@ -174,7 +194,7 @@ export function buildAndStoreHeadcountRelease({
     basis.map((entry) => entry.referenceDate),
   );
   const newestShown = surveys.newestShown();
-  const release = buildHeadcountRelease(
+  const built = buildHeadcountRelease(
     highs,
     {
       k: HEADCOUNT_K,
@@ -182,7 +202,7 @@ export function buildAndStoreHeadcountRelease({
       units: unitRows,
       levels: JOB_LEVELS,
       dimensions,
-      dates: stored.dates,
+      dates: counts.dates,
     },
     previous && from ? { release: previous, from: from.referenceDate } : undefined,
     { shownSurveys: (referenceDate) => surveys.forDate(referenceDate), smallGroups },
@@ -194,17 +214,19 @@ export function buildAndStoreHeadcountRelease({
       // A survey release shown meanwhile was not checked against these tables.
       if (surveys.newestShown() !== newestShown) return "stale" as const;
       const builtAt = now().toISOString();
-      const stored: StoredHeadcountRelease = { ...release, basis };
-      const body = storedReleaseBody(stored);
-      tx.insert(headcountReleases)
-        .values({ organisationId, builtAt, body })
-        .onConflictDoUpdate({ target: headcountReleases.organisationId, set: { builtAt, body } })
-        .run();
+      const release: StoredHeadcountRelease = { ...built, basis };
+      // The dates kept from the release before (the same objects) are stored as they are, unless
+      // another writer changed the stored rows since they were read.
+      const shownBefore = new Set(
+        stored && sameStamp(stored.stamp, headcountReleaseStamp(tx, organisationId))
+          ? stored.release.dates
+          : [],
+      );
+      writeRelease(tx, organisationId, builtAt, release, (date) => shownBefore.has(date));
       storedHere.set(db, {
         organisationId,
-        builtAt,
-        length: headcountReleaseStamp(tx, organisationId)?.length ?? -1,
-        release: stored,
+        stamp: headcountReleaseStamp(tx, organisationId) as HeadcountReleaseStamp,
+        release,
       });
       return "stored" as const;
     },
