@@ -610,8 +610,8 @@ function auditQuestion(
  * "pinned" (sequence-answer-pins.ts), for every group and release (from −1) and every batch:
  * no count of a published group's withheld table, nor a count ≥ 1 of a hidden group or batch of
  * at most k − 1, is pinned. Over the LP cap, what the true counts leave open is an unsettled
- * finding where the last release shows the question (a limit: where it withholds it in every
- * group, its own tables add no answer figure and are not checked).
+ * finding where the last release shows the question (where it withholds it in every group, it
+ * adds sizes only, and what they pin is a batch check: see the drop below).
  */
 function auditPins(
   highs: Highs,
@@ -743,6 +743,12 @@ function auditPins(
   const lastShows = (releases.at(-1) as Release).groups.some(
     (group) => publishedCounts(group, question, 0) !== null,
   );
+  // Shown in no group, the candidate adds only its sizes: its counts complete from each group's
+  // previous table plus its newcomers on one option (sizes never go down), where its relations
+  // held among those tables. A count ≥ 1 that narrower sizes alone pin pins, in a relation's
+  // table (counts are its size's margin), the size of its group or batch (a "size" check) or a
+  // total all of whom gave it ("all"): batch checks, never dropped (REPORT pinsound18; argued
+  // for one hierarchy, not for crossed dimensions; test "a candidate that withholds ...").
   if (!lastShows) outcome.unsettled = [];
   audit.checks += subjects.length;
   audit.pinSolves += outcome.solves;
