@@ -745,7 +745,8 @@ function auditPins(
   );
   // Shown in no group, the candidate adds only its sizes: its counts complete from each group's
   // previous table plus its newcomers on one option (sizes never go down), where its relations
-  // held among those tables. A count ≥ 1 that narrower sizes alone pin pins, in a relation's
+  // held among those tables. So its own tables are pinned only where a group had nobody new (an
+  // earlier table again), and a count ≥ 1 that narrower sizes alone pin pins, in a relation's
   // table (counts are its size's margin), the size of its group or batch (a "size" check) or a
   // total all of whom gave it ("all"): batch checks, never dropped (REPORT pinsound18; argued
   // for one hierarchy, not for crossed dimensions; test "a candidate that withholds ...").
