@@ -6,7 +6,6 @@ import {
   answerLp,
   answerSystem,
   type Cell,
-  publishedCounts,
   type Question,
   questionsOf,
 } from "./sequence-answer-model";
@@ -596,9 +595,10 @@ function auditQuestion(
 /**
  * "pinned" (sequence-answer-pins.ts), for every group and release (from −1) and every batch:
  * no count of a published group's withheld table, nor a count ≥ 1 of a hidden group or batch of
- * at most k − 1, is pinned. Over the LP cap, what the true counts leave open is an unsettled
- * finding where the last release shows the question (a limit: where it withholds it in every
- * group, its own tables add no answer figure and are not checked).
+ * at most k − 1, is pinned. Over the LP cap, what the true counts and the points leave open is
+ * an unsettled finding, also where the last release withholds the question in every group: it
+ * then adds sizes only, and what they pin is a batch check for one hierarchy of groups, but that
+ * is not shown for crossed dimensions (docs/history/sequence-audit.md, pinsound18).
  */
 function auditPins(
   highs: Highs,
@@ -709,11 +709,6 @@ function auditPins(
   const givenAlone = (subject: PinSubject) =>
     ownSmall(subject) &&
     (releases.length === 1 || aloneAt(subject.to).all.has(name(finding(subject))));
-  // Where the last release withholds the question in every group, nothing left open is held
-  // against it (see the end): over the cap, where no LP proves a count, no point matters there.
-  const lastShows = (releases.at(-1) as Release).groups.some(
-    (group) => publishedCounts(group, question, 0) !== null,
-  );
   const overCap = model.lower.length > lpMaxColumns;
   const point = truth();
   const near = { solves: 0 };
@@ -722,7 +717,7 @@ function auditPins(
     lpMaxColumns,
     // Over the cap (`moves`): moved answers, then the counts around what they leave open in a
     // smaller LP.
-    ...(point && moves && lastShows
+    ...(point && moves
       ? {
           moves: answerMoves(releases, options, model),
           near: neighbourhoodPinPoints(highs, model, groups(), near),
@@ -733,7 +728,7 @@ function auditPins(
           // Over the cap (no stacked LP follows) only where it can settle every open count.
           givenAlone: (open: PinSubject[]) =>
             new Set(
-              overCap && (!lastShows || !open.every(ownSmall))
+              overCap && !open.every(ownSmall)
                 ? []
                 : open.filter(
                     (subject) =>
@@ -749,7 +744,6 @@ function auditPins(
   audit.pins.byAlone += outcome.byAlone;
   audit.pins.byNear += outcome.byNear;
   audit.partSolves += near.solves;
-  if (!lastShows) outcome.unsettled = [];
   audit.checks += subjects.length;
   audit.pinSolves += outcome.solves;
   audit.pins.lps += outcome.solves;

@@ -7,7 +7,11 @@ import {
 } from "../../analysis/build-release";
 import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
 import type { Release, ReleaseGroup, ReleaseItem } from "../../analysis/release-types";
-import { auditAnswerSequence, withholdAnswers } from "../../analysis/sequence-answers";
+import {
+  type AnswerFinding,
+  auditAnswerSequence,
+  withholdAnswers,
+} from "../../analysis/sequence-answers";
 import { WitnessCache } from "../../analysis/sequence-witnesses";
 import type { TrueCounts } from "../../analysis/true-group-counts";
 import type { ResponseRow } from "../../analysis/types";
@@ -327,6 +331,80 @@ describe("a hidden small group's own table its release alone pins", () => {
     expect(own.findings.filter((f) => f.kind === "pinned" && f.groupId === "b/all")).toHaveLength(
       4,
     );
+  });
+});
+
+/**
+ * The candidate withholds the question in every group and publishes sizes only: b unchanged (6),
+ * so its hidden size in release 0 is at most 6 and a's (hidden, 1..2) is exactly 2; everyone in
+ * the organisation said no, so a's two said no. The candidate pins a count of an earlier hidden
+ * group through sizes alone, and with it that group's size: the "size" and "all" checks find it,
+ * and over the LP cap the pinned check left open is held against the candidate too.
+ */
+const sizesOnly = {
+  shown: withSizes(release(3, { org: [8, [0, 8, 0]], a: [2, "protected"], b: [6, "protected"] }), {
+    "a/all": "primary",
+    "b/all": "secondary",
+  }),
+  candidate: release(3, { org: [11, "protected"], a: [5, "protected"], b: [6, "protected"] }),
+  truths: [
+    truth(
+      [8, 2, 6],
+      [
+        [0, 8, 0],
+        [0, 2, 0],
+        [0, 6, 0],
+      ],
+    ),
+    truth(
+      [11, 5, 6],
+      [
+        [1, 10, 0],
+        [1, 4, 0],
+        [0, 6, 0],
+      ],
+    ),
+  ],
+};
+
+function withSizes(base: Release, hidden: Record<string, "primary" | "secondary">): Release {
+  return {
+    ...base,
+    groups: base.groups.map((group) => {
+      const reason = hidden[group.id];
+      return reason ? { ...group, n: { hidden: reason } } : group;
+    }),
+  };
+}
+
+describe("a candidate that withholds the question in every group", () => {
+  const options = { sensitiveItems: new Set<string>(), truths: sizesOnly.truths };
+  const earlier = (findings: AnswerFinding[]) =>
+    findings
+      .filter((f) => f.groupId === "a/all" && f.from === -1 && f.to === 0)
+      .map((f) => [f.kind, f.option ?? null, f.unsettled ?? false]);
+  const { shown, candidate } = sizesOnly;
+
+  it("is held back where its sizes pin an earlier hidden group's count, by LP", () => {
+    const audit = auditAnswerSequence(highs, [shown, candidate], options);
+    expect(earlier(audit.findings)).toEqual([
+      ["pinned", "no", false],
+      ["size", null, false],
+      ["all", "no", false],
+    ]);
+    expect(withholdAnswers(highs, [shown], candidate, options).left.length).toBeGreaterThan(0);
+  });
+
+  it("is held back over the LP cap too: no check left open is dropped", () => {
+    const capped = { ...options, lpMaxColumns: 0 };
+    const audit = auditAnswerSequence(highs, [shown, candidate], capped);
+    expect(earlier(audit.findings)).toEqual([
+      ["pinned", "no", true],
+      ["size", null, true],
+      ["all", "no", true],
+    ]);
+    const { left } = withholdAnswers(highs, [shown], candidate, capped);
+    expect(earlier(left)).toContainEqual(["size", null, true]);
   });
 });
 
