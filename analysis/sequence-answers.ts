@@ -417,10 +417,10 @@ function auditQuestion(
       known,
       ownSmallPins,
       // Points of moved answers settle pinned checks the pushes settle as cheaply below the cap
-      // (REPORT anspin17: LPs 246 → 242); over it, with neighbourhood LPs after them, they
+      // (docs/history/sequence-audit.md, anspin17: LPs 246 → 242); over it, with neighbourhood LPs after them, they
       // matter only where the truth leaves no batch check open (else the question is withheld
       // in the whole candidate anyway; on the 60-unit bench's interim 2 every question keeps
-      // proven findings, REPORT ans18).
+      // proven findings, docs/history/sequence-audit.md, ans18).
       moves: lower.length > lpMaxColumns && (open.length === 0 || everyPoint),
       groups,
       truth: () =>
@@ -549,7 +549,7 @@ function auditQuestion(
     return valueAt(expression, point);
   };
   // A push (many costs at once) solves faster by the dual simplex: 1.8× less CPU on a question
-  // of 16,000 unknowns (2026-12-02, REPORT seqlp15); runObjective leaves the primal simplex set
+  // of 16,000 unknowns (2026-12-02, seqlp15 in docs/history/sequence-audit.md); runObjective leaves the primal simplex set
   // for the single-check LPs after it.
   const push = (expression: Lin, sense: "min" | "max") => optimum(expression, sense, true);
   // Pushed together first, while a round settles at least 2% of the open batches: the
