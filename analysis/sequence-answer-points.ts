@@ -587,16 +587,17 @@ export class ColumnGroups {
 
   /**
    * The groups `seeds` split into parts whose neighbourhoods (`depth` steps) each hold at most
-   * NEIGHBOURHOOD_MAX_COLUMNS columns and fewer than all, in the seeds' order; a seed
+   * `limit` (NEIGHBOURHOOD_MAX_COLUMNS) columns and fewer than all, in the seeds' order; a seed
    * whose own neighbourhood is larger is left out. Per part: its seeds and its neighbourhood's
    * columns.
    */
   parts(
     seeds: Iterable<string>,
     depth = NEIGHBOURHOOD_DEPTH,
+    limit = NEIGHBOURHOOD_MAX_COLUMNS,
   ): { seeds: Set<string>; free: number[] }[] {
     // A part as large as the whole question would be its whole LP, which the cap forbids.
-    const most = Math.min(NEIGHBOURHOOD_MAX_COLUMNS, this.groupOf.length - 1);
+    const most = Math.min(limit, this.groupOf.length - 1);
     const parts: { seeds: Set<string>; near: Set<string>; columns: number }[] = [];
     let current: (typeof parts)[number] | undefined;
     for (const seed of seeds) {

@@ -19,6 +19,7 @@ import {
   SizePoints,
   SlotSystem,
 } from "./sequence-answer-points";
+import { provenBatch, provenPin, relaxationProofs } from "./sequence-answer-relaxation";
 import {
   type Entry,
   EPSILON,
@@ -57,7 +58,9 @@ import type { TrueCounts } from "./true-group-counts";
  * the sizes alone, in increments), then the counts of the groups around the open checks moved,
  * every other count held at the truth (a smaller LP). None where the question's pinned checks are
  * left unsettled: it is held against the candidate as a whole whatever its batches give.
- * Without them (after a restart) every check goes to the LPs: slower, as sound.
+ * Without them (after a restart) every check goes to the LPs: slower, as sound. Over the LP cap,
+ * where the points ran, what they leave open is proven a finding where an LP of the rows around
+ * it alone (a relaxation) already finds it (sequence-answer-relaxation.ts); the rest is unsettled.
  */
 export interface AnswerFinding {
   kind: "size" | "all" | "nearlyAll" | "pinned";
@@ -108,6 +111,11 @@ export interface AnswerAudit {
   };
   /** Open checks of questions too large for the LPs (ANSWER_LP_MAX_COLUMNS), held as findings. */
   unsettled: number;
+  /**
+   * Over the cap, findings proven by relaxations (sequence-answer-relaxation.ts): batch checks
+   * and pinned counts (zeros of a whole pinned table too); their LPs and the parts they ran in.
+   */
+  relaxation: { batchChecks: number; pins: number; solves: number; parts: number };
 }
 
 /**
@@ -149,6 +157,7 @@ export function auditAnswerSequence(
     ownSmallPins = false,
     stopAt,
     everyPoint = false,
+    relaxations = {},
   }: {
     sensitiveItems: ReadonlySet<string>;
     /** Audit these questions only (keys). */
@@ -180,6 +189,12 @@ export function auditAnswerSequence(
      * where one kind leaves the question held as a whole anyway (benches: what they leave open).
      */
     everyPoint?: boolean;
+    /**
+     * Over the LP cap, prove what the points leave open by relaxations (`depth`: steps out from
+     * a check's group, `limit`: columns of one relaxed LP, sequence-answer-relaxation.ts's by
+     * default; false: none, for benches and tests).
+     */
+    relaxations?: false | { depth?: number; limit?: number };
   },
 ): AnswerAudit {
   const audit: AnswerAudit = {
@@ -195,6 +210,7 @@ export function auditAnswerSequence(
     pinSolves: 0,
     pins: { asked: 0, byTruth: 0, byMoves: 0, byNear: 0, byAlone: 0, lps: 0 },
     unsettled: 0,
+    relaxation: { batchChecks: 0, pins: 0, solves: 0, parts: 0 },
   };
   if (releases.length === 0) return audit;
   const known =
@@ -218,6 +234,7 @@ export function auditAnswerSequence(
         audit,
         ownSmallPins,
         everyPoint,
+        relaxations,
       });
       if (stopAt?.(audit.findings.slice(first))) break;
     }
@@ -287,6 +304,7 @@ function auditQuestion(
     audit,
     ownSmallPins,
     everyPoint,
+    relaxations,
   }: {
     sensitive: boolean;
     k: number;
@@ -296,6 +314,7 @@ function auditQuestion(
     audit: AnswerAudit;
     ownSmallPins: boolean | "only";
     everyPoint: boolean;
+    relaxations: false | { depth?: number; limit?: number };
   },
 ): void {
   const stacked = answerSystem(releases, structures, question, system);
@@ -421,7 +440,10 @@ function auditQuestion(
       // matter only where the truth leaves no batch check open (else the question is withheld
       // in the whole candidate anyway; on the 60-unit bench's interim 2 every question keeps
       // proven findings, docs/history/sequence-audit.md, ans18).
-      moves: lower.length > lpMaxColumns && (open.length === 0 || everyPoint),
+      // ("only": no batch check is asked.)
+      moves:
+        lower.length > lpMaxColumns && (open.length === 0 || everyPoint || ownSmallPins === "only"),
+      relaxations,
       groups,
       truth: () =>
         known
@@ -430,11 +452,11 @@ function auditQuestion(
     },
   );
   if (ownSmallPins === "only") return;
+  // A question whose pinned checks are left unsettled is held against the candidate as a
+  // whole whatever its batch checks give (withheld in every group, else the candidate held
+  // back): the points below settle batch checks only, so they are not looked for there.
+  const lookForPoints = point !== null && (pinsUnsettled === 0 || everyPoint);
   if (point) {
-    // A question whose pinned checks are left unsettled is held against the candidate as a
-    // whole whatever its batch checks give (withheld in every group, else the candidate held
-    // back): the points below settle batch checks only, so they are not looked for there.
-    const lookForPoints = pinsUnsettled === 0 || everyPoint;
     // The truth moved along points of the sizes alone: each closes what it shows open.
     const points = {
       sizes: system.variables.length,
@@ -531,8 +553,54 @@ function auditQuestion(
   }
   if (open.length === 0) return;
   if (lower.length > lpMaxColumns) {
-    // Too large to settle by LP at every rebuild: what the true counts leave open is held
-    // against the candidate (withheld, or the candidate is held back), never let through.
+    // Too large to settle by LP at every rebuild: relaxations around the open batches prove
+    // what they can (where the points ran: elsewhere the question is held as a whole anyway);
+    // what is left open is held against the candidate (withheld, or the candidate is held
+    // back), never let through.
+    if (relaxations && lookForPoints && open.length > 0) {
+      relaxationProofs(
+        highs,
+        stacked,
+        groups(),
+        open,
+        (batch) => [batch.groupId],
+        (batch, bounds) => {
+          const proven = provenBatch({
+            size: { expression: batch.size, open: batch.sizeOpen },
+            options: batch.other.map((expression, s) => ({
+              expression,
+              open: batch.open[s] === 1,
+              seen: batch.maxOther[s] as number,
+            })),
+            bounds,
+            k,
+            sensitive,
+          });
+          const found = proven.options.filter((kind) => kind !== null).length;
+          if (!proven.size && found === 0) return false;
+          audit.relaxation.batchChecks += (proven.size ? 1 : 0) + found;
+          report(
+            {
+              ...batch,
+              sizeOpen: proven.size,
+              open: Uint8Array.from(proven.options, (kind) => (kind ? 1 : 0)),
+              maxOther: Float64Array.from(proven.options, (kind) => (kind === "all" ? 0 : 1)),
+            },
+            question,
+            slots,
+            audit,
+          );
+          if (proven.size) batch.sizeOpen = false;
+          proven.options.forEach((kind, s) => {
+            if (kind) batch.open[s] = 0;
+          });
+          return !isOpen(batch);
+        },
+        audit.relaxation,
+        relaxations,
+      );
+      open = open.filter(isOpen);
+    }
     audit.unsettled += open.length;
     for (const batch of open) report(batch, question, slots, audit, true);
     return;
@@ -619,6 +687,7 @@ function auditPins(
     known,
     ownSmallPins,
     moves,
+    relaxations,
     groups,
   }: {
     k: number;
@@ -631,6 +700,8 @@ function auditPins(
      * before the pushes: only over the cap.
      */
     moves: boolean;
+    /** Where the moves run: prove by relaxations what the points leave open. */
+    relaxations: false | { depth?: number; limit?: number };
     truth: () => Float64Array | null;
     known: TrueCounts[] | undefined;
     ownSmallPins: boolean | "only";
@@ -747,6 +818,41 @@ function auditPins(
   audit.checks += subjects.length;
   audit.pinSolves += outcome.solves;
   audit.pins.lps += outcome.solves;
+  // Over the cap, where the points ran: what relaxations prove pinned joins the pinned counts.
+  let unsettled = outcome.unsettled;
+  if (relaxations && moves && point && unsettled.length > 0) {
+    const proven = new Map<PinSubject, number>();
+    relaxationProofs(
+      highs,
+      model,
+      groups(),
+      unsettled,
+      (subject) => [subject.groupId],
+      (subject, bounds) => {
+        const { count, size } = subject;
+        const verdict = provenPin({ count, size, bounds, k, seen: valueAt(count, point) });
+        if (verdict) proven.set(subject, verdict === "finding" ? 1 : 0);
+        return verdict !== null;
+      },
+      audit.relaxation,
+      relaxations,
+    );
+    // A hidden small group's own count is a finding only where its release alone does not pin
+    // it (givenAlone): unknown while that release's own audit leaves it unsettled.
+    for (const [subject, value] of proven) {
+      if (ownSmall(subject) && releases.length > 1) {
+        const given = aloneAt(subject.to);
+        const key = name(finding(subject));
+        if (given.all.has(key) && !given.proven.has(key)) {
+          proven.delete(subject);
+          continue;
+        }
+      }
+      outcome.pinned.push({ subject, value });
+    }
+    audit.relaxation.pins += proven.size;
+    unsettled = unsettled.filter((subject) => !proven.has(subject));
+  }
   // A withheld table whose every count is pinned: publishing it tells nothing more.
   const pinned = new Map<string, number>();
   const tableOf = ({ groupId, to }: PinSubject) => `${groupId}|${to}`;
@@ -757,10 +863,9 @@ function auditPins(
     const whole = !subject.size && pinned.get(tableOf(subject)) === question.values.length;
     audit.findings.push({ ...finding(subject), ...(whole ? { whole } : {}) });
   }
-  audit.unsettled += outcome.unsettled.length;
-  for (const subject of outcome.unsettled)
-    audit.findings.push({ ...finding(subject), unsettled: true });
-  return outcome.unsettled.length;
+  audit.unsettled += unsettled.length;
+  for (const subject of unsettled) audit.findings.push({ ...finding(subject), unsettled: true });
+  return unsettled.length;
 }
 
 /** The checks of a batch still open, as findings. */

@@ -40,6 +40,11 @@ export interface AnswerSequenceFigures {
   /** Left open by the points (over the cap): pinned counts, and batches with a check open. */
   unsettledPinned: number;
   openBatches: number;
+  /** Over the cap: checks proven by relaxations, their LPs and parts (sequence-answer-relaxation.ts). */
+  relaxation: { batchChecks: number; pins: number; solves: number; parts: number };
+  /** Findings proven over the cap (not unsettled), and how many of them the lifted cap gives too. */
+  proven: number;
+  provenInLifted?: number;
   /** The findings themselves (for a driver comparing them). */
   list: AnswerFinding[];
 }
@@ -186,10 +191,21 @@ export async function measureAnswerSequence({
             .filter((finding) => finding.kind !== "pinned")
             .map((finding) => `${finding.groupId}|${finding.from}|${finding.to}`),
         ).size,
+        relaxation: audit.relaxation,
+        proven: audit.findings.length - open.length,
       });
       const { list: _, ...shown } = figures.at(-1) as AnswerSequenceFigures;
       progress(JSON.stringify({ ...shown, pins: audit.pins, partSolves: audit.partSolves }));
     }
+  }
+  // Every finding proven over the cap must be one the lifted cap's LPs give.
+  for (const capped of figures) {
+    const lifted = figures.find((f) => f.question === capped.question && f.cap >= f.columns);
+    if (!lifted || capped === lifted) continue;
+    const real = new Set(lifted.list.map((finding) => JSON.stringify(finding)));
+    capped.provenInLifted = capped.list.filter(
+      (finding) => !finding.unsettled && real.has(JSON.stringify(finding)),
+    ).length;
   }
   return { cache: CACHE, figures };
 }
