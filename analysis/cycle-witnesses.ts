@@ -89,18 +89,9 @@ export function cycleWitnesses(
   const point = new RowCheck(check, n, task.bounds);
   const moved = { cells: [] as number[], values: [] as number[], ends: [] as number[] };
   const tryMove = (index: number, sign: 1 | -1, t: number) => {
-    const cycle = graph.cycle(index, sign, t);
-    if (!cycle) return;
-    // A walk may pass a column twice: its steps add up.
-    const steps = new Map<number, number>();
-    for (let at = 0; at < cycle.length; at += 2) {
-      const column = cycle[at] as number;
-      steps.set(column, (steps.get(column) ?? 0) + (cycle[at + 1] as number) * t);
-    }
-    for (const [column, step] of steps) {
-      if (step === 0) continue;
-      graph.forCells(column, (cell, scale) => point.move(cell, (n[cell] as number) + scale * step));
-    }
+    if (graph.move(index, sign, t) === 0) return;
+    graph.forMoved((cell, delta) => point.move(cell, (n[cell] as number) + delta));
+    graph.reset();
     const cells = point.holds();
     if (!cells) {
       result.refused++;
@@ -151,7 +142,8 @@ export function cycleWitnesses(
 
 /**
  * The reduced equations as a signed graph: a column in exactly two equations, both with
- * coefficient ±1, is an edge between them. Moves are in whole steps of t.
+ * coefficient ±1, is an edge between them. A point is built as a shift of the columns from the
+ * truth, cycle by cycle, each with room from the shift so far.
  */
 class SignedGraph {
   /** Per column, its two equations and their coefficients (−1: not an edge). */
@@ -177,6 +169,10 @@ class SignedGraph {
   private readonly viaSign: Int8Array;
   private readonly queue = new Int32Array(MAX_STATES);
   private search = 0;
+  /** The point being built: per column, its shift from the truth; the columns shifted. */
+  private readonly shift: Float64Array;
+  private readonly touched: number[] = [];
+  private readonly isTouched: Uint8Array;
 
   constructor(
     private readonly reduced: Elimination,
@@ -252,33 +248,74 @@ class SignedGraph {
     this.parent = new Int32Array(rows.length * 2);
     this.via = new Int32Array(rows.length * 2);
     this.viaSign = new Int8Array(rows.length * 2);
-  }
-
-  /** Calls `visit` with each cell of a column and its scale (x = scale·y + offset). */
-  forCells(col: number, visit: (cell: number, scale: number) => void): void {
-    for (let at = this.cellStart[col] as number; at < (this.cellStart[col + 1] as number); at++) {
-      const cell = this.columnCells[at] as number;
-      visit(cell, this.reduced.scale[cell] as number);
-    }
-  }
-
-  private room(col: number, step: number, t: number): boolean {
-    return ((step > 0 ? this.roomUp : this.roomDown)[col] as number) >= t;
+    this.shift = new Float64Array(columns);
+    this.isTouched = new Uint8Array(columns);
   }
 
   /**
-   * The shortest cycle moving `cell` by `sign`·t, as columns and their steps
-   * ([column, ±1, column, ±1, …]), every column with room for t; undefined when none is found
-   * within `MAX_STATES` states or the cell's column is no edge (and in some equation).
+   * Moves `cell` by `sign`·t in the point being built, by one cycle carrying all of t or, when
+   * there is none, by cycles of one at a time (augmenting paths: several short of room for t may
+   * together carry it). Answers how far it moved.
    */
-  cycle(cell: number, sign: 1 | -1, t: number): number[] | undefined {
-    if (!(t > 0)) return undefined;
+  move(cell: number, sign: 1 | -1, t: number): number {
+    if (!(t > 0)) return 0;
+    if (this.cycle(cell, sign, t)) return t;
+    let moved = 0;
+    while (t > 1 && moved < t && this.cycle(cell, sign, 1)) moved++;
+    return moved;
+  }
+
+  /** Calls `visit` with each cell the point being built moves, and by how much. */
+  forMoved(visit: (cell: number, delta: number) => void): void {
+    for (const col of this.touched) {
+      const shift = this.shift[col] as number;
+      if (shift === 0) continue;
+      for (let at = this.cellStart[col] as number; at < (this.cellStart[col + 1] as number); at++) {
+        const cell = this.columnCells[at] as number;
+        visit(cell, (this.reduced.scale[cell] as number) * shift);
+      }
+    }
+  }
+
+  /** Back to the truth. */
+  reset(): void {
+    for (const col of this.touched) {
+      this.shift[col] = 0;
+      this.isTouched[col] = 0;
+    }
+    this.touched.length = 0;
+  }
+
+  private shiftBy(col: number, by: number): void {
+    if (!this.isTouched[col]) {
+      this.isTouched[col] = 1;
+      this.touched.push(col);
+    }
+    this.shift[col] = (this.shift[col] as number) + by;
+  }
+
+  private room(col: number, step: number, t: number): boolean {
+    const shift = this.shift[col] as number;
+    return step > 0
+      ? (this.roomUp[col] as number) - shift >= t
+      : (this.roomDown[col] as number) + shift >= t;
+  }
+
+  /**
+   * Adds to the point being built the shortest cycle moving `cell` by `sign`·t, every column
+   * with room for t; false when none is found within `MAX_STATES` states or the cell's column is
+   * no edge (and in some equation).
+   */
+  private cycle(cell: number, sign: 1 | -1, t: number): boolean {
     const start = this.reduced.column[cell] as number;
     const step = sign * (this.reduced.scale[cell] as number);
-    if (!this.room(start, step, t)) return undefined;
+    if (!this.room(start, step, t)) return false;
     // A column in no equation moves alone.
-    if (this.degree[start] === 0) return [start, step];
-    if (this.edge[start] !== 1) return undefined;
+    if (this.degree[start] === 0) {
+      this.shiftBy(start, step * t);
+      return true;
+    }
+    if (this.edge[start] !== 1) return false;
     // Leave by the first equation, carrying its imbalance; come back into the second with the
     // opposite of what the start column puts there.
     const from = this.ends[start * 2] as number;
@@ -309,20 +346,18 @@ class SignedGraph {
         this.parent[next] = state;
         this.via[next] = col;
         this.viaSign[next] = move;
-        if (next === goal) return this.path(next, start, step);
-        if (tail === MAX_STATES) return undefined;
+        if (next === goal) {
+          this.shiftBy(start, step * t);
+          for (let at = next; this.parent[at] !== -1; at = this.parent[at] as number) {
+            this.shiftBy(this.via[at] as number, (this.viaSign[at] as number) * t);
+          }
+          return true;
+        }
+        if (tail === MAX_STATES) return false;
         this.queue[tail++] = next;
       }
     }
-    return undefined;
-  }
-
-  private path(goal: number, start: number, step: number): number[] {
-    const out = [start, step];
-    for (let state = goal; this.parent[state] !== -1; state = this.parent[state] as number) {
-      out.push(this.via[state] as number, this.viaSign[state] as number);
-    }
-    return out;
+    return false;
   }
 }
 
