@@ -538,7 +538,8 @@ function auditComponent(
       if (found.moves && cellIds) {
         // Views into one array of cell ids: thousands of small arrays cost the thread in GC.
         const { cells: moved, values, ends } = found.moves;
-        const ids = Int32Array.from(moved, (index) => cellIds[index] as number);
+        const ids = new Int32Array(moved.length);
+        for (let at = 0; at < moved.length; at++) ids[at] = cellIds[moved[at] as number] as number;
         let from = 0;
         for (const end of ends) {
           remember(values.subarray(from, end), "A", ids.subarray(from, end));
