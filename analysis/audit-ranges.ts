@@ -7,6 +7,7 @@ import {
 } from "./audit-small-groups";
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
 import { componentLp, EPSILON, filled, type Seen, spread, widenSeen } from "./component-lp";
+import { type CheckRows, checkRows } from "./cycle-witnesses";
 import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
 import { exactInWindow, windowSystem } from "./exact-in-window";
 import { IntegerBounds } from "./item-bounds";
@@ -139,8 +140,9 @@ export function auditRanges(
   }: {
     /**
      * Components of at least this many hidden cells are first shown wide by checked witness
-     * points (width-witnesses.ts, when the model offers directions), and the LP asked only
-     * about what they leave open: same findings, fewer LPs.
+     * points (model B: width-witnesses.ts, when the model offers directions; model A: cycles of
+     * the reduced equations, cycle-witnesses.ts), and the LP asked only about what they leave
+     * open: same findings, fewer LPs.
      */
     witnessesFrom?: number;
     /**
@@ -174,10 +176,11 @@ export function auditRanges(
         !proven.wide[cell] || (isSmallGroup(model, cell) && !proven.wideWithoutReasons[cell]),
     );
     if (open) {
-      const witnesses = component.cells.length >= witnessesFrom && !!model.witnessDirections;
+      const large = component.cells.length >= witnessesFrom;
       audits.push(
         auditComponent(highs, model, component, findings, proven, {
-          witnesses,
+          witnesses: large && !!model.witnessDirections,
+          cycles: large,
           sweeps,
           eliminate,
           smallGroups,
@@ -336,10 +339,17 @@ function auditComponent(
   proven: ProvenRanges,
   {
     witnesses,
+    cycles,
     sweeps,
     eliminate,
     smallGroups,
-  }: { witnesses: boolean; sweeps: boolean; eliminate: boolean; smallGroups?: SmallGroupSolver },
+  }: {
+    witnesses: boolean;
+    cycles: boolean;
+    sweeps: boolean;
+    eliminate: boolean;
+    smallGroups?: SmallGroupSolver;
+  },
 ): () => void {
   const { cells, rows } = component;
   const column = columnOf(model, cells);
@@ -387,13 +397,22 @@ function auditComponent(
           keepPoints: proven.points !== undefined,
         }
       : undefined;
+  // Cycle witnesses' check rows, made once, for a job that asks an LP.
+  let flatRows: CheckRows | undefined;
+  const withCycles = (job: SmallGroupTask): SmallGroupTask => {
+    if (!cycles || !asksLp(job)) return job;
+    flatRows ??= checkRows(columnRows);
+    return { ...job, checkRows: flatRows };
+  };
   // A job with nothing left for an LP (a later round, its small groups proven) is settled here
   // after model B, without copying it across and waiting for the other thread.
   const elsewhere =
     smallGroups && cells.length >= smallGroups.fromCells
       ? (() => {
           const job = smallGroupJob(seen.map((range) => ({ ...range })));
-          return job && asksLp(job) ? smallGroups.start({ ...job, reduced: reduced() }) : undefined;
+          return job && asksLp(job)
+            ? smallGroups.start({ ...withCycles(job), reduced: reduced() })
+            : undefined;
         })()
       : undefined;
   // Model B, then model A here or the other solver's findings (see auditRanges).
@@ -510,11 +529,23 @@ function auditComponent(
       if (found) findings.solves += found.solves;
       else {
         // Here (its LPs are counted with this LP's).
-        const job = smallGroupJob(seen);
-        if (!job) return;
-        found = auditSmallGroups(lp, job);
+        const plain = smallGroupJob(seen);
+        if (!plain) return;
+        const job = withCycles(plain);
+        found = auditSmallGroups(lp, job, job.checkRows ? reduced() : undefined);
       }
       for (const values of found.points) remember(values, "A");
+      if (found.moves && cellIds) {
+        // Views into one array of cell ids: thousands of small arrays cost the thread in GC.
+        const { cells: moved, values, ends } = found.moves;
+        const ids = new Int32Array(moved.length);
+        for (let at = 0; at < moved.length; at++) ids[at] = cellIds[moved[at] as number] as number;
+        let from = 0;
+        for (const end of ends) {
+          remember(values.subarray(from, end), "A", ids.subarray(from, end));
+          from = end;
+        }
+      }
       for (const index of found.narrow) findings.narrow.push(cells[index] as number);
       for (const index of found.wide) proven.wideWithoutReasons[cells[index] as number] = 1;
     } finally {

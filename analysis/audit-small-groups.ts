@@ -8,6 +8,7 @@ import {
   spread,
   widenSeen,
 } from "./component-lp";
+import { type CheckRows, cycleWitnesses, type WitnessMoves } from "./cycle-witnesses";
 import type { Elimination } from "./eliminate-doubletons";
 
 /**
@@ -37,6 +38,12 @@ export interface SmallGroupJob {
   sweeps: boolean;
   /** Return every solution seen (for proofs kept through publishing). */
   keepPoints: boolean;
+  /**
+   * The component's equations over its cells, given where cycle witnesses are worth their
+   * search (the giant component): before the sweeps, small groups are shown wide by checked
+   * points along cycles of the reduced equations (cycle-witnesses.ts).
+   */
+  checkRows?: CheckRows;
 }
 
 /** A job's questions without its LP's equations: what `auditSmallGroups` asks of an LP it is given. */
@@ -51,6 +58,8 @@ export interface SmallGroupFindings {
   solves: number;
   /** The solutions seen, in order, when asked for. */
   points: Float64Array[];
+  /** The checked cycle witness points (each moves a few cells), when asked for. */
+  moves?: WitnessMoves;
 }
 
 /**
@@ -109,17 +118,21 @@ function settledWithoutLp({ n, need, small, tight, seen }: SmallGroupTask) {
 export function runSmallGroupJob(highs: Highs, job: SmallGroupJob): SmallGroupFindings {
   const lp = componentLp(highs, job.reduced, job.bounds);
   try {
-    return auditSmallGroups(lp, job);
+    return auditSmallGroups(lp, job, job.reduced);
   } finally {
     lp.dispose();
   }
 }
 
 /**
- * Model A on `lp` (which holds the component's equations; its bounds are set here): each small
- * group's range must be at least its need wide. Updates `job.seen`.
+ * Model A on `lp` (which holds the component's equations, `reduced`; its bounds are set here):
+ * each small group's range must be at least its need wide. Updates `job.seen`.
  */
-export function auditSmallGroups(lp: ComponentLp, job: SmallGroupTask): SmallGroupFindings {
+export function auditSmallGroups(
+  lp: ComponentLp,
+  job: SmallGroupTask,
+  reduced?: Elimination,
+): SmallGroupFindings {
   const { n, need, small, seen } = job;
   const { width, narrowByBounds, pinnedZero } = settledWithoutLp(job);
   const found: SmallGroupFindings = { narrow: [], wide: [], solves: 0, points: [] };
@@ -160,6 +173,15 @@ export function auditSmallGroups(lp: ComponentLp, job: SmallGroupTask): SmallGro
         for (const index of openZeros) zeroPinned[index] = 1;
       } else observe();
     }
+  }
+  if (reduced && job.checkRows) {
+    const shown = cycleWitnesses(
+      reduced,
+      job.checkRows,
+      { n, bounds: job.bounds, need, seen, open: openA },
+      { keep: job.keepPoints },
+    );
+    if (shown.moves) found.moves = shown.moves;
   }
   // Solutions seen under model B are feasible under A too: they still count.
   if (job.sweeps) {
