@@ -1,9 +1,11 @@
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
@@ -15,22 +17,28 @@ import { findChromium } from "./find-chromium";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const viteBin = join(dirname(require.resolve("vite/package.json")), "bin", "vite.js");
+const execFileAsync = promisify(execFile);
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Where browser tests save their screenshots (ignored by git). */
 export const SCREENSHOTS = join(root, "test-results", "screenshots");
 
-/** Builds the client as `npm run build` does (vite.config.ts, both entries) into `outDir`. */
+/**
+ * Builds the client as `npm run build` does (vite.config.ts, both entries) into `outDir`, in a
+ * process of its own: inside Vitest NODE_ENV is "test", and a build there bundles React's
+ * development runtime, several times slower than what `npm start` serves, and not what ships.
+ */
 export async function buildClient(outDir: string): Promise<void> {
-  // Imported here: only the first browser file of a run builds, and vite costs the others
-  // about 0.3 s of CPU to import.
-  const { build } = await import("vite");
-  await build({
-    configFile: join(root, "vite.config.ts"),
-    logLevel: "error",
-    build: { outDir, emptyOutDir: true },
-  });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key !== "NODE_ENV" && !key.startsWith("VITEST")),
+  );
+  await execFileAsync(
+    process.execPath,
+    [viteBin, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "error"],
+    { cwd: root, env: { ...env, NODE_ENV: "production" } },
+  );
 }
 
 /**
