@@ -242,16 +242,20 @@ describe("releases whose every LP system goes through the whole-system search", 
   it("leave the independent LP attack nothing, and are deterministic", () => {
     // Every system of at least 2 unknowns counts as large here, so the centre, its line, the
     // neighbourhoods and the kept model's extremes decide everything the true figures leave.
+    let index = 0;
     fc.assert(
       fc.property(randomCampaign(120, ["mixed", "skewed", "unanimous"]), (random) => {
         const matrix = createResponseMatrix(random.input, random.rows);
         const options = { itemLp: true, itemLpLargeFrom: 1 };
         const release = buildRelease(highs, matrix, random.input, options);
         expect(attackItems(release, sensitive(random), highs)).toEqual([]);
-        expect(buildRelease(highs, matrix, random.input, options)).toEqual(release);
+        // Every other campaign is built twice: a second build of each cost about 10 s of CPU.
+        if (index++ % 2 === 0) {
+          expect(buildRelease(highs, matrix, random.input, options)).toEqual(release);
+        }
       }),
       { numRuns: 4, seed: 1618 },
     );
-    // About 40 s of CPU; 240 s of wall time were measured at a load average of 13.
+    // About 30 s of CPU; 240 s of wall time were measured at a load average of 13 (built twice).
   }, 600_000);
 });
