@@ -22,6 +22,20 @@ const execFileAsync = promisify(execFile);
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
+/**
+ * The screens a page is checked on in each language, for pages whose every language and width
+ * is worth a look but not every pair: each language on a phone, where the length of its texts
+ * decides what fits, and each desktop width in one language (French has the longest texts).
+ * Each pair cost a browser test seconds of CPU: nine pairs per page added up to a minute a run.
+ */
+export const LANGUAGE_SCREENS = [
+  { lang: "nl", width: 390, height: 844 },
+  { lang: "fr", width: 390, height: 844 },
+  { lang: "en", width: 390, height: 844 },
+  { lang: "en", width: 1366, height: 768 },
+  { lang: "fr", width: 1920, height: 1080 },
+] as const;
+
 /** Where browser tests save their screenshots (ignored by git). */
 export const SCREENSHOTS = join(root, "test-results", "screenshots");
 

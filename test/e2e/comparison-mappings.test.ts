@@ -5,6 +5,7 @@ import { insertUser, PASSWORD } from "../server/admin-fixture";
 import {
   type DemoSite,
   expectNoAxeViolations,
+  LANGUAGE_SCREENS,
   SCREENSHOTS as shots,
   startDemoSite,
   watchPage,
@@ -39,12 +40,6 @@ afterAll(async () => {
 });
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
-
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
 
 async function openSignedIn(viewport: { width: number; height: number }, lang: "nl" | "fr" | "en") {
   const context = await site.browser.newContext({ viewport });
@@ -98,7 +93,7 @@ const NOT_SAME = {
 };
 
 describe("a coordinator maps units between two diagnoses", () => {
-  it("maps a unit on the comparison screen; the comparison labels it in nl/fr/en, on a phone and on desktops, and prints p-values", async () => {
+  it("maps a unit on the comparison screen; the comparison labels it in nl/fr/en on a phone, on desktops, and prints p-values", async () => {
     {
       const { context, page, unexpected } = await openSignedIn({ width: 1366, height: 768 }, "en");
       await page.goto(comparisonUrl());
@@ -123,59 +118,58 @@ describe("a coordinator maps units between two diagnoses", () => {
       expect(unexpected()).toEqual([]);
       await context.close();
     }
-    for (const lang of ["nl", "fr", "en"] as const) {
-      for (const viewport of VIEWPORTS) {
-        const state = `${lang} ${viewport.width}px`;
-        const { context, page, unexpected } = await openSignedIn(viewport, lang);
-        await page.goto(comparisonUrl());
-        await poll(() => page.locator(".compare-item").count()).toBeGreaterThan(0);
-        const item = page.locator(".compare-item").first();
-        await poll(() => item.getByText(`(${NOT_SAME[lang]})`).count()).toBeGreaterThan(0);
-        await poll(() => item.locator(".population-caption").count()).toBe(1);
-        await poll(() => page.locator(".notice-box").count()).toBeGreaterThan(0);
-        await expectNoAxeViolations(page, `comparison ${state}`);
-        await expectNothingClipped(page, `comparison ${state}`, viewport.width < 600);
-        if (viewport.width < 600) {
-          // The verdict is on screen beside the figures, not behind a sideways scroll.
-          const verdict = await item.locator("td.verdict-cell").first().boundingBox();
-          expect(verdict && verdict.x + verdict.width).toBeLessThanOrEqual(viewport.width);
-        }
-        await page.screenshot({
-          path: join(shots, `comparison-mappings-${lang}-${viewport.width}.png`),
-        });
-        await item.scrollIntoViewIfNeeded();
-        await page.screenshot({
-          path: join(shots, `comparison-mappings-item-${lang}-${viewport.width}.png`),
-        });
-        // The mapping card, opened: its pairs and what each unit is compared with.
-        const card = page.locator("details.unit-mappings");
-        await card.locator("summary").click();
-        await poll(() => card.locator(".mapping-pair select").count()).toBe(2);
-        await expectNoAxeViolations(page, `unit mappings ${state}`);
-        await expectNothingClipped(page, `unit mappings ${state}`, viewport.width < 600);
-        await card.scrollIntoViewIfNeeded();
-        await page.screenshot({
-          path: join(shots, `comparison-mappings-card-${lang}-${viewport.width}.png`),
-        });
-        await card.locator("summary").click();
-        if (lang === "en" && viewport.width === 1366) {
-          await page.emulateMedia({ media: "print" });
-          // p-values and intervals are printed, not hidden behind a closed <details>.
-          const printed = item.locator(".step-printed").first();
-          expect(await printed.isVisible()).toBe(true);
-          expect(await printed.textContent()).toMatch(/^p [=<] .*95% interval/);
-          expect(await item.locator(".step-details").first().isVisible()).toBe(false);
-          const pdf = await page.pdf({ format: "A4", printBackground: true });
-          expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-          await page.screenshot({
-            path: join(shots, "comparison-mappings-print.png"),
-            fullPage: true,
-          });
-          await page.emulateMedia({ media: "screen" });
-        }
-        expect(unexpected()).toEqual([]);
-        await context.close();
+    for (const { lang, width, height } of LANGUAGE_SCREENS) {
+      const viewport = { width, height };
+      const state = `${lang} ${viewport.width}px`;
+      const { context, page, unexpected } = await openSignedIn(viewport, lang);
+      await page.goto(comparisonUrl());
+      await poll(() => page.locator(".compare-item").count()).toBeGreaterThan(0);
+      const item = page.locator(".compare-item").first();
+      await poll(() => item.getByText(`(${NOT_SAME[lang]})`).count()).toBeGreaterThan(0);
+      await poll(() => item.locator(".population-caption").count()).toBe(1);
+      await poll(() => page.locator(".notice-box").count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, `comparison ${state}`);
+      await expectNothingClipped(page, `comparison ${state}`, viewport.width < 600);
+      if (viewport.width < 600) {
+        // The verdict is on screen beside the figures, not behind a sideways scroll.
+        const verdict = await item.locator("td.verdict-cell").first().boundingBox();
+        expect(verdict && verdict.x + verdict.width).toBeLessThanOrEqual(viewport.width);
       }
+      await page.screenshot({
+        path: join(shots, `comparison-mappings-${lang}-${viewport.width}.png`),
+      });
+      await item.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(shots, `comparison-mappings-item-${lang}-${viewport.width}.png`),
+      });
+      // The mapping card, opened: its pairs and what each unit is compared with.
+      const card = page.locator("details.unit-mappings");
+      await card.locator("summary").click();
+      await poll(() => card.locator(".mapping-pair select").count()).toBe(2);
+      await expectNoAxeViolations(page, `unit mappings ${state}`);
+      await expectNothingClipped(page, `unit mappings ${state}`, viewport.width < 600);
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(shots, `comparison-mappings-card-${lang}-${viewport.width}.png`),
+      });
+      await card.locator("summary").click();
+      if (lang === "en" && viewport.width === 1366) {
+        await page.emulateMedia({ media: "print" });
+        // p-values and intervals are printed, not hidden behind a closed <details>.
+        const printed = item.locator(".step-printed").first();
+        expect(await printed.isVisible()).toBe(true);
+        expect(await printed.textContent()).toMatch(/^p [=<] .*95% interval/);
+        expect(await item.locator(".step-details").first().isVisible()).toBe(false);
+        const pdf = await page.pdf({ format: "A4", printBackground: true });
+        expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+        await page.screenshot({
+          path: join(shots, "comparison-mappings-print.png"),
+          fullPage: true,
+        });
+        await page.emulateMedia({ media: "screen" });
+      }
+      expect(unexpected()).toEqual([]);
+      await context.close();
     }
   }, 600_000);
 });
