@@ -58,7 +58,8 @@ export class PointCheck {
     const cellCount = truth.length;
     this.values = Float64Array.from(truth);
     this.rowStart = new Int32Array(cellCount + 1);
-    for (const cell of rows.cells) {
+    for (let at = 0; at < rows.cells.length; at++) {
+      const cell = rows.cells[at] as number;
       this.rowStart[cell + 1] = (this.rowStart[cell + 1] as number) + 1;
     }
     for (let cell = 0; cell < cellCount; cell++) {
@@ -119,7 +120,8 @@ export class PointCheck {
         for (let term = start[r] as number; term < (start[r + 1] as number); term++) {
           sum += (coefficients[term] as number) * (values[cells[term] as number] as number);
         }
-        if (Math.abs(sum) > EPSILON) ok = false;
+        // Written so that a NaN (a cell without a value) refuses the point too.
+        if (!(Math.abs(sum) <= EPSILON)) ok = false;
       }
     }
     if (ok && visit) {

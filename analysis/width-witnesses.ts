@@ -1,6 +1,5 @@
 import type { CellModel } from "./cell-model";
-import type { LinearRow } from "./eliminate-doubletons";
-import { checkRows, PointCheck } from "./point-check";
+import { PointCheck } from "./point-check";
 
 /**
  * Structural proofs of width without an LP. A witness is a whole solution of the attacker's
@@ -172,30 +171,53 @@ class ModelPointCheck {
     cells.forEach((cell, at) => {
       this.local[cell] = at;
     });
-    this.checked = cells.length;
-    const truth = cells.map((cell) => model.n[cell] as number);
-    const number = (cell: number) => {
-      if ((this.local[cell] as number) < 0) {
-        this.local[cell] = truth.length;
-        truth.push(model.n[cell] as number);
+    const checked = cells.length;
+    this.checked = checked;
+    const local = this.local;
+    // One pass over the equations, written straight into typed arrays sized for all of them:
+    // a witness search of the giant component runs this once, mostly as cold code.
+    const { equations } = model;
+    let most = 0;
+    for (const equation of equations) most += 1 + equation.parts.length;
+    // Room for every cell once more than `cells` holds (a cell listed twice takes two numbers).
+    const truth = new Float64Array(cells.length + model.n.length);
+    cells.forEach((cell, at) => {
+      truth[at] = model.n[cell] as number;
+    });
+    let numbered = checked;
+    const start = new Int32Array(equations.length + 1);
+    const rowCells = new Int32Array(most);
+    const coefficients = new Float64Array(most);
+    let rows = 0;
+    let at = 0;
+    for (const { total, parts } of equations) {
+      let touches = (local[total] as number) >= 0 && (local[total] as number) < checked;
+      for (let p = 0; !touches && p < parts.length; p++) {
+        const number = local[parts[p] as number] as number;
+        touches = number >= 0 && number < checked;
       }
-      return this.local[cell] as number;
-    };
-    const movable = (cell: number) => {
-      const at = this.local[cell] as number;
-      return at >= 0 && at < this.checked;
-    };
-    const rows: LinearRow[] = [];
-    for (const { total, parts } of model.equations) {
-      if (!movable(total) && !parts.some(movable)) continue;
-      rows.push({
-        cells: [number(total), ...parts.map(number)],
-        coefficients: [1, ...parts.map(() => -1)],
-        rhs: 0,
-      });
+      if (!touches) continue;
+      for (let p = -1; p < parts.length; p++) {
+        const cell = p < 0 ? total : (parts[p] as number);
+        if ((local[cell] as number) < 0) {
+          local[cell] = numbered;
+          truth[numbered++] = model.n[cell] as number;
+        }
+        rowCells[at] = local[cell] as number;
+        coefficients[at++] = p < 0 ? 1 : -1;
+      }
+      start[++rows] = at;
     }
     // Whole values, ±1 and rhs 0: a point's sums are exact, so the tolerance never matters.
-    this.point = new PointCheck(checkRows(rows), truth);
+    this.point = new PointCheck(
+      {
+        start: start.subarray(0, rows + 1),
+        cells: rowCells.subarray(0, at),
+        coefficients: coefficients.subarray(0, at),
+        rhs: new Float64Array(rows),
+      },
+      truth.subarray(0, numbered),
+    );
   }
 
   /** One cell of the next point, at `value` within `bounds` (undefined: no bounds, refused). */

@@ -36,6 +36,12 @@ describe("point check", () => {
     expect(shifted(1, WIDE)).toBe(true);
   });
 
+  it("refuses a point whose row sums to NaN (a cell without a true value), not only one that is off", () => {
+    const check = new PointCheck(ROWS, [4, Number.NaN, 3]);
+    check.move(0, 4, WIDE);
+    expect(check.holds()).toBe(false);
+  });
+
   it("starts each point from the truth, after a refused one too", () => {
     const check = new PointCheck(ROWS, TRUTH);
     check.move(0, 5, WIDE);
