@@ -7,10 +7,10 @@ import {
 } from "./audit-small-groups";
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
 import { componentLp, EPSILON, filled, type Seen, spread, widenSeen } from "./component-lp";
-import { type CheckRows, checkRows } from "./cycle-witnesses";
 import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
 import { exactInWindow, windowSystem } from "./exact-in-window";
 import { IntegerBounds } from "./item-bounds";
+import { type CheckRows, checkRows } from "./point-check";
 import { witnessRanges } from "./width-witnesses";
 
 export { lpData } from "./component-lp";

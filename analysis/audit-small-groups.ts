@@ -8,8 +8,9 @@ import {
   spread,
   widenSeen,
 } from "./component-lp";
-import { type CheckRows, cycleWitnesses, type WitnessMoves } from "./cycle-witnesses";
+import { cycleWitnesses, type WitnessMoves } from "./cycle-witnesses";
 import type { Elimination } from "./eliminate-doubletons";
+import type { CheckRows } from "./point-check";
 
 /**
  * The model-A audit of one component (values only: every small group's range at least k wide),

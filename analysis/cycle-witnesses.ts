@@ -1,5 +1,6 @@
 import { type Bounds, EPSILON, type Seen } from "./component-lp";
-import type { Elimination, LinearRow } from "./eliminate-doubletons";
+import type { Elimination } from "./eliminate-doubletons";
+import { type CheckRows, PointCheck } from "./point-check";
 
 /**
  * Model-A proofs of width without an LP, from the shape of a component's reduced equations.
@@ -16,30 +17,6 @@ import type { Elimination, LinearRow } from "./eliminate-doubletons";
 
 /** Breadth-first states (equation, sign carried) looked at per search, at most. */
 const MAX_STATES = 400;
-
-/** A component's equations over its cells as flat rows: what a witness point is checked against. */
-export interface CheckRows {
-  /** Row r's terms are `cells[start[r]..start[r + 1]]` with `coefficients` there. */
-  start: Int32Array;
-  cells: Int32Array;
-  coefficients: Float64Array;
-  rhs: Float64Array;
-}
-
-/** `rows` as `CheckRows` (typed arrays: cheap to send to another thread). */
-export function checkRows(rows: readonly LinearRow[]): CheckRows {
-  const start = new Int32Array(rows.length + 1);
-  rows.forEach((row, at) => {
-    start[at + 1] = (start[at] as number) + row.cells.length;
-  });
-  const cells = new Int32Array(start[rows.length] as number);
-  const coefficients = new Float64Array(cells.length);
-  rows.forEach((row, at) => {
-    cells.set(row.cells, start[at] as number);
-    coefficients.set(row.coefficients, start[at] as number);
-  });
-  return { start, cells, coefficients, rhs: Float64Array.from(rows, (row) => row.rhs) };
-}
 
 /** Checked points, flat: point p moves `cells[ends[p − 1]..ends[p]]` to `values` there. */
 export interface WitnessMoves {
@@ -86,27 +63,28 @@ export function cycleWitnesses(
   for (let index = 0; index < n.length; index++) if (open(index)) targets.push(index);
   if (targets.length === 0) return result;
   const graph = new SignedGraph(reduced, task.bounds, n);
-  const point = new RowCheck(check, n, task.bounds);
+  const point = new PointCheck(check, n);
   const moved = { cells: [] as number[], values: [] as number[], ends: [] as number[] };
+  const moveCell = (cell: number, delta: number) =>
+    point.move(cell, (n[cell] as number) + delta, task.bounds[cell]);
+  const widen = (cell: number, value: number) => {
+    const range = seen[cell] as { low: number; high: number };
+    if (value < range.low) range.low = value;
+    if (value > range.high) range.high = value;
+    if (keep) {
+      moved.cells.push(cell);
+      moved.values.push(value);
+    }
+  };
   const tryMove = (index: number, sign: 1 | -1, t: number) => {
     if (graph.move(index, sign, t) === 0) return;
-    graph.forMoved((cell, delta) => point.move(cell, (n[cell] as number) + delta));
+    graph.forMoved(moveCell);
     graph.reset();
-    const cells = point.holds();
-    if (!cells) {
+    if (!point.holds(widen)) {
       result.refused++;
       return;
     }
     result.points++;
-    for (const { cell, value } of cells) {
-      const range = seen[cell] as { low: number; high: number };
-      if (value < range.low) range.low = value;
-      if (value > range.high) range.high = value;
-      if (keep) {
-        moved.cells.push(cell);
-        moved.values.push(value);
-      }
-    }
     if (keep) moved.ends.push(moved.cells.length);
   };
   // How far a group must move up (or down) from its true value to show its need.
@@ -358,86 +336,5 @@ class SignedGraph {
       }
     }
     return false;
-  }
-}
-
-/**
- * Whether a point (the true counts with some cells moved) satisfies every check row holding a
- * moved cell, each moved cell's bounds, and is whole. The rows are indexed by cell once; a
- * point's values are written into a copy of the truth and put back after its check.
- */
-class RowCheck {
-  private readonly values: Float64Array;
-  /** Per cell, the rows holding it: `rowsOf[rowStart[c]..rowStart[c + 1]]`. */
-  private readonly rowStart: Int32Array;
-  private readonly rowsOf: Int32Array;
-  private readonly checked: Int32Array;
-  private stamp = 0;
-  private readonly moved: number[] = [];
-
-  constructor(
-    private readonly rows: CheckRows,
-    private readonly n: readonly number[],
-    private readonly bounds: readonly Bounds[],
-  ) {
-    this.values = Float64Array.from(n);
-    const count = rows.rhs.length;
-    this.rowStart = new Int32Array(n.length + 1);
-    for (const cell of rows.cells)
-      this.rowStart[cell + 1] = (this.rowStart[cell + 1] as number) + 1;
-    for (let cell = 0; cell < n.length; cell++) {
-      this.rowStart[cell + 1] =
-        (this.rowStart[cell + 1] as number) + (this.rowStart[cell] as number);
-    }
-    this.rowsOf = new Int32Array(rows.cells.length);
-    const fill = this.rowStart.slice(0, n.length);
-    for (let r = 0; r < count; r++) {
-      for (let at = rows.start[r] as number; at < (rows.start[r + 1] as number); at++) {
-        const cell = rows.cells[at] as number;
-        this.rowsOf[fill[cell] as number] = r;
-        fill[cell] = (fill[cell] as number) + 1;
-      }
-    }
-    this.checked = new Int32Array(count);
-  }
-
-  move(cell: number, value: number): void {
-    this.moved.push(cell);
-    this.values[cell] = value;
-  }
-
-  /** The moved cells and their values when the point holds; resets it. */
-  holds(): { cell: number; value: number }[] | undefined {
-    const stamp = ++this.stamp;
-    const { start, cells, coefficients, rhs } = this.rows;
-    let ok = true;
-    for (const cell of this.moved) {
-      const value = this.values[cell] as number;
-      const b = this.bounds[cell] as Bounds;
-      if (!Number.isInteger(value) || value < b.lower || value > b.upper) ok = false;
-    }
-    for (let m = 0; ok && m < this.moved.length; m++) {
-      const cell = this.moved[m] as number;
-      for (
-        let at = this.rowStart[cell] as number;
-        ok && at < (this.rowStart[cell + 1] as number);
-        at++
-      ) {
-        const r = this.rowsOf[at] as number;
-        if (this.checked[r] === stamp) continue;
-        this.checked[r] = stamp;
-        let sum = -(rhs[r] as number);
-        for (let term = start[r] as number; term < (start[r + 1] as number); term++) {
-          sum += (coefficients[term] as number) * (this.values[cells[term] as number] as number);
-        }
-        if (Math.abs(sum) > EPSILON) ok = false;
-      }
-    }
-    const out = ok
-      ? this.moved.map((cell) => ({ cell, value: this.values[cell] as number }))
-      : undefined;
-    for (const cell of this.moved) this.values[cell] = this.n[cell] as number;
-    this.moved.length = 0;
-    return out;
   }
 }

@@ -1,4 +1,5 @@
 import type { CellModel } from "./cell-model";
+import { PointCheck } from "./point-check";
 
 /**
  * Structural proofs of width without an LP. A witness is a whole solution of the attacker's
@@ -61,7 +62,7 @@ export function witnessRanges(
   cells.forEach((cell, index) => {
     column[cell] = index;
   });
-  const check = new PointCheck(model, cells);
+  const check = new ModelPointCheck(model, cells);
   const proven = (index: number) =>
     !open(index) || (high[index] as number) - (low[index] as number) >= need(index);
   const tryPoint = (d: Direction, sign: number, reach: number) => {
@@ -145,103 +146,93 @@ export function satisfiesSystem(
   point: ReadonlyMap<number, number>,
   bounds: (cell: number) => { lower: number; upper: number } | undefined,
 ): boolean {
-  const check = new PointCheck(model, [...point.keys()]);
+  const check = new ModelPointCheck(model, [...point.keys()]);
   for (const [cell, value] of point) check.move(cell, value, bounds(cell));
   return check.holds();
 }
 
 /**
  * The check of `satisfiesSystem` for many points over the same cells (a witness search makes
- * thousands): the equations holding each cell are listed once, flat, and a point's values are
- * written into a copy of the true counts and put back after its check, so no map or set is
- * made per point.
+ * thousands): the model's equations holding one of the cells, as flat rows (total +1, parts −1)
+ * over the checked cells and the other cells of those equations, numbered from 0 and checked by
+ * `PointCheck`. Also refuses a point moving a published cell or one not among the checked cells.
  */
-class PointCheck {
-  private readonly values: Float64Array;
-  /** Per model cell, its place in `start` (−1: not one of the checked cells). */
-  private readonly slot: Int32Array;
-  /** The equations holding the checked cell at slot s: `rows[start[s]..start[s + 1]]`. */
-  private readonly start: Int32Array;
-  private readonly rows: Int32Array;
-  /** Per equation, the check that last summed it (each equation once per point). */
-  private readonly checked: Int32Array;
-  private stamp = 0;
-  private readonly moved: number[] = [];
-  private ok = true;
+class ModelPointCheck {
+  /** Per model cell, its number in the rows (−1: in none; `checked` and above: not movable). */
+  private readonly local: Int32Array;
+  private readonly checked: number;
+  private readonly point: PointCheck;
 
   constructor(
     private readonly model: CellModel,
     cells: readonly number[],
   ) {
-    this.values = Float64Array.from(model.n);
-    this.slot = new Int32Array(model.n.length).fill(-1);
+    this.local = new Int32Array(model.n.length).fill(-1);
     cells.forEach((cell, at) => {
-      this.slot[cell] = at;
+      this.local[cell] = at;
     });
+    const checked = cells.length;
+    this.checked = checked;
+    const local = this.local;
+    // One pass over the equations, written straight into typed arrays sized for all of them:
+    // a witness search of the giant component runs this once, mostly as cold code.
     const { equations } = model;
-    const count = new Int32Array(cells.length + 1);
-    const each = (visit: (slot: number, equation: number) => void) => {
-      equations.forEach(({ total, parts }, equation) => {
-        if ((this.slot[total] as number) >= 0) visit(this.slot[total] as number, equation);
-        for (const part of parts) {
-          if ((this.slot[part] as number) >= 0) visit(this.slot[part] as number, equation);
+    let most = 0;
+    for (const equation of equations) most += 1 + equation.parts.length;
+    // Room for every cell once more than `cells` holds (a cell listed twice takes two numbers).
+    const truth = new Float64Array(cells.length + model.n.length);
+    cells.forEach((cell, at) => {
+      truth[at] = model.n[cell] as number;
+    });
+    let numbered = checked;
+    const start = new Int32Array(equations.length + 1);
+    const rowCells = new Int32Array(most);
+    const coefficients = new Float64Array(most);
+    let rows = 0;
+    let at = 0;
+    for (const { total, parts } of equations) {
+      let touches = (local[total] as number) >= 0 && (local[total] as number) < checked;
+      for (let p = 0; !touches && p < parts.length; p++) {
+        const number = local[parts[p] as number] as number;
+        touches = number >= 0 && number < checked;
+      }
+      if (!touches) continue;
+      for (let p = -1; p < parts.length; p++) {
+        const cell = p < 0 ? total : (parts[p] as number);
+        if ((local[cell] as number) < 0) {
+          local[cell] = numbered;
+          truth[numbered++] = model.n[cell] as number;
         }
-      });
-    };
-    each((at) => {
-      count[at + 1] = (count[at + 1] as number) + 1;
-    });
-    for (let at = 0; at < cells.length; at++) {
-      count[at + 1] = (count[at + 1] as number) + (count[at] as number);
+        rowCells[at] = local[cell] as number;
+        coefficients[at++] = p < 0 ? 1 : -1;
+      }
+      start[++rows] = at;
     }
-    this.start = count;
-    const fill = count.slice(0, cells.length);
-    this.rows = new Int32Array(count[cells.length] as number);
-    each((at, equation) => {
-      this.rows[fill[at] as number] = equation;
-      fill[at] = (fill[at] as number) + 1;
-    });
-    this.checked = new Int32Array(equations.length);
+    // Whole values, ±1 and rhs 0: a point's sums are exact, so the tolerance never matters.
+    this.point = new PointCheck(
+      {
+        start: start.subarray(0, rows + 1),
+        cells: rowCells.subarray(0, at),
+        coefficients: coefficients.subarray(0, at),
+        rhs: new Float64Array(rows),
+      },
+      truth.subarray(0, numbered),
+    );
   }
 
   /** One cell of the next point, at `value` within `bounds` (undefined: no bounds, refused). */
   move(cell: number, value: number, bounds: { lower: number; upper: number } | undefined): void {
-    if (
-      !Number.isInteger(value) ||
-      this.model.hidden[cell] === null ||
-      (this.slot[cell] as number) < 0 ||
-      !bounds ||
-      value < bounds.lower ||
-      value > bounds.upper
-    ) {
-      this.ok = false;
+    const at = this.local[cell] as number;
+    if (this.model.hidden[cell] === null || at < 0 || at >= this.checked) {
+      this.point.refuse();
+      return;
     }
-    this.moved.push(cell);
-    this.values[cell] = value;
+    this.point.move(at, value, bounds);
   }
 
   /** Whether the point of the cells moved since the last check solves the system; resets it. */
   holds(): boolean {
-    let ok = this.ok;
-    const stamp = ++this.stamp;
-    const { equations } = this.model;
-    const values = this.values;
-    for (let m = 0; ok && m < this.moved.length; m++) {
-      const at = this.slot[this.moved[m] as number] as number;
-      for (let r = this.start[at] as number; ok && r < (this.start[at + 1] as number); r++) {
-        const index = this.rows[r] as number;
-        if (this.checked[index] === stamp) continue;
-        this.checked[index] = stamp;
-        const equation = equations[index] as CellModel["equations"][number];
-        let sum = values[equation.total] as number;
-        for (const part of equation.parts) sum -= values[part] as number;
-        if (sum !== 0) ok = false;
-      }
-    }
-    for (const cell of this.moved) values[cell] = this.model.n[cell] as number;
-    this.moved.length = 0;
-    this.ok = true;
-    return ok;
+    return this.point.holds();
   }
 }
 

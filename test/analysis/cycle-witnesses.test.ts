@@ -8,8 +8,9 @@ import {
   type SmallGroupSolver,
 } from "../../analysis/audit-small-groups";
 import type { CellModel } from "../../analysis/cell-model";
-import { checkRows, cycleWitnesses } from "../../analysis/cycle-witnesses";
+import { cycleWitnesses } from "../../analysis/cycle-witnesses";
 import { eliminateDoubletons, type LinearRow } from "../../analysis/eliminate-doubletons";
+import { checkRows } from "../../analysis/point-check";
 
 let highs: Highs;
 let other: Highs;
