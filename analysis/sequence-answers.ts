@@ -20,6 +20,7 @@ import {
   SlotSystem,
 } from "./sequence-answer-points";
 import { provenBatch, provenPin, relaxationProofs } from "./sequence-answer-relaxation";
+import { targetedPoints } from "./sequence-answer-targeted-points";
 import {
   type Entry,
   EPSILON,
@@ -116,6 +117,11 @@ export interface AnswerAudit {
    * and pinned counts (zeros of a whole pinned table too); their LPs and the parts they ran in.
    */
   relaxation: { batchChecks: number; pins: number; solves: number; parts: number };
+  /**
+   * Over the cap, after the relaxations: checks settled by targeted points
+   * (sequence-answer-targeted-points.ts), batches and pinned counts; their LPs and parts.
+   */
+  targeted: { batches: number; pins: number; solves: number; parts: number };
 }
 
 /**
@@ -158,6 +164,7 @@ export function auditAnswerSequence(
     stopAt,
     everyPoint = false,
     relaxations = {},
+    targeted = true,
   }: {
     sensitiveItems: ReadonlySet<string>;
     /** Audit these questions only (keys). */
@@ -195,6 +202,11 @@ export function auditAnswerSequence(
      * default; false: none, for benches and tests).
      */
     relaxations?: false | { depth?: number; limit?: number };
+    /**
+     * Over the LP cap, where the relaxations ran: each check they leave open pushed on its own
+     * neighbourhood (sequence-answer-targeted-points.ts; false: none, for benches and tests).
+     */
+    targeted?: boolean;
   },
 ): AnswerAudit {
   const audit: AnswerAudit = {
@@ -211,6 +223,7 @@ export function auditAnswerSequence(
     pins: { asked: 0, byTruth: 0, byMoves: 0, byNear: 0, byAlone: 0, lps: 0 },
     unsettled: 0,
     relaxation: { batchChecks: 0, pins: 0, solves: 0, parts: 0 },
+    targeted: { batches: 0, pins: 0, solves: 0, parts: 0 },
   };
   if (releases.length === 0) return audit;
   const known =
@@ -235,6 +248,7 @@ export function auditAnswerSequence(
         ownSmallPins,
         everyPoint,
         relaxations,
+        targeted,
       });
       if (stopAt?.(audit.findings.slice(first))) break;
     }
@@ -305,6 +319,7 @@ function auditQuestion(
     ownSmallPins,
     everyPoint,
     relaxations,
+    targeted,
   }: {
     sensitive: boolean;
     k: number;
@@ -315,6 +330,7 @@ function auditQuestion(
     ownSmallPins: boolean | "only";
     everyPoint: boolean;
     relaxations: false | { depth?: number; limit?: number };
+    targeted: boolean;
   },
 ): void {
   const stacked = answerSystem(releases, structures, question, system);
@@ -444,6 +460,7 @@ function auditQuestion(
       moves:
         lower.length > lpMaxColumns && (open.length === 0 || everyPoint || ownSmallPins === "only"),
       relaxations,
+      targeted,
       groups,
       truth: () =>
         known
@@ -600,6 +617,34 @@ function auditQuestion(
         relaxations,
       );
       open = open.filter(isOpen);
+      if (targeted && point && open.length > 0) {
+        const before = open.length;
+        const seen = open;
+        targetedPoints(
+          highs,
+          stacked,
+          point,
+          groups(),
+          open,
+          {
+            groupsOf: (batch) => [batch.groupId],
+            forms: (batch) => [
+              ...batch.other
+                .filter((_, s) => batch.open[s])
+                .map((expression) => ({ expression, sense: "max" as const })),
+              { expression: batch.size, sense: "min" },
+              { expression: batch.size, sense: "max" },
+            ],
+            isOpen,
+            see: (found) => {
+              for (const batch of seen) if (isOpen(batch)) see(found, batch);
+            },
+          },
+          audit.targeted,
+        );
+        open = open.filter(isOpen);
+        audit.targeted.batches += before - open.length;
+      }
     }
     audit.unsettled += open.length;
     for (const batch of open) report(batch, question, slots, audit, true);
@@ -688,6 +733,7 @@ function auditPins(
     ownSmallPins,
     moves,
     relaxations,
+    targeted,
     groups,
   }: {
     k: number;
@@ -702,6 +748,8 @@ function auditPins(
     moves: boolean;
     /** Where the moves run: prove by relaxations what the points leave open. */
     relaxations: false | { depth?: number; limit?: number };
+    /** Where the relaxations ran: targeted points for what they leave open. */
+    targeted: boolean;
     truth: () => Float64Array | null;
     known: TrueCounts[] | undefined;
     ownSmallPins: boolean | "only";
@@ -852,6 +900,11 @@ function auditPins(
     }
     audit.relaxation.pins += proven.size;
     unsettled = unsettled.filter((subject) => !proven.has(subject));
+    if (targeted && unsettled.length > 0) {
+      const before = unsettled.length;
+      unsettled = targetedPins(highs, model, point, groups(), unsettled, k, audit.targeted);
+      audit.targeted.pins += before - unsettled.length;
+    }
   }
   // A withheld table whose every count is pinned: publishing it tells nothing more.
   const pinned = new Map<string, number>();
@@ -866,6 +919,57 @@ function auditPins(
   audit.unsettled += unsettled.length;
   for (const subject of unsettled) audit.findings.push({ ...finding(subject), unsettled: true });
   return unsettled.length;
+}
+
+/**
+ * The pinned subjects left open that targeted points (sequence-answer-targeted-points.ts) do not
+ * settle: a subject is settled, as in pinnedCounts, once the truth and the points show its count
+ * at whole values at least 1 apart, or its size at k or more.
+ */
+function targetedPins(
+  highs: Highs,
+  model: Pick<AnswerSystem, "lower" | "upper" | "rows" | "chains">,
+  truth: Float64Array,
+  groups: ColumnGroups,
+  subjects: PinSubject[],
+  k: number,
+  stats: { solves: number; parts: number },
+): PinSubject[] {
+  const low = new Map<PinSubject, number>();
+  const high = new Map<PinSubject, number>();
+  const large = new Set<PinSubject>();
+  const see = (point: ArrayLike<number>) => {
+    for (const subject of subjects) {
+      const value = valueAt(subject.count, point);
+      low.set(subject, Math.min(low.get(subject) ?? value, value));
+      high.set(subject, Math.max(high.get(subject) ?? value, value));
+      if (subject.size && valueAt(subject.size, point) >= k - EPSILON) large.add(subject);
+    }
+  };
+  const isOpen = (subject: PinSubject) =>
+    !large.has(subject) &&
+    Math.floor((high.get(subject) as number) + EPSILON) <=
+      Math.ceil((low.get(subject) as number) - EPSILON);
+  see(truth);
+  targetedPoints(
+    highs,
+    model,
+    truth,
+    groups,
+    subjects,
+    {
+      groupsOf: (subject) => [subject.groupId],
+      forms: ({ count, size }) => [
+        { expression: count, sense: "max" },
+        { expression: count, sense: "min" },
+        ...(size ? [{ expression: size, sense: "max" as const }] : []),
+      ],
+      isOpen,
+      see,
+    },
+    stats,
+  );
+  return subjects.filter(isOpen);
 }
 
 /** The checks of a batch still open, as findings. */
