@@ -19,7 +19,12 @@ import {
   SizePoints,
   SlotSystem,
 } from "./sequence-answer-points";
-import { provenBatch, provenPin, relaxationProofs } from "./sequence-answer-relaxation";
+import {
+  provenBatch,
+  provenPin,
+  type RelaxationOptions,
+  relaxationProofs,
+} from "./sequence-answer-relaxation";
 import { targetedPoints } from "./sequence-answer-targeted-points";
 import {
   type Entry,
@@ -199,9 +204,9 @@ export function auditAnswerSequence(
     /**
      * Over the LP cap, prove what the points leave open by relaxations (`depth`: steps out from
      * a check's group, `limit`: columns of one relaxed LP, sequence-answer-relaxation.ts's by
-     * default; false: none, for benches and tests).
+     * default; `wide`: the wider pass after them; false: none, for benches and tests).
      */
-    relaxations?: false | { depth?: number; limit?: number };
+    relaxations?: false | RelaxationOptions;
     /**
      * Over the LP cap, where the relaxations ran: each check they leave open pushed on its own
      * neighbourhood (sequence-answer-targeted-points.ts; false: none, for benches and tests).
@@ -329,7 +334,7 @@ function auditQuestion(
     audit: AnswerAudit;
     ownSmallPins: boolean | "only";
     everyPoint: boolean;
-    relaxations: false | { depth?: number; limit?: number };
+    relaxations: false | RelaxationOptions;
     targeted: boolean;
   },
 ): void {
@@ -575,47 +580,50 @@ function auditQuestion(
     // what is left open is held against the candidate (withheld, or the candidate is held
     // back), never let through.
     if (relaxations && lookForPoints && open.length > 0) {
-      relaxationProofs(
-        highs,
-        stacked,
-        groups(),
-        open,
-        (batch) => [batch.groupId],
-        (batch, bounds) => {
-          const proven = provenBatch({
-            size: { expression: batch.size, open: batch.sizeOpen },
-            options: batch.other.map((expression, s) => ({
-              expression,
-              open: batch.open[s] === 1,
-              seen: batch.maxOther[s] as number,
-            })),
-            bounds,
-            k,
-            sensitive,
-          });
-          const found = proven.options.filter((kind) => kind !== null).length;
-          if (!proven.size && found === 0) return false;
-          audit.relaxation.batchChecks += (proven.size ? 1 : 0) + found;
-          report(
-            {
-              ...batch,
-              sizeOpen: proven.size,
-              open: Uint8Array.from(proven.options, (kind) => (kind ? 1 : 0)),
-              maxOther: Float64Array.from(proven.options, (kind) => (kind === "all" ? 0 : 1)),
-            },
-            question,
-            slots,
-            audit,
-          );
-          if (proven.size) batch.sizeOpen = false;
-          proven.options.forEach((kind, s) => {
-            if (kind) batch.open[s] = 0;
-          });
-          return !isOpen(batch);
-        },
-        audit.relaxation,
-        relaxations,
-      );
+      const prove = (which: "first" | "wide") =>
+        relaxationProofs(
+          highs,
+          stacked,
+          groups(),
+          open,
+          (batch) => [batch.groupId],
+          (batch, bounds) => {
+            const proven = provenBatch({
+              size: { expression: batch.size, open: batch.sizeOpen },
+              options: batch.other.map((expression, s) => ({
+                expression,
+                open: batch.open[s] === 1,
+                seen: batch.maxOther[s] as number,
+              })),
+              bounds,
+              k,
+              sensitive,
+            });
+            const found = proven.options.filter((kind) => kind !== null).length;
+            if (!proven.size && found === 0) return false;
+            audit.relaxation.batchChecks += (proven.size ? 1 : 0) + found;
+            report(
+              {
+                ...batch,
+                sizeOpen: proven.size,
+                open: Uint8Array.from(proven.options, (kind) => (kind ? 1 : 0)),
+                maxOther: Float64Array.from(proven.options, (kind) => (kind === "all" ? 0 : 1)),
+              },
+              question,
+              slots,
+              audit,
+            );
+            if (proven.size) batch.sizeOpen = false;
+            proven.options.forEach((kind, s) => {
+              if (kind) batch.open[s] = 0;
+            });
+            return !isOpen(batch);
+          },
+          audit.relaxation,
+          relaxations,
+          which,
+        );
+      prove("first");
       open = open.filter(isOpen);
       if (targeted && point && open.length > 0) {
         const before = open.length;
@@ -644,6 +652,10 @@ function auditQuestion(
         );
         open = open.filter(isOpen);
         audit.targeted.batches += before - open.length;
+      }
+      if (open.length > 0) {
+        prove("wide");
+        open = open.filter(isOpen);
       }
     }
     audit.unsettled += open.length;
@@ -747,7 +759,7 @@ function auditPins(
      */
     moves: boolean;
     /** Where the moves run: prove by relaxations what the points leave open. */
-    relaxations: false | { depth?: number; limit?: number };
+    relaxations: false | RelaxationOptions;
     /** Where the relaxations ran: targeted points for what they leave open. */
     targeted: boolean;
     truth: () => Float64Array | null;
@@ -869,42 +881,58 @@ function auditPins(
   // Over the cap, where the points ran: what relaxations prove pinned joins the pinned counts.
   let unsettled = outcome.unsettled;
   if (relaxations && moves && point && unsettled.length > 0) {
-    const proven = new Map<PinSubject, number>();
-    relaxationProofs(
-      highs,
-      model,
-      groups(),
-      unsettled,
-      (subject) => [subject.groupId],
-      (subject, bounds) => {
-        const { count, size } = subject;
-        const verdict = provenPin({ count, size, bounds, k, seen: valueAt(count, point) });
-        if (verdict) proven.set(subject, verdict === "finding" ? 1 : 0);
-        return verdict !== null;
-      },
-      audit.relaxation,
-      relaxations,
-    );
-    // A hidden small group's own count is a finding only where its release alone does not pin
-    // it (givenAlone): unknown while that release's own audit leaves it unsettled.
-    for (const [subject, value] of proven) {
-      if (ownSmall(subject) && releases.length > 1) {
-        const given = aloneAt(subject.to);
-        const key = name(finding(subject));
-        if (given.all.has(key) && !given.proven.has(key)) {
-          proven.delete(subject);
-          continue;
+    /** What relaxations prove (`which` passes) leaves `unsettled`, proven pins join the pinned. */
+    const prove = (which: "first" | "wide") => {
+      const proven = new Map<PinSubject, number>();
+      relaxationProofs(
+        highs,
+        model,
+        groups(),
+        unsettled,
+        (subject) => [subject.groupId],
+        (subject, bounds) => {
+          const { count, size } = subject;
+          const verdict = provenPin({ count, size, bounds, k, seen: valueAt(count, point) });
+          if (verdict) proven.set(subject, verdict === "finding" ? 1 : 0);
+          return verdict !== null;
+        },
+        audit.relaxation,
+        relaxations,
+        which,
+      );
+      // A hidden small group's own count is a finding only where its release alone does not pin
+      // it (givenAlone): unknown while that release's own audit leaves it unsettled.
+      for (const [subject, value] of proven) {
+        if (ownSmall(subject) && releases.length > 1) {
+          const given = aloneAt(subject.to);
+          const key = name(finding(subject));
+          if (given.all.has(key) && !given.proven.has(key)) {
+            proven.delete(subject);
+            continue;
+          }
         }
+        outcome.pinned.push({ subject, value });
       }
-      outcome.pinned.push({ subject, value });
-    }
-    audit.relaxation.pins += proven.size;
-    unsettled = unsettled.filter((subject) => !proven.has(subject));
+      audit.relaxation.pins += proven.size;
+      unsettled = unsettled.filter((subject) => !proven.has(subject));
+    };
+    prove("first");
     if (targeted && unsettled.length > 0) {
       const before = unsettled.length;
       unsettled = targetedPins(highs, model, point, groups(), unsettled, k, audit.targeted);
       audit.targeted.pins += before - unsettled.length;
     }
+    // Where only hidden small groups' own counts are left, those their release alone proves
+    // pinned are no finding (pinnedCounts' givenAlone, asked there only once every open count is
+    // one: the single-release audits are paid only where they can settle the question).
+    if (releases.length > 1 && unsettled.length > 0 && unsettled.every(ownSmall)) {
+      const before = unsettled.length;
+      unsettled = unsettled.filter(
+        (subject) => !aloneAt(subject.to).proven.has(name(finding(subject))),
+      );
+      audit.pins.byAlone += before - unsettled.length;
+    }
+    if (unsettled.length > 0) prove("wide");
   }
   // A withheld table whose every count is pinned: publishing it tells nothing more.
   const pinned = new Map<string, number>();
