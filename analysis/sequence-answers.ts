@@ -19,7 +19,13 @@ import {
   SizePoints,
   SlotSystem,
 } from "./sequence-answer-points";
-import { provenBatch, provenPin, relaxationProofs } from "./sequence-answer-relaxation";
+import {
+  provenBatch,
+  provenPin,
+  type RelaxationOptions,
+  relaxationProofs,
+} from "./sequence-answer-relaxation";
+import { targetedPoints } from "./sequence-answer-targeted-points";
 import {
   type Entry,
   EPSILON,
@@ -116,6 +122,11 @@ export interface AnswerAudit {
    * and pinned counts (zeros of a whole pinned table too); their LPs and the parts they ran in.
    */
   relaxation: { batchChecks: number; pins: number; solves: number; parts: number };
+  /**
+   * Over the cap, after the relaxations: checks settled by targeted points
+   * (sequence-answer-targeted-points.ts), batches and pinned counts; their LPs and parts.
+   */
+  targeted: { batches: number; pins: number; solves: number; parts: number };
 }
 
 /**
@@ -158,6 +169,7 @@ export function auditAnswerSequence(
     stopAt,
     everyPoint = false,
     relaxations = {},
+    targeted = true,
   }: {
     sensitiveItems: ReadonlySet<string>;
     /** Audit these questions only (keys). */
@@ -192,9 +204,14 @@ export function auditAnswerSequence(
     /**
      * Over the LP cap, prove what the points leave open by relaxations (`depth`: steps out from
      * a check's group, `limit`: columns of one relaxed LP, sequence-answer-relaxation.ts's by
-     * default; false: none, for benches and tests).
+     * default; `wide`: the wider pass after them; false: none, for benches and tests).
      */
-    relaxations?: false | { depth?: number; limit?: number };
+    relaxations?: false | RelaxationOptions;
+    /**
+     * Over the LP cap, where the relaxations ran: each check they leave open pushed on its own
+     * neighbourhood (sequence-answer-targeted-points.ts; false: none, for benches and tests).
+     */
+    targeted?: boolean;
   },
 ): AnswerAudit {
   const audit: AnswerAudit = {
@@ -211,6 +228,7 @@ export function auditAnswerSequence(
     pins: { asked: 0, byTruth: 0, byMoves: 0, byNear: 0, byAlone: 0, lps: 0 },
     unsettled: 0,
     relaxation: { batchChecks: 0, pins: 0, solves: 0, parts: 0 },
+    targeted: { batches: 0, pins: 0, solves: 0, parts: 0 },
   };
   if (releases.length === 0) return audit;
   const known =
@@ -235,6 +253,7 @@ export function auditAnswerSequence(
         ownSmallPins,
         everyPoint,
         relaxations,
+        targeted,
       });
       if (stopAt?.(audit.findings.slice(first))) break;
     }
@@ -305,6 +324,7 @@ function auditQuestion(
     ownSmallPins,
     everyPoint,
     relaxations,
+    targeted,
   }: {
     sensitive: boolean;
     k: number;
@@ -314,7 +334,8 @@ function auditQuestion(
     audit: AnswerAudit;
     ownSmallPins: boolean | "only";
     everyPoint: boolean;
-    relaxations: false | { depth?: number; limit?: number };
+    relaxations: false | RelaxationOptions;
+    targeted: boolean;
   },
 ): void {
   const stacked = answerSystem(releases, structures, question, system);
@@ -444,6 +465,7 @@ function auditQuestion(
       moves:
         lower.length > lpMaxColumns && (open.length === 0 || everyPoint || ownSmallPins === "only"),
       relaxations,
+      targeted,
       groups,
       truth: () =>
         known
@@ -558,48 +580,83 @@ function auditQuestion(
     // what is left open is held against the candidate (withheld, or the candidate is held
     // back), never let through.
     if (relaxations && lookForPoints && open.length > 0) {
-      relaxationProofs(
-        highs,
-        stacked,
-        groups(),
-        open,
-        (batch) => [batch.groupId],
-        (batch, bounds) => {
-          const proven = provenBatch({
-            size: { expression: batch.size, open: batch.sizeOpen },
-            options: batch.other.map((expression, s) => ({
-              expression,
-              open: batch.open[s] === 1,
-              seen: batch.maxOther[s] as number,
-            })),
-            bounds,
-            k,
-            sensitive,
-          });
-          const found = proven.options.filter((kind) => kind !== null).length;
-          if (!proven.size && found === 0) return false;
-          audit.relaxation.batchChecks += (proven.size ? 1 : 0) + found;
-          report(
-            {
-              ...batch,
-              sizeOpen: proven.size,
-              open: Uint8Array.from(proven.options, (kind) => (kind ? 1 : 0)),
-              maxOther: Float64Array.from(proven.options, (kind) => (kind === "all" ? 0 : 1)),
-            },
-            question,
-            slots,
-            audit,
-          );
-          if (proven.size) batch.sizeOpen = false;
-          proven.options.forEach((kind, s) => {
-            if (kind) batch.open[s] = 0;
-          });
-          return !isOpen(batch);
-        },
-        audit.relaxation,
-        relaxations,
-      );
+      const prove = (which: "first" | "wide") =>
+        relaxationProofs(
+          highs,
+          stacked,
+          groups(),
+          open,
+          (batch) => [batch.groupId],
+          (batch, bounds) => {
+            const proven = provenBatch({
+              size: { expression: batch.size, open: batch.sizeOpen },
+              options: batch.other.map((expression, s) => ({
+                expression,
+                open: batch.open[s] === 1,
+                seen: batch.maxOther[s] as number,
+              })),
+              bounds,
+              k,
+              sensitive,
+            });
+            const found = proven.options.filter((kind) => kind !== null).length;
+            if (!proven.size && found === 0) return false;
+            audit.relaxation.batchChecks += (proven.size ? 1 : 0) + found;
+            report(
+              {
+                ...batch,
+                sizeOpen: proven.size,
+                open: Uint8Array.from(proven.options, (kind) => (kind ? 1 : 0)),
+                maxOther: Float64Array.from(proven.options, (kind) => (kind === "all" ? 0 : 1)),
+              },
+              question,
+              slots,
+              audit,
+            );
+            if (proven.size) batch.sizeOpen = false;
+            proven.options.forEach((kind, s) => {
+              if (kind) batch.open[s] = 0;
+            });
+            return !isOpen(batch);
+          },
+          audit.relaxation,
+          relaxations,
+          which,
+        );
+      prove("first");
       open = open.filter(isOpen);
+      if (targeted && point && open.length > 0) {
+        const before = open.length;
+        const seen = open;
+        targetedPoints(
+          highs,
+          stacked,
+          point,
+          groups(),
+          open,
+          {
+            groupsOf: (batch) => [batch.groupId],
+            forms: (batch) => [
+              ...batch.other
+                .filter((_, s) => batch.open[s])
+                .map((expression) => ({ expression, sense: "max" as const })),
+              { expression: batch.size, sense: "min" },
+              { expression: batch.size, sense: "max" },
+            ],
+            isOpen,
+            see: (found) => {
+              for (const batch of seen) if (isOpen(batch)) see(found, batch);
+            },
+          },
+          audit.targeted,
+        );
+        open = open.filter(isOpen);
+        audit.targeted.batches += before - open.length;
+      }
+      if (open.length > 0) {
+        prove("wide");
+        open = open.filter(isOpen);
+      }
     }
     audit.unsettled += open.length;
     for (const batch of open) report(batch, question, slots, audit, true);
@@ -688,6 +745,7 @@ function auditPins(
     ownSmallPins,
     moves,
     relaxations,
+    targeted,
     groups,
   }: {
     k: number;
@@ -701,7 +759,9 @@ function auditPins(
      */
     moves: boolean;
     /** Where the moves run: prove by relaxations what the points leave open. */
-    relaxations: false | { depth?: number; limit?: number };
+    relaxations: false | RelaxationOptions;
+    /** Where the relaxations ran: targeted points for what they leave open. */
+    targeted: boolean;
     truth: () => Float64Array | null;
     known: TrueCounts[] | undefined;
     ownSmallPins: boolean | "only";
@@ -821,37 +881,58 @@ function auditPins(
   // Over the cap, where the points ran: what relaxations prove pinned joins the pinned counts.
   let unsettled = outcome.unsettled;
   if (relaxations && moves && point && unsettled.length > 0) {
-    const proven = new Map<PinSubject, number>();
-    relaxationProofs(
-      highs,
-      model,
-      groups(),
-      unsettled,
-      (subject) => [subject.groupId],
-      (subject, bounds) => {
-        const { count, size } = subject;
-        const verdict = provenPin({ count, size, bounds, k, seen: valueAt(count, point) });
-        if (verdict) proven.set(subject, verdict === "finding" ? 1 : 0);
-        return verdict !== null;
-      },
-      audit.relaxation,
-      relaxations,
-    );
-    // A hidden small group's own count is a finding only where its release alone does not pin
-    // it (givenAlone): unknown while that release's own audit leaves it unsettled.
-    for (const [subject, value] of proven) {
-      if (ownSmall(subject) && releases.length > 1) {
-        const given = aloneAt(subject.to);
-        const key = name(finding(subject));
-        if (given.all.has(key) && !given.proven.has(key)) {
-          proven.delete(subject);
-          continue;
+    /** What relaxations prove (`which` passes) leaves `unsettled`, proven pins join the pinned. */
+    const prove = (which: "first" | "wide") => {
+      const proven = new Map<PinSubject, number>();
+      relaxationProofs(
+        highs,
+        model,
+        groups(),
+        unsettled,
+        (subject) => [subject.groupId],
+        (subject, bounds) => {
+          const { count, size } = subject;
+          const verdict = provenPin({ count, size, bounds, k, seen: valueAt(count, point) });
+          if (verdict) proven.set(subject, verdict === "finding" ? 1 : 0);
+          return verdict !== null;
+        },
+        audit.relaxation,
+        relaxations,
+        which,
+      );
+      // A hidden small group's own count is a finding only where its release alone does not pin
+      // it (givenAlone): unknown while that release's own audit leaves it unsettled.
+      for (const [subject, value] of proven) {
+        if (ownSmall(subject) && releases.length > 1) {
+          const given = aloneAt(subject.to);
+          const key = name(finding(subject));
+          if (given.all.has(key) && !given.proven.has(key)) {
+            proven.delete(subject);
+            continue;
+          }
         }
+        outcome.pinned.push({ subject, value });
       }
-      outcome.pinned.push({ subject, value });
+      audit.relaxation.pins += proven.size;
+      unsettled = unsettled.filter((subject) => !proven.has(subject));
+    };
+    prove("first");
+    if (targeted && unsettled.length > 0) {
+      const before = unsettled.length;
+      unsettled = targetedPins(highs, model, point, groups(), unsettled, k, audit.targeted);
+      audit.targeted.pins += before - unsettled.length;
     }
-    audit.relaxation.pins += proven.size;
-    unsettled = unsettled.filter((subject) => !proven.has(subject));
+    // Where only hidden small groups' own counts are left, those their release alone proves
+    // pinned are no finding (pinnedCounts' givenAlone, asked there only once every open count is
+    // one: the single-release audits are paid only where they can settle the question).
+    if (releases.length > 1 && unsettled.length > 0 && unsettled.every(ownSmall)) {
+      const before = unsettled.length;
+      unsettled = unsettled.filter(
+        (subject) => !aloneAt(subject.to).proven.has(name(finding(subject))),
+      );
+      audit.pins.byAlone += before - unsettled.length;
+    }
+    if (unsettled.length > 0) prove("wide");
   }
   // A withheld table whose every count is pinned: publishing it tells nothing more.
   const pinned = new Map<string, number>();
@@ -866,6 +947,57 @@ function auditPins(
   audit.unsettled += unsettled.length;
   for (const subject of unsettled) audit.findings.push({ ...finding(subject), unsettled: true });
   return unsettled.length;
+}
+
+/**
+ * The pinned subjects left open that targeted points (sequence-answer-targeted-points.ts) do not
+ * settle: a subject is settled, as in pinnedCounts, once the truth and the points show its count
+ * at whole values at least 1 apart, or its size at k or more.
+ */
+function targetedPins(
+  highs: Highs,
+  model: Pick<AnswerSystem, "lower" | "upper" | "rows" | "chains">,
+  truth: Float64Array,
+  groups: ColumnGroups,
+  subjects: PinSubject[],
+  k: number,
+  stats: { solves: number; parts: number },
+): PinSubject[] {
+  const low = new Map<PinSubject, number>();
+  const high = new Map<PinSubject, number>();
+  const large = new Set<PinSubject>();
+  const see = (point: ArrayLike<number>) => {
+    for (const subject of subjects) {
+      const value = valueAt(subject.count, point);
+      low.set(subject, Math.min(low.get(subject) ?? value, value));
+      high.set(subject, Math.max(high.get(subject) ?? value, value));
+      if (subject.size && valueAt(subject.size, point) >= k - EPSILON) large.add(subject);
+    }
+  };
+  const isOpen = (subject: PinSubject) =>
+    !large.has(subject) &&
+    Math.floor((high.get(subject) as number) + EPSILON) <=
+      Math.ceil((low.get(subject) as number) - EPSILON);
+  see(truth);
+  targetedPoints(
+    highs,
+    model,
+    truth,
+    groups,
+    subjects,
+    {
+      groupsOf: (subject) => [subject.groupId],
+      forms: ({ count, size }) => [
+        { expression: count, sense: "max" },
+        { expression: count, sense: "min" },
+        ...(size ? [{ expression: size, sense: "max" as const }] : []),
+      ],
+      isOpen,
+      see,
+    },
+    stats,
+  );
+  return subjects.filter(isOpen);
 }
 
 /** The checks of a batch still open, as findings. */

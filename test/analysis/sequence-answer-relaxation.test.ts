@@ -154,7 +154,7 @@ describe("relaxations over the LP cap", () => {
     const capped = auditAnswerSequence(highs, releases, {
       ...options,
       lpMaxColumns: 0,
-      relaxations: { depth: 0, limit: 3 },
+      relaxations: { depth: 0, limit: 3, wide: false },
     });
     expect(capped.relaxation.parts).toBeGreaterThan(0);
     const pinnedP = capped.findings.filter((f) => f.groupId === "P/all" && f.to === 1);
@@ -171,6 +171,17 @@ describe("relaxations over the LP cap", () => {
     const check = (f: AnswerFinding) => JSON.stringify([f.kind, f.option, f.groupId, f.from, f.to]);
     const held = new Set(capped.findings.map(check));
     for (const finding of lifted.findings) expect(held.has(check(finding))).toBe(true);
+  });
+
+  it("prove in the wider pass what the first passes leave unsettled", () => {
+    const lifted = auditAnswerSequence(highs, releases, options);
+    const capped = auditAnswerSequence(highs, releases, {
+      ...options,
+      lpMaxColumns: 0,
+      relaxations: { depth: 0, limit: 3, wide: { depth: 1, limit: 100 } },
+    });
+    expect(capped.unsettled).toBe(0);
+    expect(sorted(capped.findings)).toEqual(sorted(lifted.findings));
   });
 });
 

@@ -1,10 +1,6 @@
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  buildRelease,
-  createResponseMatrix,
-  type ReleaseInput,
-} from "../../analysis/build-release";
+import { buildRelease, createResponseMatrix } from "../../analysis/build-release";
 import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
 import type { Release, ReleaseGroup, ReleaseItem } from "../../analysis/release-types";
 import {
@@ -12,12 +8,12 @@ import {
   auditAnswerSequence,
   withholdAnswers,
 } from "../../analysis/sequence-answers";
-import { WitnessCache } from "../../analysis/sequence-witnesses";
 import type { TrueCounts } from "../../analysis/true-group-counts";
 import type { ResponseRow } from "../../analysis/types";
 import { breakdownItem, CLIMATE_ITEM, EXPERIENCED_ITEM } from "./random-campaign";
 import probeCase from "./sequence-answers-case.json";
 import pinnedCase from "./sequence-answers-pinned-case.json";
+import { serveCase } from "./serve-answer-case";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -466,37 +462,12 @@ describe("answer tables across served releases", () => {
     expect(auditAnswerSequence(highs, served, { sensitiveItems: sensitive }).findings).toEqual([]);
   });
 
-  /** Serves a campaign's answers in its batches, as the server does (true counts in memory). */
-  function serveCase(fixture: { input: unknown; rows: unknown; batches: number[] }) {
-    const caseInput = fixture.input as ReleaseInput;
-    const matrix = createResponseMatrix(caseInput);
-    const shown: Release[] = [];
-    const truths: TrueCounts[] = [];
-    const witnesses = new WitnessCache();
-    let next = 0;
-    for (const size of fixture.batches) {
-      for (const row of (fixture.rows as ResponseRow[]).slice(next, next + size))
-        matrix.append(row);
-      next += size;
-      const built = buildSequencedRelease(highs, matrix, caseInput, shown, {
-        truths,
-        witnesses,
-        stackedUpTo: 0,
-      });
-      if (!built.passes) continue;
-      shown.push(built.release);
-      truths.push(built.truth);
-    }
-    const keys = new Set(caseInput.items.filter((i) => i.sensitive).map((i) => i.key));
-    return { shown, keys };
-  }
-
   it("serves nothing that tells one newcomer's answer (a batch pinned to one by the tables)", () => {
     // A random campaign (k = 3) of the probe that found the gap (docs/history/
     // sequence-answer-probe.md): 53 answers, then 3. Before the answer audit, the second release
     // was served and the two tables together showed exactly one newcomer with dim0 = v1, and
     // their climate answer.
-    const { shown, keys } = serveCase(probeCase);
+    const { shown, keys } = serveCase(highs, probeCase);
     expect(auditAnswerSequence(highs, shown, { sensitiveItems: keys }).findings).toEqual([]);
   }, 120_000);
 
@@ -504,7 +475,7 @@ describe("answer tables across served releases", () => {
     // The attack property's seed-10 case (one unit, k = 3): 44 answers, then 3. The answer audit
     // withheld the organisation's climate table in the second release, yet the published
     // breakdown plus the unchanged rest (from the first release) gave it exactly.
-    const { shown, keys } = serveCase(pinnedCase);
+    const { shown, keys } = serveCase(highs, pinnedCase);
     expect(shown).toHaveLength(2);
     const organisation = shown[1]?.groups.find((group) => group.id === "org/all");
     expect(organisation?.items.find((item) => item.key === "climate")).toHaveProperty("options");

@@ -35,8 +35,9 @@ export interface AnswerSequenceFigures {
   /** Every LP of the audit: batches', pinned counts', neighbourhood and size points'. */
   solves: number;
   findings: number;
-  /** SHA-256 (first 12 hex digits) of the findings, sorted. */
+  /** SHA-256 (first 12 hex digits) of the findings, sorted; of the proven ones (not unsettled). */
   hash: string;
+  provenHash: string;
   /** Left open by the points (over the cap): pinned counts, and batches with a check open. */
   unsettledPinned: number;
   openBatches: number;
@@ -128,6 +129,9 @@ export async function answerSequenceReleases(progress = (_line: string) => {}): 
   return load();
 }
 
+const hashOf = (lines: string[]) =>
+  createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 12);
+
 const cpuNow = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
@@ -184,7 +188,8 @@ export async function measureAnswerSequence({
         solves: audit.solves + audit.pinSolves + audit.partSolves + audit.sizeSolves,
         findings: audit.findings.length,
         list: audit.findings,
-        hash: createHash("sha256").update(sorted.join("\n")).digest("hex").slice(0, 12),
+        hash: hashOf(sorted),
+        provenHash: hashOf(sorted.filter((line) => !JSON.parse(line).unsettled)),
         unsettledPinned: open.filter((finding) => finding.kind === "pinned").length,
         openBatches: new Set(
           open
@@ -195,7 +200,14 @@ export async function measureAnswerSequence({
         proven: audit.findings.length - open.length,
       });
       const { list: _, ...shown } = figures.at(-1) as AnswerSequenceFigures;
-      progress(JSON.stringify({ ...shown, pins: audit.pins, partSolves: audit.partSolves }));
+      progress(
+        JSON.stringify({
+          ...shown,
+          pins: audit.pins,
+          partSolves: audit.partSolves,
+          targeted: audit.targeted,
+        }),
+      );
     }
   }
   // Every finding proven over the cap must be one the lifted cap's LPs give.

@@ -67,7 +67,7 @@ async function benchAnswerSequence() {
   );
   for (const f of figures)
     console.log(
-      `  ${f.question.padEnd(4)} cap ${String(f.cap).padStart(8)}${f.everyPoint ? " every point" : "            "}  ${f.columns} columns  ${f.cpuMs.toFixed(0).padStart(7)} ms CPU  ${String(f.solves).padStart(5)} LPs  ${String(f.findings).padStart(5)} findings (${f.hash})  unsettled: ${f.unsettledPinned} pinned counts, ${f.openBatches} batches${f.cap < f.columns ? `; proven ${f.proven} (${f.provenInLifted ?? "?"} of them lifted findings; relaxation: ${f.relaxation.batchChecks} batch checks, ${f.relaxation.pins} pinned counts, ${f.relaxation.solves} LPs in ${f.relaxation.parts} parts)` : ""}`,
+      `  ${f.question.padEnd(4)} cap ${String(f.cap).padStart(8)}${f.everyPoint ? " every point" : "            "}  ${f.columns} columns  ${f.cpuMs.toFixed(0).padStart(7)} ms CPU  ${String(f.solves).padStart(5)} LPs  ${String(f.findings).padStart(5)} findings (${f.hash}, proven ${f.provenHash})  unsettled: ${f.unsettledPinned} pinned counts, ${f.openBatches} batches${f.cap < f.columns ? `; proven ${f.proven} (${f.provenInLifted ?? "?"} of them lifted findings; relaxation: ${f.relaxation.batchChecks} batch checks, ${f.relaxation.pins} pinned counts, ${f.relaxation.solves} LPs in ${f.relaxation.parts} parts)` : ""}`,
     );
 }
 
