@@ -414,7 +414,11 @@ describe("a candidate that withholds the question in every group", () => {
 
 describe("withholdAnswers", () => {
   it("withholds the candidate's tables beside the unmasked group until nothing tells", () => {
-    const { release: served, left, rounds } = withholdAnswers(highs, [before], unmasking, {
+    const {
+      release: served,
+      left,
+      rounds,
+    } = withholdAnswers(highs, [before], unmasking, {
       sensitiveItems,
     });
     expect(left).toEqual([]);
