@@ -1087,8 +1087,20 @@ export function withholdAnswers(
     truths?: (TrueCounts | undefined)[];
     /** See ANSWER_LP_MAX_COLUMNS (tests set it low). */
     lpMaxColumns?: number;
+    /**
+     * Each round's audit looks for every point over the LP cap (auditAnswerSequence's
+     * `everyPoint`): benches, what a rebuild with the gates loosened costs and serves.
+     */
+    everyPoint?: boolean;
   },
-): { release: Release; left: AnswerFinding[]; withheld: string[]; audits: AnswerAudit[] } {
+): {
+  release: Release;
+  left: AnswerFinding[];
+  withheld: string[];
+  audits: AnswerAudit[];
+  /** The rounds' audits (`audits` adds the audits of the shown releases and candidate alone). */
+  rounds: number;
+} {
   const release: Release = structuredClone(candidate);
   const sequence = [...shown, release];
   const structures = sequence.map(releaseEquations);
@@ -1242,8 +1254,10 @@ export function withholdAnswers(
     );
   const stopAt = (findings: readonly AnswerFinding[]) =>
     findings.some((finding) => finding.unsettled && shownNowhere(finding.item));
+  let rounds = 0;
   for (;;) {
     alone.clear();
+    rounds++;
     const audit = auditAnswerSequence(highs, sequence, {
       ...options,
       structures,
@@ -1254,7 +1268,7 @@ export function withholdAnswers(
     audit.findings = audit.findings.filter(
       (finding) => finding.unsettled || !alreadyShown(finding),
     );
-    if (audit.findings.length === 0) return { release, left: [], withheld, audits };
+    if (audit.findings.length === 0) return { release, left: [], withheld, audits, rounds };
     // Published again now: its "pinned" findings are settled (anything else hides it again).
     const again = republish(audit.findings);
     let hidden = again.size;
@@ -1274,7 +1288,7 @@ export function withholdAnswers(
     if (hidden === 0)
       for (const key of new Set(audit.findings.map((finding) => finding.item)))
         for (const group of release.groups) if (hide(group.id, key)) hidden++;
-    if (hidden === 0) return { release, left: audit.findings, withheld, audits };
+    if (hidden === 0) return { release, left: audit.findings, withheld, audits, rounds };
     only = new Set(audit.findings.map((finding) => finding.item));
   }
 }

@@ -414,10 +414,16 @@ describe("a candidate that withholds the question in every group", () => {
 
 describe("withholdAnswers", () => {
   it("withholds the candidate's tables beside the unmasked group until nothing tells", () => {
-    const { release: served, left } = withholdAnswers(highs, [before], unmasking, {
+    const {
+      release: served,
+      left,
+      rounds,
+    } = withholdAnswers(highs, [before], unmasking, {
       sensitiveItems,
     });
     expect(left).toEqual([]);
+    // One round finds the unmasked table and withholds beside it; the next finds nothing.
+    expect(rounds).toBe(2);
     const b = served.groups.find((group) => group.id === "b/all");
     expect(b?.items[0]).toEqual({ key: "experienced", kind: "single", hidden: "protected" });
     expect(auditAnswerSequence(highs, [before, served], { sensitiveItems }).findings).toEqual([]);

@@ -10,6 +10,7 @@ import {
   ANSWER_LP_MAX_COLUMNS,
   type AnswerFinding,
   auditAnswerSequence,
+  withholdAnswers,
 } from "../../analysis/sequence-answers";
 import { sequenceSystem } from "../../analysis/sequence-system";
 import { WitnessCache } from "../../analysis/sequence-witnesses";
@@ -220,4 +221,63 @@ export async function measureAnswerSequence({
     ).length;
   }
   return { cache: CACHE, figures };
+}
+
+/** The rebuild's answer step (withholdAnswers) on the interim-2 candidate, as the server runs it. */
+export interface AnswerWithholdingFigures {
+  everyPoint: boolean;
+  cpuMs: number;
+  rounds: number;
+  /** Tables withheld ("group|question"), findings left (held back if any), unsettled among them. */
+  withheld: number;
+  left: number;
+  leftUnsettled: number;
+  /** Questions withheld in every group of the candidate. */
+  questionsWithheldEverywhere: number;
+  /** SHA-256 (first 12 hex digits) of the release served (or held back). */
+  hash: string;
+}
+
+/**
+ * withholdAnswers of the interim-2 candidate against interim 1 with their truths, as a rebuild
+ * runs it (gated), and with every point looked for in each round's audit (`everyPoint`).
+ */
+export async function measureAnswerWithholding({
+  everyPoint = [false, true],
+  progress = (_line: string) => {},
+}: {
+  everyPoint?: boolean[];
+  progress?: (line: string) => void;
+} = {}): Promise<AnswerWithholdingFigures[]> {
+  const highs = await highsLoader();
+  const { releases, truths, sensitiveItems } = await answerSequenceReleases(progress);
+  const [first, candidate] = releases as [Release, Release];
+  const figures: AnswerWithholdingFigures[] = [];
+  for (const every of everyPoint) {
+    const start = cpuNow();
+    const result = withholdAnswers(highs, [first], candidate, {
+      sensitiveItems,
+      truths,
+      everyPoint: every,
+    });
+    const cpuMs = cpuNow() - start;
+    const keys = new Set(questionsOf(releases).map((question) => question.key));
+    const everywhere = [...keys].filter((key) =>
+      result.release.groups.every((group) =>
+        group.items.every((item) => item.key !== key || !("options" in item)),
+      ),
+    );
+    figures.push({
+      everyPoint: every,
+      cpuMs,
+      rounds: result.rounds,
+      withheld: result.withheld.length,
+      left: result.left.length,
+      leftUnsettled: result.left.filter((finding) => finding.unsettled).length,
+      questionsWithheldEverywhere: everywhere.length,
+      hash: hashOf([JSON.stringify(result.release)]),
+    });
+    progress(JSON.stringify(figures.at(-1)));
+  }
+  return figures;
 }

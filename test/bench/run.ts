@@ -5,8 +5,9 @@
 // bench, `--item-lp` builds its releases with the item audit's LP stage (as the server serves
 // them). `answer-sequence` runs only when named: `--questions=q0,q3` (or `all`),
 // `--cap=8000,inf` (the caps it is audited at; `inf`: lifted; below a question's columns also
-// with every point looked for).
-import { measureAnswerSequence } from "./answer-sequence";
+// with every point looked for); `--withhold` instead runs the rebuild's answer step
+// (withholdAnswers) on the interim-2 candidate, gated and with every point looked for.
+import { measureAnswerSequence, measureAnswerWithholding } from "./answer-sequence";
 import { measureCodeGeneration } from "./code-generation";
 import { measureFormDuringHeadcounts } from "./headcount-form-load";
 import { measureHeadcountImport } from "./headcount-import";
@@ -54,6 +55,16 @@ async function main() {
 }
 
 async function benchAnswerSequence() {
+  if (options.includes("--withhold")) {
+    console.log(
+      "Answer tables, the rebuild's answer step (withholdAnswers): the sequence bench's interim-2 candidate against interim 1, true counts known",
+    );
+    for (const f of await measureAnswerWithholding({ progress: (l) => console.log(`  … ${l}`) }))
+      console.log(
+        `  ${f.everyPoint ? "every point" : "gated      "}  ${f.cpuMs.toFixed(0).padStart(7)} ms CPU  ${f.rounds} rounds  ${f.withheld} tables withheld (${f.questionsWithheldEverywhere} questions everywhere)  ${f.left} findings left (${f.leftUnsettled} unsettled): ${f.left > 0 ? "held back" : "served"}  release ${f.hash}`,
+      );
+    return;
+  }
   const caps = listed("cap")?.map((cap) =>
     cap === "inf" ? Number.POSITIVE_INFINITY : Number(cap),
   );
