@@ -112,22 +112,11 @@ export function pinnedCounts(
     : subjects;
   outcome.asked = asked.length;
   if (asked.length === 0) return outcome;
-  const low = new Float64Array(asked.length).fill(Number.POSITIVE_INFINITY);
-  const high = new Float64Array(asked.length).fill(Number.NEGATIVE_INFINITY);
-  /** A point showed the subject's size k or more. */
-  const large = new Uint8Array(asked.length);
-  const isOpen = (i: number) =>
-    large[i] === 0 &&
-    Math.floor((high[i] as number) + EPSILON) <= Math.ceil((low[i] as number) - EPSILON);
+  const ranges = new PinRanges(asked, k);
+  const isOpen = (i: number) => ranges.isOpen(i);
   let open = asked.map((_, i) => i);
   const see = (point: ArrayLike<number>) => {
-    for (const i of open) {
-      const { count, size } = asked[i] as PinSubject;
-      const value = valueAt(count, point);
-      if (value < (low[i] as number)) low[i] = value;
-      if (value > (high[i] as number)) high[i] = value;
-      if (size && valueAt(size, point) >= k - EPSILON) large[i] = 1;
-    }
+    ranges.see(point, open);
     open = open.filter(isOpen);
   };
   if (truth) see(truth);
@@ -214,8 +203,51 @@ export function pinnedCounts(
   }
   for (const i of open) {
     const subject = asked[i] as PinSubject;
-    const value = Math.ceil((low[i] as number) - EPSILON);
+    const value = Math.ceil(ranges.least(i) - EPSILON);
     if (!subject.size || (small.has(i) && value >= 1)) outcome.pinned.push({ subject, value });
   }
   return outcome;
+}
+
+/**
+ * The values feasible points showed for each subject's count, and whether one showed its size at
+ * k or more: a subject stays open (pinned so far) while its whole values, rounded inwards as a
+ * reader rounds the LP range, are at most one apart and no point showed it large.
+ */
+export class PinRanges {
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+  private readonly large: Uint8Array;
+
+  constructor(
+    private readonly subjects: readonly PinSubject[],
+    private readonly k: number,
+  ) {
+    this.low = new Float64Array(subjects.length).fill(Number.POSITIVE_INFINITY);
+    this.high = new Float64Array(subjects.length).fill(Number.NEGATIVE_INFINITY);
+    this.large = new Uint8Array(subjects.length);
+  }
+
+  /** Widens the subjects at `indices` (by their place in `subjects`) by one point. */
+  see(point: ArrayLike<number>, indices: Iterable<number>): void {
+    for (const i of indices) {
+      const { count, size } = this.subjects[i] as PinSubject;
+      const value = valueAt(count, point);
+      if (value < (this.low[i] as number)) this.low[i] = value;
+      if (value > (this.high[i] as number)) this.high[i] = value;
+      if (size && valueAt(size, point) >= this.k - EPSILON) this.large[i] = 1;
+    }
+  }
+
+  isOpen(i: number): boolean {
+    return (
+      this.large[i] === 0 &&
+      Math.floor((this.high[i] as number) + EPSILON) <= Math.ceil((this.low[i] as number) - EPSILON)
+    );
+  }
+
+  /** The least value a point showed for subject `i`'s count. */
+  least(i: number): number {
+    return this.low[i] as number;
+  }
 }

@@ -10,7 +10,13 @@ import {
   questionsOf,
 } from "./sequence-answer-model";
 import { answerMoves, isPointOf } from "./sequence-answer-moves";
-import { type Lin, type PinSubject, pinnedCounts, valueAt } from "./sequence-answer-pins";
+import {
+  type Lin,
+  PinRanges,
+  type PinSubject,
+  pinnedCounts,
+  valueAt,
+} from "./sequence-answer-pins";
 import {
   ColumnGroups,
   liftSizePoint,
@@ -951,8 +957,8 @@ function auditPins(
 
 /**
  * The pinned subjects left open that targeted points (sequence-answer-targeted-points.ts) do not
- * settle: a subject is settled, as in pinnedCounts, once the truth and the points show its count
- * at whole values at least 1 apart, or its size at k or more.
+ * settle: a subject is settled as in pinnedCounts (PinRanges), once the truth and the points show
+ * its count at whole values at least 1 apart, or its size at k or more.
  */
 function targetedPins(
   highs: Highs,
@@ -963,21 +969,11 @@ function targetedPins(
   k: number,
   stats: { solves: number; parts: number },
 ): PinSubject[] {
-  const low = new Map<PinSubject, number>();
-  const high = new Map<PinSubject, number>();
-  const large = new Set<PinSubject>();
-  const see = (point: ArrayLike<number>) => {
-    for (const subject of subjects) {
-      const value = valueAt(subject.count, point);
-      low.set(subject, Math.min(low.get(subject) ?? value, value));
-      high.set(subject, Math.max(high.get(subject) ?? value, value));
-      if (subject.size && valueAt(subject.size, point) >= k - EPSILON) large.add(subject);
-    }
-  };
-  const isOpen = (subject: PinSubject) =>
-    !large.has(subject) &&
-    Math.floor((high.get(subject) as number) + EPSILON) <=
-      Math.ceil((low.get(subject) as number) - EPSILON);
+  const ranges = new PinRanges(subjects, k);
+  const indexOf = new Map(subjects.map((subject, i) => [subject, i]));
+  const all = subjects.map((_, i) => i);
+  const see = (point: ArrayLike<number>) => ranges.see(point, all);
+  const isOpen = (subject: PinSubject) => ranges.isOpen(indexOf.get(subject) as number);
   see(truth);
   targetedPoints(
     highs,
