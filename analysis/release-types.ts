@@ -53,7 +53,13 @@ export interface OptionFigure {
 
 /** A question's results in one published group; hidden as a whole under the unanimity rule. */
 export type ReleaseItem =
-  | { key: string; kind: "single" | "multi"; hidden: HiddenReason }
+  | {
+      key: string;
+      kind: "single" | "multi";
+      hidden: HiddenReason;
+      /** Set only when a release is served (server/results/earlier-tables.ts), never by analysis/. */
+      earlier?: EarlierTable;
+    }
   | {
       key: string;
       kind: "single";
@@ -69,6 +75,18 @@ export type ReleaseItem =
       /** Per option: respondents who ticked it; the null option counts those who ticked none. */
       options: OptionFigure[];
     };
+
+/**
+ * A hidden table as the newest earlier release readers were served showed it: that release's
+ * build time, the group's size then, and its figures then.
+ */
+export interface EarlierTable {
+  builtAt: string;
+  n: number;
+  options: OptionFigure[];
+  mean?: number | null;
+  favourable?: number | null;
+}
 
 export interface ReleaseGroup {
   /** Stable identifier, also across waves of the same questionnaire and unit tree. */

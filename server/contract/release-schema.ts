@@ -22,8 +22,21 @@ const optionSchema = z.object({
   count: z.number().int().nonnegative(),
   share: z.number().min(0).max(1),
 });
+/** A hidden table as an earlier release readers were served showed it (earlier-tables.ts). */
+const earlierTableSchema = z.object({
+  builtAt: z.string(),
+  n: z.number().int().nonnegative(),
+  options: z.array(optionSchema),
+  mean: z.number().nullable().optional(),
+  favourable: z.number().min(0).max(1).nullable().optional(),
+});
 const itemSchema = z.union([
-  z.object({ key: z.string(), kind: z.enum(["single", "multi"]), hidden: hiddenReason }),
+  z.object({
+    key: z.string(),
+    kind: z.enum(["single", "multi"]),
+    hidden: hiddenReason,
+    earlier: earlierTableSchema.optional(),
+  }),
   z.object({
     key: z.string(),
     kind: z.literal("single"),

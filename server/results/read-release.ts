@@ -1,10 +1,11 @@
-import { and, desc, eq, gt, gte, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Release, ReleaseGroup } from "../../analysis/release-types";
 import { builtWithItemLp } from "../db/item-lp-release-sql";
 import type { Db } from "../db/open-database";
 import { campaigns, releases, responses } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { NotFoundError, ProblemError } from "../errors";
+import { type ShownRelease, withEarlierTables } from "./earlier-tables";
 
 export interface StoredRelease {
   campaign: { id: string; slug: string; k: number; organisationId: string };
@@ -16,6 +17,7 @@ export interface StoredRelease {
  * The release a reader gets now: the newest one that passed the sequence audit against every
  * release shown before it, or else the one shown last (held back until enough new answers have
  * arrived). Serving marks it shown, so every later release is audited against it as well.
+ * A table it hides carries the figures an earlier served release showed (earlier-tables.ts).
  * A release not shown yet is served only if it was built with the item audit's LP stage, while
  * the raw responses still allow building one: a release stored by a version that built
  * without it (interim releases, before every release had it) would show an LP-derivable
@@ -87,7 +89,11 @@ export function readRelease(db: Db, slug: string, now: Date = new Date()): Store
       .where(eq(releases.id, id))
       .get();
     if (!row) return undefined;
-    const parsed = { builtAt: row.builtAt, release: JSON.parse(row.release) as Release };
+    const release = JSON.parse(row.release) as Release;
+    const parsed = {
+      builtAt: row.builtAt,
+      release: withEarlierTables(release, shownBefore(tx, campaign.id, id)),
+    };
     remember(key, parsed);
     return parsed;
   });
@@ -107,9 +113,34 @@ export function readRelease(db: Db, slug: string, now: Date = new Date()): Store
   };
 }
 
+/** The releases of a campaign readers were served before release `id`, newest first, read lazily. */
+function* shownBefore(tx: Db, campaignId: string, id: number): Generator<ShownRelease> {
+  const ids = tx
+    .select({ id: releases.id })
+    .from(releases)
+    .where(
+      and(
+        eq(releases.campaignId, campaignId),
+        isNotNull(releases.firstServedAt),
+        lt(releases.id, id),
+      ),
+    )
+    .orderBy(desc(releases.id))
+    .all();
+  for (const { id: earlier } of ids) {
+    const row = tx
+      .select({ builtAt: releases.builtAt, release: releases.release })
+      .from(releases)
+      .where(eq(releases.id, earlier))
+      .get();
+    if (row) yield { builtAt: row.builtAt, release: JSON.parse(row.release) as Release };
+  }
+}
+
 /**
- * Parsed releases by row id. A stored release never changes (the table is append-only), so a
- * parse can be reused: reading and parsing a diagnosis release of 1,256 groups costs tens of
+ * Parsed releases by row id, with their earlier tables. A stored release never changes (the
+ * table is append-only), nor do the releases served before it (a release older than one served
+ * is never served), so a parse can be reused: reading and parsing a diagnosis release of 1,256 groups costs tens of
  * milliseconds, which the overview and a comparison would otherwise pay on every request. Small
  * on purpose (one entry is several MB); callers must not mutate what they get.
  */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Release } from "../../analysis/release-types";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
 import {
   type DemoSite,
@@ -191,6 +192,60 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
         await page.screenshot({ path: join(shots, "results-ui-comparison-print.png") });
         await page.emulateMedia({ media: "screen" });
       }
+      expect(unexpected()).toEqual([]);
+      await context.close();
+    }
+  }, 300_000);
+
+  it("shows the tables a newer release hides as the release before showed them, with its date", async () => {
+    // A reader is served campagne-2022's release; then a rebuild that hides every table of the
+    // organisation (as the sequence audit may) is stored, and served next.
+    const first = await openSignedIn({ width: 1366, height: 768 });
+    await first.page.goto(`${site.origin}/admin/campaigns/campagne-2022/results`);
+    await poll(() =>
+      first.page.getByRole("region", { name: "At a glance" }).getByText("1,800").count(),
+    ).toBe(1);
+    await first.context.close();
+    const db = site.db.$client;
+    const shown = db
+      .prepare(
+        `SELECT r.id, r.campaign_id AS campaignId, r.built_at AS builtAt, r.respondents, r.release
+         FROM releases r JOIN campaigns c ON c.id = r.campaign_id
+         WHERE c.slug = 'campagne-2022' AND r.first_served_at IS NOT NULL ORDER BY r.id DESC`,
+      )
+      .get() as {
+      id: number;
+      campaignId: string;
+      builtAt: string;
+      respondents: number;
+      release: string;
+    };
+    const release = JSON.parse(shown.release) as Release;
+    const root = release.units.find((unit) => unit.parentId === null)?.id;
+    for (const group of release.groups)
+      if (group.unitId === root && group.part === "all" && group.filters.length === 0)
+        group.items = group.items.map(({ key, kind }) => ({ key, kind, hidden: "protected" }));
+    db.prepare(
+      `INSERT INTO releases (campaign_id, built_at, respondents, release, servable, audited_after)
+       VALUES (?, ?, ?, ?, 1, ?)`,
+    ).run(
+      shown.campaignId,
+      new Date(Date.parse(shown.builtAt) + 86_400_000).toISOString(),
+      shown.respondents,
+      JSON.stringify(release),
+      shown.id,
+    );
+    for (const viewport of VIEWPORTS) {
+      const { context, page, unexpected } = await openSignedIn(viewport);
+      await page.goto(`${site.origin}/admin/campaigns/campagne-2022/results`);
+      const note = page.locator(".earlier-note", {
+        hasText: /Figures of .+ \(n = 1,800\); the newer answers stay hidden/,
+      });
+      await poll(() => note.count()).toBeGreaterThan(0);
+      await note.first().scrollIntoViewIfNeeded();
+      await expectNoAxeViolations(page, `earlier tables at ${viewport.width}px`);
+      await expectNothingClipped(page, `earlier tables at ${viewport.width}px`);
+      await page.screenshot({ path: join(shots, `results-ui-earlier-${viewport.width}.png`) });
       expect(unexpected()).toEqual([]);
       await context.close();
     }

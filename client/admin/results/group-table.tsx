@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId } from "react";
 import type { ReleaseItem, ReleaseValue } from "../../../server/contract/release-schema";
 import { optionLabel, type QuestionnaireLabels } from "../../../surveys/model/questionnaire-labels";
-import { formatNumber, useAdminLocale, useMessages } from "../admin-locale";
+import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark, useHiddenText } from "../hidden-mark";
 import { QuestionnaireText } from "../questionnaires/questionnaire-text";
 import type { ChartRow } from "./answers-chart";
@@ -11,13 +11,19 @@ import { RESULTS_MESSAGES } from "./results-messages";
 const AnswersChart = lazy(() => import("./answers-chart"));
 
 type PublishedItem = Exclude<ReleaseItem, { hidden: unknown }>;
+/** What a row shows: the group's table now, or as an earlier release showed it. */
+type Figures = Pick<PublishedItem, "options"> & {
+  mean?: number | null;
+  favourable?: number | null;
+};
 
 function itemOf(row: GroupRow, key: string): ReleaseItem | undefined {
   return row.group.items.find((item) => item.key === key);
 }
 
-function published(item: ReleaseItem | undefined): item is PublishedItem {
-  return item !== undefined && !("hidden" in item);
+function figuresOf(item: ReleaseItem | undefined): Figures | undefined {
+  if (item === undefined) return undefined;
+  return "hidden" in item ? item.earlier : item;
 }
 
 /** One question: its title, and a table per item (one, or one per matrix row) across groups. */
@@ -77,18 +83,19 @@ function ItemTable({
   const t = useMessages(RESULTS_MESSAGES);
   const locale = useAdminLocale();
   const items = rows.map((row) => itemOf(row, itemKey));
-  const shape = items.find(published);
+  const shape = items.map(figuresOf).find((figures) => figures !== undefined);
+  const kind = items.find((item) => item !== undefined)?.kind;
   const values: ReleaseValue[] = shape ? shape.options.map((option) => option.value) : [];
-  const scale =
-    shape?.kind === "single" && (shape.mean !== undefined || shape.favourable !== undefined);
+  const scale = kind === "single" && (shape?.mean !== undefined || shape?.favourable !== undefined);
   const figureColumns = values.length + (scale ? 2 : 0);
   const valueText = (value: ReleaseValue) =>
     value === null
-      ? shape?.kind === "multi"
+      ? kind === "multi"
         ? t.noneTicked
         : t.noAnswer
       : optionLabel(labels, itemKey, value);
   const percent = (share: number) => formatNumber(share, locale, "percent");
+  const date = (iso: string) => formatDateTime(iso, locale);
 
   const captionId = useId();
   const hiddenText = useHiddenText(k);
@@ -97,30 +104,44 @@ function ItemTable({
     const item = items[index];
     if ("hidden" in row.group.n)
       return { label: row.label, hidden: hiddenText(row.group.n.hidden) };
-    if (item && "hidden" in item) return { label: row.label, hidden: hiddenText(item.hidden) };
-    if (!item || !published(item)) return { label: row.label };
-    const answered = item.options.reduce(
+    if (item && "hidden" in item && !item.earlier)
+      return { label: row.label, hidden: hiddenText(item.hidden) };
+    const figures = figuresOf(item);
+    if (!item || !figures) return { label: row.label };
+    const answered = figures.options.reduce(
       (sum, option) => sum + (option.value === null ? 0 : option.count),
       0,
     );
     return {
-      label: row.label,
+      label:
+        "hidden" in item && item.earlier
+          ? `${row.label} — ${t.asOf(date(item.earlier.builtAt))}`
+          : row.label,
       // Scale: each answer among those who answered (the bar is 100%); choice: of the group.
       shares: answers.map((value) => {
-        const option = item.options.find((entry) => entry.value === value);
+        const option = figures.options.find((entry) => entry.value === value);
         if (!option) return 0;
         return scale ? (answered > 0 ? option.count / answered : 0) : option.share;
       }),
     };
   });
+  // A choice chart draws one group, unlabelled: never one with an earlier release's figures.
+  const drawn = scale
+    ? chartRows
+    : chartRows
+        .filter((row, index) => {
+          const item = items[index];
+          return row.shares && !(item && "hidden" in item);
+        })
+        .slice(0, 1);
   const chart =
-    answers.length > 0 && chartRows.some((row) => row.shares) ? (
+    answers.length > 0 && drawn.some((row) => row.shares) ? (
       <figure className="answers-chart" aria-hidden="true">
         <Suspense fallback={null}>
           <AnswersChart
             kind={scale ? "scale" : "choice"}
             answers={answers.map(valueText)}
-            rows={scale ? chartRows : chartRows.filter((row) => row.shares).slice(0, 1)}
+            rows={drawn}
             percent={percent}
           />
         </Suspense>
@@ -175,7 +196,18 @@ function ItemTable({
               const n = row.group.n;
               return (
                 <tr key={row.group.id} className={row.total ? "total-row" : undefined}>
-                  <th scope="row">{row.label}</th>
+                  <th scope="row">
+                    {row.label}
+                    {item && "hidden" in item && item.earlier && !("hidden" in n) ? (
+                      <span className="earlier-note">
+                        <HiddenMark reason={item.hidden} k={k} />{" "}
+                        {t.earlierFigures(
+                          date(item.earlier.builtAt),
+                          formatNumber(item.earlier.n, locale),
+                        )}
+                      </span>
+                    ) : null}
+                  </th>
                   {"hidden" in n ? (
                     <td colSpan={1 + Math.max(1, figureColumns)} className="hidden-cell">
                       <HiddenMark reason={n.hidden} k={k} />
@@ -191,44 +223,17 @@ function ItemTable({
                         <td colSpan={Math.max(1, figureColumns)} className="note">
                           {t.notInRelease}
                         </td>
-                      ) : "hidden" in item ? (
+                      ) : "hidden" in item && !item.earlier ? (
                         <td colSpan={Math.max(1, figureColumns)} className="hidden-cell">
                           <HiddenMark reason={item.hidden} k={k} />
                         </td>
                       ) : (
-                        <>
-                          {scale && item.kind === "single" ? (
-                            <>
-                              <td className="number key-figure">
-                                {item.favourable === null || item.favourable === undefined
-                                  ? t.notApplicable
-                                  : percent(item.favourable)}
-                              </td>
-                              <td className="number">
-                                {item.mean === null || item.mean === undefined
-                                  ? t.notApplicable
-                                  : formatNumber(item.mean, locale)}
-                              </td>
-                            </>
-                          ) : null}
-                          {values.map((value) => {
-                            const option = item.options.find((entry) => entry.value === value);
-                            return (
-                              <td className="number" key={String(value)}>
-                                {option ? (
-                                  <>
-                                    <span className="share">{percent(option.share)}</span>
-                                    <span className="count">
-                                      {t.countOf(option.count, formatNumber(option.count, locale))}
-                                    </span>
-                                  </>
-                                ) : (
-                                  t.notInRelease
-                                )}
-                              </td>
-                            );
-                          })}
-                        </>
+                        <FigureCells
+                          figures={figuresOf(item) as Figures}
+                          earlier={"hidden" in item}
+                          scale={scale && item.kind === "single"}
+                          values={values}
+                        />
                       )}
                     </>
                   )}
@@ -238,6 +243,60 @@ function ItemTable({
           </tbody>
         </table>
       </section>
+    </>
+  );
+}
+
+/** One row's figures: agreement and mean for a scale, then share and count per answer. */
+function FigureCells({
+  figures: item,
+  earlier,
+  scale,
+  values,
+}: {
+  figures: Figures;
+  /** As an earlier release showed them: set apart in style. */
+  earlier: boolean;
+  scale: boolean;
+  values: readonly ReleaseValue[];
+}) {
+  const t = useMessages(RESULTS_MESSAGES);
+  const locale = useAdminLocale();
+  const percent = (share: number) => formatNumber(share, locale, "percent");
+  const cell = earlier ? "number earlier" : "number";
+  return (
+    <>
+      {scale ? (
+        <>
+          <td className={`${cell} key-figure`}>
+            {item.favourable === null || item.favourable === undefined
+              ? t.notApplicable
+              : percent(item.favourable)}
+          </td>
+          <td className={cell}>
+            {item.mean === null || item.mean === undefined
+              ? t.notApplicable
+              : formatNumber(item.mean, locale)}
+          </td>
+        </>
+      ) : null}
+      {values.map((value) => {
+        const option = item.options.find((entry) => entry.value === value);
+        return (
+          <td className={cell} key={String(value)}>
+            {option ? (
+              <>
+                <span className="share">{percent(option.share)}</span>
+                <span className="count">
+                  {t.countOf(option.count, formatNumber(option.count, locale))}
+                </span>
+              </>
+            ) : (
+              t.notInRelease
+            )}
+          </td>
+        );
+      })}
     </>
   );
 }

@@ -63,6 +63,11 @@ export interface ResultsMessages {
   answersCaption: (question: string) => string;
   noRespondents: string;
   notInRelease: string;
+  /** A hidden table shown as an earlier release showed it (its date and group size then). */
+  earlierFigures: (date: string, n: string) => string;
+  /** The same, short, beside a bar of the chart. */
+  asOf: (date: string) => string;
+  legendEarlier: string;
   notApplicable: string;
   countOf: (count: number, formatted: string) => string;
   nothingHere: string;
@@ -193,6 +198,11 @@ const nl: ResultsMessages = {
   answersCaption: (question) => `Antwoorden per groep: ${question}`,
   noRespondents: "Geen respondenten in deze groep",
   notInRelease: "Niet in deze resultaten",
+  earlierFigures: (date, n) =>
+    `Cijfers van ${date} (n = ${n}); de nieuwere antwoorden blijven verborgen`,
+  asOf: (date) => `stand van ${date}`,
+  legendEarlier:
+    "Is een vraag voor een groep nu verborgen, dan zie je haar cijfers zoals een eerdere versie van deze resultaten ze toonde, met die datum: niets nieuws, en de nieuwere antwoorden blijven beschermd.",
   notApplicable: "n.v.t.",
   countOf: (_count, formatted) => `${formatted} pers.`,
   nothingHere: "Deze tabel heeft geen groepen voor de gekozen eenheid.",
@@ -311,6 +321,11 @@ const fr: ResultsMessages = {
   answersCaption: (question) => `Réponses par groupe : ${question}`,
   noRespondents: "Aucun répondant dans ce groupe",
   notInRelease: "Absent de ces résultats",
+  earlierFigures: (date, n) =>
+    `Chiffres du ${date} (n = ${n}) ; les réponses plus récentes restent masquées`,
+  asOf: (date) => `au ${date}`,
+  legendEarlier:
+    "Quand une question est masquée pour un groupe, vous voyez ses chiffres tels qu'une version antérieure de ces résultats les montrait, avec sa date : rien de nouveau, et les réponses plus récentes restent protégées.",
   notApplicable: "s.o.",
   countOf: (_count, formatted) => `${formatted} pers.`,
   nothingHere: "Ce tableau n'a pas de groupes pour l'unité choisie.",
@@ -427,6 +442,10 @@ const en: ResultsMessages = {
   answersCaption: (question) => `Answers per group: ${question}`,
   noRespondents: "No respondents in this group",
   notInRelease: "Not in these results",
+  earlierFigures: (date, n) => `Figures of ${date} (n = ${n}); the newer answers stay hidden`,
+  asOf: (date) => `as of ${date}`,
+  legendEarlier:
+    "Where a question is hidden for a group, you see its figures as an earlier version of these results showed them, with that date: nothing new, and the newer answers stay protected.",
   notApplicable: "n/a",
   countOf: (count, formatted) => (count === 1 ? "1 person" : `${formatted} people`),
   nothingHere: "This table has no groups for the chosen unit.",

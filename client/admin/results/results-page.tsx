@@ -458,6 +458,7 @@ function MarksLegend({ k }: { k: number }) {
           <span>{t.legendProtected}</span>
         </li>
       </ul>
+      <p>{t.legendEarlier}</p>
       <p>{t.legendComments(commentsMinimum(k))}</p>
     </section>
   );
