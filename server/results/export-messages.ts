@@ -23,6 +23,8 @@ export interface ExportMessages {
   noAnswer: string;
   noneTicked: string;
   hidden: (reason: HiddenReason, k: number) => string;
+  /** A hidden table's figures as an earlier served release showed them. */
+  earlierFigures: (builtAt: string, n: number) => string;
   aboutSheet: string;
   commentsSheet: string;
   unitsTable: string;
@@ -64,6 +66,8 @@ const nl: ExportMessages = {
   partDirect: "rechtstreeks in de eenheid",
   noAnswer: "Geen antwoord",
   noneTicked: "Niets aangevinkt",
+  earlierFigures: (builtAt, n) =>
+    `cijfers van ${builtAt} (n = ${n}); de nieuwere antwoorden blijven verborgen`,
   hidden: (reason, k) =>
     `${SYMBOLS[reason]} verborgen: ${
       reason === "primary"
@@ -115,6 +119,8 @@ const fr: ExportMessages = {
   partDirect: "directement dans l'unité",
   noAnswer: "Pas de réponse",
   noneTicked: "Rien coché",
+  earlierFigures: (builtAt, n) =>
+    `chiffres du ${builtAt} (n = ${n}) ; les réponses plus récentes restent masquées`,
   hidden: (reason, k) =>
     `${SYMBOLS[reason]} masqué : ${
       reason === "primary"
@@ -166,6 +172,7 @@ const en: ExportMessages = {
   partDirect: "directly in the unit",
   noAnswer: "No answer",
   noneTicked: "None ticked",
+  earlierFigures: (builtAt, n) => `figures of ${builtAt} (n = ${n}); the newer answers stay hidden`,
   hidden: (reason, k) =>
     `${SYMBOLS[reason]} hidden: ${
       reason === "primary"

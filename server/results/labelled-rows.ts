@@ -1,4 +1,9 @@
-import type { HiddenReason, ReleaseGroup, ReleaseValue } from "../../analysis/release-types";
+import type {
+  EarlierTable,
+  HiddenReason,
+  ReleaseGroup,
+  ReleaseValue,
+} from "../../analysis/release-types";
 import {
   itemLabel,
   optionLabel,
@@ -104,28 +109,45 @@ export function labelledTable(
       const question = label.row ? `${label.title} — ${label.row}` : label.title;
       if ("hidden" in item) {
         rows.push([...head, question, null, HIDDEN[item.hidden], null, null, null, item.key, null]);
+        // As the screen: the figures an earlier served release showed, named with its date.
+        if (item.earlier) {
+          const { builtAt, n } = item.earlier;
+          const earlierQuestion = `${question} — ${messages.earlierFigures(builtAt, n)}`;
+          // Its rows carry the group's size then (the row reads as that release's).
+          const earlierHead = [...head.slice(0, -1), n];
+          rows.push(...optionRows(earlierHead, earlierQuestion, item.kind, item.key, item.earlier));
+        }
         continue;
       }
-      const mean = "mean" in item && item.mean != null ? item.mean : null;
-      const favourable = "favourable" in item && item.favourable != null ? item.favourable : null;
-      for (const option of item.options) {
-        rows.push([
-          ...head,
-          question,
-          option.value === null
-            ? item.kind === "multi"
-              ? messages.noneTicked
-              : messages.noAnswer
-            : optionLabel(questions, item.key, option.value),
-          option.count,
-          option.share,
-          mean,
-          favourable,
-          item.key,
-          option.value,
-        ]);
-      }
+      rows.push(...optionRows(head, question, item.kind, item.key, item));
     }
   }
   return { header, kinds, rows };
+
+  /** One row per answer of a table's figures. */
+  function optionRows(
+    head: LabelledCell[],
+    question: string,
+    kind: "single" | "multi",
+    key: string,
+    item: Pick<EarlierTable, "options" | "mean" | "favourable">,
+  ): LabelledCell[][] {
+    const mean = item.mean ?? null;
+    const favourable = item.favourable ?? null;
+    return item.options.map((option) => [
+      ...head,
+      question,
+      option.value === null
+        ? kind === "multi"
+          ? messages.noneTicked
+          : messages.noAnswer
+        : optionLabel(questions, key, option.value),
+      option.count,
+      option.share,
+      mean,
+      favourable,
+      key,
+      option.value,
+    ]);
+  }
 }

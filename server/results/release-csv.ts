@@ -1,4 +1,4 @@
-import type { ReleaseGroup } from "../../analysis/release-types";
+import type { EarlierTable, ReleaseGroup } from "../../analysis/release-types";
 import { csvField } from "../contract/csv-field";
 
 /** A unit's code and name as an export shows them (the organisation itself included). */
@@ -6,7 +6,9 @@ export type UnitLabel = (unitId: string) => { code: string; name: string };
 
 /**
  * One table of the release as rows: one per group and question option, hidden figures as
- * "hidden (reason)", never as 0. The first row is the header.
+ * "hidden (reason)", never as 0. The first row is the header. A hidden table an earlier served
+ * release showed is followed by that release's rows: its n, its figures, and its build time in
+ * `figures_of` (empty on the release's own rows).
  */
 export function releaseTableRows(
   groups: ReleaseGroup[],
@@ -25,6 +27,7 @@ export function releaseTableRows(
     "share",
     "mean",
     "favourable",
+    "figures_of",
   ];
   const lines = [header];
   for (const group of groups) {
@@ -39,26 +42,39 @@ export function releaseTableRows(
       }),
       "value" in group.n ? String(group.n.value) : `hidden (${group.n.hidden})`,
     ];
-    if (group.items.length === 0) lines.push([...head, "", "", "", "", "", ""]);
+    if (group.items.length === 0) lines.push([...head, "", "", "", "", "", "", ""]);
     for (const item of group.items) {
       if ("hidden" in item) {
-        lines.push([...head, item.key, "", `hidden (${item.hidden})`, "", "", ""]);
+        lines.push([...head, item.key, "", `hidden (${item.hidden})`, "", "", "", ""]);
+        const earlier = item.earlier;
+        if (earlier)
+          lines.push(
+            ...optionLines([...head.slice(0, -1), String(earlier.n)], item.key, earlier).map(
+              (line) => [...line, earlier.builtAt],
+            ),
+          );
         continue;
       }
-      for (const option of item.options) {
-        lines.push([
-          ...head,
-          item.key,
-          option.value ?? "(no answer)",
-          String(option.count),
-          option.share.toFixed(4),
-          "mean" in item && item.mean != null ? item.mean.toFixed(3) : "",
-          "favourable" in item && item.favourable != null ? item.favourable.toFixed(4) : "",
-        ]);
-      }
+      lines.push(...optionLines(head, item.key, item).map((line) => [...line, ""]));
     }
   }
   return lines;
+}
+
+function optionLines(
+  head: string[],
+  key: string,
+  figures: Pick<EarlierTable, "options" | "mean" | "favourable">,
+): string[][] {
+  return figures.options.map((option) => [
+    ...head,
+    key,
+    option.value ?? "(no answer)",
+    String(option.count),
+    option.share.toFixed(4),
+    figures.mean != null ? figures.mean.toFixed(3) : "",
+    figures.favourable != null ? figures.favourable.toFixed(4) : "",
+  ]);
 }
 
 /** One table of the release as CSV (formula-like cells defused, see csvField). */

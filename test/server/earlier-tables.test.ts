@@ -110,6 +110,46 @@ describe("a table a newer release hides", () => {
     });
   });
 
+  it("exports the earlier figures with their release's time and n, after the hidden mark", async () => {
+    const campaign = createFixtureCampaign(db);
+    await submitTwenty(campaign);
+    const evaluator = await evaluatorOf(campaign);
+    const first = await unitsTable(evaluator, campaign);
+    const shown = satisfaction(first, campaign.organisationId);
+    if (!shown || !("options" in shown)) throw new Error("the first release shows the table");
+    storeRebuildWithheld(campaign, 5);
+    const base = `/api/admin/campaigns/${campaign.slug}/results/tables/units`;
+    const csv = await (await evaluator.request("GET", `${base}/export.csv`)).text();
+    const rows = csv
+      .trim()
+      .split("\r\n")
+      .map((line) => line.split(","));
+    const header = rows[0] ?? [];
+    const at = (name: string) => header.indexOf(name);
+    const earlier = rows.filter((row) => row[at("figures_of")] === first.builtAt);
+    expect(
+      earlier.map((row) => [row[at("question")], row[at("option")], row[at("count")]]),
+    ).toEqual(
+      shown.options.map((option) => [
+        "satisfaction",
+        option.value ?? "(no answer)",
+        String(option.count),
+      ]),
+    );
+    expect(earlier.every((row) => row[at("n")] === "20")).toBe(true);
+    // The release's own row for that table still says hidden.
+    expect(
+      rows.some(
+        (row) =>
+          row[at("question")] === "satisfaction" && row[at("count")] === "hidden (protected)",
+      ),
+    ).toBe(true);
+    const forExcel = await (await evaluator.request("GET", `${base}/export-for-excel.csv`)).text();
+    expect(forExcel).toContain(
+      `figures of ${first.builtAt} (n = 20); the newer answers stay hidden`,
+    );
+  });
+
   it("does not bring figures back once k was raised above the earlier release's", async () => {
     const campaign = createFixtureCampaign(db);
     await submitTwenty(campaign);

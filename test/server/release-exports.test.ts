@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type {
   HiddenReason,
+  OptionFigure,
   Release,
   ReleaseGroup,
   ReleaseItem,
@@ -119,6 +120,8 @@ const groupContent = fc.record({
   scaleCounts: fc.array(fc.nat(12), { minLength: 6, maxLength: 6 }),
   multiCounts: fc.array(fc.nat(20), { minLength: 3, maxLength: 3 }),
   scaleHidden: fc.boolean(),
+  /** The hidden scale table carries an earlier served release's figures, of this many people. */
+  scaleEarlier: fc.option(fc.nat(60)),
   noMean: fc.boolean(),
 });
 
@@ -134,7 +137,26 @@ function group(
   const n = content.n;
   const answered = content.scaleCounts.slice(0, 5).reduce((s, c) => s + c, 0);
   const scale: ReleaseItem = content.scaleHidden
-    ? { key: "q", kind: "single", hidden: "unanimity" }
+    ? {
+        key: "q",
+        kind: "single",
+        hidden: "unanimity",
+        ...(content.scaleEarlier === null
+          ? {}
+          : {
+              earlier: {
+                builtAt: "2026-11-30T10:00:00.000Z",
+                n: content.scaleEarlier,
+                options: optionsOf(
+                  ["1", "2", "3", "4", "5", null],
+                  content.scaleCounts,
+                  content.scaleEarlier,
+                ),
+                mean: content.noMean ? null : 2.5,
+                favourable: 0.25,
+              },
+            }),
+      }
     : {
         key: "q",
         kind: "single",
@@ -155,6 +177,7 @@ type GroupContent = {
   scaleCounts: number[];
   multiCounts: number[];
   scaleHidden: boolean;
+  scaleEarlier: number | null;
   noMean: boolean;
 };
 
@@ -283,19 +306,29 @@ function expectedRows(
         : flavour === "analysis"
           ? text(`hidden (${g.n.hidden})`)
           : { kind: "hidden", reason: g.n.hidden };
-    const head =
+    const headWith = (size: Expected) =>
       flavour === "analysis"
-        ? [text(unit.code), text(unit.name), text(g.part), ...dims, n]
-        : [text(unit.name), text(unit.code), text(m.partAll), ...dims, n];
+        ? [text(unit.code), text(unit.name), text(g.part), ...dims, size]
+        : [text(unit.name), text(unit.code), text(m.partAll), ...dims, size];
+    const head = headWith(n);
     if (g.items.length === 0) {
-      rows.push([...head, ...new Array(flavour === "analysis" ? 6 : 8).fill(empty)]);
+      rows.push([...head, ...new Array(flavour === "analysis" ? 7 : 8).fill(empty)]);
     }
     for (const item of g.items) {
       const title = label(item.key)?.title ?? item.key;
       if ("hidden" in item) {
         rows.push(
           flavour === "analysis"
-            ? [...head, text(item.key), empty, text(`hidden (${item.hidden})`), empty, empty, empty]
+            ? [
+                ...head,
+                text(item.key),
+                empty,
+                text(`hidden (${item.hidden})`),
+                empty,
+                empty,
+                empty,
+                empty,
+              ]
             : [
                 ...head,
                 text(title),
@@ -308,44 +341,66 @@ function expectedRows(
                 empty,
               ],
         );
+        // The figures an earlier served release showed, after the mark: its n, its time.
+        const earlier = item.earlier;
+        if (earlier)
+          rows.push(
+            ...optionRows(
+              headWith(num(earlier.n)),
+              item,
+              earlier,
+              `${title} — ${m.earlierFigures(earlier.builtAt, earlier.n)}`,
+              text(earlier.builtAt),
+            ),
+          );
         continue;
       }
-      const mean = "mean" in item && item.mean != null ? item.mean : null;
-      const fav = "favourable" in item && item.favourable != null ? item.favourable : null;
-      for (const o of item.options) {
-        if (flavour === "analysis") {
-          rows.push([
-            ...head,
-            text(item.key),
-            text(o.value ?? "(no answer)"),
-            num(o.count),
-            num(o.share, 4),
-            mean === null ? empty : num(mean, 3),
-            fav === null ? empty : num(fav, 4),
-          ]);
-        } else {
-          const answer =
-            o.value === null
-              ? item.kind === "multi"
-                ? m.noneTicked
-                : m.noAnswer
-              : (label(item.key)?.options.get(o.value) ?? o.value);
-          rows.push([
-            ...head,
-            text(title),
-            text(answer),
-            num(o.count),
-            num(o.share),
-            mean === null ? empty : num(mean),
-            fav === null ? empty : num(fav),
-            text(item.key),
-            o.value === null ? empty : text(o.value),
-          ]);
-        }
-      }
+      rows.push(...optionRows(head, item, item, title, empty));
     }
   }
   return rows;
+
+  /** One row per option of a table's figures (figuresOf: the analysis CSV's last column). */
+  function optionRows(
+    head: Expected[],
+    item: { key: string; kind: "single" | "multi" },
+    figures: { options: OptionFigure[]; mean?: number | null; favourable?: number | null },
+    title: string,
+    figuresOf: Expected,
+  ): Expected[][] {
+    const mean = figures.mean ?? null;
+    const fav = figures.favourable ?? null;
+    return figures.options.map((o) => {
+      if (flavour === "analysis")
+        return [
+          ...head,
+          text(item.key),
+          text(o.value ?? "(no answer)"),
+          num(o.count),
+          num(o.share, 4),
+          mean === null ? empty : num(mean, 3),
+          fav === null ? empty : num(fav, 4),
+          figuresOf,
+        ];
+      const answer =
+        o.value === null
+          ? item.kind === "multi"
+            ? m.noneTicked
+            : m.noAnswer
+          : (label(item.key)?.options.get(o.value) ?? o.value);
+      return [
+        ...head,
+        text(title),
+        text(answer),
+        num(o.count),
+        num(o.share),
+        mean === null ? empty : num(mean),
+        fav === null ? empty : num(fav),
+        text(item.key),
+        o.value === null ? empty : text(o.value),
+      ];
+    });
+  }
 }
 
 /** The API's answer for one table, as the results route builds it. */
