@@ -199,7 +199,9 @@ describe("results API", () => {
     const csv = await response.text();
     expect(csv).toMatch(/hidden \(primary\)/);
     const [header, ...rows] = csv.split("\r\n");
-    expect(header).toBe("unit,unit_name,part,gender,n,question,option,count,share,mean,favourable,figures_of");
+    expect(header).toBe(
+      "unit,unit_name,part,gender,n,question,option,count,share,mean,favourable,figures_of",
+    );
     // Units by code and name in the asked language, never by internal id.
     expect(rows.some((row) => row.startsWith("A,Unité A,"))).toBe(true);
     expect(csv).not.toContain(a);
