@@ -140,9 +140,10 @@ function* shownBefore(tx: Db, campaignId: string, id: number): Generator<ShownRe
 /**
  * Parsed releases by row id, with their earlier tables. A stored release never changes (the
  * table is append-only), nor do the releases served before it (a release older than one served
- * is never served), so a parse can be reused: reading and parsing a diagnosis release of 1,256 groups costs tens of
- * milliseconds, which the overview and a comparison would otherwise pay on every request. Small
- * on purpose (one entry is several MB); callers must not mutate what they get.
+ * is never served), so a parse can be reused: reading and parsing a diagnosis release of 1,256
+ * groups costs tens of milliseconds, which the overview and a comparison would otherwise pay on
+ * every request. Small on purpose (one entry is several MB); callers must not mutate what they
+ * get.
  */
 const PARSED = new Map<string, { builtAt: string; release: Release }>();
 const PARSED_LIMIT = 6;
