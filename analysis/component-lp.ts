@@ -85,6 +85,8 @@ export function componentLp(
   let constant = 0;
   // Whether the model holds a basis from an LP before (see WARM).
   let warm = false;
+  // The costs the model holds (see changeCosts).
+  let lastCosts: Float64Array | undefined;
   const session: ComponentLp = {
     solves: 0,
     iterations: 0,
@@ -94,8 +96,7 @@ export function componentLp(
       const { columns } = reduced();
       const kept = keptCosts(reduced(), cellCosts);
       constant = kept.constant;
-      if (columns > 0)
-        lp.changeColsCost({ kind: "range" as const, from: 0, to: columns - 1 }, kept.costs);
+      if (columns > 0) lastCosts = changeCosts(lp, kept.costs, lastCosts);
       lp.changeObjectiveSense(highsSense(highs, sense));
       lp.run();
       let status = lp.getModelStatus();
@@ -143,6 +144,36 @@ export function componentLp(
     dispose: () => model?.dispose(),
   };
   return session;
+}
+
+/**
+ * Gives the model `costs`, passing only the columns whose cost differs from `last` (what it
+ * holds): HiGHS's JavaScript wrapper checks every value it is given and makes a string per value
+ * as it does, most of a single-cell LP's garbage at the giant component's 10,000 columns. At
+ * least one column is passed, so that HiGHS takes the costs as new as it did for all of them.
+ */
+function changeCosts(
+  lp: ReturnType<Highs["createModel"]>,
+  costs: Float64Array,
+  last: Float64Array | undefined,
+): Float64Array {
+  if (!last) {
+    lp.changeColsCost({ kind: "range" as const, from: 0, to: costs.length - 1 }, costs);
+    return costs;
+  }
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let at = 0; at < costs.length; at++) {
+    if (Object.is(costs[at], last[at])) continue;
+    indices.push(at);
+    values.push(costs[at] as number);
+  }
+  if (indices.length === 0) {
+    indices.push(0);
+    values.push(costs[0] as number);
+  }
+  lp.changeColsCost({ kind: "set" as const, indices }, values);
+  return costs;
 }
 
 /** Open cells at least this many before a batch LP moves them together. */

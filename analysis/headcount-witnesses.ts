@@ -28,40 +28,64 @@ export interface HeadcountCellGrid {
   hasDirect: (node: number) => boolean;
 }
 
-interface Place {
-  node: number;
-  part: number;
+/**
+ * A place as one number, `node * 2 + part` (−1: none): the search makes a few per attempt, and
+ * as objects they were most of its garbage.
+ */
+const NONE = -1;
+
+function placeOf(node: number, part: number): number {
+  return node * 2 + part;
 }
 
-/** The places counting a person at `place`, up to (not including) the unit `stop`. */
-function pathUp(grid: HeadcountCellGrid, place: Place, stop: number): Place[] {
-  const out: Place[] = [];
-  if (place.part === 1) out.push(place);
-  for (let node = place.node; node !== stop && node >= 0; node = grid.tree.parent[node] as number) {
-    out.push({ node, part: 0 });
+/**
+ * Appends the places counting a person at `place` to `search.pathNode`/`pathPart`, up to (not
+ * including) the unit `stop`.
+ */
+function pathUp(search: Search, place: number, stop: number): void {
+  const { pathNode, pathPart } = search;
+  const parent = search.grid.tree.parent;
+  const start = place >> 1;
+  if ((place & 1) === 1) {
+    pathNode.push(start);
+    pathPart.push(1);
+  }
+  for (let node = start; node !== stop && node >= 0; node = parent[node] as number) {
+    pathNode.push(node);
+    pathPart.push(0);
     if (node === 0) break;
   }
-  return out;
 }
 
-/** Cells along `path` counting a person of one level and one value per dimension. */
-function countedBy(
-  grid: HeadcountCellGrid,
-  path: Place[],
+/**
+ * Adds `step` to `d` for each cell along the path's places `from` to `to` counting a person of
+ * one level (never 0) and one value per dimension (distinct slots, never 0), dropping cells that
+ * come back to 0. Levels 0 and `level`, slots 0 and `values`, in that order: each cell once, since
+ * `at` gives distinct cells to distinct places, levels and slots.
+ */
+function addCounted(
+  d: Map<number, number>,
+  search: Search,
+  from: number,
+  to: number,
   level: number,
-  values: number[],
-): number[] {
-  const out: number[] = [];
-  // Levels 0 and `level`, slots 0 and `values`, in that order (no arrays made per place).
-  for (const { node, part } of path) {
+  values: readonly number[],
+  step: number,
+): void {
+  const { grid, pathNode, pathPart } = search;
+  for (let at = from; at < to; at++) {
+    const node = pathNode[at] as number;
+    const part = pathPart[at] as number;
     for (let l = 0; l < 2; l++) {
       for (let v = -1; v < values.length; v++) {
         const cell = grid.at(node, part, l === 0 ? 0 : level, v < 0 ? 0 : (values[v] as number));
-        if (cell >= 0 && !out.includes(cell)) out.push(cell);
+        if (cell < 0) continue;
+        const next = (d.get(cell) ?? 0) + step;
+        if (next === 0) d.delete(cell);
+        else d.set(cell, next);
       }
     }
   }
-  return out;
 }
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
@@ -78,9 +102,11 @@ interface Search {
   grid: HeadcountCellGrid;
   random: () => number;
   movable: (cell: number) => boolean;
-  /** Scratch for `pickFitting`: the places that fit, as node and part. */
-  fitNode: number[];
-  fitPart: number[];
+  /** Scratch for `pickFitting`: the places that fit. */
+  fit: number[];
+  /** Scratch for the attempt's path: its places' nodes and parts, `here`'s first (see `pathUp`). */
+  pathNode: number[];
+  pathPart: number[];
 }
 
 /** Whether a person of level `l` and slot `s` at a place may be moved (its cell free or unlisted). */
@@ -89,81 +115,64 @@ function ok(search: Search, node: number, part: number, l: number, s: number): b
   return c < 0 || search.movable(c);
 }
 
-function okAll(search: Search, path: readonly Place[], l: number, s: number): boolean {
-  for (const place of path) if (!ok(search, place.node, place.part, l, s)) return false;
+/** Whether `ok` holds at every place of the attempt's path. */
+function okAll(search: Search, l: number, s: number): boolean {
+  const { pathNode, pathPart } = search;
+  for (let at = 0; at < pathNode.length; at++) {
+    if (!ok(search, pathNode[at] as number, pathPart[at] as number, l, s)) return false;
+  }
   return true;
 }
 
 /**
  * One place, chosen at random among those that are `ok` for level `l` and slot `s`: the
- * units `kids` (their whole count), then, when `direct` is given, the staff directly in that
- * unit. None fits: undefined.
+ * units `kids` but `skip` (their whole count), then, when `direct` is not NONE, the staff directly
+ * in that unit. None fits: NONE.
  */
 function pickFitting(
   search: Search,
   kids: readonly number[],
-  direct: number | undefined,
+  skip: number,
+  direct: number,
   l: number,
   s: number,
-): Place | undefined {
-  const { fitNode, fitPart } = search;
-  fitNode.length = 0;
-  fitPart.length = 0;
+): number {
+  const { fit } = search;
+  fit.length = 0;
   for (const kid of kids) {
-    if (!ok(search, kid, 0, l, s)) continue;
-    fitNode.push(kid);
-    fitPart.push(0);
+    if (kid !== skip && ok(search, kid, 0, l, s)) fit.push(placeOf(kid, 0));
   }
-  if (direct !== undefined && ok(search, direct, 1, l, s)) {
-    fitNode.push(direct);
-    fitPart.push(1);
-  }
-  if (fitNode.length === 0) return undefined;
-  const at = Math.floor(search.random() * fitNode.length);
-  return { node: fitNode[at] as number, part: fitPart[at] as number };
+  if (direct !== NONE && ok(search, direct, 1, l, s)) fit.push(placeOf(direct, 1));
+  if (fit.length === 0) return NONE;
+  return fit[Math.floor(search.random() * fit.length)] as number;
 }
 
 /** A place under `top` (a unit without sub-units, or the staff directly in one) fit for `l`, `s`. */
-function placeBelow(search: Search, top: number, l: number, s: number): Place | undefined {
+function placeBelow(search: Search, top: number, l: number, s: number): number {
   const { grid } = search;
   let at = top;
   for (;;) {
     const kids = grid.tree.children[at] ?? [];
-    if (kids.length === 0) return { node: at, part: 0 };
-    const pick = pickFitting(search, kids, grid.hasDirect(at) ? at : undefined, l, s);
-    if (!pick || pick.part === 1) return pick;
-    at = pick.node;
+    if (kids.length === 0) return placeOf(at, 0);
+    const pick = pickFitting(search, kids, NONE, grid.hasDirect(at) ? at : NONE, l, s);
+    if (pick === NONE || (pick & 1) === 1) return pick;
+    at = pick >> 1;
   }
 }
 
 /**
- * Per dimension, the first value slot that fits level `a` and level `b` along `path`: `slot`
+ * Per dimension, the first value slot that fits level `a` and level `b` along the path: `slot`
  * itself in its own dimension, the other dimensions' slots in random order.
  */
-function pickValues(
-  search: Search,
-  path: readonly Place[],
-  slot: number,
-  a: number,
-  b: number,
-): number[] | undefined {
+function pickValues(search: Search, slot: number, a: number, b: number): number[] | undefined {
   const values: number[] = [];
   for (const slots of search.grid.dimensionSlots) {
     const choice = slots.includes(slot) ? [slot] : shuffled(slots, search.random);
-    const found = choice.find((v) => okAll(search, path, a, v) && okAll(search, path, b, v));
+    const found = choice.find((v) => okAll(search, a, v) && okAll(search, b, v));
     if (found === undefined) return undefined;
     values.push(found);
   }
   return values;
-}
-
-/** Adds `step` to each of `cells` in `d`, dropping cells that come back to 0. */
-function addSteps(d: Map<number, number>, cells: readonly number[], step: number): void {
-  for (const c of cells) {
-    const next = (d.get(c) ?? 0) + step;
-    if (next === 0) d.delete(c);
-    else d.set(c, next);
-  }
 }
 
 /**
@@ -182,7 +191,8 @@ export function* personDirections(
   tries: number,
   movable: (cell: number) => boolean,
 ): Generator<Map<number, number>, void, undefined> {
-  const search: Search = { grid, random, movable, fitNode: [], fitPart: [] };
+  const search: Search = { grid, random, movable, fit: [], pathNode: [], pathPart: [] };
+  const { pathNode, pathPart } = search;
   const node = grid.node[cell] as number;
   const part = grid.part[cell] as number;
   const level = grid.level[cell] as number;
@@ -195,79 +205,81 @@ export function* personDirections(
     // Totals must move for a move; only the changed level or value for a swap.
     const fitLevel = swap && changeLevel ? level : 0;
     const fitSlot = swap && !changeLevel ? slot : 0;
-    const here = part === 1 ? { node, part: 1 } : placeBelow(search, node, fitLevel, fitSlot);
-    if (!here) continue;
+    const here = part === 1 ? placeOf(node, 1) : placeBelow(search, node, fitLevel, fitSlot);
+    if (here === NONE) continue;
     let meet = part === 1 ? node : node === 0 ? -1 : (parent[node] as number);
     while (meet > 0 && random() < 0.25) meet = parent[meet] as number;
-    let there: Place | undefined;
+    let there = NONE;
     if (meet >= 0) {
-      const kids = (grid.tree.children[meet] ?? []).filter(
-        (kid) => !isAncestor(grid, kid, here.node),
+      const hereNode = here >> 1;
+      const direct = grid.hasDirect(meet) && !((here & 1) === 1 && hereNode === meet) ? meet : NONE;
+      const first = pickFitting(
+        search,
+        grid.tree.children[meet] ?? [],
+        kidAbove(grid, meet, hereNode),
+        direct,
+        fitLevel,
+        fitSlot,
       );
-      const direct =
-        grid.hasDirect(meet) && !(here.part === 1 && here.node === meet) ? meet : undefined;
-      const first = pickFitting(search, kids, direct, fitLevel, fitSlot);
-      if (!first) continue;
-      there = first.part === 1 ? first : placeBelow(search, first.node, fitLevel, fitSlot);
-      if (!there) continue;
+      if (first === NONE) continue;
+      there = (first & 1) === 1 ? first : placeBelow(search, first >> 1, fitLevel, fitSlot);
+      if (there === NONE) continue;
     }
-    const pathHere = pathUp(grid, here, meet);
-    const pathThere = there ? pathUp(grid, there, meet) : [];
-    const path = [...pathHere, ...pathThere];
+    pathNode.length = 0;
+    pathPart.length = 0;
+    pathUp(search, here, meet);
+    const hereEnd = pathNode.length;
+    if (there !== NONE) pathUp(search, there, meet);
+    const end = pathNode.length;
     const d = new Map<number, number>();
     if (!swap) {
       // One person of a type leaves `there` for `here` (or, for the organisation, joins).
-      const l = (level > 0 ? [level] : shuffled(levels, random)).find((l) =>
-        okAll(search, path, l, 0),
-      );
+      const l = (level > 0 ? [level] : shuffled(levels, random)).find((l) => okAll(search, l, 0));
       if (l === undefined) continue;
-      const values = pickValues(search, path, slot, 0, l);
+      const values = pickValues(search, slot, 0, l);
       if (!values) continue;
-      addSteps(d, countedBy(grid, pathHere, l, values), 1);
-      if (there) addSteps(d, countedBy(grid, pathThere, l, values), -1);
+      addCounted(d, search, 0, hereEnd, l, values, 1);
+      addCounted(d, search, hereEnd, end, l, values, -1);
     } else if (changeLevel) {
       const other = shuffled(
         levels.filter((l) => l !== level),
         random,
-      ).find((l) => okAll(search, path, l, 0));
+      ).find((l) => okAll(search, l, 0));
       if (other === undefined) continue;
-      const values = pickValues(search, path, slot, level, other);
+      const values = pickValues(search, slot, level, other);
       if (!values) continue;
-      addSteps(d, countedBy(grid, pathHere, level, values), 1);
-      addSteps(d, countedBy(grid, pathHere, other, values), -1);
-      if (there) {
-        addSteps(d, countedBy(grid, pathThere, level, values), -1);
-        addSteps(d, countedBy(grid, pathThere, other, values), 1);
-      }
+      addCounted(d, search, 0, hereEnd, level, values, 1);
+      addCounted(d, search, 0, hereEnd, other, values, -1);
+      addCounted(d, search, hereEnd, end, level, values, -1);
+      addCounted(d, search, hereEnd, end, other, values, 1);
     } else {
       const dimension = grid.dimensionSlots.findIndex((slots) => slots.includes(slot));
       const slots = grid.dimensionSlots[dimension] as readonly number[];
       const other = shuffled(
         slots.filter((v) => v !== slot),
         random,
-      ).find((v) => okAll(search, path, 0, v));
+      ).find((v) => okAll(search, 0, v));
       if (other === undefined) continue;
       const l = (level > 0 ? [level] : shuffled(levels, random)).find(
-        (l) => okAll(search, path, l, slot) && okAll(search, path, l, other),
+        (l) => okAll(search, l, slot) && okAll(search, l, other),
       );
       if (l === undefined) continue;
       const values = grid.dimensionSlots.map((s, i) => (i === dimension ? slot : (s[0] as number)));
       const switched = values.map((v, i) => (i === dimension ? other : v));
-      addSteps(d, countedBy(grid, pathHere, l, values), 1);
-      addSteps(d, countedBy(grid, pathHere, l, switched), -1);
-      if (there) {
-        addSteps(d, countedBy(grid, pathThere, l, values), -1);
-        addSteps(d, countedBy(grid, pathThere, l, switched), 1);
-      }
+      addCounted(d, search, 0, hereEnd, l, values, 1);
+      addCounted(d, search, 0, hereEnd, l, switched, -1);
+      addCounted(d, search, hereEnd, end, l, values, -1);
+      addCounted(d, search, hereEnd, end, l, switched, 1);
     }
     if (d.has(cell)) yield d;
   }
 }
 
-function isAncestor(grid: HeadcountCellGrid, ancestor: number, node: number): boolean {
-  for (let at = node; at >= 0; at = grid.tree.parent[at] as number) {
-    if (at === ancestor) return true;
-    if (at === 0) return false;
+/** The child of `top` on the way up from `node` (NONE: `node` is not below `top`). */
+function kidAbove(grid: HeadcountCellGrid, top: number, node: number): number {
+  const parent = grid.tree.parent;
+  for (let at = node; at > 0; at = parent[at] as number) {
+    if (parent[at] === top) return at;
   }
-  return false;
+  return NONE;
 }

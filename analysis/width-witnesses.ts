@@ -66,11 +66,10 @@ export function witnessRanges(
   const proven = (index: number) =>
     !open(index) || (high[index] as number) - (low[index] as number) >= need(index);
   const tryPoint = (d: Direction, sign: number, reach: number) => {
-    const t = sign * furthest(model, cells, bounds, d, sign, reach);
+    const t = sign * furthest(model, column, bounds, d, sign, reach);
     if (t === 0) return;
-    for (const [index, step] of d) {
-      const cell = cells[index] as number;
-      check.move(cell, (model.n[cell] as number) + t * step, bounds[index]);
+    for (const [cell, step] of d) {
+      check.move(cell, (model.n[cell] as number) + t * step, bounds[column[cell] as number]);
     }
     if (!check.holds()) {
       result.refused++;
@@ -81,14 +80,15 @@ export function witnessRanges(
       const moved = new Int32Array(d.size);
       const values = new Float64Array(d.size);
       let at = 0;
-      for (const [index, step] of d) {
-        moved[at] = cells[index] as number;
-        values[at++] = (model.n[cells[index] as number] as number) + t * step;
+      for (const [cell, step] of d) {
+        moved[at] = cell;
+        values[at++] = (model.n[cell] as number) + t * step;
       }
       onPoint(moved, values);
     }
-    for (const [index, step] of d) {
-      const value = (model.n[cells[index] as number] as number) + t * step;
+    for (const [cell, step] of d) {
+      const index = column[cell] as number;
+      const value = (model.n[cell] as number) + t * step;
       if (value < (low[index] as number)) low[index] = value;
       if (value > (high[index] as number)) high[index] = value;
     }
@@ -96,7 +96,8 @@ export function witnessRanges(
   const tryDirection = (d: Direction) => {
     let useful = false;
     let reach = 1;
-    for (const [index] of d) {
+    for (const cell of d.keys()) {
+      const index = column[cell] as number;
       if (!proven(index)) useful = true;
       reach = Math.max(reach, need(index));
     }
@@ -116,16 +117,14 @@ export function witnessRanges(
   if (model.witnessDirections) {
     for (let target = 0; target < cells.length; target++) {
       if (proven(target) || fixed(target)) continue;
-      for (const candidate of model.witnessDirections(cells[target] as number, random, movable)) {
-        const d: Direction = new Map();
+      for (const d of model.witnessDirections(cells[target] as number, random, movable)) {
         let inside = true;
-        for (const [cell, step] of candidate) {
+        for (const cell of d.keys()) {
           const index = column[cell] as number;
           if (index < 0 || fixed(index)) {
             inside = false;
             break;
           }
-          d.set(index, step);
         }
         if (!inside) continue;
         tryDirection(d);
@@ -236,23 +235,23 @@ class ModelPointCheck {
   }
 }
 
-/** A direction: component cell index → integer step. */
-type Direction = Map<number, number>;
+/** A direction: model cell (one of the component's) → integer step. */
+type Direction = ReadonlyMap<number, number>;
 
 /** The furthest whole multiple (up to `reach`) of `d` in direction `sign` within the bounds. */
 function furthest(
   model: CellModel,
-  cells: readonly number[],
+  column: Int32Array,
   bounds: readonly { lower: number; upper: number }[],
   d: Direction,
   sign: number,
   reach: number,
 ): number {
   let t = reach;
-  for (const [index, raw] of d) {
+  for (const [cell, raw] of d) {
     const step = sign * raw;
-    const n = model.n[cells[index] as number] as number;
-    const b = bounds[index] as { lower: number; upper: number };
+    const n = model.n[cell] as number;
+    const b = bounds[column[cell] as number] as { lower: number; upper: number };
     const room = step > 0 ? (b.upper - n) / step : (n - b.lower) / -step;
     t = Math.min(t, Math.floor(room + 1e-9));
     if (t <= 0) return 0;
