@@ -85,14 +85,20 @@ const satisfaction = (table: Awaited<ReturnType<typeof unitsTable>>, organisatio
     .find((group) => group.unitId === organisationId && group.part === "all")
     ?.items.find((item) => item.key === "satisfaction");
 
+/** A campaign of twenty answers whose first release an evaluator was served, with its table. */
+async function firstServed() {
+  const campaign = createFixtureCampaign(db);
+  await submitTwenty(campaign);
+  const evaluator = await evaluatorOf(campaign);
+  const first = await unitsTable(evaluator, campaign);
+  const shown = satisfaction(first, campaign.organisationId);
+  if (!shown || !("options" in shown)) throw new Error("the first release shows the table");
+  return { campaign, evaluator, first, shown };
+}
+
 describe("a table a newer release hides", () => {
   it("carries the figures the earlier served release showed, with that release's time", async () => {
-    const campaign = createFixtureCampaign(db);
-    await submitTwenty(campaign);
-    const evaluator = await evaluatorOf(campaign);
-    const first = await unitsTable(evaluator, campaign);
-    const shown = satisfaction(first, campaign.organisationId);
-    if (!shown || !("options" in shown)) throw new Error("the first release shows the table");
+    const { campaign, evaluator, first, shown } = await firstServed();
     const n = first.groups.find(
       (group) => group.unitId === campaign.organisationId && group.part === "all",
     )?.n;
@@ -111,12 +117,7 @@ describe("a table a newer release hides", () => {
   });
 
   it("exports the earlier figures with their release's time and n, after the hidden mark", async () => {
-    const campaign = createFixtureCampaign(db);
-    await submitTwenty(campaign);
-    const evaluator = await evaluatorOf(campaign);
-    const first = await unitsTable(evaluator, campaign);
-    const shown = satisfaction(first, campaign.organisationId);
-    if (!shown || !("options" in shown)) throw new Error("the first release shows the table");
+    const { campaign, evaluator, first, shown } = await firstServed();
     storeRebuildWithheld(campaign, 5);
     const base = `/api/admin/campaigns/${campaign.slug}/results/tables/units`;
     const csv = await (await evaluator.request("GET", `${base}/export.csv`)).text();
