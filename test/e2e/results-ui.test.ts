@@ -7,6 +7,7 @@ import { insertUser, PASSWORD } from "../server/admin-fixture";
 import {
   type DemoSite,
   expectNoAxeViolations,
+  LANGUAGE_SCREENS,
   SCREENSHOTS as shots,
   startDemoSite,
   watchPage,
@@ -38,16 +39,20 @@ const VIEWPORTS = [
   { width: 1920, height: 1080 },
 ];
 
-async function openSignedIn(viewport: { width: number; height: number }) {
+async function openSignedIn(
+  viewport: { width: number; height: number },
+  lang: "nl" | "fr" | "en" = "en",
+) {
   const context = await site.browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const problems = watchPage(page, site.origin);
-  await page.goto(`${site.origin}/admin?lang=en`);
-  await page.getByLabel("E-mail address").fill(evaluator);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await poll(() => page.getByRole("button", { name: "Sign out" }).count()).toBe(1);
+  await page.goto(`${site.origin}/admin?lang=${lang}`);
+  await page.locator('input[type="email"]').fill(evaluator);
+  await page.locator('input[type="password"]').fill(PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  const signOut = { nl: "Afmelden", fr: "Se déconnecter", en: "Sign out" }[lang];
+  await poll(() => page.getByRole("button", { name: signOut }).count()).toBe(1);
   const unexpected = () => problems.filter((problem) => !/status of 401/.test(problem));
   return { context, page, unexpected };
 }
@@ -235,17 +240,21 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
       JSON.stringify(release),
       shown.id,
     );
-    for (const viewport of VIEWPORTS) {
-      const { context, page, unexpected } = await openSignedIn(viewport);
+    const earlierNote = {
+      nl: /Cijfers van .+ \(n = 1\D?800\); de nieuwere antwoorden blijven verborgen/,
+      fr: /Chiffres du .+ \(n = 1\D?800\).?; les réponses plus récentes restent masquées/,
+      en: /Figures of .+ \(n = 1,800\); the newer answers stay hidden/,
+    };
+    for (const { lang, width, height } of LANGUAGE_SCREENS) {
+      const state = `earlier tables, ${lang} ${width}px`;
+      const { context, page, unexpected } = await openSignedIn({ width, height }, lang);
       await page.goto(`${site.origin}/admin/campaigns/campagne-2022/results`);
-      const note = page.locator(".earlier-note", {
-        hasText: /Figures of .+ \(n = 1,800\); the newer answers stay hidden/,
-      });
+      const note = page.locator(".earlier-note", { hasText: earlierNote[lang] });
       await poll(() => note.count()).toBeGreaterThan(0);
       await note.first().scrollIntoViewIfNeeded();
-      await expectNoAxeViolations(page, `earlier tables at ${viewport.width}px`);
-      await expectNothingClipped(page, `earlier tables at ${viewport.width}px`);
-      await page.screenshot({ path: join(shots, `results-ui-earlier-${viewport.width}.png`) });
+      await expectNoAxeViolations(page, state);
+      await expectNothingClipped(page, state);
+      await page.screenshot({ path: join(shots, `results-ui-earlier-${lang}-${width}.png`) });
       expect(unexpected()).toEqual([]);
       await context.close();
     }
