@@ -188,7 +188,10 @@ describe("a coordinator runs a campaign with invitation codes", () => {
         .slice(1)
         .map((line) => line.split(",").at(-1)),
     ).toEqual(codes);
-    expect(await respondentCount(page, "Faculty of Law")).toBe("0");
+    // While it is open, participation (read from the interim release) is shown on request only.
+    expect(await page.locator("table.participation").count()).toBe(0);
+    await page.getByRole("button", { name: "Show participation" }).click();
+    await expect.poll(() => respondentCount(page, "Faculty of Law")).toBe("0");
 
     // Three colleagues answer (k = 3), each with their own code.
     const respondents = await browser.newContext({ viewport: { width: 360, height: 780 } });

@@ -2,7 +2,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FixtureCampaign } from "../server/campaign-fixture";
 import { lookAtEveryWidth as look, signedInAs } from "./admin-session";
-import { clippedElements, type DemoSite, SCREENSHOTS as shots } from "./browser";
+import {
+  clippedElements,
+  type DemoSite,
+  expectNoAxeViolations,
+  SCREENSHOTS as shots,
+} from "./browser";
 import { type HeadcountSurveySite, startHeadcountSurveySite } from "./headcount-survey-site";
 
 // Headcounts on the survey's screens (issue 14 point 4): the response rate against staff in
@@ -31,6 +36,44 @@ describe("headcounts on the survey screens", () => {
     const { context, page, problems } = await signedIn("en");
     await page.goto(`${site.origin}/admin/campaigns/${campaign.slug}`);
     const table = page.locator("table.participation");
+    // Opening the campaign page of an open campaign shows no release: participation is read from
+    // the interim release, which then joins the sequence the final release is audited against.
+    const shown = () =>
+      (
+        site.db.$client
+          .prepare(
+            "SELECT count(*) AS n FROM releases WHERE campaign_id = ? AND first_served_at IS NOT NULL",
+          )
+          .get(campaign.campaignId) as { n: number }
+      ).n;
+    const show = page.getByRole("button", { name: "Show participation" });
+    await expect.poll(() => show.count()).toBe(1);
+    await look(
+      page,
+      "participation-on-request",
+      "participation on request",
+      page.locator("section.card", { has: show }),
+    );
+    for (const [lang, name] of [
+      ["nl", "Deelname tonen"],
+      ["fr", "Afficher la participation"],
+    ] as const) {
+      const other = await signedInAs(site, admin, lang, { width: 390 });
+      await other.page.goto(`${site.origin}/admin/campaigns/${campaign.slug}`);
+      const button = other.page.getByRole("button", { name });
+      await expect.poll(() => button.count()).toBe(1);
+      await expectNoAxeViolations(other.page, `participation on request, ${lang} 390 px`);
+      expect(await clippedElements(other.page), `${lang} 390 px`).toEqual([]);
+      await other.page.screenshot({
+        path: join(shots, `participation-on-request-${lang}-390.png`),
+        fullPage: true,
+      });
+      expect(other.problems()).toEqual([]);
+      await other.context.close();
+    }
+    expect(shown()).toBe(0);
+    expect(await table.count()).toBe(0);
+    await show.click();
     await expect
       .poll(() => table.locator("th", { hasText: "Response rate (staff)" }).count())
       .toBe(1);
@@ -44,6 +87,7 @@ describe("headcounts on the survey screens", () => {
     expect(await rowB.locator("td").nth(3).textContent()).toContain("fewer than 5 staff");
     expect((await rowB.locator("td").nth(4).textContent())?.trim()).toBe("—");
     await expect.poll(() => page.getByText("the published headcounts of").count()).toBe(1);
+    expect(shown()).toBe(1);
     await look(
       page,
       "headcount-participation",

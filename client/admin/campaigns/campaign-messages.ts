@@ -209,6 +209,9 @@ export interface CampaignMessages {
   // Participation
   participationTitle: string;
   participationIntro: (k: number) => string;
+  /** While open: why participation is shown only on request (it shows the interim release). */
+  participationGate: string;
+  participationShow: string;
   participationCaption: string;
   asOf: (time: string) => string;
   refresh: string;
@@ -453,6 +456,9 @@ const nl: CampaignMessages = {
   participationTitle: "Deelname per eenheid",
   participationIntro: (k) =>
     `Aantallen onder ${k} worden niet getoond, en ook geen aantallen waaruit je een kleine groep zou kunnen afleiden (bv. een totaal min de andere eenheden). Verborgen is dus niet hetzelfde als nul.`,
+  participationGate:
+    "Zolang de bevraging loopt, komt de deelname uit de tussentijdse resultaten: ze tonen, toont die zoals ze nu zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; bij een grote bevraging kunnen de eindresultaten bij de getoonde versie blijven. Toon ze alleen als je ze nodig hebt.",
+  participationShow: "Deelname tonen",
   participationCaption: "Respondenten per eenheid",
   asOf: (time) => `Stand op ${time}`,
   refresh: "Vernieuwen",
@@ -704,6 +710,9 @@ const fr: CampaignMessages = {
   participationTitle: "Participation par unité",
   participationIntro: (k) =>
     `Les nombres inférieurs à ${k} ne sont pas montrés, ni ceux dont on pourrait déduire un petit groupe (p. ex. un total moins les autres unités). Masqué ne veut donc pas dire zéro.`,
+  participationGate:
+    "Tant que l'enquête est ouverte, la participation vient des résultats intermédiaires : l'afficher les montre tels qu'ils sont maintenant. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et pour une grande enquête les résultats finaux peuvent en rester à la version montrée. Ne l'affichez que si vous en avez besoin.",
+  participationShow: "Afficher la participation",
   participationCaption: "Répondants par unité",
   asOf: (time) => `Situation au ${time}`,
   refresh: "Actualiser",
@@ -944,6 +953,9 @@ const en: CampaignMessages = {
   participationTitle: "Participation per unit",
   participationIntro: (k) =>
     `Counts under ${k} are not shown, nor counts from which a small group could be worked out (e.g. a total minus the other units). Hidden therefore does not mean zero.`,
+  participationGate:
+    "While the survey is open, participation comes from the interim results: showing it shows them as they are now. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; on a large survey the final results can stay at the version shown. Show it only when you need it.",
+  participationShow: "Show participation",
   participationCaption: "Respondents per unit",
   asOf: (time) => `As of ${time}`,
   refresh: "Refresh",

@@ -35,12 +35,18 @@ export function CampaignPage({ slug }: { slug: string }) {
   const path = `/campaigns/${encodeURIComponent(slug)}`;
   const [data, reload] = useApiData<{ campaign: CampaignView }>(path);
   const [organisations] = useApiData<{ organisations: Organisation[] }>("/organisations");
-  const [participation, reloadParticipation] = useApiData<Participation>(`${path}/participation`);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState("");
   const factsId = useId();
 
   const campaign = data.state === "ready" ? data.data.campaign : null;
+  // An open campaign's participation is read from its interim release, and reading it shows
+  // that release (the sequence audit then holds every later one to it): only on request.
+  const [participationAsked, setParticipationAsked] = useState(false);
+  const participationGated = campaign?.status === "open" && !participationAsked;
+  const [participation, reloadParticipation] = useApiData<Participation>(
+    campaign && !participationGated ? `${path}/participation` : null,
+  );
   const title = campaign ? campaign.title[locale] : slug;
   usePageTitle(title);
 
@@ -150,6 +156,7 @@ export function CampaignPage({ slug }: { slug: string }) {
             organisation={organisation}
             data={participation}
             reload={reloadParticipation}
+            {...(participationGated ? { onShow: () => setParticipationAsked(true) } : {})}
           />
           <QuestionnairePreview campaign={campaign} organisation={organisation} />
         </>

@@ -99,11 +99,14 @@ export function ParticipationSection({
   organisation,
   data,
   reload,
+  onShow,
 }: {
   campaign: CampaignView;
   organisation: Organisation | undefined;
   data: ApiData<Participation>;
   reload: () => Promise<void>;
+  /** Set while participation waits to be asked for: it would show the interim release. */
+  onShow?: () => void;
 }) {
   const t = useMessages(CAMPAIGN_MESSAGES);
   const locale = useAdminLocale();
@@ -206,6 +209,20 @@ export function ParticipationSection({
           </table>
         </section>
       );
+  }
+
+  if (onShow) {
+    return (
+      <section className="card" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{t.participationTitle}</h2>
+        <p>{t.participationGate}</p>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={onShow}>
+            {t.participationShow}
+          </button>
+        </div>
+      </section>
+    );
   }
 
   return (
