@@ -56,7 +56,25 @@ describe("the diagnosis page of a unit", () => {
     const organisation = `org-${campaign.organisationId}`;
     // Reached from the results screen's link for the chosen unit.
     await page.goto(`${site.origin}/admin/campaigns/${campaign.slug}/results?unit=${a}`);
+    // The campaign is open and nobody has looked yet: its first look waits for a click, because
+    // showing the interim release fixes k and starts the sequence every later release answers to.
+    const firstLook = page.getByRole("button", { name: "Show interim results" });
+    await expect.poll(() => firstLook.count()).toBe(1);
+    const looked = () =>
+      site.db.$client
+        .prepare(
+          "SELECT (SELECT count(*) FROM releases WHERE campaign_id = ? AND first_served_at IS NOT NULL) AS shown, (SELECT results_viewed_at FROM campaigns WHERE id = ?) AS viewedAt",
+        )
+        .get(campaign.campaignId, campaign.campaignId) as {
+        shown: number;
+        viewedAt: string | null;
+      };
+    expect(looked()).toEqual({ shown: 0, viewedAt: null });
+    await look(page, "results-first-look", "results before the first look");
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await firstLook.click();
     await page.getByRole("link", { name: "Diagnosis page of Unit A" }).click();
+    expect(looked().shown).toBe(1);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Diagnosis: Unit A");
     expect(new URL(page.url()).pathname).toBe(
       `/admin/organisations/${organisation}/diagnosis/${a}`,

@@ -16,6 +16,10 @@ export interface ResultsMessages {
   interimNotice: string;
   /** Phased access: results open when the campaign closes. */
   atCloseTitle: string;
+  /** Before the first look at an open campaign's results: what showing them commits to. */
+  firstLookTitle: string;
+  firstLookText: string;
+  firstLookShow: string;
   atCloseText: string;
   notReadyText: string;
   notReadyAgain: string;
@@ -132,6 +136,10 @@ const nl: ResultsMessages = {
   notReadyTitle: "De resultaten worden berekend",
   interimNotice:
     "Tussentijdse resultaten: ze worden bijgewerkt wanneer er genoeg nieuwe antwoorden zijn binnengekomen.",
+  firstLookTitle: "Tussentijdse resultaten",
+  firstLookText:
+    "Deze bevraging loopt nog. Toon je de resultaten nu, dan zie je ze zoals ze vandaag zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; bij een grote bevraging kunnen de eindresultaten bij de getoonde versie blijven. Het tonen van de deelname telt net zo.",
+  firstLookShow: "Tussentijdse resultaten tonen",
   atCloseTitle: "Resultaten bij afsluiten",
   atCloseText:
     "Deze bevraging toont haar resultaten wanneer ze afgesloten is. Zolang ze loopt, zien alleen beheerders en de rollen die de bevraging aanwijst tussentijdse resultaten.",
@@ -255,6 +263,10 @@ const fr: ResultsMessages = {
   notReadyTitle: "Les résultats sont en cours de calcul",
   interimNotice:
     "Résultats intermédiaires : ils sont mis à jour lorsque suffisamment de nouvelles réponses sont arrivées.",
+  firstLookTitle: "Résultats intermédiaires",
+  firstLookText:
+    "Cette enquête est encore ouverte. Si vous affichez les résultats maintenant, vous les voyez tels qu'ils sont aujourd'hui. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et pour une grande enquête les résultats finaux peuvent en rester à la version montrée. Afficher la participation compte de la même façon.",
+  firstLookShow: "Afficher les résultats intermédiaires",
   atCloseTitle: "Résultats à la clôture",
   atCloseText:
     "Cette enquête montre ses résultats une fois clôturée. Tant qu'elle est ouverte, seuls les administrateurs et les rôles qu'elle désigne voient des résultats intermédiaires.",
@@ -376,6 +388,10 @@ const en: ResultsMessages = {
   hiddenValue: (primary, secondary, unanimity) =>
     `${primary} groups are too small to show; ${secondary} are hidden so that those small groups cannot be worked out; ${unanimity} times (nearly) everyone in a group gave the same answer to a sensitive question`,
   interimNotice: "Interim results: they are updated when enough new answers have arrived.",
+  firstLookTitle: "Interim results",
+  firstLookText:
+    "This survey is still open. If you show its results now, you see them as they are today. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; on a large survey the final results can stay at the version shown. Showing participation counts the same.",
+  firstLookShow: "Show interim results",
   atCloseTitle: "Results at close",
   atCloseText:
     "This survey shows its results once it is closed. While it is open, only administrators and the roles it names see interim results.",
