@@ -71,6 +71,11 @@ describe("the diagnosis page of a unit", () => {
       };
     expect(looked()).toEqual({ shown: 0, viewedAt: null });
     await look(page, "results-first-look", "results before the first look");
+    // The comparison screen asks for the same release: it waits for the same click.
+    await page.goto(`${site.origin}/admin/campaigns/${campaign.slug}/comparison`);
+    await expect.poll(() => firstLook.count()).toBe(1);
+    expect(looked()).toEqual({ shown: 0, viewedAt: null });
+    await page.goto(`${site.origin}/admin/campaigns/${campaign.slug}/results?unit=${a}`);
     await page.setViewportSize({ width: 1366, height: 900 });
     await firstLook.click();
     await page.getByRole("link", { name: "Diagnosis page of Unit A" }).click();

@@ -26,6 +26,7 @@ import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../ad
 import { useSessionUser } from "../admin-session";
 import { HiddenMark, useHiddenText } from "../hidden-mark";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
+import { FirstInterimLook, useFirstInterimLook } from "../results/first-interim-look";
 import { RESULTS_MESSAGES } from "../results/results-messages";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
@@ -67,7 +68,10 @@ export function ComparisonPage({ slug }: { slug: string }) {
   const base = `/campaigns/${encodeURIComponent(slug)}`;
   const [campaign] = useApiData<CampaignAnswer>(base);
   const [list] = useApiData<CampaignListAnswer>("/campaigns");
-  const [summary] = useApiData<ResultsSummary>(`${base}/results`);
+  const firstLook = useFirstInterimLook(campaign.state === "ready" ? campaign.data.campaign : null);
+  const [summary] = useApiData<ResultsSummary>(
+    campaign.state === "ready" && !firstLook.waiting ? `${base}/results` : null,
+  );
   const title = campaign.state === "ready" ? campaign.data.campaign.title[locale] : null;
   usePageTitle(title ? t.heading(title) : t.pageTitle);
   const heading = <h1>{title ? t.heading(title) : t.pageTitle}</h1>;
@@ -88,6 +92,15 @@ export function ComparisonPage({ slug }: { slug: string }) {
         </>
       );
     }
+  }
+  if (firstLook.waiting) {
+    return (
+      <>
+        {heading}
+        {back}
+        <FirstInterimLook onShow={firstLook.show} />
+      </>
+    );
   }
   if (campaign.state !== "ready" || list.state !== "ready" || summary.state !== "ready") {
     return (

@@ -19,7 +19,6 @@ import { questionnaireLanguages } from "../../../surveys/model/questionnaire-lan
 import { ApiProblem, apiUrl } from "../admin-api";
 import { formatDateTime, useAdminLocale, useMessages } from "../admin-locale";
 import { ADMIN_MESSAGES } from "../admin-messages";
-import { useSessionUser } from "../admin-session";
 import { DIAGNOSIS_MESSAGES } from "../diagnosis/diagnosis-messages";
 import { HiddenMark } from "../hidden-mark";
 import { Loading, ProblemAlert, usePageTitle } from "../page-states";
@@ -27,6 +26,7 @@ import { QuestionnaireLanguages } from "../questionnaires/questionnaire-text";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
 import { CampaignOverview } from "./campaign-overview";
+import { FirstInterimLook, useFirstInterimLook } from "./first-interim-look";
 import { QuestionResults } from "./group-table";
 import {
   anyPublished,
@@ -53,20 +53,11 @@ export function ResultsPage({ slug }: { slug: string }) {
   const common = useMessages(ADMIN_MESSAGES);
   const locale = useAdminLocale();
   const base = `/campaigns/${encodeURIComponent(slug)}`;
-  const user = useSessionUser();
   const [campaign] = useApiData<CampaignAnswer>(base);
-  // The first look at an open campaign's results shows its interim release: from then on k is
-  // fixed and the sequence audit holds every later release to it, so it waits for a click.
-  const [interimAsked, setInterimAsked] = useState(false);
   const view = campaign.state === "ready" ? campaign.data.campaign : null;
-  const firstInterimLook =
-    view !== null &&
-    view.status === "open" &&
-    !view.resultsViewed &&
-    (user.role === "admin" || (view.interimResultRoles as string[]).includes(user.role)) &&
-    !interimAsked;
+  const firstLook = useFirstInterimLook(view);
   const [summary, reloadSummary] = useApiData<Summary>(
-    view && !firstInterimLook ? `${base}/results` : null,
+    view && !firstLook.waiting ? `${base}/results` : null,
   );
   const title = campaign.state === "ready" ? campaign.data.campaign.title[locale] : null;
   usePageTitle(title ? t.heading(title) : t.pageTitle);
@@ -146,20 +137,12 @@ export function ResultsPage({ slug }: { slug: string }) {
       </>
     );
   }
-  if (firstInterimLook) {
+  if (firstLook.waiting) {
     return (
       <>
         {heading}
         {back}
-        <section className="card" aria-labelledby="results-first-look">
-          <h2 id="results-first-look">{t.firstLookTitle}</h2>
-          <p>{t.firstLookText}</p>
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => setInterimAsked(true)}>
-              {t.firstLookShow}
-            </button>
-          </div>
-        </section>
+        <FirstInterimLook onShow={firstLook.show} />
       </>
     );
   }
