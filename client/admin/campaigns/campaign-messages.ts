@@ -457,7 +457,7 @@ const nl: CampaignMessages = {
   participationIntro: (k) =>
     `Aantallen onder ${k} worden niet getoond, en ook geen aantallen waaruit je een kleine groep zou kunnen afleiden (bv. een totaal min de andere eenheden). Verborgen is dus niet hetzelfde als nul.`,
   participationGate:
-    "Zolang de bevraging loopt, komt de deelname uit de tussentijdse resultaten: ze tonen, toont die zoals ze nu zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; bij een grote bevraging kunnen de eindresultaten bij de getoonde versie blijven. Toon ze alleen als je ze nodig hebt.",
+    "Zolang de bevraging loopt, komt de deelname uit de tussentijdse resultaten: als je ze toont, worden die resultaten getoond zoals ze nu zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; bij een grote bevraging kunnen de eindresultaten bij de getoonde versie blijven. Toon ze alleen als je ze nodig hebt.",
   participationShow: "Deelname tonen",
   participationCaption: "Respondenten per eenheid",
   asOf: (time) => `Stand op ${time}`,

@@ -16,11 +16,11 @@ export interface ResultsMessages {
   interimNotice: string;
   /** Phased access: results open when the campaign closes. */
   atCloseTitle: string;
+  atCloseText: string;
   /** Before the first look at an open campaign's results: what showing them commits to. */
   firstLookTitle: string;
   firstLookText: string;
   firstLookShow: string;
-  atCloseText: string;
   notReadyText: string;
   notReadyAgain: string;
   nothingPublished: (k: number) => string;
