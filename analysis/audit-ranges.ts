@@ -213,10 +213,10 @@ interface Tightening {
 /** Components and tightening of the model as it is now (see `BoundsRound`). */
 export function boundsRound(model: CellModel): BoundsRound {
   return {
-    components: hiddenComponents(model).map((component) => ({
-      ...component,
-      tight: tightening(model, component),
-    })),
+    components: hiddenComponents(model).map((component) => {
+      component.tight = tightening(model, component);
+      return component as Component & { tight: Tightening };
+    }),
   };
 }
 
@@ -274,6 +274,21 @@ export function auditByBounds(model: CellModel, round = boundsRound(model)): Ran
 interface Component {
   cells: number[];
   rows: { cells: number[]; coefficients: number[]; rhs: number }[];
+  /** Set by `boundsRound`; present (undefined) from the start, so every component has one shape. */
+  tight: Tightening | undefined;
+}
+
+/** The root of `cell` in the union-find `root`, shortening the path walked. */
+function findRoot(root: Int32Array, cell: number): number {
+  let top = cell;
+  while (root[top] !== top) top = root[top] as number;
+  let walk = cell;
+  while (walk !== top) {
+    const next = root[walk] as number;
+    root[walk] = top;
+    walk = next;
+  }
+  return top;
 }
 
 /** Equations reduced to their hidden cells, grouped into connected components. */
@@ -283,17 +298,6 @@ export function hiddenComponents(model: CellModel): Component[] {
   // cost a round of a later headcount date about as much as its equations.
   const root = new Int32Array(n.length);
   for (let cell = 0; cell < n.length; cell++) root[cell] = cell;
-  const find = (cell: number): number => {
-    let top = cell;
-    while (root[top] !== top) top = root[top] as number;
-    let walk = cell;
-    while (walk !== top) {
-      const next = root[walk] as number;
-      root[walk] = top;
-      walk = next;
-    }
-    return top;
-  };
   const rows: Component["rows"] = [];
   for (const { total, parts } of model.equations) {
     const cells: number[] = [];
@@ -305,7 +309,8 @@ export function hiddenComponents(model: CellModel): Component[] {
       cells.push(total);
       coefficients.push(1);
     } else rhs -= n[total] as number;
-    for (const part of parts) {
+    for (let at = 0; at < parts.length; at++) {
+      const part = parts[at] as number;
       if (hidden[part] !== null) {
         cells.push(part);
         coefficients.push(-1);
@@ -313,28 +318,31 @@ export function hiddenComponents(model: CellModel): Component[] {
     }
     if (cells.length === 0) continue;
     rows.push({ cells, coefficients, rhs });
-    const first = find(cells[0] as number);
+    const first = findRoot(root, cells[0] as number);
     for (const cell of cells) {
-      const other = find(cell);
+      const other = findRoot(root, cell);
       if (other !== first) root[other] = first;
     }
   }
   const components = new Map<number, Component>();
   for (let cell = 0; cell < n.length; cell++) {
     if (hidden[cell] === null) continue;
-    const top = find(cell);
-    const component = components.get(top) ?? { cells: [], rows: [] };
+    const top = findRoot(root, cell);
+    let component = components.get(top);
+    if (component === undefined) {
+      component = { cells: [], rows: [], tight: undefined };
+      components.set(top, component);
+    }
     component.cells.push(cell);
-    components.set(top, component);
   }
-  for (const row of rows) components.get(find(row.cells[0] as number))?.rows.push(row);
+  for (const row of rows) components.get(findRoot(root, row.cells[0] as number))?.rows.push(row);
   return [...components.values()];
 }
 
 function auditComponent(
   highs: Highs,
   model: CellModel,
-  component: Component & { tight?: Tightening },
+  component: Component,
   findings: RangeFindings,
   proven: ProvenRanges,
   {
