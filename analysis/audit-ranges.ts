@@ -6,7 +6,15 @@ import {
   type SmallGroupTask,
 } from "./audit-small-groups";
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
-import { componentLp, EPSILON, filled, type Seen, spread, widenSeen } from "./component-lp";
+import {
+  type ComponentLp,
+  componentLp,
+  EPSILON,
+  filled,
+  type Seen,
+  spread,
+  widenSeen,
+} from "./component-lp";
 import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
 import { exactInWindow, windowSystem } from "./exact-in-window";
 import { IntegerBounds } from "./item-bounds";
@@ -427,109 +435,21 @@ function auditComponent(
   return () => {
     const lp = componentLp(highs, reduced, boundsB);
     try {
-      const keep = proven.points;
-      const cellIds = keep ? Int32Array.from(cells) : undefined;
-      let kept = 0;
-      for (const point of keep ?? []) kept += point.values.length;
-      // A whole solution (`values` per component cell), or a witness's cells and values alone.
-      const remember = (values: Float64Array, phase: "A" | "B", moved = cellIds) => {
-        if (!keep || !moved) return;
-        keep.push({ cells: moved, values, model: phase });
-        kept += values.length;
-        let drop = 0;
-        while (kept > KEPT_VALUES && drop < keep.length - 1) {
-          kept -= (keep[drop] as { values: Float64Array }).values.length;
-          drop++;
-        }
-        if (drop > 0) keep.splice(0, drop);
-      };
+      const keeper = new PointKeeper(proven.points, cells);
       const observe = () => {
         const values = lp.values();
-        remember(values, "B");
+        keeper.remember(values, "B");
         widenSeen(seen, values);
       };
-
-      // Model B: values and reasons. Every hidden cell must keep at least two integer values. An
-      // exact 0 only says a value is absent from a group the release already covers (a published
-      // zero above it, or a whole row hidden for unanimity): no small group follows, so zeros are
-      // not asked.
-      const pinnedB = (index: number) =>
-        (tightB.lows[index] as number) === (tightB.highs[index] as number);
-      // Cells shown exact again in a relaxation around them (exactInWindow, below).
-      const exactNearby = new Uint8Array(cells.length);
-      // A zero is never a finding of model B (see below): only non-zero cells are asked.
-      const openB = (index: number) =>
-        !exactNearby[index] &&
-        !proven.wide[cells[index] as number] &&
-        (model.n[cells[index] as number] as number) > 0 &&
-        !pinnedB(index) &&
-        !notExactSeen(seen, index, model.n[cells[index] as number] as number);
-      if (witnesses) {
-        // Model B only: for model A (a range of k, values only) the witnesses cost more than the
-        // sweeps they save.
-        const shown = witnessRanges(model, component, boundsB, {
-          open: openB,
-          need: () => 1,
-          fixed: pinnedB,
-          // Kept as proofs through publishing too (a point moves a dozen cells: kept as those).
-          onPoint: keep ? (moved, values) => remember(values, "B", moved) : undefined,
-        });
-        seen.forEach((range, index) => {
-          range.low = Math.min(range.low, shown.low[index] as number);
-          range.high = Math.max(range.high, shown.high[index] as number);
-        });
-      }
-      // Every cell still open was exact in the last audit (a later round of `protectCells` that
-      // hid one more cell further out): each is asked first in a relaxation around it, and when
-      // all are still exact there, the component's whole LP is not needed for model B. At the
-      // first that is not, the whole LP asks the rest as usual.
-      const open: number[] = [];
-      for (let index = 0; index < cells.length; index++) if (openB(index)) open.push(index);
-      if (open.length > 0 && open.every((index) => proven.exactBefore[cells[index] as number])) {
-        const window = windowSystem(columnRows, boundsB);
-        for (const index of open) {
-          const tried = exactInWindow(highs, window, index);
-          findings.solves += tried.solves;
-          if (!tried.exact) break;
-          exactNearby[index] = 1;
-        }
-      }
-      if (sweeps) {
-        spread(lp, {
-          n: cells.map((cell) => model.n[cell] as number),
-          seen,
-          bounds: boundsB,
-          open: openB,
-          reach: 2,
-          need: () => NOT_EXACT,
-          observe,
-        });
-      }
-      cells.forEach((cell, index) => {
-        const range = seen[index] as { low: number; high: number };
-        if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
-        if (pinnedB(index) || exactNearby[index]) {
-          findings.exact.push(cell);
-          return;
-        }
-        if (notExact(range.low, range.high, model.n[cell] as number)) {
-          proven.wide[cell] = 1;
-          return;
-        }
-        const max = lp.solve(index, "max");
-        if (max !== null) observe();
-        if (max === null || notExact(range.low, range.high, model.n[cell] as number)) {
-          proven.wide[cell] = 1;
-          return;
-        }
-        const min = lp.solve(index, "min");
-        observe();
-        const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
-        if (exact) {
-          findings.exact.push(cell);
-          proven.exactBefore[cell] = 1;
-        } else proven.wide[cell] = 1;
-      });
+      auditModelB(
+        highs,
+        lp,
+        model,
+        { component, columnRows, boundsB, tightB, seen },
+        findings,
+        proven,
+        { keeper, observe, witnesses, sweeps },
+      );
 
       // Model A: values only. Each primary cell's range must be at least k wide (and each small
       // group relabelled "protected": isSmallGroup).
@@ -542,15 +462,16 @@ function auditComponent(
         const job = withCycles(plain);
         found = auditSmallGroups(lp, job, job.checkRows ? reduced() : undefined);
       }
-      for (const values of found.points) remember(values, "A");
-      if (found.moves && cellIds) {
+      for (const values of found.points) keeper.remember(values, "A");
+      if (found.moves && keeper.cellIds) {
         // Views into one array of cell ids: thousands of small arrays cost the thread in GC.
         const { cells: moved, values, ends } = found.moves;
         const ids = new Int32Array(moved.length);
-        for (let at = 0; at < moved.length; at++) ids[at] = cellIds[moved[at] as number] as number;
+        for (let at = 0; at < moved.length; at++)
+          ids[at] = keeper.cellIds[moved[at] as number] as number;
         let from = 0;
         for (const end of ends) {
-          remember(values.subarray(from, end), "A", ids.subarray(from, end));
+          keeper.remember(values.subarray(from, end), "A", ids.subarray(from, end));
           from = end;
         }
       }
@@ -561,6 +482,155 @@ function auditComponent(
       lp.dispose();
     }
   };
+}
+
+/**
+ * The points kept as proofs through publishing (`ProvenRanges.points`), the oldest dropped past
+ * KEPT_VALUES values: a whole solution (`values` per component cell), or a witness's cells and
+ * values alone.
+ */
+class PointKeeper {
+  /** The component's cell ids, when points are kept. */
+  readonly cellIds: Int32Array | undefined;
+  private kept = 0;
+
+  constructor(
+    private readonly keep: ProvenRanges["points"],
+    cells: readonly number[],
+  ) {
+    this.cellIds = keep ? Int32Array.from(cells) : undefined;
+    for (const point of keep ?? []) this.kept += point.values.length;
+  }
+
+  remember(values: Float64Array, phase: "A" | "B", moved = this.cellIds): void {
+    const keep = this.keep;
+    if (!keep || !moved) return;
+    keep.push({ cells: moved, values, model: phase });
+    this.kept += values.length;
+    let drop = 0;
+    while (this.kept > KEPT_VALUES && drop < keep.length - 1) {
+      this.kept -= (keep[drop] as { values: Float64Array }).values.length;
+      drop++;
+    }
+    if (drop > 0) keep.splice(0, drop);
+  }
+}
+
+/**
+ * Model B of one component (values and reasons): witnesses, windows around cells exact before,
+ * sweeps, then each cell still open asked by its own LPs. A function of its own, not part of
+ * the component's closure: TurboFan compiles it again when a branch first runs (a later round,
+ * the first exact cell), and the closure with model A and everything inlined cost several times
+ * more to compile again.
+ */
+function auditModelB(
+  highs: Highs,
+  lp: ComponentLp,
+  model: CellModel,
+  {
+    component,
+    columnRows,
+    boundsB,
+    tightB,
+    seen,
+  }: {
+    component: Component;
+    columnRows: Component["rows"];
+    boundsB: { lower: number; upper: number }[];
+    tightB: IntegerBounds;
+    seen: Seen;
+  },
+  findings: RangeFindings,
+  proven: ProvenRanges,
+  {
+    keeper,
+    observe,
+    witnesses,
+    sweeps,
+  }: { keeper: PointKeeper; observe: () => void; witnesses: boolean; sweeps: boolean },
+): void {
+  const { cells } = component;
+  // Model B: values and reasons. Every hidden cell must keep at least two integer values. An
+  // exact 0 only says a value is absent from a group the release already covers (a published
+  // zero above it, or a whole row hidden for unanimity): no small group follows, so zeros are
+  // not asked.
+  const pinnedB = (index: number) =>
+    (tightB.lows[index] as number) === (tightB.highs[index] as number);
+  // Cells shown exact again in a relaxation around them (exactInWindow, below).
+  const exactNearby = new Uint8Array(cells.length);
+  // A zero is never a finding of model B (see below): only non-zero cells are asked.
+  const openB = (index: number) =>
+    !exactNearby[index] &&
+    !proven.wide[cells[index] as number] &&
+    (model.n[cells[index] as number] as number) > 0 &&
+    !pinnedB(index) &&
+    !notExactSeen(seen, index, model.n[cells[index] as number] as number);
+  if (witnesses) {
+    // Model B only: for model A (a range of k, values only) the witnesses cost more than the
+    // sweeps they save.
+    const shown = witnessRanges(model, component, boundsB, {
+      open: openB,
+      need: () => 1,
+      fixed: pinnedB,
+      // Kept as proofs through publishing too (a point moves a dozen cells: kept as those).
+      onPoint: keeper.cellIds ? (moved, values) => keeper.remember(values, "B", moved) : undefined,
+    });
+    seen.forEach((range, index) => {
+      range.low = Math.min(range.low, shown.low[index] as number);
+      range.high = Math.max(range.high, shown.high[index] as number);
+    });
+  }
+  // Every cell still open was exact in the last audit (a later round of `protectCells` that
+  // hid one more cell further out): each is asked first in a relaxation around it, and when
+  // all are still exact there, the component's whole LP is not needed for model B. At the
+  // first that is not, the whole LP asks the rest as usual.
+  const open: number[] = [];
+  for (let index = 0; index < cells.length; index++) if (openB(index)) open.push(index);
+  if (open.length > 0 && open.every((index) => proven.exactBefore[cells[index] as number])) {
+    const window = windowSystem(columnRows, boundsB);
+    for (const index of open) {
+      const tried = exactInWindow(highs, window, index);
+      findings.solves += tried.solves;
+      if (!tried.exact) break;
+      exactNearby[index] = 1;
+    }
+  }
+  if (sweeps) {
+    spread(lp, {
+      n: cells.map((cell) => model.n[cell] as number),
+      seen,
+      bounds: boundsB,
+      open: openB,
+      reach: 2,
+      need: () => NOT_EXACT,
+      observe,
+    });
+  }
+  cells.forEach((cell, index) => {
+    const range = seen[index] as { low: number; high: number };
+    if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
+    if (pinnedB(index) || exactNearby[index]) {
+      findings.exact.push(cell);
+      return;
+    }
+    if (notExact(range.low, range.high, model.n[cell] as number)) {
+      proven.wide[cell] = 1;
+      return;
+    }
+    const max = lp.solve(index, "max");
+    if (max !== null) observe();
+    if (max === null || notExact(range.low, range.high, model.n[cell] as number)) {
+      proven.wide[cell] = 1;
+      return;
+    }
+    const min = lp.solve(index, "min");
+    observe();
+    const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
+    if (exact) {
+      findings.exact.push(cell);
+      proven.exactBefore[cell] = 1;
+    } else proven.wide[cell] = 1;
+  });
 }
 
 /**
