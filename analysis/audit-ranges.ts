@@ -6,7 +6,15 @@ import {
   type SmallGroupTask,
 } from "./audit-small-groups";
 import { type CellModel, cellBounds, isSmallGroup, valueBounds } from "./cell-model";
-import { componentLp, EPSILON, filled, type Seen, spread, widenSeen } from "./component-lp";
+import {
+  type ComponentLp,
+  componentLp,
+  EPSILON,
+  filled,
+  type Seen,
+  spread,
+  widenSeen,
+} from "./component-lp";
 import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
 import { exactInWindow, windowSystem } from "./exact-in-window";
 import { IntegerBounds } from "./item-bounds";
@@ -213,10 +221,10 @@ interface Tightening {
 /** Components and tightening of the model as it is now (see `BoundsRound`). */
 export function boundsRound(model: CellModel): BoundsRound {
   return {
-    components: hiddenComponents(model).map((component) => ({
-      ...component,
-      tight: tightening(model, component),
-    })),
+    components: hiddenComponents(model).map((component) => {
+      component.tight = tightening(model, component);
+      return component as Component & { tight: Tightening };
+    }),
   };
 }
 
@@ -274,6 +282,21 @@ export function auditByBounds(model: CellModel, round = boundsRound(model)): Ran
 interface Component {
   cells: number[];
   rows: { cells: number[]; coefficients: number[]; rhs: number }[];
+  /** Set by `boundsRound`; present (undefined) from the start, so every component has one shape. */
+  tight: Tightening | undefined;
+}
+
+/** The root of `cell` in the union-find `root`, shortening the path walked. */
+function findRoot(root: Int32Array, cell: number): number {
+  let top = cell;
+  while (root[top] !== top) top = root[top] as number;
+  let walk = cell;
+  while (walk !== top) {
+    const next = root[walk] as number;
+    root[walk] = top;
+    walk = next;
+  }
+  return top;
 }
 
 /** Equations reduced to their hidden cells, grouped into connected components. */
@@ -283,17 +306,6 @@ export function hiddenComponents(model: CellModel): Component[] {
   // cost a round of a later headcount date about as much as its equations.
   const root = new Int32Array(n.length);
   for (let cell = 0; cell < n.length; cell++) root[cell] = cell;
-  const find = (cell: number): number => {
-    let top = cell;
-    while (root[top] !== top) top = root[top] as number;
-    let walk = cell;
-    while (walk !== top) {
-      const next = root[walk] as number;
-      root[walk] = top;
-      walk = next;
-    }
-    return top;
-  };
   const rows: Component["rows"] = [];
   for (const { total, parts } of model.equations) {
     const cells: number[] = [];
@@ -305,7 +317,8 @@ export function hiddenComponents(model: CellModel): Component[] {
       cells.push(total);
       coefficients.push(1);
     } else rhs -= n[total] as number;
-    for (const part of parts) {
+    for (let at = 0; at < parts.length; at++) {
+      const part = parts[at] as number;
       if (hidden[part] !== null) {
         cells.push(part);
         coefficients.push(-1);
@@ -313,28 +326,31 @@ export function hiddenComponents(model: CellModel): Component[] {
     }
     if (cells.length === 0) continue;
     rows.push({ cells, coefficients, rhs });
-    const first = find(cells[0] as number);
+    const first = findRoot(root, cells[0] as number);
     for (const cell of cells) {
-      const other = find(cell);
+      const other = findRoot(root, cell);
       if (other !== first) root[other] = first;
     }
   }
   const components = new Map<number, Component>();
   for (let cell = 0; cell < n.length; cell++) {
     if (hidden[cell] === null) continue;
-    const top = find(cell);
-    const component = components.get(top) ?? { cells: [], rows: [] };
+    const top = findRoot(root, cell);
+    let component = components.get(top);
+    if (component === undefined) {
+      component = { cells: [], rows: [], tight: undefined };
+      components.set(top, component);
+    }
     component.cells.push(cell);
-    components.set(top, component);
   }
-  for (const row of rows) components.get(find(row.cells[0] as number))?.rows.push(row);
+  for (const row of rows) components.get(findRoot(root, row.cells[0] as number))?.rows.push(row);
   return [...components.values()];
 }
 
 function auditComponent(
   highs: Highs,
   model: CellModel,
-  component: Component & { tight?: Tightening },
+  component: Component,
   findings: RangeFindings,
   proven: ProvenRanges,
   {
@@ -419,109 +435,21 @@ function auditComponent(
   return () => {
     const lp = componentLp(highs, reduced, boundsB);
     try {
-      const keep = proven.points;
-      const cellIds = keep ? Int32Array.from(cells) : undefined;
-      let kept = 0;
-      for (const point of keep ?? []) kept += point.values.length;
-      // A whole solution (`values` per component cell), or a witness's cells and values alone.
-      const remember = (values: Float64Array, phase: "A" | "B", moved = cellIds) => {
-        if (!keep || !moved) return;
-        keep.push({ cells: moved, values, model: phase });
-        kept += values.length;
-        let drop = 0;
-        while (kept > KEPT_VALUES && drop < keep.length - 1) {
-          kept -= (keep[drop] as { values: Float64Array }).values.length;
-          drop++;
-        }
-        if (drop > 0) keep.splice(0, drop);
-      };
+      const keeper = new PointKeeper(proven.points, cells);
       const observe = () => {
         const values = lp.values();
-        remember(values, "B");
+        keeper.remember(values, "B");
         widenSeen(seen, values);
       };
-
-      // Model B: values and reasons. Every hidden cell must keep at least two integer values. An
-      // exact 0 only says a value is absent from a group the release already covers (a published
-      // zero above it, or a whole row hidden for unanimity): no small group follows, so zeros are
-      // not asked.
-      const pinnedB = (index: number) =>
-        (tightB.lows[index] as number) === (tightB.highs[index] as number);
-      // Cells shown exact again in a relaxation around them (exactInWindow, below).
-      const exactNearby = new Uint8Array(cells.length);
-      // A zero is never a finding of model B (see below): only non-zero cells are asked.
-      const openB = (index: number) =>
-        !exactNearby[index] &&
-        !proven.wide[cells[index] as number] &&
-        (model.n[cells[index] as number] as number) > 0 &&
-        !pinnedB(index) &&
-        !notExactSeen(seen, index, model.n[cells[index] as number] as number);
-      if (witnesses) {
-        // Model B only: for model A (a range of k, values only) the witnesses cost more than the
-        // sweeps they save.
-        const shown = witnessRanges(model, component, boundsB, {
-          open: openB,
-          need: () => 1,
-          fixed: pinnedB,
-          // Kept as proofs through publishing too (a point moves a dozen cells: kept as those).
-          onPoint: keep ? (moved, values) => remember(values, "B", moved) : undefined,
-        });
-        seen.forEach((range, index) => {
-          range.low = Math.min(range.low, shown.low[index] as number);
-          range.high = Math.max(range.high, shown.high[index] as number);
-        });
-      }
-      // Every cell still open was exact in the last audit (a later round of `protectCells` that
-      // hid one more cell further out): each is asked first in a relaxation around it, and when
-      // all are still exact there, the component's whole LP is not needed for model B. At the
-      // first that is not, the whole LP asks the rest as usual.
-      const open: number[] = [];
-      for (let index = 0; index < cells.length; index++) if (openB(index)) open.push(index);
-      if (open.length > 0 && open.every((index) => proven.exactBefore[cells[index] as number])) {
-        const window = windowSystem(columnRows, boundsB);
-        for (const index of open) {
-          const tried = exactInWindow(highs, window, index);
-          findings.solves += tried.solves;
-          if (!tried.exact) break;
-          exactNearby[index] = 1;
-        }
-      }
-      if (sweeps) {
-        spread(lp, {
-          n: cells.map((cell) => model.n[cell] as number),
-          seen,
-          bounds: boundsB,
-          open: openB,
-          reach: 2,
-          need: () => NOT_EXACT,
-          observe,
-        });
-      }
-      cells.forEach((cell, index) => {
-        const range = seen[index] as { low: number; high: number };
-        if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
-        if (pinnedB(index) || exactNearby[index]) {
-          findings.exact.push(cell);
-          return;
-        }
-        if (notExact(range.low, range.high, model.n[cell] as number)) {
-          proven.wide[cell] = 1;
-          return;
-        }
-        const max = lp.solve(index, "max");
-        if (max !== null) observe();
-        if (max === null || notExact(range.low, range.high, model.n[cell] as number)) {
-          proven.wide[cell] = 1;
-          return;
-        }
-        const min = lp.solve(index, "min");
-        observe();
-        const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
-        if (exact) {
-          findings.exact.push(cell);
-          proven.exactBefore[cell] = 1;
-        } else proven.wide[cell] = 1;
-      });
+      auditModelB(
+        highs,
+        lp,
+        model,
+        { component, columnRows, boundsB, tightB, seen },
+        findings,
+        proven,
+        { keeper, observe, witnesses, sweeps },
+      );
 
       // Model A: values only. Each primary cell's range must be at least k wide (and each small
       // group relabelled "protected": isSmallGroup).
@@ -534,15 +462,16 @@ function auditComponent(
         const job = withCycles(plain);
         found = auditSmallGroups(lp, job, job.checkRows ? reduced() : undefined);
       }
-      for (const values of found.points) remember(values, "A");
-      if (found.moves && cellIds) {
+      for (const values of found.points) keeper.remember(values, "A");
+      if (found.moves && keeper.cellIds) {
         // Views into one array of cell ids: thousands of small arrays cost the thread in GC.
         const { cells: moved, values, ends } = found.moves;
         const ids = new Int32Array(moved.length);
-        for (let at = 0; at < moved.length; at++) ids[at] = cellIds[moved[at] as number] as number;
+        for (let at = 0; at < moved.length; at++)
+          ids[at] = keeper.cellIds[moved[at] as number] as number;
         let from = 0;
         for (const end of ends) {
-          remember(values.subarray(from, end), "A", ids.subarray(from, end));
+          keeper.remember(values.subarray(from, end), "A", ids.subarray(from, end));
           from = end;
         }
       }
@@ -553,6 +482,155 @@ function auditComponent(
       lp.dispose();
     }
   };
+}
+
+/**
+ * The points kept as proofs through publishing (`ProvenRanges.points`), the oldest dropped past
+ * KEPT_VALUES values: a whole solution (`values` per component cell), or a witness's cells and
+ * values alone.
+ */
+class PointKeeper {
+  /** The component's cell ids, when points are kept. */
+  readonly cellIds: Int32Array | undefined;
+  private kept = 0;
+
+  constructor(
+    private readonly keep: ProvenRanges["points"],
+    cells: readonly number[],
+  ) {
+    this.cellIds = keep ? Int32Array.from(cells) : undefined;
+    for (const point of keep ?? []) this.kept += point.values.length;
+  }
+
+  remember(values: Float64Array, phase: "A" | "B", moved = this.cellIds): void {
+    const keep = this.keep;
+    if (!keep || !moved) return;
+    keep.push({ cells: moved, values, model: phase });
+    this.kept += values.length;
+    let drop = 0;
+    while (this.kept > KEPT_VALUES && drop < keep.length - 1) {
+      this.kept -= (keep[drop] as { values: Float64Array }).values.length;
+      drop++;
+    }
+    if (drop > 0) keep.splice(0, drop);
+  }
+}
+
+/**
+ * Model B of one component (values and reasons): witnesses, windows around cells exact before,
+ * sweeps, then each cell still open asked by its own LPs. A function of its own, not part of
+ * the component's closure: TurboFan compiles it again when a branch first runs (a later round,
+ * the first exact cell), and the closure with model A and everything inlined cost several times
+ * more to compile again.
+ */
+function auditModelB(
+  highs: Highs,
+  lp: ComponentLp,
+  model: CellModel,
+  {
+    component,
+    columnRows,
+    boundsB,
+    tightB,
+    seen,
+  }: {
+    component: Component;
+    columnRows: Component["rows"];
+    boundsB: { lower: number; upper: number }[];
+    tightB: IntegerBounds;
+    seen: Seen;
+  },
+  findings: RangeFindings,
+  proven: ProvenRanges,
+  {
+    keeper,
+    observe,
+    witnesses,
+    sweeps,
+  }: { keeper: PointKeeper; observe: () => void; witnesses: boolean; sweeps: boolean },
+): void {
+  const { cells } = component;
+  // Model B: values and reasons. Every hidden cell must keep at least two integer values. An
+  // exact 0 only says a value is absent from a group the release already covers (a published
+  // zero above it, or a whole row hidden for unanimity): no small group follows, so zeros are
+  // not asked.
+  const pinnedB = (index: number) =>
+    (tightB.lows[index] as number) === (tightB.highs[index] as number);
+  // Cells shown exact again in a relaxation around them (exactInWindow, below).
+  const exactNearby = new Uint8Array(cells.length);
+  // A zero is never a finding of model B (see below): only non-zero cells are asked.
+  const openB = (index: number) =>
+    !exactNearby[index] &&
+    !proven.wide[cells[index] as number] &&
+    (model.n[cells[index] as number] as number) > 0 &&
+    !pinnedB(index) &&
+    !notExactSeen(seen, index, model.n[cells[index] as number] as number);
+  if (witnesses) {
+    // Model B only: for model A (a range of k, values only) the witnesses cost more than the
+    // sweeps they save.
+    const shown = witnessRanges(model, component, boundsB, {
+      open: openB,
+      need: () => 1,
+      fixed: pinnedB,
+      // Kept as proofs through publishing too (a point moves a dozen cells: kept as those).
+      onPoint: keeper.cellIds ? (moved, values) => keeper.remember(values, "B", moved) : undefined,
+    });
+    seen.forEach((range, index) => {
+      range.low = Math.min(range.low, shown.low[index] as number);
+      range.high = Math.max(range.high, shown.high[index] as number);
+    });
+  }
+  // Every cell still open was exact in the last audit (a later round of `protectCells` that
+  // hid one more cell further out): each is asked first in a relaxation around it, and when
+  // all are still exact there, the component's whole LP is not needed for model B. At the
+  // first that is not, the whole LP asks the rest as usual.
+  const open: number[] = [];
+  for (let index = 0; index < cells.length; index++) if (openB(index)) open.push(index);
+  if (open.length > 0 && open.every((index) => proven.exactBefore[cells[index] as number])) {
+    const window = windowSystem(columnRows, boundsB);
+    for (const index of open) {
+      const tried = exactInWindow(highs, window, index);
+      findings.solves += tried.solves;
+      if (!tried.exact) break;
+      exactNearby[index] = 1;
+    }
+  }
+  if (sweeps) {
+    spread(lp, {
+      n: cells.map((cell) => model.n[cell] as number),
+      seen,
+      bounds: boundsB,
+      open: openB,
+      reach: 2,
+      need: () => NOT_EXACT,
+      observe,
+    });
+  }
+  cells.forEach((cell, index) => {
+    const range = seen[index] as { low: number; high: number };
+    if (proven.wide[cell] || (model.n[cell] as number) === 0) return;
+    if (pinnedB(index) || exactNearby[index]) {
+      findings.exact.push(cell);
+      return;
+    }
+    if (notExact(range.low, range.high, model.n[cell] as number)) {
+      proven.wide[cell] = 1;
+      return;
+    }
+    const max = lp.solve(index, "max");
+    if (max !== null) observe();
+    if (max === null || notExact(range.low, range.high, model.n[cell] as number)) {
+      proven.wide[cell] = 1;
+      return;
+    }
+    const min = lp.solve(index, "min");
+    observe();
+    const exact = Math.floor((max as number) + EPSILON) <= Math.ceil((min as number) - EPSILON);
+    if (exact) {
+      findings.exact.push(cell);
+      proven.exactBefore[cell] = 1;
+    } else proven.wide[cell] = 1;
+  });
 }
 
 /**

@@ -38,16 +38,23 @@ const MAX_SCALE = 1;
 
 /** Eliminates two-unknown equations, cascading, from a system of `size` unknowns. */
 export function eliminateDoubletons(size: number, rows: readonly LinearRow[]): Elimination {
-  const terms: Map<number, number>[] = rows.map((row) => {
+  // Plain loops and a typed rhs: the arrays made by `map` here varied in elements kind from call
+  // to call (rows.map, row.cells.forEach and rhs[row] deoptimised), and each new kind made
+  // TurboFan compile this function again.
+  const terms: Map<number, number>[] = [];
+  const rhs = new Float64Array(rows.length);
+  for (let row = 0; row < rows.length; row++) {
+    const { cells, coefficients } = rows[row] as LinearRow;
     const map = new Map<number, number>();
-    row.cells.forEach((cell, at) => {
-      const sum = (map.get(cell) ?? 0) + (row.coefficients[at] as number);
+    for (let at = 0; at < cells.length; at++) {
+      const cell = cells[at] as number;
+      const sum = (map.get(cell) ?? 0) + (coefficients[at] as number);
       if (sum === 0) map.delete(cell);
       else map.set(cell, sum);
-    });
-    return map;
-  });
-  const rhs = rows.map((row) => row.rhs);
+    }
+    terms.push(map);
+    rhs[row] = (rows[row] as LinearRow).rhs;
+  }
   const alive = new Uint8Array(rows.length).fill(1);
   const rowsOf: Set<number>[] = Array.from({ length: size }, () => new Set());
   terms.forEach((map, row) => {

@@ -604,29 +604,28 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
         for (let c = 0; c < C; c++) {
           // A cross cell adds up over the sub-units only where they list it too.
           if (!kids.every((child) => listed(child, l, c)) || !listed(node, l, c)) continue;
-          const parts = kids.map((child) => at(child, 0, l, c));
-          if (hasDirect(node)) parts.unshift(at(node, 1, l, c));
-          table.equations.push({ total: at(node, 0, l, c), parts });
+          // Every equation's parts built by push, as one elements kind, and every equation of
+          // one shape: the audit's loops over them were recompiled at each new kind or shape.
+          const parts: number[] = [];
+          if (hasDirect(node)) parts.push(at(node, 1, l, c));
+          for (const child of kids) parts.push(at(child, 0, l, c));
+          table.equations.push({ total: at(node, 0, l, c), parts, partition: false });
         }
       }
     }
     for (const part of hasDirect(node) ? [0, 1] : [0]) {
       for (let c = 0; c < C; c++) {
         if (c > 0 && !crossed(node)) continue;
-        table.equations.push({
-          total: at(node, part, 0, c),
-          parts: Array.from({ length: L - 1 }, (_, l) => at(node, part, l + 1, c)),
-          partition: true,
-        });
+        const parts: number[] = [];
+        for (let l = 1; l < L; l++) parts.push(at(node, part, l, c));
+        table.equations.push({ total: at(node, part, 0, c), parts, partition: true });
       }
       for (let l = 0; l < L; l++) {
         if (l > 0 && !crossed(node)) continue;
         for (const slots of layout.dimensionSlots) {
-          table.equations.push({
-            total: at(node, part, l, 0),
-            parts: slots.map((slot) => at(node, part, l, slot)),
-            partition: true,
-          });
+          const parts: number[] = [];
+          for (const slot of slots) parts.push(at(node, part, l, slot));
+          table.equations.push({ total: at(node, part, l, 0), parts, partition: true });
         }
       }
     }
@@ -642,7 +641,16 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
     slot: Int32Array.from(place.slot),
     hasDirect,
   };
-  return { ...table, grid };
+  // Written out, not spread: a spread object's map differed between the first date and the next,
+  // and every function reading the table was compiled again.
+  return {
+    keys: table.keys,
+    describe: table.describe,
+    n: table.n,
+    depth: table.depth,
+    equations: table.equations,
+    grid,
+  };
 }
 
 /** Candidate directions tried per open cell before the generic windows. */

@@ -22,8 +22,8 @@ export interface WitnessComponent {
 
 export interface WitnessRanges {
   /** Per component cell: the least and greatest value seen in a checked witness point. */
-  low: number[];
-  high: number[];
+  low: Float64Array;
+  high: Float64Array;
   /** Witness points that passed the check. */
   points: number;
   /** Witness points refused by the check (a direction that broke an equation or a bound). */
@@ -54,8 +54,12 @@ export function witnessRanges(
   },
 ): WitnessRanges {
   const { cells } = component;
-  const low = cells.map((cell) => model.n[cell] as number);
-  const high = cells.map((cell) => model.n[cell] as number);
+  // Typed: as arrays their elements kind varied by component (small integers, doubles), and
+  // TurboFan recompiled the witness search at each new kind.
+  const low = new Float64Array(cells.length);
+  for (let index = 0; index < cells.length; index++)
+    low[index] = model.n[cells[index] as number] as number;
+  const high = low.slice();
   const result: WitnessRanges = { low, high, points: 0, refused: 0 };
   // Cell → index in the component (−1: outside), looked up for every cell of every direction.
   const column = new Int32Array(model.n.length).fill(-1);

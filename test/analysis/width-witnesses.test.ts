@@ -105,8 +105,8 @@ describe("width witnesses", () => {
     const shown = witnessRanges(model, component, bounds, { open: () => true, need: () => 1 });
     expect(shown.points).toBe(0);
     expect(shown.refused).toBeGreaterThan(0);
-    expect(shown.low).toEqual(HIDDEN.map((cell) => model.n[cell]));
-    expect(shown.high).toEqual(HIDDEN.map((cell) => model.n[cell]));
+    expect([...shown.low]).toEqual(HIDDEN.map((cell) => model.n[cell]));
+    expect([...shown.high]).toEqual(HIDDEN.map((cell) => model.n[cell]));
   });
 
   it("shows every cell of a true cycle wide at once, and the LP audit then agrees without asking", () => {
