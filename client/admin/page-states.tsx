@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useId } from "react";
 import { ApiProblem } from "./admin-api";
 import { useMessages } from "./admin-locale";
 import { ADMIN_MESSAGES } from "./admin-messages";
@@ -8,6 +8,35 @@ export function usePageTitle(title: string): void {
   useEffect(() => {
     document.title = `${title} — Peilpunt`;
   }, [title]);
+}
+
+/**
+ * A card in place of figures that are fetched only on request, because fetching them shows
+ * them for good (an open campaign's interim release): why, and the button that asks.
+ */
+export function OnRequest({
+  title,
+  text,
+  action,
+  onRequest,
+}: {
+  title: string;
+  text: string;
+  action: string;
+  onRequest: () => void;
+}) {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <p>{text}</p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onRequest}>
+          {action}
+        </button>
+      </div>
+    </section>
+  );
 }
 
 export function Loading() {

@@ -4,7 +4,7 @@ import type { Locale } from "../../i18n/locales";
 import { LANGUAGE_TAGS } from "../../i18n/locales";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark, SYMBOLS } from "../hidden-mark";
-import { Loading } from "../page-states";
+import { Loading, OnRequest } from "../page-states";
 import type { ApiData } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import { CampaignProblem } from "./campaign-problem";
@@ -213,15 +213,12 @@ export function ParticipationSection({
 
   if (onShow) {
     return (
-      <section className="card" aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>{t.participationTitle}</h2>
-        <p>{t.participationGate}</p>
-        <div className="actions">
-          <button type="button" className="secondary" onClick={onShow}>
-            {t.participationShow}
-          </button>
-        </div>
-      </section>
+      <OnRequest
+        title={t.participationTitle}
+        text={t.participationGate}
+        action={t.participationShow}
+        onRequest={onShow}
+      />
     );
   }
 

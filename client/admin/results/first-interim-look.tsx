@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { CampaignView } from "../../../server/contract/campaign-schemas";
 import { useMessages } from "../admin-locale";
 import { useSessionUser } from "../admin-session";
+import { OnRequest } from "../page-states";
 import { RESULTS_MESSAGES } from "./results-messages";
 
 /**
@@ -29,14 +30,11 @@ export function useFirstInterimLook(campaign: CampaignView | null): {
 export function FirstInterimLook({ onShow }: { onShow: () => void }) {
   const t = useMessages(RESULTS_MESSAGES);
   return (
-    <section className="card" aria-labelledby="results-first-look">
-      <h2 id="results-first-look">{t.firstLookTitle}</h2>
-      <p>{t.firstLookText}</p>
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onShow}>
-          {t.firstLookShow}
-        </button>
-      </div>
-    </section>
+    <OnRequest
+      title={t.firstLookTitle}
+      text={t.firstLookText}
+      action={t.firstLookShow}
+      onRequest={onShow}
+    />
   );
 }
