@@ -1163,7 +1163,25 @@ export function withholdAnswers(
     }
     return alone.get(finding.item)?.has(name(finding)) === true;
   };
+  // A count of a table release t published, in a group whose published size is the same at t
+  // and in the candidate, where the candidate shows the question in no group: counts never go
+  // down and add up to the same size, so it can only be the figure readers saw at t, and they
+  // can tell so from published figures alone (no true count decides it). Pinned or not, proven
+  // or left unsettled over the LP cap, it tells nothing new; the size checks stay.
+  const sameTableAsShown = (finding: AnswerFinding): boolean => {
+    if (finding.kind !== "pinned" || finding.to < last || !shownNowhere(finding.item)) return false;
+    let t = last - 1;
+    while (t >= 0 && !structures[t]?.position.has(finding.groupId)) t--;
+    const size = published(last, finding.groupId);
+    return (
+      t > finding.from &&
+      size !== undefined &&
+      size === published(t, finding.groupId) &&
+      publishedTable(t, finding.groupId, finding.item)
+    );
+  };
   const alreadyShown = (finding: AnswerFinding): boolean => {
+    if (sameTableAsShown(finding)) return true;
     if (finding.to >= last) {
       // The group's people are those of the last shown release that lists it: what the
       // candidate tells about them, readers of that release already knew.
@@ -1261,8 +1279,8 @@ export function withholdAnswers(
       ...(only ? { only } : {}),
     });
     audits.push(audit);
-    audit.findings = audit.findings.filter(
-      (finding) => finding.unsettled || !alreadyShown(finding),
+    audit.findings = audit.findings.filter((finding) =>
+      finding.unsettled ? !sameTableAsShown(finding) : !alreadyShown(finding),
     );
     if (audit.findings.length === 0) return { release, left: [], withheld, audits, rounds };
     // Published again now: its "pinned" findings are settled (anything else hides it again).

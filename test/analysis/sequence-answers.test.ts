@@ -412,6 +412,49 @@ describe("a candidate that withholds the question in every group", () => {
   });
 });
 
+/**
+ * Release 0 publishes every table; the candidate withholds the question everywhere, a has nobody
+ * new (5), b five newcomers. a's table at the candidate can only be the one readers saw: pinned,
+ * but no news.
+ */
+const unchangedA = {
+  shown: release(3, { org: [10, [3, 7, 0]], a: [5, [2, 3, 0]], b: [5, [1, 4, 0]] }),
+  candidate: release(3, { org: [15, "protected"], a: [5, "protected"], b: [10, "protected"] }),
+  truths: [
+    truth(
+      [10, 5, 5],
+      [
+        [3, 7, 0],
+        [2, 3, 0],
+        [1, 4, 0],
+      ],
+    ),
+    truth(
+      [15, 5, 10],
+      [
+        [5, 10, 0],
+        [2, 3, 0],
+        [3, 7, 0],
+      ],
+    ),
+  ],
+};
+
+describe("a candidate that shows a question nowhere, beside a group nobody joined", () => {
+  const options = { sensitiveItems: new Set<string>(), truths: unchangedA.truths };
+  const { shown, candidate } = unchangedA;
+
+  it("is served: that group's table, pinned to the one shown before, is no news", () => {
+    const pinnedA = auditAnswerSequence(highs, [shown, candidate], options).findings.filter(
+      (f) => f.groupId === "a/all" && f.kind === "pinned" && f.to === 1,
+    );
+    // The stacked LP pins a's table at the candidate to release 0's…
+    expect(pinnedA.map((f) => f.option).sort()).toEqual(["no", "yes"]);
+    // …which readers already hold: nothing else tells, so the candidate is served.
+    expect(withholdAnswers(highs, [shown], candidate, options).left).toEqual([]);
+  });
+});
+
 describe("withholdAnswers", () => {
   it("withholds the candidate's tables beside the unmasked group until nothing tells", () => {
     const {
