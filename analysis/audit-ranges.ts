@@ -2,6 +2,7 @@ import type { Highs } from "highs";
 import {
   asksLp,
   auditSmallGroups,
+  type SmallGroupFindings,
   type SmallGroupSolver,
   type SmallGroupTask,
 } from "./audit-small-groups";
@@ -462,26 +463,41 @@ function auditComponent(
         const job = withCycles(plain);
         found = auditSmallGroups(lp, job, job.checkRows ? reduced() : undefined);
       }
-      for (const values of found.points) keeper.remember(values, "A");
-      if (found.moves && keeper.cellIds) {
-        // Views into one array of cell ids: thousands of small arrays cost the thread in GC.
-        const { cells: moved, values, ends } = found.moves;
-        const ids = new Int32Array(moved.length);
-        for (let at = 0; at < moved.length; at++)
-          ids[at] = keeper.cellIds[moved[at] as number] as number;
-        let from = 0;
-        for (const end of ends) {
-          keeper.remember(values.subarray(from, end), "A", ids.subarray(from, end));
-          from = end;
-        }
-      }
-      for (const index of found.narrow) findings.narrow.push(cells[index] as number);
-      for (const index of found.wide) proven.wideWithoutReasons[cells[index] as number] = 1;
+      recordModelA(found, cells, keeper, findings, proven);
     } finally {
       findings.solves += lp.solves;
       lp.dispose();
     }
   };
+}
+
+/**
+ * Model A's findings into the release's: kept points, narrow cells, proven ranges. A function of
+ * its own, like `auditModelB`: inlined into the component's closure, a branch first taken in a
+ * later round (moves kept, a narrow cell) compiled the whole closure again.
+ */
+function recordModelA(
+  found: SmallGroupFindings,
+  cells: readonly number[],
+  keeper: PointKeeper,
+  findings: RangeFindings,
+  proven: ProvenRanges,
+): void {
+  for (const values of found.points) keeper.remember(values, "A");
+  if (found.moves && keeper.cellIds) {
+    // Views into one array of cell ids: thousands of small arrays cost the thread in GC.
+    const { cells: moved, values, ends } = found.moves;
+    const ids = new Int32Array(moved.length);
+    for (let at = 0; at < moved.length; at++)
+      ids[at] = keeper.cellIds[moved[at] as number] as number;
+    let from = 0;
+    for (const end of ends) {
+      keeper.remember(values.subarray(from, end), "A", ids.subarray(from, end));
+      from = end;
+    }
+  }
+  for (const index of found.narrow) findings.narrow.push(cells[index] as number);
+  for (const index of found.wide) proven.wideWithoutReasons[cells[index] as number] = 1;
 }
 
 /**
