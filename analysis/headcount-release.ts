@@ -559,31 +559,42 @@ function directCounts(
   rows: readonly HeadcountRow[],
   width: number,
 ): Float64Array {
-  const C = layout.categories.length;
   const direct = new Float64Array(tree.ids.length * width);
   const levelIndex = new Map(layout.levels.map((level, index) => [level, index + 1]));
-  for (const row of rows) {
-    const node = tree.indexOf.get(row.unitId);
-    const level = levelIndex.get(row.level);
-    if (node === undefined || level === undefined) {
-      throw new Error(`Headcount row for unknown unit or level: ${row.unitId} ${row.level}`);
-    }
-    const add = (slot: number, count: number) => {
-      const at = node * width + level * C + slot;
-      direct[at] = (direct[at] as number) + count;
-      direct[node * width + slot] = (direct[node * width + slot] as number) + count;
-    };
-    add(0, row.total);
-    for (const [dimension, values] of Object.entries(row.categories)) {
-      const slots = layout.slotOf.get(dimension);
-      if (!slots) continue;
-      for (const [value, count] of Object.entries(values)) {
-        const slot = slots.get(value);
-        if (slot !== undefined) add(slot, count);
-      }
+  // A row at a time, in a function of its own, as in listCells.
+  for (const row of rows) countRow(tree, layout, levelIndex, row, direct, width);
+  return direct;
+}
+
+/** Adds one row's counts to its node's cells at its level and at all levels. */
+function countRow(
+  tree: UnitTree,
+  layout: Layout,
+  levelIndex: ReadonlyMap<string, number>,
+  row: HeadcountRow,
+  direct: Float64Array,
+  width: number,
+): void {
+  const C = layout.categories.length;
+  const node = tree.indexOf.get(row.unitId);
+  const level = levelIndex.get(row.level);
+  if (node === undefined || level === undefined) {
+    throw new Error(`Headcount row for unknown unit or level: ${row.unitId} ${row.level}`);
+  }
+  const atLevel = node * width + level * C;
+  const atAll = node * width;
+  direct[atLevel] = (direct[atLevel] as number) + row.total;
+  direct[atAll] = (direct[atAll] as number) + row.total;
+  for (const [dimension, values] of Object.entries(row.categories)) {
+    const slots = layout.slotOf.get(dimension);
+    if (!slots) continue;
+    for (const [value, count] of Object.entries(values)) {
+      const slot = slots.get(value);
+      if (slot === undefined) continue;
+      direct[atLevel + slot] = (direct[atLevel + slot] as number) + count;
+      direct[atAll + slot] = (direct[atAll + slot] as number) + count;
     }
   }
-  return direct;
 }
 
 /** Per node and (level, slot), the staff of its whole subtree. */
@@ -612,44 +623,13 @@ function listCells(
   direct: Float64Array,
   subtree: Float64Array,
 ): Omit<DateTable, "grid" | "equations"> {
-  const { tree, levels: L } = grid;
-  const C = layout.categories.length;
-  const width = L * C;
-  const nodes = tree.ids.length;
-  const place = {
-    node: [] as number[],
-    part: [] as number[],
-    level: [] as number[],
-    slot: [] as number[],
-  };
+  const place: CellPlaces = { node: [], part: [], level: [], slot: [] };
   const table: Omit<DateTable, "grid" | "equations"> = { keys: [], describe: [], n: [], depth: [] };
-  for (let node = 0; node < nodes; node++) {
-    for (let part = 0; part < 2; part++) {
-      if (part === 1 && !grid.hasDirect(node)) continue;
-      const source = part === 0 ? subtree : direct;
-      for (let l = 0; l < L; l++) {
-        for (let c = 0; c < C; c++) {
-          if (!listed(tree, node, l, c)) continue;
-          const category = layout.categories[c] as Layout["categories"][number];
-          const describe = {
-            unitId: tree.ids[node] as string,
-            part: part === 0 ? ("all" as const) : ("direct" as const),
-            level: l === 0 ? null : (layout.levels[l - 1] as string),
-            dimension: category.dimension,
-            value: category.value,
-          };
-          index[(node * 2 + part) * width + l * C + c] = table.n.length;
-          table.describe.push(describe);
-          table.keys.push(headcountCellKey(describe));
-          table.n.push(source[node * width + l * C + c] as number);
-          table.depth.push(tree.depth[node] as number);
-          place.node.push(node);
-          place.part.push(part);
-          place.level.push(l);
-          place.slot.push(c);
-        }
-      }
-    }
+  // A node at a time, in a function of its own: called a thousand times, it is compiled once
+  // with its feedback, where one long loop was compiled on the stack and again at the next date.
+  for (let node = 0; node < grid.tree.ids.length; node++) {
+    listNodeCells(grid, layout, index, subtree, node, 0, table, place);
+    if (grid.hasDirect(node)) listNodeCells(grid, layout, index, direct, node, 1, table, place);
   }
   grid.node = Int32Array.from(place.node);
   grid.part = Int8Array.from(place.part);
@@ -658,48 +638,105 @@ function listCells(
   return table;
 }
 
+/** Per listed cell, where it sits (see `HeadcountCellGrid`). */
+interface CellPlaces {
+  node: number[];
+  part: number[];
+  level: number[];
+  slot: number[];
+}
+
+/** The cells of one node's part (0 all, 1 direct), counted from `source`. */
+function listNodeCells(
+  grid: HeadcountCellGrid,
+  layout: Layout,
+  index: Int32Array,
+  source: Float64Array,
+  node: number,
+  part: number,
+  table: Omit<DateTable, "grid" | "equations">,
+  place: CellPlaces,
+): void {
+  const { tree, levels: L } = grid;
+  const C = layout.categories.length;
+  const width = L * C;
+  for (let l = 0; l < L; l++) {
+    for (let c = 0; c < C; c++) {
+      if (!listed(tree, node, l, c)) continue;
+      const category = layout.categories[c] as Layout["categories"][number];
+      const describe = {
+        unitId: tree.ids[node] as string,
+        part: part === 0 ? ("all" as const) : ("direct" as const),
+        level: l === 0 ? null : (layout.levels[l - 1] as string),
+        dimension: category.dimension,
+        value: category.value,
+      };
+      index[(node * 2 + part) * width + l * C + c] = table.n.length;
+      table.describe.push(describe);
+      table.keys.push(headcountCellKey(describe));
+      table.n.push(source[node * width + l * C + c] as number);
+      table.depth.push(tree.depth[node] as number);
+      place.node.push(node);
+      place.part.push(part);
+      place.level.push(l);
+      place.slot.push(c);
+    }
+  }
+}
+
 /** The equations between a date's cells: sub-units add up to their unit, levels and values to totals. */
 function dateEquations(grid: HeadcountCellGrid, layout: Layout): Equation[] {
+  const equations: Equation[] = [];
+  // A node at a time, as in listCells.
+  for (let node = 0; node < grid.tree.ids.length; node++) {
+    nodeEquations(grid, layout, node, equations);
+  }
+  return equations;
+}
+
+/** The equations of one node: its sub-units', its levels' and its values' sums. */
+function nodeEquations(
+  grid: HeadcountCellGrid,
+  layout: Layout,
+  node: number,
+  equations: Equation[],
+): void {
   const { tree, levels: L, at } = grid;
   const C = layout.categories.length;
-  const equations: Equation[] = [];
-  const crossed = (node: number) => (tree.depth[node] as number) <= CROSS_DEPTH;
-  for (let node = 0; node < tree.ids.length; node++) {
-    const kids = tree.children[node] ?? [];
-    const hasDirect = grid.hasDirect(node);
-    if (kids.length > 0) {
-      for (let l = 0; l < L; l++) {
-        for (let c = 0; c < C; c++) {
-          // A cross cell adds up over the sub-units only where they list it too.
-          if (!kids.every((child) => listed(tree, child, l, c)) || !listed(tree, node, l, c))
-            continue;
-          // Every equation's parts built by push, as one elements kind, and every equation of
-          // one shape: the audit's loops over them were recompiled at each new kind or shape.
-          const parts: number[] = [];
-          if (hasDirect) parts.push(at(node, 1, l, c));
-          for (const child of kids) parts.push(at(child, 0, l, c));
-          equations.push({ total: at(node, 0, l, c), parts, partition: false });
-        }
-      }
-    }
-    for (let part = 0; part < (hasDirect ? 2 : 1); part++) {
+  const crossed = (tree.depth[node] as number) <= CROSS_DEPTH;
+  const kids = tree.children[node] ?? [];
+  const hasDirect = grid.hasDirect(node);
+  if (kids.length > 0) {
+    for (let l = 0; l < L; l++) {
       for (let c = 0; c < C; c++) {
-        if (c > 0 && !crossed(node)) continue;
+        // A cross cell adds up over the sub-units only where they list it too.
+        if (!kids.every((child) => listed(tree, child, l, c)) || !listed(tree, node, l, c))
+          continue;
+        // Every equation's parts built by push, as one elements kind, and every equation of
+        // one shape: the audit's loops over them were recompiled at each new kind or shape.
         const parts: number[] = [];
-        for (let l = 1; l < L; l++) parts.push(at(node, part, l, c));
-        equations.push({ total: at(node, part, 0, c), parts, partition: true });
-      }
-      for (let l = 0; l < L; l++) {
-        if (l > 0 && !crossed(node)) continue;
-        for (const slots of layout.dimensionSlots) {
-          const parts: number[] = [];
-          for (const slot of slots) parts.push(at(node, part, l, slot));
-          equations.push({ total: at(node, part, l, 0), parts, partition: true });
-        }
+        if (hasDirect) parts.push(at(node, 1, l, c));
+        for (const child of kids) parts.push(at(child, 0, l, c));
+        equations.push({ total: at(node, 0, l, c), parts, partition: false });
       }
     }
   }
-  return equations;
+  for (let part = 0; part < (hasDirect ? 2 : 1); part++) {
+    for (let c = 0; c < C; c++) {
+      if (c > 0 && !crossed) continue;
+      const parts: number[] = [];
+      for (let l = 1; l < L; l++) parts.push(at(node, part, l, c));
+      equations.push({ total: at(node, part, 0, c), parts, partition: true });
+    }
+    for (let l = 0; l < L; l++) {
+      if (l > 0 && !crossed) continue;
+      for (const slots of layout.dimensionSlots) {
+        const parts: number[] = [];
+        for (const slot of slots) parts.push(at(node, part, l, slot));
+        equations.push({ total: at(node, part, l, 0), parts, partition: true });
+      }
+    }
+  }
 }
 
 /** Candidate directions tried per open cell before the generic windows. */
