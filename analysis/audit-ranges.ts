@@ -307,6 +307,29 @@ export function hiddenComponents(model: CellModel): Component[] {
   // cost a round of a later headcount date about as much as its equations.
   const root = new Int32Array(n.length);
   for (let cell = 0; cell < n.length; cell++) root[cell] = cell;
+  const rows = joinedRows(model, root);
+  const components = new Map<number, Component>();
+  for (let cell = 0; cell < n.length; cell++) {
+    if (hidden[cell] === null) continue;
+    const top = findRoot(root, cell);
+    let component = components.get(top);
+    if (component === undefined) {
+      component = { cells: [], rows: [], tight: undefined };
+      components.set(top, component);
+    }
+    component.cells.push(cell);
+  }
+  for (const row of rows) components.get(findRoot(root, row.cells[0] as number))?.rows.push(row);
+  return [...components.values()];
+}
+
+/**
+ * The equations reduced to their hidden cells (`hiddenComponents`), each joining its cells in
+ * `root`. A function of its own: as the first loop of `hiddenComponents`, its on-stack compile
+ * left the code after it without feedback, and each round deoptimised there again.
+ */
+function joinedRows(model: CellModel, root: Int32Array): Component["rows"] {
+  const { hidden, n } = model;
   const rows: Component["rows"] = [];
   for (const { total, parts } of model.equations) {
     const cells: number[] = [];
@@ -333,19 +356,7 @@ export function hiddenComponents(model: CellModel): Component[] {
       if (other !== first) root[other] = first;
     }
   }
-  const components = new Map<number, Component>();
-  for (let cell = 0; cell < n.length; cell++) {
-    if (hidden[cell] === null) continue;
-    const top = findRoot(root, cell);
-    let component = components.get(top);
-    if (component === undefined) {
-      component = { cells: [], rows: [], tight: undefined };
-      components.set(top, component);
-    }
-    component.cells.push(cell);
-  }
-  for (const row of rows) components.get(findRoot(root, row.cells[0] as number))?.rows.push(row);
-  return [...components.values()];
+  return rows;
 }
 
 function auditComponent(
