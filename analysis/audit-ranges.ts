@@ -705,11 +705,15 @@ function boundedSystem(
 
 /** A component's rows over column indices. */
 function indexRows(rows: Component["rows"], column: Int32Array): Component["rows"] {
-  return rows.map((row) => ({
-    cells: row.cells.map((cell) => column[cell] as number),
-    coefficients: row.coefficients,
-    rhs: row.rhs,
-  }));
+  // Built by push, not `map`: map's arrays came packed or holey from call to call, and
+  // eliminateDoubletons was compiled again at each ("wrong map").
+  const indexed: Component["rows"] = [];
+  for (const row of rows) {
+    const cells: number[] = [];
+    for (const cell of row.cells) cells.push(column[cell] as number);
+    indexed.push({ cells, coefficients: row.coefficients, rhs: row.rhs });
+  }
+  return indexed;
 }
 
 /** No elimination: every cell is its own column. */
