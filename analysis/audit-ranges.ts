@@ -2,6 +2,7 @@ import type { Highs } from "highs";
 import {
   asksLp,
   auditSmallGroups,
+  type SmallGroupFindings,
   type SmallGroupSolver,
   type SmallGroupTask,
 } from "./audit-small-groups";
@@ -306,6 +307,29 @@ export function hiddenComponents(model: CellModel): Component[] {
   // cost a round of a later headcount date about as much as its equations.
   const root = new Int32Array(n.length);
   for (let cell = 0; cell < n.length; cell++) root[cell] = cell;
+  const rows = joinedRows(model, root);
+  const components = new Map<number, Component>();
+  for (let cell = 0; cell < n.length; cell++) {
+    if (hidden[cell] === null) continue;
+    const top = findRoot(root, cell);
+    let component = components.get(top);
+    if (component === undefined) {
+      component = { cells: [], rows: [], tight: undefined };
+      components.set(top, component);
+    }
+    component.cells.push(cell);
+  }
+  for (const row of rows) components.get(findRoot(root, row.cells[0] as number))?.rows.push(row);
+  return [...components.values()];
+}
+
+/**
+ * The equations reduced to their hidden cells (`hiddenComponents`), each joining its cells in
+ * `root`. A function of its own: as the first loop of `hiddenComponents`, its on-stack compile
+ * left the code after it without feedback, and each round deoptimised there again.
+ */
+function joinedRows(model: CellModel, root: Int32Array): Component["rows"] {
+  const { hidden, n } = model;
   const rows: Component["rows"] = [];
   for (const { total, parts } of model.equations) {
     const cells: number[] = [];
@@ -332,19 +356,7 @@ export function hiddenComponents(model: CellModel): Component[] {
       if (other !== first) root[other] = first;
     }
   }
-  const components = new Map<number, Component>();
-  for (let cell = 0; cell < n.length; cell++) {
-    if (hidden[cell] === null) continue;
-    const top = findRoot(root, cell);
-    let component = components.get(top);
-    if (component === undefined) {
-      component = { cells: [], rows: [], tight: undefined };
-      components.set(top, component);
-    }
-    component.cells.push(cell);
-  }
-  for (const row of rows) components.get(findRoot(root, row.cells[0] as number))?.rows.push(row);
-  return [...components.values()];
+  return rows;
 }
 
 function auditComponent(
@@ -462,26 +474,41 @@ function auditComponent(
         const job = withCycles(plain);
         found = auditSmallGroups(lp, job, job.checkRows ? reduced() : undefined);
       }
-      for (const values of found.points) keeper.remember(values, "A");
-      if (found.moves && keeper.cellIds) {
-        // Views into one array of cell ids: thousands of small arrays cost the thread in GC.
-        const { cells: moved, values, ends } = found.moves;
-        const ids = new Int32Array(moved.length);
-        for (let at = 0; at < moved.length; at++)
-          ids[at] = keeper.cellIds[moved[at] as number] as number;
-        let from = 0;
-        for (const end of ends) {
-          keeper.remember(values.subarray(from, end), "A", ids.subarray(from, end));
-          from = end;
-        }
-      }
-      for (const index of found.narrow) findings.narrow.push(cells[index] as number);
-      for (const index of found.wide) proven.wideWithoutReasons[cells[index] as number] = 1;
+      recordModelA(found, cells, keeper, findings, proven);
     } finally {
       findings.solves += lp.solves;
       lp.dispose();
     }
   };
+}
+
+/**
+ * Model A's findings into the release's: kept points, narrow cells, proven ranges. A function of
+ * its own, like `auditModelB`: inlined into the component's closure, a branch first taken in a
+ * later round (moves kept, a narrow cell) compiled the whole closure again.
+ */
+function recordModelA(
+  found: SmallGroupFindings,
+  cells: readonly number[],
+  keeper: PointKeeper,
+  findings: RangeFindings,
+  proven: ProvenRanges,
+): void {
+  for (const values of found.points) keeper.remember(values, "A");
+  if (found.moves && keeper.cellIds) {
+    // Views into one array of cell ids: thousands of small arrays cost the thread in GC.
+    const { cells: moved, values, ends } = found.moves;
+    const ids = new Int32Array(moved.length);
+    for (let at = 0; at < moved.length; at++)
+      ids[at] = keeper.cellIds[moved[at] as number] as number;
+    let from = 0;
+    for (const end of ends) {
+      keeper.remember(values.subarray(from, end), "A", ids.subarray(from, end));
+      from = end;
+    }
+  }
+  for (const index of found.narrow) findings.narrow.push(cells[index] as number);
+  for (const index of found.wide) proven.wideWithoutReasons[cells[index] as number] = 1;
 }
 
 /**
@@ -678,11 +705,15 @@ function boundedSystem(
 
 /** A component's rows over column indices. */
 function indexRows(rows: Component["rows"], column: Int32Array): Component["rows"] {
-  return rows.map((row) => ({
-    cells: row.cells.map((cell) => column[cell] as number),
-    coefficients: row.coefficients,
-    rhs: row.rhs,
-  }));
+  // Built by push, not `map`: map's arrays came packed or holey from call to call, and
+  // eliminateDoubletons was compiled again at each ("wrong map").
+  const indexed: Component["rows"] = [];
+  for (const row of rows) {
+    const cells: number[] = [];
+    for (const cell of row.cells) cells.push(column[cell] as number);
+    indexed.push({ cells, coefficients: row.coefficients, rhs: row.rhs });
+  }
+  return indexed;
 }
 
 /** No elimination: every cell is its own column. */

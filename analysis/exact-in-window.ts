@@ -66,10 +66,14 @@ export function exactInWindow(
     for (const cell of ring) local.set(cell, local.size);
     frontier = [...ring];
   }
-  const windowRows = taken.map((row) => {
+  // Built by push, as indexRows (audit-ranges.ts): one elements kind for eliminateDoubletons.
+  const windowRows: LinearRow[] = [];
+  for (const row of taken) {
     const { cells, coefficients, rhs } = rows[row] as LinearRow;
-    return { cells: cells.map((cell) => local.get(cell) as number), coefficients, rhs };
-  });
+    const windowCells: number[] = [];
+    for (const cell of cells) windowCells.push(local.get(cell) as number);
+    windowRows.push({ cells: windowCells, coefficients, rhs });
+  }
   const windowBounds: Bounds[] = [];
   for (const cell of local.keys()) windowBounds.push(bounds[cell] as Bounds);
   const lp = componentLp(highs, eliminateDoubletons(local.size, windowRows), windowBounds);

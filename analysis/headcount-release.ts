@@ -511,136 +511,35 @@ interface DateTable {
   grid: HeadcountCellGrid;
 }
 
-/** Counts every cell of one date and writes down the equations between them. */
+/**
+ * Counts every cell of one date and writes down the equations between them. In steps of their
+ * own (counting, summing up the tree, listing cells, writing equations): as one function, each
+ * loop's on-stack compile and each later date's new feedback compiled the whole of it again.
+ */
 function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]): DateTable {
   const L = layout.levels.length + 1;
   const C = layout.categories.length;
   const width = L * C;
   const nodes = tree.ids.length;
-  const direct = new Float64Array(nodes * width);
-  const levelIndex = new Map(layout.levels.map((level, index) => [level, index + 1]));
-  for (const row of rows) {
-    const node = tree.indexOf.get(row.unitId);
-    const level = levelIndex.get(row.level);
-    if (node === undefined || level === undefined) {
-      throw new Error(`Headcount row for unknown unit or level: ${row.unitId} ${row.level}`);
-    }
-    const add = (slot: number, count: number) => {
-      const at = node * width + level * C + slot;
-      direct[at] = (direct[at] as number) + count;
-      direct[node * width + slot] = (direct[node * width + slot] as number) + count;
-    };
-    add(0, row.total);
-    for (const [dimension, values] of Object.entries(row.categories)) {
-      const slots = layout.slotOf.get(dimension);
-      if (!slots) continue;
-      for (const [value, count] of Object.entries(values)) {
-        const slot = slots.get(value);
-        if (slot !== undefined) add(slot, count);
-      }
-    }
-  }
-  const subtree = Float64Array.from(direct);
-  for (let node = nodes - 1; node > 0; node--) {
-    const parent = tree.parent[node] as number;
-    for (let i = 0; i < width; i++) {
-      subtree[parent * width + i] =
-        (subtree[parent * width + i] as number) + (subtree[node * width + i] as number);
-    }
-  }
+  const direct = directCounts(tree, layout, rows, width);
+  const subtree = subtreeCounts(tree, direct, width);
   const hasDirect = (node: number) =>
     (tree.children[node]?.length ?? 0) > 0 && (direct[node * width] as number) > 0;
-
-  const place = {
-    node: [] as number[],
-    part: [] as number[],
-    level: [] as number[],
-    slot: [] as number[],
-  };
-  const table: Omit<DateTable, "grid"> = {
-    keys: [],
-    describe: [],
-    n: [],
-    depth: [],
-    equations: [],
-  };
-  const crossed = (node: number) => (tree.depth[node] as number) <= CROSS_DEPTH;
-  const listed = (node: number, l: number, c: number) => crossed(node) || l === 0 || c === 0;
   const index = new Int32Array(nodes * 2 * width).fill(-1);
-  for (let node = 0; node < nodes; node++) {
-    for (const part of [0, 1]) {
-      if (part === 1 && !hasDirect(node)) continue;
-      const source = part === 0 ? subtree : direct;
-      for (let l = 0; l < L; l++) {
-        for (let c = 0; c < C; c++) {
-          if (!listed(node, l, c)) continue;
-          const category = layout.categories[c] as Layout["categories"][number];
-          const describe = {
-            unitId: tree.ids[node] as string,
-            part: part === 0 ? ("all" as const) : ("direct" as const),
-            level: l === 0 ? null : (layout.levels[l - 1] as string),
-            dimension: category.dimension,
-            value: category.value,
-          };
-          index[(node * 2 + part) * width + l * C + c] = table.n.length;
-          table.describe.push(describe);
-          table.keys.push(headcountCellKey(describe));
-          table.n.push(source[node * width + l * C + c] as number);
-          table.depth.push(tree.depth[node] as number);
-          place.node.push(node);
-          place.part.push(part);
-          place.level.push(l);
-          place.slot.push(c);
-        }
-      }
-    }
-  }
-  const at = (node: number, part: number, l: number, c: number) =>
-    index[(node * 2 + part) * width + l * C + c] as number;
-  for (let node = 0; node < nodes; node++) {
-    const kids = tree.children[node] ?? [];
-    if (kids.length > 0) {
-      for (let l = 0; l < L; l++) {
-        for (let c = 0; c < C; c++) {
-          // A cross cell adds up over the sub-units only where they list it too.
-          if (!kids.every((child) => listed(child, l, c)) || !listed(node, l, c)) continue;
-          // Every equation's parts built by push, as one elements kind, and every equation of
-          // one shape: the audit's loops over them were recompiled at each new kind or shape.
-          const parts: number[] = [];
-          if (hasDirect(node)) parts.push(at(node, 1, l, c));
-          for (const child of kids) parts.push(at(child, 0, l, c));
-          table.equations.push({ total: at(node, 0, l, c), parts, partition: false });
-        }
-      }
-    }
-    for (const part of hasDirect(node) ? [0, 1] : [0]) {
-      for (let c = 0; c < C; c++) {
-        if (c > 0 && !crossed(node)) continue;
-        const parts: number[] = [];
-        for (let l = 1; l < L; l++) parts.push(at(node, part, l, c));
-        table.equations.push({ total: at(node, part, 0, c), parts, partition: true });
-      }
-      for (let l = 0; l < L; l++) {
-        if (l > 0 && !crossed(node)) continue;
-        for (const slots of layout.dimensionSlots) {
-          const parts: number[] = [];
-          for (const slot of slots) parts.push(at(node, part, l, slot));
-          table.equations.push({ total: at(node, part, l, 0), parts, partition: true });
-        }
-      }
-    }
-  }
   const grid: HeadcountCellGrid = {
     tree,
     levels: L,
     dimensionSlots: layout.dimensionSlots,
-    at,
-    node: Int32Array.from(place.node),
-    part: Int8Array.from(place.part),
-    level: Int32Array.from(place.level),
-    slot: Int32Array.from(place.slot),
+    at: (node: number, part: number, l: number, c: number) =>
+      index[(node * 2 + part) * width + l * C + c] as number,
+    node: new Int32Array(0),
+    part: new Int8Array(0),
+    level: new Int32Array(0),
+    slot: new Int32Array(0),
     hasDirect,
   };
+  const table = listCells(grid, layout, index, direct, subtree);
+  const equations = dateEquations(grid, layout);
   // Written out, not spread: a spread object's map differed between the first date and the next,
   // and every function reading the table was compiled again.
   return {
@@ -648,9 +547,196 @@ function dateTable(tree: UnitTree, layout: Layout, rows: readonly HeadcountRow[]
     describe: table.describe,
     n: table.n,
     depth: table.depth,
-    equations: table.equations,
+    equations,
     grid,
   };
+}
+
+/** Per node and (level, slot), the staff counted directly in it. */
+function directCounts(
+  tree: UnitTree,
+  layout: Layout,
+  rows: readonly HeadcountRow[],
+  width: number,
+): Float64Array {
+  const direct = new Float64Array(tree.ids.length * width);
+  const levelIndex = new Map(layout.levels.map((level, index) => [level, index + 1]));
+  // A row at a time, in a function of its own, as in listCells.
+  for (const row of rows) countRow(tree, layout, levelIndex, row, direct, width);
+  return direct;
+}
+
+/** Adds one row's counts to its node's cells at its level and at all levels. */
+function countRow(
+  tree: UnitTree,
+  layout: Layout,
+  levelIndex: ReadonlyMap<string, number>,
+  row: HeadcountRow,
+  direct: Float64Array,
+  width: number,
+): void {
+  const C = layout.categories.length;
+  const node = tree.indexOf.get(row.unitId);
+  const level = levelIndex.get(row.level);
+  if (node === undefined || level === undefined) {
+    throw new Error(`Headcount row for unknown unit or level: ${row.unitId} ${row.level}`);
+  }
+  const atLevel = node * width + level * C;
+  const atAll = node * width;
+  direct[atLevel] = (direct[atLevel] as number) + row.total;
+  direct[atAll] = (direct[atAll] as number) + row.total;
+  for (const [dimension, values] of Object.entries(row.categories)) {
+    const slots = layout.slotOf.get(dimension);
+    if (!slots) continue;
+    for (const [value, count] of Object.entries(values)) {
+      const slot = slots.get(value);
+      if (slot === undefined) continue;
+      direct[atLevel + slot] = (direct[atLevel + slot] as number) + count;
+      direct[atAll + slot] = (direct[atAll + slot] as number) + count;
+    }
+  }
+}
+
+/** Per node and (level, slot), the staff of its whole subtree. */
+function subtreeCounts(tree: UnitTree, direct: Float64Array, width: number): Float64Array {
+  const subtree = Float64Array.from(direct);
+  for (let node = tree.ids.length - 1; node > 0; node--) {
+    const parent = tree.parent[node] as number;
+    for (let i = 0; i < width; i++) {
+      subtree[parent * width + i] =
+        (subtree[parent * width + i] as number) + (subtree[node * width + i] as number);
+    }
+  }
+  return subtree;
+}
+
+/** Whether a node lists (level `l`, slot `c`): a crossed node every pair, others margins only. */
+function listed(tree: UnitTree, node: number, l: number, c: number): boolean {
+  return (tree.depth[node] as number) <= CROSS_DEPTH || l === 0 || c === 0;
+}
+
+/** Lists the cells of every node and part, fills `index` and the grid's places. */
+function listCells(
+  grid: HeadcountCellGrid,
+  layout: Layout,
+  index: Int32Array,
+  direct: Float64Array,
+  subtree: Float64Array,
+): Omit<DateTable, "grid" | "equations"> {
+  const place: CellPlaces = { node: [], part: [], level: [], slot: [] };
+  const table: Omit<DateTable, "grid" | "equations"> = { keys: [], describe: [], n: [], depth: [] };
+  // A node at a time, in a function of its own: called a thousand times, it is compiled once
+  // with its feedback, where one long loop was compiled on the stack and again at the next date.
+  for (let node = 0; node < grid.tree.ids.length; node++) {
+    listNodeCells(grid, layout, index, subtree, node, 0, table, place);
+    if (grid.hasDirect(node)) listNodeCells(grid, layout, index, direct, node, 1, table, place);
+  }
+  grid.node = Int32Array.from(place.node);
+  grid.part = Int8Array.from(place.part);
+  grid.level = Int32Array.from(place.level);
+  grid.slot = Int32Array.from(place.slot);
+  return table;
+}
+
+/** Per listed cell, where it sits (see `HeadcountCellGrid`). */
+interface CellPlaces {
+  node: number[];
+  part: number[];
+  level: number[];
+  slot: number[];
+}
+
+/** The cells of one node's part (0 all, 1 direct), counted from `source`. */
+function listNodeCells(
+  grid: HeadcountCellGrid,
+  layout: Layout,
+  index: Int32Array,
+  source: Float64Array,
+  node: number,
+  part: number,
+  table: Omit<DateTable, "grid" | "equations">,
+  place: CellPlaces,
+): void {
+  const { tree, levels: L } = grid;
+  const C = layout.categories.length;
+  const width = L * C;
+  for (let l = 0; l < L; l++) {
+    for (let c = 0; c < C; c++) {
+      if (!listed(tree, node, l, c)) continue;
+      const category = layout.categories[c] as Layout["categories"][number];
+      const describe = {
+        unitId: tree.ids[node] as string,
+        part: part === 0 ? ("all" as const) : ("direct" as const),
+        level: l === 0 ? null : (layout.levels[l - 1] as string),
+        dimension: category.dimension,
+        value: category.value,
+      };
+      index[(node * 2 + part) * width + l * C + c] = table.n.length;
+      table.describe.push(describe);
+      table.keys.push(headcountCellKey(describe));
+      table.n.push(source[node * width + l * C + c] as number);
+      table.depth.push(tree.depth[node] as number);
+      place.node.push(node);
+      place.part.push(part);
+      place.level.push(l);
+      place.slot.push(c);
+    }
+  }
+}
+
+/** The equations between a date's cells: sub-units add up to their unit, levels and values to totals. */
+function dateEquations(grid: HeadcountCellGrid, layout: Layout): Equation[] {
+  const equations: Equation[] = [];
+  // A node at a time, as in listCells.
+  for (let node = 0; node < grid.tree.ids.length; node++) {
+    nodeEquations(grid, layout, node, equations);
+  }
+  return equations;
+}
+
+/** The equations of one node: its sub-units', its levels' and its values' sums. */
+function nodeEquations(
+  grid: HeadcountCellGrid,
+  layout: Layout,
+  node: number,
+  equations: Equation[],
+): void {
+  const { tree, levels: L, at } = grid;
+  const C = layout.categories.length;
+  const crossed = (tree.depth[node] as number) <= CROSS_DEPTH;
+  const kids = tree.children[node] ?? [];
+  const hasDirect = grid.hasDirect(node);
+  if (kids.length > 0) {
+    for (let l = 0; l < L; l++) {
+      for (let c = 0; c < C; c++) {
+        // A cross cell adds up over the sub-units only where they list it too.
+        if (!kids.every((child) => listed(tree, child, l, c)) || !listed(tree, node, l, c))
+          continue;
+        // Every equation's parts built by push, as one elements kind, and every equation of
+        // one shape: the audit's loops over them were recompiled at each new kind or shape.
+        const parts: number[] = [];
+        if (hasDirect) parts.push(at(node, 1, l, c));
+        for (const child of kids) parts.push(at(child, 0, l, c));
+        equations.push({ total: at(node, 0, l, c), parts, partition: false });
+      }
+    }
+  }
+  for (let part = 0; part < (hasDirect ? 2 : 1); part++) {
+    for (let c = 0; c < C; c++) {
+      if (c > 0 && !crossed) continue;
+      const parts: number[] = [];
+      for (let l = 1; l < L; l++) parts.push(at(node, part, l, c));
+      equations.push({ total: at(node, part, 0, c), parts, partition: true });
+    }
+    for (let l = 0; l < L; l++) {
+      if (l > 0 && !crossed) continue;
+      for (const slots of layout.dimensionSlots) {
+        const parts: number[] = [];
+        for (const slot of slots) parts.push(at(node, part, l, slot));
+        equations.push({ total: at(node, part, l, 0), parts, partition: true });
+      }
+    }
+  }
 }
 
 /** Candidate directions tried per open cell before the generic windows. */

@@ -192,87 +192,101 @@ export function* personDirections(
   movable: (cell: number) => boolean,
 ): Generator<Map<number, number>, void, undefined> {
   const search: Search = { grid, random, movable, fit: [], pathNode: [], pathPart: [] };
-  const { pathNode, pathPart } = search;
+  const levels = Array.from({ length: grid.levels - 1 }, (_, i) => i + 1);
+  for (let attempt = 0; attempt < tries; attempt++) {
+    const d = personDirection(search, cell, levels);
+    if (d?.has(cell)) yield d;
+  }
+}
+
+/**
+ * One attempt of `personDirections`: a direction, or undefined when no place or type fits. A
+ * function of its own: as the generator's body, every recompile of it (a branch first taken
+ * at a later date) compiled the generator's machinery and the whole search again.
+ */
+function personDirection(
+  search: Search,
+  cell: number,
+  levels: readonly number[],
+): Map<number, number> | undefined {
+  const { grid, random, pathNode, pathPart } = search;
   const node = grid.node[cell] as number;
   const part = grid.part[cell] as number;
   const level = grid.level[cell] as number;
   const slot = grid.slot[cell] as number;
   const parent = grid.tree.parent;
-  const levels = Array.from({ length: grid.levels - 1 }, (_, i) => i + 1);
-  for (let attempt = 0; attempt < tries; attempt++) {
-    const swap = (level > 0 || slot > 0) && random() < 0.6;
-    const changeLevel = swap && level > 0 && (slot === 0 || random() < 0.5);
-    // Totals must move for a move; only the changed level or value for a swap.
-    const fitLevel = swap && changeLevel ? level : 0;
-    const fitSlot = swap && !changeLevel ? slot : 0;
-    const here = part === 1 ? placeOf(node, 1) : placeBelow(search, node, fitLevel, fitSlot);
-    if (here === NONE) continue;
-    let meet = part === 1 ? node : node === 0 ? -1 : (parent[node] as number);
-    while (meet > 0 && random() < 0.25) meet = parent[meet] as number;
-    let there = NONE;
-    if (meet >= 0) {
-      const hereNode = here >> 1;
-      const direct = grid.hasDirect(meet) && !((here & 1) === 1 && hereNode === meet) ? meet : NONE;
-      const first = pickFitting(
-        search,
-        grid.tree.children[meet] ?? [],
-        kidAbove(grid, meet, hereNode),
-        direct,
-        fitLevel,
-        fitSlot,
-      );
-      if (first === NONE) continue;
-      there = (first & 1) === 1 ? first : placeBelow(search, first >> 1, fitLevel, fitSlot);
-      if (there === NONE) continue;
-    }
-    pathNode.length = 0;
-    pathPart.length = 0;
-    pathUp(search, here, meet);
-    const hereEnd = pathNode.length;
-    if (there !== NONE) pathUp(search, there, meet);
-    const end = pathNode.length;
-    const d = new Map<number, number>();
-    if (!swap) {
-      // One person of a type leaves `there` for `here` (or, for the organisation, joins).
-      const l = (level > 0 ? [level] : shuffled(levels, random)).find((l) => okAll(search, l, 0));
-      if (l === undefined) continue;
-      const values = pickValues(search, slot, 0, l);
-      if (!values) continue;
-      addCounted(d, search, 0, hereEnd, l, values, 1);
-      addCounted(d, search, hereEnd, end, l, values, -1);
-    } else if (changeLevel) {
-      const other = shuffled(
-        levels.filter((l) => l !== level),
-        random,
-      ).find((l) => okAll(search, l, 0));
-      if (other === undefined) continue;
-      const values = pickValues(search, slot, level, other);
-      if (!values) continue;
-      addCounted(d, search, 0, hereEnd, level, values, 1);
-      addCounted(d, search, 0, hereEnd, other, values, -1);
-      addCounted(d, search, hereEnd, end, level, values, -1);
-      addCounted(d, search, hereEnd, end, other, values, 1);
-    } else {
-      const dimension = grid.dimensionSlots.findIndex((slots) => slots.includes(slot));
-      const slots = grid.dimensionSlots[dimension] as readonly number[];
-      const other = shuffled(
-        slots.filter((v) => v !== slot),
-        random,
-      ).find((v) => okAll(search, 0, v));
-      if (other === undefined) continue;
-      const l = (level > 0 ? [level] : shuffled(levels, random)).find(
-        (l) => okAll(search, l, slot) && okAll(search, l, other),
-      );
-      if (l === undefined) continue;
-      const values = grid.dimensionSlots.map((s, i) => (i === dimension ? slot : (s[0] as number)));
-      const switched = values.map((v, i) => (i === dimension ? other : v));
-      addCounted(d, search, 0, hereEnd, l, values, 1);
-      addCounted(d, search, 0, hereEnd, l, switched, -1);
-      addCounted(d, search, hereEnd, end, l, values, -1);
-      addCounted(d, search, hereEnd, end, l, switched, 1);
-    }
-    if (d.has(cell)) yield d;
+  const swap = (level > 0 || slot > 0) && random() < 0.6;
+  const changeLevel = swap && level > 0 && (slot === 0 || random() < 0.5);
+  // Totals must move for a move; only the changed level or value for a swap.
+  const fitLevel = swap && changeLevel ? level : 0;
+  const fitSlot = swap && !changeLevel ? slot : 0;
+  const here = part === 1 ? placeOf(node, 1) : placeBelow(search, node, fitLevel, fitSlot);
+  if (here === NONE) return undefined;
+  let meet = part === 1 ? node : node === 0 ? -1 : (parent[node] as number);
+  while (meet > 0 && random() < 0.25) meet = parent[meet] as number;
+  let there = NONE;
+  if (meet >= 0) {
+    const hereNode = here >> 1;
+    const direct = grid.hasDirect(meet) && !((here & 1) === 1 && hereNode === meet) ? meet : NONE;
+    const first = pickFitting(
+      search,
+      grid.tree.children[meet] ?? [],
+      kidAbove(grid, meet, hereNode),
+      direct,
+      fitLevel,
+      fitSlot,
+    );
+    if (first === NONE) return undefined;
+    there = (first & 1) === 1 ? first : placeBelow(search, first >> 1, fitLevel, fitSlot);
+    if (there === NONE) return undefined;
   }
+  pathNode.length = 0;
+  pathPart.length = 0;
+  pathUp(search, here, meet);
+  const hereEnd = pathNode.length;
+  if (there !== NONE) pathUp(search, there, meet);
+  const end = pathNode.length;
+  const d = new Map<number, number>();
+  if (!swap) {
+    // One person of a type leaves `there` for `here` (or, for the organisation, joins).
+    const l = (level > 0 ? [level] : shuffled(levels, random)).find((l) => okAll(search, l, 0));
+    if (l === undefined) return undefined;
+    const values = pickValues(search, slot, 0, l);
+    if (!values) return undefined;
+    addCounted(d, search, 0, hereEnd, l, values, 1);
+    addCounted(d, search, hereEnd, end, l, values, -1);
+  } else if (changeLevel) {
+    const other = shuffled(
+      levels.filter((l) => l !== level),
+      random,
+    ).find((l) => okAll(search, l, 0));
+    if (other === undefined) return undefined;
+    const values = pickValues(search, slot, level, other);
+    if (!values) return undefined;
+    addCounted(d, search, 0, hereEnd, level, values, 1);
+    addCounted(d, search, 0, hereEnd, other, values, -1);
+    addCounted(d, search, hereEnd, end, level, values, -1);
+    addCounted(d, search, hereEnd, end, other, values, 1);
+  } else {
+    const dimension = grid.dimensionSlots.findIndex((slots) => slots.includes(slot));
+    const slots = grid.dimensionSlots[dimension] as readonly number[];
+    const other = shuffled(
+      slots.filter((v) => v !== slot),
+      random,
+    ).find((v) => okAll(search, 0, v));
+    if (other === undefined) return undefined;
+    const l = (level > 0 ? [level] : shuffled(levels, random)).find(
+      (l) => okAll(search, l, slot) && okAll(search, l, other),
+    );
+    if (l === undefined) return undefined;
+    const values = grid.dimensionSlots.map((s, i) => (i === dimension ? slot : (s[0] as number)));
+    const switched = values.map((v, i) => (i === dimension ? other : v));
+    addCounted(d, search, 0, hereEnd, l, values, 1);
+    addCounted(d, search, 0, hereEnd, l, switched, -1);
+    addCounted(d, search, hereEnd, end, l, values, -1);
+    addCounted(d, search, hereEnd, end, l, switched, 1);
+  }
+  return d;
 }
 
 /** The child of `top` on the way up from `node` (NONE: `node` is not below `top`). */

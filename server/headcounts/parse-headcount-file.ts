@@ -5,7 +5,12 @@ import {
   JOB_LEVELS,
   OPTIONAL_HEADCOUNT_COLUMNS,
 } from "../contract/headcount-schemas";
-import { normaliseColumnName, readTableFile, type TableFile } from "../files/read-table-file";
+import {
+  normaliseColumnName,
+  readTableFile,
+  type TableFile,
+  type TableRow,
+} from "../files/read-table-file";
 import { canonicalHeadcountColumn } from "./headcount-columns";
 
 /**
@@ -245,16 +250,41 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
       return { value, column, at: position.get(column) };
     }),
   }));
+  const rows = readRows(records, names.length, { unitAt, levelAt, totalAt, slots }, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  if (rows.length === 0) return fail(0, "file", "The file lists no counts.", "no-rows");
+  return { ok: true, rows, dimensions: allDimensions };
+}
+
+/** Where a file's columns sit (see `parseHeadcountTable`). */
+interface ColumnPlaces {
+  unitAt: number;
+  levelAt: number;
+  totalAt: number;
+  slots: { key: string; columns: { value: string; column: string; at: number | undefined }[] }[];
+}
+
+/**
+ * The rows of a headcount file whose header is sound, each fault added to `problems`. A
+ * function of its own: the loop's on-stack compile and each later import's new feedback compiled
+ * the header checks along with it.
+ */
+function readRows(
+  records: readonly TableRow[],
+  fieldCount: number,
+  { unitAt, levelAt, totalAt, slots }: ColumnPlaces,
+  problems: HeadcountFileProblem[],
+): Extract<ParsedHeadcountFile, { ok: true }>["rows"] {
   const rows: Extract<ParsedHeadcountFile, { ok: true }>["rows"] = [];
   const firstRowOf = new Map<string, number>();
   for (const { row, fields } of records) {
-    if (fields.length !== names.length) {
+    if (fields.length !== fieldCount) {
       problems.push({
         row,
         field: "row",
-        message: `Expected ${names.length} fields, found ${fields.length}.`,
+        message: `Expected ${fieldCount} fields, found ${fields.length}.`,
         fault: "field-count",
-        params: { expected: names.length, found: fields.length },
+        params: { expected: fieldCount, found: fields.length },
       });
       continue;
     }
@@ -319,9 +349,7 @@ export function parseHeadcountTable(table: TableFile): ParsedHeadcountFile {
     problems.push(...rowProblems);
     if (rowProblems.length === 0) rows.push({ row, unitCode, level, total, categories });
   }
-  if (problems.length > 0) return { ok: false, problems };
-  if (rows.length === 0) return fail(0, "file", "The file lists no counts.", "no-rows");
-  return { ok: true, rows, dimensions: allDimensions };
+  return rows;
 }
 
 /** The count in a field, or 0 with the fault added to `problems`. */
