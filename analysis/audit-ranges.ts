@@ -16,6 +16,7 @@ import {
   spread,
   widenSeen,
 } from "./component-lp";
+import { disjointSets } from "./disjoint-sets";
 import { type Elimination, eliminateDoubletons } from "./eliminate-doubletons";
 import { exactInWindow, windowSystem } from "./exact-in-window";
 import { IntegerBounds } from "./item-bounds";
@@ -287,31 +288,17 @@ interface Component {
   tight: Tightening | undefined;
 }
 
-/** The root of `cell` in the union-find `root`, shortening the path walked. */
-function findRoot(root: Int32Array, cell: number): number {
-  let top = cell;
-  while (root[top] !== top) top = root[top] as number;
-  let walk = cell;
-  while (walk !== top) {
-    const next = root[walk] as number;
-    root[walk] = top;
-    walk = next;
-  }
-  return top;
-}
-
 /** Equations reduced to their hidden cells, grouped into connected components. */
 export function hiddenComponents(model: CellModel): Component[] {
   const { hidden, n } = model;
-  // Union-find over every cell (hidden ones only are ever joined), in a typed array: as a Map it
-  // cost a round of a later headcount date about as much as its equations.
-  const root = new Int32Array(n.length);
-  for (let cell = 0; cell < n.length; cell++) root[cell] = cell;
-  const rows = joinedRows(model, root);
+  // Over every cell (hidden ones only are ever joined): typed, as a Map it cost a round of a
+  // later headcount date about as much as its equations.
+  const sets = disjointSets(n.length);
+  const rows = joinedRows(model, sets.join);
   const components = new Map<number, Component>();
   for (let cell = 0; cell < n.length; cell++) {
     if (hidden[cell] === null) continue;
-    const top = findRoot(root, cell);
+    const top = sets.find(cell);
     let component = components.get(top);
     if (component === undefined) {
       component = { cells: [], rows: [], tight: undefined };
@@ -319,16 +306,16 @@ export function hiddenComponents(model: CellModel): Component[] {
     }
     component.cells.push(cell);
   }
-  for (const row of rows) components.get(findRoot(root, row.cells[0] as number))?.rows.push(row);
+  for (const row of rows) components.get(sets.find(row.cells[0] as number))?.rows.push(row);
   return [...components.values()];
 }
 
 /**
  * The equations reduced to their hidden cells (`hiddenComponents`), each joining its cells in
- * `root`. A function of its own: as the first loop of `hiddenComponents`, its on-stack compile
+ * `join`. A function of its own: as the first loop of `hiddenComponents`, its on-stack compile
  * left the code after it without feedback, and each round deoptimised there again.
  */
-function joinedRows(model: CellModel, root: Int32Array): Component["rows"] {
+function joinedRows(model: CellModel, join: (a: number, b: number) => void): Component["rows"] {
   const { hidden, n } = model;
   const rows: Component["rows"] = [];
   for (const { total, parts } of model.equations) {
@@ -350,11 +337,7 @@ function joinedRows(model: CellModel, root: Int32Array): Component["rows"] {
     }
     if (cells.length === 0) continue;
     rows.push({ cells, coefficients, rhs });
-    const first = findRoot(root, cells[0] as number);
-    for (const cell of cells) {
-      const other = findRoot(root, cell);
-      if (other !== first) root[other] = first;
-    }
+    for (let at = 1; at < cells.length; at++) join(cells[0] as number, cells[at] as number);
   }
   return rows;
 }

@@ -6,7 +6,8 @@ export function disjointSets(count: number): {
   find: (x: number) => number;
   join: (a: number, b: number) => void;
 } {
-  const parent = Int32Array.from({ length: count }, (_, i) => i);
+  const parent = new Int32Array(count);
+  for (let i = 0; i < count; i++) parent[i] = i;
   const find = (x: number): number => {
     let top = x;
     while (parent[top] !== top) top = parent[top] as number;
