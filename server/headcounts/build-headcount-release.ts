@@ -234,6 +234,11 @@ export function buildAndStoreHeadcountRelease({
   );
 }
 
+/** Whether any organisation has imported headcounts: the server then warms their audit at start. */
+export function anyHeadcountsStored(db: Db): boolean {
+  return db.select({ id: headcountDates.id }).from(headcountDates).limit(1).get() !== undefined;
+}
+
 /** Organisations with stored headcounts whose release is missing or behind (after a restart). */
 export function organisationsWithStaleHeadcounts(db: Db): string[] {
   const ids = new Set(

@@ -3,22 +3,38 @@ import highsLoader, { type Highs } from "highs";
 import { openDatabase } from "../db/open-database";
 import { buildAndStoreHeadcountRelease } from "../headcounts/build-headcount-release";
 import { threadSmallGroupSolver } from "../headcounts/small-group-thread";
+import { startWarmHeadcountBuilds } from "../headcounts/warm-headcount-audit";
 import { makeCodes, storeGeneratedCodes, storeInvitationCodes } from "../invitations/store-codes";
 import type { BulkReply, BulkRequest } from "./bulk-writer";
 
 // Its own connection to the server's database file (already migrated by the server), with the
 // same settings: WAL, synchronous=FULL, a busy timeout for the moments the server writes.
-const { databasePath, secretKey } = workerData as { databasePath: string; secretKey: Uint8Array };
+const { databasePath, secretKey, warmUp } = workerData as {
+  databasePath: string;
+  secretKey: Uint8Array;
+  warmUp?: boolean;
+};
 const db = openDatabase(databasePath);
-// HiGHS (WebAssembly) loads on the first headcount build only; so does the audit's second
-// thread, started then so that it has loaded its own HiGHS by the time the build sends it work.
+// HiGHS (WebAssembly) loads on the first headcount build, and the audit's second thread starts
+// then so that it has loaded its own HiGHS by the time the build sends it work; or both at
+// start, with one audit of synthetic headcounts (`warmUp`, the server's worker).
 let highs: Highs | undefined;
 const smallGroups = threadSmallGroupSolver();
+// Never rejects: a failed warm-up only leaves the first build as slow as without one.
+const warmed = warmUp
+  ? startWarmHeadcountBuilds(smallGroups).then(
+      (loaded) => {
+        highs ??= loaded;
+      },
+      (error) => console.error("headcount audit warm-up failed:", error),
+    )
+  : Promise.resolve();
 
 parentPort?.on("message", async (request: BulkRequest) => {
   let reply: BulkReply;
   try {
     if (request.type === "headcounts") {
+      await warmed;
       void smallGroups.ready();
       highs ??= await highsLoader();
       const outcome = buildAndStoreHeadcountRelease({

@@ -90,7 +90,20 @@ export type BulkReply =
  * readers never wait for it; a submission waits at most for one of its commits). Started on first
  * use and never keeps the process alive. The secret key crosses to the worker once, at start.
  */
-export function workerBulkWriter(databasePath: string, secretKey: Uint8Array): BulkWriter {
+export function workerBulkWriter(
+  databasePath: string,
+  secretKey: Uint8Array,
+  {
+    warmUp = false,
+  }: {
+    /**
+     * Start the worker now and have it audit synthetic headcounts once before its first job
+     * (warm-headcount-audit.ts): the server's first headcount import then builds as fast as
+     * later ones. The server sets it; tests and benches that do not measure it leave it off.
+     */
+    warmUp?: boolean;
+  } = {},
+): BulkWriter {
   let worker: Worker | undefined;
   const pending = new Map<
     number,
@@ -100,9 +113,9 @@ export function workerBulkWriter(databasePath: string, secretKey: Uint8Array): B
     }
   >();
   let nextId = 1;
-  const start = () => {
+  const start = (warm = false) => {
     const started = new Worker(new URL("./bulk-worker-entry.mjs", import.meta.url), {
-      workerData: { databasePath, secretKey },
+      workerData: { databasePath, secretKey, warmUp: warm },
     });
     started.unref();
     started.on("message", (reply: BulkReply) => {
@@ -135,6 +148,9 @@ export function workerBulkWriter(databasePath: string, secretKey: Uint8Array): B
       target.postMessage({ ...request, requestId });
     });
   };
+  // A worker started again after a failure starts cold: warming it would hold up the job that
+  // started it by longer than the warm-up saves that job.
+  if (warmUp) worker = start(true);
   return {
     async generateCodes(job) {
       const { stored } = await ask({ type: "generate", job });

@@ -11,12 +11,12 @@ import { openDatabase } from "../../server/db/open-database";
 import { users } from "../../server/db/schema";
 import { seedDemo } from "../../server/demo/seed-demo";
 import { headcountReleaseQueue } from "../../server/headcounts/headcount-release-queue";
+import { syntheticOrganisation } from "../../server/headcounts/synthetic-organisation";
 import { workerBulkWriter } from "../../server/jobs/bulk-writer";
 import { createOrganisation } from "../../server/organisations/create-organisation";
 import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
 import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
 import { insertBenchUnits } from "./bench-units";
-import { syntheticOrganisation } from "./headcount-data";
 
 const BENCH_ADMIN = { email: "bench-admin@example.org", password: "bench password, not secret" };
 

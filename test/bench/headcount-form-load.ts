@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { syntheticOrganisation } from "../../server/headcounts/synthetic-organisation";
 import type { PageLatency } from "./code-generation";
-import { headcountFile, syntheticOrganisation } from "./headcount-data";
+import { headcountFile } from "./headcount-data";
 
 // Mirrors headcount-bench-server.ts (not imported: importing it would start a server here).
 const BENCH_ADMIN = { email: "bench-admin@example.org", password: "bench password, not secret" };

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import highsLoader from "highs";
 import type { HeadcountAuditSummary } from "../../analysis/headcount-release";
@@ -9,9 +9,11 @@ import {
 } from "../../server/headcounts/build-headcount-release";
 import { importHeadcounts } from "../../server/headcounts/import-headcounts";
 import { threadSmallGroupSolver } from "../../server/headcounts/small-group-thread";
+import { syntheticOrganisation } from "../../server/headcounts/synthetic-organisation";
+import { startWarmHeadcountBuilds } from "../../server/headcounts/warm-headcount-audit";
 import { createOrganisation } from "../../server/organisations/create-organisation";
 import { insertBenchUnits } from "./bench-units";
-import { headcountFile, syntheticOrganisation } from "./headcount-data";
+import { headcountFile } from "./headcount-data";
 
 const admin = { id: randomUUID(), email: "bench@example.org", role: "admin" as const };
 
@@ -26,6 +28,10 @@ export interface HeadcountDateFigures {
 
 export interface HeadcountImportFigures {
   units: number;
+  /** The warm-up before the first import (`startedServer`), 0 without. */
+  warmUpMs: number;
+  /** SHA-256 (16 hex digits) of the stored release's dates, the organisation's id neutralised. */
+  releaseHash: string;
   dates: HeadcountDateFigures[];
   /** The same rows as stored (headcount_rows) inserted bare with one prepared statement, in the same run. */
   baselineMs: number;
@@ -34,7 +40,7 @@ export interface HeadcountImportFigures {
 }
 
 /**
- * `dates` reference dates of a synthetic organisation of `units` units (headcount-data.ts) × 5
+ * `dates` reference dates of a synthetic organisation of `units` units (synthetic-organisation.ts) × 5
  * job levels × 3 category dimensions, imported one after another as a coordinator would, each
  * followed by the build of its audited release (which keeps the dates shown before). Baseline:
  * the same rows as the import stores them (a row per unit and level, its counts as JSON) inserted
@@ -44,6 +50,15 @@ export async function measureHeadcountImport(
   units = 1000,
   dates = 5,
   onDate: (date: number, figures: HeadcountDateFigures) => void = () => {},
+  {
+    startedServer = false,
+  }: {
+    /**
+     * As on a started server: the bulk worker's warm-up (startWarmHeadcountBuilds) runs before
+     * the first import. Off: the first build runs in a process that has built nothing before.
+     */
+    startedServer?: boolean;
+  } = {},
 ): Promise<HeadcountImportFigures> {
   const organisation = syntheticOrganisation(units, dates);
   const db = openDatabase(":memory:");
@@ -55,10 +70,12 @@ export async function measureHeadcountImport(
     now: new Date(),
   });
   insertBenchUnits(db, created.id, organisation.units);
-  const highs = await highsLoader();
   // As in the bulk worker: model A of large components on a second thread, started with the
-  // first build.
+  // first build, or at start with the warm-up.
   const smallGroups = threadSmallGroupSolver();
+  const warmUpStart = performance.now();
+  const highs = startedServer ? await startWarmHeadcountBuilds(smallGroups) : await highsLoader();
+  const warmUpMs = startedServer ? performance.now() - warmUpStart : 0;
   const figures: HeadcountDateFigures[] = [];
   for (const [index, date] of organisation.dates.entries()) {
     const file = headcountFile(date.rows);
@@ -118,9 +135,16 @@ export async function measureHeadcountImport(
   const stored = readStoredHeadcountRelease(db, created.id);
   if (!stored) throw new Error("no headcount release stored");
   const { audit } = stored.release;
+  // The published tables, comparable between runs (the organisation's id is random).
+  const releaseHash = createHash("sha256")
+    .update(JSON.stringify(stored.release.dates).replaceAll(created.id, "ORGANISATION"))
+    .digest("hex")
+    .slice(0, 16);
   return {
     units,
+    warmUpMs,
     dates: figures,
+    releaseHash,
     baselineMs,
     audit,
     hiddenShare:
