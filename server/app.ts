@@ -80,6 +80,7 @@ export function createApp({ db, config = {} }: AppOptions) {
         (id) => bulkWriter.buildHeadcountRelease(id),
         (campaignId) => releases?.rebuild(campaignId),
       ),
+      prepare: () => bulkWriter.prepareHeadcountBuilds(),
     });
   // The form is the respondent's largest answer (about 25 kB of JSON) and is the same for
   // every respondent of a campaign: sent compressed, from a kept copy, except a unit's own link

@@ -50,8 +50,9 @@ export function startServer(config: Config) {
     afterResponsesDeleted: (campaignId) => releases.responsesDeleted(campaignId),
   });
   // Where headcounts are kept, the next import is most often the first build after a start (a
-  // file a year): the worker warms their audit at start, for ~130–200 MB held from then on
-  // instead of from that import (README, "Headcount release — speed").
+  // file a year): the worker warms their audit at start, holding from then on the memory that
+  // import would take (README, "Headcount release — speed"). Elsewhere it warms when someone who
+  // can import opens the headcounts (`prepare` below).
   const bulkWriter = workerBulkWriter(config.databasePath, secretKey, {
     warmUp: anyHeadcountsStored(db),
   });
@@ -62,6 +63,7 @@ export function startServer(config: Config) {
       (id) => bulkWriter.buildHeadcountRelease(id),
       (campaignId) => releases.rebuild(campaignId),
     ),
+    prepare: () => bulkWriter.prepareHeadcountBuilds(),
   });
   // Headcount releases missing or behind their imports (a restart during a build) too.
   for (const id of organisationsWithStaleHeadcounts(db)) headcountReleases.rebuild(id);

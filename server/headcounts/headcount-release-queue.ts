@@ -20,6 +20,8 @@ export interface HeadcountReleaseQueue {
   idle(): Promise<void>;
   /** The failure of the organisation's last build, unless a build was asked for since. */
   failure(organisationId: string): HeadcountBuildFailure | undefined;
+  /** Someone who can import opened an organisation's headcounts: builds may follow soon. */
+  prepare(): void;
 }
 
 /**
@@ -32,11 +34,14 @@ export interface HeadcountReleaseQueue {
  */
 export function headcountReleaseQueue({
   build,
+  prepare = () => {},
   now = () => new Date(),
   onError = (organisationId, error) =>
     console.error(`Headcount release of organisation ${organisationId} failed:`, error),
 }: {
   build: (organisationId: string) => Promise<HeadcountBuildOutcome>;
+  /** Readies `build` before one is asked (the bulk worker's warm-up); nothing by default. */
+  prepare?: () => void;
   now?: () => Date;
   onError?: (organisationId: string, error: Error) => void;
 }): HeadcountReleaseQueue {
@@ -64,5 +69,6 @@ export function headcountReleaseQueue({
     },
     idle: () => chain,
     failure: (organisationId) => failures.get(organisationId),
+    prepare,
   };
 }

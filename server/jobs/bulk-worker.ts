@@ -16,25 +16,38 @@ const { databasePath, secretKey, warmUp } = workerData as {
 };
 const db = openDatabase(databasePath);
 // HiGHS (WebAssembly) loads on the first headcount build, and the audit's second thread starts
-// then so that it has loaded its own HiGHS by the time the build sends it work; or both at
-// start, with one audit of synthetic headcounts (`warmUp`, the server's worker).
+// then so that it has loaded its own HiGHS by the time the build sends it work; or both earlier,
+// with one audit of synthetic headcounts (`warm`): at start (`warmUp`, a server that keeps
+// headcounts) or when the server asks (someone who can import opened an organisation's headcounts).
 let highs: Highs | undefined;
 const smallGroups = threadSmallGroupSolver();
-// Never rejects: a failed warm-up only leaves the first build as slow as without one.
-const warmed = warmUp
-  ? startWarmHeadcountBuilds(smallGroups).then(
-      (loaded) => {
-        highs ??= loaded;
-      },
-      (error) => console.error("headcount audit warm-up failed:", error),
-    )
-  : Promise.resolve();
+/** The warm-up, once asked (at start or by the server later); never rejects. */
+let warmed: Promise<void> | undefined;
+/** After a headcount build the audit is warm: a warm-up asked later is not run. */
+let headcountsBuilt = false;
+
+function warm(): Promise<void> {
+  warmed ??= startWarmHeadcountBuilds(smallGroups).then(
+    (loaded) => {
+      highs ??= loaded;
+    },
+    // It only saves time: the first build then runs as it would have without it.
+    (error) => console.error("headcount audit warm-up failed:", error),
+  );
+  return warmed;
+}
+if (warmUp) void warm();
 
 parentPort?.on("message", async (request: BulkRequest) => {
+  if (request.type === "warm-up") {
+    if (!headcountsBuilt) void warm();
+    return;
+  }
   let reply: BulkReply;
   try {
     if (request.type === "headcounts") {
       await warmed;
+      headcountsBuilt = true;
       void smallGroups.ready();
       highs ??= await highsLoader();
       const outcome = buildAndStoreHeadcountRelease({

@@ -28,6 +28,12 @@ export interface BulkWriter {
   storeInvitationCodes(rows: InvitationCodeRow[], progress?: SendingProgressRow): Promise<void>;
   /** Builds and stores an organisation's audited headcount release (the LP audit: seconds). */
   buildHeadcountRelease(organisationId: string): Promise<HeadcountBuildOutcome>;
+  /**
+   * Someone who can import opened an organisation's headcounts, so an import may follow: the
+   * worker warms the headcount audit now (warm-headcount-audit.ts) unless it was asked to before.
+   * In process (tests), nothing.
+   */
+  prepareHeadcountBuilds(): void;
   close(): Promise<void>;
 }
 
@@ -70,6 +76,7 @@ export function inProcessBulkWriter(db: Db, secretKey: Uint8Array): BulkWriter {
         now: () => new Date(),
       });
     },
+    prepareHeadcountBuilds() {},
     async close() {},
   };
 }
@@ -78,7 +85,8 @@ export function inProcessBulkWriter(db: Db, secretKey: Uint8Array): BulkWriter {
 export type BulkRequest =
   | { type: "generate"; requestId: number; job: CodeGeneration }
   | { type: "store"; requestId: number; rows: InvitationCodeRow[]; progress?: SendingProgressRow }
-  | { type: "headcounts"; requestId: number; organisationId: string };
+  | { type: "headcounts"; requestId: number; organisationId: string }
+  | { type: "warm-up" };
 
 /** The bulk worker's answer to one request. */
 export type BulkReply =
@@ -150,6 +158,7 @@ export function workerBulkWriter(
   };
   // A worker started again after a failure starts cold: warming it would hold up the job that
   // started it by longer than the warm-up saves that job.
+  let warmAsked = warmUp;
   if (warmUp) worker = start(true);
   return {
     async generateCodes(job) {
@@ -165,6 +174,13 @@ export function workerBulkWriter(
       if (!outcome)
         throw new Error("The bulk worker answered a headcount build without its outcome.");
       return outcome;
+    },
+    prepareHeadcountBuilds() {
+      if (warmAsked) return;
+      warmAsked = true;
+      // No answer comes: the worker warms up unless it built headcounts already.
+      if (worker) worker.postMessage({ type: "warm-up" });
+      else worker = start(true);
     },
     async close() {
       const running = worker;

@@ -26,6 +26,9 @@ import { viewHeadcountIndicators } from "../../headcounts/view-headcount-indicat
 import { viewHeadcounts } from "../../headcounts/view-headcounts";
 import { readJsonBody } from "../../http/read-json-body";
 
+/** The roles that import headcounts. */
+const IMPORTERS = ["admin", "coordinator"] as const;
+
 /**
  * Headcounts of an organisation (README "Headcounts"): `GET …/headcounts` the audited tables
  * (every role, in scope), `GET …/headcounts/template.csv?lang=` a file to fill in and
@@ -45,6 +48,9 @@ export function headcountRoutes({
   return new Hono<AdminEnv>()
     .use("*", auth.protect)
     .get("/:slug/headcounts", (c) => {
+      // Those who can import may be about to: the next build should not start cold.
+      if ((IMPORTERS as readonly string[]).includes(c.get("session").user.role))
+        headcountReleases.prepare();
       const answer = viewHeadcounts({
         db,
         actor: c.get("session").user,
@@ -110,7 +116,8 @@ export function headcountRoutes({
       c.header("Cache-Control", "no-store");
       return c.body(file.body);
     })
-    .get("/:slug/headcounts/template.csv", requireRole("admin", "coordinator"), (c) => {
+    .get("/:slug/headcounts/template.csv", requireRole(...IMPORTERS), (c) => {
+      headcountReleases.prepare();
       const actor = c.get("session").user;
       const organisation = db
         .select({ id: organisations.id })
@@ -134,7 +141,7 @@ export function headcountRoutes({
       c.header("Content-Disposition", `attachment; filename="headcounts-${locale}.csv"`);
       return c.body(headcountTemplate(codes, locale));
     })
-    .post("/:slug/headcounts/:date", requireRole("admin", "coordinator"), async (c) => {
+    .post("/:slug/headcounts/:date", requireRole(...IMPORTERS), async (c) => {
       const type = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
       if (!TABLE_MEDIA_TYPES.some((known) => known === type)) {
         throw new ProblemError(

@@ -5,11 +5,13 @@ import { join } from "node:path";
 import highsLoader from "highs";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildHeadcountRelease, type HeadcountRelease } from "../../../analysis/headcount-release";
+import { createApp } from "../../../server/app";
 import { closeDatabase, type DbConnection, openDatabase } from "../../../server/db/open-database";
 import {
   anyHeadcountsStored,
   readStoredHeadcountRelease,
 } from "../../../server/headcounts/build-headcount-release";
+import { headcountReleaseQueue } from "../../../server/headcounts/headcount-release-queue";
 import { importHeadcounts } from "../../../server/headcounts/import-headcounts";
 import {
   asReleaseInput,
@@ -20,6 +22,7 @@ import { type BulkWriter, workerBulkWriter } from "../../../server/jobs/bulk-wri
 import { createOrganisation } from "../../../server/organisations/create-organisation";
 import { insertBenchUnits } from "../../bench/bench-units";
 import { headcountFile } from "../../bench/headcount-data";
+import { insertUser, signIn } from "../admin-fixture";
 import { headcountAdmin } from "./three-unit-headcounts";
 
 // The server's bulk worker audits synthetic headcounts once at start, so that the first real
@@ -101,13 +104,17 @@ describe("a bulk worker warmed at start", () => {
   it("answers a build asked during its warm-up with the release a cold worker stores", async () => {
     const warm = await importedOrganisation(true);
     const cold = await importedOrganisation(false);
-    // Asked at once: the warm worker is still loading HiGHS and warming up.
-    const outcomes = await Promise.all([
-      warm.writer.buildHeadcountRelease(warm.organisationId),
-      cold.writer.buildHeadcountRelease(cold.organisationId),
-    ]);
-    expect(outcomes).toEqual(["stored", "stored"]);
-    const stored = [warm, cold].map(({ db, organisationId }) => {
+    // Warmed when someone opened the headcounts (prepareHeadcountBuilds), not at start.
+    const prepared = await importedOrganisation(false);
+    prepared.writer.prepareHeadcountBuilds();
+    // Asked at once: the warm workers are still loading HiGHS and warming up.
+    const outcomes = await Promise.all(
+      [warm, cold, prepared].map(({ writer, organisationId }) =>
+        writer.buildHeadcountRelease(organisationId),
+      ),
+    );
+    expect(outcomes).toEqual(["stored", "stored", "stored"]);
+    const stored = [warm, cold, prepared].map(({ db, organisationId }) => {
       const release = readStoredHeadcountRelease(db, organisationId)?.release;
       expect(release?.dates).toHaveLength(2);
       // What readers get. Left out: the ids of the stored imports (random per database), and the
@@ -121,5 +128,41 @@ describe("a bulk worker warmed at start", () => {
       );
     });
     expect(stored[0]).toEqual(stored[1]);
+    expect(stored[2]).toEqual(stored[1]);
   }, 60_000);
+});
+
+describe("opening an organisation's headcounts", () => {
+  it("readies the builds for those who can import, not for readers", async () => {
+    const db = openDatabase(":memory:");
+    let prepared = 0;
+    const queue = headcountReleaseQueue({
+      build: async () => "stored",
+      prepare: () => {
+        prepared++;
+      },
+    });
+    const app = createApp({ db, config: { headcountReleases: queue } });
+    const admin = await signIn(app, insertUser(db, "admin"));
+    const created = await admin.request("POST", "/api/admin/organisations", {
+      body: { slug: "opened", name: { nl: "O", fr: "O", en: "O" } },
+    });
+    expect(created.status).toBe(201);
+    const { organisation } = (await created.json()) as { organisation: { id: string } };
+    const organisationId = organisation.id;
+
+    const coordinator = await signIn(app, insertUser(db, "coordinator", { organisationId }));
+    const evaluator = await signIn(app, insertUser(db, "evaluator", { organisationId }));
+    const open = async (agent: typeof admin, path = "") =>
+      (await agent.request("GET", `/api/admin/organisations/opened/headcounts${path}`)).status;
+
+    // Nothing imported yet ("No headcounts yet"): the page a first import starts from.
+    expect(await open(evaluator)).toBe(404);
+    expect(prepared).toBe(0);
+    expect(await open(coordinator)).toBe(404);
+    expect(prepared).toBe(1);
+    expect(await open(admin, "/template.csv?lang=nl")).toBe(200);
+    expect(prepared).toBe(2);
+    closeDatabase(db);
+  });
 });
