@@ -46,18 +46,14 @@ export function warmHeadcountAudit(
 }
 
 /**
- * What the server's bulk worker does at start (`workerBulkWriter`'s `warmUp`): loads HiGHS and
- * waits for the second thread, then warms the audit with it (`warmHeadcountAudit`). Resolves
- * with the HiGHS for the builds that follow; a failed warm-up is reported and only costs time.
+ * What the server's bulk worker does to warm up (`workerBulkWriter`'s `warmUp`,
+ * `prepareHeadcountBuilds`): loads HiGHS and waits for the second thread, then warms the audit
+ * with it (`warmHeadcountAudit`). Resolves with the HiGHS for the builds that follow.
  */
 export async function startWarmHeadcountBuilds(
   smallGroups: SmallGroupSolver & { ready(): Promise<boolean> },
 ): Promise<Highs> {
   const [highs] = await Promise.all([highsLoader(), smallGroups.ready()]);
-  try {
-    warmHeadcountAudit(highs, smallGroups);
-  } catch (error) {
-    console.error("headcount audit warm-up failed:", error);
-  }
+  warmHeadcountAudit(highs, smallGroups);
   return highs;
 }

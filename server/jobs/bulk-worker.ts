@@ -22,32 +22,28 @@ const db = openDatabase(databasePath);
 let highs: Highs | undefined;
 const smallGroups = threadSmallGroupSolver();
 /** The warm-up, once asked (at start or by the server later); never rejects. */
-let warmed: Promise<void> | undefined;
-/** After a headcount build the audit is warm: a warm-up asked later is not run. */
-let headcountsBuilt = false;
+let warmed: Promise<void> | undefined = warmUp ? warm() : undefined;
 
 function warm(): Promise<void> {
-  warmed ??= startWarmHeadcountBuilds(smallGroups).then(
+  return startWarmHeadcountBuilds(smallGroups).then(
     (loaded) => {
       highs ??= loaded;
     },
     // It only saves time: the first build then runs as it would have without it.
     (error) => console.error("headcount audit warm-up failed:", error),
   );
-  return warmed;
 }
-if (warmUp) void warm();
 
 parentPort?.on("message", async (request: BulkRequest) => {
+  // Sent at most once, and never after a headcount build (workerBulkWriter).
   if (request.type === "warm-up") {
-    if (!headcountsBuilt) void warm();
+    warmed ??= warm();
     return;
   }
   let reply: BulkReply;
   try {
     if (request.type === "headcounts") {
       await warmed;
-      headcountsBuilt = true;
       void smallGroups.ready();
       highs ??= await highsLoader();
       const outcome = buildAndStoreHeadcountRelease({

@@ -170,6 +170,8 @@ export function workerBulkWriter(
       if (rows.length > 0 || progress) await ask({ type: "store", rows, progress });
     },
     async buildHeadcountRelease(organisationId) {
+      // After a build the audit is warm: no warm-up is asked any more.
+      warmAsked = true;
       const { outcome } = await ask({ type: "headcounts", organisationId });
       if (!outcome)
         throw new Error("The bulk worker answered a headcount build without its outcome.");
