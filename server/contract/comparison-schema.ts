@@ -128,6 +128,8 @@ export const comparedCampaignSchema = z.object({
   k: z.number().int(),
   builtAt: z.string(),
   interim: z.boolean(),
+  /** Closed, with a release built while it was open (see the results summary's). */
+  finalRelease: z.enum(["computing", "held-back"]).optional(),
   questionnaireVersion: z.number().int(),
 });
 export type ComparedCampaign = z.infer<typeof comparedCampaignSchema>;

@@ -93,6 +93,12 @@ export const resultsSummarySchema = z.object({
    * have arrived (said always while open, so it never tells whether a newer one is held back).
    */
   interim: z.boolean(),
+  /**
+   * The campaign is closed but this release was built while it was open, without the answers
+   * given after it: the release at close is still being built ("computing"), or it was held
+   * back by the sequence audit ("held-back") and this one stays.
+   */
+  finalRelease: z.enum(["computing", "held-back"]).optional(),
   audit: auditSchema,
   /**
    * The release's units the reader may see, named as the campaign was opened with them (its copy

@@ -184,6 +184,7 @@ export function compareCampaigns({
         k: viewed.campaign.k,
         builtAt: viewed.builtAt,
         interim: viewed.interim,
+        ...(viewed.finalRelease ? { finalRelease: viewed.finalRelease } : {}),
         questionnaireVersion: row?.version,
       })),
       table,

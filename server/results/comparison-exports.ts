@@ -288,12 +288,16 @@ export function comparisonWorkbook(
   const highestK = Math.max(...answer.campaigns.map((campaign) => campaign.k));
   const aboutRows: SheetCell[][] = [
     [bold(messages.campaigns)],
-    [bold(about.campaign), bold(about.builtAt), bold(about.k)],
-    ...answer.campaigns.map((campaign): SheetCell[] => [
-      `${campaign.title[locale]} (${campaign.slug})`,
-      campaign.builtAt,
-      campaign.k,
-    ]),
+    [bold(about.campaign), bold(about.builtAt), bold(about.k), bold(about.status)],
+    ...answer.campaigns.map((campaign): SheetCell[] => {
+      const state = campaign.interim ? "interim" : campaign.finalRelease;
+      return [
+        `${campaign.title[locale]} (${campaign.slug})`,
+        campaign.builtAt,
+        campaign.k,
+        ...(state ? [wrap(about.statusText[state])] : []),
+      ];
+    }),
     [],
     [bold(about.rulesTitle)],
     ...about.rules(highestK).map((rule) => [wrap(rule)]),
@@ -310,7 +314,11 @@ export function comparisonWorkbook(
   };
   return {
     body: writeWorkbook([
-      { name: sheetName(labels.messages.aboutSheet, taken), rows: aboutRows, widths: [90, 28, 12] },
+      {
+        name: sheetName(labels.messages.aboutSheet, taken),
+        rows: aboutRows,
+        widths: [90, 28, 12, 60],
+      },
       {
         name: sheetName(messages.sheet, taken),
         header,

@@ -31,6 +31,9 @@ export interface ExportMessages {
   about: {
     campaign: string;
     builtAt: string;
+    /** Why these figures lack answers (interim, or a closed campaign's earlier release). */
+    status: string;
+    statusText: Record<"interim" | "computing" | "held-back", string>;
     k: string;
     rulesTitle: string;
     rules: (k: number) => string[];
@@ -84,6 +87,15 @@ const nl: ExportMessages = {
   about: {
     campaign: "Bevraging",
     builtAt: "Resultaten berekend op",
+    status: "Let op",
+    statusText: {
+      interim:
+        "Tussentijdse resultaten: de bevraging loopt nog. Ze worden bijgewerkt wanneer genoeg nieuwe antwoorden binnen zijn.",
+      computing:
+        "De bevraging is afgesloten, maar deze cijfers zijn berekend toen ze nog liep: de eindresultaten worden nog berekend en gecontroleerd.",
+      "held-back":
+        "De bevraging is afgesloten, maar deze cijfers zijn berekend toen ze nog liep en blijven de eindresultaten: de antwoorden van daarna toevoegen zou wie deze tussentijdse cijfers zag iets laten afleiden over de laatste respondenten.",
+    },
     k: "Minimale groepsgrootte (k)",
     rulesTitle: "Wat wordt getoond, en wat verborgen",
     rules: (k) => [
@@ -137,6 +149,15 @@ const fr: ExportMessages = {
   about: {
     campaign: "Enquête",
     builtAt: "Résultats calculés le",
+    status: "Attention",
+    statusText: {
+      interim:
+        "Résultats intermédiaires : l'enquête est toujours ouverte. Ils sont mis à jour quand assez de nouvelles réponses sont arrivées.",
+      computing:
+        "L'enquête est clôturée, mais ces chiffres ont été calculés quand elle était encore ouverte : les résultats finaux sont encore en cours de calcul et de contrôle.",
+      "held-back":
+        "L'enquête est clôturée, mais ces chiffres ont été calculés quand elle était encore ouverte et restent les résultats finaux : y ajouter les réponses arrivées ensuite permettrait à qui a vu ces chiffres intermédiaires de déduire quelque chose sur les derniers répondants.",
+    },
     k: "Taille minimale d'un groupe (k)",
     rulesTitle: "Ce qui est montré, et ce qui est masqué",
     rules: (k) => [
@@ -189,6 +210,15 @@ const en: ExportMessages = {
   about: {
     campaign: "Campaign",
     builtAt: "Results computed at",
+    status: "Note",
+    statusText: {
+      interim:
+        "Interim results: the survey is still open. They are updated when enough new answers have arrived.",
+      computing:
+        "The survey is closed, but these figures were computed while it was still open: the final results are still being computed and checked.",
+      "held-back":
+        "The survey is closed, but these figures were computed while it was still open and remain its final results: adding the answers given after them would let whoever saw these interim figures work out something about the last respondents.",
+    },
     k: "Minimum group size (k)",
     rulesTitle: "What is shown, and what is hidden",
     rules: (k) => [

@@ -3,6 +3,7 @@ import type { StaffComposition } from "../contract/staff-composition-schema";
 import type { Db } from "../db/open-database";
 import { excelCsv } from "./excel-csv";
 import { exportLabels } from "./export-labels";
+import type { FinalReleaseState } from "./final-release-state";
 import { labelledTable } from "./labelled-rows";
 import { type StoredRelease, tableGroups } from "./read-release";
 import { releaseTableCsv } from "./release-csv";
@@ -19,7 +20,8 @@ export interface ExportFile {
 /** The stored release a reader may export, the units they may see and their language. */
 export interface ExportSource {
   db: Db;
-  stored: StoredRelease;
+  /** With the release's state where a reader opened it (view-results.ts). */
+  stored: StoredRelease & { interim?: boolean; finalRelease?: FinalReleaseState };
   visible?: ReadonlySet<string>;
   locale: ExportLocale;
 }
@@ -92,6 +94,11 @@ export function campaignWorkbook(
     body: releaseWorkbook(checked, {
       campaign: `${title} (${stored.campaign.slug})`,
       builtAt: stored.builtAt,
+      ...(stored.interim
+        ? { status: "interim" as const }
+        : stored.finalRelease
+          ? { status: stored.finalRelease }
+          : {}),
       labels,
       visibleUnits: visible,
       ...(staffComposition

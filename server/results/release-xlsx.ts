@@ -25,6 +25,8 @@ export function releaseWorkbook(
   meta: {
     campaign: string;
     builtAt: string;
+    /** The figures lack answers: an interim release, or a closed campaign's earlier one. */
+    status?: "interim" | "computing" | "held-back";
     labels: ExportLabels;
     visibleUnits?: ReadonlySet<string>;
     /** The respondents against the staff, when a headcount date applies. */
@@ -38,6 +40,14 @@ export function releaseWorkbook(
     [{ text: messages.about.campaign, style: "bold" }, meta.campaign],
     [{ text: messages.about.builtAt, style: "bold" }, meta.builtAt],
     [{ text: messages.about.k, style: "bold" }, release.k],
+    ...(meta.status
+      ? [
+          [
+            { text: messages.about.status, style: "bold" as const },
+            { text: messages.about.statusText[meta.status], style: "wrap" as const },
+          ],
+        ]
+      : []),
     [],
     [{ text: messages.about.rulesTitle, style: "bold" }],
     ...messages.about.rules(release.k).map((rule) => [{ text: rule, style: "wrap" as const }]),

@@ -6,6 +6,7 @@ import { assertMayReadResults } from "../campaigns/assert-may-read-results";
 import { markResultsViewed } from "../campaigns/mark-results-viewed";
 import type { Db } from "../db/open-database";
 import { withTransaction } from "../db/with-transaction";
+import { type FinalReleaseState, finalReleaseState } from "./final-release-state";
 import { readRelease, releaseTables, type StoredRelease, tableGroups } from "./read-release";
 
 /** A release as one reader may see it. */
@@ -14,6 +15,8 @@ export interface ViewedRelease extends StoredRelease {
   visible: ReadonlySet<string> | undefined;
   /** The campaign is still open: an interim release. */
   interim: boolean;
+  /** Closed, but the release served was built while it was open (final-release-state.ts). */
+  finalRelease?: FinalReleaseState;
 }
 
 /** A comparison of waves (viewed on screen) or one of its downloads. */
@@ -100,6 +103,13 @@ export function viewResults({
       at: now,
     });
     markResultsViewed(tx, row.id, now);
-    return { ...stored, interim, visible, ...(viewedTable ? { viewedTable } : {}) };
+    const finalRelease = finalReleaseState(tx, row, stored.builtAt, now);
+    return {
+      ...stored,
+      interim,
+      visible,
+      ...(finalRelease ? { finalRelease } : {}),
+      ...(viewedTable ? { viewedTable } : {}),
+    };
   });
 }

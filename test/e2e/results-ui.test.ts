@@ -259,4 +259,59 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
       await context.close();
     }
   }, 300_000);
+
+  it("says so when a closed campaign's release at close was held back and an earlier one stays", async () => {
+    // diagnose-2021 as the sequence audit leaves it when its release at close is held back: the
+    // release served was built before it closed, the one built at close is not servable.
+    const db = site.db.$client;
+    const served = db
+      .prepare(
+        `SELECT r.campaign_id AS campaignId, r.built_at AS builtAt, r.respondents, r.release
+         FROM releases r JOIN campaigns c ON c.id = r.campaign_id
+         WHERE c.slug = 'diagnose-2021' AND r.servable = 1 ORDER BY r.id DESC`,
+      )
+      .get() as { campaignId: string; builtAt: string; respondents: number; release: string };
+    const closesAt = new Date(Date.parse(served.builtAt) + 60_000).toISOString();
+    db.prepare("UPDATE campaigns SET closes_at = ? WHERE id = ?").run(closesAt, served.campaignId);
+    db.prepare(
+      `INSERT INTO releases (campaign_id, built_at, respondents, release, servable, audited_after)
+       VALUES (?, ?, ?, ?, 0, 0)`,
+    ).run(served.campaignId, closesAt, served.respondents + 3, served.release);
+    const notice = {
+      nl: /De bevraging is afgesloten, maar dit blijven de cijfers van .+, toen ze nog liep/,
+      fr: /L'enquête est clôturée, mais ces chiffres restent ceux du .+, quand elle était encore ouverte/,
+      en: /The survey is closed, but these remain the figures of .+, while it was still open/,
+    };
+    for (const { lang, width, height } of LANGUAGE_SCREENS) {
+      const state = `final release held back, ${lang} ${width}px`;
+      const { context, page, unexpected } = await openSignedIn({ width, height }, lang);
+      await page.goto(`${site.origin}/admin/campaigns/diagnose-2021/results`);
+      const box = page.locator(".notice-box", { hasText: notice[lang] });
+      await poll(() => box.count()).toBe(1);
+      await box.scrollIntoViewIfNeeded();
+      await expectNoAxeViolations(page, state);
+      await expectNothingClipped(page, state);
+      await page.screenshot({ path: join(shots, `results-ui-held-back-${lang}-${width}.png`) });
+      expect(unexpected()).toEqual([]);
+      await context.close();
+    }
+    // The comparison marks that wave.
+    for (const viewport of VIEWPORTS.filter((each) => each.width !== 1366)) {
+      const state = `comparison with a held-back wave at ${viewport.width}px`;
+      const { context, page, unexpected } = await openSignedIn(viewport);
+      await page.goto(`${site.origin}/admin/campaigns/diagnose-2021/comparison`);
+      const facts = page.locator("#compare-facts").locator("..");
+      await poll(() =>
+        facts.getByText("(figures from before closing, without the last answers)").count(),
+      ).toBe(1);
+      await expectNoAxeViolations(page, state);
+      await expectNothingClipped(page, state);
+      await facts.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(shots, `results-ui-held-back-comparison-${viewport.width}.png`),
+      });
+      expect(unexpected()).toEqual([]);
+      await context.close();
+    }
+  }, 300_000);
 });

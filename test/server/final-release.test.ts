@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import highsLoader, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import { createReleaseScheduler } from "../../server/results/release-scheduler";
 import { attackItems } from "../analysis/auditor/item-attack";
 import { type RandomCampaign, randomCampaign } from "../analysis/random-campaign";
 import { insertUser, signIn } from "./admin-fixture";
-import { storeRandomCampaign } from "./random-campaign-in-db";
+import { holdApartAnswers, storeRandomCampaign } from "./random-campaign-in-db";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -127,21 +127,7 @@ describe("every release a reader gets has its answers checked by LP", () => {
     // The last three answers arrive after the interim release is shown (3 < k = 8). Chosen by
     // their answers, not their random ids: for some other three the final release protects them
     // by hiding the organisation's total instead of being held back.
-    const late = db
-      .select()
-      .from(responses)
-      .where(eq(responses.campaignId, campaignId))
-      .orderBy(desc(responses.answers))
-      .limit(3)
-      .all();
-    db.delete(responses)
-      .where(
-        inArray(
-          responses.id,
-          late.map((row) => row.id),
-        ),
-      )
-      .run();
+    const late = holdApartAnswers(db, campaignId, 3);
     const before = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
     await before.rebuild(campaignId);
     const shown = readRelease(db, slug); // an admin looked while it was open

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { desc, eq, inArray } from "drizzle-orm";
 import type { ItemSpec } from "../../analysis/types";
 import type { DbConnection } from "../../server/db/open-database";
 import {
@@ -122,6 +123,30 @@ export function storeRandomCampaign(
       .run();
   }
   return { campaignId, slug, organisationId };
+}
+
+/**
+ * Takes `count` stored answers of a campaign out (the last by their answers' JSON, not their
+ * random ids, so the same ones every run) and returns them, to be stored again later: answers
+ * that arrive after a release was shown.
+ */
+export function holdApartAnswers(db: DbConnection, campaignId: string, count: number) {
+  const late = db
+    .select()
+    .from(responses)
+    .where(eq(responses.campaignId, campaignId))
+    .orderBy(desc(responses.answers))
+    .limit(count)
+    .all();
+  db.delete(responses)
+    .where(
+      inArray(
+        responses.id,
+        late.map((row) => row.id),
+      ),
+    )
+    .run();
+  return late;
 }
 
 function names(text: string) {

@@ -60,6 +60,9 @@ export interface ComparisonMessages {
     errors: Record<string, string>;
   };
   respondents: string;
+  /** A wave whose figures lack answers: still open, or closed with an earlier release served. */
+  waveInterim: string;
+  waveBeforeClose: string;
   noAnswer: string;
   noneTicked: string;
   chartLabel: (question: string) => string;
@@ -161,6 +164,8 @@ const nl: ComparisonMessages = {
     },
   },
   respondents: "Respondenten",
+  waveInterim: "tussentijds, de bevraging loopt nog",
+  waveBeforeClose: "cijfers van voor de afsluiting, zonder de laatste antwoorden",
   noAnswer: "Geen antwoord",
   noneTicked: "Niets aangevinkt",
   tableOf: (question) => `Tabel: ${question}`,
@@ -259,6 +264,8 @@ const fr: ComparisonMessages = {
     },
   },
   respondents: "Répondants",
+  waveInterim: "intermédiaire, l'enquête est encore ouverte",
+  waveBeforeClose: "chiffres d'avant la clôture, sans les dernières réponses",
   noAnswer: "Pas de réponse",
   noneTicked: "Rien coché",
   tableOf: (question) => `Tableau : ${question}`,
@@ -356,6 +363,8 @@ const en: ComparisonMessages = {
     },
   },
   respondents: "Respondents",
+  waveInterim: "interim, the survey is still open",
+  waveBeforeClose: "figures from before closing, without the last answers",
   noAnswer: "No answer",
   noneTicked: "None ticked",
   tableOf: (question) => `Table: ${question}`,

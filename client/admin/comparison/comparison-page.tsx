@@ -335,6 +335,9 @@ function Comparison({
                   key={entry.slug}
                   title={entry.title[locale]}
                   builtAt={formatDateTime(entry.builtAt, locale)}
+                  state={
+                    entry.interim ? "interim" : entry.finalRelease ? "before-close" : undefined
+                  }
                   k={entry.k}
                   n={group.n[index]}
                 />
@@ -422,11 +425,14 @@ function Comparison({
 function FactRow({
   title,
   builtAt,
+  state,
   k,
   n,
 }: {
   title: string;
   builtAt: string;
+  /** The wave's figures lack answers (see `finalRelease` in the results summary). */
+  state: "interim" | "before-close" | undefined;
   k: number;
   n: GroupComparison["n"][number] | undefined;
 }) {
@@ -445,6 +451,7 @@ function FactRow({
           "—"
         )}{" "}
         · k = {k} · {builtAt}
+        {state ? ` (${state === "interim" ? t.waveInterim : t.waveBeforeClose})` : null}
       </dd>
     </>
   );

@@ -14,6 +14,12 @@ export interface ResultsMessages {
   notReadyTitle: string;
   /** Shown with every interim release, whether or not a newer one is held back. */
   interimNotice: string;
+  /**
+   * A closed campaign whose readers get a release built while it was open (given its date):
+   * the release at close is still being built, or the sequence audit held it back for good.
+   */
+  finalComputing: (builtAt: string) => string;
+  finalHeldBack: (builtAt: string) => string;
   /** Phased access: results open when the campaign closes. */
   atCloseTitle: string;
   atCloseText: string;
@@ -136,6 +142,10 @@ const nl: ResultsMessages = {
   notReadyTitle: "De resultaten worden berekend",
   interimNotice:
     "Tussentijdse resultaten: ze worden bijgewerkt wanneer er genoeg nieuwe antwoorden zijn binnengekomen.",
+  finalComputing: (builtAt) =>
+    `De bevraging is afgesloten. De eindresultaten worden nog berekend en gecontroleerd; tot dan zie je de cijfers van ${builtAt}, toen ze nog liep.`,
+  finalHeldBack: (builtAt) =>
+    `De bevraging is afgesloten, maar dit blijven de cijfers van ${builtAt}, toen ze nog liep: de antwoorden van daarna toevoegen zou wie deze tussentijdse cijfers zag, iets laten afleiden over de laatste respondenten. De antwoorden van na die datum tellen dus niet mee.`,
   firstLookTitle: "Tussentijdse resultaten",
   firstLookText:
     "Deze bevraging loopt nog. Toon je de resultaten nu, dan zie je ze zoals ze vandaag zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; bij een grote bevraging kunnen de eindresultaten bij de getoonde versie blijven. Het tonen van de deelname telt net zo.",
@@ -263,6 +273,10 @@ const fr: ResultsMessages = {
   notReadyTitle: "Les résultats sont en cours de calcul",
   interimNotice:
     "Résultats intermédiaires : ils sont mis à jour lorsque suffisamment de nouvelles réponses sont arrivées.",
+  finalComputing: (builtAt) =>
+    `L'enquête est clôturée. Les résultats finaux sont encore en cours de calcul et de contrôle ; en attendant, vous voyez les chiffres du ${builtAt}, quand elle était encore ouverte.`,
+  finalHeldBack: (builtAt) =>
+    `L'enquête est clôturée, mais ces chiffres restent ceux du ${builtAt}, quand elle était encore ouverte : y ajouter les réponses arrivées ensuite permettrait à qui a vu ces chiffres intermédiaires de déduire quelque chose sur les derniers répondants. Les réponses postérieures à cette date ne sont donc pas comptées.`,
   firstLookTitle: "Résultats intermédiaires",
   firstLookText:
     "Cette enquête est encore ouverte. Si vous affichez les résultats maintenant, vous les voyez tels qu'ils sont aujourd'hui. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et pour une grande enquête les résultats finaux peuvent en rester à la version montrée. Afficher la participation compte de la même façon.",
@@ -388,6 +402,10 @@ const en: ResultsMessages = {
   hiddenValue: (primary, secondary, unanimity) =>
     `${primary} groups are too small to show; ${secondary} are hidden so that those small groups cannot be worked out; ${unanimity} times (nearly) everyone in a group gave the same answer to a sensitive question`,
   interimNotice: "Interim results: they are updated when enough new answers have arrived.",
+  finalComputing: (builtAt) =>
+    `The survey is closed. Its final results are still being computed and checked; until then you see the figures of ${builtAt}, while it was still open.`,
+  finalHeldBack: (builtAt) =>
+    `The survey is closed, but these remain the figures of ${builtAt}, while it was still open: adding the answers given after that would let whoever saw these interim figures work out something about the last respondents. Answers given after that date are therefore not counted.`,
   firstLookTitle: "Interim results",
   firstLookText:
     "This survey is still open. If you show its results now, you see them as they are today. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; on a large survey the final results can stay at the version shown. Showing participation counts the same.",

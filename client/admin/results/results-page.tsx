@@ -338,6 +338,13 @@ function Release({
         </dd>
       </dl>
       {summary.interim ? <p className="card notice-box">{t.interimNotice}</p> : null}
+      {summary.finalRelease ? (
+        <p className="card notice-box">
+          {(summary.finalRelease === "held-back" ? t.finalHeldBack : t.finalComputing)(
+            formatDateTime(summary.builtAt, locale),
+          )}
+        </p>
+      ) : null}
       {summary.audit.openLink ? (
         <p className="card notice-box">{t.openLinkOnly}</p>
       ) : summary.audit.organisationOnly ? (

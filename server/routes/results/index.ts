@@ -116,7 +116,7 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
       c.header("Cache-Control", "no-store");
     })
     .get("/:slug/results", (c) => {
-      const { campaign, builtAt, release, visible, interim } = open(
+      const { campaign, builtAt, release, visible, interim, finalRelease } = open(
         c,
         c.req.param("slug"),
         "results.view",
@@ -129,6 +129,7 @@ export function resultsRoutes({ db, now, auth }: { db: Db; now: () => Date; auth
           campaign,
           builtAt,
           interim,
+          ...(finalRelease ? { finalRelease } : {}),
           audit: visibleAudit(release, visible),
           units: shown.map((unit) => ({
             id: unit.id,
