@@ -51,7 +51,9 @@ const EDITABLE_AFTER_DRAFT: Record<"open" | "closed", readonly (keyof CampaignPa
  * Whether a patch may change these fields. Everything is editable in draft only, except what
  * EDITABLE_AFTER_DRAFT lists. k may change later (a new release follows), but only upwards once
  * results were viewed: a smaller k would publish groups that viewers already saw hidden, and differences
- * between the two views could reveal small groups. Once codes were issued, the access mode
+ * between the two views could reveal small groups. Once the answer count was shown while open
+ * (rounded to multiples of k), k is fixed: the rounding hides 1..k−1 arrivals for that k only.
+ * Once codes were issued, the access mode
  * and units are fixed (a code belongs to a unit).
  */
 export function checkEdit({
@@ -82,6 +84,12 @@ export function checkEdit({
         "not-draft",
       );
     }
+  }
+  if (patch.k !== undefined && current.answerCountShown && patch.k !== current.k) {
+    throw new ConflictError(
+      "The answer count was shown rounded to multiples of this k: it is fixed now.",
+      "k-fixed",
+    );
   }
   if (patch.k !== undefined && current.resultsViewed && patch.k < current.k) {
     throw new ConflictError("Results were viewed with this k: it may only go up now.", "k-only-up");

@@ -66,6 +66,7 @@ export function toCampaignView(db: Db, row: CampaignRow, now: Date): CampaignVie
     thanksText: { nl: row.thanksNl, fr: row.thanksFr, en: row.thanksEn },
     responsesDeleteAt: deleteAt ? deleteAt.toISOString() : null,
     resultsViewed: row.resultsViewedAt !== null,
+    answerCountShown: row.answerCountK !== null,
     respondentUrl: `/s/${row.slug}`,
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { answerCountSchema } from "./answer-count-schema";
 import {
   campaignAnswerSchema,
   campaignListAnswerSchema,
@@ -89,6 +90,7 @@ const ADMIN_ANSWERS: readonly [Method[], RegExp, z.ZodType][] = [
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/invitations$`), invitationsAnswerSchema],
   [["POST"], new RegExp(`^/campaigns/${SEGMENT}/invitations$`), sendingStartedSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/participation$`), participationSchema],
+  [["GET"], new RegExp(`^/campaigns/${SEGMENT}/answer-count$`), answerCountSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results$`), resultsSummarySchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/tables/${SEGMENT}$`), resultsTableSchema],
   [["GET"], new RegExp(`^/campaigns/${SEGMENT}/results/comments$`), resultsCommentsSchema],

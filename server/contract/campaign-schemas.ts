@@ -112,6 +112,8 @@ export const campaignViewSchema = z.object({
   thanksText: localizedSchema,
   responsesDeleteAt: z.string().nullable(),
   resultsViewed: z.boolean(),
+  /** The answer count was shown rounded to multiples of k while open: k is fixed. */
+  answerCountShown: z.boolean(),
   respondentUrl: z.string(),
 });
 export type CampaignView = z.infer<typeof campaignViewSchema>;

@@ -40,6 +40,7 @@ export const PROBLEM_NAMES = [
   "not-draft",
   "codes-issued",
   "k-only-up",
+  "k-fixed",
   "dates",
   "status",
   "release-not-ready",

@@ -124,6 +124,11 @@ export const campaigns = sqliteTable(
     /** Set when results were first viewed; from then on k may only go up. */
     resultsViewedAt: text("results_viewed_at"),
     /**
+     * The k the organisation's answer count was first shown rounded down to a multiple of while
+     * open (server/campaigns/get-answer-count.ts); from then on k is fixed.
+     */
+    answerCountK: integer("answer_count_k"),
+    /**
      * Roles besides admins that see interim results while the campaign is open, comma-separated
      * ("coordinator", "evaluator"); empty is phased access: results open at close.
      */

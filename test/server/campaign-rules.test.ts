@@ -29,6 +29,7 @@ const draft: CampaignView = {
   thanksText: { nl: "", fr: "", en: "" },
   responsesDeleteAt: null,
   resultsViewed: false,
+  answerCountShown: false,
   respondentUrl: "/s/survey-2030",
 };
 
@@ -102,6 +103,15 @@ describe("what may be edited", () => {
     expect(edit(viewed, { k: 4 })).toBe("k-only-up");
     expect(edit(viewed, { k: 5 })).toBe("ok");
     expect(edit(viewed, { k: 6 })).toBe("ok");
+  });
+
+  it("k is fixed once the answer count was shown rounded to its multiples (k − 1 and k + 1 refused)", () => {
+    const open = { ...draft, status: "open" as const };
+    expect(edit(open, { k: 6 })).toBe("ok");
+    const counted = { ...open, answerCountShown: true };
+    expect(edit(counted, { k: 4 })).toBe("k-fixed");
+    expect(edit(counted, { k: 6 })).toBe("k-fixed");
+    expect(edit(counted, { k: 5 })).toBe("ok");
   });
 
   it("once codes were issued the access mode and units are fixed, other draft fields are not", () => {

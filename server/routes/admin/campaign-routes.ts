@@ -6,11 +6,13 @@ import { toCampaignView } from "../../campaigns/campaign-view";
 import { closeCampaign } from "../../campaigns/close-campaign";
 import { createCampaign } from "../../campaigns/create-campaign";
 import { editCampaign } from "../../campaigns/edit-campaign";
+import { getAnswerCount } from "../../campaigns/get-answer-count";
 import { getParticipation } from "../../campaigns/get-participation";
 import { listCampaigns } from "../../campaigns/list-campaigns";
 import { manageableCampaign } from "../../campaigns/manageable-campaign";
 import { openCampaign } from "../../campaigns/open-campaign";
 import type { TransitionRequest } from "../../campaigns/transition-campaign";
+import { answerCountSchema } from "../../contract/answer-count-schema";
 import {
   type CampaignAnswer,
   type CampaignListAnswer,
@@ -207,6 +209,18 @@ export function campaignRoutes({
       });
       return c.json({ sending: sending.view() } satisfies SendingStarted, 202);
     })
+    .get("/:slug/answer-count", (c) =>
+      c.json(
+        answerCountSchema.parse(
+          getAnswerCount({
+            db,
+            user: c.get("session").user,
+            slug: parseSlug(c.req.param("slug")),
+            now: now(),
+          }),
+        ),
+      ),
+    )
     // Live counts leave through their output schema, like results: unknown fields are stripped.
     .get("/:slug/participation", (c) =>
       c.json(

@@ -1,0 +1,1 @@
+ALTER TABLE `campaigns` ADD `answer_count_k` integer;
