@@ -36,12 +36,10 @@ function provenSmallBatches(sightings: Sighting[], k: number): [number, number][
   };
   walk(0, 0);
   const proven: [number, number][] = [];
-  possible.forEach((row, i) =>
-    row.forEach((differences, j) => {
+  for (const [i, row] of possible.entries())
+    for (const [j, differences] of row.entries())
       if (j > i && differences.size > 0 && [...differences].every((d) => d >= 1 && d < k))
         proven.push([i, j]);
-    }),
-  );
   return proven;
 }
 
