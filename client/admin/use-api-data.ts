@@ -24,3 +24,17 @@ export function useApiData<T>(path: string | null): [ApiData<T>, () => Promise<v
   }, [reload]);
   return [data, reload];
 }
+
+/** A "Refresh" button's state: `refreshing` while `reload` runs. */
+export function useRefresh(reload: () => Promise<void>): [boolean, () => Promise<void>] {
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = useCallback(async () => {
+    setRefreshing(true);
+    try {
+      await reload();
+    } finally {
+      setRefreshing(false);
+    }
+  }, [reload]);
+  return [refreshing, refresh];
+}

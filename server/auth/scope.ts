@@ -68,6 +68,14 @@ export function canManageOrganisation(user: SessionUser, organisationId: string)
  * Loads a campaign's row by slug for a reader, answering 404 both when it does not exist and
  * when it is out of the user's scope (its existence is not revealed).
  */
+/** A read of one campaign by the signed-in user, at `now` (participation, the answer count). */
+export interface CampaignRead {
+  db: Db;
+  user: SessionUser;
+  slug: string;
+  now: Date;
+}
+
 export function campaignForReader(db: Db, user: SessionUser, slug: string) {
   const row = db.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
   if (!row || !canReadCampaign(db, user, row)) {

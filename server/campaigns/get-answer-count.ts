@@ -1,10 +1,8 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { answerCountFloor } from "../../analysis/answer-count-floor";
-import { campaignForReader } from "../auth/scope";
+import { type CampaignRead, campaignForReader } from "../auth/scope";
 import { assertNotCodeDistributor } from "../auth/separation-of-duties";
-import type { SessionUser } from "../auth/sessions";
 import type { AnswerCount } from "../contract/answer-count-schema";
-import type { Db } from "../db/open-database";
 import { campaigns, invitationCodes, responses } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { ConflictError, ForbiddenError } from "../errors";
@@ -26,17 +24,7 @@ import { effectiveStatus } from "./campaign-status";
  * their own and read it exactly). 409 unless the campaign is open: once closed, participation
  * comes from the final release.
  */
-export function getAnswerCount({
-  db,
-  user,
-  slug,
-  now,
-}: {
-  db: Db;
-  user: SessionUser;
-  slug: string;
-  now: Date;
-}): AnswerCount {
+export function getAnswerCount({ db, user, slug, now }: CampaignRead): AnswerCount {
   return withTransaction(db, (tx) => {
     const campaign = campaignForReader(tx, user, slug);
     if (

@@ -1,7 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import type { ReleaseGroup } from "../../analysis/release-types";
-import { campaignForReader, unitScopeOf } from "../auth/scope";
-import type { SessionUser } from "../auth/sessions";
+import { type CampaignRead, campaignForReader, unitScopeOf } from "../auth/scope";
 import type { Participation, UnitParticipation } from "../contract/participation-schema";
 import { lineage } from "../contract/unit-tree";
 import { campaignUnitsWithAncestors } from "../db/campaign-unit-tree";
@@ -23,17 +22,7 @@ import { markResultsViewed } from "./mark-results-viewed";
  * organisation's headcounts are published for a date on or before closing, each unit's staff
  * there and the response rate against it, only where both figures are shown as values.
  */
-export function getParticipation({
-  db,
-  user,
-  slug,
-  now,
-}: {
-  db: Db;
-  user: SessionUser;
-  slug: string;
-  now: Date;
-}): Participation {
+export function getParticipation({ db, user, slug, now }: CampaignRead): Participation {
   const campaign = campaignForReader(db, user, slug);
   const orgUnits = db
     .select({ id: units.id, parentId: units.parentId })

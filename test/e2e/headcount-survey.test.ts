@@ -73,6 +73,32 @@ describe("headcounts on the survey screens", () => {
     }
     expect(shown()).toBe(0);
     expect(await table.count()).toBe(0);
+
+    // The answer count (issue 10 point 4): the organisation's answers rounded down to a
+    // multiple of k, with the codes issued; it shows no release, and fixes k.
+    const { n, issued, k } = site.db.$client
+      .prepare(
+        `SELECT (SELECT count(*) FROM responses WHERE campaign_id = c.id) AS n,
+                (SELECT count(*) FROM invitation_codes WHERE campaign_id = c.id) AS issued,
+                c.min_cell_size AS k
+         FROM campaigns c WHERE c.id = ?`,
+      )
+      .get(campaign.campaignId) as { n: number; issued: number; k: number };
+    const atLeast = Math.floor(n / k) * k;
+    const countCard = page.locator("section.card", {
+      has: page.getByRole("heading", { name: "Answers so far" }),
+    });
+    await countCard.getByRole("button", { name: "Show the answer count" }).click();
+    await expect
+      .poll(() => countCard.locator(".answer-count").textContent())
+      .toBe(
+        `At least ${atLeast} answers of ${issued} invitation codes issued (at least ${Math.floor((atLeast / issued) * 100)}%)`,
+      );
+    await expect
+      .poll(() => page.getByText(`k = ${k} is fixed: the answer count was shown`).count())
+      .toBe(1);
+    expect(shown()).toBe(0);
+    await look(page, "answer-count", "answer count", countCard);
     await show.click();
     await expect
       .poll(() => table.locator("th", { hasText: "Response rate (staff)" }).count())

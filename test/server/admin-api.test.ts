@@ -55,6 +55,7 @@ const campaignSchema = z.strictObject({
   thanksText: z.strictObject({ nl: z.string(), fr: z.string(), en: z.string() }),
   responsesDeleteAt: z.string().nullable(),
   resultsViewed: z.boolean(),
+  answerCountShown: z.boolean(),
   respondentUrl: z.string(),
 });
 

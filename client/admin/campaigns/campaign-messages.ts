@@ -55,6 +55,7 @@ export const CAMPAIGN_SCREEN_PROBLEMS = [
   "not-draft",
   "codes-issued",
   "k-only-up",
+  "k-fixed",
   "dates",
   "status",
   "access-mode",
@@ -206,6 +207,15 @@ export interface CampaignMessages {
   downloadCsv: string;
   codesCaption: (count: number, unit: string) => string;
   forgetCodes: string;
+  // The answer count while open (no release)
+  answerCountTitle: string;
+  answerCountGate: (k: number) => string;
+  answerCountShow: string;
+  answerCountValue: (atLeast: string) => string;
+  answerCountOfCodes: (issued: string, rate: string) => string;
+  answerCountNote: (k: number) => string;
+  /** Instead of the raise-k form once the answer count fixed k. */
+  kFixedByCount: (k: number) => string;
   // Participation
   participationTitle: string;
   participationIntro: (k: number) => string;
@@ -391,6 +401,7 @@ const nl: CampaignMessages = {
     "not-editable": "Deze instelling kan niet meer veranderen.",
     "k-only-up":
       "De resultaten zijn al bekeken met deze k: een kleinere k zou verborgen groepen tonen.",
+    "k-fixed": "k ligt vast: het aantal antwoorden is al getoond, afgerond op veelvouden ervan.",
     "codes-issued":
       "Er zijn al uitnodigingscodes aangemaakt: de toegang en de eenheden liggen vast.",
     status: "De status van de bevraging is intussen veranderd. Laad de pagina opnieuw.",
@@ -453,11 +464,22 @@ const nl: CampaignMessages = {
   downloadCsv: "CSV downloaden",
   codesCaption: (count, unit) => `${count} nieuwe codes voor ${unit}`,
   forgetCodes: "Codes verbergen",
+  answerCountTitle: "Antwoorden tot nu toe",
+  answerCountGate: (k) =>
+    `Om te weten of een herinnering nodig is: het aantal antwoorden voor de hele organisatie, naar beneden afgerond op een veelvoud van k (${k}), zodat geen enkel antwoord apart zichtbaar wordt. Het toont geen resultaten en niets per eenheid, en legt geen tussentijdse versie vast; wel ligt k daarna vast: ze kan niet meer omhoog of omlaag.`,
+  answerCountShow: "Aantal antwoorden tonen",
+  answerCountValue: (atLeast) => `Minstens ${atLeast} antwoorden`,
+  answerCountOfCodes: (issued, rate) =>
+    `van ${issued} uitgegeven uitnodigingscodes (minstens ${rate})`,
+  answerCountNote: (k) =>
+    `Naar beneden afgerond op een veelvoud van k = ${k}, voor de hele organisatie. Het getal gaat in stappen van ${k}.`,
+  kFixedByCount: (k) =>
+    `k = ${k} ligt vast: het aantal antwoorden is getoond, afgerond op veelvouden ervan. Met een andere k zouden dat aantal en latere cijfers samen kunnen verraden wanneer een paar mensen antwoordden.`,
   participationTitle: "Deelname per eenheid",
   participationIntro: (k) =>
     `Aantallen onder ${k} worden niet getoond, en ook geen aantallen waaruit je een kleine groep zou kunnen afleiden (bv. een totaal min de andere eenheden). Verborgen is dus niet hetzelfde als nul.`,
   participationGate:
-    "Zolang de bevraging loopt, komt de deelname uit de tussentijdse resultaten: als je ze toont, worden die resultaten getoond zoals ze nu zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; bij een grote bevraging kunnen de eindresultaten bij de getoonde versie blijven. Toon ze alleen als je ze nodig hebt.",
+    "Zolang de bevraging loopt, komt de deelname uit de tussentijdse resultaten: als je ze toont, worden die resultaten getoond zoals ze nu zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; bij een grote bevraging kunnen de eindresultaten bij de getoonde versie blijven. Toon ze alleen als je ze nodig hebt. Om te zien hoeveel mensen tot nu toe antwoordden, gebruik je “Antwoorden tot nu toe” hierboven: dat toont geen tussentijdse resultaten.",
   participationShow: "Deelname tonen",
   participationCaption: "Respondenten per eenheid",
   asOf: (time) => `Stand op ${time}`,
@@ -646,6 +668,7 @@ const fr: CampaignMessages = {
     "not-editable": "Ce paramètre ne peut plus changer.",
     "k-only-up":
       "Les résultats ont déjà été consultés avec ce k : un k plus petit montrerait des groupes masqués.",
+    "k-fixed": "k est fixé : le nombre de réponses a déjà été affiché, arrondi à ses multiples.",
     "codes-issued": "Des codes d'invitation ont déjà été créés : l'accès et les unités sont fixés.",
     status: "Le statut de l'enquête a changé entre-temps. Rechargez la page.",
     "access-mode": "Cette enquête utilise un lien ouvert, pas des codes d'invitation.",
@@ -707,11 +730,21 @@ const fr: CampaignMessages = {
   downloadCsv: "Télécharger le CSV",
   codesCaption: (count, unit) => `${count} nouveaux codes pour ${unit}`,
   forgetCodes: "Masquer les codes",
+  answerCountTitle: "Réponses jusqu'ici",
+  answerCountGate: (k) =>
+    `Pour savoir s'il faut un rappel : le nombre de réponses pour toute l'organisation, arrondi vers le bas à un multiple de k (${k}), pour qu'aucune réponse ne se voie isolément. Il ne montre aucun résultat ni rien par unité, et ne fixe aucune version intermédiaire ; mais k est ensuite fixé : il ne peut plus monter ni descendre.`,
+  answerCountShow: "Afficher le nombre de réponses",
+  answerCountValue: (atLeast) => `Au moins ${atLeast} réponses`,
+  answerCountOfCodes: (issued, rate) => `sur ${issued} codes d'invitation émis (au moins ${rate})`,
+  answerCountNote: (k) =>
+    `Arrondi vers le bas à un multiple de k = ${k}, pour toute l'organisation. Le nombre évolue par paliers de ${k}.`,
+  kFixedByCount: (k) =>
+    `k = ${k} est fixé : le nombre de réponses a été affiché, arrondi à ses multiples. Avec un autre k, ce nombre et les chiffres suivants pourraient révéler ensemble quand quelques personnes ont répondu.`,
   participationTitle: "Participation par unité",
   participationIntro: (k) =>
     `Les nombres inférieurs à ${k} ne sont pas montrés, ni ceux dont on pourrait déduire un petit groupe (p. ex. un total moins les autres unités). Masqué ne veut donc pas dire zéro.`,
   participationGate:
-    "Tant que l'enquête est ouverte, la participation vient des résultats intermédiaires : l'afficher les montre tels qu'ils sont maintenant. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et pour une grande enquête les résultats finaux peuvent en rester à la version montrée. Ne l'affichez que si vous en avez besoin.",
+    "Tant que l'enquête est ouverte, la participation vient des résultats intermédiaires : l'afficher les montre tels qu'ils sont maintenant. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et pour une grande enquête les résultats finaux peuvent en rester à la version montrée. Ne l'affichez que si vous en avez besoin. Pour savoir combien ont répondu jusqu'ici, utilisez « Réponses jusqu'ici » ci-dessus : cela ne montre aucun résultat intermédiaire.",
   participationShow: "Afficher la participation",
   participationCaption: "Répondants par unité",
   asOf: (time) => `Situation au ${time}`,
@@ -891,6 +924,7 @@ const en: CampaignMessages = {
       "Only k, who sees interim results and (while the campaign is open) the thank-you text can still change; everything else is set in the draft.",
     "not-editable": "This setting cannot change any more.",
     "k-only-up": "The results were viewed with this k: a smaller k would show hidden groups.",
+    "k-fixed": "k is fixed: the answer count was already shown, rounded to its multiples.",
     "codes-issued": "Invitation codes have been issued: the access and the units are fixed.",
     status: "The campaign's status has changed in the meantime. Reload the page.",
     "access-mode": "This campaign uses an open link, not invitation codes.",
@@ -950,11 +984,21 @@ const en: CampaignMessages = {
   downloadCsv: "Download CSV",
   codesCaption: (count, unit) => `${count} new codes for ${unit}`,
   forgetCodes: "Hide codes",
+  answerCountTitle: "Answers so far",
+  answerCountGate: (k) =>
+    `To tell whether a reminder is needed: the number of answers for the whole organisation, rounded down to a multiple of k (${k}), so that no single answer shows. It shows no results and nothing per unit, and fixes no interim version; but from then on k is fixed: it can no longer go up or down.`,
+  answerCountShow: "Show the answer count",
+  answerCountValue: (atLeast) => `At least ${atLeast} answers`,
+  answerCountOfCodes: (issued, rate) => `of ${issued} invitation codes issued (at least ${rate})`,
+  answerCountNote: (k) =>
+    `Rounded down to a multiple of k = ${k}, for the whole organisation. It moves in steps of ${k}.`,
+  kFixedByCount: (k) =>
+    `k = ${k} is fixed: the answer count was shown rounded to its multiples. With another k, that count and later figures together could tell when a few people answered.`,
   participationTitle: "Participation per unit",
   participationIntro: (k) =>
     `Counts under ${k} are not shown, nor counts from which a small group could be worked out (e.g. a total minus the other units). Hidden therefore does not mean zero.`,
   participationGate:
-    "While the survey is open, participation comes from the interim results: showing it shows them as they are now. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; on a large survey the final results can stay at the version shown. Show it only when you need it.",
+    "While the survey is open, participation comes from the interim results: showing it shows them as they are now. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; on a large survey the final results can stay at the version shown. Show it only when you need it. To see how many answered so far, use “Answers so far” above: it shows no interim results.",
   participationShow: "Show participation",
   participationCaption: "Respondents per unit",
   asOf: (time) => `As of ${time}`,

@@ -4,6 +4,7 @@ import { useSessionUser } from "../admin-session";
 import { Loading, usePageTitle } from "../page-states";
 import { useApiData } from "../use-api-data";
 import { followLink } from "../use-route";
+import { AnswerCountCard } from "./answer-count-card";
 import { CampaignCodesDownload } from "./campaign-codes-download";
 import { CampaignFacts } from "./campaign-facts";
 import { CampaignForm } from "./campaign-form";
@@ -58,6 +59,9 @@ export function CampaignPage({ slug }: { slug: string }) {
     },
     [reload, reloadParticipation],
   );
+
+  // The first answer count fixed k: the campaign view (raise-k card) says so from now on.
+  const onFirstCount = useCallback(() => void reload(), [reload]);
 
   const organisation =
     organisations.state === "ready" && campaign
@@ -151,6 +155,7 @@ export function CampaignPage({ slug }: { slug: string }) {
               onGenerated={() => void reloadParticipation()}
             />
           ) : null}
+          <AnswerCountCard campaign={campaign} onFirstLook={onFirstCount} />
           <ParticipationSection
             campaign={campaign}
             organisation={organisation}

@@ -1,11 +1,11 @@
-import { useId, useState } from "react";
+import { useId } from "react";
 import { byName, unitsInTreeOrder } from "../../../server/contract/unit-tree";
 import type { Locale } from "../../i18n/locales";
 import { LANGUAGE_TAGS } from "../../i18n/locales";
 import { formatDateTime, formatNumber, useAdminLocale, useMessages } from "../admin-locale";
 import { HiddenMark, SYMBOLS } from "../hidden-mark";
 import { Loading, OnRequest } from "../page-states";
-import type { ApiData } from "../use-api-data";
+import { type ApiData, useRefresh } from "../use-api-data";
 import { CAMPAIGN_MESSAGES } from "./campaign-messages";
 import { CampaignProblem } from "./campaign-problem";
 import type {
@@ -111,20 +111,11 @@ export function ParticipationSection({
   const t = useMessages(CAMPAIGN_MESSAGES);
   const locale = useAdminLocale();
   const id = useId();
-  const [refreshing, setRefreshing] = useState(false);
+  const [refreshing, refresh] = useRefresh(reload);
   const codes = campaign.accessMode === "invitation-codes";
   const staffDate = data.state === "ready" ? data.data.staffDate : undefined;
   // Hidden staff figures follow the headcount tables' k, not the campaign's.
   const staffK = (data.state === "ready" ? data.data.staffK : undefined) ?? campaign.k;
-
-  const refresh = async () => {
-    setRefreshing(true);
-    try {
-      await reload();
-    } finally {
-      setRefreshing(false);
-    }
-  };
 
   let body: React.ReactNode;
   if (data.state === "loading") body = <Loading />;

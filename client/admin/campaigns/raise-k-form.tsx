@@ -8,7 +8,8 @@ import type { CampaignView } from "./campaign-types";
 
 /**
  * Raising k after the draft (the only setting that may still change). The server refuses a
- * lower k once results were viewed, and anything else outside draft; its refusal is shown.
+ * lower k once results were viewed, any change once the answer count was shown (then this card
+ * only says so), and anything else outside draft; its refusal is shown.
  */
 export function RaiseKForm({
   campaign,
@@ -51,6 +52,14 @@ export function RaiseKForm({
     }
   };
 
+  if (campaign.answerCountShown) {
+    return (
+      <section className="card" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{t.raiseKTitle}</h2>
+        <p>{t.kFixedByCount(campaign.k)}</p>
+      </section>
+    );
+  }
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t.raiseKTitle}</h2>

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { type AdminAuth, type AdminEnv, requireRole } from "../../auth/admin-auth";
 import { campaignForReader } from "../../auth/scope";
 import { archiveCampaign } from "../../campaigns/archive-campaign";
@@ -87,6 +87,13 @@ export function campaignRoutes({
   const sendings = new Map<string, Sending>();
   const preparing = new Set<string>();
   const rebuildRelease = (campaignId: string) => void releases?.rebuild(campaignId);
+  /** A campaign read by the signed-in user, now. */
+  const read = (c: Context<AdminEnv>) => ({
+    db,
+    user: c.get("session").user,
+    slug: parseSlug(c.req.param("slug") ?? ""),
+    now: now(),
+  });
   const transitions = {
     open: openCampaign,
     close: (request: TransitionRequest) =>
@@ -209,30 +216,10 @@ export function campaignRoutes({
       });
       return c.json({ sending: sending.view() } satisfies SendingStarted, 202);
     })
-    .get("/:slug/answer-count", (c) =>
-      c.json(
-        answerCountSchema.parse(
-          getAnswerCount({
-            db,
-            user: c.get("session").user,
-            slug: parseSlug(c.req.param("slug")),
-            now: now(),
-          }),
-        ),
-      ),
-    )
     // Live counts leave through their output schema, like results: unknown fields are stripped.
+    .get("/:slug/answer-count", (c) => c.json(answerCountSchema.parse(getAnswerCount(read(c)))))
     .get("/:slug/participation", (c) =>
-      c.json(
-        participationSchema.parse(
-          getParticipation({
-            db,
-            user: c.get("session").user,
-            slug: parseSlug(c.req.param("slug")),
-            now: now(),
-          }),
-        ),
-      ),
+      c.json(participationSchema.parse(getParticipation(read(c)))),
     );
   for (const [name, transition] of Object.entries(transitions)) {
     app.post(`/:slug/${name}`, (c) => {
