@@ -1,6 +1,6 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { answerCountFloor } from "../../analysis/answer-count-floor";
-import { type CampaignRead, campaignForReader } from "../auth/scope";
+import { type CampaignRead, campaignForReader, unitScopeOf } from "../auth/scope";
 import { assertNotCodeDistributor } from "../auth/separation-of-duties";
 import type { AnswerCount } from "../contract/answer-count-schema";
 import { campaigns, invitationCodes, responses } from "../db/schema";
@@ -20,7 +20,8 @@ import { effectiveStatus } from "./campaign-status";
  * counts as a results view.
  *
  * Admins and coordinators of the campaign may read it, and the roles that see live interim
- * results; never whoever generated or sent its codes (they could pad the count with answers of
+ * results, but not an evaluator of a unit (an organisation-wide figure); never whoever generated
+ * or sent its codes (they could pad the count with answers of
  * their own and read it exactly). 409 unless the campaign is open: once closed, participation
  * comes from the final release.
  */
@@ -35,6 +36,11 @@ export function getAnswerCount({ db, user, slug, now }: CampaignRead): AnswerCou
       throw new ForbiddenError(
         "This campaign shows its results and participation when it closes.",
         "results-at-close",
+      );
+    }
+    if (unitScopeOf(tx, user) !== null) {
+      throw new ForbiddenError(
+        "The answer count is the whole organisation's; an evaluator of a unit sees that unit's figures only.",
       );
     }
     assertNotCodeDistributor(tx, campaign.id, user.id);

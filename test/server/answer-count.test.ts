@@ -95,7 +95,7 @@ describe("an open campaign's answer count, rounded down to a multiple of k", () 
     });
   });
 
-  it("is refused to evaluators of a phased campaign, to whoever generated or sent its codes, and once the campaign is closed", async () => {
+  it("is refused to evaluators of a phased campaign, to an evaluator of a unit, to whoever generated or sent its codes, and once the campaign is closed", async () => {
     const phased = await setUp();
     await expectProblem(await phased.count(await phased.as("evaluator")), 403, "results-at-close");
     const admin = await phased.as("admin");
@@ -103,6 +103,17 @@ describe("an open campaign's answer count, rounded down to a multiple of k", () 
 
     const live = await setUp("evaluator");
     expect((await live.count(await live.as("evaluator"))).status).toBe(200);
+    // An evaluator of a unit: no organisation-wide figure.
+    const unit = live.db
+      .select()
+      .from(units)
+      .where(eq(units.organisationId, live.organisationId))
+      .get();
+    const unitEvaluator = await signIn(
+      live.app,
+      insertUser(live.db, "evaluator", { organisationId: live.organisationId, unitId: unit?.id }),
+    );
+    await expectProblem(await live.count(unitEvaluator), 403, "forbidden");
     const distributor = await live.as("coordinator");
     const distributorId = live.db.select().from(users).all().at(-1)?.id as string;
     recordCodeDistributor(live.db, live.campaignId, distributorId);

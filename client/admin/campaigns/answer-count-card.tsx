@@ -24,10 +24,11 @@ export function AnswerCountCard({
   const t = useMessages(CAMPAIGN_MESSAGES);
   const user = useSessionUser();
   const [asked, setAsked] = useState(campaign.answerCountShown);
+  // As the server decides, but for who generated or sent codes (it says why, when asked).
   const mayRead =
     user.role === "admin" ||
     user.role === "coordinator" ||
-    (campaign.interimResultRoles as string[]).includes(user.role);
+    ((campaign.interimResultRoles as string[]).includes(user.role) && user.unitId === null);
   if (!mayRead || campaign.status !== "open") return null;
   if (!asked) {
     return (
