@@ -21,8 +21,8 @@ import { effectiveStatus } from "./campaign-status";
  *
  * Admins and coordinators of the campaign may read it, and the roles that see live interim
  * results, but not an evaluator of a unit (an organisation-wide figure); never whoever generated
- * or sent its codes (they could pad the count with answers of
- * their own and read it exactly). 409 unless the campaign is open: once closed, participation
+ * or sent its codes (with codes of their own they could make the count exact and time the
+ * answers of people they reminded). 409 unless the campaign is open: once closed, participation
  * comes from the final release.
  */
 export function getAnswerCount({ db, user, slug, now }: CampaignRead): AnswerCount {
