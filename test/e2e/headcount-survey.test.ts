@@ -197,6 +197,17 @@ describe("headcounts on the survey screens", () => {
       "French composition of respondents and staff",
       section,
     );
+    // The answer count, shown in the first test (k is fixed), and the raise-k card saying so.
+    await page.goto(`${site.origin}/admin/campaigns/${campaign.slug}`);
+    const countCard = page.locator("section.card", {
+      has: page.getByRole("heading", { name: "Réponses jusqu'ici" }),
+    });
+    await expect.poll(() => countCard.locator(".answer-count").textContent()).toMatch(/^Au moins /);
+    await expect
+      .poll(() => page.getByText(/ est fixé\u00a0: le nombre de réponses a été affiché/).count())
+      .toBe(1);
+    await countCard.scrollIntoViewIfNeeded();
+    await look(page, "answer-count-fr", "French answer count", countCard);
     expect(problems()).toEqual([]);
     await context.close();
   }, 240_000);
