@@ -7,10 +7,13 @@
 // `--cap=8000,inf` (the caps it is audited at; `inf`: lifted; below a question's columns also
 // with every point looked for); `--withhold` instead runs the rebuild's answer step
 // (withholdAnswers) on the interim-2 candidate, gated and with every point looked for.
+// `final-after-look` runs only when named: a demo campaign (`--campaign=diagnose-2021`) looked
+// at once while open (`--share=0.5` of its answers), then its release at close.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { measureAnswerSequence, measureAnswerWithholding } from "./answer-sequence";
 import { measureCodeGeneration } from "./code-generation";
+import { measureFinalAfterLook } from "./final-after-look";
 import { measureFormDuringHeadcounts } from "./headcount-form-load";
 import type { HeadcountImportFigures } from "./headcount-import";
 import { measureInterimHoldback } from "./interim-holdback";
@@ -74,6 +77,23 @@ async function main() {
   if (wanted("questionnaires")) benchQuestionnaires();
   if (wanted("overview")) await benchOverview();
   if (only.includes("answer-sequence")) await benchAnswerSequence();
+  if (only.includes("final-after-look")) await benchFinalAfterLook();
+}
+
+async function benchFinalAfterLook() {
+  const slug = listed("campaign")?.[0] ?? "diagnose-2021";
+  for (const share of listed("share")?.map(Number) ?? [0.5]) {
+    const f = await measureFinalAfterLook(slug, share);
+    console.log(
+      `Final release after one interim look: ${f.slug}, ${f.answers} answers, looked at ${f.lookedAt} (interim ${f.interimCpuMs.toFixed(0)} ms CPU)`,
+    );
+    console.log(
+      `  at close: ${f.finalServed ? "served" : "held back"} after ${f.rounds} rounds, ${f.finalCpuMs.toFixed(0)} ms CPU (built alone: ${f.aloneCpuMs.toFixed(0)} ms, ratio ${(f.finalCpuMs / f.aloneCpuMs).toFixed(1)}×)${f.finalServed ? "" : `, left ${JSON.stringify(f.left)}`}`,
+    );
+    console.log(
+      `  answer distributions hidden: interim ${f.itemsHidden.interim}, final candidate ${f.itemsHidden.final}, final alone ${f.itemsHidden.alone}`,
+    );
+  }
 }
 
 async function benchAnswerSequence() {

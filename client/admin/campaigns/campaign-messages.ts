@@ -479,7 +479,7 @@ const nl: CampaignMessages = {
   participationIntro: (k) =>
     `Aantallen onder ${k} worden niet getoond, en ook geen aantallen waaruit je een kleine groep zou kunnen afleiden (bv. een totaal min de andere eenheden). Verborgen is dus niet hetzelfde als nul.`,
   participationGate:
-    "Zolang de bevraging loopt, komt de deelname uit de tussentijdse resultaten: als je ze toont, worden die resultaten getoond zoals ze nu zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; bij een grote bevraging kunnen de eindresultaten bij de getoonde versie blijven. Toon ze alleen als je ze nodig hebt. Om te zien hoeveel mensen tot nu toe antwoordden, gebruik je “Antwoorden tot nu toe” hierboven: dat toont geen tussentijdse resultaten.",
+    "Zolang de bevraging loopt, komt de deelname uit de tussentijdse resultaten: als je ze toont, worden die resultaten getoond zoals ze nu zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; een bevraging met uitsplitsingen per eenheid en achtergrond (uitnodigingscodes) houdt dan hoogstwaarschijnlijk de getoonde versie als eindresultaat. Toon ze alleen als je ze nodig hebt. Om te zien hoeveel mensen tot nu toe antwoordden, gebruik je “Antwoorden tot nu toe” hierboven: dat toont geen tussentijdse resultaten.",
   participationShow: "Deelname tonen",
   participationCaption: "Respondenten per eenheid",
   asOf: (time) => `Stand op ${time}`,
@@ -744,7 +744,7 @@ const fr: CampaignMessages = {
   participationIntro: (k) =>
     `Les nombres inférieurs à ${k} ne sont pas montrés, ni ceux dont on pourrait déduire un petit groupe (p. ex. un total moins les autres unités). Masqué ne veut donc pas dire zéro.`,
   participationGate:
-    "Tant que l'enquête est ouverte, la participation vient des résultats intermédiaires : l'afficher les montre tels qu'ils sont maintenant. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et pour une grande enquête les résultats finaux peuvent en rester à la version montrée. Ne l'affichez que si vous en avez besoin. Pour savoir combien ont répondu jusqu'ici, utilisez « Réponses jusqu'ici » ci-dessus : cela ne montre aucun résultat intermédiaire.",
+    "Tant que l'enquête est ouverte, la participation vient des résultats intermédiaires : l'afficher les montre tels qu'ils sont maintenant. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et une enquête ventilée par unité et par profil (codes d'invitation) gardera très probablement la version montrée comme résultats finaux. Ne l'affichez que si vous en avez besoin. Pour savoir combien ont répondu jusqu'ici, utilisez « Réponses jusqu'ici » ci-dessus : cela ne montre aucun résultat intermédiaire.",
   participationShow: "Afficher la participation",
   participationCaption: "Répondants par unité",
   asOf: (time) => `Situation au ${time}`,
@@ -998,7 +998,7 @@ const en: CampaignMessages = {
   participationIntro: (k) =>
     `Counts under ${k} are not shown, nor counts from which a small group could be worked out (e.g. a total minus the other units). Hidden therefore does not mean zero.`,
   participationGate:
-    "While the survey is open, participation comes from the interim results: showing it shows them as they are now. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; on a large survey the final results can stay at the version shown. Show it only when you need it. To see how many answered so far, use “Answers so far” above: it shows no interim results.",
+    "While the survey is open, participation comes from the interim results: showing it shows them as they are now. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; a survey with breakdowns by unit and background (invitation codes) will most likely keep the version shown as its final results. Show it only when you need it. To see how many answered so far, use “Answers so far” above: it shows no interim results.",
   participationShow: "Show participation",
   participationCaption: "Respondents per unit",
   asOf: (time) => `As of ${time}`,

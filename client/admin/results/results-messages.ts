@@ -148,7 +148,7 @@ const nl: ResultsMessages = {
     `De bevraging is afgesloten, maar dit blijven de cijfers van ${builtAt}, toen ze nog liep: de antwoorden van daarna toevoegen zou wie deze tussentijdse cijfers zag, iets laten afleiden over de laatste respondenten. De antwoorden van na die datum tellen dus niet mee.`,
   firstLookTitle: "Tussentijdse resultaten",
   firstLookText:
-    "Deze bevraging loopt nog. Toon je de resultaten nu, dan zie je ze zoals ze vandaag zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; bij een grote bevraging kunnen de eindresultaten bij de getoonde versie blijven. Het tonen van de deelname telt net zo. Hoeveel mensen al antwoordden, staat zonder resultaten te tonen op de pagina van de bevraging (“Antwoorden tot nu toe”).",
+    "Deze bevraging loopt nog. Toon je de resultaten nu, dan zie je ze zoals ze vandaag zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; een bevraging met uitsplitsingen per eenheid en achtergrond (uitnodigingscodes) houdt dan hoogstwaarschijnlijk de getoonde versie als eindresultaat. Het tonen van de deelname telt net zo. Hoeveel mensen al antwoordden, staat zonder resultaten te tonen op de pagina van de bevraging (“Antwoorden tot nu toe”).",
   firstLookShow: "Tussentijdse resultaten tonen",
   atCloseTitle: "Resultaten bij afsluiten",
   atCloseText:
@@ -279,7 +279,7 @@ const fr: ResultsMessages = {
     `L'enquête est clôturée, mais ces chiffres restent ceux du ${builtAt}, quand elle était encore ouverte : y ajouter les réponses arrivées ensuite permettrait à qui a vu ces chiffres intermédiaires de déduire quelque chose sur les derniers répondants. Les réponses postérieures à cette date ne sont donc pas comptées.`,
   firstLookTitle: "Résultats intermédiaires",
   firstLookText:
-    "Cette enquête est encore ouverte. Si vous affichez les résultats maintenant, vous les voyez tels qu'ils sont aujourd'hui. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et pour une grande enquête les résultats finaux peuvent en rester à la version montrée. Afficher la participation compte de la même façon. Le nombre de réponses jusqu'ici se trouve, sans montrer de résultats, sur la page de l'enquête (« Réponses jusqu'ici »).",
+    "Cette enquête est encore ouverte. Si vous affichez les résultats maintenant, vous les voyez tels qu'ils sont aujourd'hui. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et une enquête ventilée par unité et par profil (codes d'invitation) gardera très probablement la version montrée comme résultats finaux. Afficher la participation compte de la même façon. Le nombre de réponses jusqu'ici se trouve, sans montrer de résultats, sur la page de l'enquête (« Réponses jusqu'ici »).",
   firstLookShow: "Afficher les résultats intermédiaires",
   atCloseTitle: "Résultats à la clôture",
   atCloseText:
@@ -408,7 +408,7 @@ const en: ResultsMessages = {
     `The survey is closed, but these remain the figures of ${builtAt}, while it was still open: adding the answers given after that would let whoever saw these interim figures work out something about the last respondents. Answers given after that date are therefore not counted.`,
   firstLookTitle: "Interim results",
   firstLookText:
-    "This survey is still open. If you show its results now, you see them as they are today. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; on a large survey the final results can stay at the version shown. Showing participation counts the same. How many answered so far is on the campaign page (“Answers so far”), without showing any results.",
+    "This survey is still open. If you show its results now, you see them as they are today. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; a survey with breakdowns by unit and background (invitation codes) will most likely keep the version shown as its final results. Showing participation counts the same. How many answered so far is on the campaign page (“Answers so far”), without showing any results.",
   firstLookShow: "Show interim results",
   atCloseTitle: "Results at close",
   atCloseText:

@@ -1,0 +1,100 @@
+import { eq } from "drizzle-orm";
+import highsLoader from "highs";
+import { createResponseMatrix } from "../../analysis/build-release";
+import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
+import type { Release } from "../../analysis/release-types";
+import { openDatabase } from "../../server/db/open-database";
+import { campaigns } from "../../server/db/schema";
+import { seedDemo } from "../../server/demo/seed-demo";
+import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
+import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
+import { loadReleaseInput } from "../../server/results/load-release-input";
+import { readStoredResponses } from "../../server/results/read-stored-responses";
+
+/** One look at a demo campaign's interim results, then its release at close. */
+export interface FinalAfterLookFigures {
+  slug: string;
+  answers: number;
+  /** Answers in the interim release that was shown. */
+  lookedAt: number;
+  interimCpuMs: number;
+  /** The release at close, audited against the interim one (as the server builds it). */
+  finalServed: boolean;
+  finalCpuMs: number;
+  rounds: number;
+  /** Findings left when held back, by kind (e.g. "answers": a count pinned in the stack). */
+  left: Record<string, number>;
+  /** Answer distributions hidden: the interim release, the final candidate, the final alone. */
+  itemsHidden: { interim: number; final: number; alone: number };
+  aloneCpuMs: number;
+}
+
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+const itemsHidden = (release: Release) =>
+  release.groups.reduce((sum, group) => sum + group.items.filter((i) => "hidden" in i).length, 0);
+
+/**
+ * A demo campaign's answers in a seeded random order; an interim release is built and shown at
+ * `share` of them (an admin's "Show interim results"), then every answer is in and the release
+ * at close is built against it with its true counts, as the server does; and the same release
+ * built alone, as if nobody had looked.
+ */
+export async function measureFinalAfterLook(
+  slug: string,
+  share: number,
+): Promise<FinalAfterLookFigures> {
+  const highs = await highsLoader();
+  const db = openDatabase(":memory:");
+  syncBundledQuestionnaires(db, loadBundledVersions());
+  seedDemo(db, { now: new Date("2026-12-04T06:00:00Z") });
+  const campaign = db.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
+  if (!campaign) throw new Error(`No demo campaign ${slug}`);
+  const { input } = loadReleaseInput(db, campaign.id);
+  const rows = [...readStoredResponses(db, campaign.id)].map((stored) => stored.row);
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let i = rows.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [rows[i], rows[j]] = [rows[j] as (typeof rows)[number], rows[i] as (typeof rows)[number]];
+  }
+  const lookedAt = Math.floor(rows.length * share);
+  const matrix = createResponseMatrix(input, rows.slice(0, lookedAt));
+  let start = cpuNow();
+  const interim = buildSequencedRelease(highs, matrix, input, []);
+  const interimCpuMs = cpuNow() - start;
+  for (const row of rows.slice(lookedAt)) matrix.append(row);
+  start = cpuNow();
+  const final = buildSequencedRelease(highs, matrix, input, [interim.release], {
+    truths: [interim.truth],
+  });
+  const finalCpuMs = cpuNow() - start;
+  start = cpuNow();
+  const alone = buildSequencedRelease(highs, matrix, input, []);
+  const aloneCpuMs = cpuNow() - start;
+  const left: Record<string, number> = {};
+  if (!final.passes)
+    for (const finding of final.findings) left[finding.kind] = (left[finding.kind] ?? 0) + 1;
+  return {
+    slug,
+    answers: rows.length,
+    lookedAt,
+    interimCpuMs,
+    finalServed: final.passes,
+    finalCpuMs,
+    rounds: final.rounds,
+    left,
+    itemsHidden: {
+      interim: itemsHidden(interim.release),
+      final: itemsHidden(final.release),
+      alone: itemsHidden(alone.release),
+    },
+    aloneCpuMs,
+  };
+}
