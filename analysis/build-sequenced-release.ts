@@ -83,6 +83,7 @@ export function buildSequencedRelease(
     stackedUpTo,
     itemLp = true,
     answerAudit = true,
+    answerLpMaxColumns,
   }: {
     /** The true counts of the shown releases, where the caller still holds them. */
     truths?: (TrueCounts | undefined)[];
@@ -99,6 +100,8 @@ export function buildSequencedRelease(
      * what tells about newcomers. The server always does; off only in tests about the rest.
      */
     answerAudit?: boolean;
+    /** The answer audit's LP cap (sequence-answers.ts ANSWER_LP_MAX_COLUMNS): benches lift it. */
+    answerLpMaxColumns?: number;
   } = {},
 ): SequencedRelease {
   const rules = sequenceRules(input);
@@ -160,6 +163,7 @@ export function buildSequencedRelease(
     const checked = withholdAnswers(highs, shown, candidate, {
       sensitiveItems: rules.sensitiveItems,
       ...(sequenceTruths ? { truths: sequenceTruths } : {}),
+      ...(answerLpMaxColumns !== undefined ? { lpMaxColumns: answerLpMaxColumns } : {}),
     });
     for (const audit of checked.audits) solves += audit.solves + audit.pinSolves;
     const result = outcome(

@@ -46,6 +46,8 @@ const itemsHidden = (release: Release) =>
 export async function measureFinalAfterLook(
   slug: string,
   share: number,
+  /** The answer audit's LP cap at close (Infinity: lifted); the server's by default. */
+  answerLpMaxColumns?: number,
 ): Promise<FinalAfterLookFigures> {
   const highs = await highsLoader();
   const db = openDatabase(":memory:");
@@ -73,6 +75,7 @@ export async function measureFinalAfterLook(
   start = cpuNow();
   const final = buildSequencedRelease(highs, matrix, input, [interim.release], {
     truths: [interim.truth],
+    ...(answerLpMaxColumns !== undefined ? { answerLpMaxColumns } : {}),
   });
   const finalCpuMs = cpuNow() - start;
   start = cpuNow();

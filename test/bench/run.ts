@@ -8,7 +8,8 @@
 // with every point looked for); `--withhold` instead runs the rebuild's answer step
 // (withholdAnswers) on the interim-2 candidate, gated and with every point looked for.
 // `final-after-look` runs only when named: a demo campaign (`--campaign=diagnose-2021`) looked
-// at once while open (`--share=0.5` of its answers), then its release at close.
+// at once while open (`--share=0.5` of its answers), then its release at close (`--cap=inf`:
+// with the answer audit's LP cap lifted).
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { measureAnswerSequence, measureAnswerWithholding } from "./answer-sequence";
@@ -83,7 +84,12 @@ async function main() {
 async function benchFinalAfterLook() {
   const slug = listed("campaign")?.[0] ?? "diagnose-2021";
   for (const share of listed("share")?.map(Number) ?? [0.5]) {
-    const f = await measureFinalAfterLook(slug, share);
+    const cap = listed("cap")?.[0];
+    const f = await measureFinalAfterLook(
+      slug,
+      share,
+      cap === undefined ? undefined : cap === "inf" ? Number.POSITIVE_INFINITY : Number(cap),
+    );
     console.log(
       `Final release after one interim look: ${f.slug}, ${f.answers} answers, looked at ${f.lookedAt} (interim ${f.interimCpuMs.toFixed(0)} ms CPU)`,
     );
