@@ -7,6 +7,7 @@ import { COMPARISON_MESSAGES } from "./comparison-messages";
 import { type ComparisonLine, comparisonLines, type SideFigure } from "./comparison-rows";
 import { EXCEL_CSV_FORMAT } from "./excel-csv";
 import { exportLabels } from "./export-labels";
+import { figuresNote } from "./final-release-state";
 import type { ExportFile } from "./release-exports";
 import { type ExportLocale, unitLabels } from "./unit-labels";
 import { type NumberStyle, type SheetCell, sheetName, writeWorkbook } from "./xlsx-writer";
@@ -290,7 +291,7 @@ export function comparisonWorkbook(
     [bold(messages.campaigns)],
     [bold(about.campaign), bold(about.builtAt), bold(about.k), bold(about.status)],
     ...answer.campaigns.map((campaign): SheetCell[] => {
-      const state = campaign.interim ? "interim" : campaign.finalRelease;
+      const state = figuresNote(campaign);
       return [
         `${campaign.title[locale]} (${campaign.slug})`,
         campaign.builtAt,

@@ -34,3 +34,11 @@ export function finalReleaseState(
     .get();
   return builtAtClose ? "held-back" : "computing";
 }
+
+/** What a download says about its figures: interim, or why a closed campaign's lack answers. */
+export function figuresNote(read: {
+  interim?: boolean;
+  finalRelease?: FinalReleaseState;
+}): "interim" | FinalReleaseState | undefined {
+  return read.interim ? "interim" : read.finalRelease;
+}

@@ -3,7 +3,7 @@ import type { StaffComposition } from "../contract/staff-composition-schema";
 import type { Db } from "../db/open-database";
 import { excelCsv } from "./excel-csv";
 import { exportLabels } from "./export-labels";
-import type { FinalReleaseState } from "./final-release-state";
+import { type FinalReleaseState, figuresNote } from "./final-release-state";
 import { labelledTable } from "./labelled-rows";
 import { type StoredRelease, tableGroups } from "./read-release";
 import { releaseTableCsv } from "./release-csv";
@@ -94,11 +94,7 @@ export function campaignWorkbook(
     body: releaseWorkbook(checked, {
       campaign: `${title} (${stored.campaign.slug})`,
       builtAt: stored.builtAt,
-      ...(stored.interim
-        ? { status: "interim" as const }
-        : stored.finalRelease
-          ? { status: stored.finalRelease }
-          : {}),
+      status: figuresNote(stored),
       labels,
       visibleUnits: visible,
       ...(staffComposition

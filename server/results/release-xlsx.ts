@@ -26,7 +26,7 @@ export function releaseWorkbook(
     campaign: string;
     builtAt: string;
     /** The figures lack answers: an interim release, or a closed campaign's earlier one. */
-    status?: "interim" | "computing" | "held-back";
+    status?: "interim" | "computing" | "held-back" | undefined;
     labels: ExportLabels;
     visibleUnits?: ReadonlySet<string>;
     /** The respondents against the staff, when a headcount date applies. */
