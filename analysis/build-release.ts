@@ -35,6 +35,15 @@ export interface ReleaseInput {
    * (no unit, no background breakdown) is published.
    */
   openLink?: boolean;
+  /**
+   * The campaign is still open: only the organisation as a whole is published, the breakdowns
+   * come with the release at close. Readers of a breakdown in one interim release and the next
+   * could subtract them, so the release at close is audited against every breakdown shown; on a
+   * campaign with many groups that audit cannot settle the stacked answer tables, and the final
+   * breakdowns were held back for good after one look (README "Sequence audit"). Against
+   * organisation-only interim releases it serves them.
+   */
+  whileOpen?: boolean;
   /** Two-way crosses of dimension keys published at organisation level. */
   crosses?: [string, string][];
   /** Respondents per unit subtree never exceed these (an attacker may know headcounts). */
@@ -146,7 +155,7 @@ export function buildRelease(
       Math.min(least.get(groupId(cell)) ?? 0, model.n[index] as number),
     );
   let outcome = { rounds: 0, solves: 0 };
-  let organisationOnly = input.openLink === true;
+  let organisationOnly = organisationOnlyByDesign(input);
   if (!organisationOnly) {
     try {
       if (strategy === "primary-only") suppressPrimaryOnly(model);
@@ -239,6 +248,7 @@ export function buildRelease(
       cells: groups.length,
       organisationOnly,
       ...(input.openLink ? { openLink: true } : {}),
+      ...(input.whileOpen ? { whileOpen: true } : {}),
       hiddenPrimary: hiddenCount("primary"),
       hiddenSecondary: hiddenCount("secondary"),
       hiddenUnanimity: hiddenCount("unanimity"),
@@ -251,6 +261,11 @@ export function buildRelease(
       ...(itemLp ? { itemLp: true } : {}),
     },
   };
+}
+
+/** The input asks for the organisation as a whole only (open link, or still open). */
+export function organisationOnlyByDesign(input: ReleaseInput): boolean {
+  return input.openLink === true || input.whileOpen === true;
 }
 
 /** How many answer distributions the published groups could show, and how many are hidden. */

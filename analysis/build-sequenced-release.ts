@@ -5,7 +5,7 @@ import {
   type SequenceFinding,
   unanimousBatches,
 } from "./audit-release-sequence";
-import { buildRelease, type ReleaseInput } from "./build-release";
+import { buildRelease, organisationOnlyByDesign, type ReleaseInput } from "./build-release";
 import { MIN_COMMENT_GROUP } from "./publish-comments";
 import { releaseEquations } from "./release-equations";
 import type { Release } from "./release-types";
@@ -201,7 +201,7 @@ export function buildSequencedRelease(
       // breakdown then satisfies the candidate's own audit, which would fall back to the
       // organisation only. They only guide the choice of complements (the sequence audit below
       // decides), so such a candidate is protected without them.
-      if (built.audit.organisationOnly && !input.openLink && least.size > 0) {
+      if (built.audit.organisationOnly && !organisationOnlyByDesign(input) && least.size > 0) {
         protection = { alsoHide };
         built = buildRelease(highs, matrix, input, { ...protection, itemLp: lpNow });
       }

@@ -120,6 +120,11 @@ export interface AuditSummary {
    * not verified (an open link): made-up responses could pad any smaller group.
    */
   openLink?: boolean;
+  /**
+   * True when the input asked for the organisation as a whole only because the campaign was
+   * still open: the breakdowns come with the release at close (ReleaseInput.whileOpen).
+   */
+  whileOpen?: boolean;
   hiddenPrimary: number;
   hiddenSecondary: number;
   hiddenUnanimity: number;

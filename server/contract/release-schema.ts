@@ -71,6 +71,8 @@ export const auditSchema = z.object({
   organisationOnly: z.boolean(),
   /** Organisation only because respondents came through an open link (made-up responses possible). */
   openLink: z.boolean(),
+  /** Organisation only because the campaign is still open: breakdowns come at close. */
+  whileOpen: z.boolean(),
   hiddenPrimary: z.number().int(),
   hiddenSecondary: z.number().int(),
   hiddenUnanimity: z.number().int(),

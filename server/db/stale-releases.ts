@@ -9,7 +9,9 @@ import type { Db } from "./open-database";
  * for serving has it, so such a release was built by a version before that (interim releases of
  * open campaigns, and closed campaigns' releases from before final releases had it). A release
  * held back (not servable) is not rebuilt for that: built again from the same responses it
- * would be held back again. A release whose campaign has no responses left is not stale:
+ * would be held back again. A closed campaign whose newest release was built while it was open
+ * (organisation only, `audit.whileOpen`: the server stopped before the closing rebuild) is
+ * stale too. A release whose campaign has no responses left is not stale:
  * retention deleted them (only it deletes responses, and only once a release exists), and a
  * rebuild would replace the kept release with an empty one. Open campaigns first (readers may
  * be waiting), then by closing date, so that a later wave of a questionnaire finds what the
@@ -28,6 +30,9 @@ export function campaignIdsWithStaleRelease(db: Db): string[] {
              OR (s.n IS NOT NULL
                  AND r.servable = 1
                  AND ${itemLpFlagOf(sql.raw("r.release"))} IS NOT 1)
+             OR (s.n IS NOT NULL
+                 AND c.status IN ('closed', 'archived')
+                 AND json_extract(r.release, '$.audit.whileOpen') = 1)
           ORDER BY c.status <> 'open', c.closes_at, c.id`,
     )
     .map((row) => row.id);

@@ -1,4 +1,5 @@
-import { and, eq, gte } from "drizzle-orm";
+import { and, eq, gte, sql } from "drizzle-orm";
+import type { Release } from "../../analysis/release-types";
 import { effectiveStatus } from "../campaigns/campaign-status";
 import type { Db } from "../db/open-database";
 import { type CampaignStatus, releases } from "../db/schema";
@@ -10,7 +11,9 @@ import { type CampaignStatus, releases } from "../db/schema";
  * (`held-back`: shown beside the releases read while the campaign was open, it would tell
  * something about the last respondents). Undefined while the campaign is open, and when the
  * release served was built at or after closing (it holds every answer: no answer is taken
- * after closing, which sets `closesAt`).
+ * after closing, which sets `closesAt`) from the closed campaign: a build that started while
+ * it was open and was stored after closing has the organisation only (`audit.whileOpen`) and
+ * is no release at close; the closing rebuild follows it.
  *
  * Readers could tell as much already from the served release's date and the closing date; this
  * only says it in words, so that nobody takes those figures for the final ones.
@@ -20,16 +23,23 @@ export type FinalReleaseState = "computing" | "held-back";
 export function finalReleaseState(
   db: Db,
   campaign: { id: string; status: CampaignStatus; closesAt: string },
-  servedBuiltAt: string,
+  served: { builtAt: string; release: Release },
   now: Date,
 ): FinalReleaseState | undefined {
   const status = effectiveStatus(campaign, now);
   if (status !== "closed" && status !== "archived") return undefined;
-  if (servedBuiltAt >= campaign.closesAt) return undefined;
+  if (served.builtAt >= campaign.closesAt && served.release.audit.whileOpen !== true)
+    return undefined;
   const builtAtClose = db
     .select({ id: releases.id })
     .from(releases)
-    .where(and(eq(releases.campaignId, campaign.id), gte(releases.builtAt, campaign.closesAt)))
+    .where(
+      and(
+        eq(releases.campaignId, campaign.id),
+        gte(releases.builtAt, campaign.closesAt),
+        sql`json_extract(${releases.release}, '$.audit.whileOpen') IS NOT 1`,
+      ),
+    )
     .limit(1)
     .get();
   return builtAtClose ? "held-back" : "computing";

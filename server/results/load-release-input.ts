@@ -2,9 +2,10 @@ import { and, eq, lt, ne } from "drizzle-orm";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
 import { describeQuestionnaire } from "../../surveys/question-specs";
+import { effectiveStatus } from "../campaigns/campaign-status";
 import { campaignUnitsWithAncestors } from "../db/campaign-unit-tree";
 import type { Db } from "../db/open-database";
-import { campaigns, questionnaireVersions, releases } from "../db/schema";
+import { type CampaignStatus, campaigns, questionnaireVersions, releases } from "../db/schema";
 import { NotFoundError } from "../errors";
 import { publishedHeadcounts } from "../headcounts/published-headcounts";
 
@@ -20,13 +21,19 @@ export interface CampaignReleaseSource {
 }
 
 /** Everything analysis/ needs to build a campaign's release, read from the database. */
-export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSource {
+export function loadReleaseInput(
+  db: Db,
+  campaignId: string,
+  /** When the build starts: a campaign still open then gets an organisation-only release. */
+  now: Date = new Date(),
+): CampaignReleaseSource {
   const campaign = db
     .select({
       id: campaigns.id,
       organisationId: campaigns.organisationId,
       k: campaigns.minCellSize,
       accessMode: campaigns.accessMode,
+      status: campaigns.status,
       closesAt: campaigns.closesAt,
       versionId: campaigns.questionnaireVersionId,
       definition: questionnaireVersions.definition,
@@ -55,6 +62,9 @@ export function loadReleaseInput(db: Db, campaignId: string): CampaignReleaseSou
       k: campaign.k,
       // Open links are not protected against made-up responses (README "Invitations").
       openLink: campaign.accessMode === "open-link",
+      // Breakdowns only at close: against them the final release could not be served (README
+      // "Sequence audit", interim results).
+      ...(stillOpen(campaign, now) ? { whileOpen: true } : {}),
       crosses: DEFAULT_CROSSES.filter(([a, b]) => dimensionKeys.has(a) && dimensionKeys.has(b)),
       // Headcount tables shown to readers cap each unit's respondents (issue 14).
       knownHeadcounts: publishedHeadcounts(
@@ -94,4 +104,10 @@ function hiddenInEarlierWave(
   if (!earlier) return new Set();
   const release = JSON.parse(earlier.release) as Release;
   return new Set(release.groups.filter((group) => "hidden" in group.n).map((group) => group.id));
+}
+
+/** Open (or not opened yet) at `now`: a release built then is an interim one. */
+function stillOpen(campaign: { status: CampaignStatus; closesAt: string }, now: Date): boolean {
+  const status = effectiveStatus(campaign, now);
+  return status === "open" || status === "draft";
 }

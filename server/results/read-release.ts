@@ -217,6 +217,7 @@ export function visibleAudit(release: Release, visibleUnits?: ReadonlySet<string
     cells: groups.length,
     organisationOnly: release.audit.organisationOnly,
     openLink: release.audit.openLink === true,
+    whileOpen: release.audit.whileOpen === true,
     hiddenPrimary: marked("primary"),
     hiddenSecondary: marked("secondary"),
     hiddenUnanimity: marked("unanimity"),

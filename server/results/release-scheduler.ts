@@ -61,7 +61,7 @@ export function createReleaseScheduler({
     const run = chain.then(async () => {
       waiting.delete(campaignId);
       try {
-        const { input } = loadReleaseInput(db, campaignId);
+        const { input } = loadReleaseInput(db, campaignId, now());
         const shown = shownReleases(db, campaignId);
         const { release, respondents, servable } = await builder.build(campaignId, input, shown);
         const stored = withTransaction(db, (tx) => {

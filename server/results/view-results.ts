@@ -103,7 +103,7 @@ export function viewResults({
       at: now,
     });
     markResultsViewed(tx, row.id, now);
-    const finalRelease = finalReleaseState(tx, row, stored.builtAt, now);
+    const finalRelease = finalReleaseState(tx, row, stored, now);
     return {
       ...stored,
       interim,

@@ -39,15 +39,21 @@ const itemsHidden = (release: Release) =>
 
 /**
  * A demo campaign's answers in a seeded random order; an interim release is built and shown at
- * `share` of them (an admin's "Show interim results"), then every answer is in and the release
- * at close is built against it with its true counts, as the server does; and the same release
- * built alone, as if nobody had looked.
+ * `share` of them (an admin's "Show interim results"; the organisation as a whole, as the server
+ * builds it while open, unless `interimBreakdowns`), then every answer is in and the release at
+ * close is built against it with its true counts, as the server does; and the same release built
+ * alone, as if nobody had looked.
  */
 export async function measureFinalAfterLook(
   slug: string,
   share: number,
   /** The answer audit's LP cap at close (Infinity: lifted); the server's by default. */
   answerLpMaxColumns?: number,
+  /**
+   * Build the interim release with breakdowns, as the server did before interim releases were
+   * organisation-only (ReleaseInput.whileOpen): what that cost the release at close.
+   */
+  interimBreakdowns = false,
 ): Promise<FinalAfterLookFigures> {
   const highs = await highsLoader();
   const db = openDatabase(":memory:");
@@ -69,7 +75,9 @@ export async function measureFinalAfterLook(
   const lookedAt = Math.floor(rows.length * share);
   const matrix = createResponseMatrix(input, rows.slice(0, lookedAt));
   let start = cpuNow();
-  const interim = buildSequencedRelease(highs, matrix, input, []);
+  // While open, the server builds the organisation as a whole only (load-release-input.ts).
+  const interimInput = interimBreakdowns ? input : { ...input, whileOpen: true };
+  const interim = buildSequencedRelease(highs, matrix, interimInput, []);
   const interimCpuMs = cpuNow() - start;
   for (const row of rows.slice(lookedAt)) matrix.append(row);
   start = cpuNow();

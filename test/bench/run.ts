@@ -89,9 +89,10 @@ async function benchFinalAfterLook() {
       slug,
       share,
       cap === undefined ? undefined : cap === "inf" ? Number.POSITIVE_INFINITY : Number(cap),
+      options.includes("--interim-breakdowns"),
     );
     console.log(
-      `Final release after one interim look: ${f.slug}, ${f.answers} answers, looked at ${f.lookedAt} (interim ${f.interimCpuMs.toFixed(0)} ms CPU)`,
+      `Final release after one interim look (${options.includes("--interim-breakdowns") ? "with breakdowns, as before" : "organisation only"}): ${f.slug}, ${f.answers} answers, looked at ${f.lookedAt} (interim ${f.interimCpuMs.toFixed(0)} ms CPU)`,
     );
     console.log(
       `  at close: ${f.finalServed ? "served" : "held back"} after ${f.rounds} rounds, ${f.finalCpuMs.toFixed(0)} ms CPU (built alone: ${f.aloneCpuMs.toFixed(0)} ms, ratio ${(f.finalCpuMs / f.aloneCpuMs).toFixed(1)}×)${f.finalServed ? "" : `, left ${JSON.stringify(f.left)}`}`,

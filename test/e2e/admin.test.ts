@@ -199,7 +199,10 @@ describe("a coordinator runs a campaign with invitation codes", () => {
       expect(await answerWithCode(respondents, code as string)).toBe("stored");
     }
     await page.getByRole("button", { name: "Refresh" }).click();
-    await expect.poll(() => respondentCount(page, "Faculty of Law")).toBe("3");
+    // While open, the interim release holds the organisation as a whole only: per unit at close.
+    await expect.poll(() => respondentCount(page, "(total)")).toBe("3");
+    expect(await page.getByRole("rowheader", { name: "Faculty of Law" }).count()).toBe(0);
+    expect(await page.getByText("per unit once it is closed").count()).toBe(1);
     await page.screenshot({ path: join(shots, "admin-4-participation.png"), fullPage: true });
 
     // A used code is refused, and nothing more is stored.

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FixtureCampaign } from "../server/campaign-fixture";
+import { closeFixtureCampaign, type FixtureCampaign } from "../server/campaign-fixture";
 import { lookAtEveryWidth as look, signedInAs } from "./admin-session";
 import {
   clippedElements,
@@ -99,10 +99,48 @@ describe("headcounts on the survey screens", () => {
       .toBe(1);
     expect(shown()).toBe(0);
     await look(page, "answer-count", "answer count", countCard);
+    // In French, once shown (k is fixed), with the raise-k card saying so.
+    const french = await signedInAs(site, admin, "fr");
+    await french.page.goto(`${site.origin}/admin/campaigns/${campaign.slug}`);
+    const frenchCard = french.page.locator("section.card", {
+      has: french.page.getByRole("heading", { name: "Réponses jusqu'ici" }),
+    });
+    await expect
+      .poll(() => frenchCard.locator(".answer-count").textContent())
+      .toMatch(/^Au moins /);
+    await expect
+      .poll(() =>
+        french.page.getByText(/ est fixé\u00a0: le nombre de réponses a été affiché/).count(),
+      )
+      .toBe(1);
+    await frenchCard.scrollIntoViewIfNeeded();
+    await look(french.page, "answer-count-fr", "French answer count", frenchCard);
+    expect(french.problems()).toEqual([]);
+    await french.context.close();
+
+    // Shown while open, participation is the interim release's: the organisation as a whole.
     await show.click();
+    const total = table.locator("tbody tr", { hasText: "(total)" });
+    await expect.poll(() => total.locator("td").first().textContent()).toBe(String(n));
+    expect(await table.locator("tbody tr", { hasText: "Unit A" }).count()).toBe(0);
+    const whileOpen = page.getByText("per unit once it is closed");
+    expect(await whileOpen.count()).toBe(1);
+    expect(shown()).toBe(1);
+    await look(
+      page,
+      "participation-while-open",
+      "participation while open",
+      page.locator("section.card", { has: table }),
+    );
+
+    // Closed: the release at close has the units, their staff and the response rates.
+    closeFixtureCampaign(site.db, campaign.campaignId);
+    await releases.rebuild(campaign.campaignId);
+    await page.reload();
     await expect
       .poll(() => table.locator("th", { hasText: "Response rate (staff)" }).count())
       .toBe(1);
+    expect(await whileOpen.count()).toBe(0);
     const rowA = table.locator("tbody tr", { hasText: "Unit A" });
     // 10 respondents of 30 staff; unit B's 3 staff are "fewer than 5": no rate.
     // Respondents, codes issued, their rate, then staff and the rate against staff.
@@ -113,7 +151,7 @@ describe("headcounts on the survey screens", () => {
     expect(await rowB.locator("td").nth(3).textContent()).toContain("fewer than 5 staff");
     expect((await rowB.locator("td").nth(4).textContent())?.trim()).toBe("—");
     await expect.poll(() => page.getByText("the published headcounts of").count()).toBe(1);
-    expect(shown()).toBe(1);
+    expect(shown()).toBe(2);
     await look(
       page,
       "headcount-participation",
@@ -197,17 +235,6 @@ describe("headcounts on the survey screens", () => {
       "French composition of respondents and staff",
       section,
     );
-    // The answer count, shown in the first test (k is fixed), and the raise-k card saying so.
-    await page.goto(`${site.origin}/admin/campaigns/${campaign.slug}`);
-    const countCard = page.locator("section.card", {
-      has: page.getByRole("heading", { name: "Réponses jusqu'ici" }),
-    });
-    await expect.poll(() => countCard.locator(".answer-count").textContent()).toMatch(/^Au moins /);
-    await expect
-      .poll(() => page.getByText(/ est fixé\u00a0: le nombre de réponses a été affiché/).count())
-      .toBe(1);
-    await countCard.scrollIntoViewIfNeeded();
-    await look(page, "answer-count-fr", "French answer count", countCard);
     expect(problems()).toEqual([]);
     await context.close();
   }, 240_000);

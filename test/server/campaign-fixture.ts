@@ -181,6 +181,16 @@ export function createFixtureCampaign(
   };
 }
 
+/**
+ * Closes a fixture campaign now, as its closing date passing would: a release built from then on
+ * is the release at close, with the breakdowns (while open, releases show the organisation only).
+ */
+export function closeFixtureCampaign(db: DbConnection, campaignId: string, now = new Date()): void {
+  db.$client
+    .prepare("UPDATE campaigns SET status = 'closed', closes_at = ? WHERE id = ?")
+    .run(now.toISOString(), campaignId);
+}
+
 /** Builds a campaign's release now, as the server's scheduler would after submissions. */
 export async function buildReleaseNow(db: DbConnection, campaignId: string): Promise<void> {
   const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });

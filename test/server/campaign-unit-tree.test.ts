@@ -11,7 +11,12 @@ import {
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
 import { type Agent, expectProblem, insertUser, signIn } from "./admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign, issueFixtureCode } from "./campaign-fixture";
+import {
+  closeFixtureCampaign,
+  createFixtureCampaign,
+  type FixtureCampaign,
+  issueFixtureCode,
+} from "./campaign-fixture";
 
 let db: DbConnection;
 let releases: ReleaseScheduler;
@@ -67,7 +72,11 @@ describe("a campaign keeps the unit tree it was opened with", () => {
     const [a, b] = campaign.inScope as [string, string];
     for (let i = 0; i < 10; i++) await submit(a, i % 2 ? "woman" : "man");
     for (let i = 0; i < 10; i++) await submit(b, i % 2 ? "woman" : "man");
+    // Closed, with its release at close: the breakdowns by unit (while open, the organisation
+    // only).
     await settle();
+    closeFixtureCampaign(db, campaign.campaignId);
+    await releases.rebuild(campaign.campaignId);
     const path = `/api/admin/campaigns/${campaign.slug}/results/tables/dimension:gender/export.csv?lang=en`;
     const before = await (await admin.request("GET", path)).text();
     expect(before).toContain("A,Unit A,");
@@ -88,7 +97,8 @@ describe("a campaign keeps the unit tree it was opened with", () => {
       ]),
     );
     expect(loadReleaseInput(db, campaign.campaignId).input.units).toHaveLength(2);
-    await submit(b, "woman");
+    // Rebuilt after the rename and the move (as after a headcount change; closed, it takes no
+    // more responses).
     await releases.rebuild(campaign.campaignId);
     const summary = resultsSummarySchema.parse(
       await (await admin.request("GET", `/api/admin/campaigns/${campaign.slug}/results`)).json(),

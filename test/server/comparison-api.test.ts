@@ -15,7 +15,12 @@ import {
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
 import { type Agent, expectProblem, insertUser, signIn } from "./admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign, issueFixtureCode } from "./campaign-fixture";
+import {
+  closeFixtureCampaign,
+  createFixtureCampaign,
+  type FixtureCampaign,
+  issueFixtureCode,
+} from "./campaign-fixture";
 import { expectOnlyServedFigures } from "./comparison-served-figures";
 
 let db: DbConnection;
@@ -90,8 +95,21 @@ async function settle() {
 }
 
 /**
+ * Closes the waves in the order given, each at the end of the year it opened (2000, 2001, …),
+ * and builds each one's release at close: while open, a release shows the organisation only.
+ */
+async function closeWaves(...campaignIds: string[]) {
+  await settle();
+  for (const [index, campaignId] of campaignIds.entries()) {
+    closeFixtureCampaign(db, campaignId, new Date(Date.UTC(2000 + index, 11, 31)));
+    await releases.rebuild(campaignId);
+  }
+}
+
+/**
  * Wave 1: 20 people in A answer satisfaction 1–2, 12 in B. Wave 2: 20 in A answer 4–5, only 2
- * in B (B is then a small group, hidden). A clearly better; B cannot be compared.
+ * in B (B is then a small group, hidden). A clearly better; B cannot be compared. Both waves
+ * are then closed, with their releases at close (the breakdowns by unit).
  */
 async function twoWaves() {
   const [a, b] = first.inScope as [string, string];
@@ -100,7 +118,7 @@ async function twoWaves() {
   await settle();
   for (let i = 0; i < 20; i++) await submit(second.slug, a, 4 + (i % 2), "no");
   for (let i = 0; i < 2; i++) await submit(second.slug, b, 3);
-  await settle();
+  await closeWaves(first.campaignId, second.campaignId);
   return { a, b };
 }
 

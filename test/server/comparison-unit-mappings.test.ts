@@ -24,7 +24,12 @@ import {
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
 import { type Agent, expectProblem, insertUser, signIn } from "./admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign, issueFixtureCode } from "./campaign-fixture";
+import {
+  closeFixtureCampaign,
+  createFixtureCampaign,
+  type FixtureCampaign,
+  issueFixtureCode,
+} from "./campaign-fixture";
 import { expectOnlyServedFigures } from "./comparison-served-figures";
 
 let db: DbConnection;
@@ -107,6 +112,19 @@ async function settle() {
   await releases.idle();
 }
 
+/**
+ * Closes the waves in the order given, each at the end of the year it opened (2000, 2001, …),
+ * and builds each one's release at close: while open, a release shows the organisation only.
+ * After every wave is created: a later wave is a copy of the first one's row.
+ */
+async function closeWaves(...campaignIds: string[]) {
+  await settle();
+  for (const [index, campaignId] of campaignIds.entries()) {
+    closeFixtureCampaign(db, campaignId, new Date(Date.UTC(2000 + index, 11, 31)));
+    await releases.rebuild(campaignId);
+  }
+}
+
 /** Wave 1: 20 people in A answer 1–2, `inB` in B answer 3. */
 async function firstWave(inB: number) {
   const [a, b] = first.inScope as [string, string];
@@ -149,7 +167,7 @@ describe("units renamed, merged or split between waves", () => {
     const ab = newUnit("AB");
     const second = secondWave([ab]);
     for (let i = 0; i < 30; i++) await submit(second.campaignId, second.slug, ab, 4 + (i % 2));
-    await settle();
+    await closeWaves(first.campaignId, second.campaignId);
 
     // Without a mapping AB is new: nothing to compare it with.
     const before = await compare(second.slug);
@@ -204,7 +222,7 @@ describe("units renamed, merged or split between waves", () => {
     for (let i = 0; i < 30; i++) await submit(second.campaignId, second.slug, ab, 4 + (i % 2));
     const third = secondWave([ab], "2002-01-01T00:00:00.000Z");
     for (let i = 0; i < 25; i++) await submit(third.campaignId, third.slug, ab, 3 + (i % 3));
-    await settle();
+    await closeWaves(first.campaignId, second.campaignId, third.campaignId);
     expect(
       (
         await putMappings(coordinator, second.slug, [
@@ -240,7 +258,7 @@ describe("units renamed, merged or split between waves", () => {
     const ab = newUnit("AB");
     const second = secondWave([ab]);
     for (let i = 0; i < 30; i++) await submit(second.campaignId, second.slug, ab, 4 + (i % 2));
-    await settle();
+    await closeWaves(first.campaignId, second.campaignId);
     expect(
       (
         await putMappings(coordinator, second.slug, [
@@ -268,7 +286,7 @@ describe("units renamed, merged or split between waves", () => {
     const second = secondWave([a, a2]);
     for (const unit of [a, a2])
       for (let i = 0; i < 15; i++) await submit(second.campaignId, second.slug, unit, 4);
-    await settle();
+    await closeWaves(first.campaignId, second.campaignId);
     expect((await putMappings(coordinator, second.slug, [{ earlier: a, later: a2 }])).status).toBe(
       200,
     );
@@ -362,7 +380,7 @@ describe("units renamed, merged or split between waves", () => {
       .run();
     for (const unit of first.inScope)
       for (let i = 0; i < 15; i++) await submit(second.campaignId, second.slug, unit, 4);
-    await settle();
+    await closeWaves(first.campaignId, second.campaignId);
     const answer = await compare(second.slug, "dimension:gender");
     expect(answer.groups.length).toBeGreaterThan(0);
     for (const group of answer.groups) {

@@ -5,12 +5,13 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { resultsSummarySchema } from "../../server/contract/release-schema";
 import { openDatabase } from "../../server/db/open-database";
-import { releases, responses } from "../../server/db/schema";
+import { campaigns, releases, responses } from "../../server/db/schema";
+import { campaignIdsWithStaleRelease } from "../../server/db/stale-releases";
 import { EXPORT_MESSAGES } from "../../server/results/export-messages";
 import { inProcessBuilder } from "../../server/results/release-builders";
 import { createReleaseScheduler } from "../../server/results/release-scheduler";
 import { type RandomCampaign, randomCampaign } from "../analysis/random-campaign";
-import { insertUser, signIn } from "./admin-fixture";
+import { type Agent, insertUser, signIn } from "./admin-fixture";
 import { holdApartAnswers, storeRandomCampaign } from "./random-campaign-in-db";
 
 // The campaign of final-release.test.ts (110 answers, 5 units, k = 8), whose final release is
@@ -26,6 +27,13 @@ function openCampaign() {
   const stored = storeRandomCampaign(db, campaign);
   const late = holdApartAnswers(db, stored.campaignId, 3);
   return { db, ...stored, late };
+}
+
+/** The results summary as the admin reads it. */
+async function resultsSummary(admin: Agent, slug: string) {
+  const response = await admin.request("GET", `/api/admin/campaigns/${slug}/results`);
+  expect(response.status).toBe(200);
+  return resultsSummarySchema.parse(await response.json());
 }
 
 async function workbookNote(response: Response): Promise<string | undefined> {
@@ -46,11 +54,7 @@ describe("a closed campaign whose readers get a release built while it was open 
     // No scheduler: closing stores nothing, so the state before the release at close is seen.
     const app = createApp({ db });
     const admin = await signIn(app, insertUser(db, "admin"));
-    const summary = async () => {
-      const response = await admin.request("GET", `/api/admin/campaigns/${slug}/results`);
-      expect(response.status).toBe(200);
-      return resultsSummarySchema.parse(await response.json());
-    };
+    const summary = () => resultsSummary(admin, slug);
     const workbook = () =>
       admin.request("GET", `/api/admin/campaigns/${slug}/results/export.xlsx?lang=en`);
 
@@ -109,5 +113,43 @@ describe("a closed campaign whose readers get a release built while it was open 
         await admin.request("GET", `/api/admin/campaigns/${slug}/results/export.xlsx?lang=en`),
       ),
     ).toBeUndefined();
+  }, 300_000);
+
+  it("a build that started while open and was stored after closing is no release at close: readers are told it is computing, and a start rebuilds it", async () => {
+    const { db, campaignId, slug, late } = openCampaign();
+    for (const row of late) db.insert(responses).values(row).run();
+    const closesAt = new Date(Date.now() - 60_000);
+    db.update(campaigns)
+      .set({ closesAt: closesAt.toISOString() })
+      .where(eq(campaigns.id, campaignId))
+      .run();
+    // The build reads the campaign a second before its closing date and is stored a second after.
+    const clock = [new Date(closesAt.getTime() - 1000), new Date(closesAt.getTime() + 1000)];
+    const racing = createReleaseScheduler({
+      db,
+      builder: inProcessBuilder(db),
+      debounceMs: 0,
+      now: () => clock.shift() ?? new Date(),
+    });
+    await racing.rebuild(campaignId);
+    await racing.close();
+    const app = createApp({ db });
+    const admin = await signIn(app, insertUser(db, "admin"));
+    const summary = () => resultsSummary(admin, slug);
+    const racy = await summary();
+    expect(racy.builtAt > closesAt.toISOString()).toBe(true);
+    expect(racy).toMatchObject({ interim: false, finalRelease: "computing" });
+    expect(racy.audit).toMatchObject({ organisationOnly: true, whileOpen: true });
+
+    // The maintenance job writes the closing down; a start before its rebuild catches up.
+    db.update(campaigns).set({ status: "closed" }).where(eq(campaigns.id, campaignId)).run();
+    expect(campaignIdsWithStaleRelease(db)).toContain(campaignId);
+    const start = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
+    await start.catchUp();
+    await start.close();
+    const atClose = await summary();
+    expect(atClose.finalRelease).toBeUndefined();
+    expect(atClose.audit).toMatchObject({ organisationOnly: false, whileOpen: false });
+    expect(campaignIdsWithStaleRelease(db)).not.toContain(campaignId);
   }, 300_000);
 });

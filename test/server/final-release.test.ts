@@ -51,9 +51,12 @@ function storedReleases(db: DbConnection, campaignId: string) {
     .map((row) => row.id);
 }
 
-/** The campaign's release as it is built with the item audit's bound tightening alone. */
+/**
+ * The campaign's release as a version before this one built it: with the item audit's bound
+ * tightening alone, and with breakdowns while the campaign is open.
+ */
 function builtWithoutLp(db: DbConnection, campaignId: string): Release {
-  const { input } = loadReleaseInput(db, campaignId);
+  const { whileOpen: _, ...input } = loadReleaseInput(db, campaignId).input;
   const rows = [...readStoredResponses(db, campaignId)].map((stored) => stored.row);
   return buildRelease(highs, createResponseMatrix(input, rows), input);
 }
@@ -75,7 +78,7 @@ function storeReleaseWithoutLp(db: DbConnection, campaignId: string): Release {
 }
 
 describe("every release a reader gets has its answers checked by LP", () => {
-  it("an interim release served to an interim reader: what an LP derives from bound tightening alone is hidden, and so in the final release", async () => {
+  it("an interim release shows the organisation only; the release at close, after that look, publishes the breakdowns with what an LP derives from bound tightening alone hidden", async () => {
     const db = openDatabase(":memory:");
     const scheduler = createReleaseScheduler({ db, builder: inProcessBuilder(db), debounceMs: 0 });
     const app = createApp({ db, config: { releases: scheduler } });
@@ -83,8 +86,8 @@ describe("every release a reader gets has its answers checked by LP", () => {
     const { campaignId, slug, organisationId } = storeRandomCampaign(db, campaign, {
       interimResultRoles: "evaluator",
     });
-    // Not vacuous: built with bound tightening alone, as interim releases were, an LP derives
-    // answers from this campaign's release that tightening does not.
+    // Not vacuous: built with bound tightening alone, as releases were, an LP derives answers
+    // from this campaign's breakdowns that tightening does not.
     const derivable = attack(builtWithoutLp(db, campaignId));
     expect(derivable.tightening).toEqual([]);
     expect(derivable.lp).toContainEqual(
@@ -96,17 +99,14 @@ describe("every release a reader gets has its answers checked by LP", () => {
     const path = `/api/admin/campaigns/${slug}/results`;
     const interimSummary = await evaluator.request("GET", path);
     expect(interimSummary.status).toBe(200);
-    expect(resultsSummarySchema.parse(await interimSummary.json()).interim).toBe(true);
-    // What that evaluator was served (fails on the code that built interim releases without
-    // the LP stage: the attack found 4 derivations there).
+    const interimRead = resultsSummarySchema.parse(await interimSummary.json());
+    expect(interimRead.interim).toBe(true);
+    expect(interimRead.audit).toMatchObject({ organisationOnly: true, whileOpen: true });
+    // What that evaluator was served: the organisation as a whole, nothing an LP derives.
     const interim = readRelease(db, slug);
+    expect(interim.release.groups.map((group) => group.unitId)).toEqual([organisationId]);
     expect(interim.release.audit.itemLp).toBe(true);
     expect(attack(interim.release).lp).toEqual([]);
-    for (const finding of derivable.lp) {
-      const group = interim.release.groups.find((candidate) => candidate.id === finding.groupId);
-      const item = group?.items.find((candidate) => candidate.key === finding.item);
-      expect(item === undefined || "hidden" in item).toBe(true);
-    }
 
     const admin = await signIn(app, insertUser(db, "admin"));
     const closed = await admin.request("POST", `/api/admin/campaigns/${slug}/close`);
@@ -114,10 +114,22 @@ describe("every release a reader gets has its answers checked by LP", () => {
     await scheduler.idle();
     const finalSummary = await evaluator.request("GET", path);
     expect(finalSummary.status).toBe(200);
-    expect(resultsSummarySchema.parse(await finalSummary.json()).interim).toBe(false);
+    const finalRead = resultsSummarySchema.parse(await finalSummary.json());
+    expect(finalRead.interim).toBe(false);
+    expect(finalRead.finalRelease).toBeUndefined();
+    expect(finalRead.audit).toMatchObject({ organisationOnly: false, whileOpen: false });
+    // The release at close, audited against the interim one shown: served, with breakdowns,
+    // and what an LP derives from bound tightening alone hidden.
     const final = readRelease(db, slug);
+    expect(final.builtAt > interim.builtAt).toBe(true);
+    expect(new Set(final.release.groups.map((group) => group.unitId)).size).toBeGreaterThan(1);
     expect(final.release.audit.itemLp).toBe(true);
     expect(attack(final.release).lp).toEqual([]);
+    for (const finding of derivable.lp) {
+      const group = final.release.groups.find((candidate) => candidate.id === finding.groupId);
+      const item = group?.items.find((candidate) => candidate.key === finding.item);
+      expect(item === undefined || "hidden" in item).toBe(true);
+    }
     await scheduler.close();
   }, 300_000);
 

@@ -11,7 +11,12 @@ import {
   parseCode,
 } from "../../server/invitations/invitation-code";
 import { type Agent, expectProblem, insertUser, signIn } from "./admin-fixture";
-import { buildReleaseNow, createFixtureCampaign, type FixtureCampaign } from "./campaign-fixture";
+import {
+  buildReleaseNow,
+  closeFixtureCampaign,
+  createFixtureCampaign,
+  type FixtureCampaign,
+} from "./campaign-fixture";
 
 describe("invitation code format", () => {
   it("has 12 random Crockford characters and a check character, shown as XXXX-XXXX-XXXX-C", () => {
@@ -218,6 +223,8 @@ describe("participation with codes", () => {
     const codes = await generate(campaign.inScope[0] as string, 6);
     await generate(campaign.inScope[1] as string, 2);
     for (const code of codes.slice(0, 5)) expect((await submit(code)).status).toBe(201);
+    // Per-unit participation comes with the release at close (while open: organisation only).
+    closeFixtureCampaign(db, campaign.campaignId);
     await buildReleaseNow(db, campaign.campaignId);
     const read = async () =>
       (
@@ -247,6 +254,7 @@ describe("participation with codes", () => {
   it("hides a count under k and its rate", async () => {
     const codes = await generate(campaign.inScope[0] as string, 4);
     for (const code of codes.slice(0, 2)) expect((await submit(code)).status).toBe(201);
+    closeFixtureCampaign(db, campaign.campaignId);
     await buildReleaseNow(db, campaign.campaignId);
     const body = await (
       await coordinator.request("GET", `/api/admin/campaigns/${campaign.slug}/participation`)

@@ -15,7 +15,12 @@ import {
   type ReleaseScheduler,
 } from "../../server/results/release-scheduler";
 import { type Agent, insertUser, signIn } from "./admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign, issueFixtureCode } from "./campaign-fixture";
+import {
+  closeFixtureCampaign,
+  createFixtureCampaign,
+  type FixtureCampaign,
+  issueFixtureCode,
+} from "./campaign-fixture";
 
 const secretKey = randomBytes(32);
 let db: DbConnection;
@@ -68,6 +73,16 @@ async function settle() {
   await releases.idle();
 }
 
+/**
+ * Closes the campaign once the submissions are in, and waits for the release at close: while
+ * open, releases publish the organisation as a whole only, and these tests read breakdowns.
+ */
+async function closeAndSettle() {
+  await settle();
+  closeFixtureCampaign(db, campaign.campaignId);
+  await releases.rebuild(campaign.campaignId);
+}
+
 describe("results API", () => {
   it("refuses readers without a session, with a problem document", async () => {
     const response = await app.request(`/api/admin/campaigns/${campaign.slug}/results`);
@@ -79,7 +94,7 @@ describe("results API", () => {
     const [a, b] = campaign.inScope as [string, string];
     for (let i = 0; i < 12; i++) await submit(a, i % 2 ? "woman" : "man");
     for (let i = 0; i < 12; i++) await submit(b, i % 2 ? "woman" : "man");
-    await settle();
+    await closeAndSettle();
     const other = createFixtureCampaign(db);
     const outsider = await signIn(
       app,
@@ -127,7 +142,7 @@ describe("results API", () => {
     for (let i = 0; i < 12; i++) await submit(a, i < 9 ? "woman" : "man");
     await submit(b, "woman");
     await submit(b, "man");
-    await settle();
+    await closeAndSettle();
 
     const summary = await get(`/api/admin/campaigns/${campaign.slug}/results`);
     expect(summary.status).toBe(200);
@@ -190,7 +205,7 @@ describe("results API", () => {
     const [a, b] = campaign.inScope as [string, string];
     for (let i = 0; i < 10; i++) await submit(a, "woman");
     await submit(b, "man");
-    await settle();
+    await closeAndSettle();
     const response = await get(
       `/api/admin/campaigns/${campaign.slug}/results/tables/dimension:gender/export.csv?lang=fr`,
     );
@@ -220,7 +235,7 @@ describe("exports for Excel and for analysts", () => {
     const [a, b] = campaign.inScope as [string, string];
     for (let i = 0; i < 10; i++) await submit(a, i < 6 ? "woman" : "man");
     await submit(b, "man");
-    await settle();
+    await closeAndSettle();
   }
 
   it("writes a Dutch CSV for Excel: byte-order mark, ';', decimal comma, texts not codes", async () => {
@@ -300,7 +315,7 @@ describe("output schema", () => {
     const [a, b] = campaign.inScope as [string, string];
     for (let i = 0; i < 6; i++) await submit(a, i % 2 ? "woman" : "man");
     for (let i = 0; i < 6; i++) await submit(b, i % 2 ? "woman" : "man");
-    await settle();
+    await closeAndSettle();
     const unitFigure = async () => {
       const response = await get(`/api/admin/campaigns/${campaign.slug}/results/tables/units`);
       expect(response.status).toBe(200);
@@ -358,7 +373,7 @@ describe("XLSX export", () => {
     const [a, b] = campaign.inScope as [string, string];
     for (let i = 0; i < 10; i++) await submit(a, "woman");
     await submit(b, "man");
-    await settle();
+    await closeAndSettle();
     const response = await get(`/api/admin/campaigns/${campaign.slug}/results/export.xlsx`);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();

@@ -219,6 +219,8 @@ export interface CampaignMessages {
   // Participation
   participationTitle: string;
   participationIntro: (k: number) => string;
+  /** An open campaign with codes: participation per unit comes at close. */
+  participationWhileOpen: string;
   /** While open: why participation is shown only on request (it shows the interim release). */
   participationGate: string;
   participationShow: string;
@@ -479,8 +481,10 @@ const nl: CampaignMessages = {
   participationIntro: (k) =>
     `Aantallen onder ${k} worden niet getoond, en ook geen aantallen waaruit je een kleine groep zou kunnen afleiden (bv. een totaal min de andere eenheden). Verborgen is dus niet hetzelfde als nul.`,
   participationGate:
-    "Zolang de bevraging loopt, komt de deelname uit de tussentijdse resultaten: als je ze toont, worden die resultaten getoond zoals ze nu zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; een bevraging met uitsplitsingen per eenheid en achtergrond (uitnodigingscodes) houdt dan hoogstwaarschijnlijk de getoonde versie als eindresultaat. Toon ze alleen als je ze nodig hebt. Om te zien hoeveel mensen tot nu toe antwoordden, gebruik je “Antwoorden tot nu toe” hierboven: dat toont geen tussentijdse resultaten.",
+    "Zolang de bevraging loopt, komt de deelname uit de tussentijdse resultaten, die alleen voor de organisatie als geheel gelden (per eenheid bij het afsluiten): als je ze toont, worden die resultaten getoond zoals ze nu zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; komen er na de laatst getoonde versie minder dan k antwoorden bij, dan blijft die versie het eindresultaat. Toon ze alleen als je ze nodig hebt. Om te zien hoeveel mensen tot nu toe antwoordden, gebruik je “Antwoorden tot nu toe” hierboven: dat toont geen tussentijdse resultaten.",
   participationShow: "Deelname tonen",
+  participationWhileOpen:
+    "Zolang de bevraging loopt, telt de deelname alleen voor de organisatie als geheel; per eenheid zodra ze afgesloten is.",
   participationCaption: "Respondenten per eenheid",
   asOf: (time) => `Stand op ${time}`,
   refresh: "Vernieuwen",
@@ -744,8 +748,10 @@ const fr: CampaignMessages = {
   participationIntro: (k) =>
     `Les nombres inférieurs à ${k} ne sont pas montrés, ni ceux dont on pourrait déduire un petit groupe (p. ex. un total moins les autres unités). Masqué ne veut donc pas dire zéro.`,
   participationGate:
-    "Tant que l'enquête est ouverte, la participation vient des résultats intermédiaires : l'afficher les montre tels qu'ils sont maintenant. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et une enquête ventilée par unité et par profil (codes d'invitation) gardera très probablement la version montrée comme résultats finaux. Ne l'affichez que si vous en avez besoin. Pour savoir combien ont répondu jusqu'ici, utilisez « Réponses jusqu'ici » ci-dessus : cela ne montre aucun résultat intermédiaire.",
+    "Tant que l'enquête est ouverte, la participation vient des résultats intermédiaires, qui portent uniquement sur l'organisation dans son ensemble (par unité à la clôture) : l'afficher les montre tels qu'ils sont maintenant. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et si moins de k réponses arrivent après la dernière version montrée, celle-ci reste le résultat final. Ne l'affichez que si vous en avez besoin. Pour savoir combien ont répondu jusqu'ici, utilisez « Réponses jusqu'ici » ci-dessus : cela ne montre aucun résultat intermédiaire.",
   participationShow: "Afficher la participation",
+  participationWhileOpen:
+    "Tant que l'enquête est ouverte, la participation est comptée pour l'organisation dans son ensemble uniquement ; par unité dès sa clôture.",
   participationCaption: "Répondants par unité",
   asOf: (time) => `Situation au ${time}`,
   refresh: "Actualiser",
@@ -998,8 +1004,10 @@ const en: CampaignMessages = {
   participationIntro: (k) =>
     `Counts under ${k} are not shown, nor counts from which a small group could be worked out (e.g. a total minus the other units). Hidden therefore does not mean zero.`,
   participationGate:
-    "While the survey is open, participation comes from the interim results: showing it shows them as they are now. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; a survey with breakdowns by unit and background (invitation codes) will most likely keep the version shown as its final results. Show it only when you need it. To see how many answered so far, use “Answers so far” above: it shows no interim results.",
+    "While the survey is open, participation comes from the interim results, which cover the organisation as a whole only (per unit at close): showing it shows them as they are now. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; if fewer than k answers arrive after the last version shown, that version stays the final one. Show it only when you need it. To see how many answered so far, use “Answers so far” above: it shows no interim results.",
   participationShow: "Show participation",
+  participationWhileOpen:
+    "While the survey is open, participation is counted for the organisation as a whole only; per unit once it is closed.",
   participationCaption: "Respondents per unit",
   asOf: (time) => `As of ${time}`,
   refresh: "Refresh",

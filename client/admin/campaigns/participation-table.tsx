@@ -217,6 +217,9 @@ export function ParticipationSection({
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t.participationTitle}</h2>
       <p>{t.participationIntro(campaign.k)}</p>
+      {campaign.status === "open" && campaign.accessMode === "invitation-codes" ? (
+        <p className="hint">{t.participationWhileOpen}</p>
+      ) : null}
       {staffDate ? (
         <p className="hint">{t.staffNote(formatDateTime(staffDate, locale, false))}</p>
       ) : null}

@@ -32,6 +32,8 @@ export interface ResultsMessages {
   nothingPublished: (k: number) => string;
   organisationOnly: string;
   openLinkOnly: string;
+  /** An open campaign's release: the organisation only, breakdowns at close. */
+  whileOpenOnly: string;
   legendTitle: string;
   legendIntro: string;
   legendPrimary: (k: number) => string;
@@ -148,7 +150,7 @@ const nl: ResultsMessages = {
     `De bevraging is afgesloten, maar dit blijven de cijfers van ${builtAt}, toen ze nog liep: de antwoorden van daarna toevoegen zou wie deze tussentijdse cijfers zag, iets laten afleiden over de laatste respondenten. De antwoorden van na die datum tellen dus niet mee.`,
   firstLookTitle: "Tussentijdse resultaten",
   firstLookText:
-    "Deze bevraging loopt nog. Toon je de resultaten nu, dan zie je ze zoals ze vandaag zijn. Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; een bevraging met uitsplitsingen per eenheid en achtergrond (uitnodigingscodes) houdt dan hoogstwaarschijnlijk de getoonde versie als eindresultaat. Het tonen van de deelname telt net zo. Hoeveel mensen al antwoordden, staat zonder resultaten te tonen op de pagina van de bevraging (“Antwoorden tot nu toe”).",
+    "Deze bevraging loopt nog. Toon je de resultaten nu, dan zie je ze zoals ze vandaag zijn, voor de organisatie als geheel (de uitsplitsingen komen bij het afsluiten). Vanaf dan ligt k vast, en elke latere versie, ook de eindresultaten, moet consistent blijven met wat getoond werd en kan dus meer verbergen; komen er na de laatst getoonde versie minder dan k antwoorden bij, dan blijft die versie het eindresultaat. Het tonen van de deelname telt net zo. Hoeveel mensen al antwoordden, staat zonder resultaten te tonen op de pagina van de bevraging (“Antwoorden tot nu toe”).",
   firstLookShow: "Tussentijdse resultaten tonen",
   atCloseTitle: "Resultaten bij afsluiten",
   atCloseText:
@@ -162,6 +164,8 @@ const nl: ResultsMessages = {
     "Deze bevraging gebruikte een open link: ze is niet beschermd tegen verzonnen antwoorden. Wie een kleine groep opvult met eigen antwoorden, kan die er nadien weer aftrekken. Daarom gelden deze resultaten alleen voor de organisatie als geheel, zonder uitsplitsing per eenheid of achtergrond.",
   organisationOnly:
     "Er zijn te weinig antwoorden om uitsplitsingen veilig te tonen: deze resultaten gelden alleen voor de organisatie als geheel.",
+  whileOpenOnly:
+    "Zolang de bevraging loopt, gelden de resultaten alleen voor de organisatie als geheel. De uitsplitsingen per eenheid en achtergrond komen met de eindresultaten bij het afsluiten: getoond terwijl er nog antwoorden binnenkomen, zou je twee opeenvolgende versies kunnen vergelijken om iets over de nieuwste respondenten te weten te komen, en zouden de uitsplitsingen bij het afsluiten niet meer gepubliceerd kunnen worden.",
   legendTitle: "Zo lees je deze cijfers",
   legendIntro:
     "Alle cijfers komen uit één gecontroleerde set tabellen. Om de anonimiteit te beschermen zijn sommige cijfers verborgen; een verborgen cijfer wordt nooit als 0 getoond, maar met de reden:",
@@ -279,7 +283,7 @@ const fr: ResultsMessages = {
     `L'enquête est clôturée, mais ces chiffres restent ceux du ${builtAt}, quand elle était encore ouverte : y ajouter les réponses arrivées ensuite permettrait à qui a vu ces chiffres intermédiaires de déduire quelque chose sur les derniers répondants. Les réponses postérieures à cette date ne sont donc pas comptées.`,
   firstLookTitle: "Résultats intermédiaires",
   firstLookText:
-    "Cette enquête est encore ouverte. Si vous affichez les résultats maintenant, vous les voyez tels qu'ils sont aujourd'hui. k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et une enquête ventilée par unité et par profil (codes d'invitation) gardera très probablement la version montrée comme résultats finaux. Afficher la participation compte de la même façon. Le nombre de réponses jusqu'ici se trouve, sans montrer de résultats, sur la page de l'enquête (« Réponses jusqu'ici »).",
+    "Cette enquête est encore ouverte. Si vous affichez les résultats maintenant, vous les voyez tels qu'ils sont aujourd'hui, pour l'organisation dans son ensemble (les ventilations arrivent à la clôture). k est alors fixé, et chaque version ultérieure, résultats finaux compris, doit rester cohérente avec ce qui a été montré ; elle peut donc en masquer davantage, et si moins de k réponses arrivent après la dernière version montrée, celle-ci reste le résultat final. Afficher la participation compte de la même façon. Le nombre de réponses jusqu'ici se trouve, sans montrer de résultats, sur la page de l'enquête (« Réponses jusqu'ici »).",
   firstLookShow: "Afficher les résultats intermédiaires",
   atCloseTitle: "Résultats à la clôture",
   atCloseText:
@@ -293,6 +297,8 @@ const fr: ResultsMessages = {
     "Cette enquête utilisait un lien ouvert : elle n'est pas protégée contre les réponses inventées. Qui remplit un petit groupe de ses propres réponses peut ensuite les soustraire. Ces résultats portent donc uniquement sur l'organisation dans son ensemble, sans ventilation par unité ni par profil.",
   organisationOnly:
     "Il y a trop peu de réponses pour afficher des ventilations en toute sécurité : ces résultats portent uniquement sur l'organisation dans son ensemble.",
+  whileOpenOnly:
+    "Tant que l'enquête est ouverte, les résultats portent uniquement sur l'organisation dans son ensemble. Les ventilations par unité et par profil arrivent avec les résultats finaux, à la clôture : montrées pendant que des réponses arrivent encore, deux versions successives pourraient être comparées pour apprendre quelque chose sur les derniers répondants, et les ventilations finales ne pourraient plus être publiées.",
   legendTitle: "Comment lire ces chiffres",
   legendIntro:
     "Tous les chiffres proviennent d'un seul ensemble de tableaux vérifié. Pour protéger l'anonymat, certains chiffres sont masqués ; un chiffre masqué n'est jamais affiché comme 0, mais avec sa raison :",
@@ -408,7 +414,7 @@ const en: ResultsMessages = {
     `The survey is closed, but these remain the figures of ${builtAt}, while it was still open: adding the answers given after that would let whoever saw these interim figures work out something about the last respondents. Answers given after that date are therefore not counted.`,
   firstLookTitle: "Interim results",
   firstLookText:
-    "This survey is still open. If you show its results now, you see them as they are today. From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; a survey with breakdowns by unit and background (invitation codes) will most likely keep the version shown as its final results. Showing participation counts the same. How many answered so far is on the campaign page (“Answers so far”), without showing any results.",
+    "This survey is still open. If you show its results now, you see them as they are today, for the organisation as a whole (the breakdowns come at close). From then on k is fixed, and every later version, the final results included, must stay consistent with what was shown, so it may hide more; if fewer than k answers arrive after the last version shown, that version stays the final one. Showing participation counts the same. How many answered so far is on the campaign page (“Answers so far”), without showing any results.",
   firstLookShow: "Show interim results",
   atCloseTitle: "Results at close",
   atCloseText:
@@ -423,6 +429,8 @@ const en: ResultsMessages = {
     "This campaign used an open link: it is not protected against made-up responses. Whoever pads a small group with answers of their own can subtract them afterwards. So these results cover the organisation as a whole only, with no breakdown by unit or background.",
   organisationOnly:
     "There are too few answers to show breakdowns safely: these results cover the organisation as a whole only.",
+  whileOpenOnly:
+    "While the survey is open, results cover the organisation as a whole only. The breakdowns by unit and background come with the final results at close: shown while answers still arrive, two successive versions could be compared to learn something about the newest respondents, and the final breakdowns could no longer be published.",
   legendTitle: "How to read these figures",
   legendIntro:
     "Every figure comes from one checked set of tables. To protect anonymity some figures are hidden; a hidden figure is never shown as 0 but with its reason:",

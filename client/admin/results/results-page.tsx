@@ -347,6 +347,8 @@ function Release({
       ) : null}
       {summary.audit.openLink ? (
         <p className="card notice-box">{t.openLinkOnly}</p>
+      ) : summary.audit.whileOpen ? (
+        <p className="card notice-box">{t.whileOpenOnly}</p>
       ) : summary.audit.organisationOnly ? (
         <p className="card notice-box">{t.organisationOnly}</p>
       ) : null}

@@ -12,7 +12,7 @@ import {
 } from "../../../server/results/release-scheduler";
 import { attackSurveyWithHeadcounts } from "../../analysis/auditor/headcount-knowledge-joint";
 import { insertUser, signIn } from "../admin-fixture";
-import { createFixtureCampaign, issueFixtureCode } from "../campaign-fixture";
+import { closeFixtureCampaign, createFixtureCampaign, issueFixtureCode } from "../campaign-fixture";
 import { headcountTestApp } from "./headcount-app";
 
 // A survey release readers were shown before the headcounts of its reference date were
@@ -56,6 +56,10 @@ async function setting() {
   }
   await new Promise((resolve) => setTimeout(resolve, 5));
   await scheduler.idle();
+  // The units' groups come with the release at close (while open: the organisation only). Closed
+  // today, the campaign's reference date is still the latest headcount date, 2024-12-31.
+  closeFixtureCampaign(db, campaign.campaignId);
+  await scheduler.rebuild(campaign.campaignId);
   const organisation = `org-${campaign.organisationId}`;
   return {
     a,

@@ -19,7 +19,12 @@ import {
   type ReleaseScheduler,
 } from "../../../server/results/release-scheduler";
 import { type Agent, insertUser, signIn } from "../admin-fixture";
-import { createFixtureCampaign, type FixtureCampaign, issueFixtureCode } from "../campaign-fixture";
+import {
+  closeFixtureCampaign,
+  createFixtureCampaign,
+  type FixtureCampaign,
+  issueFixtureCode,
+} from "../campaign-fixture";
 import { headcountTestApp } from "./headcount-app";
 
 // Headcounts make the survey stronger (issue 14 point 4): participation sets respondents
@@ -53,7 +58,10 @@ interface Setting {
   importHeadcounts(): Promise<void>;
 }
 
-/** A campaign with invitation codes (breakdowns by unit), answered by `perUnit` respondents. */
+/**
+ * A campaign with invitation codes (breakdowns by unit), answered by `perUnit` respondents and
+ * closed, with its release at close.
+ */
 async function setting(perUnit: [number, number]): Promise<Setting> {
   const db = openDatabase(":memory:");
   const secretKey = randomBytes(32);
@@ -90,6 +98,10 @@ async function setting(perUnit: [number, number]): Promise<Setting> {
   }
   await new Promise((resolve) => setTimeout(resolve, 5));
   await releases.idle();
+  // Per-unit figures come with the release at close (while open: the organisation only). Closed
+  // today, the campaign's reference date is still on or after the headcounts' 2024-12-31.
+  closeFixtureCampaign(db, campaign.campaignId);
+  await releases.rebuild(campaign.campaignId);
   return {
     db,
     releases,
