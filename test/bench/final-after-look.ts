@@ -3,6 +3,7 @@ import highsLoader from "highs";
 import { createResponseMatrix } from "../../analysis/build-release";
 import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
 import type { Release } from "../../analysis/release-types";
+import type { TrueCounts } from "../../analysis/true-group-counts";
 import { openDatabase } from "../../server/db/open-database";
 import { campaigns } from "../../server/db/schema";
 import { seedDemo } from "../../server/demo/seed-demo";
@@ -11,12 +12,15 @@ import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bund
 import { loadReleaseInput } from "../../server/results/load-release-input";
 import { readStoredResponses } from "../../server/results/read-stored-responses";
 
-/** One look at a demo campaign's interim results, then its release at close. */
+/** Looks at a demo campaign's interim results, then its release at close. */
 export interface FinalAfterLookFigures {
   slug: string;
   answers: number;
-  /** Answers in the interim release that was shown. */
+  /** Answers in the last interim release that was shown. */
   lookedAt: number;
+  /** Interim releases shown (and served: the ones held back are counted apart). */
+  looks: number;
+  interimsServed: number;
   interimCpuMs: number;
   /** The release at close, audited against the interim one (as the server builds it). */
   finalServed: boolean;
@@ -54,6 +58,8 @@ export async function measureFinalAfterLook(
    * organisation-only (ReleaseInput.whileOpen): what that cost the release at close.
    */
   interimBreakdowns = false,
+  /** Looks at evenly spaced shares up to `share`, each audited against the ones before. */
+  looks = 1,
 ): Promise<FinalAfterLookFigures> {
   const highs = await highsLoader();
   const db = openDatabase(":memory:");
@@ -73,18 +79,44 @@ export async function measureFinalAfterLook(
     [rows[i], rows[j]] = [rows[j] as (typeof rows)[number], rows[i] as (typeof rows)[number]];
   }
   const lookedAt = Math.floor(rows.length * share);
-  const matrix = createResponseMatrix(input, rows.slice(0, lookedAt));
-  let start = cpuNow();
+  const matrix = createResponseMatrix(input);
   // While open, the server builds the organisation as a whole only (load-release-input.ts).
   const interimInput = interimBreakdowns ? input : { ...input, whileOpen: true };
-  const interim = buildSequencedRelease(highs, matrix, interimInput, []);
+  const shown: { release: Release; truth: TrueCounts }[] = [];
+  let added = 0;
+  let interimsServed = 0;
+  let start = cpuNow();
+  for (let look = 1; look <= looks; look++) {
+    const upTo = Math.floor((lookedAt * look) / looks);
+    for (const row of rows.slice(added, upTo)) matrix.append(row);
+    added = upTo;
+    const built = buildSequencedRelease(
+      highs,
+      matrix,
+      interimInput,
+      shown.map((entry) => entry.release),
+      { truths: shown.map((entry) => entry.truth) },
+    );
+    // A release held back is not shown: readers keep the one before.
+    if (built.passes) {
+      shown.push({ release: built.release, truth: built.truth });
+      interimsServed++;
+    }
+  }
   const interimCpuMs = cpuNow() - start;
-  for (const row of rows.slice(lookedAt)) matrix.append(row);
+  const interim = shown.at(-1) as { release: Release };
+  for (const row of rows.slice(added)) matrix.append(row);
   start = cpuNow();
-  const final = buildSequencedRelease(highs, matrix, input, [interim.release], {
-    truths: [interim.truth],
-    ...(answerLpMaxColumns !== undefined ? { answerLpMaxColumns } : {}),
-  });
+  const final = buildSequencedRelease(
+    highs,
+    matrix,
+    input,
+    shown.map((entry) => entry.release),
+    {
+      truths: shown.map((entry) => entry.truth),
+      ...(answerLpMaxColumns !== undefined ? { answerLpMaxColumns } : {}),
+    },
+  );
   const finalCpuMs = cpuNow() - start;
   start = cpuNow();
   const alone = buildSequencedRelease(highs, matrix, input, []);
@@ -96,6 +128,8 @@ export async function measureFinalAfterLook(
     slug,
     answers: rows.length,
     lookedAt,
+    looks,
+    interimsServed,
     interimCpuMs,
     finalServed: final.passes,
     finalCpuMs,

@@ -8,8 +8,10 @@
 // with every point looked for); `--withhold` instead runs the rebuild's answer step
 // (withholdAnswers) on the interim-2 candidate, gated and with every point looked for.
 // `final-after-look` runs only when named: a demo campaign (`--campaign=diagnose-2021`) looked
-// at once while open (`--share=0.5` of its answers), then its release at close (`--cap=inf`:
-// with the answer audit's LP cap lifted).
+// at while open (`--share=0.5` of its answers; `--looks=20`: twenty looks evenly spaced up to
+// that share), organisation only as the server builds interim releases (`--interim-breakdowns`:
+// with breakdowns, as before), then its release at close (`--cap=inf`: with the answer audit's
+// LP cap lifted).
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { measureAnswerSequence, measureAnswerWithholding } from "./answer-sequence";
@@ -90,9 +92,10 @@ async function benchFinalAfterLook() {
       share,
       cap === undefined ? undefined : cap === "inf" ? Number.POSITIVE_INFINITY : Number(cap),
       options.includes("--interim-breakdowns"),
+      Number(listed("looks")?.[0] ?? 1),
     );
     console.log(
-      `Final release after one interim look (${options.includes("--interim-breakdowns") ? "with breakdowns, as before" : "organisation only"}): ${f.slug}, ${f.answers} answers, looked at ${f.lookedAt} (interim ${f.interimCpuMs.toFixed(0)} ms CPU)`,
+      `Final release after ${f.looks} interim look(s) (${options.includes("--interim-breakdowns") ? "with breakdowns, as before" : "organisation only"}): ${f.slug}, ${f.answers} answers, looked at last at ${f.lookedAt}, ${f.interimsServed} served (interims ${f.interimCpuMs.toFixed(0)} ms CPU)`,
     );
     console.log(
       `  at close: ${f.finalServed ? "served" : "held back"} after ${f.rounds} rounds, ${f.finalCpuMs.toFixed(0)} ms CPU (built alone: ${f.aloneCpuMs.toFixed(0)} ms, ratio ${(f.finalCpuMs / f.aloneCpuMs).toFixed(1)}×)${f.finalServed ? "" : `, left ${JSON.stringify(f.left)}`}`,
