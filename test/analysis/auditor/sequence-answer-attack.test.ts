@@ -221,6 +221,36 @@ describe("answer-table differencing attack on the releases a reader was served",
       expect(servedTwiceOrMore).toBeGreaterThan(0);
     }, 600_000);
   }
+
+  it("gives nothing where interim releases hold the organisation only and the last is the release at close, which is served with its breakdowns", () => {
+    let finalsWithBreakdowns = 0;
+    fc.assert(
+      fc.property(
+        randomCampaign(150).filter(({ input }) => input.units.length <= 8),
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength: 5 }),
+        fc.integer(),
+        (campaign, sizes, seed) => {
+          const order = shuffled(campaign.rows, seed);
+          // The last batch takes whatever is left: the campaign closes with every answer in.
+          const batches = [...sizes, campaign.rows.length];
+          const served = serve(highs, campaign, order, batches, "witnesses", undefined, {
+            closesAfterLast: true,
+          });
+          const last = served.at(-1);
+          if (served.length >= 2 && last && !last.audit.organisationOnly) finalsWithBreakdowns++;
+          for (const release of served.slice(0, -1)) expect(release.audit.whileOpen).toBe(true);
+          expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
+          const questions = singleChoice(campaign);
+          expect(attackAnswerSequence(highs, served, sensitive(campaign), { questions })).toEqual(
+            [],
+          );
+        },
+      ),
+      { numRuns: 10, seed: 30 },
+    );
+    // Not vacuous: releases at close with breakdowns followed interim releases that were shown.
+    expect(finalsWithBreakdowns).toBeGreaterThan(0);
+  }, 600_000);
 });
 
 /** A release of one unit whose one question ("climate", options 4, 5 and no answer) is shown. */

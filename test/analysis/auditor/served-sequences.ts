@@ -21,7 +21,9 @@ export const sensitive = ({ input }: RandomCampaign) =>
  * returns what a reader could have been served: every rebuilt release ("today": each is served
  * as it is), or only those that pass the sequence audit against what was shown: with the true
  * counts of the shown releases in memory, as the release worker keeps them ("witnesses"), or
- * without them, as after a restart ("stacked").
+ * without them, as after a restart ("stacked"). With `closesAfterLast`, every release but the
+ * last is built as the server builds one while the campaign is open (the organisation only), and
+ * the last as its release at close.
  */
 export function serve(
   highs: Highs,
@@ -30,24 +32,27 @@ export function serve(
   batches: number[],
   policy: "today" | "witnesses" | "stacked",
   seen: { methods: string[]; truths: TrueCounts[] } = { methods: [], truths: [] },
+  { closesAfterLast = false }: { closesAfterLast?: boolean } = {},
 ): Release[] {
   const matrix = createResponseMatrix(campaign.input);
   const shown: Release[] = [];
   const witnesses = new WitnessCache();
   let next = 0;
-  for (const size of batches) {
+  for (const [index, size] of batches.entries()) {
     const batch = order.slice(next, next + size);
     if (batch.length === 0) break;
     for (const row of batch) matrix.append(row);
     next += size;
+    const open = closesAfterLast && index < batches.length - 1 && next < order.length;
+    const input = open ? { ...campaign.input, whileOpen: true } : campaign.input;
     if (policy === "today") {
-      shown.push(buildRelease(highs, matrix, campaign.input));
+      shown.push(buildRelease(highs, matrix, input));
       continue;
     }
     const candidate = buildSequencedRelease(
       highs,
       matrix,
-      campaign.input,
+      input,
       shown,
       // stackedUpTo 0: witnesses however small the campaign (the server uses them on large stacks).
       policy === "witnesses" ? { truths: seen.truths, witnesses, stackedUpTo: 0 } : {},
