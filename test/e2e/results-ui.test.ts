@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Release } from "../../analysis/release-types";
+import { randomCampaign } from "../analysis/random-campaign";
 import { insertUser, PASSWORD } from "../server/admin-fixture";
+import { buildReleaseNow } from "../server/campaign-fixture";
+import { storeRandomCampaign } from "../server/random-campaign-in-db";
 import {
   type DemoSite,
   expectNoAxeViolations,
@@ -42,13 +46,14 @@ const VIEWPORTS = [
 async function openSignedIn(
   viewport: { width: number; height: number },
   lang: "nl" | "fr" | "en" = "en",
+  reader = evaluator,
 ) {
   const context = await site.browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const problems = watchPage(page, site.origin);
   await page.goto(`${site.origin}/admin?lang=${lang}`);
-  await page.locator('input[type="email"]').fill(evaluator);
+  await page.locator('input[type="email"]').fill(reader);
   await page.locator('input[type="password"]').fill(PASSWORD);
   await page.locator('button[type="submit"]').click();
   const signOut = { nl: "Afmelden", fr: "Se déconnecter", en: "Sign out" }[lang];
@@ -310,6 +315,44 @@ describe("an evaluator reads results as charts and compares two diagnoses", () =
       await page.screenshot({
         path: join(shots, `results-ui-held-back-comparison-${viewport.width}.png`),
       });
+      expect(unexpected()).toEqual([]);
+      await context.close();
+    }
+  }, 300_000);
+
+  it("says why an open campaign's interim results hold the organisation only", async () => {
+    // A campaign on invitation codes, open, with live interim results for evaluators.
+    const campaign = fc.sample(randomCampaign(150, ["mixed"]), { numRuns: 1, seed: 4 })[0];
+    if (!campaign) throw new Error("no campaign");
+    const { campaignId, slug, organisationId } = storeRandomCampaign(site.db, campaign, {
+      interimResultRoles: "evaluator",
+    });
+    await buildReleaseNow(site.db, campaignId);
+    const reader = insertUser(site.db, "evaluator", { organisationId });
+    const notice = {
+      nl: "Zolang de bevraging loopt, gelden de resultaten alleen voor de organisatie als geheel.",
+      fr: "Tant que l'enquête est ouverte, les résultats portent uniquement sur l'organisation dans son ensemble.",
+      en: "While the survey is open, results cover the organisation as a whole only.",
+    };
+    const show = {
+      nl: "Tussentijdse resultaten tonen",
+      fr: "Afficher les résultats intermédiaires",
+      en: "Show interim results",
+    };
+    for (const { lang, width, height } of LANGUAGE_SCREENS) {
+      const state = `interim results while open, ${lang} ${width}px`;
+      const { context, page, unexpected } = await openSignedIn({ width, height }, lang, reader);
+      await page.goto(`${site.origin}/admin/campaigns/${slug}/results`);
+      const box = page.locator(".notice-box", { hasText: notice[lang] });
+      const button = page.getByRole("button", { name: show[lang] });
+      // The first look asks first; later ones show the release at once.
+      await poll(async () => (await box.count()) + (await button.count())).toBe(1);
+      if ((await button.count()) === 1) await button.click();
+      await poll(() => box.count()).toBe(1);
+      await box.scrollIntoViewIfNeeded();
+      await expectNoAxeViolations(page, state);
+      await expectNothingClipped(page, state);
+      await page.screenshot({ path: join(shots, `results-ui-while-open-${lang}-${width}.png`) });
       expect(unexpected()).toEqual([]);
       await context.close();
     }
