@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "../server/admin-fixture";
-import type { FixtureCampaign } from "../server/campaign-fixture";
+import { closeFixtureCampaign, type FixtureCampaign } from "../server/campaign-fixture";
 import { lookAtEveryWidth as look, signedInAs } from "./admin-session";
 import {
   clippedElements,
@@ -49,6 +49,16 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 const percent = (share: number) =>
   new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 }).format(share);
 
+/** Closes the campaign (once) and waits for its release at close, which has the units. */
+async function closed() {
+  const { status } = site.db.$client
+    .prepare("SELECT status FROM campaigns WHERE id = ?")
+    .get(campaign.campaignId) as { status: string };
+  if (status === "closed") return;
+  closeFixtureCampaign(site.db, campaign.campaignId);
+  await releases.rebuild(campaign.campaignId);
+}
+
 describe("the diagnosis page of a unit", () => {
   it("shows the unit's published staff, survey results and composition, as the APIs publish them", async () => {
     const { context, page, problems } = await signedIn("en");
@@ -78,8 +88,12 @@ describe("the diagnosis page of a unit", () => {
     await page.goto(`${site.origin}/admin/campaigns/${campaign.slug}/results?unit=${a}`);
     await page.setViewportSize({ width: 1366, height: 900 });
     await firstLook.click();
+    await expect.poll(() => looked().shown).toBe(1);
+    // While open, the release holds the organisation only; the unit's figures come at close.
+    await closed();
+    await page.reload();
     await page.getByRole("link", { name: "Diagnosis page of Unit A" }).click();
-    expect(looked().shown).toBe(1);
+    expect(looked().shown).toBe(2);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Diagnosis: Unit A");
     expect(new URL(page.url()).pathname).toBe(
       `/admin/organisations/${organisation}/diagnosis/${a}`,
@@ -215,6 +229,7 @@ describe("the diagnosis page of a unit", () => {
   }, 300_000);
 
   it("shows an evaluator their own unit and refuses another, as the headcount screen does", async () => {
+    await closed();
     const [a] = campaign.inScope as [string];
     const c = campaign.outOfScope;
     const evaluator = insertUser(site.db, "evaluator", {
