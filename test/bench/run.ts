@@ -11,7 +11,8 @@
 // at while open (`--share=0.5` of its answers; `--looks=20`: twenty looks evenly spaced up to
 // that share), organisation only as the server builds interim releases (`--interim-breakdowns`:
 // with breakdowns, as before), then its release at close (`--cap=inf`: with the answer audit's
-// LP cap lifted).
+// LP cap lifted). `own-figures` (only when named): one demo release with nothing before it, read by
+// the independent item attack and by the sequence audit of answer tables alone.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { measureAnswerSequence, measureAnswerWithholding } from "./answer-sequence";
@@ -21,6 +22,7 @@ import { measureFormDuringHeadcounts } from "./headcount-form-load";
 import type { HeadcountImportFigures } from "./headcount-import";
 import { measureInterimHoldback } from "./interim-holdback";
 import { measureInvitationSending } from "./invitation-sending";
+import { measureOwnFigures } from "./own-figures";
 import { measurePageLoad, SLOW_4G, type VisitFigures } from "./page-load";
 import { measureQuestionnaireUpload } from "./questionnaire-upload";
 import { measureReleaseBuild } from "./release-build";
@@ -81,6 +83,20 @@ async function main() {
   if (wanted("overview")) await benchOverview();
   if (only.includes("answer-sequence")) await benchAnswerSequence();
   if (only.includes("final-after-look")) await benchFinalAfterLook();
+  if (only.includes("own-figures")) await benchOwnFigures();
+}
+
+async function benchOwnFigures() {
+  const f = await measureOwnFigures(listed("campaign")?.[0] ?? "diagnose-2021");
+  console.log(
+    `One release with nothing before it: ${f.slug}, ${f.itemsHidden} answer distributions hidden`,
+  );
+  console.log(
+    `  independent item attack (LP): ${f.itemAttack.findings} findings, ${f.itemAttack.cpuMs.toFixed(0)} ms CPU`,
+  );
+  console.log(
+    `  sequence audit of answer tables, this release alone: ${JSON.stringify(f.sequenceAnswers.findings)} (${f.sequenceAnswers.unsettled} unsettled), ${f.sequenceAnswers.cpuMs.toFixed(0)} ms CPU`,
+  );
 }
 
 async function benchFinalAfterLook() {
