@@ -566,7 +566,33 @@ class QuestionAudit {
       const size = sizeVar[cell] as number;
       const canHoldSomeone =
         (size >= 0 ? (bounds.highs[size] as number) : (n[cell] as number)) >= 1;
-      let leaked = false;
+      // A hidden group's size the tables pin down: rule 2 through the answers (the group-size
+      // audit sees the size equations only; per option, counts ≥ 0 in every relation can narrow a
+      // hidden size to one value, found on the demo's 2021 diagnosis by tightening alone).
+      // Small groups only, and only where the size equations alone leave the size open (an
+      // empty subdivision of a small group is pinned at 0 by them, which the group-size audit
+      // accepts: the published figures say so already).
+      const sizeCheck =
+        size >= 0 && small && (sizeLow[cell] as number) < (sizeHigh[cell] as number);
+      let leaked = sizeCheck && bounds.lows[size] === bounds.highs[size];
+      if (leaked) {
+        leaks.push(cell);
+        continue;
+      }
+      if (withLp && sizeCheck) {
+        const key = SIZE_KEY_BASE + cell;
+        if (!this.opened.has(key)) {
+          const truth = n[cell] as number;
+          keys.push(key);
+          owners.push(cell);
+          checks.push({
+            ways: [
+              { variable: size, up: true, value: truth + 1, truth },
+              { variable: size, up: false, value: truth - 1, truth },
+            ],
+          });
+        }
+      }
       for (let slot = 0; slot < slots && !leaked; slot++) {
         const count = (countBase[cell] as number) + slot;
         const rest = (restBase[cell] as number) + slot;
@@ -735,6 +761,9 @@ class QuestionAudit {
     return [...leaking].sort((a, b) => a - b);
   }
 }
+
+/** Keys of the size checks in `opened`, apart from the slot checks' (cell × slot × 3 + kind). */
+const SIZE_KEY_BASE = -1 - 2 ** 40;
 
 /** At most this many variables move in a system around one check (item-lp.ts, `around`). */
 export const ITEM_LP_AROUND_MAX_VARIABLES = 1200;

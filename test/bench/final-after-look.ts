@@ -1,16 +1,9 @@
-import { eq } from "drizzle-orm";
 import highsLoader from "highs";
 import { createResponseMatrix } from "../../analysis/build-release";
 import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
 import type { Release } from "../../analysis/release-types";
 import type { TrueCounts } from "../../analysis/true-group-counts";
-import { openDatabase } from "../../server/db/open-database";
-import { campaigns } from "../../server/db/schema";
-import { seedDemo } from "../../server/demo/seed-demo";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
-import { loadReleaseInput } from "../../server/results/load-release-input";
-import { readStoredResponses } from "../../server/results/read-stored-responses";
+import { demoCampaignAnswers } from "./demo-campaign-answers";
 
 /** Looks at a demo campaign's interim results, then its release at close. */
 export interface FinalAfterLookFigures {
@@ -62,13 +55,7 @@ export async function measureFinalAfterLook(
   looks = 1,
 ): Promise<FinalAfterLookFigures> {
   const highs = await highsLoader();
-  const db = openDatabase(":memory:");
-  syncBundledQuestionnaires(db, loadBundledVersions());
-  seedDemo(db, { now: new Date("2026-12-04T06:00:00Z") });
-  const campaign = db.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
-  if (!campaign) throw new Error(`No demo campaign ${slug}`);
-  const { input } = loadReleaseInput(db, campaign.id);
-  const rows = [...readStoredResponses(db, campaign.id)].map((stored) => stored.row);
+  const { input, rows } = demoCampaignAnswers(slug);
   let seed = 7;
   const random = () => {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;

@@ -1,16 +1,9 @@
-import { eq } from "drizzle-orm";
 import highsLoader from "highs";
 import { createResponseMatrix } from "../../analysis/build-release";
 import { buildSequencedRelease, sequenceRules } from "../../analysis/build-sequenced-release";
 import { auditAnswerSequence } from "../../analysis/sequence-answers";
-import { openDatabase } from "../../server/db/open-database";
-import { campaigns } from "../../server/db/schema";
-import { seedDemo } from "../../server/demo/seed-demo";
-import { loadBundledVersions } from "../../server/questionnaires/load-bundled-versions";
-import { syncBundledQuestionnaires } from "../../server/questionnaires/sync-bundled-questionnaires";
-import { loadReleaseInput } from "../../server/results/load-release-input";
-import { readStoredResponses } from "../../server/results/read-stored-responses";
 import { attackItems } from "../analysis/auditor/item-attack";
+import { demoCampaignAnswers } from "./demo-campaign-answers";
 
 /** What two audits of answer tables make of one release a reader gets with nothing before it. */
 export interface OwnFiguresFigures {
@@ -40,13 +33,7 @@ const cpuNow = () => {
  */
 export async function measureOwnFigures(slug: string): Promise<OwnFiguresFigures> {
   const highs = await highsLoader();
-  const db = openDatabase(":memory:");
-  syncBundledQuestionnaires(db, loadBundledVersions());
-  seedDemo(db, { now: new Date("2026-12-04T06:00:00Z") });
-  const campaign = db.select().from(campaigns).where(eq(campaigns.slug, slug)).get();
-  if (!campaign) throw new Error(`No demo campaign ${slug}`);
-  const { input } = loadReleaseInput(db, campaign.id);
-  const rows = [...readStoredResponses(db, campaign.id)].map((stored) => stored.row);
+  const { input, rows } = demoCampaignAnswers(slug);
   const built = buildSequencedRelease(highs, createResponseMatrix(input, rows), input, []);
   const { sensitiveItems } = sequenceRules(input);
   let start = cpuNow();

@@ -156,6 +156,7 @@ function describe(finding: ItemFinding, release: Release, demo: DemoRelease): st
     nearlyAll: "all or all but one answered",
     nearlyNone: "at most one answered",
     exact: "the hidden count of",
+    size: "its hidden size pinned by the tables",
   }[finding.kind];
   return `${unit}${group.part === "direct" ? " (directly)" : ""}${filters.length ? `, ${filters.join(", ")}` : ""} [${size}]: ${finding.item}${sensitive(finding, demo)} — ${what} ${JSON.stringify(finding.option)}`;
 }

@@ -26,9 +26,11 @@ export interface ItemFinding {
    * all: every member of a hidden small group gave this answer; none: no member did (a yes/no
    * answer or a multi-choice option, where that says the same); nearlyAll / nearlyNone: on a
    * sensitive question, all or all but one of a group whose answers are not shown; exact: a
-   * non-zero option count of a published group whose question is hidden, pinned down.
+   * non-zero option count of a published group whose question is hidden, pinned down; size: the
+   * size of a hidden group pinned down through the question's tables (rule 2: no hidden number
+   * can be worked out, answers included). A size finding has no option (null).
    */
-  kind: "all" | "none" | "nearlyAll" | "nearlyNone" | "exact";
+  kind: "all" | "none" | "nearlyAll" | "nearlyNone" | "exact" | "size";
   option: string | null;
 }
 
@@ -124,15 +126,32 @@ function attackQuestion(
   const unknown = (g: number) => shown[g] === undefined && knownSize(g) !== 0;
   // One variable per hidden size, per unknown option count (x) and per unknown "all but this
   // answer" count (u = n − x); published figures are constants.
-  const size = groups.map((_, g): Term => {
-    const value = knownSize(g);
-    if (value !== null) return value;
-    const cell = system.cells[g] as AuditCell;
-    const min =
-      cell.reason === "secondary" ? k : cell.reason === "primary" && !cell.splitsPrimary ? 1 : 0;
-    const max = cell.reason === "primary" ? Math.min(cell.cap, k - 1) : cell.cap;
-    return box.variable(min, max);
-  });
+  const sizeIn = (bounds: Bounds) =>
+    groups.map((_, g): Term => {
+      const value = knownSize(g);
+      if (value !== null) return value;
+      const cell = system.cells[g] as AuditCell;
+      const min =
+        cell.reason === "secondary" ? k : cell.reason === "primary" && !cell.splitsPrimary ? 1 : 0;
+      const max = cell.reason === "primary" ? Math.min(cell.cap, k - 1) : cell.cap;
+      return bounds.variable(min, max);
+    });
+  const size = sizeIn(box);
+  // The sizes as the size equations alone bound them: what they pin is the group-size audit's.
+  const sizesAlone = new Bounds();
+  const sizeAlone = sizeIn(sizesAlone);
+  for (const equation of system.equations)
+    sizesAlone.equal(
+      equation.cells.map((cell, position) => [
+        equation.coefficients[position] as number,
+        sizeAlone[cell] as Term,
+      ]),
+      0,
+    );
+  sizesAlone.propagate();
+  const openAlone = sizeAlone.map(
+    (term) => typeof term !== "number" && sizesAlone.low(term) < sizesAlone.high(term),
+  );
   const x = groups.map((_, g) =>
     Array.from({ length: slots }, (_, s): Term => {
       if (knownSize(g) === 0) return 0;
@@ -207,6 +226,7 @@ function attackQuestion(
   const lp = lpOf.oracle(box);
   try {
     return findingsOf(release, system, question, sensitive, containers, box, lp, lpOf.stats, {
+      openAlone,
       size,
       x,
       u,
@@ -233,13 +253,15 @@ function findingsOf(
   lp: LpOracle | null,
   stats: LpAttackStats,
   terms: {
+    /** Per group: a hidden size the size equations alone leave open. */
+    openAlone: boolean[];
     size: Term[];
     x: Term[][];
     u: Term[][];
     shown: (Extract<ReleaseItem, { options: unknown }> | undefined)[];
   },
 ): ItemFinding[] {
-  const { size, x, u, shown } = terms;
+  const { openAlone, size, x, u, shown } = terms;
   const slots = question.values.length;
   const answerSlots = slots - 1; // the options, without "no answer" / "ticked none"
   const binary = question.kind === "single" && answerSlots === 2;
@@ -264,6 +286,22 @@ function findingsOf(
     pinned: boolean | number;
   }
   const candidates: Candidate[] = [];
+  // A hidden small group's size the tables pin, where the size equations alone leave it open.
+  groups.forEach((_, g) => {
+    const n = size[g] as Term;
+    const cell = system.cells[g] as AuditCell;
+    if (typeof n !== "number" && cell.reason === "primary" && openAlone[g]) {
+      const tight = box.low(n) === box.high(n);
+      if (tight || lp !== null)
+        candidates.push({
+          g,
+          s: -1,
+          kind: "size",
+          atMost: null,
+          pinned: tight ? true : n.variable,
+        });
+    }
+  });
   groups.forEach((_, g) => {
     if (!unknown(g)) return;
     const cell = system.cells[g] as AuditCell;
@@ -337,7 +375,7 @@ function findingsOf(
   const reached = lp && reachAsks.length > 0 ? lp.reaches(reachAsks) : [];
   const pinned = lp && pinnedAsks.length > 0 ? lp.pinned(pinnedAsks) : [];
   const holds = (candidate: Candidate): boolean => {
-    if (candidate.kind === "exact") {
+    if (candidate.kind === "exact" || candidate.kind === "size") {
       const at = pinnedOf.get(candidate);
       return at === undefined ? candidate.pinned === true : (pinned[at] as boolean);
     }
@@ -353,7 +391,7 @@ function findingsOf(
   const sizeAsks: { variable: number; value: number }[] = [];
   const sizeAskOf = new Map<number, number>();
   for (const candidate of held) {
-    if (candidate.kind === "exact" || !lp) continue;
+    if (candidate.kind === "exact" || candidate.kind === "size" || !lp) continue;
     const n = size[candidate.g] as Term;
     if (typeof n === "number" || sizeAskOf.has(candidate.g)) continue;
     sizeAskOf.set(candidate.g, sizeAsks.length);
@@ -370,12 +408,15 @@ function findingsOf(
   const option = (s: number) =>
     question.kind === "multi" && s === slots - 1 ? NONE_TICKED : (question.values[s] ?? null);
   return held
-    .filter((candidate) => candidate.kind === "exact" || holdsSomeone(candidate.g))
+    .filter(
+      (candidate) =>
+        candidate.kind === "exact" || candidate.kind === "size" || holdsSomeone(candidate.g),
+    )
     .map((candidate) => ({
       groupId: (groups[candidate.g] as ReleaseGroup).id,
       item: question.key,
       kind: candidate.kind,
-      option: option(candidate.s),
+      option: candidate.kind === "size" ? null : option(candidate.s),
     }));
 }
 
