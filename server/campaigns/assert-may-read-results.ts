@@ -1,6 +1,6 @@
 import type { INTERIM_RESULT_ROLES, Role } from "../contract/vocabulary";
 import { ProblemError } from "../errors";
-import { effectiveStatus } from "./campaign-status";
+import { isInterim } from "./campaign-status";
 
 /**
  * Phased access: while a campaign is open, only admins and the roles the campaign names see
@@ -25,8 +25,7 @@ export function assertMayReadResults(
   role: Role,
   now: Date,
 ): boolean {
-  const status = effectiveStatus(campaign, now);
-  const interim = status === "open" || status === "draft";
+  const interim = isInterim(campaign, now);
   if (interim && role !== "admin" && !(interimResultRoles(campaign) as string[]).includes(role)) {
     throw new ProblemError(
       403,

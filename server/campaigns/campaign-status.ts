@@ -14,6 +14,15 @@ export function effectiveStatus(
   return campaign.status;
 }
 
+/** Open, or not opened yet, at `now`: its results are interim ones (a release built then too). */
+export function isInterim(
+  campaign: { status: CampaignStatus; closesAt: string },
+  now: Date,
+): boolean {
+  const status = effectiveStatus(campaign, now);
+  return status === "open" || status === "draft";
+}
+
 /** When the raw responses of a closed campaign are deleted; null while it is not closed. */
 export function responsesDeleteAt(
   campaign: { status: CampaignStatus; closesAt: string; retentionDays: number },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { itemLpFlagOf } from "./item-lp-release-sql";
+import { itemLpFlagOf, whileOpenFlagOf } from "./item-lp-release-sql";
 import type { Db } from "./open-database";
 
 /**
@@ -32,7 +32,7 @@ export function campaignIdsWithStaleRelease(db: Db): string[] {
                  AND ${itemLpFlagOf(sql.raw("r.release"))} IS NOT 1)
              OR (s.n IS NOT NULL
                  AND c.status IN ('closed', 'archived')
-                 AND json_extract(r.release, '$.audit.whileOpen') = 1)
+                 AND ${whileOpenFlagOf(sql.raw("r.release"))} = 1)
           ORDER BY c.status <> 'open', c.closes_at, c.id`,
     )
     .map((row) => row.id);

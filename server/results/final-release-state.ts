@@ -1,6 +1,7 @@
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { Release } from "../../analysis/release-types";
 import { effectiveStatus } from "../campaigns/campaign-status";
+import { whileOpenFlagOf } from "../db/item-lp-release-sql";
 import type { Db } from "../db/open-database";
 import { type CampaignStatus, releases } from "../db/schema";
 
@@ -37,7 +38,7 @@ export function finalReleaseState(
       and(
         eq(releases.campaignId, campaign.id),
         gte(releases.builtAt, campaign.closesAt),
-        sql`json_extract(${releases.release}, '$.audit.whileOpen') IS NOT 1`,
+        sql`${whileOpenFlagOf(releases.release)} IS NOT 1`,
       ),
     )
     .limit(1)

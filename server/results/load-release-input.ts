@@ -2,10 +2,10 @@ import { and, eq, lt, ne } from "drizzle-orm";
 import type { ReleaseInput } from "../../analysis/build-release";
 import type { Release } from "../../analysis/release-types";
 import { describeQuestionnaire } from "../../surveys/question-specs";
-import { effectiveStatus } from "../campaigns/campaign-status";
+import { isInterim } from "../campaigns/campaign-status";
 import { campaignUnitsWithAncestors } from "../db/campaign-unit-tree";
 import type { Db } from "../db/open-database";
-import { type CampaignStatus, campaigns, questionnaireVersions, releases } from "../db/schema";
+import { campaigns, questionnaireVersions, releases } from "../db/schema";
 import { NotFoundError } from "../errors";
 import { publishedHeadcounts } from "../headcounts/published-headcounts";
 
@@ -64,7 +64,7 @@ export function loadReleaseInput(
       openLink: campaign.accessMode === "open-link",
       // Breakdowns only at close: against them the final release could not be served (README
       // "Sequence audit", interim results).
-      ...(stillOpen(campaign, now) ? { whileOpen: true } : {}),
+      ...(isInterim(campaign, now) ? { whileOpen: true } : {}),
       crosses: DEFAULT_CROSSES.filter(([a, b]) => dimensionKeys.has(a) && dimensionKeys.has(b)),
       // Headcount tables shown to readers cap each unit's respondents (issue 14).
       knownHeadcounts: publishedHeadcounts(
@@ -104,10 +104,4 @@ function hiddenInEarlierWave(
   if (!earlier) return new Set();
   const release = JSON.parse(earlier.release) as Release;
   return new Set(release.groups.filter((group) => "hidden" in group.n).map((group) => group.id));
-}
-
-/** Open (or not opened yet) at `now`: a release built then is an interim one. */
-function stillOpen(campaign: { status: CampaignStatus; closesAt: string }, now: Date): boolean {
-  const status = effectiveStatus(campaign, now);
-  return status === "open" || status === "draft";
 }
