@@ -1088,6 +1088,11 @@ export function withholdAnswers(
      * `everyPoint`): benches, what a rebuild with the gates loosened costs and serves.
      */
     everyPoint?: boolean;
+    /**
+     * Audit a question on the candidate's organisation row where that is the same audit (shown
+     * releases of the organisation only, see below); false: the whole candidate (tests compare).
+     */
+    organisationRow?: boolean;
   },
 ): {
   release: Release;
@@ -1183,6 +1188,10 @@ export function withholdAnswers(
   const alreadyShown = (finding: AnswerFinding): boolean => {
     if (sameTableAsShown(finding)) return true;
     if (finding.to >= last) {
+      // A group's own figures that the candidate alone gives are the single-release audit's
+      // part (rule 4, as for a release with nothing before it): its readers learn them from it
+      // alone, whatever was shown before. Batches (from ≥ 0) stay this audit's.
+      if (finding.from < 0 && givenByCandidate({ ...finding, to: 0 })) return true;
       // The group's people are those of the last shown release that lists it: what the
       // candidate tells about them, readers of that release already knew.
       let t = last - 1;
@@ -1192,14 +1201,10 @@ export function withholdAnswers(
       const shownTable =
         finding.kind === "pinned" && publishedTable(t, finding.groupId, finding.item);
       if (!shownTable && !alreadyShown({ ...finding, to: t })) return false;
-      // A group's own figures, where others arrived since: only where the candidate alone gives
-      // them too (its readers learn them from it anyway); else the candidate's tables pin what
-      // it leaves open. With nobody new at all (k raised, a rebuild), nothing is news.
-      return (
-        finding.from >= 0 ||
-        noNewcomers(`${root}/all`, last - 1) ||
-        givenByCandidate({ ...finding, to: 0 })
-      );
+      // A group's own figures the candidate alone does not give (above), where others arrived
+      // since: the candidate's tables pin what the shown ones left open. With nobody new at all
+      // (k raised, a rebuild), nothing is news.
+      return finding.from >= 0 || noNewcomers(`${root}/all`, last - 1);
     }
     if (!known.has(finding.item)) {
       const audit = auditAnswerSequence(highs, shown, {
@@ -1268,20 +1273,61 @@ export function withholdAnswers(
     );
   const stopAt = (findings: readonly AnswerFinding[]) =>
     findings.some((finding) => finding.unsettled && shownNowhere(finding.item));
+  // Shown releases that hold the organisation only (interim releases while open), and a
+  // question whose organisation table each of them and the candidate publish: the shown
+  // releases add only constants to the candidate's own system (the organisation's counts, tied
+  // to the candidate's published ones). Stacked, the breakdowns' own figures are then exactly
+  // what the candidate alone gives (excused above), and what is left is about the organisation's
+  // newcomers: the question is audited on the candidate's organisation row alone, stacked.
+  const { organisationRow = true, ...auditOptions } = options;
+  const organisationShownOnly =
+    organisationRow && shown.length > 0 && shown.every((earlier) => earlier.audit.organisationOnly);
+  const organisation = `${root}/all`;
+  const organisationPublishes = (t: number, key: string) => {
+    const group = sequence[t]?.groups[structures[t]?.position.get(organisation) ?? -1];
+    const item = group?.items.find((found) => found.key === key);
+    return group !== undefined && "value" in group.n && (!item || "options" in item);
+  };
+  const onOrganisationRow = (key: string) =>
+    organisationShownOnly && sequence.every((_, t) => organisationPublishes(t, key));
+  const auditRound = (keys: Set<string>): AnswerAudit[] => {
+    const own = new Set([...keys].filter(onOrganisationRow));
+    const rest = new Set([...keys].filter((key) => !own.has(key)));
+    const round: AnswerAudit[] = [];
+    if (rest.size > 0)
+      round.push(
+        auditAnswerSequence(highs, sequence, { ...auditOptions, structures, stopAt, only: rest }),
+      );
+    if (own.size > 0) {
+      const row: Release = {
+        ...release,
+        groups: release.groups.filter((group) => group.id === organisation),
+        audit: { ...release.audit, organisationOnly: true },
+      };
+      round.push(
+        auditAnswerSequence(highs, [...shown, row], {
+          ...auditOptions,
+          structures: [...structures.slice(0, last), releaseEquations(row)],
+          stopAt,
+          only: own,
+        }),
+      );
+    }
+    return round;
+  };
   let rounds = 0;
   for (;;) {
     alone.clear();
     rounds++;
-    const audit = auditAnswerSequence(highs, sequence, {
-      ...options,
-      structures,
-      stopAt,
-      ...(only ? { only } : {}),
-    });
-    audits.push(audit);
-    audit.findings = audit.findings.filter((finding) =>
-      finding.unsettled ? !sameTableAsShown(finding) : !alreadyShown(finding),
+    const round = auditRound(
+      only ?? new Set(questionsOf(sequence).map((question) => question.key)),
     );
+    audits.push(...round);
+    for (const audit of round)
+      audit.findings = audit.findings.filter((finding) =>
+        finding.unsettled ? !sameTableAsShown(finding) : !alreadyShown(finding),
+      );
+    const audit = { findings: round.flatMap((done) => done.findings) };
     if (audit.findings.length === 0) return { release, left: [], withheld, audits, rounds };
     // Published again now: its "pinned" findings are settled (anything else hides it again).
     const again = republish(audit.findings);
