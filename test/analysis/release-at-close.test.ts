@@ -53,9 +53,9 @@ describe("the release at close after a look at the organisation while the survey
 });
 
 describe("the answer audit of a release after organisation-only releases", () => {
-  // Shown releases of the organisation only add constants to the candidate's own system where
-  // they and the candidate publish the organisation's table: the audit then stacks the
-  // candidate's organisation row alone, which must decide exactly as the whole candidate does.
+  // After organisation-only looks, a question whose organisation table every look and the
+  // candidate publish is audited on the candidate's organisation row alone, stacked on the looks:
+  // it must decide exactly as the audit of the whole candidate does.
   it("withholds what the audit of the whole candidate withholds, and leaves what it leaves", () => {
     const campaigns = fc.sample(
       randomCampaign(300, ["unanimous", "skewed", "mixed"]).filter(
@@ -67,7 +67,7 @@ describe("the answer audit of a release after organisation-only releases", () =>
     let withheld = 0;
     for (const [index, campaign] of campaigns.entries()) {
       const order = shuffled(campaign.rows, index);
-      const looks = [Math.floor(order.length / 3), Math.floor(order.length / 3)];
+      const looks = [0, 0, 0].map(() => Math.floor(order.length / 4));
       const seen = { methods: [], truths: [] };
       const shown = serve(highs, campaign, order, [...looks, 0], "witnesses", seen, {
         closesAfterLast: true,

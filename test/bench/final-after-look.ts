@@ -1,7 +1,9 @@
 import highsLoader from "highs";
+import { auditReleaseSequence } from "../../analysis/audit-release-sequence";
 import { createResponseMatrix } from "../../analysis/build-release";
-import { buildSequencedRelease } from "../../analysis/build-sequenced-release";
+import { buildSequencedRelease, sequenceRules } from "../../analysis/build-sequenced-release";
 import type { Release } from "../../analysis/release-types";
+import { withholdAnswers } from "../../analysis/sequence-answers";
 import type { TrueCounts } from "../../analysis/true-group-counts";
 import { demoCampaignAnswers } from "./demo-campaign-answers";
 
@@ -24,6 +26,11 @@ export interface FinalAfterLookFigures {
   /** Answer distributions hidden: the interim release, the final candidate, the final alone. */
   itemsHidden: { interim: number; final: number; alone: number };
   aloneCpuMs: number;
+  /**
+   * The sequence audits alone of the release at close as served, against the looks (the part of
+   * its build the looks cost, besides the hold-back rounds): group sizes, then answer tables.
+   */
+  sequenceAuditCpuMs: { sizes: number; answers: number };
 }
 
 const cpuNow = () => {
@@ -108,6 +115,15 @@ export async function measureFinalAfterLook(
   start = cpuNow();
   const alone = buildSequencedRelease(highs, matrix, input, []);
   const aloneCpuMs = cpuNow() - start;
+  const truths = [...shown.map((entry) => entry.truth), final.truth];
+  const rules = sequenceRules(input);
+  const releases = shown.map((entry) => entry.release);
+  start = cpuNow();
+  auditReleaseSequence(highs, [...releases, final.release], { ...rules, truths });
+  const sizesCpuMs = cpuNow() - start;
+  start = cpuNow();
+  withholdAnswers(highs, releases, final.release, { sensitiveItems: rules.sensitiveItems, truths });
+  const answersCpuMs = cpuNow() - start;
   const left: Record<string, number> = {};
   if (!final.passes)
     for (const finding of final.findings) left[finding.kind] = (left[finding.kind] ?? 0) + 1;
@@ -128,5 +144,6 @@ export async function measureFinalAfterLook(
       alone: itemsHidden(alone.release),
     },
     aloneCpuMs,
+    sequenceAuditCpuMs: { sizes: sizesCpuMs, answers: answersCpuMs },
   };
 }

@@ -119,6 +119,10 @@ async function benchFinalAfterLook() {
     console.log(
       `  answer distributions hidden: interim ${f.itemsHidden.interim}, final candidate ${f.itemsHidden.final}, final alone ${f.itemsHidden.alone}`,
     );
+    const { sizes, answers } = f.sequenceAuditCpuMs;
+    console.log(
+      `  its sequence audits against the ${f.interimsServed} look(s) shown, run again on it as served: group sizes ${sizes.toFixed(0)} ms, answer tables ${answers.toFixed(0)} ms CPU (together ${ratio(sizes + answers, f.aloneCpuMs)} of building it alone; target < 5,000 ms)`,
+    );
   }
 }
 
