@@ -568,12 +568,13 @@ class QuestionAudit {
         (size >= 0 ? (bounds.highs[size] as number) : (n[cell] as number)) >= 1;
       // A hidden group's size the tables pin down: rule 2 through the answers (the group-size
       // audit sees the size equations only; per option, counts ≥ 0 in every relation can narrow a
-      // hidden size to one value, found on the demo's 2021 diagnosis by tightening alone).
-      // Small groups only, and only where the size equations alone leave the size open (an
-      // empty subdivision of a small group is pinned at 0 by them, which the group-size audit
-      // accepts: the published figures say so already).
+      // hidden size to one value, found on the demo's diagnoses by tightening alone), small
+      // groups and groups hidden to protect them alike (rule 2: no hidden number can be worked
+      // out). Only where the size equations alone leave the size open (an empty subdivision of
+      // a small group is pinned at 0 by them, which the group-size audit accepts: the published
+      // figures say so already).
       const sizeCheck =
-        size >= 0 && small && (sizeLow[cell] as number) < (sizeHigh[cell] as number);
+        size >= 0 && reason !== null && (sizeLow[cell] as number) < (sizeHigh[cell] as number);
       let leaked = sizeCheck && bounds.lows[size] === bounds.highs[size];
       if (leaked) {
         leaks.push(cell);

@@ -286,11 +286,12 @@ function findingsOf(
     pinned: boolean | number;
   }
   const candidates: Candidate[] = [];
-  // A hidden small group's size the tables pin, where the size equations alone leave it open.
+  // A hidden group's size the tables pin (small or hidden to protect one: rule 2), where the
+  // size equations alone leave it open.
   groups.forEach((_, g) => {
     const n = size[g] as Term;
     const cell = system.cells[g] as AuditCell;
-    if (typeof n !== "number" && cell.reason === "primary" && openAlone[g]) {
+    if (typeof n !== "number" && cell.value === null && openAlone[g]) {
       const tight = box.low(n) === box.high(n);
       if (tight || lp !== null)
         candidates.push({
