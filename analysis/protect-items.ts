@@ -559,6 +559,13 @@ class QuestionAudit {
     let checks: LpCheck[] = [];
     let owners: number[] = [];
     let keys: number[] = [];
+    // A check for the LP stage, unless a point already showed it open.
+    const ask = (key: number, cell: number, check: LpCheck) => {
+      if (this.opened.has(key)) return;
+      keys.push(key);
+      owners.push(cell);
+      checks.push(check);
+    };
     for (const cell of component.cells) {
       const reason = model.hidden[cell];
       const small = reason !== null && reason !== "secondary";
@@ -575,25 +582,13 @@ class QuestionAudit {
       // figures say so already).
       const sizeCheck =
         size >= 0 && reason !== null && (sizeLow[cell] as number) < (sizeHigh[cell] as number);
-      let leaked = sizeCheck && bounds.lows[size] === bounds.highs[size];
-      if (leaked) {
+      if (sizeCheck && bounds.lows[size] === bounds.highs[size]) {
         leaks.push(cell);
         continue;
       }
-      if (withLp && sizeCheck) {
-        const key = SIZE_KEY_BASE + cell;
-        if (!this.opened.has(key)) {
-          const truth = n[cell] as number;
-          keys.push(key);
-          owners.push(cell);
-          checks.push({
-            ways: [
-              { variable: size, up: true, value: truth + 1, truth },
-              { variable: size, up: false, value: truth - 1, truth },
-            ],
-          });
-        }
-      }
+      if (withLp && sizeCheck)
+        ask(SIZE_KEY_BASE + cell, cell, pinnedCheck(size, n[cell] as number));
+      let leaked = false;
       for (let slot = 0; slot < slots && !leaked; slot++) {
         const count = (countBase[cell] as number) + slot;
         const rest = (restBase[cell] as number) + slot;
@@ -617,27 +612,15 @@ class QuestionAudit {
         }
         if (!withLp) continue;
         const key = (cell * slots + slot) * 3;
-        if (exactCheck && !this.opened.has(key)) {
-          keys.push(key);
-          owners.push(cell);
-          checks.push({
-            ways: [
-              { variable: count, up: true, value: truth + 1, truth },
-              { variable: count, up: false, value: truth - 1, truth },
-            ],
+        if (exactCheck) ask(key, cell, pinnedCheck(count, truth));
+        if (allCheck) {
+          const truthRest = (n[cell] as number) - truth;
+          ask(key + 1, cell, {
+            ways: [{ variable: rest, up: true, value: rule + 1, truth: truthRest }],
           });
         }
-        if (allCheck && !this.opened.has(key + 1)) {
-          keys.push(key + 1);
-          owners.push(cell);
-          const truthRest = (n[cell] as number) - truth;
-          checks.push({ ways: [{ variable: rest, up: true, value: rule + 1, truth: truthRest }] });
-        }
-        if (noneCheck && !this.opened.has(key + 2)) {
-          keys.push(key + 2);
-          owners.push(cell);
-          checks.push({ ways: [{ variable: count, up: true, value: rule + 1, truth }] });
-        }
+        if (noneCheck)
+          ask(key + 2, cell, { ways: [{ variable: count, up: true, value: rule + 1, truth }] });
       }
     }
     const highs = this.context.highs;
@@ -761,6 +744,16 @@ class QuestionAudit {
     }
     return [...leaking].sort((a, b) => a - b);
   }
+}
+
+/** A value the reader must not pin: open if the LP reaches one more or one less than the truth. */
+function pinnedCheck(variable: number, truth: number): LpCheck {
+  return {
+    ways: [
+      { variable, up: true, value: truth + 1, truth },
+      { variable, up: false, value: truth - 1, truth },
+    ],
+  };
 }
 
 /** Keys of the size checks in `opened`, apart from the slot checks' (cell × slot × 3 + kind). */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { itemLpFlagOf, whileOpenFlagOf } from "./item-lp-release-sql";
 import type { Db } from "./open-database";
+import { itemLpFlagOf, whileOpenFlagOf } from "./release-audit-flags-sql";
 
 /**
  * The ids of campaigns whose newest stored release is missing, counts another number of

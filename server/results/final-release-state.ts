@@ -1,8 +1,8 @@
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { Release } from "../../analysis/release-types";
 import { effectiveStatus } from "../campaigns/campaign-status";
-import { whileOpenFlagOf } from "../db/item-lp-release-sql";
 import type { Db } from "../db/open-database";
+import { whileOpenFlagOf } from "../db/release-audit-flags-sql";
 import { type CampaignStatus, releases } from "../db/schema";
 
 /**

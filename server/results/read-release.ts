@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Release, ReleaseGroup } from "../../analysis/release-types";
-import { builtWithItemLp } from "../db/item-lp-release-sql";
 import type { Db } from "../db/open-database";
+import { builtWithItemLp } from "../db/release-audit-flags-sql";
 import { campaigns, releases, responses } from "../db/schema";
 import { withTransaction } from "../db/with-transaction";
 import { NotFoundError, ProblemError } from "../errors";

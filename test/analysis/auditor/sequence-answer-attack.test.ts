@@ -6,7 +6,7 @@ import type { Release } from "../../../analysis/release-types";
 import { type RandomCampaign, randomCampaign } from "../random-campaign";
 import { type AnswerSequenceFinding, attackAnswerSequence } from "./sequence-answer-attack";
 import { attackReleaseSequence } from "./sequence-attack";
-import { oneNewcomer, sensitive, serve, shuffled } from "./served-sequences";
+import { arrivals, oneNewcomer, sensitive, serve, shuffled } from "./served-sequences";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -201,20 +201,15 @@ describe("answer-table differencing attack on the releases a reader was served",
     it(`gives nothing in random campaigns with random arrival orders, served by the sequence audit (${policy})`, () => {
       let servedTwiceOrMore = 0;
       fc.assert(
-        fc.property(
-          randomCampaign(150).filter(({ input }) => input.units.length <= 8),
-          fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength }),
-          fc.integer(),
-          (campaign, sizes, seed) => {
-            const order = shuffled(campaign.rows, seed);
-            const served = serve(highs, campaign, order, sizes, policy);
-            if (served.length >= 2) servedTwiceOrMore++;
-            const questions = singleChoice(campaign);
-            expect(attackAnswerSequence(highs, served, sensitive(campaign), { questions })).toEqual(
-              [],
-            );
-          },
-        ),
+        fc.property(...arrivals(maxLength), (campaign, sizes, seed) => {
+          const order = shuffled(campaign.rows, seed);
+          const served = serve(highs, campaign, order, sizes, policy);
+          if (served.length >= 2) servedTwiceOrMore++;
+          const questions = singleChoice(campaign);
+          expect(attackAnswerSequence(highs, served, sensitive(campaign), { questions })).toEqual(
+            [],
+          );
+        }),
         { numRuns, seed: 10 },
       );
       // Not vacuous: some runs served more than one release.
@@ -225,27 +220,20 @@ describe("answer-table differencing attack on the releases a reader was served",
   it("gives nothing where interim releases hold the organisation only and the last is the release at close, which is served with its breakdowns", () => {
     let finalsWithBreakdowns = 0;
     fc.assert(
-      fc.property(
-        randomCampaign(150).filter(({ input }) => input.units.length <= 8),
-        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength: 5 }),
-        fc.integer(),
-        (campaign, sizes, seed) => {
-          const order = shuffled(campaign.rows, seed);
-          // The last batch takes whatever is left: the campaign closes with every answer in.
-          const batches = [...sizes, campaign.rows.length];
-          const served = serve(highs, campaign, order, batches, "witnesses", undefined, {
-            closesAfterLast: true,
-          });
-          const last = served.at(-1);
-          if (served.length >= 2 && last && !last.audit.organisationOnly) finalsWithBreakdowns++;
-          for (const release of served.slice(0, -1)) expect(release.audit.whileOpen).toBe(true);
-          expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
-          const questions = singleChoice(campaign);
-          expect(attackAnswerSequence(highs, served, sensitive(campaign), { questions })).toEqual(
-            [],
-          );
-        },
-      ),
+      fc.property(...arrivals(5), (campaign, sizes, seed) => {
+        const order = shuffled(campaign.rows, seed);
+        // The last batch takes whatever is left: the campaign closes with every answer in.
+        const batches = [...sizes, campaign.rows.length];
+        const served = serve(highs, campaign, order, batches, "witnesses", undefined, {
+          closesAfterLast: true,
+        });
+        const last = served.at(-1);
+        if (served.length >= 2 && last && !last.audit.organisationOnly) finalsWithBreakdowns++;
+        for (const release of served.slice(0, -1)) expect(release.audit.whileOpen).toBe(true);
+        expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
+        const questions = singleChoice(campaign);
+        expect(attackAnswerSequence(highs, served, sensitive(campaign), { questions })).toEqual([]);
+      }),
       { numRuns: 10, seed: 30 },
     );
     // Not vacuous: releases at close with breakdowns followed interim releases that were shown.

@@ -12,7 +12,7 @@ import { leastCountSequence } from "../least-count-fixture";
 import { type RandomCampaign, randomCampaign } from "../random-campaign";
 import { heldBackCandidate } from "../releases-as-built";
 import { attackReleaseSequence, sequenceViolations } from "./sequence-attack";
-import { oneNewcomer, sensitive, serve, shuffled } from "./served-sequences";
+import { arrivals, oneNewcomer, sensitive, serve, shuffled } from "./served-sequences";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -59,20 +59,15 @@ describe("differencing attack on the releases a reader was served", () => {
   it("finds nothing in random campaigns with random arrival orders, served with the true counts in memory", () => {
     let servedTwiceOrMore = 0;
     fc.assert(
-      fc.property(
-        randomCampaign(150).filter(({ input }) => input.units.length <= 8),
-        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength: 5 }),
-        fc.integer(),
-        (campaign, sizes, seed) => {
-          const order = shuffled(campaign.rows, seed);
-          const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
-          const served = serve(highs, campaign, order, sizes, "witnesses", seen);
-          expect(seen.methods.every((method) => method === "witnesses")).toBe(true);
-          if (served.length >= 2) servedTwiceOrMore++;
-          const leaks = attackReleaseSequence(highs, served, sensitive(campaign));
-          expect(leaks).toEqual([]);
-        },
-      ),
+      fc.property(...arrivals(5), (campaign, sizes, seed) => {
+        const order = shuffled(campaign.rows, seed);
+        const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
+        const served = serve(highs, campaign, order, sizes, "witnesses", seen);
+        expect(seen.methods.every((method) => method === "witnesses")).toBe(true);
+        if (served.length >= 2) servedTwiceOrMore++;
+        const leaks = attackReleaseSequence(highs, served, sensitive(campaign));
+        expect(leaks).toEqual([]);
+      }),
       { numRuns: 8, seed: 10 },
     );
     // Not vacuous: some runs served more than one release.
@@ -81,18 +76,13 @@ describe("differencing attack on the releases a reader was served", () => {
 
   it("finds nothing either when served after a restart (no true counts: the stacked audit)", () => {
     fc.assert(
-      fc.property(
-        randomCampaign(150).filter(({ input }) => input.units.length <= 8),
-        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength: 4 }),
-        fc.integer(),
-        (campaign, sizes, seed) => {
-          const order = shuffled(campaign.rows, seed);
-          const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
-          const served = serve(highs, campaign, order, sizes, "stacked", seen);
-          expect(seen.methods.every((method) => method === "stacked")).toBe(true);
-          expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
-        },
-      ),
+      fc.property(...arrivals(4), (campaign, sizes, seed) => {
+        const order = shuffled(campaign.rows, seed);
+        const seen = { methods: [] as string[], truths: [] as TrueCounts[] };
+        const served = serve(highs, campaign, order, sizes, "stacked", seen);
+        expect(seen.methods.every((method) => method === "stacked")).toBe(true);
+        expect(attackReleaseSequence(highs, served, sensitive(campaign))).toEqual([]);
+      }),
       { numRuns: 3, seed: 11 },
     );
   }, 300_000);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import type { Highs } from "highs";
 import { buildRelease, createResponseMatrix } from "../../../analysis/build-release";
 import { buildSequencedRelease } from "../../../analysis/build-sequenced-release";
@@ -10,7 +11,19 @@ import {
   CLIMATE_ITEM,
   EXPERIENCED_ITEM,
   type RandomCampaign,
+  randomCampaign,
 } from "../random-campaign";
+
+/**
+ * What the sequence attacks' properties draw: a small random campaign (at most 8 units), the
+ * sizes of 2 to `maxBatches` batches of arrivals (1–60 each) and the seed of their order.
+ */
+export const arrivals = (maxBatches: number) =>
+  [
+    randomCampaign(150).filter(({ input }) => input.units.length <= 8),
+    fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength: maxBatches }),
+    fc.integer(),
+  ] as const;
 
 /** The questions under the unanimity rule. */
 export const sensitive = ({ input }: RandomCampaign) =>
