@@ -132,6 +132,30 @@ describe("headcounts on the survey screens", () => {
       "participation while open",
       page.locator("section.card", { has: table }),
     );
+    for (const [lang, name, hint] of [
+      ["nl", "Deelname tonen", "per eenheid zodra ze afgesloten is"],
+      ["fr", "Afficher la participation", "par unité dès sa clôture"],
+    ] as const) {
+      const other = await signedInAs(site, admin, lang, { width: 390 });
+      await other.page.goto(`${site.origin}/admin/campaigns/${campaign.slug}`);
+      const button = other.page.getByRole("button", { name });
+      const otherTable = other.page.locator("table.participation");
+      await expect.poll(async () => (await button.count()) + (await otherTable.count())).toBe(1);
+      if ((await button.count()) === 1) await button.click();
+      await expect.poll(() => other.page.getByText(hint).count()).toBe(1);
+      expect(await otherTable.locator("tbody tr", { hasText: "Unit A" }).count()).toBe(0);
+      await expectNoAxeViolations(other.page, `participation while open, ${lang} 390 px`);
+      expect(await clippedElements(other.page), `${lang} 390 px`).toEqual([]);
+      await other.page.screenshot({
+        path: join(shots, `participation-while-open-${lang}-390.png`),
+        fullPage: true,
+      });
+      await other.page
+        .locator("section.card", { has: otherTable })
+        .screenshot({ path: join(shots, `participation-while-open-${lang}-part-390.png`) });
+      expect(other.problems()).toEqual([]);
+      await other.context.close();
+    }
 
     // Closed: the release at close has the units, their staff and the response rates.
     closeFixtureCampaign(site.db, campaign.campaignId);
